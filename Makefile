@@ -1,0 +1,21 @@
+PY ?= python
+
+.PHONY: test lint typecheck eval bench app
+
+test:
+	$(PY) -m pytest
+
+lint:
+	$(PY) -m ruff check assistant tests eval benchmarks app.py
+
+typecheck:
+	$(PY) -m mypy
+
+eval:
+	$(PY) -m eval.run
+
+bench:
+	$(PY) benchmarks/bench_assess.py
+
+app:
+	$(PY) app.py

@@ -1,0 +1,86 @@
+"""The typed document that ingestion produces and every later stage reads.
+
+Offsets are character offsets into ``Document.text``: ``text[block.start:block.end] ==
+block.text``. Pages are 1-based; ``None`` for formats without pages.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+BlockKind = Literal["heading", "paragraph", "list_item", "table", "other"]
+HiddenReason = Literal[
+    "invisible_render_mode",
+    "white_text",
+    "low_contrast",
+    "tiny_font",
+    "off_page",
+    "covered",
+    "vanished",
+    "control_chars",
+]
+
+
+class Block(BaseModel):
+    """A heading, paragraph, list item or table, with where it stands."""
+
+    index: int = Field(description="Position of the block in reading order, from 0.")
+    kind: BlockKind
+    text: str = Field(description="Normalised (NFKC) text; a table as 'cell | cell' lines.")
+    page: int | None = Field(description="1-based page, None when the format has no pages.")
+    section: list[str] = Field(
+        default_factory=list,
+        description="Heading path, outermost first, e.g. ['2. Diagnostic', '2.3 PESTEL'].",
+    )
+    start: int = Field(description="Offset of the first character in Document.text.")
+    end: int = Field(description="Offset after the last character in Document.text.")
+    rows: list[list[str]] | None = Field(None, description="Table cells in order, for tables.")
+    hidden: bool = Field(False, description="Text made invisible in the file: never evidence.")
+    hidden_reason: HiddenReason | None = None
+    boilerplate: bool = Field(
+        False, description="Repeated header/footer or page number: not used for detection."
+    )
+
+
+class Page(BaseModel):
+    number: int = Field(description="1-based page number.")
+    start: int = Field(description="Offset of the page's first character in Document.text.")
+    end: int = Field(description="Offset after the page's last character in Document.text.")
+
+
+class HiddenFinding(BaseModel):
+    """A piece of text the file hides from a human reader (or control characters)."""
+
+    reason: HiddenReason
+    page: int | None
+    quote: str = Field(description="The hidden text, verbatim (shortened if very long).")
+
+
+class DocumentMeta(BaseModel):
+    filename: str
+    sha256: str
+    format: Literal["pdf", "docx", "odt", "md", "txt"]
+    pages: int | None = Field(description="Page count; None when the format has no pages.")
+    words: int
+    language: str | None = Field(None, description="ISO 639-1 code, e.g. 'fr'.")
+
+
+class Document(BaseModel):
+    meta: DocumentMeta
+    text: str = Field(description="All blocks joined by blank lines, in reading order.")
+    blocks: list[Block]
+    pages: list[Page] = Field(default_factory=list)
+    hidden: list[HiddenFinding] = Field(default_factory=list)
+
+    def page_at(self, offset: int) -> int | None:
+        """1-based page holding ``offset``, or None for formats without pages."""
+        for page in self.pages:
+            if page.start <= offset < page.end:
+                return page.number
+        return None
+
+    def evidence_blocks(self) -> list[Block]:
+        """Blocks that may serve as evidence: neither hidden nor boilerplate."""
+        return [b for b in self.blocks if not b.hidden and not b.boilerplate]

