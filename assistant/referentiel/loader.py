@@ -51,10 +51,8 @@ class Source:
 
 def load_referentiel(directory: Path) -> Referentiel:
     """The validated référentiel of ``directory``; ``ReferentielError`` if the data is invalid."""
-    files = data_files(directory)
-    signature: Signature = tuple(
-        (path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in files
-    )
+    stats = [(path.name, path.stat()) for path in data_files(directory)]
+    signature: Signature = tuple((name, st.st_mtime_ns, st.st_size) for name, st in stats)
     return _load_cached(directory.resolve(), signature)
 
 
