@@ -29,7 +29,6 @@ class Services:
 
         return load_referentiel(self.settings.referentiel_dir)
 
-
     def ingest(self, path: Path) -> Document:
         """Read a dossier into a Document under the configured limits (ReviewError if bad)."""
         from assistant.ingest import ingest_file
