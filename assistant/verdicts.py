@@ -68,7 +68,7 @@ def recommendations(results: Sequence[CheckpointResult]) -> list[str]:
     """Concrete French advice for every checkpoint not fully present, in checkpoint order."""
     advice: list[str] = []
     for result in results:
-        if result.status != "present" and result.recommendation:
-            if result.recommendation not in advice:
-                advice.append(result.recommendation)
+        advice_text = result.recommendation
+        if result.status != "present" and advice_text and advice_text not in advice:
+            advice.append(advice_text)
     return advice
