@@ -118,4 +118,4 @@ class Weigher:
             if t.folded not in STOPWORDS and t.stem not in ignored
         ]
         short = len(unit.tokens) <= 4 and not rest
-        return short or unit.text.rstrip().endswith(":") and len(rest) <= 3
+        return short or (unit.text.rstrip().endswith(":") and len(rest) <= 3)
