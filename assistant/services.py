@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from assistant.referentiel.models import Referentiel
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.embedding import Embedder
+    from assistant.store import VectorStore
 
 
 @dataclass
@@ -23,6 +28,18 @@ class Services:
         from assistant.referentiel.loader import load_referentiel
 
         return load_referentiel(self.settings.referentiel_dir)
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        from assistant.embedding import make_embedder
+
+        return make_embedder(self.settings.embedding)
+
+    @cached_property
+    def store(self) -> VectorStore:
+        from assistant.store import VectorStore
+
+        return VectorStore(self.settings.store_dir, self.embedder)
 
 
 def build_services(settings: Settings | None = None) -> Services:
