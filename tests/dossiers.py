@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (dossier prose: one paragraph per line, as candidates write Markdown)
 """Small French dossiers for the detection, injection and review tests, and helpers that
 turn them into real files and Documents."""
 
