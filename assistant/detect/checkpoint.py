@@ -30,10 +30,11 @@ class Finding:
     anchor: Unit
     units: list[Unit]
     substance: Substance
+    topic: bool = False  # a checkpoint without elements: a whole topic needs more
 
     @property
     def substantive(self) -> bool:
-        return self.substance.substantive
+        return self.substance.treats_topic if self.topic else self.substance.substantive
 
 
 @dataclass
@@ -104,6 +105,9 @@ def detect_checkpoint(
             ElementOutcome(element, "present" if present else "absent", found, mentioned)
         )
     own = findings_for(CHECKPOINT)
+    if not checkpoint.elements:
+        for finding in own:
+            finding.topic = True
     mentioned = any(h.cue.target == CHECKPOINT for h in hits) or any(e.mentioned for e in elements)
     status = _status(elements, own, mentioned)
     return CheckpointOutcome(checkpoint, status, elements, own, mentioned)
