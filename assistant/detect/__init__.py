@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from assistant.assessment import CheckpointResult
 from assistant.detect.checkpoint import detect_checkpoint
+from assistant.detect.cues import CueIndex, compile_cue
 from assistant.detect.results import to_result
 from assistant.detect.scope import Layout
 from assistant.detect.units import Unit, build_units
@@ -38,8 +39,26 @@ def detect_checkpoints(
     element (or to the checkpoint itself, target ``"checkpoint"``).
     """
     layout = layout or layout_of(doc, excluded)
+    listings = tool_listings(layout, checkpoints)
     results = []
     for checkpoint in checkpoints:
-        outcome = detect_checkpoint(checkpoint, layout, (paraphrases or {}).get(checkpoint.id))
+        para = (paraphrases or {}).get(checkpoint.id)
+        outcome = detect_checkpoint(checkpoint, layout, para, listings)
         results.append(to_result(outcome, doc.text))
     return results
+
+
+def tool_listings(layout: Layout, checkpoints: Sequence[Checkpoint]) -> frozenset[int]:
+    """Units that name two checkpoints or more (a list of tools, not an analysis)."""
+    cues = [
+        cue
+        for cp in checkpoints
+        for cue in (compile_cue(cp.id, text) for text in cp.cues)
+        if cue is not None
+    ]
+    index = CueIndex(cues)
+    listed = set()
+    for unit in layout.units:
+        if len({hit.cue.target for hit in index.find(unit)}) >= 2:
+            listed.add(unit.index)
+    return frozenset(listed)
