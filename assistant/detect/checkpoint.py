@@ -172,7 +172,8 @@ def _finding(
     unit = hit.unit
     own = weigher.unit(unit)
     if unit.kind == "cell":
-        content = layout.table_content(unit)
+        others = frozenset(i for i, t in targets.items() if t - targets[unit.index])
+        content = layout.table_content(unit, labels, labels & others)
         units = ([unit] if own.score else []) + weigher.best(content, 3)
         return Finding(unit, units or [unit], own + weigher.passage(content))
     if unit.index in labels:
@@ -209,7 +210,7 @@ def _targets(hits: Sequence[CueHit]) -> dict[int, set[str]]:
 def _leads(hit: CueHit, layout: Layout, labels: frozenset[int]) -> bool:
     """The cue heads something: a heading, a label, a table's row or column, a paragraph."""
     unit = hit.unit
-    if unit.kind == "heading" or unit.index in labels or layout.is_table_label(unit):
+    if unit.kind == "heading" or unit.index in labels or layout.is_table_label(unit, labels):
         return True
     return unit.first_in_block and hit.first <= LEAD_WORDS
 
