@@ -233,12 +233,12 @@ _CHECKS = {
     "mcv_rate": _check_rate,
     "mcv": _check_mcv,
 }
-_TITLES: dict[CheckKind, str] = {
-    "seuil_rentabilite": "Seuil de rentabilité",
-    "seuil_quantite": "Seuil de rentabilité en quantité",
-    "point_mort": "Point mort",
-    "taux_mcv": "Taux de marge sur coût variable",
-    "marge_sur_cout_variable": "Marge sur coût variable",
+_TITLES: dict[CheckKind, tuple[str, str]] = {  # title, agreement of its adjectives
+    "seuil_rentabilite": ("Seuil de rentabilité", ""),
+    "seuil_quantite": ("Seuil de rentabilité en quantité", ""),
+    "point_mort": ("Point mort", ""),
+    "taux_mcv": ("Taux de marge sur coût variable", ""),
+    "marge_sur_cout_variable": ("Marge sur coût variable", "e"),
 }
 
 
@@ -263,29 +263,29 @@ def _outcome(
 ) -> CalcCheck:
     figure, scale = target.figure, (12 if target.monthly else 1)
     expected = route.value / scale
-    unit = figure.unit
+    unit, found = figure.unit, figure.value
     if kind == "taux_mcv":
-        expected, unit = expected * 100, "percent"
-    where, title = at_page(figure.page), _TITLES[kind]
-    found_text, expected_text = amount(figure.value, unit), amount(expected, unit)
+        expected, found, unit = expected * 100, target.value * 100, "percent"
+    where, (title, e) = at_page(figure.page), _TITLES[kind]
+    found_text, expected_text = amount(found, unit), amount(expected, unit)
     if status == "error":
         message = (
-            f"{title} erroné{where} : {found_text} annoncés, {expected_text} attendus "
+            f"{title} erroné{e}{where} : {found_text} annoncés, {expected_text} attendus "
             f"({route.formula})."
         )
     elif status == "ok":
-        message = f"{title}{where} vérifié : {found_text} ({route.formula})."
+        message = f"{title}{where} vérifié{e} : {found_text} ({route.formula})."
     else:
         message = (
-            f"{title}{where} ({found_text}) non vérifié : {expected_text} avec un « taux de "
-            "marge » qui peut désigner une marge commerciale."
+            f"{title}{where} ({found_text}) non vérifié{e} : {expected_text} attendus si le "
+            f"« taux de marge » cité est un taux de marge sur coût variable ({route.formula})."
         )
     return CalcCheck(
         kind=kind,
         status=status,
         figures={NAMES[f.quantity]: _shown(f) for f in route.facts},
         expected=round(expected, 4),
-        found=figure.value,
+        found=found,
         unit=unit,
         page=figure.page,
         quote=figure.quote(ctx.text),
@@ -325,7 +325,8 @@ def _unverified(
     )
     if ambiguous:
         reason += f" ({', '.join(ambiguous)} : plusieurs valeurs différentes)"
-    message = f"{_TITLES[kind]}{at_page(figure.page)} ({found_text}) non vérifié : {reason}."
+    title, e = _TITLES[kind]
+    message = f"{title}{at_page(figure.page)} ({found_text}) non vérifié{e} : {reason}."
     return CalcCheck(
         kind=kind,
         status="unverified",
