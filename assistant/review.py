@@ -2,7 +2,8 @@
 
 ingest → chunk → index (Chroma, kept by content hash) → retrieve paraphrases → detect →
 arithmetic checks → verdicts → alerts. Injection passages and hidden text are reported and
-never used as evidence. The ingested Document is cached by the file's sha256 under ``settings.home`` so an
+never used as evidence. The ingested Document is cached by the sha256 of the file under
+``settings.home`` so an
 unchanged dossier is re-assessed without parsing or embedding again.
 """
 
