@@ -3,7 +3,8 @@
 Counted on the passage's tokens minus the checkpoint's own cue words: content words, figures,
 named entities (capitalised words inside the sentence) and analysis markers (causal,
 evaluative, quantitative words). Definitions of a tool, announcements ("nous allons
-réaliser...") and table-of-contents lines count for nothing.
+réaliser..."), hypotheticals ("si je devais refaire...") and table-of-contents lines count for
+nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from assistant.detect.lexicon import (
     ANALYSIS_MARKERS,
     ANNOUNCE,
     DEFINITION,
+    HYPOTHETICAL,
     META_WORDS,
     STOPWORDS,
     TOC_LINE,
@@ -63,10 +65,10 @@ NOTHING = Substance(0, 0, 0, 0)
 
 def unit_substance(unit: Unit, ignored: frozenset[str]) -> Substance:
     """Substance of one unit; tokens whose stem is in ``ignored`` (cue words) do not count."""
-    folded = fold(unit.text)
+    folded = fold(unit.text).replace("’", "'")
     if unit.kind == "heading" or TOC_LINE.search(unit.text):
         return NOTHING
-    if DEFINITION.search(folded) or ANNOUNCE.search(folded):
+    if DEFINITION.search(folded) or ANNOUNCE.search(folded) or HYPOTHETICAL.search(folded):
         return NOTHING
     content = figures = entities = markers = 0
     for i, tok in enumerate(unit.tokens):
