@@ -50,6 +50,7 @@ class PageCharReader:
         self.page_box = page_box
         self.page_area = (page_box[2] - page_box[0]) * (page_box[3] - page_box[1])
         self.styles: dict[int, _Style] = {}
+        self._box = [ctypes.c_double() for _ in range(4)]  # reused: one allocation per page
 
     def chars(self) -> list[PdfChar]:
         count = pdfium_c.FPDFText_CountChars(self.textpage)
@@ -59,7 +60,7 @@ class PageCharReader:
         text = chr(pdfium_c.FPDFText_GetUnicode(self.textpage, index))
         if pdfium_c.FPDFText_IsGenerated(self.textpage, index) == 1:
             return PdfChar(text, None, 0.0, False, None)
-        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        left, right, bottom, top = self._box
         pdfium_c.FPDFText_GetCharBox(self.textpage, index, left, right, bottom, top)
         box = (left.value, bottom.value, right.value, top.value)
         style = self._style(index)
