@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from assistant.referentiel.models import Referentiel
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.triage import TriageService
 
 
 @dataclass
@@ -23,6 +27,12 @@ class Services:
         from assistant.referentiel.loader import load_referentiel
 
         return load_referentiel(self.settings.referentiel_dir)
+
+    @cached_property
+    def triage(self) -> TriageService:
+        from assistant.triage import TriageService
+
+        return TriageService(self.review, self.referentiel)
 
 
 def build_services(settings: Settings | None = None) -> Services:
