@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.referentiel.models import Referentiel
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
+    from assistant.document import Document
     from assistant.triage import TriageService
 
 
@@ -33,6 +35,12 @@ class Services:
         from assistant.triage import TriageService
 
         return TriageService(self.review, self.referentiel)
+
+    def ingest(self, path: Path) -> Document:
+        """Read a dossier into a Document under the configured limits (ReviewError if bad)."""
+        from assistant.ingest import ingest_file
+
+        return ingest_file(path, self.settings.limits)
 
 
 def build_services(settings: Settings | None = None) -> Services:
