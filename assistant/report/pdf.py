@@ -13,7 +13,13 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from assistant.report.labels import Label
-from assistant.report.view import AlertView, CheckpointView, CompetencyView, ReportView
+from assistant.report.view import (
+    AlertView,
+    CheckpointView,
+    CompetencyView,
+    ReportView,
+    one_line,
+)
 
 _FONT_DIRS = (
     Path("/usr/share/fonts/truetype/dejavu"),
@@ -58,7 +64,7 @@ class _Fonts:
         text = str(value)
         if not self.symbols:
             text = text.translate({ord(c): None for c in _SYMBOLS}).replace("\u202f", " ")
-        return " ".join(text.split())
+        return one_line(text)
 
     def text(self, value: object) -> str:
         """``value`` as escaped paragraph text (reportlab parses paragraph markup)."""
@@ -74,6 +80,7 @@ class _Builder:
         self.fonts, self.width = fonts, width
         base = ParagraphStyle("Base", fontName=fonts.regular, fontSize=10, leading=13.5)
         self.body = ParagraphStyle("Body", parent=base, spaceAfter=5)
+        self.lead = ParagraphStyle("Lead", parent=self.body, keepWithNext=True)
         self.cell = ParagraphStyle("Cell", parent=base, fontSize=8.5, leading=10.5)
         self.quote = ParagraphStyle(
             "Quote", parent=base, leftIndent=14, fontSize=9.5, leading=12.5, spaceAfter=4
@@ -109,7 +116,9 @@ class _Builder:
         from reportlab.lib import colors
         from reportlab.platypus import Table, TableStyle
 
-        table = Table(rows, colWidths=[w * self.width for w in widths], repeatRows=int(header))
+        table = Table(
+            rows, colWidths=[w * self.width for w in widths], repeatRows=int(header), hAlign="LEFT"
+        )
         style = [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#6b6b6b")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -183,7 +192,7 @@ class _Builder:
             title += f" : {comp.verdict}"
         flow = [self.para(title, self.heading[3])]
         if comp.rationale:
-            flow.append(self.para(comp.rationale))
+            flow.append(self.para(comp.rationale, self.lead))
         heads = ("Point de contrôle", "Statut", "Éléments manquants", "Recommandation")
         rows = [[self.para(h, self.cell, bold=True) for h in heads]]
         rows += [self._checkpoint_row(cp) for cp in comp.checkpoints]

@@ -7,6 +7,7 @@ renderer escapes it for its own format.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -123,6 +124,15 @@ def build_view(
     )
 
 
+_BREAKS = re.compile(r"[ \t\r\n\f\v\u00a0\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: runs of spaces and line breaks become one space (narrow
+    no-break spaces, French thousands separators, are kept)."""
+    return _BREAKS.sub(" ", text).strip()
+
+
 def evidence_location(page: int | None, section: str | None) -> str:
     """'p. 12, 2.3 Analyse PESTEL', 'p. 12', '2.3 Analyse PESTEL' or 'sans page'."""
     parts = [f"p. {page}" if page is not None else "", (section or "").strip()]
@@ -187,7 +197,7 @@ def _all_evidence(result: CheckpointResult) -> list[Evidence]:
     seen: set[tuple[str, int | None]] = set()
     out: list[Evidence] = []
     for evidence in [*result.evidence, *(e for el in result.elements for e in el.evidence)]:
-        key = (" ".join(evidence.quote.split()), evidence.page)
+        key = (one_line(evidence.quote), evidence.page)
         if key not in seen:
             seen.add(key)
             out.append(evidence)
@@ -196,7 +206,7 @@ def _all_evidence(result: CheckpointResult) -> list[Evidence]:
 
 def _evidence_view(evidence: Evidence) -> EvidenceView:
     return EvidenceView(
-        " ".join(evidence.quote.split()), evidence_location(evidence.page, evidence.section)
+        one_line(evidence.quote), evidence_location(evidence.page, evidence.section)
     )
 
 
@@ -241,7 +251,7 @@ def _alert_view(alert: Alert) -> AlertView:
         kind=alert.kind,
         label=ALERT_LABELS.get(alert.kind, alert.kind),
         where=evidence_location(alert.page, None),
-        quote=" ".join(alert.quote.split()),
+        quote=one_line(alert.quote),
         message=alert.message,
         details=details,
     )
