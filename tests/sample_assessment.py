@@ -27,18 +27,21 @@ def _statuses(n: int) -> list[Status]:
     return [next(pattern) for _ in range(n)]
 
 
-def _checkpoint(spec_id: str, status: Status, page: int, referentiel: Referentiel) -> CheckpointResult:
+def _checkpoint(
+    spec_id: str, status: Status, page: int, referentiel: Referentiel
+) -> CheckpointResult:
     spec = referentiel.checkpoint(spec_id)
-    elements = [
-        ElementResult(
-            id=element.id,
-            status="absent" if (status != "present" and i == len(spec.elements) - 1) else "present",
-            evidence=[Evidence(quote=f"Le facteur {element.label} est analysé.", page=page)]
-            if status != "absent"
-            else [],
+    elements = []
+    for i, element in enumerate(spec.elements):
+        missing = status == "absent" or (status == "partial" and i == len(spec.elements) - 1)
+        quote = Evidence(quote=f"Le dossier analyse : {element.label}.", page=page)
+        elements.append(
+            ElementResult(
+                id=element.id,
+                status="absent" if missing else "present",
+                evidence=[] if missing else [quote],
+            )
         )
-        for i, element in enumerate(spec.elements)
-    ]
     evidence = (
         [Evidence(quote=f"Extrait du dossier sur {spec.label}.", page=page, section="2.3 Analyse")]
         if status != "absent"
@@ -87,7 +90,12 @@ def make_assessment(
         checkpoints=checkpoints,
         criteria=criteria,
         alerts=[
-            Alert(kind="prompt_injection", page=12, quote=SCRIPT_QUOTE, message="Texte adressé à l'IA."),
+            Alert(
+                kind="prompt_injection",
+                page=12,
+                quote=SCRIPT_QUOTE,
+                message="Texte adressé à l'IA.",
+            ),
             Alert(
                 kind="calculation_error",
                 page=18,

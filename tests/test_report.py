@@ -163,6 +163,7 @@ def test_pdf_report_opens_and_holds_the_key_french_texts(
         "Partiellement satisfait",
         "Recommandations pour le candidat",
         "Un <b>gras</b> & <i>",
+        SCRIPT_QUOTE,
         f"page 1 / {len(reader.pages)}",
         referentiel.version,
     ):

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from assistant.report.view import ReportView, one_line
 
-_MD_SPECIAL = re.compile(r"([\\`*\[\]<>|&])")
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>|]|&(?=#?\w+;))")
 
 
 def markdown_escape(value: object) -> str:

@@ -17,6 +17,7 @@ from assistant.report.view import (
     AlertView,
     CheckpointView,
     CompetencyView,
+    EvidenceView,
     ReportView,
     one_line,
 )
@@ -211,13 +212,24 @@ class _Builder:
         flow = [self.para(f"{cp.id} — {cp.label} : {cp.status}", self.heading[3])]
         if cp.comment:
             flow.append(self.para(cp.comment))
-        if cp.elements:
-            line = " · ".join(f"{el.label} {el.status}" for el in cp.elements)
-            flow.append(self.para(f"Éléments : {line}"))
-        flow += [self.para(f"« {ev.quote} » — {ev.where}", self.quote) for ev in cp.evidence]
-        if not cp.evidence:
+        for element in cp.elements:
+            style = self.lead if element.evidence else self.body
+            flow.append(self.para(f"• {element.label} : {element.status}", style))
+            flow += [self.quote_para(ev) for ev in element.evidence]
+        if cp.evidence:
+            title = "Autres citations :" if cp.elements else "Citations :"
+            flow.append(self.para(title, self.lead))
+            flow += [self.quote_para(ev) for ev in cp.evidence]
+        elif not cp.quoted:
             flow.append(self.para("Aucune citation retenue."))
+        if cp.quotes_left_out:
+            flow.append(
+                self.para(f"{cp.quotes_left_out} autre(s) citation(s) dans le rapport JSON.")
+            )
         return flow
+
+    def quote_para(self, evidence: EvidenceView) -> Any:
+        return self.para(f"« {evidence.quote} » — {evidence.where}", self.quote)
 
     def recommendations(self, texts: list[str]) -> list[Any]:
         flow = [self.para("Recommandations pour le candidat", self.heading[2])]

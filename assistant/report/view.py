@@ -32,6 +32,9 @@ from assistant.report.labels import (
     Label,
 )
 
+ELEMENT_QUOTES = 2  # quotes shown per element
+CHECKPOINT_QUOTES = 3  # quotes shown for a checkpoint as a whole, besides its elements'
+
 
 @dataclass(frozen=True)
 class EvidenceView:
@@ -44,6 +47,7 @@ class ElementView:
     id: str
     label: str
     status: Label
+    evidence: list[EvidenceView]
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,13 @@ class CheckpointView:
     missing: list[str]
     comment: str
     recommendation: str
-    evidence: list[EvidenceView]
+    evidence: list[EvidenceView]  # quotes for the checkpoint as a whole
+    quotes_left_out: int
+
+    @property
+    def quoted(self) -> bool:
+        """Whether any quote is shown for this checkpoint or one of its elements."""
+        return bool(self.evidence) or any(element.evidence for element in self.elements)
 
 
 @dataclass(frozen=True)
@@ -166,12 +176,36 @@ def _thousands(number: int) -> str:
     return f"{number:,}".replace(",", "\u202f")
 
 
+class _QuotePicker:
+    """Picks the quotes a report shows: at most ``limit`` per item, each passage once per
+    checkpoint, and counts those left out (all of them remain in the JSON report)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.seen: set[tuple[str, int | None]] = set()
+        self.left_out = 0
+
+    def pick(self, evidence: list[Evidence]) -> list[EvidenceView]:
+        fresh = []
+        for item in evidence:
+            key = (one_line(item.quote), item.page)
+            if key not in self.seen:
+                self.seen.add(key)
+                fresh.append(item)
+        self.left_out += max(len(fresh) - self.limit, 0)
+        return [_evidence_view(item) for item in fresh[: self.limit]]
+
+
 def _checkpoint_view(result: CheckpointResult, referentiel: Referentiel) -> CheckpointView:
     spec = referentiel.checkpoint(result.id)
     labels = {element.id: element.label for element in spec.elements}
+    quotes = _QuotePicker(ELEMENT_QUOTES)
     elements = [
-        ElementView(e.id, labels.get(e.id, e.id), STATUS_LABELS[e.status]) for e in result.elements
+        ElementView(e.id, labels.get(e.id, e.id), STATUS_LABELS[e.status], quotes.pick(e.evidence))
+        for e in result.elements
     ]
+    quotes.limit = CHECKPOINT_QUOTES
+    evidence = quotes.pick(result.evidence)
     missing = [
         labels.get(e.id, e.id) + (" (partiel)" if e.status == "partial" else "")
         for e in result.elements
@@ -188,20 +222,9 @@ def _checkpoint_view(result: CheckpointResult, referentiel: Referentiel) -> Chec
         missing=missing,
         comment=result.comment,
         recommendation=recommendation,
-        evidence=[_evidence_view(e) for e in _all_evidence(result)],
+        evidence=evidence,
+        quotes_left_out=quotes.left_out,
     )
-
-
-def _all_evidence(result: CheckpointResult) -> list[Evidence]:
-    """The checkpoint's quotes, then its elements' quotes, each passage once."""
-    seen: set[tuple[str, int | None]] = set()
-    out: list[Evidence] = []
-    for evidence in [*result.evidence, *(e for el in result.elements for e in el.evidence)]:
-        key = (one_line(evidence.quote), evidence.page)
-        if key not in seen:
-            seen.add(key)
-            out.append(evidence)
-    return out
 
 
 def _evidence_view(evidence: Evidence) -> EvidenceView:
