@@ -67,7 +67,7 @@ def test_missing_or_empty_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="n'existe pas"):
         dossier_files(tmp_path / "absent")
     (tmp_path / "photo.jpg").write_bytes(b"x")
-    with pytest.raises(InputError, match="aucun fichier"):
+    with pytest.raises(InputError, match="aucun dossier lisible"):
         dossier_files(tmp_path)
 
 
