@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from assistant.embedding import Embedder
     from assistant.review import ReviewService
     from assistant.store import VectorStore
+    from assistant.triage import TriageService
 
 
 @dataclass
@@ -55,6 +56,12 @@ class Services:
             store=lambda: self.store,
             embedder=lambda: self.embedder,
         )
+
+    @cached_property
+    def triage(self) -> TriageService:
+        from assistant.triage import TriageService
+
+        return TriageService(self.review, self.referentiel)
 
     def ingest(self, path: Path) -> Document:
         """Read a dossier into a Document under the configured limits (ReviewError if bad)."""
