@@ -16,7 +16,10 @@ class Strict(BaseModel):
 class Certification(Strict):
     title: str = Field(description="Title of the certification, in French.")
     school: str
-    register: str = Field(description="Register the certification belongs to, e.g. 'RNCP'.")
+    # "register" would shadow ABCMeta.register on the model class: keep the key, rename the field.
+    register_: str = Field(
+        alias="register", description="Register the certification belongs to, e.g. 'RNCP'."
+    )
     source: str = Field(description="Where the texts come from.")
 
 

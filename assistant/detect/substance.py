@@ -1,0 +1,104 @@
+"""How much a passage says about the case, beyond naming the tool or the factor.
+
+Counted on the passage's tokens minus the checkpoint's own cue words: content words, figures,
+named entities (capitalised words inside the sentence) and analysis markers (causal,
+evaluative, quantitative words). Definitions of a tool, announcements ("nous allons
+réaliser...") and table-of-contents lines count for nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from assistant.detect.lexicon import (
+    ANALYSIS_MARKERS,
+    ANNOUNCE,
+    DEFINITION,
+    META_WORDS,
+    STOPWORDS,
+    TOC_LINE,
+)
+from assistant.detect.units import Unit
+from assistant.textnorm import fold
+
+# A passage is substantive with this many content words and this score.
+MIN_CONTENT = 4
+MIN_SCORE = 7.0
+
+
+@dataclass(frozen=True)
+class Substance:
+    content: int
+    figures: int
+    entities: int
+    markers: int
+
+    @property
+    def score(self) -> float:
+        return self.content + 1.5 * self.figures + self.entities + self.markers
+
+    @property
+    def substantive(self) -> bool:
+        return self.content >= MIN_CONTENT and self.score >= MIN_SCORE
+
+    def __add__(self, other: Substance) -> Substance:
+        return Substance(
+            self.content + other.content,
+            self.figures + other.figures,
+            self.entities + other.entities,
+            self.markers + other.markers,
+        )
+
+
+NOTHING = Substance(0, 0, 0, 0)
+
+
+def unit_substance(unit: Unit, ignored: frozenset[str]) -> Substance:
+    """Substance of one unit; tokens whose stem is in ``ignored`` (cue words) do not count."""
+    folded = fold(unit.text)
+    if unit.kind == "heading" or TOC_LINE.search(unit.text):
+        return NOTHING
+    if DEFINITION.search(folded) or ANNOUNCE.search(folded):
+        return NOTHING
+    content = figures = entities = markers = 0
+    for i, tok in enumerate(unit.tokens):
+        if tok.stem in ignored or tok.folded in STOPWORDS:
+            continue
+        if any(ch.isdigit() for ch in tok.text):
+            figures += 1
+            continue
+        if tok.folded in META_WORDS or len(tok.folded) < 3:
+            continue
+        content += 1
+        if tok.folded in ANALYSIS_MARKERS:
+            markers += 1
+        if i > 0 and tok.text[:1].isupper():
+            entities += 1
+    return Substance(content, figures, entities, markers)
+
+
+def passage_substance(units: Iterable[Unit], ignored: frozenset[str]) -> Substance:
+    total = NOTHING
+    for unit in units:
+        total = total + unit_substance(unit, ignored)
+    return total
+
+
+def is_label(unit: Unit, cue_last: int, ignored: frozenset[str]) -> bool:
+    """A heading or a short line naming something ("Forces :", "- Politique") before content."""
+    if unit.kind == "heading":
+        return True
+    rest = [
+        t
+        for t in unit.tokens[cue_last + 1 :]
+        if t.folded not in STOPWORDS and t.stem not in ignored
+    ]
+    stripped = unit.text.rstrip()
+    return (stripped.endswith(":") and len(rest) <= 3) or (len(unit.tokens) <= 4 and not rest)
+
+
+def best_units(units: Sequence[Unit], ignored: frozenset[str], k: int) -> list[Unit]:
+    """The ``k`` most substantive units, best first."""
+    scored = sorted(units, key=lambda u: -unit_substance(u, ignored).score)
+    return [u for u in scored[:k] if unit_substance(u, ignored).score > 0]
