@@ -69,6 +69,15 @@ def chunk_document(
     return chunks
 
 
+def indexed_text(chunk: Chunk) -> str:
+    """What retrieval indexes for a chunk: its section title (unless the chunk opens with it),
+    then its text. Quotes still come from ``chunk.text``, which stays verbatim."""
+    title = chunk.section[-1] if chunk.section else ""
+    if not title or chunk.text.startswith(title):
+        return chunk.text
+    return f"{title}\n{chunk.text}"
+
+
 def sentences(doc: Document) -> list[Span]:
     """Sentences of the evidence blocks of ``doc``, in reading order.
 

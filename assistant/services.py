@@ -17,6 +17,8 @@ from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from assistant.document import Document
+    from assistant.embedding import Embedder
+    from assistant.store import VectorStore
 
 
 @dataclass
@@ -29,6 +31,17 @@ class Services:
 
         return load_referentiel(self.settings.referentiel_dir)
 
+    @cached_property
+    def embedder(self) -> Embedder:
+        from assistant.embedding import make_embedder
+
+        return make_embedder(self.settings.embedding)
+
+    @cached_property
+    def store(self) -> VectorStore:
+        from assistant.store import VectorStore
+
+        return VectorStore(self.settings.store_dir, self.embedder)
 
     def ingest(self, path: Path) -> Document:
         """Read a dossier into a Document under the configured limits (ReviewError if bad)."""
