@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from assistant.document import Document
     from assistant.embedding import Embedder
     from assistant.store import VectorStore
+    from assistant.tutor import IndexedDossier, Tutor
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Services:
     @cached_property
     def store(self) -> VectorStore:
         from assistant.store import VectorStore
+    from assistant.tutor import IndexedDossier, Tutor
 
         return VectorStore(self.settings.store_dir, self.embedder)
 
@@ -48,6 +50,25 @@ class Services:
         from assistant.ingest import ingest_file
 
         return ingest_file(path, self.settings.limits)
+
+
+    @cached_property
+    def tutor(self) -> Tutor:
+        from assistant.tutor import Tutor
+
+        return Tutor(self.referentiel, self.store)
+
+    def index_dossier(self, document: Document) -> IndexedDossier:
+        """Make a dossier searchable for the tutor (embeds its chunks once)."""
+        from assistant.tutor import index_dossier
+
+        return index_dossier(document, self.store, self.embedder)
+
+    def forget_dossier(self, sha256: str) -> None:
+        """Delete what the services keep about a dossier: its vectors and stored reports."""
+        from assistant.retention import forget_dossier
+
+        forget_dossier(sha256, self.settings, self.store)
 
 
 def build_services(settings: Settings | None = None) -> Services:
