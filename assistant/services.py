@@ -18,6 +18,7 @@ from assistant.settings import Settings
 if TYPE_CHECKING:
     from assistant.document import Document
     from assistant.embedding import Embedder
+    from assistant.review import ReviewService
     from assistant.store import VectorStore
     from assistant.tutor import IndexedDossier, Tutor
 
@@ -44,6 +45,18 @@ class Services:
     from assistant.tutor import IndexedDossier, Tutor
 
         return VectorStore(self.settings.store_dir, self.embedder)
+
+    @cached_property
+    def review(self) -> ReviewService:
+        from assistant.review import ReviewService
+
+        return ReviewService(
+            self.settings,
+            self.referentiel,
+            ingest=self.ingest,
+            store=lambda: self.store,
+            embedder=lambda: self.embedder,
+        )
 
     def ingest(self, path: Path) -> Document:
         """Read a dossier into a Document under the configured limits (ReviewError if bad)."""

@@ -14,14 +14,7 @@ from dataclasses import dataclass, field
 from assistant.assessment import Status
 from assistant.detect.cues import Cue, CueHit, CueIndex, compile_cue
 from assistant.detect.scope import Layout, cluster_region, table_region
-from assistant.detect.substance import (
-    NOTHING,
-    Substance,
-    best_units,
-    is_label,
-    passage_substance,
-    unit_substance,
-)
+from assistant.detect.substance import Substance, Weigher
 from assistant.detect.units import Unit
 from assistant.referentiel.models import Checkpoint, Element
 
@@ -61,10 +54,10 @@ class CheckpointOutcome:
 
 def checkpoint_cues(checkpoint: Checkpoint) -> list[Cue]:
     """The checkpoint's cues, then each element's cues and label."""
-    raw = [(CHECKPOINT, text) for text in checkpoint.cues]
+    raw: list[tuple[str, str, str | None]] = [(CHECKPOINT, t, None) for t in checkpoint.cues]
     for element in checkpoint.elements:
-        raw.extend((element.id, text) for text in [element.label, *element.cues])
-    cues = [compile_cue(target, text) for target, text in raw]
+        raw.extend((element.id, t, element.label) for t in [element.label, *element.cues])
+    cues = [compile_cue(target, text, label) for target, text, label in raw]
     return [c for c in cues if c is not None]
 
 
@@ -78,17 +71,20 @@ def detect_checkpoint(
     ``paraphrases`` maps a target (an element id, or ``"checkpoint"``) to units that retrieval
     found close in meaning; they count like cue occurrences inside the checkpoint's context.
     """
-    index = CueIndex(checkpoint_cues(checkpoint))
+    cues = checkpoint_cues(checkpoint)
+    index = CueIndex(cues)
     hits = [hit for unit in layout.units for hit in index.find(unit)]
-    ignored = index.vocabulary
-    context = _context(checkpoint, layout, hits)
-    labels = frozenset(h.unit.index for h in hits if is_label(h.unit, h.last, ignored))
+    weigher = Weigher(_names(cues), _matched(hits))
+    labels = frozenset(h.unit.index for h in hits if weigher.is_label(h.unit, h.last))
+    context = _context(checkpoint, layout, hits, labels)
     usable = [h for h in hits if h.cue.strong or h.unit.index in context]
     para = paraphrases or {}
 
     def findings_for(target: str) -> list[Finding]:
-        found = [_finding(h, layout, ignored, labels) for h in usable if h.cue.target == target]
-        found += [_inline(u, ignored) for u in para.get(target, ()) if u.index in context]
+        found = [_finding(h, layout, weigher, labels) for h in usable if h.cue.target == target]
+        found += [
+            Finding(u, [u], weigher.unit(u)) for u in para.get(target, ()) if u.index in context
+        ]
         return sorted(found, key=lambda f: -f.substance.score)
 
     elements = []
@@ -116,12 +112,20 @@ def _status(elements: Sequence[ElementOutcome], own: Sequence[Finding], mentione
     return "partial" if mentioned or own else "absent"
 
 
-def _context(checkpoint: Checkpoint, layout: Layout, hits: Sequence[CueHit]) -> set[int]:
+def _context(
+    checkpoint: Checkpoint, layout: Layout, hits: Sequence[CueHit], labels: frozenset[int]
+) -> set[int]:
+    """Units where the checkpoint is dealt with: after its name, or where its elements head
+    several neighbouring paragraphs, headings or table rows (an unnamed tool)."""
     context: set[int] = set()
     for hit in hits:
         if hit.cue.target == CHECKPOINT:
             context.update(u.index for u in layout.mention_region(hit.unit))
-    element_hits = [h for h in hits if h.cue.target != CHECKPOINT]
+    element_hits = [
+        h
+        for h in hits
+        if h.cue.target != CHECKPOINT and (h.unit.index in labels or layout.is_table_label(h.unit))
+    ]
     if checkpoint.elements:
         needed = max(2, min(3, len(checkpoint.elements)))
         context |= cluster_region(layout, element_hits, needed)
@@ -129,23 +133,26 @@ def _context(checkpoint: Checkpoint, layout: Layout, hits: Sequence[CueHit]) -> 
     return context
 
 
-def _finding(
-    hit: CueHit, layout: Layout, ignored: frozenset[str], labels: frozenset[int]
-) -> Finding:
+def _finding(hit: CueHit, layout: Layout, weigher: Weigher, labels: frozenset[int]) -> Finding:
     unit = hit.unit
-    own = unit_substance(unit, ignored)
+    own = weigher.unit(unit)
     if unit.kind == "cell":
         content = layout.table_content(unit)
-        total = own + passage_substance(content, ignored)
-        units = ([unit] if own.score else []) + best_units(content, ignored, 3)
-        return Finding(unit, units or [unit], total)
-    if is_label(unit, hit.last, ignored):
+        units = ([unit] if own.score else []) + weigher.best(content, 3)
+        return Finding(unit, units or [unit], own + weigher.passage(content))
+    if weigher.is_label(unit, hit.last):
         body = layout.label_body(unit, labels - {unit.index})[:BODY_SPAN]
-        return Finding(
-            unit, best_units(body, ignored, 3) or [unit], passage_substance(body, ignored)
-        )
+        return Finding(unit, weigher.best(body, 3) or [unit], weigher.passage(body))
     return Finding(unit, [unit], own)
 
 
-def _inline(unit: Unit, ignored: frozenset[str]) -> Finding:
-    return Finding(unit, [unit], unit_substance(unit, ignored) if unit else NOTHING)
+def _names(cues: Sequence[Cue]) -> frozenset[str]:
+    """Stems of the checkpoint's own names (tool names): never content."""
+    return frozenset(s for c in cues if c.target == CHECKPOINT for s in c.stems)
+
+
+def _matched(hits: Sequence[CueHit]) -> dict[int, frozenset[str]]:
+    out: dict[int, set[str]] = {}
+    for hit in hits:
+        out.setdefault(hit.unit.index, set()).update(hit.cue.stems)
+    return {k: frozenset(v) for k, v in out.items()}

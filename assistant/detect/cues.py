@@ -1,8 +1,10 @@
 """Cue matching: the référentiel's French cues found in units, on stems, stopwords skipped.
 
 "pouvoir de négociation des clients" matches "pouvoir de négociation client"; "écologique"
-matches "écologiques". A cue of one significant word is *weak* (it needs the checkpoint's
-context to count); a cue of two or more significant words, or a tool name, is *strong*.
+matches "écologiques". An element cue is *strong* (it counts anywhere) only when it repeats at
+least two significant words of the element's label ("facteurs politiques" for "Facteur
+politique"); every other cue ("prix", "points de vente") is *weak*: it needs the checkpoint's
+context.
 """
 
 from __future__ import annotations
@@ -13,9 +15,6 @@ from dataclasses import dataclass
 
 from assistant.detect.lexicon import STOPWORDS
 from assistant.detect.units import Token, Unit, tokenize
-
-# Tool names and acronyms that name a checkpoint on their own.
-_TOOL_MIN_LEN = 3
 
 
 @dataclass(frozen=True)
@@ -38,12 +37,16 @@ def significant(tokens: Iterable[Token]) -> list[Token]:
     return [t for t in tokens if t.folded not in STOPWORDS]
 
 
-def compile_cue(target: str, text: str) -> Cue | None:
+def compile_cue(target: str, text: str, label: str | None = None) -> Cue | None:
+    """The cue as stems; strong when it holds two stems of ``label`` (None: always strong)."""
     words = significant(tokenize(text))
     if not words:
         return None
-    is_tool = len(words) == 1 and text.strip().isupper() and len(text.strip()) >= _TOOL_MIN_LEN
-    return Cue(target, text, tuple(t.stem for t in words), strong=len(words) > 1 or is_tool)
+    stems = tuple(t.stem for t in words)
+    if label is None:
+        return Cue(target, text, stems, strong=True)
+    label_stems = {t.stem for t in significant(tokenize(label))}
+    return Cue(target, text, stems, strong=len(label_stems.intersection(stems)) >= 2)
 
 
 class CueIndex:

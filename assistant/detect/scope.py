@@ -58,6 +58,13 @@ class Layout:
             region.append(other)
         return region
 
+    def is_table_label(self, cell: Unit) -> bool:
+        """A cell that heads a row (first column) or a column (header row)."""
+        if cell.kind != "cell" or cell.row is None:
+            return False
+        table = [u for u in self.block_units(cell.block) if u.kind == "cell"]
+        return cell.column == 0 or _is_header_row(table, cell.row)
+
     def table_content(self, cell: Unit) -> list[Unit]:
         """For a row label: the other cells of the row; for a header: the cells below it."""
         table = [u for u in self.block_units(cell.block) if u.kind == "cell"]
@@ -83,7 +90,12 @@ def cluster_region(layout: Layout, hits: Sequence[CueHit], needed: int) -> set[i
     ordered = sorted(hits, key=lambda h: h.unit.index)
     region: set[int] = set()
     for i, first in enumerate(ordered):
-        window = [h for h in ordered[i:] if h.unit.index - first.unit.index <= CLUSTER_SPAN]
+        window = [
+            h
+            for h in ordered[i:]
+            if h.unit.index - first.unit.index <= CLUSTER_SPAN
+            and h.unit.section[:-1] == first.unit.section[:-1]
+        ]
         if len({h.cue.target for h in window}) >= needed:
             last = window[-1].unit.index
             region.update(range(first.unit.index, last + 1))

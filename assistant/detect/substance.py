@@ -24,7 +24,7 @@ from assistant.textnorm import fold
 
 # A passage is substantive with this many content words and this score.
 MIN_CONTENT = 4
-MIN_SCORE = 7.0
+MIN_SCORE = 5.5
 
 
 @dataclass(frozen=True)
@@ -78,27 +78,44 @@ def unit_substance(unit: Unit, ignored: frozenset[str]) -> Substance:
     return Substance(content, figures, entities, markers)
 
 
-def passage_substance(units: Iterable[Unit], ignored: frozenset[str]) -> Substance:
-    total = NOTHING
-    for unit in units:
-        total = total + unit_substance(unit, ignored)
-    return total
+class Weigher:
+    """Substance of units for one checkpoint: the checkpoint's own names never count, nor
+    the cue words found in each unit (a list of factor names says nothing)."""
 
+    def __init__(self, names: frozenset[str], matched: dict[int, frozenset[str]]) -> None:
+        self._names = names
+        self._matched = matched
+        self._cache: dict[int, Substance] = {}
 
-def is_label(unit: Unit, cue_last: int, ignored: frozenset[str]) -> bool:
-    """A heading or a short line naming something ("Forces :", "- Politique") before content."""
-    if unit.kind == "heading":
-        return True
-    rest = [
-        t
-        for t in unit.tokens[cue_last + 1 :]
-        if t.folded not in STOPWORDS and t.stem not in ignored
-    ]
-    stripped = unit.text.rstrip()
-    return (stripped.endswith(":") and len(rest) <= 3) or (len(unit.tokens) <= 4 and not rest)
+    def ignored(self, unit: Unit) -> frozenset[str]:
+        return self._names | self._matched.get(unit.index, frozenset())
 
+    def unit(self, unit: Unit) -> Substance:
+        if unit.index not in self._cache:
+            self._cache[unit.index] = unit_substance(unit, self.ignored(unit))
+        return self._cache[unit.index]
 
-def best_units(units: Sequence[Unit], ignored: frozenset[str], k: int) -> list[Unit]:
-    """The ``k`` most substantive units, best first."""
-    scored = sorted(units, key=lambda u: -unit_substance(u, ignored).score)
-    return [u for u in scored[:k] if unit_substance(u, ignored).score > 0]
+    def passage(self, units: Iterable[Unit]) -> Substance:
+        total = NOTHING
+        for unit in units:
+            total = total + self.unit(unit)
+        return total
+
+    def best(self, units: Sequence[Unit], k: int) -> list[Unit]:
+        """The ``k`` most substantive units, best first."""
+        scored = sorted(units, key=lambda u: -self.unit(u).score)
+        return [u for u in scored[:k] if self.unit(u).score > 0]
+
+    def is_label(self, unit: Unit, cue_last: int) -> bool:
+        """A heading or a short line naming something ("Forces :", "- Politique") before
+        its content."""
+        if unit.kind == "heading":
+            return True
+        ignored = self.ignored(unit)
+        rest = [
+            t
+            for t in unit.tokens[cue_last + 1 :]
+            if t.folded not in STOPWORDS and t.stem not in ignored
+        ]
+        short = len(unit.tokens) <= 4 and not rest
+        return short or (unit.text.rstrip().endswith(":") and len(rest) <= 3)
