@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from assistant.embedding import Embedder
     from assistant.review import ReviewService
     from assistant.store import VectorStore
+    from assistant.triage import TriageService
     from assistant.tutor import IndexedDossier, Tutor
 
 
@@ -42,7 +43,6 @@ class Services:
     @cached_property
     def store(self) -> VectorStore:
         from assistant.store import VectorStore
-    from assistant.tutor import IndexedDossier, Tutor
 
         return VectorStore(self.settings.store_dir, self.embedder)
 
@@ -58,12 +58,17 @@ class Services:
             embedder=lambda: self.embedder,
         )
 
+    @cached_property
+    def triage(self) -> TriageService:
+        from assistant.triage import TriageService
+
+        return TriageService(self.review, self.referentiel)
+
     def ingest(self, path: Path) -> Document:
         """Read a dossier into a Document under the configured limits (ReviewError if bad)."""
         from assistant.ingest import ingest_file
 
         return ingest_file(path, self.settings.limits)
-
 
     @cached_property
     def tutor(self) -> Tutor:
