@@ -72,7 +72,9 @@ class _Scored(Protocol):
 class ReferentielSearch(Protocol):
     """Finds référentiel entry ids for a query (the vector store fits)."""
 
-    def search_referentiel(self, ref: Referentiel, query: str, k: int) -> list[tuple[str, float]]: ...
+    def search_referentiel(
+        self, ref: Referentiel, query: str, k: int
+    ) -> list[tuple[str, float]]: ...
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,9 @@ class Tutor:
         words = tuple(stems(question))
         scored = []
         for checkpoint in self.ref.checkpoints:
-            score = max((len(c) for c in _distinctive_cues(checkpoint) if _within(c, words)), default=0)
+            score = max(
+                (len(c) for c in _distinctive_cues(checkpoint) if _within(c, words)), default=0
+            )
             if score:
                 scored.append((score, checkpoint))
         best = [c for _, c in sorted(scored, key=lambda pair: -pair[0])[:MAX_REF_HITS]]
@@ -171,7 +175,9 @@ class Tutor:
 
     def _explain_competency(self, competency: Competency) -> str:
         criteria = [c.text for c in self.ref.criteria if competency.id in c.competencies]
-        lines = [f"Pour {competency.id} ({competency.title}), le référentiel dit : {competency.text}"]
+        lines = [
+            f"Pour {competency.id} ({competency.title}), le référentiel dit : {competency.text}"
+        ]
         if criteria:
             lines.append("Le jury attend : " + " ".join(criteria))
         checkpoints = self._checkpoints_of(competency.id)
@@ -229,7 +235,9 @@ _NOT_FOUND = (
 
 def _names_checkpoint(folded_question: str, checkpoint_id: str) -> bool:
     spaced = checkpoint_id.replace("_", " ")
-    return any(re.search(rf"\b{re.escape(form)}\b", folded_question) for form in {checkpoint_id, spaced})
+    return any(
+        re.search(rf"\b{re.escape(form)}\b", folded_question) for form in {checkpoint_id, spaced}
+    )
 
 
 def _distinctive_cues(checkpoint: Checkpoint) -> list[tuple[str, ...]]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import shutil
+import tempfile
 from pathlib import Path
 
 import gradio as gr
@@ -39,17 +42,18 @@ def _api_assess(ctx: AppContext, file: FileData | dict[str, object], epreuve: st
     upload = Path(str(data.get("path", ""))).resolve()
     if not upload.is_relative_to(ctx.sessions_dir.parent.resolve()) or not upload.is_file():
         raise gr.Error("Fichier introuvable : envoyez le dossier avec handle_file().")
-    folder = ctx.sessions_dir / "api" / upload.parent.name
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    (ctx.sessions_dir / "api").mkdir(parents=True, exist_ok=True, mode=0o700)
+    folder = Path(tempfile.mkdtemp(dir=ctx.sessions_dir / "api"))
     path = folder / safe_name(str(data.get("orig_name") or upload.name))
-    upload.replace(path)
+    shutil.move(upload, path)
     try:
         return ctx.services.review.assess(path, epreuve).model_dump_json(indent=2)
     except ReviewError as err:
         raise gr.Error(err.message, print_exception=False) from err
     finally:
-        path.unlink(missing_ok=True)
-        folder.rmdir()
+        shutil.rmtree(folder, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            upload.parent.rmdir()
 
 
 def build_blocks(ctx: AppContext, *, jury_path: str | None = None) -> gr.Blocks:
@@ -84,8 +88,9 @@ def build_blocks(ctx: AppContext, *, jury_path: str | None = None) -> gr.Blocks:
 def build_jury_blocks(ctx: AppContext) -> gr.Blocks:
     """The jury view alone, served behind a login."""
     age = ctx.settings.ui.cache_max_age_s
-    with gr.Blocks(title=f"Espace jury — {TITLE}", analytics_enabled=False,
-                   delete_cache=(age, age)) as blocks:
+    with gr.Blocks(
+        title=f"Espace jury — {TITLE}", analytics_enabled=False, delete_cache=(age, age)
+    ) as blocks:
         gr.HTML(HEADER)
         jury.build(ctx)
 

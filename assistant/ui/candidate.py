@@ -79,7 +79,9 @@ class CandidateView:
             assessment = self.ctx.services.review.assess(dossier, epreuve)
             progress(0.85, desc="Préparation des rapports…")
             session.workspace.clear("rapports")
-            session.reports = self.ctx.write_reports(assessment, session.workspace.folder("rapports"))
+            session.reports = self.ctx.write_reports(
+                assessment, session.workspace.folder("rapports")
+            )
         except ReviewError as err:
             log.info("candidate assessment refused: %s", err.detail or err.__cause__)
             session.assessment = None
@@ -110,12 +112,12 @@ class CandidateView:
     def _hidden() -> tuple[Any, ...]:
         return (gr.update(visible=False), "", "", "", "", "", None, None, None, None, "")
 
-    def show_quote(
-        self, session: CandidateSession | None, event: gr.EventData
-    ) -> tuple[Any, Any]:
+    def show_quote(self, session: CandidateSession | None, event: gr.EventData) -> tuple[Any, Any]:
         """The page (PDF) or the surrounding text (other formats) of the chosen quote."""
         items = views.evidence_items(session.assessment) if session and session.assessment else []
-        index = int(getattr(event, "_data", {}).get("ev", -1) or -1)
+        data = event._data if isinstance(event._data, dict) else {}
+        raw = str(data.get("ev", ""))
+        index = int(raw) if raw.isdigit() else -1
         if session is None or session.dossier is None or not 0 <= index < len(items):
             return gr.update(visible=False), gr.update(visible=False)
         evidence = items[index][1]
@@ -135,7 +137,7 @@ class CandidateView:
     def _context_text(self, session: CandidateSession, evidence: Evidence) -> Any:
         assert session.dossier is not None
         try:
-            document = self.ctx.services.ingest(session.dossier)
+            document = self.ctx.services.review.document(session.dossier)
         except ReviewError as err:
             return gr.update(value=views.message_html(err.message, "error"), visible=True)
         found = excerpt(document.text, evidence.quote)
@@ -156,7 +158,9 @@ class CandidateView:
 def build(ctx: AppContext) -> None:
     """Lay out the Candidat tab inside the current Blocks."""
     view = CandidateView(ctx)
-    state = gr.State(None, time_to_live=ctx.settings.ui.session_ttl_s, delete_callback=_drop_session)
+    state = gr.State(
+        None, time_to_live=ctx.settings.ui.session_ttl_s, delete_callback=_drop_session
+    )
     gr.Markdown(
         "## Pré-évaluer mon dossier\n"
         "Déposez votre dossier et choisissez l'épreuve : l'outil indique, pour chaque point "
@@ -176,8 +180,12 @@ def build(ctx: AppContext) -> None:
         advice = gr.HTML()
         evidence = gr.HTML(js_on_load=QUOTE_CLICK_JS)
         page_image = gr.Image(
-            label="Page du dossier", visible=False, interactive=False, type="filepath",
-            format="png", alt_text="Page du dossier, passage cité surligné en jaune",
+            label="Page du dossier",
+            visible=False,
+            interactive=False,
+            type="filepath",
+            format="png",
+            alt_text="Page du dossier, passage cité surligné en jaune",
         )
         page_text = gr.HTML(visible=False)
         alerts = gr.HTML()
@@ -190,6 +198,8 @@ def build(ctx: AppContext) -> None:
 
     shown = [results, summary, checkpoints, advice, evidence, alerts]
     shown += [html_btn, pdf_btn, json_btn, page_image, page_text]
-    run.click(view.assess, [upload, epreuve, state], [state, message, *shown], api_name=False)
-    evidence.click(view.show_quote, [state], [page_image, page_text], api_name=False)
-    delete.click(view.delete, [state], [state, message, upload, *shown], api_name=False)
+    run.click(
+        view.assess, [upload, epreuve, state], [state, message, *shown], api_visibility="private"
+    )
+    evidence.click(view.show_quote, [state], [page_image, page_text], api_visibility="private")
+    delete.click(view.delete, [state], [state, message, upload, *shown], api_visibility="private")

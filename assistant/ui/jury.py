@@ -120,7 +120,9 @@ class JuryView:
 def build(ctx: AppContext) -> None:
     """Lay out the Jury tab inside the current Blocks."""
     view = JuryView(ctx)
-    state = gr.State(None, time_to_live=ctx.settings.ui.session_ttl_s, delete_callback=_drop_session)
+    state = gr.State(
+        None, time_to_live=ctx.settings.ui.session_ttl_s, delete_callback=_drop_session
+    )
     gr.Markdown(
         "## Trier les dossiers d'une promotion\n"
         "Déposez les dossiers d'une même épreuve : le tableau indique, pour chacun, la "
@@ -151,7 +153,9 @@ def build(ctx: AppContext) -> None:
     report = gr.HTML(visible=False)
 
     run.click(
-        view.assess, [uploads, epreuve, state], [state, message, table, csv_btn, choice],
+        view.assess,
+        [uploads, epreuve, state],
+        [state, message, table, csv_btn, choice],
         api_visibility="private",
     )
     choice.change(view.open_report, [choice, state], [report], api_visibility="private")

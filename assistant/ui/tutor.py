@@ -83,7 +83,9 @@ class TutorView:
 def build(ctx: AppContext) -> None:
     """Lay out the Tuteur tab inside the current Blocks."""
     view = TutorView(ctx)
-    state = gr.State(None, time_to_live=ctx.settings.ui.session_ttl_s, delete_callback=_drop_session)
+    state = gr.State(
+        None, time_to_live=ctx.settings.ui.session_ttl_s, delete_callback=_drop_session
+    )
     gr.Markdown(
         "## Questions sur le référentiel\n"
         "Demandez ce que le jury attend pour une compétence (C1 à C19, CP1-1 à CP3-5), une "

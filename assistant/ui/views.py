@@ -136,7 +136,7 @@ def _status_cell(status: str) -> str:
 
 def checkpoints_html(assessment: Assessment, ref: Referentiel) -> str:
     rows = "".join(
-        f"<tr><th scope=\"row\">{escape(_checkpoint_label(c, ref))}</th>{_status_cell(c.status)}"
+        f'<tr><th scope="row">{escape(_checkpoint_label(c, ref))}</th>{_status_cell(c.status)}'
         f"<td>{escape(', '.join(missing_elements(c, ref)) or '—')}</td>"
         f"<td>{escape(c.comment or '—')}</td></tr>"
         for c in assessment.checkpoints
@@ -158,14 +158,20 @@ def advice_html(assessment: Assessment, ref: Referentiel) -> str:
         if c.status == "present":
             continue
         missing = missing_elements(c, ref)
-        parts = [f"<strong>{escape(_checkpoint_label(c, ref))}</strong> ({STATUS_LABELS[c.status]})"]
+        parts = [
+            f"<strong>{escape(_checkpoint_label(c, ref))}</strong> ({STATUS_LABELS[c.status]})"
+        ]
         if missing:
             parts.append(f"Manque : {escape(', '.join(missing))}.")
         if c.recommendation:
             parts.append(f"Conseil : {escape(c.recommendation)}")
         items.append(f"<li>{' '.join(parts)}</li>")
     general = "".join(f"<li>{escape(r)}</li>" for r in assessment.recommendations)
-    body = f"<ul>{''.join(items)}</ul>" if items else "<p>Tous les points de contrôle sont traités.</p>"
+    body = (
+        f"<ul>{''.join(items)}</ul>"
+        if items
+        else "<p>Tous les points de contrôle sont traités.</p>"
+    )
     if general:
         body += f"<h3>Recommandations</h3><ul>{general}</ul>"
     return (
@@ -186,13 +192,13 @@ def evidence_html(assessment: Assessment, ref: Referentiel) -> str:
         where = page_label(ev.page) + (f", {ev.section}" if ev.section else "")
         groups.setdefault(checkpoint_id, []).append(
             f'<li><button type="button" class="dr-quote" data-ev="{index}">'
-            f"<q>{escape(ev.quote)}</q> <span class=\"dr-where\">({escape(where)})</span>"
+            f'<q>{escape(ev.quote)}</q> <span class="dr-where">({escape(where)})</span>'
             "</button></li>"
         )
     if not groups:
-        return '<p>Aucune citation : aucun point de contrôle n\'a été trouvé dans le dossier.</p>'
+        return "<p>Aucune citation : aucun point de contrôle n'a été trouvé dans le dossier.</p>"
     sections = "".join(
-        f"<h3>{escape(labels[cid])}</h3><ul class=\"dr-quotes\">{''.join(items)}</ul>"
+        f'<h3>{escape(labels[cid])}</h3><ul class="dr-quotes">{"".join(items)}</ul>'
         for cid, items in groups.items()
     )
     return (

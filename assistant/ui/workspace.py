@@ -8,6 +8,7 @@ session hash, so the unload hook finds them without any global registry.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import re
@@ -32,12 +33,7 @@ class Workspace:
 
     @classmethod
     def for_session(cls, sessions_dir: Path, session_hash: str, audience: str) -> Workspace:
-        digest = hashlib.sha256(session_hash.encode()).hexdigest()[:24]
-        return cls(sessions_dir / digest / audience)
-
-    @staticmethod
-    def session_dir(sessions_dir: Path, session_hash: str) -> Path:
-        return sessions_dir / hashlib.sha256(session_hash.encode()).hexdigest()[:24]
+        return cls(session_dir(sessions_dir, session_hash) / audience)
 
     def folder(self, name: str) -> Path:
         path = self.root / name
@@ -46,7 +42,7 @@ class Workspace:
 
     def adopt(self, upload: Path, subfolder: str = "dossier") -> Path:
         """Move an uploaded file into this workspace and remove Gradio's upload folder."""
-        target = self.folder(subfolder) / safe_name(upload.name)
+        target = _free_name(self.folder(subfolder) / safe_name(upload.name))
         shutil.move(upload, target)
         _remove_empty_parent(upload)
         return target
@@ -55,16 +51,27 @@ class Workspace:
         shutil.rmtree(self.root / subfolder if subfolder else self.root, ignore_errors=True)
 
 
+def session_dir(sessions_dir: Path, session_hash: str) -> Path:
+    return sessions_dir / hashlib.sha256(session_hash.encode()).hexdigest()[:24]
+
+
+def _free_name(path: Path) -> Path:
+    """``path``, or ``name (2).ext``... when a file of that name is already there."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+    return candidate
+
+
 def _remove_empty_parent(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         path.parent.rmdir()  # Gradio stores each upload in a folder of its own
-    except OSError:
-        pass
 
 
 def delete_session(sessions_dir: Path, session_hash: str) -> None:
     """Delete everything a browser session left behind (called when the page is closed)."""
-    folder = Workspace.session_dir(sessions_dir, session_hash)
+    folder = session_dir(sessions_dir, session_hash)
     if folder.exists():
         shutil.rmtree(folder, ignore_errors=True)
         log.info("deleted session folder %s", folder.name)
