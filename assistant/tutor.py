@@ -67,6 +67,8 @@ class _Chunk(Protocol):
 class _Scored(Protocol):
     @property
     def chunk(self) -> _Chunk: ...
+    @property
+    def lexical(self) -> float | None: ...
 
 
 class ReferentielSearch(Protocol):
@@ -219,8 +221,13 @@ class Tutor:
     def _passages(
         self, question: str, selection: _Selection, dossier: IndexedDossier
     ) -> list[TutorSource]:
-        query = " ".join([question, *(c.label for c in selection.checkpoints)])
-        hits = dossier.search.search(query, k=MAX_PASSAGES)
+        """Passages naming the selected checkpoints (their label or cues), else near the question."""
+        checkpoints = list(selection.checkpoints)
+        checkpoints += [cp for c in selection.competencies for cp in self._checkpoints_of(c.id)]
+        terms = [t for c in _unique(checkpoints) for t in (c.label, *c.cues)]
+        hits = dossier.search.search(" ".join(terms) if terms else question, k=MAX_PASSAGES)
+        if terms:  # the référentiel's words must occur, not merely something alike
+            hits = [h for h in hits if h.lexical is not None]
         return [
             TutorSource(kind="passage", id=h.chunk.id, text=h.chunk.text, page=h.chunk.page)
             for h in hits
@@ -264,7 +271,7 @@ def _explain_checkpoint(checkpoint: Checkpoint) -> str:
 def _dossier_part(passages: list[TutorSource]) -> str:
     if not passages:
         return "Dans votre dossier : aucun passage ne traite de cette question."
-    lines = ["Dans votre dossier :"]
+    lines = ["Dans votre dossier, les passages les plus proches :"]
     lines += [
         f"- {'p. ' + str(p.page) if p.page else 'passage'} « {_shorten(p.text)} »" for p in passages
     ]

@@ -29,10 +29,23 @@ CSS_PATH = Path(__file__).with_name("style.css")
 HEAD = "<script>document.documentElement.lang = 'fr';</script>"
 
 
+def theme() -> gr.themes.Base:
+    """Gradio's default theme with colours that keep a 4.5:1 contrast (RGAA 3.2)."""
+    return gr.themes.Default(primary_hue="indigo", neutral_hue="gray").set(
+        button_primary_background_fill="*primary_700",
+        button_primary_background_fill_hover="*primary_800",
+        button_primary_text_color="white",
+        button_cancel_background_fill="#b91c1c",
+        button_cancel_background_fill_hover="#991b1b",
+        button_cancel_text_color="white",
+        body_text_color_subdued="*neutral_600",
+    )
+
+
 def jury_link_html(path: str) -> str:
     return (
-        "<h2>Espace jury</h2><p>L'espace jury demande une connexion. "
-        f'<a href="{path}">Ouvrir l\'espace jury (connexion requise)</a>.</p>'
+        '<div class="dr-jury-link"><h2>Espace jury</h2><p>L\'espace jury demande une connexion. '
+        f'<a href="{path}">Ouvrir l\'espace jury (connexion requise)</a>.</p></div>'
     )
 
 

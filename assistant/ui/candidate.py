@@ -19,10 +19,13 @@ from assistant.ui.workspace import Workspace
 log = logging.getLogger(__name__)
 
 FILE_TYPES = [".pdf", ".docx", ".odt", ".md", ".txt"]
-QUOTE_CLICK_JS = (
+QUOTE_CLICK_JS = (  # on narrow screens the preview sits below the quotes: bring it into view
     "element.addEventListener('click', (event) => {"
     " const button = event.target.closest('button[data-ev]');"
-    " if (button) { trigger('click', {ev: button.dataset.ev}); } });"
+    " if (!button) { return; }"
+    " trigger('click', {ev: button.dataset.ev});"
+    " if (window.innerWidth < 900) { setTimeout(() => document.getElementById('candidat-apercu')"
+    "?.scrollIntoView({behavior: 'smooth'}), 800); } });"
 )
 
 
@@ -105,7 +108,7 @@ class CandidateView:
             gr.update(value=str(pdf)),
             gr.update(value=str(data)),
             gr.update(value=None, visible=False),
-            gr.update(value="", visible=False),
+            gr.update(value=views.PREVIEW_HINT, visible=True),
         )
 
     @staticmethod
@@ -168,7 +171,11 @@ def build(ctx: AppContext) -> None:
         "Votre dossier reste sur cette machine."
     )
     with gr.Row():
-        upload = gr.File(label="Votre dossier (PDF, DOCX, ODT, MD ou TXT)", file_types=FILE_TYPES)
+        upload = gr.File(
+            label="Votre dossier (PDF, DOCX, ODT, MD ou TXT)",
+            file_types=FILE_TYPES,
+            elem_id="candidat-upload",
+        )
         epreuve = gr.Dropdown(
             choices=ctx.epreuve_choices(), value="E1", label="Épreuve", filterable=False
         )
@@ -178,23 +185,31 @@ def build(ctx: AppContext) -> None:
         summary = gr.HTML()
         checkpoints = gr.HTML()
         advice = gr.HTML()
-        evidence = gr.HTML(js_on_load=QUOTE_CLICK_JS)
-        page_image = gr.Image(
-            label="Page du dossier",
-            visible=False,
-            interactive=False,
-            type="filepath",
-            format="png",
-            alt_text="Page du dossier, passage cité surligné en jaune",
-        )
-        page_text = gr.HTML(visible=False)
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=1):
+                evidence = gr.HTML(js_on_load=QUOTE_CLICK_JS)
+            with gr.Column(scale=1, elem_classes="dr-sticky", elem_id="candidat-apercu"):
+                page_image = gr.Image(
+                    label="Page du dossier",
+                    visible=False,
+                    interactive=False,
+                    type="filepath",
+                    format="png",
+                    alt_text="Page du dossier, passage cité surligné en jaune",
+                    elem_id="candidat-page",
+                )
+                page_text = gr.HTML(views.PREVIEW_HINT, elem_id="candidat-passage")
         alerts = gr.HTML()
         gr.Markdown("### Télécharger")
         with gr.Row():
             html_btn = gr.DownloadButton("Rapport HTML")
             pdf_btn = gr.DownloadButton("Rapport PDF")
             json_btn = gr.DownloadButton("Données JSON")
-    delete = gr.Button("Supprimer mon dossier", variant="stop")
+        gr.Markdown(
+            "### Mes données\nVotre dossier et ses rapports sont supprimés à la fermeture de la "
+            "page ; vous pouvez aussi les supprimer tout de suite."
+        )
+        delete = gr.Button("Supprimer mon dossier", variant="stop", size="md")
 
     shown = [results, summary, checkpoints, advice, evidence, alerts]
     shown += [html_btn, pdf_btn, json_btn, page_image, page_text]

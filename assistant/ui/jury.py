@@ -12,6 +12,7 @@ import gradio as gr
 
 from assistant.assessment import Assessment
 from assistant.errors import ReviewError
+from assistant.textnorm import fold
 from assistant.triage import TriageRow, rows_to_csv
 from assistant.ui import views
 from assistant.ui.candidate import FILE_TYPES
@@ -28,6 +29,12 @@ class JurySession:
     workspace: Workspace
     assessments: dict[str, Assessment] = field(default_factory=dict)
     rows: list[TriageRow] = field(default_factory=list)
+
+    def table(self, needle: str = "") -> list[list[Any]]:
+        """Rows whose text contains ``needle`` (case and accents ignored)."""
+        wanted = fold(needle.strip())
+        lines = [table_row(r) for r in self.rows]
+        return [line for line in lines if wanted in fold(" ".join(map(str, line)))]
 
 
 def _drop_session(session: JurySession | None) -> None:
@@ -102,10 +109,14 @@ class JuryView:
     def _outputs(session: JurySession, csv_path: Path) -> tuple[Any, ...]:
         names = sorted(session.assessments)
         return (
-            gr.update(value=[table_row(r) for r in session.rows]),
+            gr.update(value=session.table()),
             gr.update(value=str(csv_path), visible=True),
             gr.update(choices=names, value=None, visible=bool(names)),
         )
+
+    @staticmethod
+    def filter(needle: str, session: JurySession | None) -> Any:
+        return gr.update(value=session.table(needle) if session else [])
 
     def open_report(self, name: str | None, session: JurySession | None) -> Any:
         if not name or session is None or name not in session.assessments:
@@ -132,19 +143,26 @@ def build(ctx: AppContext) -> None:
     )
     with gr.Row():
         uploads = gr.File(
-            label="Dossiers de la promotion", file_count="multiple", file_types=FILE_TYPES
+            label="Dossiers de la promotion",
+            file_count="multiple",
+            file_types=FILE_TYPES,
+            elem_id="jury-upload",
         )
         epreuve = gr.Dropdown(
             choices=ctx.epreuve_choices(), value="E1", label="Épreuve", filterable=False
         )
     run = gr.Button("Analyser les dossiers", variant="primary")
     message = gr.HTML("", elem_id="jury-message")
+    needle = gr.Textbox(
+        label="Filtrer les dossiers",
+        placeholder="Nom, compétence (C2), erreur…",
+        elem_id="jury-filter",
+    )
     table = gr.Dataframe(
         headers=COLUMNS,
         datatype=["str", "str", "number", "str", "number", "str"],
         interactive=False,
-        show_search="filter",
-        label="Résultats par dossier",
+        label="Résultats par dossier (cliquez sur un en-tête pour trier)",
         wrap=True,
         elem_id="jury-table",
     )
@@ -158,4 +176,5 @@ def build(ctx: AppContext) -> None:
         [state, message, table, csv_btn, choice],
         api_visibility="private",
     )
+    needle.input(view.filter, [needle, state], [table], api_visibility="private")
     choice.change(view.open_report, [choice, state], [report], api_visibility="private")

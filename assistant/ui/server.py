@@ -59,7 +59,7 @@ def server_port(ui: UISettings) -> int:
 
 
 def _mount_options(ui: UISettings) -> dict[str, Any]:
-    from assistant.ui.app import CSS_PATH, HEAD
+    from assistant.ui.app import CSS_PATH, HEAD, theme
 
     return {
         "max_file_size": int(ui.max_file_mb * 1024 * 1024),
@@ -71,6 +71,7 @@ def _mount_options(ui: UISettings) -> dict[str, Any]:
         "enable_monitoring": False,
         "css": CSS_PATH.read_text(encoding="utf-8"),
         "head": HEAD,
+        "theme": theme(),
     }
 
 

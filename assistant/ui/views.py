@@ -28,6 +28,10 @@ ALERT_LABELS = {
     "calculation_error": "Erreur de calcul",
     "unverified_calculation": "Calcul non vérifiable",
 }
+PREVIEW_HINT = (
+    '<p class="dr-hint">Choisissez une citation pour afficher ici la page du dossier où elle '
+    "se trouve, le passage surligné.</p>"
+)
 NOTICE = (
     "Pré-évaluation automatique, pour préparer le passage devant le jury : "
     "elle ne remplace pas son appréciation. Le jury décide."
