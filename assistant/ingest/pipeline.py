@@ -9,6 +9,7 @@ from pathlib import Path
 
 from assistant.document import Document
 from assistant.errors import EmptyFileError, InputError, NoTextError, TooLargeError
+from assistant.ingest.archive import check_archive
 from assistant.ingest.assemble import assemble
 from assistant.ingest.md_reader import read_md
 from assistant.ingest.raw import RawDocument
@@ -41,9 +42,8 @@ def _ingest(path: Path, filename: str, limits: LimitsSettings) -> Document:
     with path.open("rb") as handle:
         head = handle.read(2048)
     kind = sniff_format(path, head)
-    data = path.read_bytes()
-    raw = _read(kind, data, filename)
-    document = assemble(raw, filename=filename, sha256=hashlib.sha256(data).hexdigest())
+    raw = read_file(kind, path, filename, limits)
+    document = assemble(raw, filename=filename, sha256=_sha256(path))
     _check_text(document, filename)
     logger.info("ingested %s: %d bytes, %d blocks", filename, size, len(document.blocks))
     return document
@@ -69,12 +69,33 @@ def _checked_size(path: Path, filename: str, limits: LimitsSettings) -> int:
     return size
 
 
-def _read(kind: str, data: bytes, filename: str) -> RawDocument:
+def read_file(kind: str, path: Path, filename: str, limits: LimitsSettings) -> RawDocument:
+    """The reader for ``kind`` (as sniffed) applied to ``path``."""
+    if kind == "pdf":
+        from assistant.ingest.pdf_reader import read_pdf
+
+        return read_pdf(path, filename, limits)
+    if kind == "zip":
+        kind = check_archive(path, filename, limits)
+    if kind == "docx":
+        from assistant.ingest.docx_reader import read_docx
+
+        return read_docx(path, filename)
+    if kind == "odt":
+        from assistant.ingest.odt_reader import read_odt
+
+        return read_odt(path, filename)
     if kind == "md":
-        return read_md(data, filename)
-    if kind == "txt":
-        return read_txt(data, filename)
-    raise NotImplementedError(kind)
+        return read_md(path.read_bytes(), filename)
+    return read_txt(path.read_bytes(), filename)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _check_text(document: Document, filename: str) -> None:
