@@ -19,7 +19,6 @@ from assistant.assessment import Alert, Assessment, DocumentInfo, EngineInfo
 from assistant.detect import Layout, Unit, detect_checkpoints, layout_of
 from assistant.detect.paraphrase import paraphrase_queries, paraphrase_units
 from assistant.document import Document
-from assistant.errors import UnknownEpreuveError
 from assistant.injection import (
     Injection,
     find_injections,
@@ -27,7 +26,7 @@ from assistant.injection import (
     hidden_text_alerts,
     injection_alerts,
 )
-from assistant.referentiel.models import Checkpoint, Competency, Epreuve, Referentiel
+from assistant.referentiel.models import Checkpoint, Referentiel
 from assistant.settings import Settings
 from assistant.verdicts import competency_verdicts, recommendations
 
@@ -60,18 +59,18 @@ class ReviewService:
 
     def assess(self, path: Path, epreuve: str) -> Assessment:
         """Read the dossier at ``path`` and pre-assess it for ``epreuve`` (ReviewError if bad)."""
-        self.epreuve(epreuve)  # fail before parsing
+        self.referentiel.epreuve(epreuve)  # fail before parsing
         return self.assess_document(self.document(Path(path)), epreuve)
 
     def assess_document(self, doc: Document, epreuve: str) -> Assessment:
-        ep = self.epreuve(epreuve)
-        checkpoints = checkpoints_for(self.referentiel, epreuve)
+        epreuve = self.referentiel.epreuve(epreuve).id
+        checkpoints = self.referentiel.checkpoints_for(epreuve)
         injections = find_injections(doc) + hidden_injections(doc)
         excluded = [(i.start, i.end) for i in injections if i.start >= 0]
         layout = layout_of(doc, excluded)
         paraphrases = self._paraphrases(doc, layout, checkpoints)
         results = detect_checkpoints(doc, checkpoints, excluded, paraphrases, layout)
-        competencies = competencies_for(self.referentiel, ep)
+        competencies = self.referentiel.competencies_for(epreuve)
         return Assessment(
             epreuve=epreuve,
             document=DocumentInfo(
@@ -85,16 +84,6 @@ class ReviewService:
             criteria=competency_verdicts(competencies, checkpoints, results),
             alerts=_alerts(doc, injections),
             recommendations=recommendations(results),
-        )
-
-    def epreuve(self, epreuve: str) -> Epreuve:
-        for ep in self.referentiel.epreuves:
-            if ep.id == epreuve:
-                return ep
-        known = ", ".join(e.id for e in self.referentiel.epreuves)
-        raise UnknownEpreuveError(
-            f"L'épreuve « {epreuve} » n'existe pas dans le référentiel ; choisissez parmi : "
-            f"{known}."
         )
 
     def engine_info(self) -> EngineInfo:
@@ -141,15 +130,6 @@ class ReviewService:
         found = retriever.search_many([q.text for q in queries], PARAPHRASE_K)
         spans = [[(h.chunk.start, h.chunk.end) for h in hits] for hits in found]
         return paraphrase_units(layout, queries, spans)
-
-
-def checkpoints_for(ref: Referentiel, epreuve: str) -> list[Checkpoint]:
-    return [c for c in ref.checkpoints if epreuve in c.epreuves]
-
-
-def competencies_for(ref: Referentiel, epreuve: Epreuve) -> list[Competency]:
-    by_id = {c.id: c for c in ref.competencies}
-    return [by_id[c] for c in epreuve.competencies if c in by_id]
 
 
 def _alerts(doc: Document, injections: Sequence[Injection]) -> list[Alert]:

@@ -20,6 +20,7 @@ from assistant.referentiel.models import Checkpoint, Element
 
 CHECKPOINT = "checkpoint"
 BODY_SPAN = 12  # units of a heading's body weighed for substance
+LEAD_WORDS = 4  # a cue within the first words of a paragraph opens it
 
 
 @dataclass
@@ -29,10 +30,11 @@ class Finding:
     anchor: Unit
     units: list[Unit]
     substance: Substance
+    topic: bool = False  # a checkpoint without elements: a whole topic needs more
 
     @property
     def substantive(self) -> bool:
-        return self.substance.substantive
+        return self.substance.treats_topic if self.topic else self.substance.substantive
 
 
 @dataclass
@@ -75,13 +77,20 @@ def detect_checkpoint(
     index = CueIndex(cues)
     hits = [hit for unit in layout.units for hit in index.find(unit)]
     weigher = Weigher(_names(cues), _matched(hits))
-    labels = frozenset(h.unit.index for h in hits if weigher.is_label(h.unit, h.last))
+    targets = _targets(hits)
+    labels = frozenset(
+        h.unit.index
+        for h in hits
+        if weigher.is_label(h.unit, h.last) and len(targets[h.unit.index] - {CHECKPOINT}) < 2
+    )
     context = _context(checkpoint, layout, hits, labels)
     usable = [h for h in hits if h.cue.strong or h.unit.index in context]
     para = paraphrases or {}
 
     def findings_for(target: str) -> list[Finding]:
-        found = [_finding(h, layout, weigher, labels) for h in usable if h.cue.target == target]
+        found = [
+            _finding(h, layout, weigher, labels, targets) for h in usable if h.cue.target == target
+        ]
         found += [
             Finding(u, [u], weigher.unit(u)) for u in para.get(target, ()) if u.index in context
         ]
@@ -96,6 +105,9 @@ def detect_checkpoint(
             ElementOutcome(element, "present" if present else "absent", found, mentioned)
         )
     own = findings_for(CHECKPOINT)
+    if not checkpoint.elements:
+        for finding in own:
+            finding.topic = True
     mentioned = any(h.cue.target == CHECKPOINT for h in hits) or any(e.mentioned for e in elements)
     status = _status(elements, own, mentioned)
     return CheckpointOutcome(checkpoint, status, elements, own, mentioned)
@@ -121,11 +133,7 @@ def _context(
     for hit in hits:
         if hit.cue.target == CHECKPOINT:
             context.update(u.index for u in layout.mention_region(hit.unit))
-    element_hits = [
-        h
-        for h in hits
-        if h.cue.target != CHECKPOINT and (h.unit.index in labels or layout.is_table_label(h.unit))
-    ]
+    element_hits = [h for h in hits if h.cue.target != CHECKPOINT and _leads(h, layout, labels)]
     if checkpoint.elements:
         needed = max(2, min(3, len(checkpoint.elements)))
         context |= cluster_region(layout, element_hits, needed)
@@ -133,17 +141,57 @@ def _context(
     return context
 
 
-def _finding(hit: CueHit, layout: Layout, weigher: Weigher, labels: frozenset[int]) -> Finding:
+def _finding(
+    hit: CueHit,
+    layout: Layout,
+    weigher: Weigher,
+    labels: frozenset[int],
+    targets: dict[int, set[str]],
+) -> Finding:
+    """The content a cue occurrence introduces: its table row or column, the body under a
+    label or heading, the rest of a paragraph it opens, or its own sentence."""
     unit = hit.unit
     own = weigher.unit(unit)
     if unit.kind == "cell":
         content = layout.table_content(unit)
         units = ([unit] if own.score else []) + weigher.best(content, 3)
         return Finding(unit, units or [unit], own + weigher.passage(content))
-    if weigher.is_label(unit, hit.last):
+    if unit.index in labels:
         body = layout.label_body(unit, labels - {unit.index})[:BODY_SPAN]
         return Finding(unit, weigher.best(body, 3) or [unit], weigher.passage(body))
+    if not own.substantive and unit.first_in_block and len(targets[unit.index]) == 1:
+        rest = _paragraph_rest(unit, layout, targets)
+        if rest:
+            return Finding(unit, [unit, *weigher.best(rest, 2)], own + weigher.passage(rest))
     return Finding(unit, [unit], own)
+
+
+def _paragraph_rest(unit: Unit, layout: Layout, targets: dict[int, set[str]]) -> list[Unit]:
+    """The sentences after a paragraph's opening one, up to one about another target."""
+    mine = targets[unit.index]
+    rest = []
+    for other in layout.block_units(unit.block):
+        if other.index <= unit.index:
+            continue
+        if targets.get(other.index, mine) - mine:
+            break
+        rest.append(other)
+    return rest
+
+
+def _targets(hits: Sequence[CueHit]) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {}
+    for hit in hits:
+        out.setdefault(hit.unit.index, set()).add(hit.cue.target)
+    return out
+
+
+def _leads(hit: CueHit, layout: Layout, labels: frozenset[int]) -> bool:
+    """The cue heads something: a heading, a label, a table's row or column, a paragraph."""
+    unit = hit.unit
+    if unit.kind == "heading" or unit.index in labels or layout.is_table_label(unit):
+        return True
+    return unit.first_in_block and hit.first <= LEAD_WORDS
 
 
 def _names(cues: Sequence[Cue]) -> frozenset[str]:

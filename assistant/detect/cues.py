@@ -67,6 +67,13 @@ class CueIndex:
         for pos, stem in enumerate(stems):
             for cue in sorted(self._by_first.get(stem, ()), key=lambda c: -len(c.stems)):
                 n = len(cue.stems)
-                if tuple(stems[pos : pos + n]) == cue.stems:
+                if tuple(stems[pos : pos + n]) == cue.stems and _prefixed(
+                    words[pos : pos + n], cue
+                ):
                     hits.append(CueHit(cue, unit, words[pos][0], words[pos + n - 1][0]))
         return hits
+
+
+def _prefixed(words: Sequence[tuple[int, Token]], cue: Cue) -> bool:
+    """Stems can collide ('loyer' and 'loi'): each word must start with the cue's stem."""
+    return all(t.folded.startswith(s) for (_, t), s in zip(words, cue.stems, strict=True))

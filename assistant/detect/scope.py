@@ -96,7 +96,8 @@ def cluster_region(layout: Layout, hits: Sequence[CueHit], needed: int) -> set[i
             if h.unit.index - first.unit.index <= CLUSTER_SPAN
             and h.unit.section[:-1] == first.unit.section[:-1]
         ]
-        if len({h.cue.target for h in window}) >= needed:
+        headings = all(h.unit.kind == "heading" for h in window)
+        if len({h.cue.target for h in window}) >= (2 if headings else needed):
             last = window[-1].unit.index
             region.update(range(first.unit.index, last + 1))
             region.update(u.index for u in layout.label_body(window[-1].unit, frozenset()))

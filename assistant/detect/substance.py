@@ -22,9 +22,12 @@ from assistant.detect.lexicon import (
 from assistant.detect.units import Unit
 from assistant.textnorm import fold
 
-# A passage is substantive with this many content words and this score.
+# An element is substantive with this many content words and this score (one good sentence);
+# a checkpoint without elements, a whole topic, needs a passage (about two sentences).
 MIN_CONTENT = 4
 MIN_SCORE = 5.5
+TOPIC_CONTENT = 8
+TOPIC_SCORE = 12.0
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,10 @@ class Substance:
     @property
     def substantive(self) -> bool:
         return self.content >= MIN_CONTENT and self.score >= MIN_SCORE
+
+    @property
+    def treats_topic(self) -> bool:
+        return self.content >= TOPIC_CONTENT and self.score >= TOPIC_SCORE
 
     def __add__(self, other: Substance) -> Substance:
         return Substance(
