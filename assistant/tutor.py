@@ -221,7 +221,7 @@ class Tutor:
     def _passages(
         self, question: str, selection: _Selection, dossier: IndexedDossier
     ) -> list[TutorSource]:
-        """Passages naming the selected checkpoints (their label or cues), else near the question."""
+        """Passages naming the selected checkpoints (label or cues), else near the question."""
         checkpoints = list(selection.checkpoints)
         checkpoints += [cp for c in selection.competencies for cp in self._checkpoints_of(c.id)]
         terms = [t for c in _unique(checkpoints) for t in (c.label, *c.cues)]

@@ -149,8 +149,10 @@ def measure_all(work: Path, pages: int, dossiers: int) -> tuple[list[Measure], i
 
 
 def print_table(measures: list[Measure], pages: int) -> None:
-    print(f"Dossier : {pages} pages PDF ; machine : {platform.processor() or platform.machine()}, "
-          f"{os.cpu_count()} cœurs, Python {platform.python_version()}")
+    print(
+        f"Dossier : {pages} pages PDF ; machine : {platform.processor() or platform.machine()}, "
+        f"{os.cpu_count()} cœurs, Python {platform.python_version()}"
+    )
     width = max(len(m.name) for m in measures)
     print(f"{'mesure':<{width}}  {'temps (s)':>9}  {'pic RSS (Mo)':>12}  remarque")
     for m in measures:

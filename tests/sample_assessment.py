@@ -27,7 +27,9 @@ def _statuses(n: int) -> list[Status]:
     return [next(pattern) for _ in range(n)]
 
 
-def _checkpoint(spec_id: str, status: Status, page: int, referentiel: Referentiel) -> CheckpointResult:
+def _checkpoint(
+    spec_id: str, status: Status, page: int, referentiel: Referentiel
+) -> CheckpointResult:
     spec = referentiel.checkpoint(spec_id)
     elements = [
         ElementResult(
@@ -87,7 +89,12 @@ def make_assessment(
         checkpoints=checkpoints,
         criteria=criteria,
         alerts=[
-            Alert(kind="prompt_injection", page=12, quote=SCRIPT_QUOTE, message="Texte adressé à l'IA."),
+            Alert(
+                kind="prompt_injection",
+                page=12,
+                quote=SCRIPT_QUOTE,
+                message="Texte adressé à l'IA.",
+            ),
             Alert(
                 kind="calculation_error",
                 page=18,

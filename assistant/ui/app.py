@@ -10,6 +10,7 @@ from pathlib import Path
 
 import gradio as gr
 from gradio.data_classes import FileData
+from gradio.events import api as api_endpoint
 
 from assistant.errors import ReviewError
 from assistant.ui import candidate, jury, tutor
@@ -73,7 +74,8 @@ def build_blocks(ctx: AppContext, *, jury_path: str | None = None) -> gr.Blocks:
     """The app; with ``jury_path`` the Jury tab only links to the protected jury app."""
     ui = ctx.settings.ui
     age = ui.cache_max_age_s
-    with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(age, age)) as blocks:
+    blocks = gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(age, age))
+    with blocks:
         gr.HTML(HEADER)
         with gr.Tabs():
             with gr.Tab("Candidat", id="candidat"):
@@ -89,21 +91,23 @@ def build_blocks(ctx: AppContext, *, jury_path: str | None = None) -> gr.Blocks:
         def assess(file: FileData, epreuve: str) -> str:
             return _api_assess(ctx, file, epreuve)
 
-        gr.api(assess, api_name="assess", api_description="Pré-évaluation JSON d'un dossier.")
+        api_endpoint(assess, api_name="assess", api_description="Pré-évaluation JSON d'un dossier.")
 
         def forget_session(request: gr.Request) -> None:
             delete_session(ctx.sessions_dir, request.session_hash or "")
 
         blocks.unload(forget_session)
-    return blocks.queue(default_concurrency_limit=ui.concurrency, max_size=ui.max_queue)
+    blocks.queue(default_concurrency_limit=ui.concurrency, max_size=ui.max_queue)
+    return blocks
 
 
 def build_jury_blocks(ctx: AppContext) -> gr.Blocks:
     """The jury view alone, served behind a login."""
     age = ctx.settings.ui.cache_max_age_s
-    with gr.Blocks(
+    blocks = gr.Blocks(
         title=f"Espace jury — {TITLE}", analytics_enabled=False, delete_cache=(age, age)
-    ) as blocks:
+    )
+    with blocks:
         gr.HTML(HEADER)
         jury.build(ctx)
 
@@ -112,4 +116,5 @@ def build_jury_blocks(ctx: AppContext) -> gr.Blocks:
 
         blocks.unload(forget_session)
     ui = ctx.settings.ui
-    return blocks.queue(default_concurrency_limit=ui.concurrency, max_size=ui.max_queue)
+    blocks.queue(default_concurrency_limit=ui.concurrency, max_size=ui.max_queue)
+    return blocks
