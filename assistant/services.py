@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from assistant.review import ReviewService
     from assistant.store import VectorStore
     from assistant.triage import TriageService
+    from assistant.tutor import IndexedDossier, Tutor
 
 
 @dataclass
@@ -68,6 +69,24 @@ class Services:
         from assistant.ingest import ingest_file
 
         return ingest_file(path, self.settings.limits)
+
+    @cached_property
+    def tutor(self) -> Tutor:
+        from assistant.tutor import Tutor
+
+        return Tutor(self.referentiel, self.store)
+
+    def index_dossier(self, document: Document) -> IndexedDossier:
+        """Make a dossier searchable for the tutor (embeds its chunks once)."""
+        from assistant.tutor import index_dossier
+
+        return index_dossier(document, self.store, self.embedder)
+
+    def forget_dossier(self, sha256: str) -> None:
+        """Delete what the services keep about a dossier: its vectors and stored reports."""
+        from assistant.retention import forget_dossier
+
+        forget_dossier(sha256, self.settings, self.store)
 
 
 def build_services(settings: Settings | None = None) -> Services:

@@ -89,6 +89,14 @@ class UISettings(BaseModel):
     jury_users_file: Path | None = Field(
         None, description="File with one 'user:password' per line (enables login)."
     )
+    session_ttl_s: int = Field(
+        3600,
+        description="Seconds after which an idle browser session's dossier and reports are "
+        "deleted (they are also deleted when the page is closed).",
+    )
+    cache_max_age_s: int = Field(
+        3600, description="Age, in seconds, after which Gradio's upload cache files are deleted."
+    )
 
 
 class CalcSettings(BaseModel):
