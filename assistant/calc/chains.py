@@ -90,8 +90,11 @@ def _finish(run: list[Token]) -> list[Chain]:
 
 
 def _balanced(run: list[Token]) -> list[Token] | None:
-    """Drop unmatched opening parentheses before the chain; None when still unbalanced."""
+    """Drop parentheses around the whole chain and unmatched opening ones before it; None
+    when a side of it is still unbalanced."""
     depth, tokens = 0, list(run)
+    while len(tokens) > 2 and tokens[0] == "(" and tokens[-1] == ")":
+        tokens = tokens[1:-1]
     while tokens and tokens[0] == "(" and tokens.count("(") > tokens.count(")"):
         tokens.pop(0)
     for side in _split(tokens):

@@ -115,7 +115,7 @@ def _prose_facts(figures: list[Figure]) -> list[Fact]:
         if id(figure) in results:
             quantity = _leftmost(results[id(figure)], figure)
         else:
-            quantity = _only(figure.label, figure) or _inherited(figure)
+            quantity = _named(figure) or _inherited(figure)
         if quantity:
             facts.append(Fact(quantity, figure))
     return facts
@@ -148,8 +148,33 @@ def _column_groups(figures: list[Figure]) -> dict[int, int]:
 
 
 def _compatible(label: str, figure: Figure) -> list[Quantity]:
+    if _MIXED.search(folded(label)):
+        return []  # 'charges fixes et variables': all costs together
     found = [quantity_of(c, figure) for _, _, c in concepts_in(label)]
     return [q for q in found if q]
+
+
+_CLAUSE = re.compile(r"[,;:]|\b(?:soit|et|pour|dont|avec|ou)\b")
+_ASIDE = re.compile(r"\([^()]*\)")
+_MIXED = re.compile(r"\b(?:fixes|variables) (?:et|\+|ou) (?:fixes|variables)\b")
+_OF = re.compile(r"^(?:€|euros?)?\s*(?:de|d'|d’)\s*")
+
+
+def _named(figure: Figure) -> Quantity | None:
+    """The quantity named by the last clause before the figure, else by the whole label, else
+    right after it ('72 000 € de charges variables')."""
+    label = _ASIDE.sub(" ", figure.label)
+    last_clause = _CLAUSE.split(label)[-1]
+    if concepts_in(last_clause):
+        return _only(last_clause, figure)
+    if concepts_in(label):
+        return _only(label, figure)
+    following = _OF.match(figure.after)
+    if following is None:
+        return None
+    clause = _CLAUSE.split(figure.after[following.end() :])[0]
+    found = concepts_in(clause)
+    return _only(clause, figure) if found and found[0][0] == 0 else None
 
 
 def _only(label: str, figure: Figure) -> Quantity | None:
