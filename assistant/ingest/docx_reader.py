@@ -22,7 +22,7 @@ from assistant.ingest.raw import RawBlock, RawDocument, table_text
 logger = logging.getLogger(__name__)
 
 _SECTION_BREAKS = {None, "nextPage", "oddPage", "evenPage"}
-_TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
+_TEXT_TAGS = {qn("w:tab"): "\t", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
 _CONTAINERS = {
     qn("w:hyperlink"),
     qn("w:ins"),
@@ -155,8 +155,10 @@ def _run_text(run: Any, walk: _Walk) -> str:
     parts: list[str] = []
     for child in run.iterchildren():
         tag = child.tag
-        if tag in _TEXT_TAGS:
-            parts.append(child.text or "" if tag == qn("w:t") else _TEXT_TAGS[tag] or "")
+        if tag == qn("w:t"):
+            parts.append(_t_text(child))
+        elif tag in _TEXT_TAGS:
+            parts.append(_TEXT_TAGS[tag])
         elif tag == qn("w:br"):
             if child.get(qn("w:type")) == "page" and not walk.rendered_breaks:
                 walk.next_page()
@@ -165,6 +167,13 @@ def _run_text(run: Any, walk: _Walk) -> str:
         elif tag == qn("w:lastRenderedPageBreak") and walk.rendered_breaks:
             walk.next_page()
     return "".join(parts)
+
+
+def _t_text(t: Any) -> str:
+    """Text of a w:t; an unresolved entity reference (hostile DTD) contributes nothing."""
+    if len(t) == 0:
+        return str(t.text or "")
+    return str(t.xpath("string()"))
 
 
 def _text_boxes(run: Any) -> list[Any]:

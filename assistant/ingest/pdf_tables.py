@@ -43,10 +43,10 @@ def find_grids(rules: list[Segment], page_box: Box) -> list[TableGrid]:
 
     top = page_box[3]
     page = _EdgesPage([_edge(rule, top) for rule in rules], page_box)
+    settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
     try:
-        tables = TableFinder(
-            page, {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-        ).tables
+        # the 'lines' strategy reads only page.edges and page.bbox
+        tables = TableFinder(page, settings).tables  # type: ignore[arg-type]  # duck-typed page
     except Exception as err:  # a degenerate geometry must not lose the page's text
         logger.warning("table detection failed: %s", err)
         return []
