@@ -12,11 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from docx.oxml.ns import qn
-
 from assistant.document import BlockKind, HiddenReason
 from assistant.errors import CorruptFileError
-from assistant.ingest.docx_styles import DocxStyles
+from assistant.ingest.docx_styles import DocxStyles, qn
 from assistant.ingest.raw import RawBlock, RawDocument, table_text
 
 logger = logging.getLogger(__name__)
