@@ -382,3 +382,54 @@ def nul_bytes_late_txt(folder: Path) -> Path:
 def binary_named_txt(folder: Path) -> Path:
     """Binary data (a third of it NUL bytes) under a .txt name."""
     return _write(folder, "notes.txt", bytes([0, 1, 2, 0, 7, 0, 200, 13, 0]) * 300)
+
+
+# --------------------------------------------------------------------------- found by fuzzing
+
+
+def missing_page_pdf(folder: Path) -> Path:
+    """The page tree names a page object that does not exist."""
+    objects = one_page_pdf()
+    objects[1] = b"<< /Type /Pages /Kids [3 0 R 9 0 R] /Count 2 >>"
+    return _write(folder, "page-absente.pdf", raw_pdf(objects))
+
+
+def shifted_zip(source: Path, target: Path) -> Path:
+    """``source`` with its end record claiming the central directory starts 1000 bytes later:
+    zipfile then places the first member before the start of the file (a negative seek)."""
+    data = bytearray(source.read_bytes())
+    end = data.rindex(b"PK\x05\x06")
+    offset = int.from_bytes(data[end + 16 : end + 20], "little")
+    data[end + 16 : end + 20] = (offset + 1000).to_bytes(4, "little")
+    target.write_bytes(bytes(data))
+    return target
+
+
+def odt_without_body(folder: Path) -> Path:
+    source = build_odt([Paragraph(VISIBLE)], folder / "source.odt")
+    with zipfile.ZipFile(source) as archive:
+        content = archive.read("content.xml")
+    start, end = content.index(b"<office:body"), content.index(b"</office:body>")
+    hollow = content[:start] + content[end + len(b"</office:body>") :]
+    return _replace_member(source, folder / "sans-corps.odt", "content.xml", hollow)
+
+
+def docx_relationship_without_target(folder: Path) -> Path:
+    source = build_docx([Paragraph(VISIBLE)], folder / "source.docx")
+    with zipfile.ZipFile(source) as archive:
+        rels = archive.read("word/_rels/document.xml.rels")
+    broken = rels.replace(b'Target="styles.xml"', b"", 1)
+    return _replace_member(source, folder / "lien.docx", "word/_rels/document.xml.rels", broken)
+
+
+def docx_styles_of_wrong_type(folder: Path) -> Path:
+    """The styles part declared with another content type: python-docx gives a bare Part."""
+    source = build_docx([Paragraph(VISIBLE)], folder / "source.docx")
+    with zipfile.ZipFile(source) as archive:
+        types = archive.read("[Content_Types].xml")
+    retyped = types.replace(
+        b"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
+        b"application/octet-stream",
+        1,
+    )
+    return _replace_member(source, folder / "styles.docx", "[Content_Types].xml", retyped)
