@@ -22,6 +22,7 @@ from assistant.calc_evidence import merge_calc
 from assistant.detect import Layout, Unit, detect_checkpoints, layout_of
 from assistant.detect.paraphrase import paraphrase_queries, paraphrase_units
 from assistant.document import Document
+from assistant.ingest.names import display_name
 from assistant.injection import (
     Injection,
     find_injections,
@@ -108,7 +109,9 @@ class ReviewService:
             try:
                 doc = Document.model_validate_json(cached.read_text(encoding="utf-8"))
                 return doc.model_copy(
-                    update={"meta": doc.meta.model_copy(update={"filename": path.name})}
+                    update={
+                        "meta": doc.meta.model_copy(update={"filename": display_name(path.name)})
+                    }
                 )
             except ValueError:
                 log.warning("ignoring unreadable cache entry %s", cached)
