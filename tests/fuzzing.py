@@ -23,6 +23,7 @@ from pathlib import Path
 from assistant.document import Document
 from assistant.errors import ReviewError
 from assistant.ingest import ingest_bytes
+from assistant.ingest.archive import ZIP_ERRORS
 from assistant.settings import LimitsSettings
 from eval.docbuild import (
     Heading,
@@ -120,7 +121,7 @@ def mutate_zip_member(data: bytes, rng: random.Random) -> bytes:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = [(item, archive.read(item)) for item in archive.infolist()]
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
+    except ZIP_ERRORS:
         return mutate(data[4:], rng)  # no longer a zip: plain mutations
     if not members:
         return data
