@@ -18,6 +18,7 @@ from assistant.settings import Settings
 if TYPE_CHECKING:
     from assistant.document import Document
     from assistant.embedding import Embedder
+    from assistant.purge import PurgeService
     from assistant.review import ReviewService
     from assistant.store import VectorStore
     from assistant.triage import TriageService
@@ -63,6 +64,13 @@ class Services:
         from assistant.triage import TriageService
 
         return TriageService(self.review, self.referentiel)
+
+    @cached_property
+    def purge(self) -> PurgeService:
+        """Erasure of dossiers: ``purge.purge_dossier(sha)`` behind "Supprimer mon dossier"."""
+        from assistant.purge import PurgeService
+
+        return PurgeService(self.settings, lambda: self.store)
 
     def ingest(self, path: Path) -> Document:
         """Read a dossier into a Document under the configured limits (ReviewError if bad)."""

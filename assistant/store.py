@@ -25,6 +25,7 @@ import numpy as np
 from assistant.chunking import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP, Chunk, indexed_text
 from assistant.embedding import Embedder, Vectors
 from assistant.referentiel.models import Referentiel
+from assistant.store_compact import Compaction
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,22 @@ class VectorStore:
         with self._lock:
             names = self._names()
         return sorted({n.split("-")[1] for n in names if n.startswith("dossier-")})
+
+    def compact(self) -> Compaction:
+        """Rewrite the store's files so that deleted collections leave nothing on disk
+        (``store_compact``). The client is closed first and reopens on next use."""
+        from assistant.store_compact import compact_store
+
+        with self._lock:
+            self.close()
+            return compact_store(self.path)
+
+    def close(self) -> None:
+        """Release the Chroma client and its files (it reopens on next use)."""
+        with self._lock:
+            if self._client_obj is not None:
+                self._client_obj.close()
+                self._client_obj = None
 
     # ------------------------------------------------------------ référentiel
 
