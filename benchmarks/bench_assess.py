@@ -153,9 +153,10 @@ def measure_all(work: Path, pages: int, dossiers: int) -> tuple[list[Measure], i
 
 
 def print_table(measures: list[Measure], pages: int) -> None:
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
-        f"Dossier : {pages} pages PDF ; machine : {platform.processor() or platform.machine()}, "
-        f"{os.cpu_count()} cœurs, Python {platform.python_version()}"
+        f"Dossier : {pages} pages PDF ; machine : {platform.machine()}, {os.cpu_count()} cœurs, "
+        f"charge moyenne {load} ; Python {platform.python_version()}"
     )
     width = max(len(m.name) for m in measures)
     print(f"{'mesure':<{width}}  {'temps (s)':>9}  {'CPU (s)':>7}  {'pic RSS (Mo)':>12}  remarque")
