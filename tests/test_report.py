@@ -171,3 +171,14 @@ def test_pdf_report_opens_and_holds_the_key_french_texts(
     for checkpoint in assessment.checkpoints:
         assert checkpoint.id in text
     assert reader.metadata is not None and "Pré-évaluation" in str(reader.metadata.title)
+
+
+def test_ids_unknown_to_this_referentiel_are_shown_as_they_are(
+    assessment: Assessment, referentiel: Referentiel
+) -> None:
+    future = assessment.model_copy(deep=True)
+    future.checkpoints[0].id = "nouveau_point"
+    future.criteria[0].competency = "C99"
+    text = _text(future, referentiel, "md")
+    assert "`nouveau_point` nouveau_point" in text
+    assert "`C99` — compétence inconnue de ce référentiel" in text
