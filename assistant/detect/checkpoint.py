@@ -86,7 +86,8 @@ def detect_checkpoint(
         for h in hits
         if weigher.is_label(h.unit, h.last) and len(targets[h.unit.index] - {CHECKPOINT}) < 2
     )
-    context, sections = _context(checkpoint, layout, hits, labels, listings)
+    titles = frozenset(h.unit.index for h in hits if weigher.is_title(h.unit))
+    context, sections = _context(checkpoint, layout, hits, labels, listings | titles)
     usable = [h for h in hits if h.cue.strong or h.unit.index in context]
     para = paraphrases or {}
 
