@@ -134,6 +134,20 @@ def _broken_docx(folder: Path) -> Path:
     return path
 
 
+def _odt_with_entity(folder: Path) -> Path:
+    """An ODT whose content.xml declares an external entity (odfpy parses with defusedxml)."""
+    source = build_odt([Paragraph("Bonjour le jury")], folder / "source.odt")
+    path = folder / "entite.odt"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w") as hostile:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename == "content.xml":
+                doctype = b'<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+                data = data.replace(b"?>", b"?>" + doctype, 1).replace(b"Bonjour", b"&xxe;")
+            hostile.writestr(item, data)
+    return path
+
+
 def _empty(name: str) -> Builder:
     def build(folder: Path) -> Path:
         path = folder / name
@@ -162,6 +176,7 @@ CASES: dict[str, tuple[Builder, type[ReviewError], str]] = {
     "encrypted odt": (_encrypted_odt, EncryptedFileError, "mot de passe"),
     "spreadsheet named docx": (_spreadsheet_zip, UnsupportedFileError, "tableur"),
     "corrupt docx xml": (_broken_docx, CorruptFileError, "endommagé"),
+    "odt external entity": (_odt_with_entity, CorruptFileError, "endommagé"),
 }
 
 
@@ -197,6 +212,14 @@ def test_too_many_pages(tmp_path: Path) -> None:
     with pytest.raises(TooLargeError) as raised:
         ingest_file(_sample_pdf(tmp_path, 3), LimitsSettings(max_pages=2))
     assert "compte 3 pages, au-delà de la limite de 2 pages" in raised.value.message
+
+
+@pytest.mark.timeout(60)
+def test_too_many_pages_in_docx(tmp_path: Path) -> None:
+    path = build_docx(dossier_items(3), tmp_path / "dossier.docx")
+    with pytest.raises(TooLargeError) as raised:
+        ingest_file(path, LimitsSettings(max_pages=2))
+    assert "compte 3 pages" in raised.value.message
 
 
 @pytest.mark.timeout(60)
