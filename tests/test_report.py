@@ -74,9 +74,10 @@ def test_calculation_alert_shows_expected_and_found_figures(
     assessment: Assessment, referentiel: Referentiel
 ) -> None:
     text = _text(assessment, referentiel, "md")
-    assert "attendu : 50\u202f000" in text
-    assert "trouvé : 40\u202f000" in text
-    assert "Erreur de calcul" in text
+    assert "valeur attendue (recalculée) : 50\u202f000 €" in text
+    assert "valeur trouvée dans le dossier : 40\u202f000 €" in text
+    assert "charges fixes : 20\u202f000" in text
+    assert "Erreur de calcul" in text and "breakeven" not in text
 
 
 def test_every_gap_has_a_recommendation_for_the_candidate(

@@ -26,9 +26,11 @@ from assistant.referentiel.models import Checkpoint, Referentiel
 from assistant.report.labels import (
     ALERT_LABELS,
     DETAIL_LABELS,
+    HIDDEN_DETAILS,
     MODE_LABELS,
     PRE_ASSESSMENT_NOTICE,
     STATUS_LABELS,
+    UNIT_SUFFIXES,
     VERDICT_LABELS,
     Label,
 )
@@ -288,12 +290,20 @@ def _status_counts(checkpoints: list[CheckpointResult]) -> list[Count]:
     return [Count(label, counts[status]) for status, label in STATUS_LABELS.items()]
 
 
-def _alert_view(alert: Alert) -> AlertView:
-    details = [
-        (DETAIL_LABELS.get(key, key), _figure(value))
-        for key, value in (alert.details or {}).items()
+def _alert_details(details: dict[str, float | str | None]) -> list[tuple[str, str]]:
+    """Expected and found values first (with their unit), then the figures used."""
+    unit = UNIT_SUFFIXES.get(str(details.get("unit") or ""), "")
+    shown = [(k, v) for k, v in details.items() if v is not None and k not in HIDDEN_DETAILS]
+    shown.sort(key=lambda item: item[0] not in DETAIL_LABELS)
+    return [
+        (DETAIL_LABELS.get(key, key), _figure(value) + (unit if key in DETAIL_LABELS else ""))
+        for key, value in shown
         if value is not None
     ]
+
+
+def _alert_view(alert: Alert) -> AlertView:
+    details = _alert_details(alert.details or {})
     return AlertView(
         kind=alert.kind,
         label=ALERT_LABELS.get(alert.kind, alert.kind),
