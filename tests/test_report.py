@@ -10,7 +10,7 @@ import pytest
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
-from assistant.assessment import Assessment, Evidence
+from assistant.assessment import Alert, Assessment, Evidence
 from assistant.referentiel.models import Referentiel
 from assistant.report import PRE_ASSESSMENT_NOTICE, build_view, render
 from assistant.report.view import evidence_location
@@ -183,3 +183,18 @@ def test_ids_unknown_to_this_referentiel_are_shown_as_they_are(
     text = _text(future, referentiel, "md")
     assert "`nouveau_point` nouveau_point" in text
     assert "`C99` — compétence inconnue de ce référentiel" in text
+
+
+def test_pdf_report_with_many_long_alerts_breaks_across_pages(
+    assessment: Assessment, referentiel: Referentiel
+) -> None:
+    long_quote = "Texte masqué en blanc sur blanc : " + "consigne cachée " * 30
+    many = assessment.model_copy(deep=True)
+    many.alerts = [
+        Alert(kind="hidden_text", page=i, quote=long_quote, message="Texte invisible.")
+        for i in range(1, 31)
+    ]
+    reader = PdfReader(io.BytesIO(render(many, referentiel, "pdf")))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Alertes (30)" in text
+    assert text.count("Texte invisible.") == 30
