@@ -134,12 +134,20 @@ def test_each_year_of_a_multi_year_table_is_its_own_computation(tmp_path: Path) 
 @pytest.mark.parametrize(
     ("body", "fine"),
     [
-        ("Prix de vente unitaire : 25 €. Coût variable unitaire : 15 €. Charges fixes : "
-         "21 000 €. Le seuil de rentabilité est atteint à 2 100 unités.", True),
-        ("Prix de vente unitaire : 25 €. Coût variable unitaire : 15 €. Charges fixes : "
-         "21 000 €. Le seuil de rentabilité est atteint à 1 400 unités.", False),
-        ("Charges fixes : 20 000 €. Marge unitaire : 3 €. Seuil de rentabilité : "
-         "6 667 billets.", True),
+        (
+            "Prix de vente unitaire : 25 €. Coût variable unitaire : 15 €. Charges fixes : "
+            "21 000 €. Le seuil de rentabilité est atteint à 2 100 unités.",
+            True,
+        ),
+        (
+            "Prix de vente unitaire : 25 €. Coût variable unitaire : 15 €. Charges fixes : "
+            "21 000 €. Le seuil de rentabilité est atteint à 1 400 unités.",
+            False,
+        ),
+        (
+            "Charges fixes : 20 000 €. Marge unitaire : 3 €. Seuil de rentabilité : 6 667 billets.",
+            True,
+        ),
     ],
 )
 def test_break_even_in_quantity(body: str, fine: bool, tmp_path: Path) -> None:
@@ -151,8 +159,15 @@ def test_break_even_in_quantity(body: str, fine: bool, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("point_mort", "fine"),
-    [("157,5 jours", True), ("159 jours", True), ("158 jours", True), ("5,25 mois", True),
-     ("5 mois", True), ("200 jours", False), ("7 mois", False)],
+    [
+        ("157,5 jours", True),
+        ("159 jours", True),
+        ("158 jours", True),
+        ("5,25 mois", True),
+        ("5 mois", True),
+        ("200 jours", False),
+        ("7 mois", False),
+    ],
 )
 def test_point_mort_in_days_or_months(point_mort: str, fine: bool, tmp_path: Path) -> None:
     body = (

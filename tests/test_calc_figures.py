@@ -36,7 +36,10 @@ def values(text: str) -> list[tuple[float, str]]:
         ("2 100 billets", [(2100.0, "quantity")]),
         ("0,40", [(0.4, "number")]),
         ("4.5 %", [(4.5, "percent")]),
-        ("Un CA de 120 000 € et une marge de 48 000 €.", [(120000.0, "currency"), (48000.0, "currency")]),
+        (
+            "Un CA de 120 000 € et une marge de 48 000 €.",
+            [(120000.0, "currency"), (48000.0, "currency")],
+        ),
     ],
 )
 def test_french_number_formats_are_read_with_their_unit(

@@ -142,8 +142,7 @@ def test_amounts_and_percentages_of_a_total_must_agree(tmp_path: Path) -> None:
     )
     messages = sorted(plain(a.message) for a in wrong.alerts)
     assert messages == [
-        "Part de budget erronée, « Salon » : 25 % annoncés, 30 % attendus "
-        "(7 500 € / 25 000 €).",
+        "Part de budget erronée, « Salon » : 25 % annoncés, 30 % attendus (7 500 € / 25 000 €).",
         "Répartition erronée (colonne « % ») : les parts totalisent 95 % au lieu de 100 %.",
     ]
 
