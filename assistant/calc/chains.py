@@ -8,10 +8,11 @@ signs. Its segments (split on '=') can be evaluated; a percentage may be meant a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.calc.figures import Figure
 
+_OPERATOR_END = re.compile(r"(?:[-+−–×*/÷]|\b[xX])\s*\(?\s*$")
 _GAP = re.compile(r"^[\s()]*(?:(?P<op>[-+−–×xX*/÷:=≈])[\s()]*)?$")
 _OPS = {"-": "-", "−": "-", "–": "-", "+": "+", "×": "*", "x": "*", "X": "*", "*": "*"}
 _OPS |= {"/": "/", "÷": "/", ":": "/", "=": "=", "≈": "="}
@@ -78,6 +79,10 @@ def _parens(text: str) -> list[str]:
 
 
 def _finish(run: list[Token]) -> list[Chain]:
+    head = next((t for t in run if isinstance(t, Figure)), None)
+    if head is not None and _OPERATOR_END.search(head.label) and "=" in run:
+        run = run[run.index("=") + 1 :]  # 'SR / CA × 360 = ...': 360 belongs to the words
+        return [replace(c, head_label=head.label) for c in _finish(run)]
     figures = [t for t in run if isinstance(t, Figure)]
     ops = [t for t in run if isinstance(t, str) and t not in "()"]
     if len(figures) < 2 or "=" not in ops or not set(ops) - {"="}:

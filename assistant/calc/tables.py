@@ -52,6 +52,9 @@ def _row_total(grid: Grid, row: int, text: str, tolerance: float) -> list[CalcCh
         cell = grid.cell(row, col)
         if cell is None or cell.number is None or cell.number.unit == "percent":
             continue
+        header = folded(grid.column_label(col))
+        if _PRICE.search(header) or _NOT_ADDED.search(header):
+            continue  # a unit price or a rate is not added up, whatever the total row says
         sums = _row_sums(grid, row, col)
         if sums:
             checks.append(_judge(grid, row, col, sums, text, tolerance, axis="row"))
