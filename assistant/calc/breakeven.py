@@ -10,7 +10,8 @@ only when the routes that can be followed all lead elsewhere, and none rests on 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from assistant.assessment import Evidence
 from assistant.calc.facts import AMBIGUOUS, Fact, Found, Quantity, Resolver
@@ -149,10 +150,15 @@ def _sr_formula(cf: Fact, rate: Route) -> str:
 
 
 def _check_quantity(target: Fact, ctx: Context) -> CalcCheck | None:
-    """Quantity = CF / (prix − coût variable unitaire), or SR / prix."""
+    """Quantity = CF / (prix − coût variable unitaire), or SR / prix; per month or week when
+    the quantity is ('120 couverts par mois'), never checked per day (days open vary)."""
+    per = _PER.match(target.figure.after)
+    divisor = _DIVISORS.get(per.group(1), 0.0) if per else 1.0
+    if not divisor:
+        return None
     find = ctx.resolver.find
     cf, price = find(target, "fixed_costs"), find(target, "unit_price")
-    uvc, margin, sr = find(target, "unit_variable_cost"), find(target, "unit_margin"), None
+    uvc, margin = find(target, "unit_variable_cost"), find(target, "unit_margin")
     routes: list[Route] = []
     if isinstance(cf, Fact) and isinstance(margin, Fact) and margin.value > 0:
         formula = f"charges fixes {_fmt(cf)} / marge unitaire {_fmt(margin)}"
@@ -177,7 +183,22 @@ def _check_quantity(target: Fact, ctx: Context) -> CalcCheck | None:
         pairs: list[tuple[Quantity, Found]] = [("unit_price", price), ("unit_variable_cost", uvc)]
         ambiguous = [NAMES[q] for q, f in pairs if f == AMBIGUOUS]
         return _unverified(target, "seuil_quantite", missing, ambiguous, ctx)
+    if divisor != 1.0:
+        routes = [
+            replace(r, value=r.value / divisor, formula=f"{r.formula}, {_per_text(divisor)}")
+            for r in routes
+        ]
     return _judge(target, "seuil_quantite", routes, ctx, step=1.0)
+
+
+_PER = re.compile(
+    r"^(?:[^\W\d]+\s+){0,2}(?:par|/)\s*(jour|soir|semaine|mois|an|année)\b", re.IGNORECASE
+)
+_DIVISORS = {"jour": 0.0, "soir": 0.0, "semaine": 52.0, "mois": 12.0, "an": 1.0, "année": 1.0}
+
+
+def _per_text(divisor: float) -> str:
+    return "par mois (÷ 12)" if divisor == 12 else "par semaine (÷ 52)"
 
 
 def _check_time(target: Fact, ctx: Context) -> CalcCheck | None:
@@ -246,16 +267,30 @@ def _judge(
     target: Fact, kind: CheckKind, routes: list[Route], ctx: Context, *, step: float | None = None
 ) -> CalcCheck:
     """ok when one route leads to the figure written; error when strong routes all miss."""
-    found = target.value
     if step is None:
         step = target.figure.step * (12 if target.monthly else 1)
     for route in routes:
-        if close(found, route.value, tolerance=ctx.tolerance, step=step):
+        if any(
+            close(f, e, tolerance=ctx.tolerance, step=step) for f, e in _readings(target, route)
+        ):
             return _outcome(target, kind, route, "ok", ctx)
     strong = [r for r in routes if r.strong]
     if not strong:
         return _outcome(target, kind, routes[0], "unverified", ctx)
     return _outcome(target, kind, strong[0], "error", ctx)
+
+
+def _readings(target: Fact, route: Route) -> list[tuple[float, float]]:
+    """(found, expected) pairs to compare: as written, and, when a monthly figure is involved
+    without the other side saying so, per month."""
+    pairs = [(target.value, route.value)]
+    if target.quantity in ("breakeven_days", "breakeven_months", "mcv_rate"):
+        return pairs
+    if any(f.monthly for f in route.facts) and not target.monthly:
+        pairs.append((target.value, route.value / 12))
+    if target.monthly and not any(f.monthly for f in route.facts):
+        pairs.append((target.figure.value, route.value))
+    return pairs
 
 
 def _outcome(

@@ -113,7 +113,7 @@ def is_share_header(label: str) -> bool:
 
 
 _PERIOD = re.compile(
-    r"^(?:janv\w*|fevr?\w*|mars|avr\w*|mai|juin|juil\w*|aout|sept\w*|oct\w*|nov\w*|dec\w*)"
+    r"^(?:jan\w*|fev\w*|mars|avr\w*|mai|juin|juil\w*|aou\w*|sep\w*|oct\w*|nov\w*|dec\w*)"
     r"(?:\W*\d{2,4})?$"
     r"|^(?:mois|m|semaine|s|trimestre|t|annee|an|n ?\+ ?)\s?\d{1,2}$"
     r"|^(?:annee|exercice)\s?\w*\s?(?:19|20)\d\d$|^(?:19|20)\d\d$|^(?:n|n ?\+ ?\d)$"
