@@ -292,3 +292,25 @@ def test_costs_named_together_are_not_fixed_costs(tmp_path: Path) -> None:
     )
     assert report.alerts == []
     assert report.unverified
+
+
+def test_a_break_even_without_unit_takes_the_one_its_row_names(tmp_path: Path) -> None:
+    report = report_of(
+        HEAD
+        + """
+        | Indicateur | Valeur |
+        |---|---|
+        | Chiffre d'affaires | 120 000 |
+        | Charges fixes | 21 000 |
+        | Taux de marge sur coût variable | 40 % |
+        | Seuil de rentabilité | 52 500 |
+        | Point mort (jours) | 158 |
+        | Point mort | 5 |
+
+        Le point mort est de 158.
+        """,
+        tmp_path,
+    )
+    assert report.alerts == []
+    ok = [c.kind for c in report.checks if c.status == "ok"]
+    assert sorted(ok) == ["point_mort", "seuil_rentabilite"]

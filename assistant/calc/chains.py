@@ -68,6 +68,11 @@ def _joint(left: Figure, right: Figure) -> list[str] | None:
     return [*_parens(before), _OPS[op], *_parens(after)]
 
 
+def ends_with_operator(label: str) -> bool:
+    """'point mort = SR / CA ×' before '360': the figure is a term of a formula in words."""
+    return bool(_OPERATOR_END.search(label))
+
+
 def _opening(label: str) -> list[str]:
     """Opening parentheses that end the label before a chain's first figure."""
     trailing = re.search(r"[\s(]*$", label)
@@ -80,7 +85,7 @@ def _parens(text: str) -> list[str]:
 
 def _finish(run: list[Token]) -> list[Chain]:
     head = next((t for t in run if isinstance(t, Figure)), None)
-    if head is not None and _OPERATOR_END.search(head.label) and "=" in run:
+    if head is not None and ends_with_operator(head.label) and "=" in run:
         run = run[run.index("=") + 1 :]  # 'SR / CA × 360 = ...': 360 belongs to the words
         return [replace(c, head_label=head.label) for c in _finish(run)]
     figures = [t for t in run if isinstance(t, Figure)]
