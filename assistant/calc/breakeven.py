@@ -136,6 +136,7 @@ def _check_amount(target: Fact, ctx: Context) -> CalcCheck | None:
         missing = _missing(cf, "charges fixes") + (
             [] if rates else ["taux de marge sur coût variable"]
         )
+        ambiguous += _ambiguous(cf, "charges fixes")
         return _unverified(target, "seuil_rentabilite", missing, ambiguous, ctx)
     routes = [
         Route(cf.value / r.value, (cf, *r.facts), _sr_formula(cf, r), r.strong) for r in rates
@@ -180,8 +181,8 @@ def _check_quantity(target: Fact, ctx: Context) -> CalcCheck | None:
         routes.append(Route(sr.value / price.value, (sr, price), formula))
     if not routes:
         missing = _missing(cf, "charges fixes") + _missing(margin, "marge unitaire")
-        pairs: list[tuple[Quantity, Found]] = [("unit_price", price), ("unit_variable_cost", uvc)]
-        ambiguous = [NAMES[q] for q, f in pairs if f == AMBIGUOUS]
+        ambiguous = _ambiguous(cf, "charges fixes") + _ambiguous(margin, "marge unitaire")
+        ambiguous += _ambiguous(price, "prix unitaire") + _ambiguous(uvc, "coût variable unitaire")
         return _unverified(target, "seuil_quantite", missing, ambiguous, ctx)
     if divisor != 1.0:
         routes = [
@@ -207,7 +208,8 @@ def _check_time(target: Fact, ctx: Context) -> CalcCheck | None:
     sr, ca = find(target, "breakeven"), find(target, "revenue")
     if not isinstance(sr, Fact) or not isinstance(ca, Fact) or not ca.value:
         missing = _missing(sr, "seuil de rentabilité") + _missing(ca, "chiffre d'affaires")
-        return _unverified(target, "point_mort", missing, [], ctx)
+        ambiguous = _ambiguous(sr, "seuil de rentabilité") + _ambiguous(ca, "chiffre d'affaires")
+        return _unverified(target, "point_mort", missing, ambiguous, ctx)
     ratio, base = sr.value / ca.value, f"seuil {_fmt(sr)} / chiffre d'affaires {_fmt(ca)}"
     if target.quantity == "breakeven_months":
         routes = [Route(ratio * 12, (sr, ca), f"{base} × 12")]
@@ -347,7 +349,11 @@ def _evidence(
 
 
 def _missing(found: Found, name: str) -> list[str]:
-    return [] if isinstance(found, Fact) else [name]
+    return [name] if found is None else []
+
+
+def _ambiguous(found: Found, name: str) -> list[str]:
+    return [name] if found == AMBIGUOUS else []
 
 
 def _unverified(
@@ -355,11 +361,10 @@ def _unverified(
 ) -> CalcCheck:
     figure = target.figure
     found_text = amount(figure.value, figure.unit)
-    reason = (
-        f"{', '.join(missing)} introuvable(s) près du calcul" if missing else "données ambiguës"
-    )
+    reasons = [f"{', '.join(missing)} introuvable(s) près du calcul"] if missing else []
     if ambiguous:
-        reason += f" ({', '.join(ambiguous)} : plusieurs valeurs différentes)"
+        reasons.append(f"plusieurs valeurs différentes pour {', '.join(dict.fromkeys(ambiguous))}")
+    reason = " ; ".join(reasons) or "données insuffisantes"
     title, e = _TITLES[kind]
     message = f"{title}{at_page(figure.page)} ({found_text}) non vérifié{e} : {reason}."
     return CalcCheck(

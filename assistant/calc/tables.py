@@ -102,7 +102,7 @@ def _addable(grid: Grid, row: int, col: int) -> float | None:
 
 def _names(grid: Grid, rows: list[int]) -> str:
     labels = [grid.row_label(r) or f"ligne {r + 1}" for r in rows]
-    return " + ".join(labels) if len(labels) <= 6 else f"{len(labels)} lignes"
+    return " + ".join(labels) if len(labels) <= 6 else f"somme des {len(labels)} lignes"
 
 
 def _column_total(grid: Grid, col: int, text: str, tolerance: float) -> list[CalcCheck]:
