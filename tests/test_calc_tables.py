@@ -266,3 +266,23 @@ def test_signs_set_apart_in_a_variance_table_are_read(tmp_path: Path) -> None:
     )
     assert report.alerts == []
     assert [c.status for c in report.checks if c.kind == "total"] == ["ok"] * 3
+
+
+def test_group_rows_carrying_their_own_subtotal_are_not_counted_twice(tmp_path: Path) -> None:
+    report = report_of(
+        """
+        # Budget
+
+        | Poste | Montant |
+        |---|---|
+        | Communication | 5 000 € |
+        | Affiches | 2 000 € |
+        | Réseaux sociaux | 3 000 € |
+        | Événement | 4 000 € |
+        | Location | 2 500 € |
+        | Traiteur | 1 500 € |
+        | Total | 9 000 € |
+        """,
+        tmp_path,
+    )
+    assert report.alerts == []
