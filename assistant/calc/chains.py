@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from assistant.calc.figures import Figure
 
 _OPERATOR_END = re.compile(r"(?:[-+−–×*/÷]|\b[xX])\s*\(?\s*$")
-_GAP = re.compile(r"^[\s()]*(?:(?P<op>[-+−–×xX*/÷:=≈])[\s()]*)?$")
+_GAP = re.compile(r"^[\s()]*(?:(?P<op>[-+−–×xX*/÷=≈])[\s()]*)?$")  # ':' is a label's colon
 _OPS = {"-": "-", "−": "-", "–": "-", "+": "+", "×": "*", "x": "*", "X": "*", "*": "*"}
-_OPS |= {"/": "/", "÷": "/", ":": "/", "=": "=", "≈": "="}
+_OPS |= {"/": "/", "÷": "/", "=": "=", "≈": "="}
 
 Token = Figure | str
 

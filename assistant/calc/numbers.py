@@ -183,7 +183,7 @@ def _unit_of(tail: str) -> tuple[float, Unit, int]:
             return scale, unit, found.end()
     quantity = _QUANTITY.match(tail)
     if quantity:
-        return 1.0, "quantity", 0
+        return 1.0, "quantity", quantity.end()
     return 1.0, "number", 0
 
 
