@@ -158,48 +158,53 @@ def _check_quantity(target: Fact, ctx: Context) -> CalcCheck | None:
     if not divisor:
         return None
     find = ctx.resolver.find
-    cf, price = find(target, "fixed_costs"), find(target, "unit_price")
-    uvc, margin = find(target, "unit_variable_cost"), find(target, "unit_margin")
+    got = {q: find(target, q) for q in _QUANTITY_INPUTS}
+    routes = _quantity_routes({q: f for q, f in got.items() if isinstance(f, Fact)})
+    if not routes:
+        missing = _missing(got["fixed_costs"], "charges fixes")
+        missing += _missing(got["unit_margin"], "marge unitaire")
+        ambiguous = [NAMES[q] for q, f in got.items() if f == AMBIGUOUS]
+        return _unverified(target, "seuil_quantite", missing, ambiguous, ctx)
+    if divisor != 1.0:
+        per_text = "par mois (÷ 12)" if divisor == 12 else "par semaine (÷ 52)"
+        routes = [
+            replace(r, value=r.value / divisor, formula=f"{r.formula}, {per_text}") for r in routes
+        ]
+    return _judge(target, "seuil_quantite", routes, ctx, step=1.0)
+
+
+_QUANTITY_INPUTS: tuple[Quantity, ...] = (
+    "fixed_costs",
+    "unit_price",
+    "unit_variable_cost",
+    "unit_margin",
+    "breakeven",
+)
+
+
+def _quantity_routes(fact: dict[Quantity, Fact]) -> list[Route]:
     routes: list[Route] = []
-    if isinstance(cf, Fact) and isinstance(margin, Fact) and margin.value > 0:
+    cf, price = fact.get("fixed_costs"), fact.get("unit_price")
+    margin, uvc, sr = fact.get("unit_margin"), fact.get("unit_variable_cost"), fact.get("breakeven")
+    if cf and margin and margin.value > 0:
         formula = f"charges fixes {_fmt(cf)} / marge unitaire {_fmt(margin)}"
         routes.append(Route(cf.value / margin.value, (cf, margin), formula))
-    if isinstance(cf, Fact) and isinstance(price, Fact) and isinstance(uvc, Fact):
-        unit_margin = price.value - uvc.value
+    if cf and price and uvc and price.value > uvc.value:
         formula = (
             f"charges fixes {_fmt(cf)} / (prix unitaire {_fmt(price)}"
             f" − coût variable unitaire {_fmt(uvc)})"
         )
-        if unit_margin > 0:
-            routes.append(Route(cf.value / unit_margin, (cf, price, uvc), formula))
-    if (
-        isinstance(price, Fact)
-        and price.value
-        and isinstance(sr := find(target, "breakeven"), Fact)
-    ):
+        routes.append(Route(cf.value / (price.value - uvc.value), (cf, price, uvc), formula))
+    if sr and price and price.value:
         formula = f"seuil de rentabilité {_fmt(sr)} / prix unitaire {_fmt(price)}"
         routes.append(Route(sr.value / price.value, (sr, price), formula))
-    if not routes:
-        missing = _missing(cf, "charges fixes") + _missing(margin, "marge unitaire")
-        ambiguous = _ambiguous(cf, "charges fixes") + _ambiguous(margin, "marge unitaire")
-        ambiguous += _ambiguous(price, "prix unitaire") + _ambiguous(uvc, "coût variable unitaire")
-        return _unverified(target, "seuil_quantite", missing, ambiguous, ctx)
-    if divisor != 1.0:
-        routes = [
-            replace(r, value=r.value / divisor, formula=f"{r.formula}, {_per_text(divisor)}")
-            for r in routes
-        ]
-    return _judge(target, "seuil_quantite", routes, ctx, step=1.0)
+    return routes
 
 
 _PER = re.compile(
     r"^(?:[^\W\d]+\s+){0,2}(?:par|/)\s*(jour|soir|semaine|mois|an|année)\b", re.IGNORECASE
 )
 _DIVISORS = {"jour": 0.0, "soir": 0.0, "semaine": 52.0, "mois": 12.0, "an": 1.0, "année": 1.0}
-
-
-def _per_text(divisor: float) -> str:
-    return "par mois (÷ 12)" if divisor == 12 else "par semaine (÷ 52)"
 
 
 def _check_time(target: Fact, ctx: Context) -> CalcCheck | None:
