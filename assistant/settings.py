@@ -35,6 +35,11 @@ class LimitsSettings(BaseModel):
     max_compression_ratio: float = Field(
         100.0, description="Largest uncompressed/compressed ratio of one archive member."
     )
+    isolate_parsing: bool = Field(
+        True,
+        description="Parse each file in a separate process under the time and memory limits "
+        "(keep on for untrusted files; off only for trusted test documents).",
+    )
     assess_timeout_s: float = Field(
         300.0, description="Wall-time limit for assessing one dossier after parsing."
     )
