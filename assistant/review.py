@@ -85,7 +85,7 @@ class ReviewService:
         retriever = self._retriever(doc)
         paraphrases = self._paraphrases(retriever, layout, checkpoints)
         results = detect_checkpoints(doc, checkpoints, excluded, paraphrases, layout)
-        calc = check_document(doc)
+        calc = check_document(doc, **self.settings.calc.model_dump())
         results = merge_calc(results, calc, doc.text)
         engine = self.engine_info().model_copy(update={"notices": calc.unverified})
         results, engine = self._refine(doc, epreuve, results, engine, retriever, excluded)
