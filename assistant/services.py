@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.referentiel.models import Referentiel
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.document import Document
 
 
 @dataclass
@@ -23,6 +28,12 @@ class Services:
         from assistant.referentiel.loader import load_referentiel
 
         return load_referentiel(self.settings.referentiel_dir)
+
+    def ingest(self, path: Path) -> Document:
+        """Read a dossier into a Document under the configured limits (ReviewError if bad)."""
+        from assistant.ingest import ingest_file
+
+        return ingest_file(path, self.settings.limits)
 
 
 def build_services(settings: Settings | None = None) -> Services:
