@@ -29,7 +29,9 @@ from assistant.textnorm import fold
 QUOTE_CHARS = 300
 
 
-def find_cue(cues: Sequence[str], blocks: Sequence[Block], folded: Sequence[str]) -> Evidence | None:
+def find_cue(
+    cues: Sequence[str], blocks: Sequence[Block], folded: Sequence[str]
+) -> Evidence | None:
     """Evidence for the first block holding one of ``cues`` (accent- and case-folded)."""
     for cue in cues:
         pattern = re.compile(r"(?<!\w)" + re.escape(fold(cue)) + r"(?!\w)")

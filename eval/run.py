@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assistant.referentiel.models import Referentiel
-from assistant.services import build_services
+from assistant.services import Services, build_services
 from eval import docbuild
 from eval.engines import Run, baseline_assess, engine_assess, run
 from eval.labels import DossierLabel, load_labels, validate
@@ -69,8 +69,7 @@ def render(source: Path, fmt: str, out_dir: Path) -> Path:
     return BUILDERS[fmt](items, target)
 
 
-def evaluate(args: argparse.Namespace) -> list[Run]:
-    services = build_services()
+def evaluate(args: argparse.Namespace, services: Services) -> list[Run]:
     ref = services.referentiel
     labels = select(checked_labels(args.devset, ref), args.only)
     if not labels:
@@ -111,10 +110,11 @@ def report(runs: list[Run], args: argparse.Namespace) -> None:
         print(f"\nJSON written to {args.json}")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, services: Services | None = None) -> int:
+    """Run the evaluation; ``services`` defaults to ``build_services()`` (tests pass theirs)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = parse_args(argv)
-    runs = evaluate(args)
+    runs = evaluate(args, services if services is not None else build_services())
     report(runs, args)
     return 0
 
