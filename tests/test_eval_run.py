@@ -23,7 +23,7 @@ def test_baseline_run_on_e3_prints_the_table_and_writes_json(
     out = tmp_path / "out.json"
     assert run.main(["--engine", "baseline", "--only", "E3", "--json", str(out), "-v"]) == 0
     printed = capsys.readouterr().out
-    assert "3 dossiers, format md" in printed
+    assert "4 dossiers, format md" in printed
     assert "balanced accuracy" in printed and "calculation error recall" in printed
     assert "e3-02-atelier-lumen-evenementiel.md [E3]" in printed
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -32,7 +32,7 @@ def test_baseline_run_on_e3_prints_the_table_and_writes_json(
     assert metrics["calculation error recall"] == 0.0
     assert metrics["quote verification rate"] == 1.0
     assert 0.0 < metrics["checkpoint accuracy"] <= 1.0
-    assert len(data["baseline"]["dossiers"]) == 3
+    assert len(data["baseline"]["dossiers"]) == 4
     assert data["baseline"]["failures"] == {}
 
 
@@ -124,21 +124,22 @@ def test_an_engine_that_answers_the_labels_scores_perfectly_and_failures_are_cou
         ("e3-01-graines-de-saison-foodtech.md", "E3"),
         ("e3-02-atelier-lumen-evenementiel.md", "E3"),
         ("e3-03-bocal-vrac-epicerie.md", "E3"),
+        ("e3-04-theatre-des-quais-tournee.md", "E3"),
     ]
     printed = capsys.readouterr().out
     assert "engine: 1 dossier(s) failed: e3-02-atelier-lumen-evenementiel.md" in printed
-    assert "engine: LLM quotes rejected by verification: 2/8 (25.0%)" in printed
+    assert "engine: LLM quotes rejected by verification: 3/12 (25.0%)" in printed
     assert "margin" in printed.splitlines()[1]
     data = json.loads(out.read_text(encoding="utf-8"))
     engine = data["engine"]["metrics"]
-    assert data["engine"]["counts"]["dossiers (failed)"] == "3 (1)"
+    assert data["engine"]["counts"]["dossiers (failed)"] == "4 (1)"
     assert data["engine"]["counts"]["calculation errors found"] == "3/5"  # e3-02 failed
     assert data["engine"]["counts"]["calculation false alarms"] == "0"
     assert engine["mention-only false present"] == 0.0
     assert engine["clean dossiers with calc alert"] == 0.0
     assert engine["injection recall"] == 0.0  # the only E3 injection is in the failed dossier
-    # 14 checkpoints right on the two answered dossiers, 2 absent ones on the failed one
-    assert engine["checkpoint accuracy"] == pytest.approx(16 / 21)
+    # 21 checkpoints right on the three answered dossiers, 2 absent ones on the failed one
+    assert engine["checkpoint accuracy"] == pytest.approx(23 / 28)
 
 
 def test_the_oracle_is_perfect_on_every_dossier_it_answers(tmp_path: Path) -> None:
