@@ -59,3 +59,7 @@ class ReferentielError(ReviewError):
 
 class LLMError(ReviewError):
     """The optional LLM failed; callers fall back to the offline result."""
+
+
+class EmbeddingError(ReviewError):
+    """The embedding model cannot be loaded or the embedding endpoint fails."""

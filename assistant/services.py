@@ -17,6 +17,9 @@ from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from assistant.document import Document
+    from assistant.embedding import Embedder
+    from assistant.review import ReviewService
+    from assistant.store import VectorStore
 
 
 @dataclass
@@ -28,6 +31,30 @@ class Services:
         from assistant.referentiel.loader import load_referentiel
 
         return load_referentiel(self.settings.referentiel_dir)
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        from assistant.embedding import make_embedder
+
+        return make_embedder(self.settings.embedding)
+
+    @cached_property
+    def store(self) -> VectorStore:
+        from assistant.store import VectorStore
+
+        return VectorStore(self.settings.store_dir, self.embedder)
+
+    @cached_property
+    def review(self) -> ReviewService:
+        from assistant.review import ReviewService
+
+        return ReviewService(
+            self.settings,
+            self.referentiel,
+            ingest=self.ingest,
+            store=lambda: self.store,
+            embedder=lambda: self.embedder,
+        )
 
     def ingest(self, path: Path) -> Document:
         """Read a dossier into a Document under the configured limits (ReviewError if bad)."""

@@ -1,0 +1,314 @@
+"""Chroma adapter: the only module that imports chromadb.
+
+Collections, all in cosine space, all embedded by OUR embedder (never Chroma's default, which
+would download a model):
+- ``referentiel-<content_hash[:12]>-<embedder>``: criteria, checkpoints and their elements;
+- ``dossier-<sha[:16]>-<key>``: the chunks of one dossier, where ``key`` hashes the embedder
+  and chunking settings, so an unchanged dossier is never embedded twice.
+Dossier collections hold vectors and positions only (no text): the dossier stays in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.chunking import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP, Chunk, indexed_text
+from assistant.embedding import Embedder, Vectors
+from assistant.referentiel.models import Referentiel
+
+log = logging.getLogger(__name__)
+
+CHUNKER_VERSION = 1
+"""Bump when chunk_document changes its output for the same settings."""
+
+Hit = tuple[str, float]
+"""(id, cosine similarity), best first."""
+
+
+@dataclass(frozen=True)
+class RefEntry:
+    """One indexed piece of the référentiel."""
+
+    id: str
+    kind: str
+    text: str
+    metadata: dict[str, Any]
+
+
+class VectorStore:
+    """Persistent Chroma store under ``path``. Safe to share between threads of one process."""
+
+    def __init__(
+        self,
+        path: Path,
+        embedder: Embedder,
+        *,
+        max_chars: int = DEFAULT_MAX_CHARS,
+        overlap: int = DEFAULT_OVERLAP,
+    ) -> None:
+        self.path = path
+        self.embedder = embedder
+        self.key = _settings_key(embedder.name, max_chars, overlap)
+        self._lock = threading.RLock()
+        self._client_obj: Any = None
+
+    # ------------------------------------------------------------ dossiers
+
+    def dossier_collection(self, sha: str) -> str:
+        return f"dossier-{sha[:16]}-{self.key}"
+
+    def has_dossier(self, sha: str, chunks: Sequence[Chunk]) -> bool:
+        """True when the dossier's chunks are already embedded with these settings."""
+        with self._lock:
+            col = self._get(self.dossier_collection(sha))
+            meta = (col.metadata or {}) if col is not None else {}
+            return meta.get("chunks") == _chunks_hash(chunks) and col.count() == len(chunks)
+
+    def ensure_dossier(self, sha: str, chunks: Sequence[Chunk]) -> None:
+        """Embed and store the chunks unless this very chunking is already stored."""
+        with self._lock:
+            if self.has_dossier(sha, chunks):
+                return
+            name = self.dossier_collection(sha)
+            self._drop(name)
+            col = self._create(
+                name, {"kind": "dossier", "sha": sha, "chunks": _chunks_hash(chunks)}
+            )
+            if chunks:
+                vectors = self.embedder.embed_documents([indexed_text(c) for c in chunks])
+                self._add(col, [c.id for c in chunks], vectors, [_chunk_meta(c) for c in chunks])
+            log.info("dossier %s: %d chunks embedded", sha[:16], len(chunks))
+
+    def search_dossier(self, sha: str, query: str | Vectors, k: int) -> list[Hit]:
+        """The ``k`` chunks nearest to one query (text or vector)."""
+        vector = self.embedder.embed_query(query) if isinstance(query, str) else query
+        return self.search_dossier_many(sha, np.atleast_2d(vector), k)[0]
+
+    def search_dossier_many(self, sha: str, vectors: Vectors, k: int) -> list[list[Hit]]:
+        """The ``k`` nearest chunks of each query vector, in ONE Chroma call."""
+        with self._lock:
+            col = self._get(self.dossier_collection(sha))
+            if col is None:
+                raise KeyError(f"dossier {sha[:16]} is not in the store; call ensure_dossier")
+            return _query(col, vectors, k)
+
+    def delete_dossier(self, sha: str) -> int:
+        """Drop every collection of the dossier (all settings); returns how many."""
+        prefix = f"dossier-{sha[:16]}-"
+        with self._lock:
+            names = [n for n in self._names() if n.startswith(prefix)]
+            for name in names:
+                self._drop(name)
+            return len(names)
+
+    def list_dossiers(self) -> list[str]:
+        """Short hashes (16 hex digits) of the stored dossiers, whatever their settings."""
+        with self._lock:
+            names = self._names()
+        return sorted({n.split("-")[1] for n in names if n.startswith("dossier-")})
+
+    # ------------------------------------------------------------ référentiel
+
+    def referentiel_collection(self, ref: Referentiel) -> str:
+        return f"referentiel-{_ref_hash(ref)[:12]}-{self.embedder.name}"
+
+    def ensure_referentiel(self, ref: Referentiel) -> None:
+        """Embed the référentiel's criteria, checkpoints and elements, once per version."""
+        entries = referentiel_entries(ref)
+        name = self.referentiel_collection(ref)
+        with self._lock:
+            col = self._get(name)
+            if col is not None and col.count() == len(entries):
+                return
+            self._drop(name)
+            col = self._create(name, {"kind": "referentiel", "version": ref.version})
+            vectors = self.embedder.embed_documents([e.text for e in entries])
+            self._add(col, [e.id for e in entries], vectors, [e.metadata for e in entries])
+
+    def search_referentiel(
+        self, ref: Referentiel, query: str, k: int, where: dict[str, Any] | None = None
+    ) -> list[Hit]:
+        """The ``k`` référentiel entries nearest to ``query``; ``where`` filters metadata,
+        e.g. ``{"kind": "checkpoint"}`` or ``{"epreuves": {"$contains": "E1"}}``."""
+        self.ensure_referentiel(ref)
+        vector = np.atleast_2d(self.embedder.embed_query(query))
+        with self._lock:
+            col = self._get(self.referentiel_collection(ref))
+            assert col is not None
+            return _query(col, vector, k, where)[0]
+
+    # ------------------------------------------------------------ chroma plumbing
+
+    def _client(self) -> Any:
+        if self._client_obj is None:
+            import chromadb
+            from chromadb.config import Settings
+
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._client_obj = chromadb.PersistentClient(
+                path=str(self.path),
+                settings=Settings(anonymized_telemetry=False, allow_reset=False),
+            )
+        return self._client_obj
+
+    def _names(self) -> list[str]:
+        return [c.name for c in self._client().list_collections()]
+
+    def _get(self, name: str) -> Any:
+        if name not in self._names():
+            return None
+        return self._client().get_collection(name, embedding_function=self._function())
+
+    def _create(self, name: str, metadata: dict[str, Any]) -> Any:
+        return self._client().create_collection(
+            name,
+            metadata=metadata,
+            configuration={"hnsw": {"space": "cosine"}},
+            embedding_function=self._function(),
+        )
+
+    def _drop(self, name: str) -> None:
+        if name in self._names():
+            self._client().delete_collection(name)
+
+    def _add(self, col: Any, ids: list[str], vectors: Vectors, metas: list[dict[str, Any]]) -> None:
+        step = self._client().get_max_batch_size()
+        for at in range(0, len(ids), step):
+            col.add(
+                ids=ids[at : at + step],
+                embeddings=vectors[at : at + step],
+                metadatas=metas[at : at + step],
+            )
+
+    def _function(self) -> Any:
+        _EMBEDDERS[self.embedder.name] = self.embedder
+        return _embedding_function_class()(self.embedder.name)
+
+
+def _query(
+    col: Any, vectors: Vectors, k: int, where: dict[str, Any] | None = None
+) -> list[list[Hit]]:
+    n = min(k, col.count())
+    if n == 0 or len(vectors) == 0:
+        return [[] for _ in range(len(vectors))]
+    found = col.query(query_embeddings=vectors, n_results=n, where=where, include=["distances"])
+    return [
+        [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=True)]
+        for ids, dists in zip(found["ids"], found["distances"], strict=True)
+    ]
+
+
+# ---------------------------------------------------------------- what gets indexed
+
+
+def referentiel_entries(ref: Referentiel) -> list[RefEntry]:
+    """Criteria texts, checkpoint labels and descriptions, element labels with their cues."""
+    entries = [
+        RefEntry(c.id, "criterion", c.text, _meta("criterion", c.id, c.competencies, c.epreuves))
+        for c in ref.criteria
+    ]
+    for cp in ref.checkpoints:
+        cp_text = f"{cp.label}. {cp.description} {', '.join(cp.cues)}".strip()
+        entries.append(
+            RefEntry(
+                cp.id,
+                "checkpoint",
+                cp_text,
+                _meta("checkpoint", cp.id, cp.competencies, cp.epreuves),
+            )
+        )
+        for el in cp.elements:
+            el_meta = _meta("element", el.id, cp.competencies, cp.epreuves) | {"checkpoint": cp.id}
+            el_text = f"{el.label} ({cp.label}). {', '.join(el.cues)}"
+            entries.append(RefEntry(f"{cp.id}.{el.id}", "element", el_text, el_meta))
+    return entries
+
+
+def _meta(kind: str, id_: str, competencies: list[str], epreuves: list[str]) -> dict[str, Any]:
+    meta: dict[str, Any] = {"kind": kind, "id": id_}
+    if competencies:
+        meta["competencies"] = list(competencies)
+    if epreuves:
+        meta["epreuves"] = list(epreuves)
+    return meta
+
+
+def _chunk_meta(chunk: Chunk) -> dict[str, Any]:
+    meta: dict[str, Any] = {"start": chunk.start, "end": chunk.end, "table": chunk.table}
+    if chunk.page is not None:
+        meta["page"] = chunk.page
+    return meta
+
+
+def _settings_key(embedder: str, max_chars: int, overlap: int) -> str:
+    raw = json.dumps([embedder, max_chars, overlap, CHUNKER_VERSION]).encode()
+    return hashlib.sha256(raw).hexdigest()[:10]
+
+
+def _chunks_hash(chunks: Sequence[Chunk]) -> str:
+    raw = json.dumps([[c.id, c.start, c.end] for c in chunks]).encode()
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def _ref_hash(ref: Referentiel) -> str:
+    if ref.content_hash:
+        return ref.content_hash
+    return hashlib.sha256(ref.model_dump_json().encode()).hexdigest()
+
+
+_EMBEDDERS: dict[str, Embedder] = {}
+"""Embedders met by this process, by name: what Chroma's rebuilt embedding functions use."""
+
+
+def _embed(name: str, texts: Sequence[str], query: bool) -> list[list[float]]:
+    embedder = _EMBEDDERS.get(name)
+    if embedder is None:
+        raise RuntimeError(f"embedder {name!r} is not available in this process")
+    vectors = embedder.embed_queries(texts) if query else embedder.embed_documents(texts)
+    rows: list[list[float]] = vectors.tolist()
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _embedding_function_class() -> type:
+    """Our embedders seen as a Chroma EmbeddingFunction, registered so that Chroma can
+    rebuild it from a collection's stored configuration (built lazily: chromadb is heavy)."""
+    from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
+    from chromadb.utils.embedding_functions import register_embedding_function
+
+    @register_embedding_function
+    class OurEmbeddingFunction(EmbeddingFunction[Documents]):
+        def __init__(self, embedder: str) -> None:
+            self._embedder = embedder
+
+        def __call__(self, input: Documents) -> Embeddings:
+            return [np.asarray(r, dtype=np.float32) for r in _embed(self._embedder, input, False)]
+
+        def embed_query(self, input: Documents) -> Embeddings:
+            return [np.asarray(r, dtype=np.float32) for r in _embed(self._embedder, input, True)]
+
+        @staticmethod
+        def name() -> str:
+            return "dossier-review"
+
+        def get_config(self) -> dict[str, Any]:
+            return {"embedder": self._embedder}
+
+        @staticmethod
+        def build_from_config(config: dict[str, Any]) -> EmbeddingFunction[Documents]:
+            return OurEmbeddingFunction(str(config["embedder"]))
+
+        def default_space(self) -> Space:
+            return "cosine"
+
+    return OurEmbeddingFunction
