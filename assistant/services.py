@@ -18,6 +18,7 @@ from assistant.settings import Settings
 if TYPE_CHECKING:
     from assistant.document import Document
     from assistant.embedding import Embedder
+    from assistant.llm.refine import LLMRefiner
     from assistant.review import ReviewService
     from assistant.store import VectorStore
     from assistant.triage import TriageService
@@ -55,6 +56,7 @@ class Services:
             ingest=self.ingest,
             store=lambda: self.store,
             embedder=lambda: self.embedder,
+            refiner=lambda: self.llm_refiner,
         )
 
     @cached_property
@@ -62,6 +64,16 @@ class Services:
         from assistant.triage import TriageService
 
         return TriageService(self.review, self.referentiel)
+
+    @cached_property
+    def llm_refiner(self) -> LLMRefiner | None:
+        """The LLM refiner, only when DOSSIER_REVIEW_LLM__BASE_URL and __MODEL are both set."""
+        if not self.settings.llm.enabled:
+            return None
+        from assistant.llm.client import OpenAIChatModel
+        from assistant.llm.refine import LLMRefiner
+
+        return LLMRefiner(OpenAIChatModel(self.settings.llm), self.settings)
 
     def ingest(self, path: Path) -> Document:
         """Read a dossier into a Document under the configured limits (ReviewError if bad)."""

@@ -1,5 +1,7 @@
 """The assessors the runner compares: the project's engine (through the composition root)
-and the keyword baseline. Both turn a dossier into an ``Assessment``."""
+and the keyword baseline. Both turn a dossier into an ``Assessment``; each dossier is also
+ingested once by the project's ingestion, whose text is what evidence quotes are checked
+against."""
 
 from __future__ import annotations
 
@@ -12,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from assistant.assessment import Assessment
+from assistant.document import Document
+from assistant.referentiel.models import Referentiel
 from eval import baseline
-from eval.catalogue import Catalogue
 from eval.labels import DossierLabel
 from eval.metrics import Case
-from eval.sourcetext import plain_text
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +28,8 @@ _LLM_QUOTES = re.compile(
     re.IGNORECASE,
 )
 
-AssessFn = Callable[[Path, Path, str], Assessment]
+AssessFn = Callable[[Path, Document, str], Assessment]
+IngestFn = Callable[[Path], Document]
 
 
 @dataclass
@@ -42,16 +45,16 @@ def engine_assess(services: Any) -> AssessFn:
     """The project's engine: ``services.review.assess(path, epreuve) -> Assessment``."""
     review = services.review  # AttributeError while the review service does not exist
 
-    def assess(document: Path, source: Path, epreuve: str) -> Assessment:
-        result: Assessment = review.assess(document, epreuve)
+    def assess(path: Path, document: Document, epreuve: str) -> Assessment:
+        result: Assessment = review.assess(path, epreuve)
         return result
 
     return assess
 
 
-def baseline_assess(catalogue: Catalogue) -> AssessFn:
-    def assess(document: Path, source: Path, epreuve: str) -> Assessment:
-        return baseline.assess(source, epreuve, catalogue)
+def baseline_assess(ref: Referentiel) -> AssessFn:
+    def assess(path: Path, document: Document, epreuve: str) -> Assessment:
+        return baseline.assess(document, epreuve, ref)
 
     return assess
 
@@ -59,19 +62,23 @@ def baseline_assess(catalogue: Catalogue) -> AssessFn:
 def run(
     name: str,
     assess: AssessFn,
-    dossiers: Sequence[tuple[DossierLabel, Path, Path]],
+    ingest: IngestFn,
+    dossiers: Sequence[tuple[DossierLabel, Path]],
 ) -> Run:
-    """Assess every (label, source Markdown, rendered document); failures are recorded."""
+    """Assess every (label, document path); failures are recorded, never fatal."""
     cases, errors = [], {}
     started = time.perf_counter()
-    for label, source, document in dossiers:
+    for label, path in dossiers:
         assessment: Assessment | None = None
+        text = ""
         try:
-            assessment = assess(document, source, label.epreuve)
+            document = ingest(path)
+            text = document.text
+            assessment = assess(path, document, label.epreuve)
         except Exception as exc:  # one failing dossier must not stop the evaluation
             log.exception("%s failed on %s", name, label.file)
             errors[label.file] = f"{type(exc).__name__}: {exc}"
-        cases.append(Case(label, assessment, plain_text(source)))
+        cases.append(Case(label, assessment, text))
     seconds = time.perf_counter() - started
     return Run(name, cases, errors, seconds, llm_quote_counts(cases))
 

@@ -40,7 +40,7 @@ def read_plan(grid: Grid) -> Plan | None:
     plan = _by_rows(grid) or _by_columns(grid)
     if plan is None:
         return None
-    kinds = set(plan.lines)
+    kinds = {kind.removesuffix("_detail") for kind in plan.lines}
     if not (
         {"opening", "closing", "balance"} & kinds and {"receipts", "disbursements", "net"} & kinds
     ):

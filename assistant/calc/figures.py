@@ -18,6 +18,7 @@ from assistant.calc.vocabulary import is_total
 from assistant.document import Block, Document
 
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+_FULL_STOP = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 class Figure(BaseModel):
@@ -34,7 +35,7 @@ class Figure(BaseModel):
     section: list[str] = Field(default_factory=list)
     label: str = Field("", description="Words naming the figure: before it, or row header.")
     after: str = Field("", description="Words after the figure in its sentence (prose).")
-    lead: str = Field("", description="Whole sentence before the figure (prose).")
+    lead: str = Field("", description="The sentence before the figure, across ';' (prose).")
     column: str | None = Field(None, description="Column header, for a table cell.")
     row: int | None = Field(None, description="Row of a table cell, from 0.")
     col: int | None = Field(None, description="Column of a table cell, from 0.")
@@ -75,9 +76,11 @@ def prose_figures(doc: Document, block: Block) -> list[Figure]:
     text = block.text
     numbers = find_numbers(text)
     ends = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    stops = [0] + [m.end() for m in _FULL_STOP.finditer(text)]
     figures = []
     for i, number in enumerate(numbers):
         sentence_start = max(e for e in ends if e <= number.start)
+        lead_start = max(e for e in stops if e <= number.start)
         sentence_end = _sentence_end(text, number.end)
         left = max(sentence_start, numbers[i - 1].end if i else 0)
         right = min(sentence_end, numbers[i + 1].start if i + 1 < len(numbers) else len(text))
@@ -88,7 +91,7 @@ def prose_figures(doc: Document, block: Block) -> list[Figure]:
                 number,
                 label=text[left : number.start],
                 after=text[number.end : right],
-                lead=text[sentence_start : number.start],
+                lead=text[lead_start : number.start],
                 context=(sentence_start, sentence_end),
             )
         )

@@ -27,4 +27,4 @@ def number(value: float, decimals: int = 2) -> str:
 
 def amount(value: float, unit: Unit) -> str:
     """A figure with its unit: amount(52500, 'currency') == '52 500 €'."""
-    return number(value, 1 if unit in ("percent", "days", "months") else 2) + _SUFFIX[unit]
+    return number(value, 1 if unit in ("percent", "days") else 2) + _SUFFIX[unit]

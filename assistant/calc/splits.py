@@ -22,6 +22,7 @@ from assistant.calc.vocabulary import folded, is_detail, is_total
 from assistant.document import Document
 
 _SHARE = re.compile(r"\bparts?\b|repartition|\bpoids\b|ventilation|% du (?:budget|total)|pourcent")
+_NOT_SPLIT = re.compile(r"\bmarche\b|\bvoix\b|\btaux\b|\bevolution\b|\bcroissance\b")
 _LEAD_BUDGET = re.compile(r"\b(?:budget|enveloppe|investissement|depenses)\b")
 _LEAD_SPLIT = re.compile(r"repartit|repartition|reparti|ventil|alloue|allocation|decompos")
 _LEAD_PARTIAL = re.compile(r"\b(?:notamment|dont|principalement|entre autres|par exemple)\b")
@@ -62,9 +63,10 @@ def _split_column(
     shares = _shares(grid, parts, amount_col, totals)
     agree = [r for r, (pct, expected, _) in shares.items() if abs(pct - expected) <= tolerance]
     related = bool(shares) and len(agree) >= max(2, math.ceil(len(shares) / 2))
-    declared = (total_pct is not None and abs(total_pct - 100) <= 1) or bool(
-        _SHARE.search(folded(grid.column_label(col)))
-    )
+    header = folded(grid.column_label(col))
+    named = bool(_SHARE.search(header)) and not _NOT_SPLIT.search(header)
+    near_whole = total_pct is not None or 80 <= sum(parts.values()) <= 120
+    declared = (total_pct is not None and abs(total_pct - 100) <= 1) or (named and near_whole)
     if not (declared or related):
         return []
     checks = []
