@@ -70,13 +70,15 @@ def test_unknown_only_filter_exits() -> None:
         run.main(["--engine", "baseline", "--only", "E9"])
 
 
-def test_llm_quote_notice_is_summed_when_reported() -> None:
+def test_llm_quote_counts_are_summed_over_llm_runs_only() -> None:
     label = load_labels(DEVSET)[0]
-    noticed = assessment([])
-    noticed.engine.notices.append("3 citations LLM écartées sur 20 (non retrouvées dans le texte).")
-    silent = assessment([])
-    assert llm_quote_counts([Case(label, noticed, ""), Case(label, None, "")]) == (3, 20)
-    assert llm_quote_counts([Case(label, silent, "")]) is None
+    llm = assessment([])
+    llm.engine = llm.engine.model_copy(
+        update={"mode": "llm", "llm_quotes_total": 20, "llm_quotes_rejected": 3}
+    )
+    offline = assessment([])
+    assert llm_quote_counts([Case(label, llm, ""), Case(label, None, "")]) == (3, 20)
+    assert llm_quote_counts([Case(label, offline, "")]) is None
 
 
 class OracleReview:
@@ -104,7 +106,9 @@ class OracleReview:
             result.alerts.append(
                 Alert(kind="calculation_error", page=1, quote=err.figure, message="faux")
             )
-        result.engine.notices.append("1 citations LLM écartées sur 4.")
+        result.engine = result.engine.model_copy(
+            update={"mode": "llm", "llm_quotes_total": 4, "llm_quotes_rejected": 1}
+        )
         return result
 
 
