@@ -94,7 +94,12 @@ def build(ctx: AppContext) -> None:
     )
     upload = gr.File(label="Dossier à interroger (facultatif)", file_types=FILE_TYPES)
     chat = gr.Chatbot(
-        label="Échanges avec le tuteur", feedback_options=None, render_markdown=False, height=420
+        label="Échanges avec le tuteur",
+        feedback_options=None,
+        render_markdown=False,
+        buttons=["copy", "copy_all"],  # no "share": it has no accessible name
+        height=420,
+        elem_id="tuteur-chat",
     )
     question = gr.Textbox(label="Votre question", placeholder=EXAMPLES[0], lines=1)
     with gr.Row():

@@ -170,7 +170,8 @@ def advice_html(assessment: Assessment, ref: Referentiel) -> str:
         if c.recommendation:
             parts.append(f"Conseil : {escape(c.recommendation)}")
         items.append(f"<li>{' '.join(parts)}</li>")
-    general = "".join(f"<li>{escape(r)}</li>" for r in assessment.recommendations)
+    given = {c.recommendation for c in assessment.checkpoints if c.status != "present"}
+    general = "".join(f"<li>{escape(r)}</li>" for r in assessment.recommendations if r not in given)
     body = (
         f"<ul>{''.join(items)}</ul>"
         if items
