@@ -165,7 +165,7 @@ def build(ctx: AppContext) -> None:
         interactive=False,
         label="Résultats par dossier (cliquez sur un en-tête pour trier)",
         wrap=True,
-        column_widths=["20%", "8%", "11%", "24%", "8%", "29%"],
+        column_widths=["200px", "70px", "120px", "260px", "80px", "400px"],  # scrolls on phones
         elem_id="jury-table",
     )
     csv_btn = gr.DownloadButton("Exporter en CSV", visible=False)
