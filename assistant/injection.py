@@ -62,12 +62,15 @@ _ADDRESSEE = (
     r"|outil d'evaluation|intelligence artificielle)"
     r" (?:doit|doivent|devra|devront|est prie|est invite|devez)"
     r"|\b(?:to the|dear|note to the|attention) (?:ai|assistant|grader|evaluator|assessor|model"
-    r"|reviewer|jury|llm)\b)"
+    r"|reviewer|jury|llm)\b"
+    r"|\b(?:note|message|instructions?|reminder)s? (?:for|to) (?:any |the |all |every )?"
+    r"(?:ai|a\.i\.|llm|language model|assistant|grader|evaluator|assessor|reviewer|model)s?\b)"
 )
 _ORDER = (
     r"\b(?:note|noter|notez|attribue|donne|valide|validez|valider|considere|ignore|evalue"
     r"|evaluez|accorde|score|grade|must|should|ignorez?|ignorer|tenez|mark|rate|presents?"
-    r"|satisfaits?|maximale?)\b"
+    r"|satisfaits?|maximale?|signaler|signalez|merci de|veuillez|please|output|answer|respond"
+    r"|reponds|repondez|retenez|grading|satisfait)\b"
 )
 
 _STRONG_RE = [re.compile(p) for p in _STRONG]

@@ -1,8 +1,9 @@
 """The review service: a dossier and an épreuve in, a pre-assessment (``Assessment``) out.
 
 ingest → chunk → index (Chroma, kept by content hash) → retrieve paraphrases → detect →
-verdicts → alerts. Injection passages and hidden text are reported and never used as
-evidence. The ingested Document is cached by the file's sha256 under ``settings.home`` so an
+arithmetic checks → verdicts → alerts. Injection passages and hidden text are reported and
+never used as evidence. The ingested Document is cached by the sha256 of the file under
+``settings.home`` so an
 unchanged dossier is re-assessed without parsing or embedding again.
 """
 
@@ -16,6 +17,8 @@ from typing import TYPE_CHECKING
 
 import assistant
 from assistant.assessment import Alert, Assessment, DocumentInfo, EngineInfo
+from assistant.calc import check_document
+from assistant.calc_evidence import merge_calc
 from assistant.detect import Layout, Unit, detect_checkpoints, layout_of
 from assistant.detect.paraphrase import paraphrase_queries, paraphrase_units
 from assistant.document import Document
@@ -70,6 +73,8 @@ class ReviewService:
         layout = layout_of(doc, excluded)
         paraphrases = self._paraphrases(doc, layout, checkpoints)
         results = detect_checkpoints(doc, checkpoints, excluded, paraphrases, layout)
+        calc = check_document(doc)
+        results = merge_calc(results, calc, doc.text)
         competencies = self.referentiel.competencies_for(epreuve)
         return Assessment(
             epreuve=epreuve,
@@ -79,10 +84,10 @@ class ReviewService:
                 pages=doc.meta.pages,
                 words=doc.meta.words,
             ),
-            engine=self.engine_info(),
+            engine=self.engine_info().model_copy(update={"notices": calc.unverified}),
             checkpoints=results,
             criteria=competency_verdicts(competencies, checkpoints, results),
-            alerts=_alerts(doc, injections),
+            alerts=_alerts(doc, injections) + calc.alerts,
             recommendations=recommendations(results),
         )
 

@@ -22,11 +22,12 @@ from pydantic import BaseModel, Field
 
 from assistant.assessment import AlertKind, Assessment
 from assistant.errors import InputError, ReviewError
+from assistant.ingest.sniff import DOCUMENT_SUFFIXES, SUPPORTED, TEXT_SUFFIXES
 from assistant.referentiel.models import Referentiel
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".odt", ".md", ".txt")
+SUPPORTED_SUFFIXES = frozenset(DOCUMENT_SUFFIXES) | frozenset(TEXT_SUFFIXES)
 ALERT_COLUMNS: dict[str, str] = {
     "prompt_injection": "alertes_injection",
     "hidden_text": "alertes_texte_masque",
@@ -100,7 +101,7 @@ def dossier_files(folder: Path) -> list[Path]:
     )
     if not files:
         raise InputError(
-            f"Le répertoire « {folder} » ne contient aucun fichier PDF, DOCX, ODT, MD ou TXT : "
+            f"Le répertoire « {folder} » ne contient aucun dossier lisible ({SUPPORTED}) : "
             "vérifiez le chemin."
         )
     return files

@@ -65,10 +65,14 @@ class DossierLabel(Strict):
 
 
 def load_labels(devset: Path) -> list[DossierLabel]:
-    return [
-        DossierLabel.model_validate(yaml.safe_load(p.read_text(encoding="utf-8")))
-        for p in sorted(devset.glob("*.yaml"))
-    ]
+    return [load_label(p) for p in sorted(devset.glob("*.yaml"))]
+
+
+def load_label(path: Path) -> DossierLabel:
+    try:
+        return DossierLabel.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (yaml.YAMLError, ValueError) as exc:
+        raise ValueError(f"{path.name}: {exc}") from exc
 
 
 def collapse(text: str) -> str:

@@ -48,7 +48,10 @@ def select(labels: list[DossierLabel], only: str | None) -> list[DossierLabel]:
 
 
 def checked_labels(devset: Path, catalogue: Catalogue) -> list[DossierLabel]:
-    labels = load_labels(devset)
+    try:
+        labels = load_labels(devset)
+    except ValueError as exc:
+        raise SystemExit(f"Invalid labels: {exc}") from exc
     problems = [p for label in labels for p in validate(label, catalogue, devset)]
     if problems:
         raise SystemExit("Invalid labels:\n" + "\n".join(problems))

@@ -31,16 +31,17 @@ def _checkpoint(
     spec_id: str, status: Status, page: int, referentiel: Referentiel
 ) -> CheckpointResult:
     spec = referentiel.checkpoint(spec_id)
-    elements = [
-        ElementResult(
-            id=element.id,
-            status="absent" if (status != "present" and i == len(spec.elements) - 1) else "present",
-            evidence=[Evidence(quote=f"Le facteur {element.label} est analysé.", page=page)]
-            if status != "absent"
-            else [],
+    elements = []
+    for i, element in enumerate(spec.elements):
+        missing = status == "absent" or (status == "partial" and i == len(spec.elements) - 1)
+        quote = Evidence(quote=f"Le dossier analyse : {element.label}.", page=page)
+        elements.append(
+            ElementResult(
+                id=element.id,
+                status="absent" if missing else "present",
+                evidence=[] if missing else [quote],
+            )
         )
-        for i, element in enumerate(spec.elements)
-    ]
     evidence = (
         [Evidence(quote=f"Extrait du dossier sur {spec.label}.", page=page, section="2.3 Analyse")]
         if status != "absent"
@@ -100,7 +101,13 @@ def make_assessment(
                 page=18,
                 quote="Seuil de rentabilité : 40 000 €",
                 message="Le seuil de rentabilité annoncé ne correspond pas aux chiffres.",
-                details={"expected": 50000.0, "found": 40000.0},
+                details={
+                    "check": "breakeven",
+                    "charges fixes": 20000.0,
+                    "expected": 50000.0,
+                    "found": 40000.0,
+                    "unit": "currency",
+                },
             ),
         ],
         recommendations=["Relisez la conclusion."],

@@ -74,9 +74,10 @@ def test_calculation_alert_shows_expected_and_found_figures(
     assessment: Assessment, referentiel: Referentiel
 ) -> None:
     text = _text(assessment, referentiel, "md")
-    assert "attendu : 50\u202f000" in text
-    assert "trouvé : 40\u202f000" in text
-    assert "Erreur de calcul" in text
+    assert "valeur attendue (recalculée) : 50\u202f000 €" in text
+    assert "valeur trouvée dans le dossier : 40\u202f000 €" in text
+    assert "charges fixes : 20\u202f000" in text
+    assert "Erreur de calcul" in text and "breakeven" not in text
 
 
 def test_every_gap_has_a_recommendation_for_the_candidate(
@@ -163,6 +164,7 @@ def test_pdf_report_opens_and_holds_the_key_french_texts(
         "Partiellement satisfait",
         "Recommandations pour le candidat",
         "Un <b>gras</b> & <i>",
+        SCRIPT_QUOTE,
         f"page 1 / {len(reader.pages)}",
         referentiel.version,
     ):
@@ -170,3 +172,14 @@ def test_pdf_report_opens_and_holds_the_key_french_texts(
     for checkpoint in assessment.checkpoints:
         assert checkpoint.id in text
     assert reader.metadata is not None and "Pré-évaluation" in str(reader.metadata.title)
+
+
+def test_ids_unknown_to_this_referentiel_are_shown_as_they_are(
+    assessment: Assessment, referentiel: Referentiel
+) -> None:
+    future = assessment.model_copy(deep=True)
+    future.checkpoints[0].id = "nouveau_point"
+    future.criteria[0].competency = "C99"
+    text = _text(future, referentiel, "md")
+    assert "`nouveau_point` nouveau_point" in text
+    assert "`C99` — compétence inconnue de ce référentiel" in text

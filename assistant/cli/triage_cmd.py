@@ -10,9 +10,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assistant.triage import TriageRow
+if TYPE_CHECKING:
+    from assistant.triage import TriageRow
 
 
 def register(sub: Any) -> None:

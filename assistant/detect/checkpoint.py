@@ -67,11 +67,14 @@ def detect_checkpoint(
     checkpoint: Checkpoint,
     layout: Layout,
     paraphrases: Mapping[str, Sequence[Unit]] | None = None,
+    listings: frozenset[int] = frozenset(),
 ) -> CheckpointOutcome:
     """Status of ``checkpoint`` and its elements in the dossier laid out by ``layout``.
 
     ``paraphrases`` maps a target (an element id, or ``"checkpoint"``) to units that retrieval
-    found close in meaning; they count like cue occurrences inside the checkpoint's context.
+    found close in meaning; they count like cue occurrences inside a section that deals with
+    the checkpoint. ``listings`` are units that name several checkpoints ("nous avons utilisé
+    PESTEL, Porter et SWOT"): a list of tools introduces none of them.
     """
     cues = checkpoint_cues(checkpoint)
     index = CueIndex(cues)
@@ -83,16 +86,19 @@ def detect_checkpoint(
         for h in hits
         if weigher.is_label(h.unit, h.last) and len(targets[h.unit.index] - {CHECKPOINT}) < 2
     )
-    context = _context(checkpoint, layout, hits, labels)
+    titles = frozenset(h.unit.index for h in hits if weigher.is_title(h.unit))
+    context, sections = _context(checkpoint, layout, hits, labels, listings | titles)
     usable = [h for h in hits if h.cue.strong or h.unit.index in context]
     para = paraphrases or {}
 
     def findings_for(target: str) -> list[Finding]:
         found = [
-            _finding(h, layout, weigher, labels, targets) for h in usable if h.cue.target == target
+            _finding(h, layout, weigher, labels, targets, listings)
+            for h in usable
+            if h.cue.target == target
         ]
         found += [
-            Finding(u, [u], weigher.unit(u)) for u in para.get(target, ()) if u.index in context
+            Finding(u, [u], weigher.unit(u)) for u in para.get(target, ()) if u.index in sections
         ]
         return sorted(found, key=lambda f: -f.substance.score)
 
@@ -125,20 +131,33 @@ def _status(elements: Sequence[ElementOutcome], own: Sequence[Finding], mentione
 
 
 def _context(
-    checkpoint: Checkpoint, layout: Layout, hits: Sequence[CueHit], labels: frozenset[int]
-) -> set[int]:
-    """Units where the checkpoint is dealt with: after its name, or where its elements head
-    several neighbouring paragraphs, headings or table rows (an unnamed tool)."""
+    checkpoint: Checkpoint,
+    layout: Layout,
+    hits: Sequence[CueHit],
+    labels: frozenset[int],
+    listings: frozenset[int],
+) -> tuple[set[int], set[int]]:
+    """Units where the checkpoint is dealt with (after its name, or where its elements head
+    several neighbouring paragraphs, headings or table rows: an unnamed tool), and among them
+    the sections given to it (under a heading naming it, or such a cluster)."""
     context: set[int] = set()
+    sections: set[int] = set()
     for hit in hits:
-        if hit.cue.target == CHECKPOINT:
-            context.update(u.index for u in layout.mention_region(hit.unit))
+        if hit.cue.target != CHECKPOINT:
+            continue
+        if hit.unit.index in listings:
+            context.add(hit.unit.index)
+            continue
+        region = {u.index for u in layout.mention_region(hit.unit)}
+        context |= region
+        if hit.unit.kind == "heading":
+            sections |= region
     element_hits = [h for h in hits if h.cue.target != CHECKPOINT and _leads(h, layout, labels)]
     if checkpoint.elements:
         needed = max(2, min(3, len(checkpoint.elements)))
-        context |= cluster_region(layout, element_hits, needed)
-        context |= table_region(layout, element_hits, 2)
-    return context
+        sections |= cluster_region(layout, element_hits, needed)
+        sections |= table_region(layout, element_hits, 2)
+    return context | sections, sections
 
 
 def _finding(
@@ -147,19 +166,22 @@ def _finding(
     weigher: Weigher,
     labels: frozenset[int],
     targets: dict[int, set[str]],
+    listings: frozenset[int],
 ) -> Finding:
     """The content a cue occurrence introduces: its table row or column, the body under a
     label or heading, the rest of a paragraph it opens, or its own sentence."""
     unit = hit.unit
     own = weigher.unit(unit)
     if unit.kind == "cell":
-        content = layout.table_content(unit)
+        others = frozenset(i for i, t in targets.items() if t - targets[unit.index])
+        content = layout.table_content(unit, labels, labels & others)
         units = ([unit] if own.score else []) + weigher.best(content, 3)
         return Finding(unit, units or [unit], own + weigher.passage(content))
     if unit.index in labels:
         body = layout.label_body(unit, labels - {unit.index})[:BODY_SPAN]
         return Finding(unit, weigher.best(body, 3) or [unit], weigher.passage(body))
-    if not own.substantive and unit.first_in_block and len(targets[unit.index]) == 1:
+    opens = unit.first_in_block and unit.index not in listings
+    if not own.substantive and opens and len(targets[unit.index]) == 1:
         rest = _paragraph_rest(unit, layout, targets)
         if rest:
             return Finding(unit, [unit, *weigher.best(rest, 2)], own + weigher.passage(rest))
@@ -189,7 +211,7 @@ def _targets(hits: Sequence[CueHit]) -> dict[int, set[str]]:
 def _leads(hit: CueHit, layout: Layout, labels: frozenset[int]) -> bool:
     """The cue heads something: a heading, a label, a table's row or column, a paragraph."""
     unit = hit.unit
-    if unit.kind == "heading" or unit.index in labels or layout.is_table_label(unit):
+    if unit.kind == "heading" or unit.index in labels or layout.is_table_label(unit, labels):
         return True
     return unit.first_in_block and hit.first <= LEAD_WORDS
 

@@ -79,3 +79,10 @@ ANNOUNCE = re.compile(
     r"|sera (?:presente|analyse|realise|etudie|aborde)e?s?|seront (?:presente|analyse|realise"
     r"|etudie|aborde)e?s?|dans (?:la|une) (?:partie|section) suivante)\b"
 )
+
+# A hypothetical or a regret ("si je devais refaire...", "il aurait fallu"): not done.
+HYPOTHETICAL = re.compile(
+    r"\b(?:si (?:je|nous|on) (?:devais|devions|devait|pouvais|pouvions|refaisais|refaisions)"
+    r"|il aurait fallu|il faudrait|j'aurais (?:du|pu|aime)|nous aurions (?:du|pu)"
+    r"|on aurait (?:du|pu))\b"
+)

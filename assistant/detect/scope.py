@@ -58,31 +58,40 @@ class Layout:
             region.append(other)
         return region
 
-    def is_table_label(self, cell: Unit) -> bool:
+    def is_table_label(self, cell: Unit, labels: frozenset[int] = frozenset()) -> bool:
         """A cell that heads a row (first column) or a column (header row)."""
         if cell.kind != "cell" or cell.row is None:
             return False
-        table = [u for u in self.block_units(cell.block) if u.kind == "cell"]
-        return cell.column == 0 or _is_header_row(table, cell.row)
+        table = self._table(cell)
+        return cell.column == 0 or _is_header_row(table, cell.row, labels)
 
-    def table_content(self, cell: Unit) -> list[Unit]:
-        """For a row label: the other cells of the row; for a header: the cells below it."""
-        table = [u for u in self.block_units(cell.block) if u.kind == "cell"]
+    def table_content(
+        self, cell: Unit, labels: frozenset[int], split: frozenset[int] = frozenset()
+    ) -> list[Unit]:
+        """What a label cell heads: for a row label, the rest of its row; for a column header,
+        the rows below it up to the next header row: only its column when the header row
+        also heads other things (``split``: a SWOT grid), all their cells otherwise."""
         if cell.row is None or cell.column is None:
             return []
-        if _is_header_row(table, cell.row):
-            below: list[Unit] = []
-            for unit in table:
-                if unit.row is None or unit.row <= cell.row:
-                    continue
-                if _is_header_row(table, unit.row):
-                    break
-                if unit.column == cell.column:
-                    below.append(unit)
-            return below
-        if cell.column == 0:
-            return [u for u in table if u.row == cell.row and u.column != 0]
-        return []
+        table = self._table(cell)
+        if not _is_header_row(table, cell.row, labels):
+            if cell.column == 0:
+                return [u for u in table if u.row == cell.row and u.column != 0]
+            return []
+        header = [u for u in table if u.row == cell.row and u.index != cell.index]
+        own_column = any(u.index in split for u in header)
+        below: list[Unit] = []
+        for unit in table:
+            if unit.row is None or unit.row <= cell.row:
+                continue
+            if _is_header_row(table, unit.row, labels):
+                break
+            if not own_column or unit.column == cell.column:
+                below.append(unit)
+        return below
+
+    def _table(self, cell: Unit) -> list[Unit]:
+        return [u for u in self.block_units(cell.block) if u.kind == "cell"]
 
 
 def cluster_region(layout: Layout, hits: Sequence[CueHit], needed: int) -> set[int]:
@@ -124,6 +133,11 @@ def _depth(heading: Unit) -> int:
     return len(heading.section) + 1
 
 
-def _is_header_row(table: Sequence[Unit], row: int) -> bool:
+def _is_header_row(table: Sequence[Unit], row: int, labels: frozenset[int]) -> bool:
+    """The first row, or a row of short cells that are all labels (a SWOT grid's middle)."""
     cells = [u for u in table if u.row == row]
-    return len(cells) >= 2 and all(len(u.tokens) <= HEADER_CELL_WORDS for u in cells)
+    if row == 0:
+        return len(cells) >= 2
+    return len(cells) >= 2 and all(
+        u.index in labels and len(u.tokens) <= HEADER_CELL_WORDS for u in cells
+    )

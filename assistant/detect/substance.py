@@ -3,7 +3,8 @@
 Counted on the passage's tokens minus the checkpoint's own cue words: content words, figures,
 named entities (capitalised words inside the sentence) and analysis markers (causal,
 evaluative, quantitative words). Definitions of a tool, announcements ("nous allons
-réaliser...") and table-of-contents lines count for nothing.
+réaliser..."), hypotheticals ("si je devais refaire...") and table-of-contents lines count for
+nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from assistant.detect.lexicon import (
     ANALYSIS_MARKERS,
     ANNOUNCE,
     DEFINITION,
+    HYPOTHETICAL,
     META_WORDS,
     STOPWORDS,
     TOC_LINE,
@@ -28,6 +30,8 @@ MIN_CONTENT = 4
 MIN_SCORE = 5.5
 TOPIC_CONTENT = 8
 TOPIC_SCORE = 12.0
+TOPIC_SPECIFIC = 1  # figures, names or analysis words: vague intentions have none
+TITLE_WORDS = 4  # a heading with more words than this beside its cue is a title
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,8 @@ class Substance:
 
     @property
     def treats_topic(self) -> bool:
-        return self.content >= TOPIC_CONTENT and self.score >= TOPIC_SCORE
+        specific = self.figures + self.entities + self.markers >= TOPIC_SPECIFIC
+        return self.content >= TOPIC_CONTENT and self.score >= TOPIC_SCORE and specific
 
     def __add__(self, other: Substance) -> Substance:
         return Substance(
@@ -63,10 +68,10 @@ NOTHING = Substance(0, 0, 0, 0)
 
 def unit_substance(unit: Unit, ignored: frozenset[str]) -> Substance:
     """Substance of one unit; tokens whose stem is in ``ignored`` (cue words) do not count."""
-    folded = fold(unit.text)
+    folded = fold(unit.text).replace("’", "'")
     if unit.kind == "heading" or TOC_LINE.search(unit.text):
         return NOTHING
-    if DEFINITION.search(folded) or ANNOUNCE.search(folded):
+    if DEFINITION.search(folded) or ANNOUNCE.search(folded) or HYPOTHETICAL.search(folded):
         return NOTHING
     content = figures = entities = markers = 0
     for i, tok in enumerate(unit.tokens):
@@ -116,9 +121,9 @@ class Weigher:
     def is_label(self, unit: Unit, cue_last: int) -> bool:
         """A heading or a short line naming something ("Forces :", "- Politique") before
         its content."""
-        if unit.kind == "heading":
-            return True
         ignored = self.ignored(unit)
+        if unit.kind == "heading":
+            return not self.is_title(unit)
         rest = [
             t
             for t in unit.tokens[cue_last + 1 :]
@@ -126,3 +131,16 @@ class Weigher:
         ]
         short = len(unit.tokens) <= 4 and not rest
         return short or (unit.text.rstrip().endswith(":") and len(rest) <= 3)
+
+    def is_title(self, unit: Unit) -> bool:
+        """A heading that says much more than the cue it holds (a dossier's title)."""
+        ignored = self.ignored(unit)
+        extra = [
+            t
+            for t in unit.tokens
+            if t.folded not in STOPWORDS
+            and t.folded not in META_WORDS
+            and t.stem not in ignored
+            and not t.folded.isdigit()
+        ]
+        return unit.kind == "heading" and len(extra) > TITLE_WORDS

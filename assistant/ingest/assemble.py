@@ -1,5 +1,5 @@
 """Turn a reader's raw blocks into the Document: clean text, offsets, sections, pages,
-boilerplate, hidden findings and metadata."""
+boilerplate, hidden findings and metadata (the language is added by the pipeline)."""
 
 from __future__ import annotations
 
@@ -36,7 +36,6 @@ def assemble(raw: RawDocument, *, filename: str, sha256: str) -> Document:
         format=raw.format,
         pages=raw.pages,
         words=sum(len(_WORD.findall(t)) for t in evidence),
-        language=detect_language(" ".join(evidence)),
     )
     pages = _pages(document_blocks, raw.pages, len(text))
     return Document(meta=meta, text=text, blocks=document_blocks, pages=pages, hidden=findings)

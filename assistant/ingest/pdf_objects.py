@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF user space
+Segment = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF user space
 RGB = tuple[int, int, int]
 WHITE: RGB = (255, 255, 255)
 _MAX_FORM_DEPTH = 4
+ALIGNED = 0.5  # points of slope tolerated in a horizontal or vertical rule
+_MIN_RULE = 3.0  # shorter segments are glyph-like decoration, not table rules
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ class PageObjects:
     texts: dict[int, TextObject]
     painted: list[Painted]
     images: list[Box]
-    path_count: int = 0
+    rules: list[Segment] = field(default_factory=list)
 
     def background(self, text: TextObject) -> RGB | None:
         """Colour under the centre of ``text``: the last shape painted before it, else white."""
@@ -63,7 +66,8 @@ class PageObjects:
 
 
 def address(handle: Any) -> int:
-    return int(ctypes.cast(handle, ctypes.c_void_p).value or 0)
+    """A pdfium object handle as an int key (0 for a null handle)."""
+    return ctypes.addressof(handle.contents) if handle else 0
 
 
 def page_objects(page_handle: Any) -> PageObjects:
@@ -99,7 +103,7 @@ def _record(objects: PageObjects, z: int, handle: Any) -> None:
             stroke=_colour(pdfium_c.FPDFPageObj_GetStrokeColor, handle),
         )
     elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-        objects.path_count += 1
+        objects.rules.extend(path_rules(handle))
         if not _is_filled(handle):
             return
         red, green, blue, alpha = _colour(pdfium_c.FPDFPageObj_GetFillColor, handle)
@@ -109,6 +113,47 @@ def _record(objects: PageObjects, z: int, handle: Any) -> None:
         objects.painted.append(Painted(z, box, None))
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             objects.images.append(box)
+
+
+def path_rules(handle: Any) -> list[Segment]:
+    """Horizontal and vertical segments of one path object, in page space."""
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(handle, matrix):
+        return []
+    points: list[tuple[float, float, bool, bool]] = []  # x, y, starts subpath, closes it
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for index in range(pdfium_c.FPDFPath_CountSegments(handle)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(handle, index)
+        if not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
+            continue
+        page_x = matrix.a * x.value + matrix.c * y.value + matrix.e
+        page_y = matrix.b * x.value + matrix.d * y.value + matrix.f
+        move = pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_MOVETO
+        points.append((page_x, page_y, move, bool(pdfium_c.FPDFPathSegment_GetClose(segment))))
+    return _rules(points)
+
+
+def _rules(points: list[tuple[float, float, bool, bool]]) -> list[Segment]:
+    rules: list[Segment] = []
+    start: tuple[float, float] | None = None
+    previous: tuple[float, float] | None = None
+    for x, y, move, close in points:
+        if move or previous is None:
+            start = previous = (x, y)
+            continue
+        _keep(rules, (*previous, x, y))
+        if close and start is not None:
+            _keep(rules, (x, y, *start))
+        previous = (x, y)
+    return rules
+
+
+def _keep(rules: list[Segment], segment: Segment) -> None:
+    x0, y0, x1, y1 = segment
+    horizontal = abs(y1 - y0) <= ALIGNED and abs(x1 - x0) >= _MIN_RULE
+    vertical = abs(x1 - x0) <= ALIGNED and abs(y1 - y0) >= _MIN_RULE
+    if horizontal or vertical:
+        rules.append(segment)
 
 
 def _bounds(handle: Any) -> Box:

@@ -1,5 +1,6 @@
-"""PDF reader: pypdfium2 (PDFium, BSD/Apache) for text, positions and drawing state;
-pdfplumber only to find ruled table grids. See benchmarks/compare_pdf_libs.py for the choice."""
+"""PDF reader: pypdfium2 (PDFium, BSD/Apache) for text, positions, drawing state and
+ruling lines; pdfplumber's TableFinder turns the rules into table grids. The comparison behind
+this choice: ``python benchmarks/compare_pdf_libs.py``."""
 
 from __future__ import annotations
 
@@ -21,8 +22,6 @@ from assistant.settings import LimitsSettings
 
 logger = logging.getLogger(__name__)
 
-MIN_RULES_FOR_TABLE = 4  # path objects a page needs before looking for a ruled table
-
 
 def read_pdf(path: Path, filename: str, limits: LimitsSettings) -> RawDocument:
     pdf = _open(path, filename)
@@ -32,10 +31,9 @@ def read_pdf(path: Path, filename: str, limits: LimitsSettings) -> RawDocument:
         pages = [_read_page(pdf[i]) for i in range(count)]
     finally:
         pdf.close()
-    grids = find_grids(path, [n for n, (_, _, objects) in enumerate(pages, 1) if _ruled(objects)])
     lines: list[PdfLine] = []
-    for number, (chars, box, _objects) in enumerate(pages, start=1):
-        lines.extend(page_lines(chars, number, box, grids.get(number, [])))
+    for number, (chars, box, objects) in enumerate(pages, start=1):
+        lines.extend(page_lines(chars, number, box, find_grids(objects.rules, box)))
     blocks = lines_to_blocks(lines, BodyStyle.of(lines))
     return RawDocument("pdf", blocks, pages=count)
 
@@ -97,7 +95,3 @@ def _read_page(page: Any) -> tuple[list[PdfChar], Box, PageObjects]:
             textpage.close()
     finally:
         page.close()
-
-
-def _ruled(objects: PageObjects) -> bool:
-    return objects.path_count >= MIN_RULES_FOR_TABLE

@@ -1,18 +1,20 @@
-"""Ruled tables of a PDF: pdfplumber finds the grid (cell boxes) on the pages that draw lines;
-the cell text itself comes from pypdfium2's characters, the one text source of the reader."""
+"""Ruled tables of a PDF page. The ruling segments come from pypdfium2's path objects; the
+grid is found by pdfplumber's ``TableFinder`` (its 'lines' strategy) run over those edges, so
+no second parse of the file is needed. Cell text comes from pypdfium2's characters."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
-from assistant.ingest.pdf_objects import Box
+from assistant.ingest.pdf_objects import ALIGNED, Box, Segment
 
 logger = logging.getLogger(__name__)
 
 MIN_ROWS = 2
 MIN_COLUMNS = 2
+MIN_EDGES = 4  # two rows and two columns need at least this many ruling lines
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,9 @@ class TableGrid:
     cells: list[list[Box]]
 
     def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
+        left, bottom, right, top = self.box
+        if not (left <= x <= right and bottom <= y <= top):
+            return None
         for row_index, row in enumerate(self.cells):
             for column, cell in enumerate(row):
                 if cell[0] <= x <= cell[2] and cell[1] <= y <= cell[3]:
@@ -30,39 +35,57 @@ class TableGrid:
         return None
 
 
-def find_grids(path: Path, pages: list[int]) -> dict[int, list[TableGrid]]:
-    """Ruled tables of the given 1-based pages; a page pdfplumber cannot read has none."""
-    if not pages:
-        return {}
-    import pdfplumber
+def find_grids(rules: list[Segment], page_box: Box) -> list[TableGrid]:
+    """Ruled tables drawn by ``rules`` on a page; none when pdfplumber cannot make a grid."""
+    if len(rules) < MIN_EDGES:
+        return []
+    from pdfplumber.table import TableFinder
 
-    grids: dict[int, list[TableGrid]] = {}
-    with pdfplumber.open(path) as pdf:
-        for number in pages:
-            page = pdf.pages[number - 1]
-            try:
-                grids[number] = [
-                    grid for table in page.find_tables() if (grid := _grid(table, page.height))
-                ]
-            except Exception as err:  # pdfminer raises many types on odd pages
-                logger.warning("table detection failed on page %d: %s", number, err)
-            finally:
-                page.close()
-    return grids
+    top = page_box[3]
+    page = _EdgesPage([_edge(rule, top) for rule in rules], page_box)
+    settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+    try:
+        # the 'lines' strategy reads only page.edges and page.bbox
+        tables = TableFinder(page, settings).tables  # type: ignore[arg-type]  # duck-typed page
+    except Exception as err:  # a degenerate geometry must not lose the page's text
+        logger.warning("table detection failed: %s", err)
+        return []
+    return [grid for table in tables if (grid := _grid(table, top))]
 
 
-def _grid(table: object, height: float) -> TableGrid | None:
-    rows: list[list[Box]] = []
-    for row in table.rows:  # type: ignore[attr-defined]  # pdfplumber is untyped
-        cells = [_pdf_box(cell, height) for cell in row.cells if cell is not None]
-        if cells:
-            rows.append(cells)
-    if len(rows) < MIN_ROWS or max(len(r) for r in rows) < MIN_COLUMNS:
+class _EdgesPage:
+    """The two attributes of a pdfplumber page that TableFinder's 'lines' strategy reads."""
+
+    def __init__(self, edges: list[dict[str, Any]], page_box: Box) -> None:
+        self.edges = edges
+        self.bbox = (page_box[0], 0.0, page_box[2], page_box[3] - page_box[1])
+
+
+def _edge(rule: Segment, top: float) -> dict[str, Any]:
+    x0, x1 = sorted((rule[0], rule[2]))
+    y_low, y_high = sorted((rule[1], rule[3]))
+    horizontal = abs(rule[3] - rule[1]) <= ALIGNED
+    return {
+        "x0": x0,
+        "x1": x1,
+        "top": top - y_high,
+        "bottom": top - y_low,
+        "width": x1 - x0,
+        "height": y_high - y_low,
+        "orientation": "h" if horizontal else "v",
+        "object_type": "line",
+    }
+
+
+def _grid(table: Any, top: float) -> TableGrid | None:
+    rows = [[_pdf_box(c, top) for c in row.cells if c is not None] for row in table.rows]
+    rows = [row for row in rows if row]
+    if len(rows) < MIN_ROWS or max(len(row) for row in rows) < MIN_COLUMNS:
         return None
-    return TableGrid(_pdf_box(table.bbox, height), rows)  # type: ignore[attr-defined]
+    return TableGrid(_pdf_box(table.bbox, top), rows)
 
 
-def _pdf_box(box: tuple[float, float, float, float], height: float) -> Box:
-    """pdfplumber's (x0, top, x1, bottom) from the top edge to PDF (left, bottom, right, top)."""
-    x0, top, x1, bottom = box
-    return (x0, height - bottom, x1, height - top)
+def _pdf_box(box: tuple[float, float, float, float], top: float) -> Box:
+    """(x0, top, x1, bottom) measured down from the page top to PDF (left, bottom, right, top)."""
+    x0, down_top, x1, down_bottom = box
+    return (x0, top - down_bottom, x1, top - down_top)

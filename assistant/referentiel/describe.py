@@ -37,7 +37,7 @@ def epreuve_heading(ref: Referentiel, epreuve: Epreuve, width: int = WIDTH) -> l
     if option is not None:
         bloc_line += f" — parcours {option.id} : {option.title}"
     return [
-        f"Épreuve {epreuve.id} — {epreuve.title}",
+        *_wrap(f"Épreuve {epreuve.id} — {epreuve.title}", width),
         *_wrap(bloc_line, width),
         *_wrap(f"Modalité : {epreuve.modality}", width),
         *_wrap(f"Livrable : {epreuve.deliverable}", width),
@@ -96,7 +96,13 @@ def _wrap(text: str, width: int, indent: int = 0, first: str | None = None) -> l
     for number, paragraph in enumerate(text.splitlines() or [""]):
         head = first if (first is not None and number == 0) else pad
         rest = pad + ("  " if paragraph.startswith("- ") else "")
-        lines += textwrap.wrap(paragraph, width, initial_indent=head, subsequent_indent=rest) or [
-            head.rstrip()
-        ]
+        wrapped = textwrap.wrap(
+            paragraph,
+            width,
+            initial_indent=head,
+            subsequent_indent=rest,
+            break_long_words=False,
+            break_on_hyphens=False,  # keep "macro-environnement", "facteurs-clés" whole
+        )
+        lines += wrapped or [head.rstrip()]
     return lines

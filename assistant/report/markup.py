@@ -14,16 +14,16 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from assistant.report.view import ReportView
+from assistant.report.view import ReportView, one_line
 
-_MD_SPECIAL = re.compile(r"([\\`*\[\]<>|&])")
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>|]|&(?=#?\w+;))")
 
 
 def markdown_escape(value: object) -> str:
     """``value`` as one line of inert Markdown text (CommonMark backslash escapes)."""
     if isinstance(value, Markup):
         return str(value)
-    text = " ".join(str(value).split())
+    text = one_line(str(value))
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 

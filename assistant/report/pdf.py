@@ -13,7 +13,14 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from assistant.report.labels import Label
-from assistant.report.view import AlertView, CheckpointView, CompetencyView, ReportView
+from assistant.report.view import (
+    AlertView,
+    CheckpointView,
+    CompetencyView,
+    EvidenceView,
+    ReportView,
+    one_line,
+)
 
 _FONT_DIRS = (
     Path("/usr/share/fonts/truetype/dejavu"),
@@ -58,7 +65,7 @@ class _Fonts:
         text = str(value)
         if not self.symbols:
             text = text.translate({ord(c): None for c in _SYMBOLS}).replace("\u202f", " ")
-        return " ".join(text.split())
+        return one_line(text)
 
     def text(self, value: object) -> str:
         """``value`` as escaped paragraph text (reportlab parses paragraph markup)."""
@@ -74,6 +81,7 @@ class _Builder:
         self.fonts, self.width = fonts, width
         base = ParagraphStyle("Base", fontName=fonts.regular, fontSize=10, leading=13.5)
         self.body = ParagraphStyle("Body", parent=base, spaceAfter=5)
+        self.lead = ParagraphStyle("Lead", parent=self.body, keepWithNext=True)
         self.cell = ParagraphStyle("Cell", parent=base, fontSize=8.5, leading=10.5)
         self.quote = ParagraphStyle(
             "Quote", parent=base, leftIndent=14, fontSize=9.5, leading=12.5, spaceAfter=4
@@ -109,7 +117,9 @@ class _Builder:
         from reportlab.lib import colors
         from reportlab.platypus import Table, TableStyle
 
-        table = Table(rows, colWidths=[w * self.width for w in widths], repeatRows=int(header))
+        table = Table(
+            rows, colWidths=[w * self.width for w in widths], repeatRows=int(header), hAlign="LEFT"
+        )
         style = [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#6b6b6b")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -183,7 +193,7 @@ class _Builder:
             title += f" : {comp.verdict}"
         flow = [self.para(title, self.heading[3])]
         if comp.rationale:
-            flow.append(self.para(comp.rationale))
+            flow.append(self.para(comp.rationale, self.lead))
         heads = ("Point de contrôle", "Statut", "Éléments manquants", "Recommandation")
         rows = [[self.para(h, self.cell, bold=True) for h in heads]]
         rows += [self._checkpoint_row(cp) for cp in comp.checkpoints]
@@ -202,13 +212,24 @@ class _Builder:
         flow = [self.para(f"{cp.id} — {cp.label} : {cp.status}", self.heading[3])]
         if cp.comment:
             flow.append(self.para(cp.comment))
-        if cp.elements:
-            line = " · ".join(f"{el.label} {el.status}" for el in cp.elements)
-            flow.append(self.para(f"Éléments : {line}"))
-        flow += [self.para(f"« {ev.quote} » — {ev.where}", self.quote) for ev in cp.evidence]
-        if not cp.evidence:
+        for element in cp.elements:
+            style = self.lead if element.evidence else self.body
+            flow.append(self.para(f"• {element.label} : {element.status}", style))
+            flow += [self.quote_para(ev) for ev in element.evidence]
+        if cp.evidence:
+            title = "Autres citations :" if cp.elements else "Citations :"
+            flow.append(self.para(title, self.lead))
+            flow += [self.quote_para(ev) for ev in cp.evidence]
+        elif not cp.quoted:
             flow.append(self.para("Aucune citation retenue."))
+        if cp.quotes_left_out:
+            flow.append(
+                self.para(f"{cp.quotes_left_out} autre(s) citation(s) dans le rapport JSON.")
+            )
         return flow
+
+    def quote_para(self, evidence: EvidenceView) -> Any:
+        return self.para(f"« {evidence.quote} » — {evidence.where}", self.quote)
 
     def recommendations(self, texts: list[str]) -> list[Any]:
         flow = [self.para("Recommandations pour le candidat", self.heading[2])]

@@ -7,6 +7,7 @@ renderer escapes it for its own format.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,16 +21,22 @@ from assistant.assessment import (
     Status,
     Verdict,
 )
-from assistant.referentiel.models import Referentiel
+from assistant.errors import UnknownEpreuveError, UnknownIdError
+from assistant.referentiel.models import Checkpoint, Referentiel
 from assistant.report.labels import (
     ALERT_LABELS,
     DETAIL_LABELS,
+    HIDDEN_DETAILS,
     MODE_LABELS,
     PRE_ASSESSMENT_NOTICE,
     STATUS_LABELS,
+    UNIT_SUFFIXES,
     VERDICT_LABELS,
     Label,
 )
+
+ELEMENT_QUOTES = 2  # quotes shown per element
+CHECKPOINT_QUOTES = 3  # quotes shown for a checkpoint as a whole, besides its elements'
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,7 @@ class ElementView:
     id: str
     label: str
     status: Label
+    evidence: list[EvidenceView]
 
 
 @dataclass(frozen=True)
@@ -54,7 +62,13 @@ class CheckpointView:
     missing: list[str]
     comment: str
     recommendation: str
-    evidence: list[EvidenceView]
+    evidence: list[EvidenceView]  # quotes for the checkpoint as a whole
+    quotes_left_out: int
+
+    @property
+    def quoted(self) -> bool:
+        """Whether any quote is shown for this checkpoint or one of its elements."""
+        return bool(self.evidence) or any(element.evidence for element in self.elements)
 
 
 @dataclass(frozen=True)
@@ -104,13 +118,12 @@ def build_view(
 ) -> ReportView:
     """The report's content, in French, for ``assessment``."""
     checkpoints = [_checkpoint_view(cp, referentiel) for cp in assessment.checkpoints]
-    epreuve = referentiel.epreuve(assessment.epreuve)
     return ReportView(
         title=f"Pré-évaluation du dossier « {assessment.document.filename} » — "
         f"épreuve {assessment.epreuve}",
         dossier=assessment.document.filename,
         epreuve=assessment.epreuve,
-        epreuve_title=epreuve.title,
+        epreuve_title=_epreuve_title(assessment.epreuve, referentiel),
         notice=PRE_ASSESSMENT_NOTICE,
         facts=_facts(assessment, referentiel, generated_at or datetime.now().astimezone()),
         engine_notices=list(assessment.engine.notices),
@@ -121,6 +134,15 @@ def build_view(
         alerts=[_alert_view(alert) for alert in assessment.alerts],
         recommendations=_recommendations(assessment, checkpoints),
     )
+
+
+_BREAKS = re.compile(r"[ \t\r\n\f\v\u00a0\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: runs of spaces and line breaks become one space (narrow
+    no-break spaces, French thousands separators, are kept)."""
+    return _BREAKS.sub(" ", text).strip()
 
 
 def evidence_location(page: int | None, section: str | None) -> str:
@@ -139,9 +161,8 @@ def _facts(
     size = f"{_thousands(document.words)} mots"
     if document.pages is not None:
         size = f"{document.pages} pages, {size}"
-    epreuve = referentiel.epreuve(assessment.epreuve)
     return [
-        ("Épreuve", f"{assessment.epreuve} — {epreuve.title}"),
+        ("Épreuve", f"{assessment.epreuve} — {_epreuve_title(assessment.epreuve, referentiel)}"),
         ("Document", f"{document.filename} ({size})"),
         ("Empreinte du document", f"sha256 {document.sha256[:16]}…"),
         ("Référentiel", f"version {engine.referentiel_version} ({engine.referentiel_hash[:12]})"),
@@ -152,16 +173,65 @@ def _facts(
     ]
 
 
+# An assessment may come from another version of the référentiel (a stored JSON report):
+# an id this one does not know is shown as it is rather than refused.
+
+
+def _epreuve_title(epreuve_id: str, referentiel: Referentiel) -> str:
+    try:
+        return referentiel.epreuve(epreuve_id).title
+    except UnknownEpreuveError:
+        return "épreuve inconnue de ce référentiel"
+
+
+def _competency_title(competency_id: str, referentiel: Referentiel) -> str:
+    try:
+        return referentiel.competency(competency_id).title
+    except UnknownIdError:
+        return "compétence inconnue de ce référentiel"
+
+
+def _checkpoint_spec(checkpoint_id: str, referentiel: Referentiel) -> Checkpoint | None:
+    try:
+        return referentiel.checkpoint(checkpoint_id)
+    except UnknownIdError:
+        return None
+
+
 def _thousands(number: int) -> str:
     return f"{number:,}".replace(",", "\u202f")
 
 
+class _QuotePicker:
+    """Picks the quotes a report shows: at most ``limit`` per item, each passage once per
+    checkpoint, and counts those left out (all of them remain in the JSON report)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.seen: set[tuple[str, int | None]] = set()
+        self.left_out = 0
+
+    def pick(self, evidence: list[Evidence]) -> list[EvidenceView]:
+        fresh = []
+        for item in evidence:
+            key = (one_line(item.quote), item.page)
+            if key not in self.seen:
+                self.seen.add(key)
+                fresh.append(item)
+        self.left_out += max(len(fresh) - self.limit, 0)
+        return [_evidence_view(item) for item in fresh[: self.limit]]
+
+
 def _checkpoint_view(result: CheckpointResult, referentiel: Referentiel) -> CheckpointView:
-    spec = referentiel.checkpoint(result.id)
-    labels = {element.id: element.label for element in spec.elements}
+    spec = _checkpoint_spec(result.id, referentiel)
+    labels = {element.id: element.label for element in spec.elements} if spec else {}
+    quotes = _QuotePicker(ELEMENT_QUOTES)
     elements = [
-        ElementView(e.id, labels.get(e.id, e.id), STATUS_LABELS[e.status]) for e in result.elements
+        ElementView(e.id, labels.get(e.id, e.id), STATUS_LABELS[e.status], quotes.pick(e.evidence))
+        for e in result.elements
     ]
+    quotes.limit = CHECKPOINT_QUOTES
+    evidence = quotes.pick(result.evidence)
     missing = [
         labels.get(e.id, e.id) + (" (partiel)" if e.status == "partial" else "")
         for e in result.elements
@@ -169,34 +239,23 @@ def _checkpoint_view(result: CheckpointResult, referentiel: Referentiel) -> Chec
     ]
     recommendation = ""
     if result.status != "present":
-        recommendation = result.recommendation or spec.recommendation
+        recommendation = result.recommendation or (spec.recommendation if spec else "")
     return CheckpointView(
         id=result.id,
-        label=result.label or spec.label,
+        label=result.label or (spec.label if spec else result.id),
         status=STATUS_LABELS[result.status],
         elements=elements,
         missing=missing,
         comment=result.comment,
         recommendation=recommendation,
-        evidence=[_evidence_view(e) for e in _all_evidence(result)],
+        evidence=evidence,
+        quotes_left_out=quotes.left_out,
     )
-
-
-def _all_evidence(result: CheckpointResult) -> list[Evidence]:
-    """The checkpoint's quotes, then its elements' quotes, each passage once."""
-    seen: set[tuple[str, int | None]] = set()
-    out: list[Evidence] = []
-    for evidence in [*result.evidence, *(e for el in result.elements for e in el.evidence)]:
-        key = (" ".join(evidence.quote.split()), evidence.page)
-        if key not in seen:
-            seen.add(key)
-            out.append(evidence)
-    return out
 
 
 def _evidence_view(evidence: Evidence) -> EvidenceView:
     return EvidenceView(
-        " ".join(evidence.quote.split()), evidence_location(evidence.page, evidence.section)
+        one_line(evidence.quote), evidence_location(evidence.page, evidence.section)
     )
 
 
@@ -207,7 +266,7 @@ def _competency_views(
     views = [
         CompetencyView(
             id=criterion.competency,
-            title=referentiel.competency(criterion.competency).title,
+            title=_competency_title(criterion.competency, referentiel),
             verdict=VERDICT_LABELS[criterion.verdict],
             rationale=criterion.rationale,
             checkpoints=[by_id[cp] for cp in criterion.checkpoints if cp in by_id],
@@ -231,17 +290,25 @@ def _status_counts(checkpoints: list[CheckpointResult]) -> list[Count]:
     return [Count(label, counts[status]) for status, label in STATUS_LABELS.items()]
 
 
-def _alert_view(alert: Alert) -> AlertView:
-    details = [
-        (DETAIL_LABELS.get(key, key), _figure(value))
-        for key, value in (alert.details or {}).items()
+def _alert_details(details: dict[str, float | str | None]) -> list[tuple[str, str]]:
+    """Expected and found values first (with their unit), then the figures used."""
+    unit = UNIT_SUFFIXES.get(str(details.get("unit") or ""), "")
+    shown = [(k, v) for k, v in details.items() if v is not None and k not in HIDDEN_DETAILS]
+    shown.sort(key=lambda item: item[0] not in DETAIL_LABELS)
+    return [
+        (DETAIL_LABELS.get(key, key), _figure(value) + (unit if key in DETAIL_LABELS else ""))
+        for key, value in shown
         if value is not None
     ]
+
+
+def _alert_view(alert: Alert) -> AlertView:
+    details = _alert_details(alert.details or {})
     return AlertView(
         kind=alert.kind,
         label=ALERT_LABELS.get(alert.kind, alert.kind),
         where=evidence_location(alert.page, None),
-        quote=" ".join(alert.quote.split()),
+        quote=one_line(alert.quote),
         message=alert.message,
         details=details,
     )
