@@ -77,10 +77,10 @@ def main() -> None:
         print(json.dumps(measure(args.measure, args.repeat)))
         return
     print(
-        "| file | size (KB) | pages | blocks | tables | words | ingest_file (s) "
-        "| in-process parse (s) | child peak RSS (MB) |"
+        "| file | size (KB) | pages | blocks | tables | words | ingest_file wall (s) "
+        "| in-process wall (s) | child CPU (s) | child peak RSS (MB) |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as folder:
         for name, (kind, pages) in CASES.items():
             path = _build(Path(folder), kind, pages)
