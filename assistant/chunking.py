@@ -1,6 +1,7 @@
 """Cut a Document into retrieval chunks and sentences, keeping provenance.
 
-Only evidence blocks are used (never hidden text, never repeated headers or footers). Every
+Only evidence blocks are used (never hidden text, never repeated headers or footers, never the
+table of contents). Every
 chunk and sentence is a verbatim slice of ``Document.text``: ``doc.text[c.start:c.end] ==
 c.text``, so a quote can always be located and shown with its page and section. A chunk never
 crosses a page, a section or a non-evidence block; a table is kept whole when it is not much
@@ -85,7 +86,7 @@ def sentences(doc: Document) -> list[Span]:
     or inside numbers ("2,5", "3.5"). Each line of a block (list line, table row) is cut apart.
     """
     spans: list[Span] = []
-    for block in doc.evidence_blocks():
+    for block in evidence(doc):
         for s, e in sentence_bounds(block.text):
             start, end = block.start + s, block.start + e
             spans.append(
@@ -101,6 +102,28 @@ def sentences(doc: Document) -> list[Span]:
     return spans
 
 
+# ---------------------------------------------------------------- evidence
+
+_TOC_TITLE = re.compile(
+    r"^\W*(sommaire|table des mati[eè]res|plan du (dossier|m[ée]moire))\W*$", re.I
+)
+_TOC_LINE = re.compile(r"(\.{4,}|…{2,}|\s{3,})\s*\d{1,3}\s*$")
+
+
+def evidence(doc: Document) -> list[Block]:
+    """Blocks that may be quoted as evidence: ``doc.evidence_blocks()`` without the table of
+    contents (a section titled 'Sommaire' or 'Table des matières', or dot-leader lines such
+    as 'Analyse PESTEL ........ 12'), which names every topic without treating any."""
+    return [b for b in doc.evidence_blocks() if not _is_navigation(b)]
+
+
+def _is_navigation(block: Block) -> bool:
+    if any(_TOC_TITLE.match(title) for title in block.section):
+        return True
+    lines = [line for line in block.text.split("\n") if line.strip()]
+    return bool(lines) and all(_TOC_LINE.search(line) for line in lines)
+
+
 # ---------------------------------------------------------------- grouping and splitting
 
 
@@ -110,7 +133,7 @@ def _groups(doc: Document) -> Iterator[list[Block]]:
     Headings with no body yet stay with the body that follows them (its section is deeper).
     """
     group: list[Block] = []
-    for block in doc.evidence_blocks():
+    for block in evidence(doc):
         if group and not _continues(group, block):
             yield group
             group = []
