@@ -6,7 +6,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pytest
@@ -107,7 +107,7 @@ def test_the_default_backend_is_the_measured_one() -> None:
 class _EmbeddingsEndpoint(BaseHTTPRequestHandler):
     """A scripted /embeddings endpoint: vector i of a text = its length, then its index."""
 
-    requests: list[dict[str, Any]] = []
+    requests: ClassVar[list[dict[str, Any]]] = []
     fail = False
 
     def do_POST(self) -> None:

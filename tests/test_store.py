@@ -192,7 +192,7 @@ def test_referentiel_is_indexed_once_and_filtered(tmp_path: Path, use_embedder: 
     assert name.startswith("referentiel-") and name.endswith("-use-m3")
 
     hits = store.search_referentiel(ref, "loi et réglementation", k=5, where={"kind": "element"})
-    assert [h for h, _ in hits][0] == "pestel.legal"
+    assert hits[0][0] == "pestel.legal"
     assert {h for h, _ in hits} == {"pestel.legal", "pestel.ecologique"}
     e5 = store.search_referentiel(ref, "bilan", k=5, where={"epreuves": {"$contains": "E5-P2"}})
     assert [h for h, _ in e5] == ["bilan_evenement"]
