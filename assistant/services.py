@@ -18,6 +18,7 @@ from assistant.settings import Settings
 if TYPE_CHECKING:
     from assistant.document import Document
     from assistant.embedding import Embedder
+    from assistant.retrieval import HybridRetriever
     from assistant.store import VectorStore
 
 
@@ -41,7 +42,22 @@ class Services:
     def store(self) -> VectorStore:
         from assistant.store import VectorStore
 
-        return VectorStore(self.settings.store_dir, self.embedder)
+        chunking = self.settings.retrieval
+        return VectorStore(
+            self.settings.store_dir,
+            self.embedder,
+            max_chars=chunking.max_chars,
+            overlap=chunking.overlap,
+        )
+
+    def retriever(self, doc: Document) -> HybridRetriever:
+        """Passage search over one dossier (embeds it unless the store already has it)."""
+        from assistant.chunking import chunk_document
+        from assistant.retrieval import build_retriever
+
+        options = self.settings.retrieval
+        chunks = chunk_document(doc, max_chars=options.max_chars, overlap=options.overlap)
+        return build_retriever(doc, chunks, self.store, self.embedder, fusion=options.fusion)
 
     def ingest(self, path: Path) -> Document:
         """Read a dossier into a Document under the configured limits (ReviewError if bad)."""

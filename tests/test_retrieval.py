@@ -9,7 +9,8 @@ from assistant.document import Document
 from assistant.embedding import Embedder
 from assistant.ingest import ingest_file
 from assistant.retrieval import HybridRetriever, build_retriever
-from assistant.settings import LimitsSettings
+from assistant.services import build_services
+from assistant.settings import LimitsSettings, RetrievalSettings, Settings
 from assistant.store import VectorStore
 from tests.factories import SpyEmbedder
 
@@ -145,3 +146,12 @@ class _Renamed(SpyEmbedder):
     @property
     def name(self) -> str:
         return "another-model"
+
+
+def test_services_build_a_retriever_from_the_settings(dossier: Document, tmp_path: Path) -> None:
+    settings = Settings(home=tmp_path, retrieval=RetrievalSettings(max_chars=200, overlap=0))
+    retriever = build_services(settings).retriever(dossier)
+
+    assert all(len(c.text) <= 200 for c in retriever.chunks.values())
+    assert "loi Évin" in retriever.search("RGPD et loi Évin", 1)[0].chunk.text
+    assert (tmp_path / "chroma").is_dir()
