@@ -64,9 +64,9 @@ def chunk_document(
     """Chunks of the evidence blocks of ``doc``, in reading order, ids 'c0000', 'c0001'..."""
     chunks: list[Chunk] = []
     for group in _groups(doc):
-        for start, end, table in _segments(doc, group, max_chars):
-            for s, e in _split(doc.text, start, end, max_chars, overlap, whole=table):
-                chunks.append(_chunk(doc, group, len(chunks), s, e, table))
+        for start, end, whole in _segments(doc, group, max_chars):
+            for s, e in _split(doc.text, start, end, max_chars, overlap, whole=whole):
+                chunks.append(_chunk(doc, group, len(chunks), s, e))
     return chunks
 
 
@@ -152,11 +152,11 @@ def _continues(group: list[Block], block: Block) -> bool:
 
 
 def _segments(doc: Document, group: list[Block], max_chars: int) -> Iterator[tuple[int, int, bool]]:
-    """(start, end, is_table) ranges of a group: a table that fits is a range of its own."""
+    """(start, end, whole) ranges of a group; ``whole``: a table too large to share a chunk
+    but small enough to stay in one piece."""
     run: list[Block] = []
     for block in group:
-        whole_table = block.kind == "table" and max_chars < len(block.text)
-        if whole_table and len(block.text) <= TABLE_WHOLE_FACTOR * max_chars:
+        if block.kind == "table" and max_chars < len(block.text) <= TABLE_WHOLE_FACTOR * max_chars:
             if run:
                 yield run[0].start, run[-1].end, False
                 run = []
@@ -164,8 +164,7 @@ def _segments(doc: Document, group: list[Block], max_chars: int) -> Iterator[tup
         else:
             run.append(block)
     if run:
-        table = len(run) == 1 and run[0].kind == "table"
-        yield run[0].start, run[-1].end, table
+        yield run[0].start, run[-1].end, False
 
 
 def _split(
@@ -207,7 +206,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _chunk(doc: Document, group: list[Block], n: int, start: int, end: int, table: bool) -> Chunk:
+def _chunk(doc: Document, group: list[Block], n: int, start: int, end: int) -> Chunk:
     blocks = [b for b in group if b.start < end and start < b.end]
     body = [b for b in blocks if b.kind != "heading"] or blocks
     return Chunk(
@@ -218,7 +217,7 @@ def _chunk(doc: Document, group: list[Block], n: int, start: int, end: int, tabl
         start=start,
         end=end,
         blocks=[b.index for b in blocks],
-        table=table or any(b.kind == "table" for b in blocks),
+        table=any(b.kind == "table" for b in blocks),
     )
 
 

@@ -138,10 +138,11 @@ def test_tables_are_kept_whole_when_reasonable_and_cut_by_rows_otherwise() -> No
 
     assert len(whole) == 1 and whole[0].text == rows  # ~1 000 chars <= 3 x 400
 
-    cut = [c for c in chunk_document(small, max_chars=200) if c.table]
-    assert len(cut) > 1
-    assert all(c.text.split("\n")[0].startswith("Action") for c in cut)  # cut between rows
-    _assert_verbatim(small, cut)
+    for doc in (small, build_document([B(rows, "table", ["3"])])):
+        cut = [c for c in chunk_document(doc, max_chars=200) if c.table]
+        assert len(cut) > 1 and all(len(c.text) <= 200 for c in cut)
+        assert all(c.text.startswith("Action") for c in cut)  # cut between rows
+        _assert_verbatim(doc, cut)
 
 
 def test_table_of_contents_is_not_evidence() -> None:
