@@ -18,6 +18,7 @@ from assistant.settings import Settings
 if TYPE_CHECKING:
     from assistant.document import Document
     from assistant.embedding import Embedder
+    from assistant.retrieval import HybridRetriever
     from assistant.review import ReviewService
     from assistant.store import VectorStore
     from assistant.triage import TriageService
@@ -44,7 +45,22 @@ class Services:
     def store(self) -> VectorStore:
         from assistant.store import VectorStore
 
-        return VectorStore(self.settings.store_dir, self.embedder)
+        chunking = self.settings.retrieval
+        return VectorStore(
+            self.settings.store_dir,
+            self.embedder,
+            max_chars=chunking.max_chars,
+            overlap=chunking.overlap,
+        )
+
+    def retriever(self, doc: Document) -> HybridRetriever:
+        """Passage search over one dossier (embeds it unless the store already has it)."""
+        from assistant.chunking import chunk_document
+        from assistant.retrieval import build_retriever
+
+        options = self.settings.retrieval
+        chunks = chunk_document(doc, max_chars=options.max_chars, overlap=options.overlap)
+        return build_retriever(doc, chunks, self.store, self.embedder, fusion=options.fusion)
 
     @cached_property
     def review(self) -> ReviewService:
@@ -78,9 +94,9 @@ class Services:
 
     def index_dossier(self, document: Document) -> IndexedDossier:
         """Make a dossier searchable for the tutor (embeds its chunks once)."""
-        from assistant.tutor import index_dossier
+        from assistant.tutor import IndexedDossier
 
-        return index_dossier(document, self.store, self.embedder)
+        return IndexedDossier(document=document, search=self.retriever(document))
 
     def forget_dossier(self, sha256: str) -> None:
         """Delete what the services keep about a dossier: its vectors and stored reports."""

@@ -16,7 +16,7 @@ from assistant.report import PRE_ASSESSMENT_NOTICE, build_view, render
 from assistant.report.view import evidence_location
 from assistant.services import build_services
 from assistant.settings import Settings
-from tests.sample_assessment import make_assessment
+from tests.sample_assessment import SCRIPT_QUOTE, make_assessment
 
 WHEN = datetime(2026, 3, 14, 9, 30)
 
