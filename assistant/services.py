@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from assistant.document import Document
     from assistant.embedding import Embedder
     from assistant.llm.refine import LLMRefiner
+    from assistant.llm.tutor import LLMTutor
     from assistant.retrieval import HybridRetriever
     from assistant.review import ReviewService
     from assistant.store import VectorStore
@@ -99,10 +100,17 @@ class Services:
         return ingest_file(path, self.settings.limits)
 
     @cached_property
-    def tutor(self) -> Tutor:
+    def tutor(self) -> Tutor | LLMTutor:
+        """The tutor; with an LLM configured, it writes answers from the same sources."""
         from assistant.tutor import Tutor
 
-        return Tutor(self.referentiel, self.store)
+        offline = Tutor(self.referentiel, self.store)
+        if not self.settings.llm.enabled:
+            return offline
+        from assistant.llm.client import OpenAIChatModel
+        from assistant.llm.tutor import LLMTutor
+
+        return LLMTutor(offline, OpenAIChatModel(self.settings.llm), self.settings)
 
     def index_dossier(self, document: Document) -> IndexedDossier:
         """Make a dossier searchable for the tutor (embeds its chunks once)."""

@@ -43,6 +43,9 @@ class TutorAnswer(BaseModel):
     text: str = Field(description="The answer, in French.")
     sources: list[TutorSource] = Field(default_factory=list)
     found: bool = Field(description="False when nothing relevant was found.")
+    engine: str | None = Field(
+        None, description="The LLM that wrote the answer; None when assembled offline."
+    )
 
 
 class PassageSearch(Protocol):

@@ -36,9 +36,15 @@ def _drop_session(session: TutorSession | None) -> None:
 def answer_text(answer: TutorAnswer) -> str:
     """The answer followed by the ids of the référentiel texts it rests on."""
     cited = [s.id for s in answer.sources if s.kind != "passage"]
-    if not cited:
-        return answer.text
-    return f"{answer.text}\n\nSources du référentiel : {', '.join(dict.fromkeys(cited))}."
+    text = answer.text
+    if cited:
+        text += f"\n\nSources du référentiel : {', '.join(dict.fromkeys(cited))}."
+    if answer.engine:
+        text += (
+            f"\n\n_Réponse rédigée par le modèle de langue « {answer.engine} » "
+            "à partir de ces sources._"
+        )
+    return text
 
 
 class TutorView:
