@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import assistant
-from assistant.assessment import Alert, Assessment, DocumentInfo, EngineInfo
+from assistant.assessment import (
+    Alert,
+    Assessment,
+    CheckpointResult,
+    CriterionVerdict,
+    DocumentInfo,
+    EngineInfo,
+)
 from assistant.calc import check_document
 from assistant.calc_evidence import merge_calc
 from assistant.detect import Layout, Unit, detect_checkpoints, layout_of
@@ -36,6 +43,8 @@ from assistant.verdicts import competency_verdicts, recommendations
 
 if TYPE_CHECKING:
     from assistant.embedding import Embedder
+    from assistant.llm.refine import LLMRefiner
+    from assistant.retrieval import HybridRetriever
     from assistant.store import VectorStore
 
 log = logging.getLogger(__name__)
@@ -54,9 +63,11 @@ class ReviewService:
         ingest: Callable[[Path], Document],
         store: Callable[[], VectorStore],
         embedder: Callable[[], Embedder],
+        refiner: Callable[[], LLMRefiner | None] = lambda: None,
     ) -> None:
         self.settings = settings
         self.referentiel = referentiel
+        self._refiner = refiner
         self._ingest = ingest
         self._store = store
         self._embedder = embedder
@@ -72,10 +83,13 @@ class ReviewService:
         injections = find_injections(doc) + hidden_injections(doc)
         excluded = [(i.start, i.end) for i in injections if i.start >= 0]
         layout = layout_of(doc, excluded)
-        paraphrases = self._paraphrases(doc, layout, checkpoints)
+        retriever = self._retriever(doc)
+        paraphrases = self._paraphrases(retriever, layout, checkpoints)
         results = detect_checkpoints(doc, checkpoints, excluded, paraphrases, layout)
-        calc = check_document(doc)
+        calc = check_document(doc, **self.settings.calc.model_dump())
         results = merge_calc(results, calc, doc.text)
+        engine = self.engine_info().model_copy(update={"notices": calc.unverified})
+        results, engine = self._refine(doc, epreuve, results, engine, retriever, excluded)
         competencies = self.referentiel.competencies_for(epreuve)
         return Assessment(
             epreuve=epreuve,
@@ -85,9 +99,11 @@ class ReviewService:
                 pages=doc.meta.pages,
                 words=doc.meta.words,
             ),
-            engine=self.engine_info().model_copy(update={"notices": calc.unverified}),
+            engine=engine,
             checkpoints=results,
-            criteria=competency_verdicts(competencies, checkpoints, results),
+            criteria=mark_llm_verdicts(
+                competency_verdicts(competencies, checkpoints, results), results
+            ),
             alerts=_alerts(doc, injections) + calc.alerts,
             recommendations=recommendations(results),
         )
@@ -124,20 +140,79 @@ class ReviewService:
     def _cache_path(self, digest: str) -> Path:
         return self.settings.home / "cache" / "documents" / f"{digest}-v{CACHE_VERSION}.json"
 
-    def _paraphrases(
-        self, doc: Document, layout: Layout, checkpoints: Sequence[Checkpoint]
-    ) -> dict[str, dict[str, list[Unit]]]:
+    def _retriever(self, doc: Document) -> HybridRetriever | None:
         from assistant.chunking import chunk_document
         from assistant.retrieval import build_retriever
 
         chunks = chunk_document(doc)
         if not chunks:
+            return None
+        return build_retriever(doc, chunks, self._store(), self._embedder())
+
+    def _paraphrases(
+        self,
+        retriever: HybridRetriever | None,
+        layout: Layout,
+        checkpoints: Sequence[Checkpoint],
+    ) -> dict[str, dict[str, list[Unit]]]:
+        if retriever is None:
             return {}
-        retriever = build_retriever(doc, chunks, self._store(), self._embedder())
         queries = paraphrase_queries(checkpoints)
         found = retriever.search_many([q.text for q in queries], PARAPHRASE_K)
         spans = [[(h.chunk.start, h.chunk.end) for h in hits] for hits in found]
         return paraphrase_units(layout, queries, spans)
+
+    def _refine(
+        self,
+        doc: Document,
+        epreuve: str,
+        results: list[CheckpointResult],
+        engine: EngineInfo,
+        retriever: HybridRetriever | None,
+        excluded: Sequence[tuple[int, int]],
+    ) -> tuple[list[CheckpointResult], EngineInfo]:
+        """The LLM's refinement when one is configured; the offline result otherwise."""
+        refiner = self._refiner()
+        if refiner is None:
+            return results, engine
+        from assistant.llm.passages import passage_finder
+
+        try:
+            refined = refiner.refine(
+                doc,
+                epreuve,
+                self.referentiel,
+                results,
+                passage_finder(retriever, results, excluded),
+                list(excluded),
+            )
+        except Exception:  # any LLM-side failure degrades to the offline result, visibly
+            log.exception("LLM refinement failed; keeping the offline result")
+            return results, engine.model_copy(update={"notices": [*engine.notices, LLM_FAILED]})
+        return refined.checkpoints, engine.model_copy(
+            update={
+                "mode": "llm" if refined.judged else "offline",
+                "llm": refiner.model.name,
+                "notices": [*engine.notices, *refined.notices],
+                "llm_quotes_total": refined.quotes_total,
+                "llm_quotes_rejected": refined.quotes_rejected,
+                "audit_record": str(refined.audit_path) if refined.audit_path else None,
+            }
+        )
+
+
+LLM_FAILED = "Le modèle de langue a échoué : cette pré-évaluation est celle du moteur hors ligne."
+
+
+def mark_llm_verdicts(
+    verdicts: list[CriterionVerdict], results: Sequence[CheckpointResult]
+) -> list[CriterionVerdict]:
+    """A verdict is the LLM's when one of its checkpoints was changed by the LLM."""
+    changed = {r.id for r in results if r.source == "llm"}
+    return [
+        v.model_copy(update={"source": "llm"}) if changed & set(v.checkpoints) else v
+        for v in verdicts
+    ]
 
 
 def _alerts(doc: Document, injections: Sequence[Injection]) -> list[Alert]:

@@ -18,7 +18,10 @@ from assistant.settings import Settings
 if TYPE_CHECKING:
     from assistant.document import Document
     from assistant.embedding import Embedder
+    from assistant.llm.refine import LLMRefiner
+    from assistant.llm.tutor import LLMTutor
     from assistant.purge import PurgeService
+    from assistant.retrieval import HybridRetriever
     from assistant.review import ReviewService
     from assistant.store import VectorStore
     from assistant.triage import TriageService
@@ -45,7 +48,22 @@ class Services:
     def store(self) -> VectorStore:
         from assistant.store import VectorStore
 
-        return VectorStore(self.settings.store_dir, self.embedder)
+        chunking = self.settings.retrieval
+        return VectorStore(
+            self.settings.store_dir,
+            self.embedder,
+            max_chars=chunking.max_chars,
+            overlap=chunking.overlap,
+        )
+
+    def retriever(self, doc: Document) -> HybridRetriever:
+        """Passage search over one dossier (embeds it unless the store already has it)."""
+        from assistant.chunking import chunk_document
+        from assistant.retrieval import build_retriever
+
+        options = self.settings.retrieval
+        chunks = chunk_document(doc, max_chars=options.max_chars, overlap=options.overlap)
+        return build_retriever(doc, chunks, self.store, self.embedder, fusion=options.fusion)
 
     @cached_property
     def review(self) -> ReviewService:
@@ -57,6 +75,7 @@ class Services:
             ingest=self.ingest,
             store=lambda: self.store,
             embedder=lambda: self.embedder,
+            refiner=lambda: self.llm_refiner,
         )
 
     @cached_property
@@ -72,6 +91,16 @@ class Services:
 
         return PurgeService(self.settings, lambda: self.store)
 
+    @cached_property
+    def llm_refiner(self) -> LLMRefiner | None:
+        """The LLM refiner, only when DOSSIER_REVIEW_LLM__BASE_URL and __MODEL are both set."""
+        if not self.settings.llm.enabled:
+            return None
+        from assistant.llm.client import OpenAIChatModel
+        from assistant.llm.refine import LLMRefiner
+
+        return LLMRefiner(OpenAIChatModel(self.settings.llm), self.settings)
+
     def ingest(self, path: Path) -> Document:
         """Read a dossier into a Document under the configured limits (ReviewError if bad)."""
         from assistant.ingest import ingest_file
@@ -79,16 +108,23 @@ class Services:
         return ingest_file(path, self.settings.limits)
 
     @cached_property
-    def tutor(self) -> Tutor:
+    def tutor(self) -> Tutor | LLMTutor:
+        """The tutor; with an LLM configured, it writes answers from the same sources."""
         from assistant.tutor import Tutor
 
-        return Tutor(self.referentiel, self.store)
+        offline = Tutor(self.referentiel, self.store)
+        if not self.settings.llm.enabled:
+            return offline
+        from assistant.llm.client import OpenAIChatModel
+        from assistant.llm.tutor import LLMTutor
+
+        return LLMTutor(offline, OpenAIChatModel(self.settings.llm), self.settings)
 
     def index_dossier(self, document: Document) -> IndexedDossier:
         """Make a dossier searchable for the tutor (embeds its chunks once)."""
-        from assistant.tutor import index_dossier
+        from assistant.tutor import IndexedDossier
 
-        return index_dossier(document, self.store, self.embedder)
+        return IndexedDossier(document=document, search=self.retriever(document))
 
     def forget_dossier(self, sha256: str) -> None:
         """Delete what the services keep about a dossier: its vectors and stored reports."""

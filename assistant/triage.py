@@ -118,8 +118,14 @@ class TriageService:
         self, folder: Path, epreuve: str, progress: ProgressCallback | None = None
     ) -> list[TriageRow]:
         """One row per supported file of ``folder``, in name order."""
-        self.referentiel.epreuve(epreuve)  # an unknown épreuve stops before any work
-        files = dossier_files(folder)
+        epreuve = self.referentiel.epreuve(epreuve).id  # unknown: refused before any work
+        return self.run_files(dossier_files(folder), epreuve, progress)
+
+    def run_files(
+        self, files: list[Path], epreuve: str, progress: ProgressCallback | None = None
+    ) -> list[TriageRow]:
+        """One row per file, in the given order (e.g. files uploaded to the UI)."""
+        epreuve = self.referentiel.epreuve(epreuve).id
         rows: list[TriageRow] = []
         for index, path in enumerate(files, 1):
             row = self.assess_one(path, epreuve)

@@ -12,17 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.document import Document
 from assistant.referentiel.models import Checkpoint, Competency, Epreuve, Referentiel
 from assistant.textnorm import stems
-
-if TYPE_CHECKING:
-    from assistant.embedding import Embedder
-    from assistant.store import VectorStore
 
 SourceKind = Literal["competency", "criterion", "checkpoint", "epreuve", "passage"]
 ID_PATTERN = re.compile(r"\b(CP\s?\d-\d|C\d{1,2}|E\s?[1-5](?:\s?-\s?P[1-3])?)\b", re.IGNORECASE)
@@ -47,6 +43,9 @@ class TutorAnswer(BaseModel):
     text: str = Field(description="The answer, in French.")
     sources: list[TutorSource] = Field(default_factory=list)
     found: bool = Field(description="False when nothing relevant was found.")
+    engine: str | None = Field(
+        None, description="The LLM that wrote the answer; None when assembled offline."
+    )
 
 
 class PassageSearch(Protocol):
@@ -280,12 +279,3 @@ def _dossier_part(passages: list[TutorSource]) -> str:
 
 def _unique(items: Iterable[Checkpoint]) -> list[Checkpoint]:
     return list({c.id: c for c in items}.values())
-
-
-def index_dossier(document: Document, store: VectorStore, embedder: Embedder) -> IndexedDossier:
-    """Chunk and index ``document`` for passage search (vectors go to the dossier collection)."""
-    from assistant.chunking import chunk_document
-    from assistant.retrieval import build_retriever
-
-    retriever = build_retriever(document, chunk_document(document), store, embedder)
-    return IndexedDossier(document=document, search=retriever)

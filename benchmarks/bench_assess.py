@@ -12,8 +12,9 @@ really cold (nothing imported, nothing cached, an empty DOSSIER_REVIEW_HOME):
 - ``assess`` warm: new process, same home as the cold run (caches filled);
 - ``triage`` of 20 dossiers in one process: throughput in dossiers per minute.
 
-Wall time is measured around the child; peak memory is the child's maximum resident set
-size (including its own children) as reported by ``os.wait4``.
+Wall time is measured around the child; CPU time (user + system) and peak memory (the
+maximum resident set size, the child's own children included) come from ``os.wait4``. On a
+busy machine wall time grows while CPU time stays put: compare both.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ print(document.meta.words, file=sys.stderr)
 class Measure:
     name: str
     seconds: float
+    cpu_seconds: float
     peak_mb: float
     note: str = ""
 
@@ -80,7 +82,8 @@ def run_child(name: str, argv: list[str], home: Path, note: str = "") -> Measure
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode not in (0, 1):
         sys.exit(f"{name} failed ({child.returncode}):\n{errors.decode(errors='replace')}")
-    return Measure(name, seconds, usage.ru_maxrss / 1024, note)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measure(name, seconds, cpu, usage.ru_maxrss / 1024, note)
 
 
 # --------------------------------------------------------------------------- corpus
@@ -144,19 +147,24 @@ def measure_all(work: Path, pages: int, dossiers: int) -> tuple[list[Measure], i
     triage = [py, "-m", "assistant", "triage", str(folder), "--epreuve", "E1", "--out", str(out)]
     lot = run_child(f"triage de {dossiers} dossiers (home vide)", triage, work / "home-triage")
     rate = dossiers / lot.seconds * 60
-    measures.append(Measure(lot.name, lot.seconds, lot.peak_mb, f"{rate:.1f} dossiers/min"))
+    note = f"{rate:.1f} dossiers/min"
+    measures.append(Measure(lot.name, lot.seconds, lot.cpu_seconds, lot.peak_mb, note))
     return measures, page_count(pdf)
 
 
 def print_table(measures: list[Measure], pages: int) -> None:
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
-        f"Dossier : {pages} pages PDF ; machine : {platform.processor() or platform.machine()}, "
-        f"{os.cpu_count()} cœurs, Python {platform.python_version()}"
+        f"Dossier : {pages} pages PDF ; machine : {platform.machine()}, {os.cpu_count()} cœurs, "
+        f"charge moyenne {load} ; Python {platform.python_version()}"
     )
     width = max(len(m.name) for m in measures)
-    print(f"{'mesure':<{width}}  {'temps (s)':>9}  {'pic RSS (Mo)':>12}  remarque")
+    print(f"{'mesure':<{width}}  {'temps (s)':>9}  {'CPU (s)':>7}  {'pic RSS (Mo)':>12}  remarque")
     for m in measures:
-        print(f"{m.name:<{width}}  {m.seconds:>9.2f}  {m.peak_mb:>12.0f}  {m.note}")
+        print(
+            f"{m.name:<{width}}  {m.seconds:>9.2f}  {m.cpu_seconds:>7.2f}  {m.peak_mb:>12.0f}"
+            f"  {m.note}"
+        )
 
 
 def main() -> int:

@@ -1,10 +1,11 @@
 """The assessors the runner compares: the project's engine (through the composition root)
-and the keyword baseline. Both turn a dossier into an ``Assessment``."""
+and the keyword baseline. Both turn a dossier into an ``Assessment``; each dossier is also
+ingested once by the project's ingestion, whose text is what evidence quotes are checked
+against."""
 
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -12,21 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from assistant.assessment import Assessment
+from assistant.document import Document
+from assistant.referentiel.models import Referentiel
 from eval import baseline
-from eval.catalogue import Catalogue
 from eval.labels import DossierLabel
 from eval.metrics import Case
-from eval.sourcetext import plain_text
 
 log = logging.getLogger(__name__)
 
-# Best effort: a French notice such as "3 citations LLM écartées sur 20".
-_LLM_QUOTES = re.compile(
-    r"(\d+)\s+citations?\b[^.\d]*?(?:non vérifiées?|écartées?|rejetées?)(?:[^.\d]*?sur\s+(\d+))?",
-    re.IGNORECASE,
-)
-
-AssessFn = Callable[[Path, Path, str], Assessment]
+AssessFn = Callable[[Path, Document, str], Assessment]
+IngestFn = Callable[[Path], Document]
 
 
 @dataclass
@@ -42,16 +38,16 @@ def engine_assess(services: Any) -> AssessFn:
     """The project's engine: ``services.review.assess(path, epreuve) -> Assessment``."""
     review = services.review  # AttributeError while the review service does not exist
 
-    def assess(document: Path, source: Path, epreuve: str) -> Assessment:
-        result: Assessment = review.assess(document, epreuve)
+    def assess(path: Path, document: Document, epreuve: str) -> Assessment:
+        result: Assessment = review.assess(path, epreuve)
         return result
 
     return assess
 
 
-def baseline_assess(catalogue: Catalogue) -> AssessFn:
-    def assess(document: Path, source: Path, epreuve: str) -> Assessment:
-        return baseline.assess(source, epreuve, catalogue)
+def baseline_assess(ref: Referentiel) -> AssessFn:
+    def assess(path: Path, document: Document, epreuve: str) -> Assessment:
+        return baseline.assess(document, epreuve, ref)
 
     return assess
 
@@ -59,32 +55,34 @@ def baseline_assess(catalogue: Catalogue) -> AssessFn:
 def run(
     name: str,
     assess: AssessFn,
-    dossiers: Sequence[tuple[DossierLabel, Path, Path]],
+    ingest: IngestFn,
+    dossiers: Sequence[tuple[DossierLabel, Path]],
 ) -> Run:
-    """Assess every (label, source Markdown, rendered document); failures are recorded."""
+    """Assess every (label, document path); failures are recorded, never fatal."""
     cases, errors = [], {}
     started = time.perf_counter()
-    for label, source, document in dossiers:
+    for label, path in dossiers:
         assessment: Assessment | None = None
+        text = ""
         try:
-            assessment = assess(document, source, label.epreuve)
+            document = ingest(path)
+            text = document.text
+            assessment = assess(path, document, label.epreuve)
         except Exception as exc:  # one failing dossier must not stop the evaluation
             log.exception("%s failed on %s", name, label.file)
             errors[label.file] = f"{type(exc).__name__}: {exc}"
-        cases.append(Case(label, assessment, plain_text(source)))
+        cases.append(Case(label, assessment, text))
     seconds = time.perf_counter() - started
     return Run(name, cases, errors, seconds, llm_quote_counts(cases))
 
 
 def llm_quote_counts(cases: Sequence[Case]) -> tuple[int, int] | None:
-    """Sum of LLM quotes the engine says it rejected (and out of how many), if it says so."""
-    rejected = total = 0
-    reported = False
-    for case in cases:
-        notices = case.assessment.engine.notices if case.assessment else []
-        for notice in notices:
-            if match := _LLM_QUOTES.search(notice):
-                reported = True
-                rejected += int(match.group(1))
-                total += int(match.group(2) or 0)
-    return (rejected, total) if reported else None
+    """LLM quotes the engine rejected after verification, out of how many (LLM runs only)."""
+    engines = [c.assessment.engine for c in cases if c.assessment is not None]
+    llm_runs = [e for e in engines if e.mode == "llm" or e.llm_quotes_total]
+    if not llm_runs:
+        return None
+    return (
+        sum(e.llm_quotes_rejected for e in llm_runs),
+        sum(e.llm_quotes_total for e in llm_runs),
+    )

@@ -18,7 +18,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from eval.catalogue import Catalogue
+from assistant.errors import ReviewError
+from assistant.referentiel.models import Referentiel
 
 Status = Literal["present", "partial", "absent"]
 ElementStatus = Literal["present", "absent"]
@@ -80,11 +81,12 @@ def collapse(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
 
 
-def validate(label: DossierLabel, catalogue: Catalogue, devset: Path) -> list[str]:
+def validate(label: DossierLabel, ref: Referentiel, devset: Path) -> list[str]:
     """Problems of one label file: coverage of the épreuve and internal consistency."""
     problems: list[str] = []
-    specs = {c.id: c for c in catalogue.for_epreuve(label.epreuve)}
-    if not specs:
+    try:
+        specs = {c.id: c for c in ref.checkpoints_for(label.epreuve)}
+    except ReviewError:
         return [f"{label.file}: unknown épreuve {label.epreuve}"]
     if set(label.checkpoints) != set(specs):
         missing = sorted(set(specs) - set(label.checkpoints))
@@ -92,7 +94,9 @@ def validate(label: DossierLabel, catalogue: Catalogue, devset: Path) -> list[st
         problems.append(f"{label.file}: checkpoints missing {missing}, unexpected {extra}")
     for cid, cp in label.checkpoints.items():
         if cid in specs:
-            problems += _checkpoint_problems(label.file, cid, cp, specs[cid].element_ids)
+            problems += _checkpoint_problems(
+                label.file, cid, cp, tuple(e.id for e in specs[cid].elements)
+            )
     problems += _text_problems(label, devset)
     return problems
 

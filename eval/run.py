@@ -19,9 +19,9 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from assistant.services import build_services
+from assistant.referentiel.models import Referentiel
+from assistant.services import Services, build_services
 from eval import docbuild
-from eval.catalogue import Catalogue, load_catalogue
 from eval.engines import Run, baseline_assess, engine_assess, run
 from eval.labels import DossierLabel, load_labels, validate
 from eval.printout import as_json, confusion_table, details, summary_table
@@ -47,12 +47,12 @@ def select(labels: list[DossierLabel], only: str | None) -> list[DossierLabel]:
     return [lb for lb in labels if lb.epreuve == only or only in lb.file]
 
 
-def checked_labels(devset: Path, catalogue: Catalogue) -> list[DossierLabel]:
+def checked_labels(devset: Path, ref: Referentiel) -> list[DossierLabel]:
     try:
         labels = load_labels(devset)
     except ValueError as exc:
         raise SystemExit(f"Invalid labels: {exc}") from exc
-    problems = [p for label in labels for p in validate(label, catalogue, devset)]
+    problems = [p for label in labels for p in validate(label, ref, devset)]
     if problems:
         raise SystemExit("Invalid labels:\n" + "\n".join(problems))
     return labels
@@ -69,28 +69,24 @@ def render(source: Path, fmt: str, out_dir: Path) -> Path:
     return BUILDERS[fmt](items, target)
 
 
-def evaluate(args: argparse.Namespace) -> list[Run]:
-    services = build_services()
-    catalogue = load_catalogue(services)
-    labels = select(checked_labels(args.devset, catalogue), args.only)
+def evaluate(args: argparse.Namespace, services: Services) -> list[Run]:
+    ref = services.referentiel
+    labels = select(checked_labels(args.devset, ref), args.only)
     if not labels:
         raise SystemExit(f"No dossier matches --only {args.only}.")
     runs = []
     with tempfile.TemporaryDirectory(prefix="dossier-eval-") as tmp:
-        dossiers = [
-            (lb, args.devset / lb.file, render(args.devset / lb.file, args.format, Path(tmp)))
-            for lb in labels
-        ]
+        dossiers = [(lb, render(args.devset / lb.file, args.format, Path(tmp))) for lb in labels]
         if args.engine in ("offline", "both"):
             try:
-                runs.append(run("engine", engine_assess(services), dossiers))
+                runs.append(run("engine", engine_assess(services), services.ingest, dossiers))
             except AttributeError as exc:
                 if args.engine == "offline":
                     raise SystemExit(f"The engine is not available: {exc}") from exc
                 print(f"warning: engine not available ({exc}); baseline only", file=sys.stderr)
         if args.engine in ("baseline", "both"):
-            runs.append(run("baseline", baseline_assess(catalogue), dossiers))
-    print(f"{len(labels)} dossiers, format {args.format}, checkpoints from {catalogue.source}")
+            runs.append(run("baseline", baseline_assess(ref), services.ingest, dossiers))
+    print(f"{len(labels)} dossiers, format {args.format}, référentiel {ref.version}")
     return runs
 
 
@@ -114,10 +110,11 @@ def report(runs: list[Run], args: argparse.Namespace) -> None:
         print(f"\nJSON written to {args.json}")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, services: Services | None = None) -> int:
+    """Run the evaluation; ``services`` defaults to ``build_services()`` (tests pass theirs)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = parse_args(argv)
-    runs = evaluate(args)
+    runs = evaluate(args, services if services is not None else build_services())
     report(runs, args)
     return 0
 

@@ -60,6 +60,7 @@ class AppServer:
             "HF_HUB_OFFLINE": "1",
             **self.env,
         }
+        self.home.mkdir(parents=True, exist_ok=True)
         log = (self.home / "app.log").open("wb")
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "app.py")], cwd=ROOT, env=env, stdout=log, stderr=log

@@ -186,6 +186,20 @@ def broken_docx(folder: Path) -> Path:
     return path
 
 
+def odt_with_entity(folder: Path) -> Path:
+    """An ODT whose content.xml declares an external entity (odfpy parses with defusedxml)."""
+    source = build_odt([Paragraph("Bonjour le jury")], folder / "source.odt")
+    path = folder / "entite.odt"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w") as hostile:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename == "content.xml":
+                doctype = b'<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+                data = data.replace(b"?>", b"?>" + doctype, 1).replace(b"Bonjour", b"&xxe;")
+            hostile.writestr(item, data)
+    return path
+
+
 def empty(name: str) -> Builder:
     def build(folder: Path) -> Path:
         path = folder / name

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from assistant.assessment import Assessment
 from assistant.cli import main
+from assistant.cli.assess_cmd import report_format
 from assistant.referentiel.models import Referentiel
 from assistant.report import PRE_ASSESSMENT_NOTICE, render
 from assistant.services import build_services
@@ -137,3 +138,27 @@ def test_pdf_format_needs_an_output_file(
     captured = capsys.readouterr()
     assert code == 2 and captured.out == ""
     assert "--out" in captured.err
+
+
+def test_report_format_follows_the_option_then_the_output_extension() -> None:
+    assert report_format(None, None) == "md"
+    assert report_format(None, Path("rapport.HTML")) == "html"
+    assert report_format(None, Path("rapport.pdf")) == "pdf"
+    assert report_format(None, Path("rapport.txt")) == "md"
+    assert report_format("json", Path("rapport.html")) == "json"
+
+
+def test_out_writes_the_report_file_and_only_a_confirmation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DOSSIER_REVIEW_HOME", str(tmp_path / "home"))
+    pdf = small_pdf(tmp_path / "brulerie.pdf")
+    out = tmp_path / "rapports" / "brulerie.html"
+    assert main(["assess", str(pdf), "--epreuve", "E1", "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip() == f"Rapport écrit dans {out}."
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and 'lang="fr"' in html
+    assert (out.stat().st_mode & 0o777) == 0o600
+    assert [p.name for p in out.parent.iterdir()] == ["brulerie.html"]  # no temporary left

@@ -247,3 +247,70 @@ def test_the_turnover_of_the_market_is_not_the_company_s(tmp_path: Path) -> None
     )
     assert report.alerts == []
     assert "point_mort" not in kinds(report, "error")
+
+
+@pytest.mark.parametrize(
+    ("body", "alerts"),
+    [
+        # monthly fixed costs, monthly break-even without saying so
+        (
+            "Charges fixes : 1 750 € par mois. Taux de MCV : 40 %. Seuil de rentabilité : 4 375 €.",
+            0,
+        ),
+        (
+            "Charges fixes : 1 750 € par mois. Taux de MCV : 40 %. Seuil de rentabilité : 5 000 €.",
+            1,
+        ),
+        # a quantity per month
+        (
+            "Charges fixes : 21 000 €. Prix de vente unitaire : 25 €. Coût variable unitaire : "
+            "15 €. Le seuil de rentabilité est de 175 box par mois.",
+            0,
+        ),
+        (
+            "Charges fixes : 21 000 €. Prix de vente unitaire : 25 €. Coût variable unitaire : "
+            "15 €. Le seuil de rentabilité est de 250 box par mois.",
+            1,
+        ),
+        # per day depends on the days open: left alone
+        (
+            "Charges fixes : 21 000 €. Prix de vente unitaire : 25 €. Coût variable unitaire : "
+            "15 €. Le seuil de rentabilité est de 9 couverts par jour.",
+            0,
+        ),
+    ],
+)
+def test_periods_of_amounts_and_quantities(body: str, alerts: int, tmp_path: Path) -> None:
+    assert len(report_of(HEAD + "\n" + body, tmp_path).alerts) == alerts
+
+
+def test_costs_named_together_are_not_fixed_costs(tmp_path: Path) -> None:
+    report = report_of(
+        HEAD + "\nLes charges fixes et variables s'élèvent à 93 000 €. Taux de MCV : 40 %. "
+        "Seuil de rentabilité : 52 500 €.",
+        tmp_path,
+    )
+    assert report.alerts == []
+    assert report.unverified
+
+
+def test_a_break_even_without_unit_takes_the_one_its_row_names(tmp_path: Path) -> None:
+    report = report_of(
+        HEAD
+        + """
+        | Indicateur | Valeur |
+        |---|---|
+        | Chiffre d'affaires | 120 000 |
+        | Charges fixes | 21 000 |
+        | Taux de marge sur coût variable | 40 % |
+        | Seuil de rentabilité | 52 500 |
+        | Point mort (jours) | 158 |
+        | Point mort | 5 |
+
+        Le point mort est de 158.
+        """,
+        tmp_path,
+    )
+    assert report.alerts == []
+    ok = [c.kind for c in report.checks if c.status == "ok"]
+    assert sorted(ok) == ["point_mort", "seuil_rentabilite"]

@@ -144,6 +144,9 @@ def test_text_hidden_in_the_file_is_never_checked(tmp_path: Path) -> None:
         ("Marge : (120 000 − 72 000) / 120 000 = 40 %.", "ok"),
         ("Marge : (120 000 − 72 000) / 120 000 = 45 %.", "error"),
         ("Remise : 1 200 € − 10 % = 1 080 €.", None),
+        ("TVA 20 % : 10 000 € × 20 % = 2 000 €.", "ok"),
+        ("Coût d'acquisition : 9 650 € / 19 clients = 508 €.", "ok"),
+        ("ROI = (CA − coût) / coût = (12 000 − 4 000) / 4 000 = 200 %.", "ok"),
         ("Notre devise : 1 + 1 = 3.", None),
     ],
 )

@@ -231,3 +231,58 @@ def test_a_table_of_fixed_and_variable_costs_is_evidence_of_the_cost_structure(
     (evidence,) = report.evidence["structure_couts"]
     assert evidence.quote.startswith("Charge | Janvier | Février | Total")
     assert evidence.section == "3.1 Structure des coûts"
+
+
+def test_unit_prices_and_rates_in_a_total_row_are_not_sums(tmp_path: Path) -> None:
+    report = report_of(
+        """
+        # Budget
+
+        | Support | Quantité | Prix unitaire | Taux de remise | Montant |
+        |---|---|---|---|---|
+        | Flyers | 2 000 | 0,15 € | 10 | 270 € |
+        | Affiches | 100 | 2,00 € | 10 | 180 € |
+        | Total | 2 100 | 0,21 € | 10 | 450 € |
+        """,
+        tmp_path,
+    )
+    assert report.alerts == []
+    checked = sorted(c.found or 0 for c in report.checks if c.kind == "total")
+    assert checked == [450, 2100]
+
+
+def test_signs_set_apart_in_a_variance_table_are_read(tmp_path: Path) -> None:
+    report = report_of(
+        """
+        # Suivi budgétaire
+
+        | Action | Budget | Réalisé | Écart |
+        |---|---|---|---|
+        | Salon | 3 500 € | 3 900 € | + 400 € |
+        | Publicité | 1 500 € | 1 100 € | − 400 € |
+        | Total | 5 000 € | 5 000 € | 0 € |
+        """,
+        tmp_path,
+    )
+    assert report.alerts == []
+    assert [c.status for c in report.checks if c.kind == "total"] == ["ok"] * 3
+
+
+def test_group_rows_carrying_their_own_subtotal_are_not_counted_twice(tmp_path: Path) -> None:
+    report = report_of(
+        """
+        # Budget
+
+        | Poste | Montant |
+        |---|---|
+        | Communication | 5 000 € |
+        | Affiches | 2 000 € |
+        | Réseaux sociaux | 3 000 € |
+        | Événement | 4 000 € |
+        | Location | 2 500 € |
+        | Traiteur | 1 500 € |
+        | Total | 9 000 € |
+        """,
+        tmp_path,
+    )
+    assert report.alerts == []

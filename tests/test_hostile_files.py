@@ -74,6 +74,7 @@ CORPUS: dict[str, tuple[Callable[[Path], Path], Outcome]] = {
     "encrypted odt": (hostile.encrypted_odt, Refused(EncryptedFileError, "mot de passe")),
     "spreadsheet named docx": (hostile.spreadsheet_zip, Refused(UnsupportedFileError, "tableur")),
     "corrupt docx xml": (hostile.broken_docx, Refused(CorruptFileError, "endommagé")),
+    "odt external entity": (hostile.odt_with_entity, Refused(CorruptFileError, "endommagé")),
     # hostile PDF structure
     "10,000-deep arrays": (hostile.nested_arrays_pdf, Read("pdf", VISIBLE)),
     "10,000-deep dictionaries": (hostile.nested_dicts_pdf, Read("pdf", VISIBLE)),

@@ -43,6 +43,14 @@ def test_too_many_pages(tmp_path: Path) -> None:
 
 
 @pytest.mark.timeout(60)
+def test_too_many_pages_in_docx(tmp_path: Path) -> None:
+    path = build_docx(dossier_items(3), tmp_path / "dossier.docx")
+    with pytest.raises(TooLargeError) as raised:
+        ingest_file(path, LimitsSettings(max_pages=2))
+    assert "compte 3 pages" in raised.value.message
+
+
+@pytest.mark.timeout(60)
 def test_archive_over_uncompressed_limit(tmp_path: Path) -> None:
     path = build_docx(dossier_items(3), tmp_path / "dossier.docx")
     with pytest.raises(TooLargeError):

@@ -166,3 +166,26 @@ def test_pdf_renamed_docx_is_read_as_pdf(tmp_path: Path, limits: LimitsSettings)
     renamed = path.rename(tmp_path / "dossier.docx")
     doc = ingest_file(renamed, limits)
     assert doc.meta.format == "pdf" and "Un PDF déguisé" in doc.text
+
+
+def test_pages_from_breaks_word_rendered(tmp_path: Path, limits: LimitsSettings) -> None:
+    """Word records where its layout broke pages; those win over explicit breaks."""
+    document = docx.Document()
+    document.add_heading("1. Introduction", 1)
+    for number in range(1, 4):
+        paragraph = document.add_paragraph()
+        if number > 1:
+            paragraph.add_run()._r.append(docx.oxml.OxmlElement("w:lastRenderedPageBreak"))
+        paragraph.add_run(f"Texte de la page {number} du dossier.")
+    spanning = document.add_paragraph()
+    spanning.add_run("Paragraphe commencé en page 3 ")
+    spanning.add_run()._r.append(docx.oxml.OxmlElement("w:lastRenderedPageBreak"))
+    spanning.add_run("et terminé en page 4.")
+    path = tmp_path / "rendu.docx"
+    document.save(str(path))
+    doc = ingest_file(path, limits)
+    assert doc.meta.pages == 4
+    assert [(b.text, b.page) for b in doc.blocks if b.kind == "paragraph"] == [
+        *((f"Texte de la page {n} du dossier.", n) for n in (1, 2, 3)),
+        ("Paragraphe commencé en page 3 et terminé en page 4.", 3),
+    ]

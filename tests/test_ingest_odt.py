@@ -89,3 +89,32 @@ def test_hidden_spans_found_with_page(how: str, tmp_path: Path, limits: LimitsSe
     doc = ingest_file(build_odt(items, tmp_path / f"{how}.odt"), limits)
     assert [(f.reason, f.page, f.quote) for f in doc.hidden] == [(HIDDEN_CASES[how], 3, SECRET)]
     assert all(SECRET not in b.text for b in doc.evidence_blocks())
+
+
+def test_soft_page_breaks_recorded_by_libreoffice(tmp_path: Path, limits: LimitsSettings) -> None:
+    import zipfile
+
+    from eval.docbuild import Paragraph
+
+    items: list[Item] = [Paragraph(f"Paragraphe numéro {n} du dossier.") for n in (1, 2, 3)]
+    source = build_odt(items, tmp_path / "source.odt")
+    path = tmp_path / "mise-en-page.odt"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w") as laid_out:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename == "content.xml":
+                text = data.decode()
+                second = text.index("Paragraphe numéro 2")
+                paragraph = text.rindex("<text:p", 0, second)
+                text = text[:paragraph] + "<text:soft-page-break/>" + text[paragraph:]
+                data = text.replace(
+                    " du dossier.</text:p>", " du <text:soft-page-break/>dossier.</text:p>", 1
+                ).encode()
+            laid_out.writestr(item, data)
+    doc = ingest_file(path, limits)
+    assert [(b.text, b.page) for b in doc.blocks] == [
+        ("Paragraphe numéro 1 du dossier.", 1),
+        ("Paragraphe numéro 2 du dossier.", 3),
+        ("Paragraphe numéro 3 du dossier.", 3),
+    ]
+    assert doc.meta.pages == 3

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
@@ -203,3 +204,23 @@ def test_control_characters_in_pdf_are_reported(tmp_path: Path, limits: LimitsSe
     doc = ingest_file(build_pdf(items, tmp_path / "zw.pdf"), limits)
     assert "Analyse du marché" in doc.text and "\u200b" not in doc.text
     assert [(f.reason, f.page) for f in doc.hidden] == [("control_chars", 1)]
+
+
+def test_ocr_text_layer_of_a_scan_is_visible_text(tmp_path: Path, limits: LimitsSettings) -> None:
+    """A scanned page with its invisible OCR layer (render mode 3 over the page image) is the
+    normal output of a scanner: its text is read, and it is not reported as hidden."""
+    Image.new("L", (200, 280), 230).save(tmp_path / "page.png")
+    path = tmp_path / "ocr.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.drawImage(str(tmp_path / "page.png"), 0, 0, width=A4[0], height=A4[1])
+    text = canvas.beginText(72, 700)
+    text.setTextRenderMode(3)
+    text.setFont("Helvetica", 11)
+    text.textLine("Analyse du marche local et de la concurrence directe.")
+    canvas.drawText(text)
+    canvas.save()
+    doc = ingest_file(path, limits)
+    assert doc.hidden == []
+    assert [b.text for b in doc.evidence_blocks()] == [
+        "Analyse du marche local et de la concurrence directe."
+    ]

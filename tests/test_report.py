@@ -10,7 +10,7 @@ import pytest
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
-from assistant.assessment import Assessment, Evidence
+from assistant.assessment import Alert, Assessment, Evidence
 from assistant.referentiel.models import Referentiel
 from assistant.report import PRE_ASSESSMENT_NOTICE, build_view, render
 from assistant.report.view import evidence_location
@@ -74,9 +74,10 @@ def test_calculation_alert_shows_expected_and_found_figures(
     assessment: Assessment, referentiel: Referentiel
 ) -> None:
     text = _text(assessment, referentiel, "md")
-    assert "attendu : 50\u202f000" in text
-    assert "trouvé : 40\u202f000" in text
-    assert "Erreur de calcul" in text
+    assert "valeur attendue (recalculée) : 50\u202f000 €" in text
+    assert "valeur trouvée dans le dossier : 40\u202f000 €" in text
+    assert "charges fixes : 20\u202f000" in text
+    assert "Erreur de calcul" in text and "breakeven" not in text
 
 
 def test_every_gap_has_a_recommendation_for_the_candidate(
@@ -171,3 +172,29 @@ def test_pdf_report_opens_and_holds_the_key_french_texts(
     for checkpoint in assessment.checkpoints:
         assert checkpoint.id in text
     assert reader.metadata is not None and "Pré-évaluation" in str(reader.metadata.title)
+
+
+def test_ids_unknown_to_this_referentiel_are_shown_as_they_are(
+    assessment: Assessment, referentiel: Referentiel
+) -> None:
+    future = assessment.model_copy(deep=True)
+    future.checkpoints[0].id = "nouveau_point"
+    future.criteria[0].competency = "C99"
+    text = _text(future, referentiel, "md")
+    assert "`nouveau_point` nouveau_point" in text
+    assert "`C99` — compétence inconnue de ce référentiel" in text
+
+
+def test_pdf_report_with_many_long_alerts_breaks_across_pages(
+    assessment: Assessment, referentiel: Referentiel
+) -> None:
+    long_quote = "Texte masqué en blanc sur blanc : " + "consigne cachée " * 30
+    many = assessment.model_copy(deep=True)
+    many.alerts = [
+        Alert(kind="hidden_text", page=i, quote=long_quote, message="Texte invisible.")
+        for i in range(1, 31)
+    ]
+    reader = PdfReader(io.BytesIO(render(many, referentiel, "pdf")))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Alertes (30)" in text
+    assert text.count("Texte invisible.") == 30

@@ -110,3 +110,25 @@ def test_an_unchanged_dossier_is_read_from_the_cache(
     assert any(first.document.sha256 in p.read_text(encoding="utf-8") for p in cached)
     again = review.assess(path, "E1")
     assert statuses(again) == statuses(first)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_real_pdf_and_docx_dossiers_give_paged_verbatim_evidence(
+    review: ReviewService, tmp_path: Path, fmt: str
+) -> None:
+    from eval import docbuild
+
+    md = "\n".join([PRESENTATION, PESTEL_FULL, "<!-- pagebreak -->", SWOT_TABLE, PROBLEMATIQUE])
+    items = docbuild.markdown_to_items(md)
+    build = docbuild.build_pdf if fmt == "pdf" else docbuild.build_docx
+    path = build(items, tmp_path / f"dossier.{fmt}")
+    assessment = review.assess(path, "E1")
+    got = statuses(assessment)
+    assert got["pestel"][0] == got["swot"][0] == "present"
+    doc = review.document(path)
+    swot = next(c for c in assessment.checkpoints if c.id == "swot")
+    for ev in swot.evidence:
+        assert ev.quote in doc.text
+        assert ev.page == doc.page_at(doc.text.index(ev.quote))
+    if fmt == "pdf":
+        assert {ev.page for ev in swot.evidence} == {2}

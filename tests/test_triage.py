@@ -79,10 +79,10 @@ def test_bad_files_are_reported_row_by_row_with_progress(tmp_path: Path) -> None
     services = build_services(Settings(home=tmp_path / "home"))
     seen: list[tuple[int, int, str]] = []
     rows = services.triage.run(
-        folder, "E1", progress=lambda i, n, row: seen.append((i, n, row.filename))
+        folder, "e1", progress=lambda i, n, row: seen.append((i, n, row.filename))
     )
     assert seen == [(1, 2, "a-abime.pdf"), (2, 2, "b-vide.docx")]
-    assert [row.status for row in rows] == ["erreur", "erreur"]
+    assert [(row.status, row.epreuve) for row in rows] == [("erreur", "E1"), ("erreur", "E1")]
     assert "a-abime.pdf" in rows[0].error and "vide" in rows[1].error
     with pytest.raises(UnknownEpreuveError):
         services.triage.run(folder, "E7")

@@ -10,7 +10,8 @@ only when the routes that can be followed all lead elsewhere, and none rests on 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from assistant.assessment import Evidence
 from assistant.calc.facts import AMBIGUOUS, Fact, Found, Quantity, Resolver
@@ -135,6 +136,7 @@ def _check_amount(target: Fact, ctx: Context) -> CalcCheck | None:
         missing = _missing(cf, "charges fixes") + (
             [] if rates else ["taux de marge sur coût variable"]
         )
+        ambiguous += _ambiguous(cf, "charges fixes")
         return _unverified(target, "seuil_rentabilite", missing, ambiguous, ctx)
     routes = [
         Route(cf.value / r.value, (cf, *r.facts), _sr_formula(cf, r), r.strong) for r in rates
@@ -149,35 +151,60 @@ def _sr_formula(cf: Fact, rate: Route) -> str:
 
 
 def _check_quantity(target: Fact, ctx: Context) -> CalcCheck | None:
-    """Quantity = CF / (prix − coût variable unitaire), or SR / prix."""
+    """Quantity = CF / (prix − coût variable unitaire), or SR / prix; per month or week when
+    the quantity is ('120 couverts par mois'), never checked per day (days open vary)."""
+    per = _PER.match(target.figure.after)
+    divisor = _DIVISORS.get(per.group(1), 0.0) if per else 1.0
+    if not divisor:
+        return None
     find = ctx.resolver.find
-    cf, price = find(target, "fixed_costs"), find(target, "unit_price")
-    uvc, margin, sr = find(target, "unit_variable_cost"), find(target, "unit_margin"), None
+    got = {q: find(target, q) for q in _QUANTITY_INPUTS}
+    routes = _quantity_routes({q: f for q, f in got.items() if isinstance(f, Fact)})
+    if not routes:
+        missing = _missing(got["fixed_costs"], "charges fixes")
+        missing += _missing(got["unit_margin"], "marge unitaire")
+        ambiguous = [NAMES[q] for q, f in got.items() if f == AMBIGUOUS]
+        return _unverified(target, "seuil_quantite", missing, ambiguous, ctx)
+    if divisor != 1.0:
+        per_text = "par mois (÷ 12)" if divisor == 12 else "par semaine (÷ 52)"
+        routes = [
+            replace(r, value=r.value / divisor, formula=f"{r.formula}, {per_text}") for r in routes
+        ]
+    return _judge(target, "seuil_quantite", routes, ctx, step=1.0)
+
+
+_QUANTITY_INPUTS: tuple[Quantity, ...] = (
+    "fixed_costs",
+    "unit_price",
+    "unit_variable_cost",
+    "unit_margin",
+    "breakeven",
+)
+
+
+def _quantity_routes(fact: dict[Quantity, Fact]) -> list[Route]:
     routes: list[Route] = []
-    if isinstance(cf, Fact) and isinstance(margin, Fact) and margin.value > 0:
+    cf, price = fact.get("fixed_costs"), fact.get("unit_price")
+    margin, uvc, sr = fact.get("unit_margin"), fact.get("unit_variable_cost"), fact.get("breakeven")
+    if cf and margin and margin.value > 0:
         formula = f"charges fixes {_fmt(cf)} / marge unitaire {_fmt(margin)}"
         routes.append(Route(cf.value / margin.value, (cf, margin), formula))
-    if isinstance(cf, Fact) and isinstance(price, Fact) and isinstance(uvc, Fact):
-        unit_margin = price.value - uvc.value
+    if cf and price and uvc and price.value > uvc.value:
         formula = (
             f"charges fixes {_fmt(cf)} / (prix unitaire {_fmt(price)}"
             f" − coût variable unitaire {_fmt(uvc)})"
         )
-        if unit_margin > 0:
-            routes.append(Route(cf.value / unit_margin, (cf, price, uvc), formula))
-    if (
-        isinstance(price, Fact)
-        and price.value
-        and isinstance(sr := find(target, "breakeven"), Fact)
-    ):
+        routes.append(Route(cf.value / (price.value - uvc.value), (cf, price, uvc), formula))
+    if sr and price and price.value:
         formula = f"seuil de rentabilité {_fmt(sr)} / prix unitaire {_fmt(price)}"
         routes.append(Route(sr.value / price.value, (sr, price), formula))
-    if not routes:
-        missing = _missing(cf, "charges fixes") + _missing(margin, "marge unitaire")
-        pairs: list[tuple[Quantity, Found]] = [("unit_price", price), ("unit_variable_cost", uvc)]
-        ambiguous = [NAMES[q] for q, f in pairs if f == AMBIGUOUS]
-        return _unverified(target, "seuil_quantite", missing, ambiguous, ctx)
-    return _judge(target, "seuil_quantite", routes, ctx, step=1.0)
+    return routes
+
+
+_PER = re.compile(
+    r"^(?:[^\W\d]+\s+){0,2}(?:par|/)\s*(jour|soir|semaine|mois|an|année)\b", re.IGNORECASE
+)
+_DIVISORS = {"jour": 0.0, "soir": 0.0, "semaine": 52.0, "mois": 12.0, "an": 1.0, "année": 1.0}
 
 
 def _check_time(target: Fact, ctx: Context) -> CalcCheck | None:
@@ -186,7 +213,8 @@ def _check_time(target: Fact, ctx: Context) -> CalcCheck | None:
     sr, ca = find(target, "breakeven"), find(target, "revenue")
     if not isinstance(sr, Fact) or not isinstance(ca, Fact) or not ca.value:
         missing = _missing(sr, "seuil de rentabilité") + _missing(ca, "chiffre d'affaires")
-        return _unverified(target, "point_mort", missing, [], ctx)
+        ambiguous = _ambiguous(sr, "seuil de rentabilité") + _ambiguous(ca, "chiffre d'affaires")
+        return _unverified(target, "point_mort", missing, ambiguous, ctx)
     ratio, base = sr.value / ca.value, f"seuil {_fmt(sr)} / chiffre d'affaires {_fmt(ca)}"
     if target.quantity == "breakeven_months":
         routes = [Route(ratio * 12, (sr, ca), f"{base} × 12")]
@@ -246,16 +274,30 @@ def _judge(
     target: Fact, kind: CheckKind, routes: list[Route], ctx: Context, *, step: float | None = None
 ) -> CalcCheck:
     """ok when one route leads to the figure written; error when strong routes all miss."""
-    found = target.value
     if step is None:
         step = target.figure.step * (12 if target.monthly else 1)
     for route in routes:
-        if close(found, route.value, tolerance=ctx.tolerance, step=step):
+        if any(
+            close(f, e, tolerance=ctx.tolerance, step=step) for f, e in _readings(target, route)
+        ):
             return _outcome(target, kind, route, "ok", ctx)
     strong = [r for r in routes if r.strong]
     if not strong:
         return _outcome(target, kind, routes[0], "unverified", ctx)
     return _outcome(target, kind, strong[0], "error", ctx)
+
+
+def _readings(target: Fact, route: Route) -> list[tuple[float, float]]:
+    """(found, expected) pairs to compare: as written, and, when a monthly figure is involved
+    without the other side saying so, per month."""
+    pairs = [(target.value, route.value)]
+    if target.quantity in ("breakeven_days", "breakeven_months", "mcv_rate"):
+        return pairs
+    if any(f.monthly for f in route.facts) and not target.monthly:
+        pairs.append((target.value, route.value / 12))
+    if target.monthly and not any(f.monthly for f in route.facts):
+        pairs.append((target.figure.value, route.value))
+    return pairs
 
 
 def _outcome(
@@ -312,7 +354,11 @@ def _evidence(
 
 
 def _missing(found: Found, name: str) -> list[str]:
-    return [] if isinstance(found, Fact) else [name]
+    return [name] if found is None else []
+
+
+def _ambiguous(found: Found, name: str) -> list[str]:
+    return [name] if found == AMBIGUOUS else []
 
 
 def _unverified(
@@ -320,11 +366,10 @@ def _unverified(
 ) -> CalcCheck:
     figure = target.figure
     found_text = amount(figure.value, figure.unit)
-    reason = (
-        f"{', '.join(missing)} introuvable(s) près du calcul" if missing else "données ambiguës"
-    )
+    reasons = [f"{', '.join(missing)} introuvable(s) près du calcul"] if missing else []
     if ambiguous:
-        reason += f" ({', '.join(ambiguous)} : plusieurs valeurs différentes)"
+        reasons.append(f"plusieurs valeurs différentes pour {', '.join(dict.fromkeys(ambiguous))}")
+    reason = " ; ".join(reasons) or "données insuffisantes"
     title, e = _TITLES[kind]
     message = f"{title}{at_page(figure.page)} ({found_text}) non vérifié{e} : {reason}."
     return CalcCheck(

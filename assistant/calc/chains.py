@@ -8,13 +8,14 @@ signs. Its segments (split on '=') can be evaluated; a percentage may be meant a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.calc.figures import Figure
 
-_GAP = re.compile(r"^[\s()]*(?:(?P<op>[-+−–×xX*/÷:=≈])[\s()]*)?$")
+_OPERATOR_END = re.compile(r"(?:[-+−–×*/÷]|\b[xX])\s*\(?\s*$")
+_GAP = re.compile(r"^[\s()]*(?:(?P<op>[-+−–×xX*/÷=≈])[\s()]*)?$")  # ':' is a label's colon
 _OPS = {"-": "-", "−": "-", "–": "-", "+": "+", "×": "*", "x": "*", "X": "*", "*": "*"}
-_OPS |= {"/": "/", "÷": "/", ":": "/", "=": "=", "≈": "="}
+_OPS |= {"/": "/", "÷": "/", "=": "=", "≈": "="}
 
 Token = Figure | str
 
@@ -67,6 +68,11 @@ def _joint(left: Figure, right: Figure) -> list[str] | None:
     return [*_parens(before), _OPS[op], *_parens(after)]
 
 
+def ends_with_operator(label: str) -> bool:
+    """'point mort = SR / CA ×' before '360': the figure is a term of a formula in words."""
+    return bool(_OPERATOR_END.search(label))
+
+
 def _opening(label: str) -> list[str]:
     """Opening parentheses that end the label before a chain's first figure."""
     trailing = re.search(r"[\s(]*$", label)
@@ -78,6 +84,10 @@ def _parens(text: str) -> list[str]:
 
 
 def _finish(run: list[Token]) -> list[Chain]:
+    head = next((t for t in run if isinstance(t, Figure)), None)
+    if head is not None and ends_with_operator(head.label) and "=" in run:
+        run = run[run.index("=") + 1 :]  # 'SR / CA × 360 = ...': 360 belongs to the words
+        return [replace(c, head_label=head.label) for c in _finish(run)]
     figures = [t for t in run if isinstance(t, Figure)]
     ops = [t for t in run if isinstance(t, str) and t not in "()"]
     if len(figures) < 2 or "=" not in ops or not set(ops) - {"="}:

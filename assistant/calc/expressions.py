@@ -74,7 +74,8 @@ def _outcome(
 ) -> CalcCheck:
     figures = chain.figures
     first, last = figures[0], figures[-1]
-    written = " ".join(text[first.start : last.end].split())
+    opening = "(" if chain.tokens[0] == "(" else ""
+    written = opening + " ".join(text[first.start : last.end].split())
     page = first.page
     found_figure = right[0] if right and len(right) == 1 and isinstance(right[0], Figure) else None
     expected_text, found_value = "", None

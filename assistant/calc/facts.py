@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Literal
 
-from assistant.calc.chains import chains_in
+from assistant.calc.chains import chains_in, ends_with_operator
 from assistant.calc.figures import Figure
 from assistant.calc.vocabulary import Concept, concepts_in, folded, is_total
 
@@ -45,7 +45,6 @@ _RATES: dict[Concept, Quantity] = {
 }
 _BREAKEVEN_BY_UNIT: dict[str, Quantity] = {
     "currency": "breakeven",
-    "number": "breakeven",
     "quantity": "breakeven_qty",
     "days": "breakeven_days",
     "months": "breakeven_months",
@@ -79,16 +78,39 @@ class Fact:
         return is_total(self.figure.label)
 
 
-def quantity_of(concept: Concept, figure: Figure) -> Quantity | None:
-    """The quantity a concept names for a figure of that unit, if they fit together."""
-    unit = figure.unit
+def quantity_of(concept: Concept, figure: Figure, label: str = "") -> Quantity | None:
+    """The quantity a concept names for a figure of that unit, if they fit together; a
+    break-even without unit takes the unit its label or column names, and is an amount only
+    in a table row naming the seuil de rentabilité ('Point mort | 158' may be days)."""
+    unit: str = figure.unit
     if concept == "breakeven":
-        return _BREAKEVEN_BY_UNIT.get(unit)
+        if unit == "number":
+            unit = _unit_hint(f"{label} {figure.column or ''}")
+            named = re.search(r"seuil|critique|\bsr\b", folded(label))
+            unit = "currency" if unit == "number" and figure.in_table and named else unit
+        return _BREAKEVEN_BY_UNIT.get(unit) if unit != "number" else None
     if unit == "percent" or (unit == "number" and 0 < figure.value < 1 and concept in _RATES):
         return _RATES.get(concept) if concept != "revenue" else None
     if concept in ("mcv_rate", "margin_rate", "cv_rate"):
         return None
     return concept if unit in _AMOUNTS else None
+
+
+def _unit_hint(text: str) -> str:
+    """The unit a label or header names: 'Point mort (jours)', 'Seuil en quantité'."""
+    words = folded(text)
+    for pattern, unit in _UNIT_HINTS:
+        if re.search(pattern, words):
+            return unit
+    return "number"
+
+
+_UNIT_HINTS = [
+    (r"\bjours?\b", "days"),
+    (r"\bmois\b", "months"),
+    (r"quantite|\bunites?\b|\bvolume\b|\bnombre\b|\bnb\b", "quantity"),
+    (r"€|\beuros?\b|\ben valeur\b|\bmontant\b", "currency"),
+]
 
 
 def find_facts(figures: list[Figure]) -> list[Fact]:
@@ -106,12 +128,13 @@ def find_facts(figures: list[Figure]) -> list[Fact]:
 
 
 def _prose_facts(figures: list[Figure]) -> list[Fact]:
-    results = {id(c.figures[-1]): c.head_label for c in chains_in(figures)}
-    operands = {id(f) for c in chains_in(figures) for f in c.figures[:-1]}
+    chains = chains_in(figures)
+    results = {id(c.figures[-1]): c.head_label for c in chains}
+    operands = {id(f) for c in chains for f in c.figures[:-1]}
     facts = []
     for figure in figures:
-        if id(figure) in operands:
-            continue
+        if id(figure) in operands or ends_with_operator(figure.label):
+            continue  # a term of a computation, not a figure standing for itself
         if id(figure) in results:
             quantity = _leftmost(results[id(figure)], figure)
         else:
@@ -150,7 +173,7 @@ def _column_groups(figures: list[Figure]) -> dict[int, int]:
 def _compatible(label: str, figure: Figure) -> list[Quantity]:
     if _MIXED.search(folded(label)):
         return []  # 'charges fixes et variables': all costs together
-    found = [quantity_of(c, figure) for _, _, c in concepts_in(label)]
+    found = [quantity_of(c, figure, label) for _, _, c in concepts_in(label)]
     return [q for q in found if q]
 
 

@@ -10,7 +10,7 @@ numbers ("RGAA 4.1", "2.3"), times ("14h30"), ordinals ("1er"), page and item nu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Unit = Literal["currency", "percent", "days", "months", "quantity", "number"]
@@ -105,8 +105,19 @@ def find_numbers(text: str, *, accounting: bool = False) -> list[Number]:
     return found
 
 
+_CELL_SIGN = re.compile(rf"^([-−–+])[{_SPACE}]+(?=\d)")
+
+
 def parse_cell(cell: str) -> Number | None:
-    """The figure of a table cell that holds one figure and nothing else but units."""
+    """The figure of a table cell that holds one figure and nothing else but units; a sign
+    set apart ('− 400 €', '+ 650 €') still counts."""
+    sign = _CELL_SIGN.match(cell)
+    if sign:
+        number = parse_cell(cell[sign.end() :])
+        if number is None or number.value < 0:
+            return None
+        negative = sign.group(1) != "+"
+        return replace(number, value=-number.value if negative else number.value, start=0)
     numbers = find_numbers(cell, accounting=True)
     if len(numbers) != 1:
         return None
@@ -172,7 +183,7 @@ def _unit_of(tail: str) -> tuple[float, Unit, int]:
             return scale, unit, found.end()
     quantity = _QUANTITY.match(tail)
     if quantity:
-        return 1.0, "quantity", 0
+        return 1.0, "quantity", quantity.end()
     return 1.0, "number", 0
 
 

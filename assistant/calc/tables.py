@@ -52,6 +52,9 @@ def _row_total(grid: Grid, row: int, text: str, tolerance: float) -> list[CalcCh
         cell = grid.cell(row, col)
         if cell is None or cell.number is None or cell.number.unit == "percent":
             continue
+        header = folded(grid.column_label(col))
+        if _PRICE.search(header) or _NOT_ADDED.search(header):
+            continue  # a unit price or a rate is not added up, whatever the total row says
         sums = _row_sums(grid, row, col)
         if sums:
             checks.append(_judge(grid, row, col, sums, text, tolerance, axis="row"))
@@ -78,13 +81,35 @@ def _row_sums(grid: Grid, row: int, col: int) -> list[Sum]:
         return []
     last = totals[-1] if totals else grid.header - 1
     since_last = [r for r in leaves if r > last]
-    candidates = [since_last, leaves, totals + since_last]
+    known = {r: v for r, v in values.items() if v is not None}
+    candidates = [since_last, leaves, totals + since_last, _without_details(since_last, known)]
     sums = []
     for terms in candidates:
         if terms:
             total = sum(values[r] or 0.0 for r in terms)
             sums.append(Sum(total, len(terms), _names(grid, terms)))
     return sums
+
+
+def _without_details(rows: list[int], values: dict[int, float]) -> list[int]:
+    """Rows left once the rows detailing a group row just above them are set aside: 'Communi-
+    cation 5 000' followed by 'Affiches 2 000' and 'Réseaux 3 000' counts once."""
+    kept, i = [], 0
+    while i < len(rows):
+        kept.append(rows[i])
+        run = _detail_run(rows, i, values)
+        i += 1 + run
+    return kept
+
+
+def _detail_run(rows: list[int], i: int, values: dict[int, float]) -> int:
+    """Length (2 or more) of the run of rows after ``rows[i]`` that add up to it, else 0."""
+    target, running = values[rows[i]], 0.0
+    for length, r in enumerate(rows[i + 1 :], start=1):
+        running += values[r]
+        if length >= 2 and target and abs(running - target) <= 1e-6 * abs(target):
+            return length
+    return 0
 
 
 def _addable(grid: Grid, row: int, col: int) -> float | None:
@@ -99,7 +124,7 @@ def _addable(grid: Grid, row: int, col: int) -> float | None:
 
 def _names(grid: Grid, rows: list[int]) -> str:
     labels = [grid.row_label(r) or f"ligne {r + 1}" for r in rows]
-    return " + ".join(labels) if len(labels) <= 6 else f"{len(labels)} lignes"
+    return " + ".join(labels) if len(labels) <= 6 else f"somme des {len(labels)} lignes"
 
 
 def _column_total(grid: Grid, col: int, text: str, tolerance: float) -> list[CalcCheck]:

@@ -27,11 +27,12 @@ Concept = Literal[
 
 _COST = r"(?:charges?|couts?|frais)"
 _VAR = r"variables?"
+_PER_UNIT = r"(?:unitaires?|par (?!an\b|annee\b|mois\b|rapport\b|jour\b|semaine\b)\w+)"
 _FOLDED: list[tuple[Concept, str]] = [
-    ("unit_variable_cost", rf"\b{_COST} {_VAR} (?:unitaires?|par unite)\b"),
+    ("unit_variable_cost", rf"\b{_COST} {_VAR} {_PER_UNIT}\b"),
     ("unit_variable_cost", r"\bcouts? unitaires? variables?\b"),
-    ("unit_margin", rf"\bmarges? (?:sur {_COST} {_VAR} )?(?:unitaires?|par unite)\b"),
-    ("unit_margin", r"\bmcv (?:unitaire|par unite)\b"),
+    ("unit_margin", rf"\bmarges? (?:sur {_COST} {_VAR} )?{_PER_UNIT}\b"),
+    ("unit_margin", rf"\bmcv {_PER_UNIT}\b"),
     ("mcv_rate", rf"\btaux de (?:marge sur {_COST} {_VAR}|mcv)\b"),
     ("cv_rate", rf"\btaux de {_COST} {_VAR}\b"),
     ("margin_rate", r"\btaux de marge\b"),
@@ -112,7 +113,7 @@ def is_share_header(label: str) -> bool:
 
 
 _PERIOD = re.compile(
-    r"^(?:janv\w*|fevr?\w*|mars|avr\w*|mai|juin|juil\w*|aout|sept\w*|oct\w*|nov\w*|dec\w*)"
+    r"^(?:jan\w*|fev\w*|mars|avr\w*|mai|juin|juil\w*|aou\w*|sep\w*|oct\w*|nov\w*|dec\w*)"
     r"(?:\W*\d{2,4})?$"
     r"|^(?:mois|m|semaine|s|trimestre|t|annee|an|n ?\+ ?)\s?\d{1,2}$"
     r"|^(?:annee|exercice)\s?\w*\s?(?:19|20)\d\d$|^(?:19|20)\d\d$|^(?:n|n ?\+ ?\d)$"
@@ -131,11 +132,12 @@ CashRow = Literal["opening", "closing", "receipts", "disbursements", "net", "bal
 def cash_row(label: str) -> CashRow | None:
     """What a row of a cash-flow plan holds, from its label."""
     text = folded(label)
-    balance = re.search(r"\b(?:tresorerie|solde|disponibilites?|caisse)\b", text)
-    if balance and re.search(r"\b(?:debut|initiale?|depart|ouverture|report)\b", text):
+    cash = re.search(r"\b(?:tresorerie|solde|disponibilites?|caisse)\b", text)
+    if cash and re.search(r"\b(?:debut|initiale?|depart|ouverture|report)\b", text):
         return "opening"
-    if balance and re.search(r"\b(?:fin|finale?|cloture)\b", text):
+    if cash and re.search(r"\b(?:fin|finale?|cloture)\b", text):
         return "closing"
+    balance = re.search(r"\b(?:tresorerie|solde)\b", text)
     if re.search(r"\b(?:variation|flux net|solde (?:du|de la|mensuel)|ecart)\b", text):
         return "net"
     if re.search(r"\bencaissements?\b", text):

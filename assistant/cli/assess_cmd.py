@@ -50,7 +50,6 @@ def run(args: argparse.Namespace) -> int:
     fmt = report_format(args.format, args.out)
     services = build_services()
     with stdout_to_stderr():
-        services.referentiel.epreuve(args.epreuve)
         assessment = services.review.assess(args.file, args.epreuve)
         data = render(assessment, services.referentiel, fmt)
     emit(data, args.out)

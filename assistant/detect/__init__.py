@@ -14,6 +14,7 @@ from assistant.detect.checkpoint import detect_checkpoint
 from assistant.detect.cues import CueIndex, compile_cue
 from assistant.detect.results import to_result
 from assistant.detect.scope import Layout
+from assistant.detect.substance import unit_substance
 from assistant.detect.units import Unit, build_units
 from assistant.document import Document
 from assistant.referentiel.models import Checkpoint
@@ -49,7 +50,7 @@ def detect_checkpoints(
 
 
 def tool_listings(layout: Layout, checkpoints: Sequence[Checkpoint]) -> frozenset[int]:
-    """Units that name two checkpoints or more (a list of tools, not an analysis)."""
+    """Units that name two checkpoints or more and say little else (a list of tools)."""
     cues = [
         cue
         for cp in checkpoints
@@ -59,6 +60,10 @@ def tool_listings(layout: Layout, checkpoints: Sequence[Checkpoint]) -> frozense
     index = CueIndex(cues)
     listed = set()
     for unit in layout.units:
-        if len({hit.cue.target for hit in index.find(unit)}) >= 2:
+        hits = index.find(unit)
+        if len({hit.cue.target for hit in hits}) < 2:
+            continue
+        named = frozenset(s for hit in hits for s in hit.cue.stems)
+        if not unit_substance(unit, named).substantive:
             listed.add(unit.index)
     return frozenset(listed)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from assistant.assessment import Status
 from assistant.detect.cues import Cue, CueHit, CueIndex, compile_cue
 from assistant.detect.scope import Layout, cluster_region, table_region
-from assistant.detect.substance import NOTHING, Substance, Weigher
+from assistant.detect.substance import Substance, Weigher
 from assistant.detect.units import Unit
 from assistant.referentiel.models import Checkpoint, Element
 
@@ -86,14 +86,14 @@ def detect_checkpoint(
         for h in hits
         if weigher.is_label(h.unit, h.last) and len(targets[h.unit.index] - {CHECKPOINT}) < 2
     )
-    context, sections = _context(checkpoint, layout, hits, labels, listings)
+    titles = frozenset(h.unit.index for h in hits if weigher.is_title(h.unit))
+    context, sections = _context(checkpoint, layout, hits, labels, listings | titles)
     usable = [h for h in hits if h.cue.strong or h.unit.index in context]
     para = paraphrases or {}
 
     def findings_for(target: str) -> list[Finding]:
-        topic = target == CHECKPOINT and not checkpoint.elements
         found = [
-            _finding(h, layout, weigher, labels, targets, listings, topic)
+            _finding(h, layout, weigher, labels, targets, listings)
             for h in usable
             if h.cue.target == target
         ]
@@ -167,7 +167,6 @@ def _finding(
     labels: frozenset[int],
     targets: dict[int, set[str]],
     listings: frozenset[int],
-    topic: bool,
 ) -> Finding:
     """The content a cue occurrence introduces: its table row or column, the body under a
     label or heading, the rest of a paragraph it opens, or its own sentence."""
@@ -186,8 +185,6 @@ def _finding(
         rest = _paragraph_rest(unit, layout, targets)
         if rest:
             return Finding(unit, [unit, *weigher.best(rest, 2)], own + weigher.passage(rest))
-    if topic and not opens and len(hit.cue.stems) == 1:
-        return Finding(unit, [unit], NOTHING)  # a common word in passing: a mention
     return Finding(unit, [unit], own)
 
 

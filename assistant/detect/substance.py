@@ -30,6 +30,8 @@ MIN_CONTENT = 4
 MIN_SCORE = 5.5
 TOPIC_CONTENT = 8
 TOPIC_SCORE = 12.0
+TOPIC_SPECIFIC = 1  # figures, names or analysis words: vague intentions have none
+TITLE_WORDS = 4  # a heading with more words than this beside its cue is a title
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,8 @@ class Substance:
 
     @property
     def treats_topic(self) -> bool:
-        return self.content >= TOPIC_CONTENT and self.score >= TOPIC_SCORE
+        specific = self.figures + self.entities + self.markers >= TOPIC_SPECIFIC
+        return self.content >= TOPIC_CONTENT and self.score >= TOPIC_SCORE and specific
 
     def __add__(self, other: Substance) -> Substance:
         return Substance(
@@ -118,9 +121,9 @@ class Weigher:
     def is_label(self, unit: Unit, cue_last: int) -> bool:
         """A heading or a short line naming something ("Forces :", "- Politique") before
         its content."""
-        if unit.kind == "heading":
-            return True
         ignored = self.ignored(unit)
+        if unit.kind == "heading":
+            return not self.is_title(unit)
         rest = [
             t
             for t in unit.tokens[cue_last + 1 :]
@@ -128,3 +131,16 @@ class Weigher:
         ]
         short = len(unit.tokens) <= 4 and not rest
         return short or (unit.text.rstrip().endswith(":") and len(rest) <= 3)
+
+    def is_title(self, unit: Unit) -> bool:
+        """A heading that says much more than the cue it holds (a dossier's title)."""
+        ignored = self.ignored(unit)
+        extra = [
+            t
+            for t in unit.tokens
+            if t.folded not in STOPWORDS
+            and t.folded not in META_WORDS
+            and t.stem not in ignored
+            and not t.folded.isdigit()
+        ]
+        return unit.kind == "heading" and len(extra) > TITLE_WORDS

@@ -46,9 +46,10 @@ class _Walk:
         level: int | None = None,
         rows: list[list[str]] | None = None,
         hidden: HiddenReason | None = None,
+        page: int | None = None,
     ) -> None:
         if text.strip():
-            self.blocks.append(RawBlock(kind, text, self.page, level, rows, hidden))
+            self.blocks.append(RawBlock(kind, text, page or self.page, level, rows, hidden))
             self.seen_text = True
 
     def next_page(self) -> None:
@@ -113,40 +114,52 @@ def _read_paragraph(p: Any, walk: _Walk) -> None:
     style = walk.styles.paragraph(p)
     if style.page_break_before and not walk.rendered_breaks:
         walk.next_page()
-    visible, hidden, boxes = _paragraph_text(p, walk, style.shaded)
+    text = _paragraph_text(p, walk, style.shaded)
     kind: BlockKind = "paragraph"
     if style.heading_level is not None:
         kind = "heading"
     elif style.is_list:
         kind = "list_item"
-    walk.add(kind, visible, level=style.heading_level)
-    for reason, text in hidden:
-        walk.add("other", text, hidden=reason)
-    for box in boxes:  # text boxes anchored in the paragraph
+    walk.add(kind, text.visible, level=style.heading_level, page=text.page)
+    for reason, hidden, page in text.hidden:
+        walk.add("other", hidden, hidden=reason, page=page)
+    for box in text.boxes:  # text boxes anchored in the paragraph
         for element in _block_elements(box):
             _read_element(element, walk)
     if _ends_section(p) and not walk.rendered_breaks:
         walk.next_page()
 
 
-def _paragraph_text(
-    p: Any, walk: _Walk, shaded: bool
-) -> tuple[str, list[tuple[HiddenReason, str]], list[Any]]:
-    """Visible text, hidden runs (reason, text) and text boxes of a paragraph."""
+@dataclass
+class _ParagraphText:
+    """A paragraph's visible text and the page it starts on, its hidden runs (reason, text,
+    page) and its text boxes."""
+
+    visible: str = ""
+    page: int | None = None
+    hidden: list[tuple[HiddenReason, str, int]] = field(default_factory=list)
+    boxes: list[Any] = field(default_factory=list)
+
+
+def _paragraph_text(p: Any, walk: _Walk, shaded: bool) -> _ParagraphText:
+    result = _ParagraphText()
     visible: list[str] = []
-    hidden: list[tuple[HiddenReason, str]] = []
-    boxes: list[Any] = []
     for run in _runs(p):
         reason = walk.styles.run_hidden(run, p, shaded)
         text = _run_text(run, walk)
         if reason is None:
             visible.append(text)
-        elif hidden and hidden[-1][0] == reason:
-            hidden[-1] = (reason, hidden[-1][1] + text)
+            if result.page is None and text.strip():
+                result.page = walk.page  # a rendered break before the text moved it on
+                walk.seen_text = True
+        elif result.hidden and result.hidden[-1][0] == reason:
+            previous = result.hidden[-1]
+            result.hidden[-1] = (reason, previous[1] + text, previous[2])
         else:
-            hidden.append((reason, text))
-        boxes.extend(_text_boxes(run))
-    return "".join(visible), hidden, boxes
+            result.hidden.append((reason, text, walk.page))
+        result.boxes.extend(_text_boxes(run))
+    result.visible = "".join(visible)
+    return result
 
 
 def _runs(parent: Any) -> Iterator[Any]:
@@ -205,7 +218,7 @@ def _ends_section(p: Any) -> bool:
 def _read_table(tbl: Any, walk: _Walk) -> None:
     start_page = walk.page
     rows: list[list[str]] = []
-    hidden: list[tuple[HiddenReason, str]] = []
+    hidden: list[tuple[HiddenReason, str, int]] = []
     for tr in tbl.iterchildren(qn("w:tr")):
         row = []
         for tc in tr.iterchildren(qn("w:tc")):
@@ -214,17 +227,17 @@ def _read_table(tbl: Any, walk: _Walk) -> None:
     if any(cell.strip() for row in rows for cell in row):
         walk.blocks.append(RawBlock("table", table_text(rows), start_page, rows=rows))
         walk.seen_text = True
-    for reason, text in hidden:
-        walk.add("other", text, hidden=reason)
+    for reason, text, page in hidden:
+        walk.add("other", text, hidden=reason, page=page)
 
 
-def _cell_text(tc: Any, walk: _Walk, hidden: list[tuple[HiddenReason, str]]) -> str:
+def _cell_text(tc: Any, walk: _Walk, hidden: list[tuple[HiddenReason, str, int]]) -> str:
     tcpr = tc.find(qn("w:tcPr"))
     shd = tcpr.find(qn("w:shd")) if tcpr is not None else None
     shaded = shd is not None and (shd.get(qn("w:fill")) or "auto").lower() not in ("auto", "ffffff")
     parts = []
     for p in tc.iter(qn("w:p")):
-        visible, cell_hidden, _boxes = _paragraph_text(p, walk, shaded)
-        parts.append(visible)
-        hidden.extend(cell_hidden)
+        text = _paragraph_text(p, walk, shaded)
+        parts.append(text.visible)
+        hidden.extend(text.hidden)
     return " ".join(" ".join(parts).split())

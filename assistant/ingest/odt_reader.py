@@ -58,9 +58,10 @@ class _Walk:
         *,
         level: int | None = None,
         hidden: HiddenReason | None = None,
+        page: int | None = None,
     ) -> None:
         if text.strip():
-            self.blocks.append(RawBlock(kind, text, self.page, level, None, hidden))
+            self.blocks.append(RawBlock(kind, text, page or self.page, level, None, hidden))
             self.seen_text = True
 
     def next_page(self) -> None:
@@ -71,19 +72,30 @@ class _Walk:
 
 @dataclass
 class _Inline:
-    """Text gathered from one paragraph: visible parts, hidden runs, text boxes."""
+    """Text gathered from one paragraph: visible parts and the page where they start, hidden
+    runs (reason, text, page), text boxes."""
 
+    walk: _Walk
     visible: list[str] = field(default_factory=list)
-    hidden: list[tuple[HiddenReason, str]] = field(default_factory=list)
+    page: int | None = None
+    hidden: list[tuple[HiddenReason, str, int]] = field(default_factory=list)
     boxes: list[Any] = field(default_factory=list)
 
     def append(self, text: str, reason: HiddenReason | None) -> None:
         if reason is None:
             self.visible.append(text)
+            if self.page is None and text.strip():
+                self.page = self.walk.page
+                self.walk.seen_text = True
         elif self.hidden and self.hidden[-1][0] == reason:
-            self.hidden[-1] = (reason, self.hidden[-1][1] + text)
+            previous = self.hidden[-1]
+            self.hidden[-1] = (reason, previous[1] + text, previous[2])
         else:
-            self.hidden.append((reason, text))
+            self.hidden.append((reason, text, self.walk.page))
+
+    def add_hidden_blocks(self) -> None:
+        for reason, text, page in self.hidden:
+            self.walk.add("other", text, hidden=reason, page=page)
 
 
 def read_odt(path: Path, filename: str) -> RawDocument:
@@ -141,16 +153,15 @@ def _read_paragraph(element: Any, walk: _Walk, kind: BlockKind) -> None:
     breaks = walk.styles.page_breaks(style_name)
     if breaks.before:
         walk.next_page()
-    inline = _Inline()
+    inline = _Inline(walk)
     paragraph_reason = walk.styles.hidden_reason([style_name])
     _read_inline(element, walk, [style_name], paragraph_reason, inline)
     level = None
     if element.qname == (TEXT, "h"):
         kind = "heading"
         level = int(element.getAttrNS(TEXT, "outline-level") or 1)
-    walk.add(kind, "".join(inline.visible), level=level)
-    for reason, text in inline.hidden:
-        walk.add("other", text, hidden=reason)
+    walk.add(kind, "".join(inline.visible), level=level, page=inline.page)
+    inline.add_hidden_blocks()
     for box in inline.boxes:
         for child in _children(box):
             _read_block(child, walk, "paragraph")
@@ -191,30 +202,29 @@ def _read_inline(
 def _read_table(element: Any, walk: _Walk) -> None:
     page = walk.page
     rows: list[list[str]] = []
-    hidden: list[tuple[HiddenReason, str]] = []
+    cells_text: list[_Inline] = []
     for row in _rows(element):
         cells = []
         for cell in _children(row):
-            if cell.qname != (TABLE, "table-cell"):
-                continue
-            inline = _Inline()
-            for child in _children(cell):
-                _read_inline(
-                    child,
-                    walk,
-                    [child.getAttrNS(TEXT, "style-name")],
-                    walk.styles.hidden_reason([child.getAttrNS(TEXT, "style-name")]),
-                    inline,
-                )
-                inline.visible.append(" ")
-            cells.append(" ".join("".join(inline.visible).split()))
-            hidden.extend(inline.hidden)
+            if cell.qname == (TABLE, "table-cell"):
+                inline = _cell_inline(cell, walk)
+                cells.append(" ".join("".join(inline.visible).split()))
+                cells_text.append(inline)
         rows.append(cells)
     if any(cell for row in rows for cell in row):
         walk.blocks.append(RawBlock("table", table_text(rows), page, rows=rows))
         walk.seen_text = True
-    for reason, text in hidden:
-        walk.add("other", text, hidden=reason)
+    for inline in cells_text:
+        inline.add_hidden_blocks()
+
+
+def _cell_inline(cell: Any, walk: _Walk) -> _Inline:
+    inline = _Inline(walk)
+    for child in _children(cell):
+        style = child.getAttrNS(TEXT, "style-name")
+        _read_inline(child, walk, [style], walk.styles.hidden_reason([style]), inline)
+        inline.visible.append(" ")
+    return inline
 
 
 def _rows(element: Any) -> Iterator[Any]:

@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 from assistant.document import Document
-from assistant.errors import EmptyFileError, NoTextError
+from assistant.errors import EmptyFileError, NoTextError, TooLargeError
 from assistant.ingest.archive import check_archive
 from assistant.ingest.assemble import assemble
 from assistant.ingest.raw import RawDocument
@@ -16,6 +16,11 @@ from assistant.settings import LimitsSettings
 def parse_file(path: Path, filename: str, kind: str, limits: LimitsSettings) -> Document:
     """The Document of ``path`` (``kind`` as sniffed), without language detection."""
     raw = read_file(kind, path, filename, limits)
+    if raw.pages is not None and raw.pages > limits.max_pages:
+        raise TooLargeError(
+            f"Le document « {filename} » compte {raw.pages} pages, au-delà de la limite de "
+            f"{limits.max_pages} pages ; envoyez le dossier sans ses annexes volumineuses.",
+        )
     document = assemble(raw, filename=filename, sha256=_sha256(path))
     _check_text(document, filename)
     return document

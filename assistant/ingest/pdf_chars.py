@@ -53,18 +53,33 @@ class PageCharReader:
         self._box = [ctypes.c_double() for _ in range(4)]  # reused: one allocation per page
 
     def chars(self) -> list[PdfChar]:
-        count = pdfium_c.FPDFText_CountChars(self.textpage)
-        return [self._char(index) for index in range(count)]
-
-    def _char(self, index: int) -> PdfChar:
-        text = chr(pdfium_c.FPDFText_GetUnicode(self.textpage, index))
-        if pdfium_c.FPDFText_IsGenerated(self.textpage, index) == 1:
-            return PdfChar(text, None, 0.0, False, None)
+        textpage = self.textpage
+        count = pdfium_c.FPDFText_CountChars(textpage)
+        units = self._units(count)
+        is_generated, get_box = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetCharBox
         left, right, bottom, top = self._box
-        pdfium_c.FPDFText_GetCharBox(self.textpage, index, left, right, bottom, top)
-        box = (left.value, bottom.value, right.value, top.value)
-        style = self._style(index)
-        return PdfChar(text, box, style.size, style.bold, self._hidden(text, box, style))
+        chars: list[PdfChar] = []
+        for index in range(count):
+            text = units[index]
+            if is_generated(textpage, index) == 1:
+                chars.append(PdfChar(text, None, 0.0, False, None))
+                continue
+            get_box(textpage, index, left, right, bottom, top)
+            box = (left.value, bottom.value, right.value, top.value)
+            style = self._style(index)
+            chars.append(PdfChar(text, box, style.size, style.bold, self._hidden(text, box, style)))
+        return chars
+
+    def _units(self, count: int) -> list[str]:
+        """The page's characters in one call; one by one when a surrogate pair would shift
+        the indices (characters outside the Basic Multilingual Plane)."""
+        buffer = (ctypes.c_ushort * (count + 1))()
+        pdfium_c.FPDFText_GetText(self.textpage, 0, count, buffer)
+        units = buffer[:count]
+        if all(unit < 0xD800 or unit > 0xDFFF for unit in units):
+            return [chr(unit) for unit in units]
+        get = pdfium_c.FPDFText_GetUnicode
+        return [chr(get(self.textpage, index)) for index in range(count)]
 
     def _style(self, index: int) -> _Style:
         handle = pdfium_c.FPDFText_GetTextObject(self.textpage, index)

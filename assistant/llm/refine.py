@@ -40,6 +40,7 @@ class Refinement:
     notices: list[str] = field(default_factory=list)
     quotes_total: int = 0
     quotes_rejected: int = 0
+    judged: int = 0
     audit_path: Path | None = None
 
 
@@ -86,6 +87,7 @@ class LLMRefiner:
             quotes_total=sum(o.quotes_total for o in outcomes),
             quotes_rejected=sum(o.quotes_rejected for o in outcomes),
             notices=_notices(outcomes),
+            judged=sum(1 for o in outcomes if o.failure is None),
         )
         refinement.audit_path = write_audit(
             AuditRecord(

@@ -50,10 +50,10 @@ ALERT_LABELS: dict[AlertKind, str] = {
 
 MODE_LABELS = {"offline": "hors ligne", "llm": "avec modèle de langage"}
 
+# Calculation alert details: the engine's keys in English, the figures it used in French.
 DETAIL_LABELS = {
-    "expected": "attendu",
-    "found": "trouvé",
-    "stated": "annoncé",
-    "computed": "calculé",
-    "formula": "formule",
+    "expected": "valeur attendue (recalculée)",
+    "found": "valeur trouvée dans le dossier",
 }
+HIDDEN_DETAILS = frozenset({"check", "unit"})
+UNIT_SUFFIXES = {"currency": " €", "percent": " %", "days": " jours", "months": " mois"}

@@ -129,11 +129,12 @@ class _Builder:
         table.setStyle(TableStyle(style))
         return table
 
-    def boxed(self, flowables: list[Any], colour: str, background: str) -> Any:
+    def boxed(self, rows: list[list[Any]], colour: str, background: str) -> Any:
+        """A framed block, one table row per piece so that it can break across pages."""
         from reportlab.lib import colors
         from reportlab.platypus import Table, TableStyle
 
-        box = Table([[flowables]], colWidths=[self.width])
+        box = Table([[row] for row in rows], colWidths=[self.width], hAlign="LEFT")
         box.setStyle(
             TableStyle(
                 [
@@ -153,7 +154,7 @@ class _Builder:
         ]
         flow = [
             self.para(view.title, self.heading[1]),
-            self.boxed([self.para(view.notice, bold=True)], _NAVY, "#e8eef6"),
+            self.boxed([[self.para(view.notice, bold=True)]], _NAVY, "#e8eef6"),
             self.spacer(),
             self.table(facts, [0.3, 0.7], header=False),
         ]
@@ -179,13 +180,14 @@ class _Builder:
     def alerts(self, alerts: list[AlertView]) -> list[Any]:
         if not alerts:
             return [self.para("Alertes", self.heading[2]), self.para("Aucune alerte.")]
-        inner: list[Any] = [self.para(f"⚠ Alertes ({len(alerts)})", self.heading[2])]
+        rows: list[list[Any]] = [[self.para(f"⚠ Alertes ({len(alerts)})", self.heading[2])]]
         for alert in alerts:
-            inner.append(self.para(f"{alert.label} ({alert.where}) : {alert.message}", bold=True))
+            row = [self.para(f"{alert.label} ({alert.where}) : {alert.message}", bold=True)]
             if alert.quote:
-                inner.append(self.para(f"« {alert.quote} »", self.quote))
-            inner += [self.para(f"{name} : {value}", self.quote) for name, value in alert.details]
-        return [self.boxed(inner, _RED, "#fff3f3")]
+                row.append(self.para(f"« {alert.quote} »", self.quote))
+            row += [self.para(f"{name} : {value}", self.quote) for name, value in alert.details]
+            rows.append(row)
+        return [self.boxed(rows, _RED, "#fff3f3")]
 
     def competency(self, comp: CompetencyView) -> list[Any]:
         title = f"{comp.id} — {comp.title}" if comp.id else comp.title

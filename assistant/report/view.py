@@ -21,13 +21,16 @@ from assistant.assessment import (
     Status,
     Verdict,
 )
-from assistant.referentiel.models import Referentiel
+from assistant.errors import UnknownEpreuveError, UnknownIdError
+from assistant.referentiel.models import Checkpoint, Referentiel
 from assistant.report.labels import (
     ALERT_LABELS,
     DETAIL_LABELS,
+    HIDDEN_DETAILS,
     MODE_LABELS,
     PRE_ASSESSMENT_NOTICE,
     STATUS_LABELS,
+    UNIT_SUFFIXES,
     VERDICT_LABELS,
     Label,
 )
@@ -115,13 +118,12 @@ def build_view(
 ) -> ReportView:
     """The report's content, in French, for ``assessment``."""
     checkpoints = [_checkpoint_view(cp, referentiel) for cp in assessment.checkpoints]
-    epreuve = referentiel.epreuve(assessment.epreuve)
     return ReportView(
         title=f"Pré-évaluation du dossier « {assessment.document.filename} » — "
         f"épreuve {assessment.epreuve}",
         dossier=assessment.document.filename,
         epreuve=assessment.epreuve,
-        epreuve_title=epreuve.title,
+        epreuve_title=_epreuve_title(assessment.epreuve, referentiel),
         notice=PRE_ASSESSMENT_NOTICE,
         facts=_facts(assessment, referentiel, generated_at or datetime.now().astimezone()),
         engine_notices=list(assessment.engine.notices),
@@ -159,9 +161,8 @@ def _facts(
     size = f"{_thousands(document.words)} mots"
     if document.pages is not None:
         size = f"{document.pages} pages, {size}"
-    epreuve = referentiel.epreuve(assessment.epreuve)
     return [
-        ("Épreuve", f"{assessment.epreuve} — {epreuve.title}"),
+        ("Épreuve", f"{assessment.epreuve} — {_epreuve_title(assessment.epreuve, referentiel)}"),
         ("Document", f"{document.filename} ({size})"),
         ("Empreinte du document", f"sha256 {document.sha256[:16]}…"),
         ("Référentiel", f"version {engine.referentiel_version} ({engine.referentiel_hash[:12]})"),
@@ -170,6 +171,31 @@ def _facts(
         ("Empreinte des réglages", engine.settings_hash),
         ("Date", generated_at.strftime("%d/%m/%Y %H:%M")),
     ]
+
+
+# An assessment may come from another version of the référentiel (a stored JSON report):
+# an id this one does not know is shown as it is rather than refused.
+
+
+def _epreuve_title(epreuve_id: str, referentiel: Referentiel) -> str:
+    try:
+        return referentiel.epreuve(epreuve_id).title
+    except UnknownEpreuveError:
+        return "épreuve inconnue de ce référentiel"
+
+
+def _competency_title(competency_id: str, referentiel: Referentiel) -> str:
+    try:
+        return referentiel.competency(competency_id).title
+    except UnknownIdError:
+        return "compétence inconnue de ce référentiel"
+
+
+def _checkpoint_spec(checkpoint_id: str, referentiel: Referentiel) -> Checkpoint | None:
+    try:
+        return referentiel.checkpoint(checkpoint_id)
+    except UnknownIdError:
+        return None
 
 
 def _thousands(number: int) -> str:
@@ -197,8 +223,8 @@ class _QuotePicker:
 
 
 def _checkpoint_view(result: CheckpointResult, referentiel: Referentiel) -> CheckpointView:
-    spec = referentiel.checkpoint(result.id)
-    labels = {element.id: element.label for element in spec.elements}
+    spec = _checkpoint_spec(result.id, referentiel)
+    labels = {element.id: element.label for element in spec.elements} if spec else {}
     quotes = _QuotePicker(ELEMENT_QUOTES)
     elements = [
         ElementView(e.id, labels.get(e.id, e.id), STATUS_LABELS[e.status], quotes.pick(e.evidence))
@@ -213,10 +239,10 @@ def _checkpoint_view(result: CheckpointResult, referentiel: Referentiel) -> Chec
     ]
     recommendation = ""
     if result.status != "present":
-        recommendation = result.recommendation or spec.recommendation
+        recommendation = result.recommendation or (spec.recommendation if spec else "")
     return CheckpointView(
         id=result.id,
-        label=result.label or spec.label,
+        label=result.label or (spec.label if spec else result.id),
         status=STATUS_LABELS[result.status],
         elements=elements,
         missing=missing,
@@ -240,7 +266,7 @@ def _competency_views(
     views = [
         CompetencyView(
             id=criterion.competency,
-            title=referentiel.competency(criterion.competency).title,
+            title=_competency_title(criterion.competency, referentiel),
             verdict=VERDICT_LABELS[criterion.verdict],
             rationale=criterion.rationale,
             checkpoints=[by_id[cp] for cp in criterion.checkpoints if cp in by_id],
@@ -264,12 +290,20 @@ def _status_counts(checkpoints: list[CheckpointResult]) -> list[Count]:
     return [Count(label, counts[status]) for status, label in STATUS_LABELS.items()]
 
 
-def _alert_view(alert: Alert) -> AlertView:
-    details = [
-        (DETAIL_LABELS.get(key, key), _figure(value))
-        for key, value in (alert.details or {}).items()
+def _alert_details(details: dict[str, float | str | None]) -> list[tuple[str, str]]:
+    """Expected and found values first (with their unit), then the figures used."""
+    unit = UNIT_SUFFIXES.get(str(details.get("unit") or ""), "")
+    shown = [(k, v) for k, v in details.items() if v is not None and k not in HIDDEN_DETAILS]
+    shown.sort(key=lambda item: item[0] not in DETAIL_LABELS)
+    return [
+        (DETAIL_LABELS.get(key, key), _figure(value) + (unit if key in DETAIL_LABELS else ""))
+        for key, value in shown
         if value is not None
     ]
+
+
+def _alert_view(alert: Alert) -> AlertView:
+    details = _alert_details(alert.details or {})
     return AlertView(
         kind=alert.kind,
         label=ALERT_LABELS.get(alert.kind, alert.kind),

@@ -31,8 +31,14 @@ HEAD = "<script>document.documentElement.lang = 'fr';</script>"
 
 
 def theme() -> gr.themes.Base:
-    """Gradio's default theme with colours that keep a 4.5:1 contrast (RGAA 3.2)."""
-    return gr.themes.Default(primary_hue="indigo", neutral_hue="gray").set(
+    """Gradio's default theme with colours that keep a 4.5:1 contrast (RGAA 3.2) and the
+    system's fonts (the default would fetch web fonts: nothing may leave the machine)."""
+    return gr.themes.Default(
+        primary_hue="indigo",
+        neutral_hue="gray",
+        font=["system-ui", "Segoe UI", "Roboto", "DejaVu Sans", "sans-serif"],
+        font_mono=["ui-monospace", "DejaVu Sans Mono", "monospace"],
+    ).set(
         button_primary_background_fill="*primary_700",
         button_primary_background_fill_hover="*primary_800",
         button_primary_text_color="white",
@@ -76,6 +82,12 @@ def build_blocks(ctx: AppContext, *, jury_path: str | None = None) -> gr.Blocks:
     age = ui.cache_max_age_s
     blocks = gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(age, age))
     with blocks:
+
+        def assess(file: FileData, epreuve: str) -> str:
+            return _api_assess(ctx, file, epreuve)
+
+        # declared first: private events named after their function must not take "/assess"
+        api_endpoint(assess, api_name="assess", api_description="Pré-évaluation JSON d'un dossier.")
         gr.HTML(HEADER)
         with gr.Tabs():
             with gr.Tab("Candidat", id="candidat"):
@@ -87,11 +99,6 @@ def build_blocks(ctx: AppContext, *, jury_path: str | None = None) -> gr.Blocks:
                     jury.build(ctx)
             with gr.Tab("Tuteur", id="tuteur"):
                 tutor.build(ctx)
-
-        def assess(file: FileData, epreuve: str) -> str:
-            return _api_assess(ctx, file, epreuve)
-
-        api_endpoint(assess, api_name="assess", api_description="Pré-évaluation JSON d'un dossier.")
 
         def forget_session(request: gr.Request) -> None:
             delete_session(ctx.sessions_dir, request.session_hash or "")

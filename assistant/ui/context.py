@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from assistant.assessment import Assessment
 from assistant.services import Services
 from assistant.settings import Settings
 from assistant.ui.workspace import Workspace
+
+_PARENTHESIS = re.compile(r"\s*\(évaluation certificative[^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,10 @@ class AppContext:
         return Workspace.for_session(self.sessions_dir, session, audience)
 
     def epreuve_choices(self) -> list[tuple[str, str]]:
-        return [(f"{e.id} — {e.title}", e.id) for e in self.services.referentiel.epreuves]
+        return [
+            (f"{e.id} — {_PARENTHESIS.sub('', e.title)}", e.id)
+            for e in self.services.referentiel.epreuves
+        ]
 
     def write_reports(self, assessment: Assessment, folder: Path) -> list[Path]:
         """The HTML report, the PDF report and the JSON document, written in ``folder``."""

@@ -83,7 +83,7 @@ class JuryView:
         session = session or JurySession(self.ctx.workspace(request, "jury"))
         if not uploads:
             message = views.message_html("Déposez d'abord les dossiers à analyser.", "error")
-            return session, message, gr.update(), gr.update(), gr.update()
+            return session, message, gr.update(), gr.update(), gr.update(), gr.update()
         session.workspace.clear()
         files = [session.workspace.adopt(Path(u), "lot") for u in uploads if Path(u).exists()]
         session.assessments, session.rows = {}, []
@@ -109,6 +109,7 @@ class JuryView:
     def _outputs(session: JurySession, csv_path: Path) -> tuple[Any, ...]:
         names = sorted(session.assessments)
         return (
+            gr.update(value=None),  # the files now live in the session folder only
             gr.update(value=session.table()),
             gr.update(value=str(csv_path), visible=True),
             gr.update(choices=names, value=None, visible=bool(names)),
@@ -164,6 +165,7 @@ def build(ctx: AppContext) -> None:
         interactive=False,
         label="Résultats par dossier (cliquez sur un en-tête pour trier)",
         wrap=True,
+        column_widths=["200px", "70px", "120px", "260px", "80px", "400px"],  # scrolls on phones
         elem_id="jury-table",
     )
     csv_btn = gr.DownloadButton("Exporter en CSV", visible=False)
@@ -173,8 +175,8 @@ def build(ctx: AppContext) -> None:
     run.click(
         view.assess,
         [uploads, epreuve, state],
-        [state, message, table, csv_btn, choice],
+        [state, message, uploads, table, csv_btn, choice],
         api_visibility="private",
     )
-    needle.input(view.filter, [needle, state], [table], api_visibility="private")
+    needle.change(view.filter, [needle, state], [table], api_visibility="private")
     choice.change(view.open_report, [choice, state], [report], api_visibility="private")

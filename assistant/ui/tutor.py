@@ -36,9 +36,15 @@ def _drop_session(session: TutorSession | None) -> None:
 def answer_text(answer: TutorAnswer) -> str:
     """The answer followed by the ids of the référentiel texts it rests on."""
     cited = [s.id for s in answer.sources if s.kind != "passage"]
-    if not cited:
-        return answer.text
-    return f"{answer.text}\n\nSources du référentiel : {', '.join(dict.fromkeys(cited))}."
+    text = answer.text
+    if cited:
+        text += f"\n\nSources du référentiel : {', '.join(dict.fromkeys(cited))}."
+    if answer.engine:
+        text += (
+            f"\n\n_Réponse rédigée par le modèle de langue « {answer.engine} » "
+            "à partir de ces sources._"
+        )
+    return text
 
 
 class TutorView:
@@ -94,7 +100,12 @@ def build(ctx: AppContext) -> None:
     )
     upload = gr.File(label="Dossier à interroger (facultatif)", file_types=FILE_TYPES)
     chat = gr.Chatbot(
-        label="Échanges avec le tuteur", feedback_options=None, render_markdown=False, height=420
+        label="Échanges avec le tuteur",
+        feedback_options=None,
+        render_markdown=False,
+        buttons=["copy", "copy_all"],  # no "share": it has no accessible name
+        height=420,
+        elem_id="tuteur-chat",
     )
     question = gr.Textbox(label="Votre question", placeholder=EXAMPLES[0], lines=1)
     with gr.Row():

@@ -135,14 +135,17 @@ def summary_html(assessment: Assessment, ref: Referentiel) -> str:
 
 
 def _status_cell(status: str) -> str:
-    return f'<td><span class="dr-status dr-{status}">{STATUS_LABELS[status]}</span></td>'
+    return (
+        f'<td data-label="Statut"><span class="dr-status dr-{status}">'
+        f"{STATUS_LABELS[status]}</span></td>"
+    )
 
 
 def checkpoints_html(assessment: Assessment, ref: Referentiel) -> str:
     rows = "".join(
         f'<tr><th scope="row">{escape(_checkpoint_label(c, ref))}</th>{_status_cell(c.status)}'
-        f"<td>{escape(', '.join(missing_elements(c, ref)) or '—')}</td>"
-        f"<td>{escape(c.comment or '—')}</td></tr>"
+        f'<td data-label="Éléments manquants">{escape(", ".join(missing_elements(c, ref)) or "—")}'
+        f'</td><td data-label="Commentaire">{escape(c.comment or "—")}</td></tr>'
         for c in assessment.checkpoints
     )
     return (
@@ -170,7 +173,8 @@ def advice_html(assessment: Assessment, ref: Referentiel) -> str:
         if c.recommendation:
             parts.append(f"Conseil : {escape(c.recommendation)}")
         items.append(f"<li>{' '.join(parts)}</li>")
-    general = "".join(f"<li>{escape(r)}</li>" for r in assessment.recommendations)
+    given = {c.recommendation for c in assessment.checkpoints if c.status != "present"}
+    general = "".join(f"<li>{escape(r)}</li>" for r in assessment.recommendations if r not in given)
     body = (
         f"<ul>{''.join(items)}</ul>"
         if items
