@@ -11,6 +11,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import os
+import shlex
 import shutil
 import socket
 import subprocess
@@ -23,7 +24,10 @@ import pytest
 from assistant.services import build_services
 from assistant.settings import PROJECT_ROOT, LLMSettings, Settings
 from eval.docbuild import build_pdf, markdown_to_items
+from tests.canaries import CanaryDossier, mixed_quotes, quotes_of
 from tests.dossiers import PESTEL_FULL, PRESENTATION, PROBLEMATIQUE, SWOT_TABLE
+
+SESSIONS = 20
 
 
 def dossier_pdf(folder: Path) -> Path:
@@ -146,3 +150,33 @@ def test_cli_assessment_runs_without_any_network_interface(tmp_path: Path) -> No
         timeout=60,
     )
     assert probe.returncode != 0 and b"unreachable" in probe.stderr  # really no network
+
+
+@needs_namespace
+@pytest.mark.skipif(shutil.which("ip") is None, reason="'ip' (iproute2) is needed to bring lo up")
+def test_app_serves_its_page_and_concurrent_assessments_without_network(tmp_path: Path) -> None:
+    """``python app.py`` in a namespace with only the loopback: its page loads and 20
+    concurrent ``/assess`` calls (gradio_client) each return their own dossier's result."""
+    home, folder = tmp_path / "home", tmp_path / "dossiers"
+    folder.mkdir()
+    driver = f"{shlex.quote(sys.executable)} -m tests.offline_app"
+    places = f"{shlex.quote(str(home))} {shlex.quote(str(folder))}"
+    script = f"ip link set lo up && exec {driver} {places} {SESSIONS}"
+    done = subprocess.run(
+        ["unshare", "-n", "sh", "-c", script],
+        capture_output=True,
+        env=offline_env(home),
+        cwd=PROJECT_ROOT,
+        timeout=1200,
+    )
+    assert done.returncode == 0, done.stderr.decode()[-3000:]
+    report = json.loads(done.stdout)
+    assert 'content="dossier-review — pré-évaluation' in report["page"]  # og:title
+    tags = [d["tag"] for d in report["dossiers"]]
+    for dossier, result in zip(report["dossiers"], report["results"], strict=True):
+        own = CanaryDossier(Path(dossier["path"]), dossier["tag"])
+        assert result["document"]["sha256"] == dossier["sha256"]
+        assert result["document"]["filename"] == Path(dossier["path"]).name
+        quotes = quotes_of(result)
+        assert any(own.tag in q for q in quotes)
+        assert mixed_quotes(own, quotes, tags) == []
