@@ -24,6 +24,7 @@ from assistant.assessment import (
     DocumentInfo,
     EngineInfo,
 )
+from assistant.atomic import write_atomic
 from assistant.calc import check_document
 from assistant.calc_evidence import merge_calc
 from assistant.detect import Layout, Unit, detect_checkpoints, layout_of
@@ -132,9 +133,8 @@ class ReviewService:
             except ValueError:
                 log.warning("ignoring unreadable cache entry %s", cached)
         doc = self._ingest(path)
-        if cached:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_text(doc.model_dump_json(), encoding="utf-8")
+        if cached:  # atomic: a process killed while writing leaves no half entry
+            write_atomic(cached, doc.model_dump_json().encode("utf-8"))
         return doc
 
     def _cache_path(self, digest: str) -> Path:
