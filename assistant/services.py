@@ -54,6 +54,7 @@ class Services:
             self.embedder,
             max_chars=chunking.max_chars,
             overlap=chunking.overlap,
+            url=self.settings.store_url,
         )
 
     def retriever(self, doc: Document) -> HybridRetriever:

@@ -157,6 +157,13 @@ class Settings(BaseSettings):
     retention_days: int = Field(
         30, description="Days a dossier and its report are kept before `purge --expired`."
     )
+    store_url: str | None = Field(
+        None,
+        description="URL of a Chroma server (`chroma run --path DIR`, e.g. http://127.0.0.1:8000) "
+        "shared by several app workers. Unset: the embedded store in `home/chroma`, written by "
+        "one process at a time. A server elsewhere than this machine receives the dossiers' "
+        "vectors.",
+    )
     limits: LimitsSettings = Field(default_factory=LimitsSettings, description="File limits.")
     embedding: EmbeddingSettings = Field(
         default_factory=EmbeddingSettings, description="Embedding model."
