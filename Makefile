@@ -1,12 +1,12 @@
 PY ?= python
 
-.PHONY: test lint typecheck eval bench app
+.PHONY: test lint typecheck eval bench app fuzz
 
 test:
 	$(PY) -m pytest
 
 lint:
-	$(PY) -m ruff check assistant tests eval benchmarks app.py
+	$(PY) -m ruff check assistant tests eval benchmarks scripts app.py
 
 typecheck:
 	$(PY) -m mypy
@@ -19,3 +19,6 @@ bench:
 
 app:
 	$(PY) app.py
+
+fuzz:
+	$(PY) scripts/fuzz_ingest.py --seconds 600
