@@ -99,7 +99,7 @@ class PurgeService:
         result = PurgeResult(dossiers=keys)
         for key in keys:
             result.files += sum(_delete(path) for path in self._files_of(key))
-        if self.settings.store_dir.is_dir():
+        if self._has_store():
             store = self._store()
             result.collections = sum(store.delete_dossier(key) for key in keys)
             result.compaction = store.compact()
@@ -139,9 +139,11 @@ class PurgeService:
                 yield from (p for p in folder.rglob("*") if p.is_file())
 
     def _stored_keys(self) -> list[str]:
-        if not self.settings.store_dir.is_dir():
-            return []
-        return self._store().list_dossiers()
+        return self._store().list_dossiers() if self._has_store() else []
+
+    def _has_store(self) -> bool:
+        """A Chroma server, or an embedded store already created (never create one here)."""
+        return bool(self.settings.store_url) or self.settings.store_dir.is_dir()
 
 
 def _key(sha: str) -> str:

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from assistant.chunking import chunk_document
-from assistant.embedding import Embedder
 from assistant.services import build_services
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.store import VectorStore
@@ -110,16 +109,17 @@ def _wait_for(url: str, process: subprocess.Popen[bytes]) -> None:
     raise RuntimeError("chroma server did not start")
 
 
-def test_two_processes_share_a_chroma_server(
-    chroma_server: str, use_embedder: Embedder, tmp_path: Path
-) -> None:
+def test_two_processes_share_a_chroma_server(chroma_server: str, tmp_path: Path) -> None:
+    """Two clients of one server (as two app workers would be), and a purge through it."""
+    services = build_services(Settings(home=tmp_path / "home", store_url=chroma_server))
     doc = ingest(write(tmp_path, "d.md", PRESENTATION, PESTEL_FULL))
     chunks = chunk_document(doc)
-    first = VectorStore(tmp_path / "unused", use_embedder, url=chroma_server)
-    first.ensure_dossier(doc.meta.sha256, chunks)
-    second = VectorStore(tmp_path / "unused", use_embedder, url=chroma_server)  # no lock
-    hits = second.search_dossier(doc.meta.sha256, "analyse PESTEL", k=2)
+    services.store.ensure_dossier(doc.meta.sha256, chunks)
+    other = VectorStore(tmp_path / "unused", services.embedder, url=chroma_server)  # no lock
+    hits = other.search_dossier(doc.meta.sha256, "analyse PESTEL", k=2)
     assert hits and hits[0][0] in {c.id for c in chunks}
-    assert second.list_dossiers() == [doc.meta.sha256[:16]]
-    assert second.delete_dossier(doc.meta.sha256) == 1 and second.compact() is None
-    assert not (tmp_path / "unused").exists()  # nothing written locally
+    assert other.list_dossiers() == [doc.meta.sha256[:16]]
+    result = services.purge.purge_dossier(doc.meta.sha256)
+    assert result.collections == 1 and result.compaction is None
+    assert other.list_dossiers() == []
+    assert not (tmp_path / "unused").exists() and not services.settings.store_dir.exists()
