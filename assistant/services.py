@@ -55,6 +55,7 @@ class Services:
             max_chars=chunking.max_chars,
             overlap=chunking.overlap,
             url=self.settings.store_url,
+            lock_timeout_s=self.settings.store_wait_s,
         )
 
     def retriever(self, doc: Document) -> HybridRetriever:

@@ -164,6 +164,12 @@ class Settings(BaseSettings):
         "one process at a time. A server elsewhere than this machine receives the dossiers' "
         "vectors.",
     )
+    store_wait_s: float = Field(
+        10.0,
+        ge=0,
+        description="Seconds a process waits for the embedded store while another process "
+        "(the app) holds it, before giving up with an error.",
+    )
     limits: LimitsSettings = Field(default_factory=LimitsSettings, description="File limits.")
     embedding: EmbeddingSettings = Field(
         default_factory=EmbeddingSettings, description="Embedding model."

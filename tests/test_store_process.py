@@ -64,7 +64,11 @@ def test_a_second_process_is_refused_until_the_first_closes(tmp_path: Path) -> N
 def test_purge_from_the_cli_while_the_app_holds_the_store(tmp_path: Path) -> None:
     services = build_services(Settings(home=tmp_path / "home"))
     services.store.list_dossiers()
-    env = {**os.environ, "DOSSIER_REVIEW_HOME": str(tmp_path / "home")}
+    env = {
+        **os.environ,
+        "DOSSIER_REVIEW_HOME": str(tmp_path / "home"),
+        "DOSSIER_REVIEW_STORE_WAIT_S": "0.5",
+    }
     done = subprocess.run(
         [sys.executable, "-m", "assistant", "purge", "--all"],
         capture_output=True,
