@@ -36,6 +36,22 @@ def test_baseline_run_on_e3_prints_the_table_and_writes_json(
     assert data["baseline"]["failures"] == {}
 
 
+def test_heldout_set_is_selected_by_name_and_a_folder_overrides_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.json"
+    assert (
+        run.main(["--set", "heldout", "--engine", "baseline", "--only", "E3", "--json", str(out)])
+        == 0
+    )
+    assert "2 dossiers, format md" in capsys.readouterr().out
+    files = {d["file"] for d in json.loads(out.read_text(encoding="utf-8"))["baseline"]["dossiers"]}
+    assert files == {"e3-01-lavandiere-pressing.md", "e3-02-enigma-truck-escape-game.md"}
+    args = ["--set", "heldout", "--devset", str(DEVSET), "--engine", "baseline", "--only", "E3"]
+    assert run.main(args) == 0
+    assert "4 dossiers, format md" in capsys.readouterr().out
+
+
 def test_rendered_docx_goes_through_real_ingestion(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
