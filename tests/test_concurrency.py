@@ -8,6 +8,8 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 from assistant.services import build_services
 from assistant.settings import Settings
 from tests.canaries import canary_dossiers, mixed_quotes, quotes_of
@@ -15,6 +17,7 @@ from tests.canaries import canary_dossiers, mixed_quotes, quotes_of
 SESSIONS = 20
 
 
+@pytest.mark.slow
 def test_twenty_simultaneous_assessments_never_mix_dossiers(tmp_path: Path) -> None:
     services = build_services(Settings(home=tmp_path / "home"))
     dossiers = canary_dossiers(tmp_path, SESSIONS)

@@ -152,6 +152,7 @@ def test_cli_assessment_runs_without_any_network_interface(tmp_path: Path) -> No
     assert probe.returncode != 0 and b"unreachable" in probe.stderr  # really no network
 
 
+@pytest.mark.slow
 @needs_namespace
 @pytest.mark.skipif(shutil.which("ip") is None, reason="'ip' (iproute2) is needed to bring lo up")
 def test_app_serves_its_page_and_concurrent_assessments_without_network(tmp_path: Path) -> None:
