@@ -27,6 +27,12 @@ class LimitsSettings(BaseModel):
 
     max_file_mb: float = Field(50.0, description="Largest accepted file, in megabytes.")
     max_pages: int = Field(300, description="Largest accepted number of pages.")
+    max_words: int = Field(
+        150_000,
+        description="Largest number of words of text in one dossier, hidden text included (a "
+        "60-page dossier has about 25,000): a file without pages, such as one long line of "
+        "Markdown, is bounded too, and one assessment cannot hold the service for minutes.",
+    )
     parse_timeout_s: float = Field(60.0, description="Wall-time limit for parsing one file.")
     parse_memory_mb: int = Field(
         2048, description="Address-space limit of the parsing child process, in megabytes."

@@ -94,7 +94,10 @@ CORPUS: dict[str, tuple[Callable[[Path], Path], Outcome]] = {
     "docx named .pdf": (hostile.docx_named_pdf, Read("docx", VISIBLE)),
     "pdf named .docx": (hostile.pdf_named_docx, Read("pdf", VISIBLE)),
     # text
-    "10 MB single-line markdown": (hostile.long_line_md, Read("md", VISIBLE)),
+    "10 MB single-line markdown": (
+        hostile.long_line_md,
+        Refused(TooLargeError, "mots, au-delà de la limite de 150\u202f000 mots"),
+    ),
     "utf-16 text": (hostile.utf16_txt, Read("txt", "Deuxième ligne à lire.")),
     "latin-1 text": (hostile.latin1_txt, Read("txt", "Deuxième ligne à lire.")),
     "nul bytes in text": (hostile.nul_bytes_txt, Read("txt", "Lyon. Suite du texte.")),
@@ -139,6 +142,12 @@ def test_ten_thousand_pages_are_refused_before_the_time_limit(tmp_path: Path) ->
     """The page count is checked before any page is read: refused, not timed out."""
     with pytest.raises(TooLargeError):
         ingest_file(hostile.many_pages_pdf(tmp_path), LimitsSettings(parse_timeout_s=20))
+
+
+def test_long_text_under_the_word_limit_is_read(tmp_path: Path) -> None:
+    """The single-line Markdown is refused for its length alone: under the limit, it reads."""
+    limits = LimitsSettings(parse_timeout_s=60, max_words=2_000_000)
+    _check_read(ingest_file(hostile.long_line_md(tmp_path), limits), Read("md", VISIBLE))
 
 
 def test_corpus_has_at_least_25_kinds() -> None:
