@@ -5,6 +5,7 @@ the result of a clean run in an untouched folder."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -60,7 +61,8 @@ def kill_during_assessment(path: Path, home: Path, delay: float, after_write: bo
         wait_for_write(home / "chroma" / "chroma.sqlite3", started, process)
     time.sleep(delay)
     running = process.poll() is None
-    os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):  # it may have finished (and been reaped)
+        os.killpg(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
     return running
 
