@@ -39,6 +39,8 @@ class CheckpointResult(BaseModel):
     comment: str = Field("", description="French: what is missing, or why it is present.")
     recommendation: str | None = Field(None, description="French advice for the candidate.")
     source: Source = "offline"
+    llm_status: Status | None = Field(None, description="The LLM's own opinion, if consulted.")
+    llm_rationale: str | None = Field(None, description="The LLM's rationale (French).")
 
 
 class CriterionVerdict(BaseModel):
@@ -77,6 +79,9 @@ class EngineInfo(BaseModel):
     notices: list[str] = Field(
         default_factory=list, description="French notices, e.g. an LLM fallback."
     )
+    llm_quotes_total: int = Field(0, description="Quotes proposed by the LLM.")
+    llm_quotes_rejected: int = Field(0, description="LLM quotes not found verbatim: dropped.")
+    audit_record: str | None = Field(None, description="Path of the LLM audit record.")
 
 
 class Assessment(BaseModel):

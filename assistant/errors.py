@@ -49,6 +49,10 @@ class UnknownEpreuveError(InputError):
     """The épreuve id is not one of the référentiel's."""
 
 
+class UnknownIdError(InputError):
+    """A competency or checkpoint id is not one of the référentiel's."""
+
+
 class ReferentielError(ReviewError):
     """The référentiel data files are invalid."""
 

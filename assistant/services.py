@@ -18,8 +18,13 @@ from assistant.settings import Settings
 if TYPE_CHECKING:
     from assistant.document import Document
     from assistant.embedding import Embedder
+    from assistant.llm.refine import LLMRefiner
+    from assistant.llm.tutor import LLMTutor
     from assistant.retrieval import HybridRetriever
+    from assistant.review import ReviewService
     from assistant.store import VectorStore
+    from assistant.triage import TriageService
+    from assistant.tutor import IndexedDossier, Tutor
 
 
 @dataclass
@@ -59,11 +64,65 @@ class Services:
         chunks = chunk_document(doc, max_chars=options.max_chars, overlap=options.overlap)
         return build_retriever(doc, chunks, self.store, self.embedder, fusion=options.fusion)
 
+    @cached_property
+    def review(self) -> ReviewService:
+        from assistant.review import ReviewService
+
+        return ReviewService(
+            self.settings,
+            self.referentiel,
+            ingest=self.ingest,
+            store=lambda: self.store,
+            embedder=lambda: self.embedder,
+            refiner=lambda: self.llm_refiner,
+        )
+
+    @cached_property
+    def triage(self) -> TriageService:
+        from assistant.triage import TriageService
+
+        return TriageService(self.review, self.referentiel)
+
+    @cached_property
+    def llm_refiner(self) -> LLMRefiner | None:
+        """The LLM refiner, only when DOSSIER_REVIEW_LLM__BASE_URL and __MODEL are both set."""
+        if not self.settings.llm.enabled:
+            return None
+        from assistant.llm.client import OpenAIChatModel
+        from assistant.llm.refine import LLMRefiner
+
+        return LLMRefiner(OpenAIChatModel(self.settings.llm), self.settings)
+
     def ingest(self, path: Path) -> Document:
         """Read a dossier into a Document under the configured limits (ReviewError if bad)."""
         from assistant.ingest import ingest_file
 
         return ingest_file(path, self.settings.limits)
+
+    @cached_property
+    def tutor(self) -> Tutor | LLMTutor:
+        """The tutor; with an LLM configured, it writes answers from the same sources."""
+        from assistant.tutor import Tutor
+
+        offline = Tutor(self.referentiel, self.store)
+        if not self.settings.llm.enabled:
+            return offline
+        from assistant.llm.client import OpenAIChatModel
+        from assistant.llm.tutor import LLMTutor
+
+        return LLMTutor(offline, OpenAIChatModel(self.settings.llm), self.settings)
+
+    def index_dossier(self, document: Document) -> IndexedDossier:
+        """Make a dossier searchable for the tutor (embeds its chunks once)."""
+        from assistant.tutor import IndexedDossier
+
+        return IndexedDossier(document=document, search=self.retriever(document))
+
+    def forget_dossier(self, sha256: str) -> None:
+        """Delete what the services keep about a dossier: its vectors and stored reports."""
+        from assistant.retention import forget_dossier
+
+        forget_dossier(sha256, self.settings, self.store)
 
 
 def build_services(settings: Settings | None = None) -> Services:

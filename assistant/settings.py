@@ -37,6 +37,11 @@ class LimitsSettings(BaseModel):
     max_compression_ratio: float = Field(
         100.0, description="Largest uncompressed/compressed ratio of one archive member."
     )
+    isolate_parsing: bool = Field(
+        True,
+        description="Parse each file in a separate process under the time and memory limits "
+        "(keep on for untrusted files; off only for trusted test documents).",
+    )
     assess_timeout_s: float = Field(
         300.0, description="Wall-time limit for assessing one dossier after parsing."
     )
@@ -104,6 +109,34 @@ class UISettings(BaseModel):
     jury_users_file: Path | None = Field(
         None, description="File with one 'user:password' per line (enables login)."
     )
+    session_ttl_s: int = Field(
+        3600,
+        description="Seconds after which an idle browser session's dossier and reports are "
+        "deleted (they are also deleted when the page is closed).",
+    )
+    cache_max_age_s: int = Field(
+        3600, description="Age, in seconds, after which Gradio's upload cache files are deleted."
+    )
+
+
+class CalcSettings(BaseModel):
+    """Arithmetic checks of the figures given in a dossier (break-even, budgets, cash flow)."""
+
+    tolerance: float = Field(
+        0.01,
+        description="Relative gap allowed, for rounding, between a derived figure written in the "
+        "dossier (break-even point, point mort, a written computation) and the recomputed one.",
+    )
+    sum_tolerance: float = Field(
+        0.001,
+        description="Relative gap allowed on totals and cash balances (the rounding of the last "
+        "digit written is always allowed on top).",
+    )
+    split_tolerance: float = Field(
+        0.5,
+        description="Percentage points allowed between the parts of a budget split and 100 %, "
+        "or between a written share and the share of its amount.",
+    )
 
 
 class Settings(BaseSettings):
@@ -133,6 +166,9 @@ class Settings(BaseSettings):
     )
     llm: LLMSettings = Field(default_factory=LLMSettings, description="Optional LLM.")
     ui: UISettings = Field(default_factory=UISettings, description="Gradio app.")
+    calc: CalcSettings = Field(
+        default_factory=CalcSettings, description="Arithmetic checks of the dossier's figures."
+    )
 
     @property
     def store_dir(self) -> Path:

@@ -124,3 +124,26 @@ def test_binary_named_txt_is_refused(limits: LimitsSettings) -> None:
     with pytest.raises(CorruptFileError) as err:
         ingest_bytes(b"\x00\x01\x02binaire\x00", "notes.txt", limits)
     assert "ne correspond pas à son extension" in err.value.message
+
+
+def test_text_dump_headers_and_page_numbers_are_boilerplate(limits: LimitsSettings) -> None:
+    pages = [
+        f"Dossier E1 — Camille Lefèvre\n\nContenu propre à la page {n} : {topic}.\n\n{n} / 3"
+        for n, topic in ((1, "contexte"), (2, "diagnostic"), (3, "stratégie"))
+    ]
+    doc = ingest_bytes("\f".join(pages).encode(), "dump.txt", limits)
+    assert doc.meta.pages == 3
+    boilerplate = [(b.text, b.page) for b in doc.blocks if b.boilerplate]
+    assert boilerplate == [
+        ("Dossier E1 — Camille Lefèvre", 1),
+        ("1 / 3", 1),
+        ("Dossier E1 — Camille Lefèvre", 2),
+        ("2 / 3", 2),
+        ("Dossier E1 — Camille Lefèvre", 3),
+        ("3 / 3", 3),
+    ]
+    assert [b.text for b in doc.evidence_blocks()] == [
+        "Contenu propre à la page 1 : contexte.",
+        "Contenu propre à la page 2 : diagnostic.",
+        "Contenu propre à la page 3 : stratégie.",
+    ]

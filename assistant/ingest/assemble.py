@@ -1,5 +1,5 @@
 """Turn a reader's raw blocks into the Document: clean text, offsets, sections, pages,
-boilerplate, hidden findings and metadata."""
+boilerplate, hidden findings and metadata (the language is added by the pipeline)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ from assistant.textnorm import nfkc
 logger = logging.getLogger(__name__)
 
 SEPARATOR = "\n\n"
+# formats whose text carries running headers and footers (a text file may be a PDF dump);
+# word processors keep theirs apart from the body, which is all the readers take
+PAGED_LAYOUT_FORMATS = ("pdf", "txt")
 QUOTE_CHARS = 300
 _WORD = re.compile(r"\w+")
 _BLANK_LINES = re.compile(r"[ \t]*\n[ \t]*")
@@ -25,7 +28,8 @@ def assemble(raw: RawDocument, *, filename: str, sha256: str) -> Document:
     """The Document for ``raw``; ``doc.text[b.start:b.end] == b.text`` for every block."""
     findings: list[HiddenFinding] = list(raw.findings)
     blocks = _clean_blocks(raw.blocks, findings)
-    mark_boilerplate(blocks)
+    if raw.format in PAGED_LAYOUT_FORMATS:
+        mark_boilerplate(blocks)
     document_blocks = _place_blocks(blocks)
     text = SEPARATOR.join(b.text for b in document_blocks)
     findings.extend(_hidden_findings(document_blocks))
@@ -36,7 +40,6 @@ def assemble(raw: RawDocument, *, filename: str, sha256: str) -> Document:
         format=raw.format,
         pages=raw.pages,
         words=sum(len(_WORD.findall(t)) for t in evidence),
-        language=detect_language(" ".join(evidence)),
     )
     pages = _pages(document_blocks, raw.pages, len(text))
     return Document(meta=meta, text=text, blocks=document_blocks, pages=pages, hidden=findings)

@@ -47,7 +47,9 @@ def _edge_blocks(blocks: list[RawBlock]) -> dict[int, list[RawBlock]]:
     for page, page_blocks in by_page.items():
         chosen = page_blocks[:_EDGE] + page_blocks[-_EDGE:]
         unique = list({id(b): b for b in chosen}.values())
-        edges[page] = [b for b in unique if b.kind != "table" and len(b.text) <= 200]
+        edges[page] = [
+            b for b in unique if b.kind not in ("table", "heading") and len(b.text) <= 200
+        ]
     return edges
 
 

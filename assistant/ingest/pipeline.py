@@ -1,62 +1,70 @@
-"""The one entry point of ingestion: a file in, a Document out, or a French ReviewError."""
+"""The one entry point of ingestion: a file in, a Document out, or a French ReviewError.
+
+The parent checks the size and sniffs the type from the first bytes; parsing itself runs in a
+limited child process (``isolation``) unless ``limits.isolate_parsing`` is off; the language is
+detected here, where its model stays loaded between files."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import tempfile
 from pathlib import Path
 
 from assistant.document import Document
-from assistant.errors import EmptyFileError, InputError, NoTextError, TooLargeError
-from assistant.ingest.assemble import assemble
-from assistant.ingest.md_reader import read_md
-from assistant.ingest.raw import RawDocument
+from assistant.errors import EmptyFileError, InputError, TooLargeError
+from assistant.ingest.assemble import detect_language
+from assistant.ingest.isolation import parse_isolated
+from assistant.ingest.parse import parse_file
 from assistant.ingest.sniff import sniff_format
-from assistant.ingest.txt_reader import read_txt
 from assistant.settings import LimitsSettings
 
 logger = logging.getLogger(__name__)
 
 _MB = 1024 * 1024
+_HEAD_BYTES = 2048
 
 
 def ingest_file(path: Path, limits: LimitsSettings) -> Document:
     """Read a dossier (PDF, DOCX, ODT, Markdown or text) into a Document.
 
     Raises a ReviewError subclass with a French sentence for any file that cannot be used."""
-    return _ingest(Path(path), Path(path).name, limits)
+    path = Path(path)
+    return _ingest(path, path.name, limits)
 
 
 def ingest_bytes(data: bytes, filename: str, limits: LimitsSettings) -> Document:
     """Same as ``ingest_file`` for an upload held in memory; ``filename`` names it."""
+    name = Path(filename).name or "dossier"
+    _check_size(len(data), name, limits)
     with tempfile.TemporaryDirectory(prefix="dossier-review-") as folder:
-        path = Path(folder) / (Path(filename).name or "dossier")
+        path = Path(folder) / ("dossier" + Path(name).suffix.lower()[:12])
         path.write_bytes(data)
-        return _ingest(path, Path(filename).name, limits)
+        return _ingest(path, name, limits)
 
 
 def _ingest(path: Path, filename: str, limits: LimitsSettings) -> Document:
-    size = _checked_size(path, filename, limits)
-    with path.open("rb") as handle:
-        head = handle.read(2048)
-    kind = sniff_format(path, head)
-    data = path.read_bytes()
-    raw = _read(kind, data, filename)
-    document = assemble(raw, filename=filename, sha256=hashlib.sha256(data).hexdigest())
-    _check_text(document, filename)
-    logger.info("ingested %s: %d bytes, %d blocks", filename, size, len(document.blocks))
-    return document
-
-
-def _checked_size(path: Path, filename: str, limits: LimitsSettings) -> int:
     try:
         size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD_BYTES)
     except OSError as err:
         raise InputError(
             f"Le fichier « {filename} » est introuvable ou illisible ; vérifiez son chemin.",
             detail=str(err),
         ) from err
+    _check_size(size, filename, limits)
+    kind = sniff_format(path, head)
+    if limits.isolate_parsing:
+        document = parse_isolated(path, filename, kind, limits)
+    else:
+        document = parse_file(path, filename, kind, limits)
+    evidence = " ".join(b.text for b in document.evidence_blocks())
+    document.meta.language = detect_language(evidence)
+    logger.info("ingested %s: %d bytes, %d blocks", filename, size, len(document.blocks))
+    return document
+
+
+def _check_size(size: int, filename: str, limits: LimitsSettings) -> None:
     if size == 0:
         raise EmptyFileError(
             f"Le fichier « {filename} » est vide (0 octet) ; envoyez le dossier complet."
@@ -66,28 +74,3 @@ def _checked_size(path: Path, filename: str, limits: LimitsSettings) -> int:
             f"Le fichier « {filename} » pèse {size / _MB:.1f} Mo, au-delà de la limite de "
             f"{limits.max_file_mb:g} Mo ; compressez les images ou scindez le dossier.",
         )
-    return size
-
-
-def _read(kind: str, data: bytes, filename: str) -> RawDocument:
-    if kind == "md":
-        return read_md(data, filename)
-    if kind == "txt":
-        return read_txt(data, filename)
-    raise NotImplementedError(kind)
-
-
-def _check_text(document: Document, filename: str) -> None:
-    """A document with no usable text is refused: a scan, or an empty document."""
-    if document.meta.words > 0:
-        return
-    if document.meta.format == "pdf" and document.meta.pages:
-        raise NoTextError(
-            "Le fichier semble être une image numérisée ; exportez-le en PDF texte depuis "
-            "votre traitement de texte.",
-            detail=f"{filename}: {document.meta.pages} pages, no text layer",
-        )
-    raise EmptyFileError(
-        f"Le fichier « {filename} » ne contient aucun texte ; vérifiez que vous avez envoyé "
-        "le bon fichier."
-    )

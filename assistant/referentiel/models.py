@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from assistant.errors import UnknownEpreuveError, UnknownIdError
 
 EPREUVE_IDS = ("E1", "E2", "E3", "E4", "E5-P1", "E5-P2", "E5-P3")
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""A non-blank string (surrounding blanks removed)."""
 
 
 class Strict(BaseModel):
@@ -14,82 +19,100 @@ class Strict(BaseModel):
 
 
 class Certification(Strict):
-    title: str = Field(description="Title of the certification, in French.")
-    school: str
-    register: str = Field(description="Register the certification belongs to, e.g. 'RNCP'.")
-    source: str = Field(description="Where the texts come from.")
+    title: Text = Field(description="Title of the certification, in French.")
+    school: Text = Field(description="School that awards it.")
+    # "register" would shadow ABCMeta.register on the model class: keep the key, rename the field.
+    register_: Text = Field(
+        alias="register", description="Register the certification belongs to, e.g. 'RNCP'."
+    )
+    source: Text = Field(description="Where the texts come from.")
 
 
 class BlocOption(Strict):
-    id: str = Field(description="'P1', 'P2' or 'P3' (bloc 5 professionalisation options).")
-    title: str
+    id: Text = Field(description="'P1', 'P2' or 'P3' (bloc 5 professionalisation options).")
+    title: Text = Field(description="French title of the option.")
 
 
 class Bloc(Strict):
-    id: str = Field(description="'B1' to 'B5'.")
-    number: int
-    title: str
-    options: list[BlocOption] = Field(default_factory=list)
+    id: Text = Field(description="'B1' to 'B5'.")
+    number: int = Field(description="Bloc number, 1 to 5.")
+    title: Text = Field(description="French title of the bloc.")
+    options: list[BlocOption] = Field(
+        default_factory=list, description="Options to choose from (bloc 5 only)."
+    )
 
 
 class Activity(Strict):
-    id: str = Field(description="'A1'..'A10', 'AP1-1'..'AP3-2'.")
-    bloc: str
-    option: str | None = None
-    title: str
-    tasks: list[str]
+    id: Text = Field(description="'A1'..'A10', 'AP1-1'..'AP3-2'.")
+    bloc: Text = Field(description="Id of the bloc it belongs to.")
+    option: Text | None = Field(None, description="Id of the bloc option, for bloc 5.")
+    title: Text = Field(description="French title of the activity.")
+    tasks: list[Text] = Field(description="Tasks of the activity, as listed in the référentiel.")
 
 
 class Competency(Strict):
-    id: str = Field(description="'C1'..'C19', 'CP1-1'..'CP3-5', or an épreuve part 'E5-...'.")
-    bloc: str
-    option: str | None = None
-    kind: Literal["competency", "epreuve_part"] = "competency"
-    title: str = Field(description="Short French title for tables.")
-    text: str = Field(description="Full text from the référentiel, repaired.")
+    id: Text = Field(description="'C1'..'C19', 'CP1-1'..'CP3-5', or an épreuve part 'E5-...'.")
+    bloc: Text = Field(description="Id of the bloc it belongs to.")
+    option: Text | None = Field(None, description="Id of the bloc option, for bloc 5.")
+    kind: Literal["competency", "epreuve_part"] = Field(
+        "competency",
+        description="'competency' for the référentiel's competencies; 'epreuve_part' for a "
+        "part of an épreuve assessed as a whole (E5 diagnosis, E5 second part).",
+    )
+    title: Text = Field(description="Short French title for tables.")
+    text: Text = Field(description="Full text from the référentiel, repaired.")
 
 
 class Criterion(Strict):
-    id: str = Field(description="Stable id, e.g. 'crit-C2' or 'crit-E5-diagnostic-P1'.")
-    competencies: list[str]
-    epreuves: list[str]
-    text: str = Field(description="Evaluation criterion ('Pour C2. ...') from the référentiel.")
+    id: Text = Field(description="Stable id, e.g. 'crit-C2' or 'crit-E5-diagnostic-P1'.")
+    competencies: list[Text] = Field(min_length=1, description="Competencies it evaluates.")
+    epreuves: list[Text] = Field(min_length=1, description="Épreuves where it applies.")
+    text: Text = Field(
+        description="Evaluation criterion from the référentiel, without its 'Pour C2.' prefix."
+    )
+    note: Text | None = Field(None, description="French remark on the source text, if any.")
 
 
 class Epreuve(Strict):
-    id: str = Field(description="One of E1, E2, E3, E4, E5-P1, E5-P2, E5-P3.")
-    bloc: str
-    option: str | None = None
-    title: str
-    modality: str = Field(description="How the épreuve is run (written case study, oral...).")
-    deliverable: str = Field(description="What the candidate hands in.")
-    description: str = Field(description="The référentiel's description of the épreuve.")
-    competencies: list[str]
+    id: Text = Field(description="One of E1, E2, E3, E4, E5-P1, E5-P2, E5-P3.")
+    bloc: Text = Field(description="Id of the bloc it certifies.")
+    option: Text | None = Field(None, description="Id of the bloc option, for bloc 5.")
+    title: Text = Field(description="French title of the épreuve.")
+    modality: Text = Field(description="How the épreuve is run (written case study, oral...).")
+    deliverable: Text = Field(description="What the candidate hands in.")
+    description: Text = Field(description="The référentiel's description of the épreuve.")
+    competencies: list[Text] = Field(
+        min_length=1, description="Competencies (and épreuve parts) it assesses, in order."
+    )
 
 
 class Element(Strict):
-    id: str
-    label: str = Field(description="French label shown to users.")
-    cues: list[str] = Field(
-        description="French words and phrases that name this element (synonyms, variants)."
+    id: Text = Field(description="Stable element id, unique within its checkpoint.")
+    label: Text = Field(description="French label shown to users.")
+    cues: list[Text] = Field(
+        min_length=1,
+        description="French words and phrases that name this element (synonyms, variants).",
     )
     description: str = Field("", description="What a juror expects for this element, in French.")
 
 
 class Checkpoint(Strict):
-    id: str
-    label: str
-    description: str = Field(description="What a juror expects, in French, for candidates.")
-    competencies: list[str]
-    epreuves: list[str]
-    cues: list[str] = Field(
-        description="French words and phrases naming the checkpoint (tool names, synonyms)."
+    id: Text = Field(description="Stable checkpoint id (shared/spec/checkpoints.yaml).")
+    label: Text = Field(description="French label shown to users.")
+    description: Text = Field(description="What a juror expects, in French, for candidates.")
+    competencies: list[Text] = Field(min_length=1, description="Competencies it serves.")
+    epreuves: list[Text] = Field(min_length=1, description="Épreuves where it is checked.")
+    cues: list[Text] = Field(
+        min_length=1,
+        description="French words and phrases naming the checkpoint (tool names, synonyms).",
     )
-    elements: list[Element] = Field(default_factory=list)
+    elements: list[Element] = Field(
+        default_factory=list, description="Parts that must all be present, if any."
+    )
     recommendation: str = Field(
         "", description="French advice when the checkpoint is missing or thin."
     )
-    note: str | None = None
+    note: str | None = Field(None, description="Remark for developers and jurors, if any.")
 
 
 class Referentiel(Strict):
@@ -102,3 +125,63 @@ class Referentiel(Strict):
     epreuves: list[Epreuve]
     checkpoints: list[Checkpoint]
     content_hash: str = Field("", description="sha256 of the data files, set by the loader.")
+
+    def epreuve(self, epreuve_id: str) -> Epreuve:
+        """The épreuve with this id (case-insensitive); ``UnknownEpreuveError`` otherwise."""
+        wanted = epreuve_id.strip().upper()
+        for epreuve in self.epreuves:
+            if epreuve.id.upper() == wanted:
+                return epreuve
+        valid = ", ".join(e.id for e in self.epreuves)
+        raise UnknownEpreuveError(
+            f"L'épreuve « {epreuve_id} » n'existe pas dans le référentiel : "
+            f"choisissez l'une de celles-ci : {valid}."
+        )
+
+    def competency(self, competency_id: str) -> Competency:
+        """The competency (or épreuve part) with this id; ``UnknownIdError`` otherwise."""
+        for competency in self.competencies:
+            if competency.id == competency_id:
+                return competency
+        raise UnknownIdError(
+            f"La compétence « {competency_id} » n'existe pas dans le référentiel "
+            f"(version {self.version}) : vérifiez son identifiant, par exemple C2 ou CP1-3."
+        )
+
+    def checkpoint(self, checkpoint_id: str) -> Checkpoint:
+        """The checkpoint with this id; ``UnknownIdError`` otherwise."""
+        for checkpoint in self.checkpoints:
+            if checkpoint.id == checkpoint_id:
+                return checkpoint
+        raise UnknownIdError(
+            f"Le point de contrôle « {checkpoint_id} » n'existe pas dans le référentiel "
+            f"(version {self.version}) : vérifiez son identifiant, par exemple pestel ou swot."
+        )
+
+    def competencies_for(self, epreuve_id: str) -> list[Competency]:
+        """Competencies (and épreuve parts) the épreuve assesses, in the épreuve's order."""
+        return [self.competency(cid) for cid in self.epreuve(epreuve_id).competencies]
+
+    def criteria_for(self, epreuve_id: str, competency_id: str | None = None) -> list[Criterion]:
+        """Criteria applied in the épreuve, optionally only those of one competency."""
+        eid = self.epreuve(epreuve_id).id
+        return [
+            c
+            for c in self.criteria
+            if eid in c.epreuves and (competency_id is None or competency_id in c.competencies)
+        ]
+
+    def checkpoints_for(
+        self, epreuve_id: str, competency_id: str | None = None
+    ) -> list[Checkpoint]:
+        """Checkpoints checked in the épreuve, optionally only those serving one competency."""
+        eid = self.epreuve(epreuve_id).id
+        return [
+            c
+            for c in self.checkpoints
+            if eid in c.epreuves and (competency_id is None or competency_id in c.competencies)
+        ]
+
+    def export(self) -> dict[str, Any]:
+        """The whole référentiel as plain JSON-ready data, keys as in the YAML files."""
+        return self.model_dump(mode="json", by_alias=True)

@@ -1,0 +1,132 @@
+"""Arithmetic checks of a dossier: break-even, budget totals and splits, cash-flow plans and
+computations written out in prose.
+
+``check_document`` is pure (no I/O): it reads the figures of a ``Document`` and returns alerts
+(``calculation_error``), evidence for the checkpoints ``seuil_rentabilite``,
+``plan_tresorerie`` and ``structure_couts``, and French notes on what could not be verified.
+Figures that cannot be tied together with confidence produce nothing.
+"""
+
+from __future__ import annotations
+
+from assistant.assessment import Alert, Evidence
+from assistant.calc.breakeven import check_breakeven
+from assistant.calc.cashflow import check_plan, read_plan
+from assistant.calc.expressions import check_expressions
+from assistant.calc.facts import find_facts
+from assistant.calc.figures import Figure, document_figures
+from assistant.calc.grid import Grid, read_grid
+from assistant.calc.models import CalcCheck, CalcReport
+from assistant.calc.splits import check_prose_splits, check_table_splits
+from assistant.calc.tables import check_totals, table_evidence
+from assistant.calc.vocabulary import concepts_in
+from assistant.document import Document
+
+__all__ = ["CalcCheck", "CalcReport", "Figure", "check_document", "document_figures"]
+
+
+def check_document(
+    doc: Document,
+    *,
+    tolerance: float = 0.01,
+    sum_tolerance: float = 0.001,
+    split_tolerance: float = 0.5,
+) -> CalcReport:
+    """Redo the computations of ``doc``.
+
+    ``tolerance``: relative gap allowed on a derived figure (break-even, point mort, written
+    computations) for rounding; ``sum_tolerance``: relative gap allowed on totals and cash
+    balances (rounding of the last digit written is always allowed); ``split_tolerance``:
+    percentage points allowed between a split and 100 %, or a share and its amount.
+    """
+    figures = document_figures(doc)
+    grids = [g for b in doc.evidence_blocks() if (g := read_grid(doc, b)) is not None]
+    checks = check_breakeven(find_facts(figures), doc.text, tolerance=tolerance)
+    checks += _table_checks(grids, doc.text, sum_tolerance, split_tolerance)
+    checks += check_prose_splits(doc, figures, split_tolerance=split_tolerance)
+    checks += check_expressions(figures, doc.text, tolerance=tolerance)
+    return _report(_deduplicated(checks))
+
+
+def _table_checks(
+    grids: list[Grid], text: str, sum_tolerance: float, split_tolerance: float
+) -> list[CalcCheck]:
+    checks: list[CalcCheck] = []
+    for grid in grids:
+        plan = read_plan(grid)
+        if plan is not None:
+            checks += check_plan(plan, tolerance=sum_tolerance)
+        totals = check_totals(grid, text, tolerance=sum_tolerance)
+        checks += totals + _cost_structure(grid, totals, text)
+        checks += check_table_splits(grid, split_tolerance=split_tolerance)
+    return checks
+
+
+def _cost_structure(grid: Grid, totals: list[CalcCheck], text: str) -> list[CalcCheck]:
+    """A table listing fixed and variable costs whose totals hold: evidence of the structure."""
+    named = {c for r in range(len(grid.rows)) for _, _, c in concepts_in(grid.row_label(r))}
+    if not {"fixed_costs", "variable_costs"} <= named or not totals:
+        return []
+    if any(check.status != "ok" for check in totals):
+        return []
+    page = grid.block.page
+    return [
+        CalcCheck(
+            kind="total",
+            status="ok",
+            page=page,
+            quote=totals[0].quote,
+            message="Budget distinguant charges fixes et variables, totaux vérifiés.",
+            evidence={"structure_couts": [table_evidence(grid, text)]},
+        )
+    ]
+
+
+_RANK = {"error": 0, "ok": 1, "unverified": 2}
+
+
+def _deduplicated(checks: list[CalcCheck]) -> list[CalcCheck]:
+    """One check per figure checked: an error wins, then the first check made."""
+    best: dict[tuple[int, int], CalcCheck] = {}
+    kept: list[CalcCheck] = []
+    for check in checks:
+        if check.span is None:
+            kept.append(check)
+        elif check.span not in best or _RANK[check.status] < _RANK[best[check.span].status]:
+            best[check.span] = check
+    return [c for c in checks if c in kept or (c.span is not None and best.get(c.span) is c)]
+
+
+def _report(checks: list[CalcCheck]) -> CalcReport:
+    report = CalcReport(checks=checks)
+    for check in checks:
+        if check.status == "error":
+            report.alerts.append(_alert(check))
+        elif check.status == "unverified" and check.message not in report.unverified:
+            report.unverified.append(check.message)
+        for checkpoint, items in check.evidence.items():
+            _add_evidence(report.evidence.setdefault(checkpoint, []), items)
+    return report
+
+
+def _add_evidence(into: list[Evidence], items: list[Evidence]) -> None:
+    for item in items:
+        if all((e.quote, e.page) != (item.quote, item.page) for e in into):
+            into.append(item)
+
+
+def _alert(check: CalcCheck) -> Alert:
+    details: dict[str, float | str | None] = {
+        "check": check.kind,
+        "expected": check.expected,
+        "found": check.found,
+        "unit": check.unit,
+    }
+    details.update(check.figures)
+    return Alert(
+        kind="calculation_error",
+        page=check.page,
+        quote=check.quote,
+        message=check.message,
+        details=details,
+    )

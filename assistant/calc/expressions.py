@@ -1,0 +1,108 @@
+"""Computations written out in prose ("21 000 / 0,40 = 52 500 €"), redone.
+
+Only chains with a figure of some weight (a unit, or a value of 100 or more) are checked, so
+that "1 + 1 = 3" in a slogan is left alone; a percentage added to or taken from an amount
+("1 200 − 10 %") is a commercial discount and is not checked either.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import pairwise
+
+from assistant.calc.chains import Chain, Token, chains_in, evaluate
+from assistant.calc.figures import Figure
+from assistant.calc.formatting import amount
+from assistant.calc.models import CalcCheck, CheckStatus
+from assistant.calc.outcome import at_page, close
+
+
+def check_expressions(figures: list[Figure], text: str, *, tolerance: float) -> list[CalcCheck]:
+    """Every equality written between figures of a sentence."""
+    by_block: dict[int, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if not figure.in_table:
+            by_block[figure.block].append(figure)
+    checks = []
+    for block_figures in by_block.values():
+        for chain in chains_in(block_figures):
+            if _checkable(chain):
+                checks.append(_check_chain(chain, text, tolerance))
+    return checks
+
+
+def _checkable(chain: Chain) -> bool:
+    weighty = any(f.unit != "number" or abs(f.value) >= 100 for f in chain.figures)
+    tokens = chain.tokens
+    discount = any(
+        t in ("+", "-") and any(_is_percent(n) for n in tokens[max(0, i - 1) : i + 2])
+        for i, t in enumerate(tokens)
+    )
+    return weighty and not discount
+
+
+def _is_percent(token: Token) -> bool:
+    return isinstance(token, Figure) and token.unit == "percent"
+
+
+def _values(side: list[Token]) -> list[float]:
+    found = [evaluate(side, percent_as_fraction=f) for f in (True, False)]
+    return [v for v in found if v is not None]
+
+
+def _check_chain(chain: Chain, text: str, tolerance: float) -> CalcCheck:
+    sides = chain.segments()
+    for left, right in pairwise(sides):
+        expected, found = _values(left), _values(right)
+        if not expected or not found:
+            return _outcome(chain, text, "unverified", None, None)
+        step = right[0].step if len(right) == 1 and isinstance(right[0], Figure) else 0.0
+        if not any(_equal(f, e, right, step, tolerance) for f in found for e in expected):
+            return _outcome(chain, text, "error", expected[0], right)
+    return _outcome(chain, text, "ok", None, None)
+
+
+def _equal(found: float, expected: float, right: list[Token], step: float, tol: float) -> bool:
+    figure = right[0] if len(right) == 1 and isinstance(right[0], Figure) else None
+    if figure is not None and figure.unit == "percent" and found == figure.fraction():
+        step /= 100  # the percentage read as a fraction: its rounding shrinks too
+    return close(found, expected, tolerance=tol, step=step)
+
+
+def _outcome(
+    chain: Chain, text: str, status: CheckStatus, expected: float | None, right: list[Token] | None
+) -> CalcCheck:
+    figures = chain.figures
+    first, last = figures[0], figures[-1]
+    opening = "(" if chain.tokens[0] == "(" else ""
+    written = opening + " ".join(text[first.start : last.end].split())
+    page = first.page
+    found_figure = right[0] if right and len(right) == 1 and isinstance(right[0], Figure) else None
+    expected_text, found_value = "", None
+    if expected is not None and found_figure is not None:
+        unit = found_figure.unit
+        shown = expected * 100 if unit == "percent" and abs(expected) <= 1.5 else expected
+        expected_text, found_value = amount(shown, unit), found_figure.value
+        expected = shown
+    if status == "error":
+        message = (
+            f"Calcul erroné{at_page(page)} : « {written} » ; le calcul donne "
+            f"{expected_text or 'une autre valeur'}."
+        )
+    elif status == "ok":
+        message = f"Calcul{at_page(page)} vérifié : « {written} »."
+    else:
+        message = f"Calcul{at_page(page)} non vérifié : « {written} »."
+    span = (found_figure.start, found_figure.end) if found_figure else (first.start, last.end)
+    return CalcCheck(
+        kind="expression",
+        status=status,
+        figures={f"terme {i + 1}": f.value for i, f in enumerate(figures[:-1])},
+        expected=None if expected is None else round(expected, 4),
+        found=found_value,
+        unit=found_figure.unit if found_figure else None,
+        page=page,
+        quote=first.quote(text),
+        message=message,
+        span=span,
+    )

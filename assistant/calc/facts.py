@@ -1,0 +1,284 @@
+"""Figures that name a cost-accounting quantity ("facts"), and where to look for the others.
+
+A figure becomes a fact when the words naming it point to exactly one quantity compatible with
+its unit. The inputs of a computation are looked for from the narrowest scope (the same table
+column, the same paragraph) to the widest (the top-level section); a quantity with two different
+values in the scope where it first appears is ambiguous and nothing is computed from it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Literal
+
+from assistant.calc.chains import chains_in, ends_with_operator
+from assistant.calc.figures import Figure
+from assistant.calc.vocabulary import Concept, concepts_in, folded, is_total
+
+Quantity = Literal[
+    "fixed_costs",
+    "variable_costs",
+    "revenue",
+    "mcv",
+    "mcv_rate",
+    "margin_rate",
+    "cv_rate",
+    "breakeven",
+    "breakeven_qty",
+    "breakeven_days",
+    "breakeven_months",
+    "unit_price",
+    "unit_variable_cost",
+    "unit_margin",
+]
+_AMOUNTS = ("currency", "number")
+_RATES: dict[Concept, Quantity] = {
+    "mcv_rate": "mcv_rate",
+    "margin_rate": "margin_rate",
+    "cv_rate": "cv_rate",
+    "mcv": "mcv_rate",
+    "variable_costs": "cv_rate",
+}
+_BREAKEVEN_BY_UNIT: dict[str, Quantity] = {
+    "currency": "breakeven",
+    "quantity": "breakeven_qty",
+    "days": "breakeven_days",
+    "months": "breakeven_months",
+}
+
+
+@dataclass(frozen=True)
+class Fact:
+    quantity: Quantity
+    figure: Figure
+    by_column: bool = False  # named by its column header: its scope is its table row
+    group: int | None = None  # column group of a table cell (an amount column and its %)
+
+    @property
+    def value(self) -> float:
+        """Rates as fractions; monthly amounts per year."""
+        if self.quantity in ("mcv_rate", "margin_rate", "cv_rate"):
+            return self.figure.fraction() if self.figure.unit == "percent" else self.figure.value
+        return self.figure.value * (12 if self.monthly else 1)
+
+    @property
+    def monthly(self) -> bool:
+        money = self.quantity not in ("mcv_rate", "margin_rate", "cv_rate", "breakeven_qty")
+        label = folded(self.figure.label)
+        named = bool(re.search(r"\bmensuel|\bpar mois\b", label))
+        days = self.quantity in ("breakeven_days", "breakeven_months")
+        return money and not days and (self.figure.period == "month" or named)
+
+    @property
+    def total(self) -> bool:
+        return is_total(self.figure.label)
+
+
+def quantity_of(concept: Concept, figure: Figure, label: str = "") -> Quantity | None:
+    """The quantity a concept names for a figure of that unit, if they fit together; a
+    break-even without unit takes the unit its label or column names, and is an amount only
+    in a table row naming the seuil de rentabilité ('Point mort | 158' may be days)."""
+    unit: str = figure.unit
+    if concept == "breakeven":
+        if unit == "number":
+            unit = _unit_hint(f"{label} {figure.column or ''}")
+            named = re.search(r"seuil|critique|\bsr\b", folded(label))
+            unit = "currency" if unit == "number" and figure.in_table and named else unit
+        return _BREAKEVEN_BY_UNIT.get(unit) if unit != "number" else None
+    if unit == "percent" or (unit == "number" and 0 < figure.value < 1 and concept in _RATES):
+        return _RATES.get(concept) if concept != "revenue" else None
+    if concept in ("mcv_rate", "margin_rate", "cv_rate"):
+        return None
+    return concept if unit in _AMOUNTS else None
+
+
+def _unit_hint(text: str) -> str:
+    """The unit a label or header names: 'Point mort (jours)', 'Seuil en quantité'."""
+    words = folded(text)
+    for pattern, unit in _UNIT_HINTS:
+        if re.search(pattern, words):
+            return unit
+    return "number"
+
+
+_UNIT_HINTS = [
+    (r"\bjours?\b", "days"),
+    (r"\bmois\b", "months"),
+    (r"quantite|\bunites?\b|\bvolume\b|\bnombre\b|\bnb\b", "quantity"),
+    (r"€|\beuros?\b|\ben valeur\b|\bmontant\b", "currency"),
+]
+
+
+def find_facts(figures: list[Figure]) -> list[Fact]:
+    """Facts among ``figures`` (all the figures of a document, in reading order)."""
+    facts: list[Fact] = []
+    by_block: dict[int, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        by_block[figure.block].append(figure)
+    for block_figures in by_block.values():
+        if block_figures[0].in_table:
+            facts += _table_facts(block_figures)
+        else:
+            facts += _prose_facts(block_figures)
+    return facts
+
+
+def _prose_facts(figures: list[Figure]) -> list[Fact]:
+    chains = chains_in(figures)
+    results = {id(c.figures[-1]): c.head_label for c in chains}
+    operands = {id(f) for c in chains for f in c.figures[:-1]}
+    facts = []
+    for figure in figures:
+        if id(figure) in operands or ends_with_operator(figure.label):
+            continue  # a term of a computation, not a figure standing for itself
+        if id(figure) in results:
+            quantity = _leftmost(results[id(figure)], figure)
+        else:
+            quantity = _named(figure) or _inherited(figure)
+        if quantity:
+            facts.append(Fact(quantity, figure))
+    return facts
+
+
+def _table_facts(figures: list[Figure]) -> list[Fact]:
+    groups = _column_groups(figures)
+    facts = []
+    for figure in figures:
+        group = groups.get(figure.col or 0)
+        quantity = _leftmost(figure.label, figure)
+        if quantity:
+            facts.append(Fact(quantity, figure, group=group))
+        elif not figure.label and (quantity := _leftmost(figure.column or "", figure)):
+            facts.append(Fact(quantity, figure, by_column=True, group=group))
+    return facts
+
+
+def _column_groups(figures: list[Figure]) -> dict[int, int]:
+    """Each column to its group: an amount column with the percentage columns after it."""
+    units: dict[int, set[str]] = defaultdict(set)
+    for figure in figures:
+        units[figure.col or 0].add(figure.unit)
+    groups, current = {}, 0
+    for col in sorted(units):
+        if units[col] != {"percent"}:
+            current = col
+        groups[col] = current
+    return groups
+
+
+def _compatible(label: str, figure: Figure) -> list[Quantity]:
+    if _MIXED.search(folded(label)):
+        return []  # 'charges fixes et variables': all costs together
+    found = [quantity_of(c, figure, label) for _, _, c in concepts_in(label)]
+    return [q for q in found if q]
+
+
+_CLAUSE = re.compile(r"[,;:]|\b(?:soit|et|pour|dont|avec|ou)\b")
+_ASIDE = re.compile(r"\([^()]*\)")
+_MIXED = re.compile(r"\b(?:fixes|variables) (?:et|\+|ou) (?:fixes|variables)\b")
+_OF = re.compile(r"^(?:€|euros?)?\s*(?:de|d'|d’)\s*")
+
+
+def _named(figure: Figure) -> Quantity | None:
+    """The quantity named by the last clause before the figure, else by the whole label, else
+    right after it ('72 000 € de charges variables')."""
+    label = _ASIDE.sub(" ", figure.label)
+    last_clause = _CLAUSE.split(label)[-1]
+    if concepts_in(last_clause):
+        return _only(last_clause, figure)
+    if concepts_in(label):
+        return _only(label, figure)
+    following = _OF.match(figure.after)
+    if following is None:
+        return None
+    clause = _CLAUSE.split(figure.after[following.end() :])[0]
+    found = concepts_in(clause)
+    return _only(clause, figure) if found and found[0][0] == 0 else None
+
+
+def _only(label: str, figure: Figure) -> Quantity | None:
+    """The quantity when the label names exactly one that fits the figure."""
+    found = set(_compatible(label, figure))
+    return found.pop() if len(found) == 1 else None
+
+
+def _leftmost(label: str, figure: Figure) -> Quantity | None:
+    """The first quantity named that fits: 'Seuil de rentabilité (CF / taux de MCV)'."""
+    found = _compatible(label, figure)
+    return found[0] if found else None
+
+
+def _inherited(figure: Figure) -> Quantity | None:
+    """'Le seuil de rentabilité est de 52 500 €, soit 2 100 billets': a quantity, a number of
+    days or months without a name of its own takes the break-even named earlier in its sentence."""
+    if figure.unit not in ("quantity", "days", "months") or concepts_in(figure.label):
+        return None
+    named = {c for _, _, c in concepts_in(figure.lead)}
+    return _BREAKEVEN_BY_UNIT[figure.unit] if named == {"breakeven"} else None
+
+
+AMBIGUOUS: Literal["ambiguous"] = "ambiguous"
+Found = Fact | Literal["ambiguous"] | None
+
+
+class Resolver:
+    """Finds the inputs of a computation around the figure it checks."""
+
+    def __init__(self, facts: list[Fact], *, same: float = 1e-3) -> None:
+        self.facts, self.same = facts, same
+
+    def find(self, target: Fact, quantity: Quantity, *, wide: bool = True) -> Found:
+        """The fact naming ``quantity`` nearest to ``target``: in its table column or paragraph,
+        then its section, then (``wide``) the enclosing sections up to the top-level one."""
+        for level in self._levels(target, wide):
+            candidates = [f for f in self.facts if f.quantity == quantity and level(f)]
+            if candidates:
+                return self._single(candidates)
+        return None
+
+    def _levels(self, target: Fact, wide: bool) -> list[Callable[[Fact], bool]]:
+        figure = target.figure
+        levels: list[Callable[[Fact], bool]] = [partial(_near, target)]
+        section = figure.section
+        widest = (1 if section else 0) if wide else len(section)
+        for depth in range(len(section), widest - 1, -1):
+            levels.append(partial(_in_section, section[:depth]))
+        return levels
+
+    def _single(self, candidates: list[Fact]) -> Found:
+        """The candidate when they all agree (or the totals among them do), else ambiguous."""
+        values = _distinct([c.value for c in candidates], self.same)
+        if len(values) == 1:
+            return candidates[0]
+        totals = [c for c in candidates if c.total]
+        if totals and len(_distinct([c.value for c in totals], self.same)) == 1:
+            return totals[0]
+        return "ambiguous"
+
+
+def _near(target: Fact, fact: Fact) -> bool:
+    """Same paragraph; for a table, same column group (or same row for a fact named by its
+    column header)."""
+    if fact.figure.block != target.figure.block:
+        return False
+    if not target.figure.in_table:
+        return True
+    if target.by_column:
+        return fact.figure.row == target.figure.row
+    return fact.group == target.group
+
+
+def _in_section(path: list[str], fact: Fact) -> bool:
+    return fact.figure.section[: len(path)] == path
+
+
+def _distinct(values: list[float], same: float) -> list[float]:
+    kept: list[float] = []
+    for value in values:
+        if not any(abs(value - k) <= same * max(abs(k), 1e-9) for k in kept):
+            kept.append(value)
+    return kept

@@ -1,0 +1,165 @@
+"""Figures of a document, each with its page, span, quote and the words that name it.
+
+In prose the label is the text between the start of the sentence (or the previous figure) and
+the figure, ``after`` the text up to the end of the sentence (or the next figure). In a table
+the label is the row header (or, for a 'Total' row, the group it closes) and ``column`` the
+column header.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field
+
+from assistant.calc.grid import Grid, read_grid
+from assistant.calc.numbers import Number, Period, Unit, find_numbers
+from assistant.calc.vocabulary import is_total
+from assistant.document import Block, Document
+
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+_FULL_STOP = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+class Figure(BaseModel):
+    """One figure of the dossier; offsets are into ``Document.text``."""
+
+    value: float = Field(description="The value; a percentage as written (35 % -> 35).")
+    unit: Unit
+    raw: str = Field(description="The figure as written, e.g. '42 000 €'.")
+    step: float = Field(description="Value of one unit of the last digit written (rounding).")
+    start: int
+    end: int
+    page: int | None
+    block: int = Field(description="Index of the block holding the figure.")
+    section: list[str] = Field(default_factory=list)
+    label: str = Field("", description="Words naming the figure: before it, or row header.")
+    after: str = Field("", description="Words after the figure in its sentence (prose).")
+    lead: str = Field("", description="The sentence before the figure, across ';' (prose).")
+    column: str | None = Field(None, description="Column header, for a table cell.")
+    row: int | None = Field(None, description="Row of a table cell, from 0.")
+    col: int | None = Field(None, description="Column of a table cell, from 0.")
+    period: Period | None = Field(None, description="'month' for '1 750 € par mois'.")
+    context_start: int = Field(description="Start of the sentence or table row.")
+    context_end: int = Field(description="End of the sentence or table row.")
+
+    @property
+    def in_table(self) -> bool:
+        return self.row is not None
+
+    def fraction(self) -> float:
+        """The value as a plain number, a percentage as a fraction."""
+        return self.value / 100 if self.unit == "percent" else self.value
+
+    def quote(self, text: str, limit: int = 300) -> str:
+        """The sentence or table row holding the figure, verbatim (cut around it if long)."""
+        start, end = self.context_start, self.context_end
+        if end - start > limit:
+            start = max(start, self.start - limit // 2)
+            end = min(end, start + limit)
+        return text[start:end].strip()
+
+
+def document_figures(doc: Document) -> list[Figure]:
+    """Every figure of the blocks that may serve as evidence, in reading order."""
+    figures: list[Figure] = []
+    for block in doc.evidence_blocks():
+        if block.kind == "table":
+            grid = read_grid(doc, block)
+            figures += table_figures(doc, grid) if grid else []
+        else:
+            figures += prose_figures(doc, block)
+    return figures
+
+
+def prose_figures(doc: Document, block: Block) -> list[Figure]:
+    text = block.text
+    numbers = find_numbers(text)
+    ends = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    stops = [0] + [m.end() for m in _FULL_STOP.finditer(text)]
+    figures = []
+    for i, number in enumerate(numbers):
+        sentence_start = max(e for e in ends if e <= number.start)
+        lead_start = max(e for e in stops if e <= number.start)
+        sentence_end = _sentence_end(text, number.end)
+        left = max(sentence_start, numbers[i - 1].end if i else 0)
+        right = min(sentence_end, numbers[i + 1].start if i + 1 < len(numbers) else len(text))
+        figures.append(
+            _figure(
+                doc,
+                block,
+                number,
+                label=text[left : number.start],
+                after=text[number.end : right],
+                lead=text[lead_start : number.start],
+                context=(sentence_start, sentence_end),
+            )
+        )
+    return figures
+
+
+def table_figures(doc: Document, grid: Grid) -> list[Figure]:
+    figures = []
+    for r in range(grid.header, len(grid.rows)):
+        label = grid.row_label(r)
+        if is_total(label) and len(label.split()) <= 2:
+            label = f"{label} {grid.group_label(r)}".strip()
+        start, end = grid.row_span(r)
+        for c, cell in enumerate(grid.rows[r]):
+            if cell.number is None:
+                continue
+            local = Number(
+                value=cell.number.value,
+                unit=cell.number.unit,
+                start=cell.start + cell.number.start - grid.block.start,
+                end=cell.start + cell.number.end - grid.block.start,
+                step=cell.number.step,
+                period=cell.number.period,
+            )
+            figure = _figure(
+                doc,
+                grid.block,
+                local,
+                label=label,
+                after="",
+                context=(start - grid.block.start, end - grid.block.start),
+            )
+            figures.append(
+                figure.model_copy(update={"row": r, "col": c, "column": grid.column_label(c)})
+            )
+    return figures
+
+
+def _sentence_end(text: str, offset: int) -> int:
+    found = _SENTENCE_END.search(text, offset)
+    return found.end() if found else len(text)
+
+
+def _figure(
+    doc: Document,
+    block: Block,
+    number: Number,
+    *,
+    label: str,
+    after: str,
+    context: tuple[int, int],
+    lead: str = "",
+) -> Figure:
+    start, end = block.start + number.start, block.start + number.end
+    return Figure(
+        value=number.value,
+        unit=number.unit,
+        raw=doc.text[start:end],
+        step=number.step,
+        start=start,
+        end=end,
+        page=block.page if block.page is not None else doc.page_at(start),
+        block=block.index,
+        section=list(block.section),
+        label=" ".join(label.split()),
+        after=" ".join(after.split()),
+        lead=" ".join(lead.split()),
+        period=number.period,
+        context_start=block.start + context[0],
+        context_end=block.start + context[1],
+    )

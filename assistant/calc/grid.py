@@ -1,0 +1,123 @@
+"""A table block read as a grid of cells, each with its figure and its span in the document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.calc.numbers import Number, is_empty_cell, parse_cell
+from assistant.document import Block, Document
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    start: int = field(compare=False)
+    end: int = field(compare=False)
+    number: Number | None = None
+
+    @property
+    def empty(self) -> bool:
+        return is_empty_cell(self.text)
+
+
+@dataclass
+class Grid:
+    """The cells of one table; ``header`` rows come first and hold no figure."""
+
+    block: Block
+    rows: list[list[Cell]]
+    header: int
+    doc_text: str = field(repr=False)
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def cell(self, row: int, col: int) -> Cell | None:
+        cells = self.rows[row]
+        return cells[col] if col < len(cells) else None
+
+    def value(self, row: int, col: int) -> float | None:
+        """The figure of a cell, 0 for an empty cell ('', '-'), None for text."""
+        cell = self.cell(row, col)
+        if cell is None or cell.empty:
+            return 0.0
+        return cell.number.value if cell.number else None
+
+    def row_label(self, row: int) -> str:
+        """The first cell of the row when it is text, else ''."""
+        first = self.rows[row][0] if self.rows[row] else None
+        return first.text.strip() if first and first.number is None else ""
+
+    def column_label(self, col: int) -> str:
+        """The header cells above ``col``, joined."""
+        parts = [
+            self.rows[r][col].text.strip() for r in range(self.header) if col < len(self.rows[r])
+        ]
+        return " ".join(p for p in parts if p)
+
+    def has_figures(self, row: int) -> bool:
+        return any(c.number is not None for c in self.rows[row][1:])
+
+    def group_label(self, row: int) -> str:
+        """Label of the nearest row above without figures (a section of the table)."""
+        for above in range(row - 1, self.header - 1, -1):
+            if not self.has_figures(above) and self.row_label(above):
+                return self.row_label(above)
+        return ""
+
+    def row_span(self, row: int) -> tuple[int, int]:
+        cells = [c for c in self.rows[row] if c.end > c.start]
+        if not cells:
+            return self.block.start, self.block.end
+        return cells[0].start, cells[-1].end
+
+    def row_quote(self, row: int) -> str:
+        start, end = self.row_span(row)
+        return self.doc_text[start:end]
+
+    def numeric_columns(self) -> list[int]:
+        """Columns (after the label column) holding at least one figure below the header."""
+        return [
+            col
+            for col in range(1, self.width)
+            if any(
+                (c := self.cell(r, col)) is not None and c.number is not None
+                for r in range(self.header, len(self.rows))
+            )
+        ]
+
+
+def read_grid(doc: Document, block: Block) -> Grid | None:
+    """The grid of a table block, or None when it is not a table or has no figures."""
+    if block.kind != "table" or not block.rows:
+        return None
+    rows = _locate_cells(doc.text, block)
+    header = 0
+    while header < len(rows) and _is_header_row(rows[header]):
+        header += 1
+    if header >= len(rows):
+        return None
+    return Grid(block=block, rows=rows, header=header, doc_text=doc.text)
+
+
+def _is_header_row(row: list[Cell]) -> bool:
+    """No figure, and more than one filled cell (a one-cell row names a group of rows)."""
+    filled = [c for c in row if not c.empty]
+    return len(filled) > 1 and not any(c.number for c in row[1:])
+
+
+def _locate_cells(text: str, block: Block) -> list[list[Cell]]:
+    """Cells with their offsets in ``text``, found in order inside the block's text."""
+    cursor = block.start
+    rows: list[list[Cell]] = []
+    for raw_row in block.rows or []:
+        row: list[Cell] = []
+        for raw in raw_row:
+            content = raw.strip()
+            found = text.find(content, cursor, block.end) if content else -1
+            start, end = (found, found + len(content)) if found >= 0 else (cursor, cursor)
+            cursor = end if found >= 0 else cursor
+            row.append(Cell(text=content, start=start, end=end, number=parse_cell(content)))
+        rows.append(row)
+    return rows

@@ -1,0 +1,242 @@
+"""Budget splits: percentages that must add up to 100 %, and amounts that must match them.
+
+In a table, a column of percentages is a split when its 'Total' row says 100 %, when its header
+says so ('Part', 'Répartition', 'Poids'), or when most of its rows are the share of the amount
+column on its left; only then is it checked. In prose, the percentages of a paragraph that
+announces how a budget is split ("Le budget se répartit ainsi : ...") and of the list items
+that follow it are added up.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+from assistant.calc.figures import Figure
+from assistant.calc.formatting import amount
+from assistant.calc.grid import Grid
+from assistant.calc.models import CalcCheck
+from assistant.calc.outcome import at_page
+from assistant.calc.vocabulary import folded, is_detail, is_total
+from assistant.document import Document
+
+_SHARE = re.compile(r"\bparts?\b|repartition|\bpoids\b|ventilation|% du (?:budget|total)|pourcent")
+_NOT_SPLIT = re.compile(r"\bmarche\b|\bvoix\b|\btaux\b|\bevolution\b|\bcroissance\b")
+_LEAD_BUDGET = re.compile(r"\b(?:budget|enveloppe|investissement|depenses)\b")
+_LEAD_SPLIT = re.compile(r"repartit|repartition|reparti|ventil|alloue|allocation|decompos")
+_LEAD_PARTIAL = re.compile(r"\b(?:notamment|dont|principalement|entre autres|par exemple)\b")
+_CHANGE = re.compile(
+    r"\b(?:hausse|baisse|augment\w*|diminu\w*|remise|reduction|marge|taux|tva|croissance|"
+    r"evolution|progression|soit|dont)\b"
+)
+
+
+def check_table_splits(grid: Grid, *, split_tolerance: float) -> list[CalcCheck]:
+    """Every column of percentages of one table that splits a whole."""
+    checks: list[CalcCheck] = []
+    numeric = grid.numeric_columns()
+    for col in numeric:
+        if _percent_column(grid, col):
+            amounts = [c for c in numeric if c < col and not _percent_column(grid, c)]
+            checks += _split_column(grid, col, amounts[-1] if amounts else None, split_tolerance)
+    return checks
+
+
+def _percent_column(grid: Grid, col: int) -> bool:
+    units = {
+        c.number.unit
+        for r in range(grid.header, len(grid.rows))
+        if (c := grid.cell(r, col)) is not None and c.number is not None
+    }
+    return units == {"percent"}
+
+
+def _split_column(
+    grid: Grid, col: int, amount_col: int | None, tolerance: float
+) -> list[CalcCheck]:
+    parts = {r: v for r in _part_rows(grid) if (v := _number(grid, r, col)) is not None}
+    if len(parts) < 2:
+        return []
+    totals = [r for r in range(grid.header, len(grid.rows)) if is_total(grid.row_label(r))]
+    total_pct = next((v for r in totals if (v := _number(grid, r, col)) is not None), None)
+    shares = _shares(grid, parts, amount_col, totals)
+    agree = [r for r, (pct, expected, _) in shares.items() if abs(pct - expected) <= tolerance]
+    related = bool(shares) and len(agree) >= max(2, math.ceil(len(shares) / 2))
+    header = folded(grid.column_label(col))
+    named = bool(_SHARE.search(header)) and not _NOT_SPLIT.search(header)
+    near_whole = total_pct is not None or 80 <= sum(parts.values()) <= 120
+    declared = (total_pct is not None and abs(total_pct - 100) <= 1) or (named and near_whole)
+    if not (declared or related):
+        return []
+    checks = []
+    if related:
+        checks += [_share_error(grid, r, col, shares[r]) for r in shares if r not in agree]
+    rounding_only = related and len(agree) == len(parts)
+    checks.append(_sum_check(grid, col, parts, totals, tolerance, rounding_only))
+    return checks
+
+
+def _part_rows(grid: Grid) -> list[int]:
+    return [
+        r
+        for r in range(grid.header, len(grid.rows))
+        if not is_total(grid.row_label(r)) and not is_detail(grid.row_label(r))
+    ]
+
+
+def _number(grid: Grid, row: int, col: int) -> float | None:
+    cell = grid.cell(row, col)
+    return cell.number.value if cell is not None and cell.number is not None else None
+
+
+def _shares(
+    grid: Grid, parts: dict[int, float], amount_col: int | None, totals: list[int]
+) -> dict[int, tuple[float, float, float]]:
+    """For each part: (percentage written, share of the amounts in %, base amount)."""
+    if amount_col is None:
+        return {}
+    amounts = {r: v for r in parts if (v := _number(grid, r, amount_col)) is not None}
+    base = next((v for r in totals if (v := _number(grid, r, amount_col)) is not None), None)
+    base = base if base else sum(amounts.values())
+    if not base or len(amounts) < 2:
+        return {}
+    return {r: (parts[r], amounts[r] / base * 100, base) for r in amounts}
+
+
+def _share_error(grid: Grid, row: int, col: int, share: tuple[float, float, float]) -> CalcCheck:
+    found, expected, base = share
+    cell = grid.cell(row, col)
+    assert cell is not None
+    part = expected * base / 100
+    page = grid.block.page
+    message = (
+        f"Part de budget erronée{at_page(page)}, « {grid.row_label(row)} » : "
+        f"{amount(found, 'percent')} annoncés, {amount(expected, 'percent')} attendus "
+        f"({amount(part, 'currency')} / {amount(base, 'currency')})."
+    )
+    return CalcCheck(
+        kind="part_budget",
+        status="error",
+        figures={"montant": round(part, 2), "total": round(base, 2)},
+        expected=round(expected, 2),
+        found=found,
+        unit="percent",
+        page=page,
+        quote=grid.row_quote(row),
+        message=message,
+        span=(cell.start, cell.end),
+    )
+
+
+def _sum_check(
+    grid: Grid,
+    col: int,
+    parts: dict[int, float],
+    totals: list[int],
+    tolerance: float,
+    rounding_only: bool,
+) -> CalcCheck:
+    total = sum(parts.values())
+    page = grid.block.page
+    ok = rounding_only or abs(total - 100) <= tolerance
+    row = totals[0] if totals else max(parts)
+    cell = grid.cell(row, col)
+    span = (cell.start, cell.end) if cell is not None and cell.end > cell.start else None
+    header = grid.column_label(col)
+    message = (
+        f"Répartition{at_page(page)} vérifiée : les parts font 100 %."
+        if ok
+        else f"Répartition erronée{at_page(page)} (colonne « {header} ») : les parts totalisent "
+        f"{amount(total, 'percent')} au lieu de 100 %."
+    )
+    return CalcCheck(
+        kind="repartition",
+        status="ok" if ok else "error",
+        figures={"parts": len(parts)},
+        expected=100.0,
+        found=round(total, 4),
+        unit="percent",
+        page=page,
+        quote=grid.row_quote(row),
+        message=message,
+        span=span,
+    )
+
+
+def check_prose_splits(
+    doc: Document, figures: list[Figure], *, split_tolerance: float
+) -> list[CalcCheck]:
+    """Budget splits announced in a paragraph, with their parts in it or in the list after it."""
+    by_block: dict[int, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if not figure.in_table:
+            by_block[figure.block].append(figure)
+    blocks = doc.evidence_blocks()
+    checks = []
+    for i, block in enumerate(blocks):
+        text = folded(block.text)
+        lead = _LEAD_BUDGET.search(text) and _LEAD_SPLIT.search(text)
+        if block.kind == "table" or not lead or _LEAD_PARTIAL.search(text):
+            continue
+        items = []
+        for following in blocks[i + 1 :]:
+            if following.kind != "list_item":
+                break
+            items.append(following.index)
+        parts = _prose_parts(by_block, block.index, items)
+        if parts and len(parts) >= 2:
+            checks.append(_prose_sum(doc, parts, split_tolerance))
+    return checks
+
+
+def _prose_parts(
+    by_block: dict[int, list[Figure]], lead: int, items: list[int]
+) -> list[Figure] | None:
+    parts = [f for f in by_block.get(lead, []) if _is_part(f)]
+    for item in items:
+        found = [f for f in by_block.get(item, []) if f.unit == "percent"]
+        if len(found) > 1:
+            return None
+        parts += [f for f in found if _is_part(f)]
+    return parts
+
+
+def _is_part(figure: Figure) -> bool:
+    return figure.unit == "percent" and not _CHANGE.search(folded(figure.label))
+
+
+def _prose_sum(doc: Document, parts: list[Figure], tolerance: float) -> CalcCheck:
+    total = sum(f.value for f in parts)
+    first = parts[0]
+    ok = abs(total - 100) <= tolerance
+    if not ok and not 80 <= total <= 120:
+        return CalcCheck(
+            kind="repartition",
+            status="unverified",
+            found=round(total, 4),
+            unit="percent",
+            page=first.page,
+            quote=first.quote(doc.text),
+            message=f"Répartition{at_page(first.page)} non vérifiée : les pourcentages cités "
+            f"({amount(total, 'percent')} au total) ne semblent pas couvrir tout le budget.",
+        )
+    listed = " + ".join(amount(f.value, "percent") for f in parts)
+    message = (
+        f"Répartition{at_page(first.page)} vérifiée : les parts font 100 %."
+        if ok
+        else f"Répartition du budget erronée{at_page(first.page)} : les parts totalisent "
+        f"{amount(total, 'percent')} au lieu de 100 % ({listed})."
+    )
+    return CalcCheck(
+        kind="repartition",
+        status="ok" if ok else "error",
+        figures={"parts": len(parts)},
+        expected=100.0,
+        found=round(total, 4),
+        unit="percent",
+        page=first.page,
+        quote=first.quote(doc.text),
+        message=message,
+        span=(first.start, parts[-1].end),
+    )

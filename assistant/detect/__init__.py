@@ -1,0 +1,69 @@
+"""Checkpoint detection: for each checkpoint of an épreuve, is it substantively there?
+
+``detect_checkpoints`` reads a ``Document`` (never its hidden or boilerplate text, never the
+``excluded`` spans such as injection passages) and returns the contract's checkpoint results
+with verbatim evidence, French comments and recommendations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from assistant.assessment import CheckpointResult
+from assistant.detect.checkpoint import detect_checkpoint
+from assistant.detect.cues import CueIndex, compile_cue
+from assistant.detect.results import to_result
+from assistant.detect.scope import Layout
+from assistant.detect.substance import unit_substance
+from assistant.detect.units import Unit, build_units
+from assistant.document import Document
+from assistant.referentiel.models import Checkpoint
+
+__all__ = ["Layout", "Unit", "build_units", "detect_checkpoints", "layout_of"]
+
+
+def layout_of(doc: Document, excluded: Sequence[tuple[int, int]] = ()) -> Layout:
+    """The dossier's evidence units, in reading order, minus ``excluded`` spans."""
+    return Layout(build_units(doc, excluded))
+
+
+def detect_checkpoints(
+    doc: Document,
+    checkpoints: Sequence[Checkpoint],
+    excluded: Sequence[tuple[int, int]] = (),
+    paraphrases: Mapping[str, Mapping[str, Sequence[Unit]]] | None = None,
+    layout: Layout | None = None,
+) -> list[CheckpointResult]:
+    """One result per checkpoint, in the order given.
+
+    ``paraphrases[checkpoint_id][target]`` are units retrieval found close in meaning to an
+    element (or to the checkpoint itself, target ``"checkpoint"``).
+    """
+    layout = layout or layout_of(doc, excluded)
+    listings = tool_listings(layout, checkpoints)
+    results = []
+    for checkpoint in checkpoints:
+        para = (paraphrases or {}).get(checkpoint.id)
+        outcome = detect_checkpoint(checkpoint, layout, para, listings)
+        results.append(to_result(outcome, doc.text))
+    return results
+
+
+def tool_listings(layout: Layout, checkpoints: Sequence[Checkpoint]) -> frozenset[int]:
+    """Units that name two checkpoints or more and say little else (a list of tools)."""
+    cues = [
+        cue
+        for cp in checkpoints
+        for cue in (compile_cue(cp.id, text) for text in cp.cues)
+        if cue is not None
+    ]
+    index = CueIndex(cues)
+    listed = set()
+    for unit in layout.units:
+        hits = index.find(unit)
+        if len({hit.cue.target for hit in hits}) < 2:
+            continue
+        named = frozenset(s for hit in hits for s in hit.cue.stems)
+        if not unit_substance(unit, named).substantive:
+            listed.add(unit.index)
+    return frozenset(listed)

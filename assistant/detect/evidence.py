@@ -1,0 +1,43 @@
+"""Verbatim quotes: exact slices of ``Document.text`` with their page and section."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.assessment import Evidence
+from assistant.detect.units import Unit
+
+MAX_QUOTE = 300
+MAX_EVIDENCE = 3
+
+
+def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span cut to at most ``MAX_QUOTE`` characters at a word boundary, trimmed."""
+    while start < end and text[start].isspace():
+        start += 1
+    if end - start > MAX_QUOTE:
+        cut = text.rfind(" ", start, start + MAX_QUOTE)
+        end = cut if cut > start + MAX_QUOTE // 2 else start + MAX_QUOTE
+    while end > start and text[end - 1] in " \t\n,;:":
+        end -= 1
+    return start, end
+
+
+def unit_evidence(text: str, unit: Unit) -> Evidence:
+    start, end = quote_span(text, unit.start, unit.end)
+    section = unit.section[-1] if unit.section else None
+    return Evidence(quote=text[start:end], page=unit.page, section=section)
+
+
+def evidence_list(text: str, units: Sequence[Unit], k: int = MAX_EVIDENCE) -> list[Evidence]:
+    """Up to ``k`` quotes from ``units`` (best first), without duplicates."""
+    out: list[Evidence] = []
+    seen: set[int] = set()
+    for unit in units:
+        if unit.index in seen:
+            continue
+        seen.add(unit.index)
+        out.append(unit_evidence(text, unit))
+        if len(out) == k:
+            break
+    return out

@@ -1,0 +1,146 @@
+"""How much a passage says about the case, beyond naming the tool or the factor.
+
+Counted on the passage's tokens minus the checkpoint's own cue words: content words, figures,
+named entities (capitalised words inside the sentence) and analysis markers (causal,
+evaluative, quantitative words). Definitions of a tool, announcements ("nous allons
+réaliser..."), hypotheticals ("si je devais refaire...") and table-of-contents lines count for
+nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from assistant.detect.lexicon import (
+    ANALYSIS_MARKERS,
+    ANNOUNCE,
+    DEFINITION,
+    HYPOTHETICAL,
+    META_WORDS,
+    STOPWORDS,
+    TOC_LINE,
+)
+from assistant.detect.units import Unit
+from assistant.textnorm import fold
+
+# An element is substantive with this many content words and this score (one good sentence);
+# a checkpoint without elements, a whole topic, needs a passage (about two sentences).
+MIN_CONTENT = 4
+MIN_SCORE = 5.5
+TOPIC_CONTENT = 8
+TOPIC_SCORE = 12.0
+TOPIC_SPECIFIC = 1  # figures, names or analysis words: vague intentions have none
+TITLE_WORDS = 4  # a heading with more words than this beside its cue is a title
+
+
+@dataclass(frozen=True)
+class Substance:
+    content: int
+    figures: int
+    entities: int
+    markers: int
+
+    @property
+    def score(self) -> float:
+        return self.content + 1.5 * self.figures + self.entities + self.markers
+
+    @property
+    def substantive(self) -> bool:
+        return self.content >= MIN_CONTENT and self.score >= MIN_SCORE
+
+    @property
+    def treats_topic(self) -> bool:
+        specific = self.figures + self.entities + self.markers >= TOPIC_SPECIFIC
+        return self.content >= TOPIC_CONTENT and self.score >= TOPIC_SCORE and specific
+
+    def __add__(self, other: Substance) -> Substance:
+        return Substance(
+            self.content + other.content,
+            self.figures + other.figures,
+            self.entities + other.entities,
+            self.markers + other.markers,
+        )
+
+
+NOTHING = Substance(0, 0, 0, 0)
+
+
+def unit_substance(unit: Unit, ignored: frozenset[str]) -> Substance:
+    """Substance of one unit; tokens whose stem is in ``ignored`` (cue words) do not count."""
+    folded = fold(unit.text).replace("’", "'")
+    if unit.kind == "heading" or TOC_LINE.search(unit.text):
+        return NOTHING
+    if DEFINITION.search(folded) or ANNOUNCE.search(folded) or HYPOTHETICAL.search(folded):
+        return NOTHING
+    content = figures = entities = markers = 0
+    for i, tok in enumerate(unit.tokens):
+        if tok.stem in ignored or tok.folded in STOPWORDS:
+            continue
+        if any(ch.isdigit() for ch in tok.text):
+            figures += 1
+            continue
+        if tok.folded in META_WORDS or len(tok.folded) < 3:
+            continue
+        content += 1
+        if tok.folded in ANALYSIS_MARKERS:
+            markers += 1
+        if i > 0 and tok.text[:1].isupper():
+            entities += 1
+    return Substance(content, figures, entities, markers)
+
+
+class Weigher:
+    """Substance of units for one checkpoint: the checkpoint's own names never count, nor
+    the cue words found in each unit (a list of factor names says nothing)."""
+
+    def __init__(self, names: frozenset[str], matched: dict[int, frozenset[str]]) -> None:
+        self._names = names
+        self._matched = matched
+        self._cache: dict[int, Substance] = {}
+
+    def ignored(self, unit: Unit) -> frozenset[str]:
+        return self._names | self._matched.get(unit.index, frozenset())
+
+    def unit(self, unit: Unit) -> Substance:
+        if unit.index not in self._cache:
+            self._cache[unit.index] = unit_substance(unit, self.ignored(unit))
+        return self._cache[unit.index]
+
+    def passage(self, units: Iterable[Unit]) -> Substance:
+        total = NOTHING
+        for unit in units:
+            total = total + self.unit(unit)
+        return total
+
+    def best(self, units: Sequence[Unit], k: int) -> list[Unit]:
+        """The ``k`` most substantive units, best first."""
+        scored = sorted(units, key=lambda u: -self.unit(u).score)
+        return [u for u in scored[:k] if self.unit(u).score > 0]
+
+    def is_label(self, unit: Unit, cue_last: int) -> bool:
+        """A heading or a short line naming something ("Forces :", "- Politique") before
+        its content."""
+        ignored = self.ignored(unit)
+        if unit.kind == "heading":
+            return not self.is_title(unit)
+        rest = [
+            t
+            for t in unit.tokens[cue_last + 1 :]
+            if t.folded not in STOPWORDS and t.stem not in ignored
+        ]
+        short = len(unit.tokens) <= 4 and not rest
+        return short or (unit.text.rstrip().endswith(":") and len(rest) <= 3)
+
+    def is_title(self, unit: Unit) -> bool:
+        """A heading that says much more than the cue it holds (a dossier's title)."""
+        ignored = self.ignored(unit)
+        extra = [
+            t
+            for t in unit.tokens
+            if t.folded not in STOPWORDS
+            and t.folded not in META_WORDS
+            and t.stem not in ignored
+            and not t.folded.isdigit()
+        ]
+        return unit.kind == "heading" and len(extra) > TITLE_WORDS

@@ -1,0 +1,236 @@
+"""DOCX reader: python-docx opens the package (lxml without entity resolution); the body is
+walked in order. Heading styles or outline levels give sections; page breaks (explicit, or the
+ones Word recorded when it last laid the document out) give pages; vanished, white and tiny
+runs become hidden blocks."""
+
+from __future__ import annotations
+
+import logging
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from docx.oxml.ns import qn
+
+from assistant.document import BlockKind, HiddenReason
+from assistant.errors import CorruptFileError
+from assistant.ingest.docx_styles import DocxStyles
+from assistant.ingest.raw import RawBlock, RawDocument, table_text
+
+logger = logging.getLogger(__name__)
+
+_SECTION_BREAKS = {None, "nextPage", "oddPage", "evenPage"}
+_TEXT_TAGS = {qn("w:tab"): "\t", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
+_CONTAINERS = {
+    qn("w:hyperlink"),
+    qn("w:ins"),
+    qn("w:smartTag"),
+    qn("w:fldSimple"),
+    qn("w:sdt"),
+    qn("w:sdtContent"),
+    qn("w:customXml"),
+}
+
+
+@dataclass
+class _Walk:
+    styles: DocxStyles
+    rendered_breaks: bool  # Word saved its layout: trust w:lastRenderedPageBreak only
+    page: int = 1
+    blocks: list[RawBlock] = field(default_factory=list)
+    seen_text: bool = False
+
+    def add(
+        self,
+        kind: BlockKind,
+        text: str,
+        level: int | None = None,
+        rows: list[list[str]] | None = None,
+        hidden: HiddenReason | None = None,
+        page: int | None = None,
+    ) -> None:
+        if text.strip():
+            self.blocks.append(RawBlock(kind, text, page or self.page, level, rows, hidden))
+            self.seen_text = True
+
+    def next_page(self) -> None:
+        if self.seen_text:
+            self.page += 1
+            self.seen_text = False
+
+
+def read_docx(path: Path, filename: str) -> RawDocument:
+    document = _open(path, filename)
+    body = document.element.body
+    styles = DocxStyles(document.styles.element)
+    rendered = next(body.iter(qn("w:lastRenderedPageBreak")), None) is not None
+    walk = _Walk(styles, rendered)
+    for element in _block_elements(body):
+        _read_element(element, walk)
+    return RawDocument("docx", walk.blocks, pages=walk.page)
+
+
+def _open(path: Path, filename: str) -> Any:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import LxmlError
+
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, LxmlError) as err:
+        raise CorruptFileError(
+            f"Le document Word « {filename} » est endommagé et ne peut pas être lu ; "
+            "ouvrez-le puis enregistrez-le de nouveau au format .docx, ou exportez-le en PDF.",
+            detail=f"{type(err).__name__}: {err}",
+        ) from err
+
+
+def _block_elements(parent: Any) -> Iterator[Any]:
+    """Paragraphs and tables in order, opening content controls and custom XML wrappers."""
+    for child in parent.iterchildren():
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _block_elements(child)
+
+
+def _read_element(element: Any, walk: _Walk) -> None:
+    if element.tag == qn("w:tbl"):
+        _read_table(element, walk)
+    else:
+        _read_paragraph(element, walk)
+
+
+def _read_paragraph(p: Any, walk: _Walk) -> None:
+    style = walk.styles.paragraph(p)
+    if style.page_break_before and not walk.rendered_breaks:
+        walk.next_page()
+    text = _paragraph_text(p, walk, style.shaded)
+    kind: BlockKind = "paragraph"
+    if style.heading_level is not None:
+        kind = "heading"
+    elif style.is_list:
+        kind = "list_item"
+    walk.add(kind, text.visible, level=style.heading_level, page=text.page)
+    for reason, hidden, page in text.hidden:
+        walk.add("other", hidden, hidden=reason, page=page)
+    for box in text.boxes:  # text boxes anchored in the paragraph
+        for element in _block_elements(box):
+            _read_element(element, walk)
+    if _ends_section(p) and not walk.rendered_breaks:
+        walk.next_page()
+
+
+@dataclass
+class _ParagraphText:
+    """A paragraph's visible text and the page it starts on, its hidden runs (reason, text,
+    page) and its text boxes."""
+
+    visible: str = ""
+    page: int | None = None
+    hidden: list[tuple[HiddenReason, str, int]] = field(default_factory=list)
+    boxes: list[Any] = field(default_factory=list)
+
+
+def _paragraph_text(p: Any, walk: _Walk, shaded: bool) -> _ParagraphText:
+    result = _ParagraphText()
+    visible: list[str] = []
+    for run in _runs(p):
+        reason = walk.styles.run_hidden(run, p, shaded)
+        text = _run_text(run, walk)
+        if reason is None:
+            visible.append(text)
+            if result.page is None and text.strip():
+                result.page = walk.page  # a rendered break before the text moved it on
+                walk.seen_text = True
+        elif result.hidden and result.hidden[-1][0] == reason:
+            previous = result.hidden[-1]
+            result.hidden[-1] = (reason, previous[1] + text, previous[2])
+        else:
+            result.hidden.append((reason, text, walk.page))
+        result.boxes.extend(_text_boxes(run))
+    result.visible = "".join(visible)
+    return result
+
+
+def _runs(parent: Any) -> Iterator[Any]:
+    """Runs in order, inside hyperlinks, insertions and fields; deleted text is skipped."""
+    for child in parent.iterchildren():
+        if child.tag == qn("w:r"):
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _runs(child)
+
+
+def _run_text(run: Any, walk: _Walk) -> str:
+    parts: list[str] = []
+    for child in run.iterchildren():
+        tag = child.tag
+        if tag == qn("w:t"):
+            parts.append(_t_text(child))
+        elif tag in _TEXT_TAGS:
+            parts.append(_TEXT_TAGS[tag])
+        elif tag == qn("w:br"):
+            if child.get(qn("w:type")) == "page" and not walk.rendered_breaks:
+                walk.next_page()
+            else:
+                parts.append("\n")
+        elif tag == qn("w:lastRenderedPageBreak") and walk.rendered_breaks:
+            walk.next_page()
+    return "".join(parts)
+
+
+def _t_text(t: Any) -> str:
+    """Text of a w:t; an unresolved entity reference (hostile DTD) contributes nothing."""
+    if len(t) == 0:
+        return str(t.text or "")
+    return str(t.xpath("string()"))
+
+
+def _text_boxes(run: Any) -> list[Any]:
+    """Text box contents in a run, once (the 'Choice' of mc:AlternateContent, not 'Fallback')."""
+    fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+    boxes = []
+    for box in run.iter(qn("w:txbxContent")):
+        if not any(a.tag == fallback for a in box.iterancestors()):
+            boxes.append(box)
+    return boxes
+
+
+def _ends_section(p: Any) -> bool:
+    ppr = p.find(qn("w:pPr"))
+    sect = ppr.find(qn("w:sectPr")) if ppr is not None else None
+    if sect is None:
+        return False
+    kind = sect.find(qn("w:type"))
+    return (kind.get(qn("w:val")) if kind is not None else None) in _SECTION_BREAKS
+
+
+def _read_table(tbl: Any, walk: _Walk) -> None:
+    start_page = walk.page
+    rows: list[list[str]] = []
+    hidden: list[tuple[HiddenReason, str, int]] = []
+    for tr in tbl.iterchildren(qn("w:tr")):
+        row = []
+        for tc in tr.iterchildren(qn("w:tc")):
+            row.append(_cell_text(tc, walk, hidden))
+        rows.append(row)
+    if any(cell.strip() for row in rows for cell in row):
+        walk.blocks.append(RawBlock("table", table_text(rows), start_page, rows=rows))
+        walk.seen_text = True
+    for reason, text, page in hidden:
+        walk.add("other", text, hidden=reason, page=page)
+
+
+def _cell_text(tc: Any, walk: _Walk, hidden: list[tuple[HiddenReason, str, int]]) -> str:
+    tcpr = tc.find(qn("w:tcPr"))
+    shd = tcpr.find(qn("w:shd")) if tcpr is not None else None
+    shaded = shd is not None and (shd.get(qn("w:fill")) or "auto").lower() not in ("auto", "ffffff")
+    parts = []
+    for p in tc.iter(qn("w:p")):
+        text = _paragraph_text(p, walk, shaded)
+        parts.append(text.visible)
+        hidden.extend(text.hidden)
+    return " ".join(" ".join(parts).split())

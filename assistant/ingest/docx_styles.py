@@ -1,0 +1,148 @@
+"""Effective formatting of DOCX paragraphs and runs: direct formatting, then the character
+style, then the paragraph style chain (``w:basedOn``), then the document defaults."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from docx.oxml.ns import qn
+
+from assistant.document import HiddenReason
+
+TINY_FONT_PT = 4.0
+_HEADING_NAME = re.compile(r"^(?:heading|titre)\s*(\d)$", re.IGNORECASE)
+_TITLE_NAMES = {"title", "titre"}
+_WHITE = {"ffffff", "fefefe", "fdfdfd", "fcfcfc"}
+_WHITE_THEMES = {"background1", "bg1", "light1"}
+_MAX_CHAIN = 10
+
+
+@dataclass(frozen=True)
+class ParagraphStyle:
+    heading_level: int | None
+    is_list: bool
+    page_break_before: bool
+    shaded: bool
+
+
+class DocxStyles:
+    """Looks up styles of one document by id, following ``basedOn`` chains."""
+
+    def __init__(self, styles_element: Any | None) -> None:
+        self.by_id: dict[str, Any] = {}
+        self.defaults: Any | None = None
+        if styles_element is None:
+            return
+        for style in styles_element.iter(qn("w:style")):
+            self.by_id[style.get(qn("w:styleId"), "")] = style
+        self.defaults = styles_element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}")
+
+    def chain(self, style_id: str | None) -> list[Any]:
+        """The style and its ancestors, nearest first."""
+        found: list[Any] = []
+        while style_id and style_id in self.by_id and len(found) < _MAX_CHAIN:
+            style = self.by_id[style_id]
+            if any(s is style for s in found):
+                break  # a basedOn loop in a hostile file
+            found.append(style)
+            based = style.find(qn("w:basedOn"))
+            style_id = based.get(qn("w:val")) if based is not None else None
+        return found
+
+    def paragraph(self, p: Any) -> ParagraphStyle:
+        ppr = p.find(qn("w:pPr"))
+        styles = self.chain(_val(ppr, "w:pStyle"))
+        sources = [ppr, *(s.find(qn("w:pPr")) for s in styles)]
+        names = [(_val(s, "w:name") or "").strip() for s in styles]
+        return ParagraphStyle(
+            heading_level=_heading_level(names, sources),
+            is_list=_first(sources, "w:numPr") is not None
+            or any("list" in n.lower() or "liste" in n.lower() for n in names[:1]),
+            page_break_before=_on(_first(sources, "w:pageBreakBefore")),
+            shaded=_shaded(_first(sources, "w:shd")),
+        )
+
+    def run_hidden(self, run: Any, paragraph: Any, shaded: bool) -> HiddenReason | None:
+        """Why a reader cannot see this run (vanished, white, tiny), else None."""
+        sources = self._run_sources(run, paragraph)
+        if _on(_first(sources, "w:vanish")):
+            return "vanished"
+        background = shaded or _shaded(_first(sources, "w:shd"))
+        highlight = _val(_first_parent(sources, "w:highlight"), "w:highlight")
+        if not background and highlight in (None, "none") and _white(_first(sources, "w:color")):
+            return "white_text"
+        size = _val(_first_parent(sources, "w:sz"), "w:sz")
+        if size is not None and size.isdigit() and int(size) / 2 < TINY_FONT_PT:
+            return "tiny_font"
+        return None
+
+    def _run_sources(self, run: Any, paragraph: Any) -> list[Any]:
+        rpr = run.find(qn("w:rPr"))
+        ppr = paragraph.find(qn("w:pPr"))
+        character = self.chain(_val(rpr, "w:rStyle"))
+        para = self.chain(_val(ppr, "w:pStyle"))
+        defaults = [self.defaults.find(qn("w:rPr"))] if self.defaults is not None else []
+        return [rpr, *(s.find(qn("w:rPr")) for s in (*character, *para)), *defaults]
+
+
+def _heading_level(names: list[str], sources: list[Any]) -> int | None:
+    for name in names:
+        match = _HEADING_NAME.match(name)
+        if match:
+            return max(1, int(match.group(1)))
+        if name.lower() in _TITLE_NAMES:
+            return 1
+    outline = _val(_first_parent(sources, "w:outlineLvl"), "w:outlineLvl")
+    if outline is not None and outline.isdigit() and int(outline) < 9:
+        return int(outline) + 1
+    return None
+
+
+def _first(sources: list[Any], tag: str) -> Any | None:
+    """The element ``tag`` in the nearest source that has it."""
+    for source in sources:
+        if source is not None:
+            found = source.find(qn(tag))
+            if found is not None:
+                return found
+    return None
+
+
+def _first_parent(sources: list[Any], tag: str) -> Any | None:
+    """The nearest source holding ``tag`` (to read the tag's value with ``_val``)."""
+    for source in sources:
+        if source is not None and source.find(qn(tag)) is not None:
+            return source
+    return None
+
+
+def _val(parent: Any | None, tag: str) -> str | None:
+    if parent is None:
+        return None
+    element = parent.find(qn(tag))
+    return None if element is None else element.get(qn("w:val"))
+
+
+def _on(element: Any | None) -> bool:
+    """A toggle property: present and not switched off."""
+    if element is None:
+        return False
+    return element.get(qn("w:val"), "true").lower() not in ("false", "0", "off")
+
+
+def _white(color: Any | None) -> bool:
+    if color is None:
+        return False
+    theme = (color.get(qn("w:themeColor")) or "").lower()
+    return theme in _WHITE_THEMES or (color.get(qn("w:val")) or "").lower() in _WHITE
+
+
+def _shaded(shd: Any | None) -> bool:
+    """A coloured background (not auto, not white) behind the text."""
+    if shd is None:
+        return False
+    fill = (shd.get(qn("w:fill")) or "auto").lower()
+    theme = (shd.get(qn("w:themeFill")) or "").lower()
+    return (fill not in ("auto", *_WHITE)) or (theme not in ("", *_WHITE_THEMES))

@@ -1,0 +1,229 @@
+"""ODT reader: odfpy loads the package (its XML goes through defusedxml); the body is walked in
+order. ``text:h`` outline levels give sections; page breaks come from paragraph styles
+(``fo:break-before/after``, master page changes) and the soft breaks LibreOffice records;
+hidden (``text:display="none"``), white and tiny spans become hidden blocks."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.document import BlockKind, HiddenReason
+from assistant.errors import CorruptFileError
+from assistant.ingest.odt_styles import OdtStyles
+from assistant.ingest.raw import RawBlock, RawDocument, table_text
+
+logger = logging.getLogger(__name__)
+
+TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_SKIPPED = {
+    (TEXT, "note"),
+    (OFFICE, "annotation"),
+    (TEXT, "tracked-changes"),
+    (TEXT, "bookmark-ref"),
+    (OFFICE, "annotation-end"),
+}
+_CONTAINERS = {
+    (TEXT, "section"),
+    (TEXT, "table-of-content"),
+    (TEXT, "index-body"),
+    (TEXT, "illustration-index"),
+    (TEXT, "alphabetical-index"),
+    (TEXT, "bibliography"),
+    (TEXT, "user-index"),
+    (TEXT, "object-index"),
+    (TEXT, "table-index"),
+    (TEXT, "index-title"),
+}
+_ROW_GROUPS = {(TABLE, "table-header-rows"), (TABLE, "table-rows"), (TABLE, "table-row-group")}
+
+
+@dataclass
+class _Walk:
+    styles: OdtStyles
+    page: int = 1
+    seen_text: bool = False
+    blocks: list[RawBlock] = field(default_factory=list)
+
+    def add(
+        self,
+        kind: BlockKind,
+        text: str,
+        *,
+        level: int | None = None,
+        hidden: HiddenReason | None = None,
+        page: int | None = None,
+    ) -> None:
+        if text.strip():
+            self.blocks.append(RawBlock(kind, text, page or self.page, level, None, hidden))
+            self.seen_text = True
+
+    def next_page(self) -> None:
+        if self.seen_text:
+            self.page += 1
+            self.seen_text = False
+
+
+@dataclass
+class _Inline:
+    """Text gathered from one paragraph: visible parts and the page where they start, hidden
+    runs (reason, text, page), text boxes."""
+
+    walk: _Walk
+    visible: list[str] = field(default_factory=list)
+    page: int | None = None
+    hidden: list[tuple[HiddenReason, str, int]] = field(default_factory=list)
+    boxes: list[Any] = field(default_factory=list)
+
+    def append(self, text: str, reason: HiddenReason | None) -> None:
+        if reason is None:
+            self.visible.append(text)
+            if self.page is None and text.strip():
+                self.page = self.walk.page
+                self.walk.seen_text = True
+        elif self.hidden and self.hidden[-1][0] == reason:
+            previous = self.hidden[-1]
+            self.hidden[-1] = (reason, previous[1] + text, previous[2])
+        else:
+            self.hidden.append((reason, text, self.walk.page))
+
+    def add_hidden_blocks(self) -> None:
+        for reason, text, page in self.hidden:
+            self.walk.add("other", text, hidden=reason, page=page)
+
+
+def read_odt(path: Path, filename: str) -> RawDocument:
+    document = _open(path, filename)
+    walk = _Walk(OdtStyles(document))
+    for element in _children(document.text):
+        _read_block(element, walk, "paragraph")
+    return RawDocument("odt", walk.blocks, pages=walk.page)
+
+
+def _open(path: Path, filename: str) -> Any:
+    from odf.opendocument import load
+
+    try:
+        return load(str(path))
+    except MemoryError:
+        raise
+    except Exception as err:  # odfpy and defusedxml raise many unrelated types
+        raise CorruptFileError(
+            f"Le document « {filename} » est endommagé et ne peut pas être lu ; ouvrez-le puis "
+            "enregistrez-le de nouveau au format .odt, ou exportez-le en PDF.",
+            detail=f"{type(err).__name__}: {err}",
+        ) from err
+
+
+def _children(element: Any) -> Iterator[Any]:
+    yield from (child for child in element.childNodes if child.nodeType == child.ELEMENT_NODE)
+
+
+def _read_block(element: Any, walk: _Walk, kind: BlockKind) -> None:
+    name = element.qname
+    if name in ((TEXT, "p"), (TEXT, "h")):
+        _read_paragraph(element, walk, kind)
+    elif name == (TEXT, "list"):
+        for item in _children(element):
+            for child in _children(item):
+                _read_block(child, walk, "list_item")
+    elif name == (TABLE, "table"):
+        _read_table(element, walk)
+    elif name == (TEXT, "soft-page-break"):
+        walk.next_page()
+    elif name in _CONTAINERS:
+        for child in _children(element):
+            _read_block(child, walk, kind)
+
+
+def _read_paragraph(element: Any, walk: _Walk, kind: BlockKind) -> None:
+    style_name = element.getAttrNS(TEXT, "style-name")
+    breaks = walk.styles.page_breaks(style_name)
+    if breaks.before:
+        walk.next_page()
+    inline = _Inline(walk)
+    paragraph_reason = walk.styles.hidden_reason([style_name])
+    _read_inline(element, walk, [style_name], paragraph_reason, inline)
+    level = None
+    if element.qname == (TEXT, "h"):
+        kind = "heading"
+        level = int(element.getAttrNS(TEXT, "outline-level") or 1)
+    walk.add(kind, "".join(inline.visible), level=level, page=inline.page)
+    inline.add_hidden_blocks()
+    for box in inline.boxes:
+        for child in _children(box):
+            _read_block(child, walk, "paragraph")
+    if breaks.after:
+        walk.next_page()
+
+
+def _read_inline(
+    element: Any,
+    walk: _Walk,
+    styles: list[str | None],
+    reason: HiddenReason | None,
+    inline: _Inline,
+) -> None:
+    for node in element.childNodes:
+        if node.nodeType == node.TEXT_NODE:
+            inline.append(node.data, reason)
+            continue
+        name = node.qname
+        if name in _SKIPPED:
+            continue
+        if name == (TEXT, "s"):
+            inline.append(" " * min(int(node.getAttrNS(TEXT, "c") or 1), 100), reason)
+        elif name == (TEXT, "tab"):
+            inline.append("\t", reason)
+        elif name == (TEXT, "line-break"):
+            inline.append("\n", reason)
+        elif name == (TEXT, "soft-page-break"):
+            walk.next_page()
+        elif name == (DRAW, "text-box"):
+            inline.boxes.append(node)
+        else:
+            inner = [node.getAttrNS(TEXT, "style-name"), *styles]
+            inner_reason = walk.styles.hidden_reason(inner) if inner[0] else reason
+            _read_inline(node, walk, inner, inner_reason, inline)
+
+
+def _read_table(element: Any, walk: _Walk) -> None:
+    page = walk.page
+    rows: list[list[str]] = []
+    cells_text: list[_Inline] = []
+    for row in _rows(element):
+        cells = []
+        for cell in _children(row):
+            if cell.qname == (TABLE, "table-cell"):
+                inline = _cell_inline(cell, walk)
+                cells.append(" ".join("".join(inline.visible).split()))
+                cells_text.append(inline)
+        rows.append(cells)
+    if any(cell for row in rows for cell in row):
+        walk.blocks.append(RawBlock("table", table_text(rows), page, rows=rows))
+        walk.seen_text = True
+    for inline in cells_text:
+        inline.add_hidden_blocks()
+
+
+def _cell_inline(cell: Any, walk: _Walk) -> _Inline:
+    inline = _Inline(walk)
+    for child in _children(cell):
+        style = child.getAttrNS(TEXT, "style-name")
+        _read_inline(child, walk, [style], walk.styles.hidden_reason([style]), inline)
+        inline.visible.append(" ")
+    return inline
+
+
+def _rows(element: Any) -> Iterator[Any]:
+    for child in _children(element):
+        if child.qname == (TABLE, "table-row"):
+            yield child
+        elif child.qname in _ROW_GROUPS:
+            yield from _rows(child)

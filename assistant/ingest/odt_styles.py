@@ -1,0 +1,83 @@
+"""Effective ODT style properties: a span's style chain, then its paragraph's, following
+``style:parent-style-name``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.document import HiddenReason
+
+STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+TINY_FONT_PT = 4.0
+_MAX_CHAIN = 10
+_WHITE = {"#ffffff", "#fefefe", "#fdfdfd", "#fcfcfc", "white"}
+_POINTS = re.compile(r"^([\d.]+)(pt|px|cm|mm|in)$")
+_TO_PT = {"pt": 1.0, "px": 0.75, "cm": 28.3465, "mm": 2.83465, "in": 72.0}
+
+
+@dataclass(frozen=True)
+class PageBreaks:
+    before: bool
+    after: bool
+
+
+class OdtStyles:
+    def __init__(self, document: Any) -> None:
+        self.by_name: dict[str, Any] = {}
+        for container in (document.styles, document.automaticstyles):
+            for style in container.childNodes:
+                if style.nodeType == style.ELEMENT_NODE and style.qname == (STYLE, "style"):
+                    self.by_name[style.getAttrNS(STYLE, "name") or ""] = style
+
+    def chain(self, name: str | None) -> list[Any]:
+        found: list[Any] = []
+        while name and name in self.by_name and len(found) < _MAX_CHAIN:
+            style = self.by_name[name]
+            if any(s is style for s in found):
+                break  # a parent loop in a hostile file
+            found.append(style)
+            name = style.getAttrNS(STYLE, "parent-style-name")
+        return found
+
+    def page_breaks(self, name: str | None) -> PageBreaks:
+        chain = self.chain(name)
+        before = _prop(chain, "paragraph-properties", FO, "break-before") == "page"
+        master = bool(chain and chain[0].getAttrNS(STYLE, "master-page-name"))
+        after = _prop(chain, "paragraph-properties", FO, "break-after") == "page"
+        return PageBreaks(before or master, after)
+
+    def hidden_reason(self, names: list[str | None]) -> HiddenReason | None:
+        """Why text under these styles (innermost first) is unseen, else None."""
+        chain = [style for name in names for style in self.chain(name)]
+        if _prop(chain, "text-properties", TEXT, "display") in ("none", "condition"):
+            return "vanished"
+        colour = (_prop(chain, "text-properties", FO, "color") or "").lower()
+        background = _prop(chain, "text-properties", FO, "background-color") or _prop(
+            chain, "paragraph-properties", FO, "background-color"
+        )
+        if colour in _WHITE and (background or "transparent").lower() in ("transparent", *_WHITE):
+            return "white_text"
+        size = _points(_prop(chain, "text-properties", FO, "font-size"))
+        if size is not None and size < TINY_FONT_PT:
+            return "tiny_font"
+        return None
+
+
+def _prop(chain: list[Any], kind: str, namespace: str, attribute: str) -> str | None:
+    """The first value of ``attribute`` in the ``kind`` properties along the chain."""
+    for style in chain:
+        for child in style.childNodes:
+            if child.nodeType == child.ELEMENT_NODE and child.qname == (STYLE, kind):
+                value = child.getAttrNS(namespace, attribute)
+                if value:
+                    return str(value)
+    return None
+
+
+def _points(value: str | None) -> float | None:
+    match = _POINTS.match(value or "")
+    return float(match.group(1)) * _TO_PT[match.group(2)] if match else None

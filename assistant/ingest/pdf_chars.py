@@ -1,0 +1,166 @@
+"""Characters of a PDF page (pypdfium2 text page) with size, weight, position and, when a
+human reader cannot see them, why: invisible render mode, white or low-contrast colour, tiny
+font, outside the page, covered by a shape."""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import pypdfium2.raw as pdfium_c
+
+from assistant.document import HiddenReason
+from assistant.ingest.pdf_objects import WHITE, Box, PageObjects, TextObject, address
+
+TINY_FONT_PT = 4.0
+MIN_CONTRAST = 1.5  # WCAG contrast ratio under which text is not readable on its background
+_INVISIBLE_MODES = (3, 7)  # neither fill nor stroke (7 also adds to the clip path)
+_STROKE_ONLY_MODES = (1, 5)
+_FORCE_BOLD = 1 << 18
+
+
+@dataclass(frozen=True)
+class PdfChar:
+    text: str
+    box: Box | None  # None for characters pdfium generates (spaces, line ends)
+    size: float
+    bold: bool
+    hidden: HiddenReason | None
+
+    @property
+    def generated(self) -> bool:
+        return self.box is None
+
+
+@dataclass(frozen=True)
+class _Style:
+    size: float
+    bold: bool
+    hidden: HiddenReason | None
+
+
+class PageCharReader:
+    """Reads the characters of one page; styles are computed once per text object."""
+
+    def __init__(self, textpage: Any, objects: PageObjects, page_box: Box) -> None:
+        self.textpage = textpage
+        self.objects = objects
+        self.page_box = page_box
+        self.page_area = (page_box[2] - page_box[0]) * (page_box[3] - page_box[1])
+        self.styles: dict[int, _Style] = {}
+        self._box = [ctypes.c_double() for _ in range(4)]  # reused: one allocation per page
+
+    def chars(self) -> list[PdfChar]:
+        textpage = self.textpage
+        count = pdfium_c.FPDFText_CountChars(textpage)
+        units = self._units(count)
+        is_generated, get_box = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetCharBox
+        left, right, bottom, top = self._box
+        chars: list[PdfChar] = []
+        for index in range(count):
+            text = units[index]
+            if is_generated(textpage, index) == 1:
+                chars.append(PdfChar(text, None, 0.0, False, None))
+                continue
+            get_box(textpage, index, left, right, bottom, top)
+            box = (left.value, bottom.value, right.value, top.value)
+            style = self._style(index)
+            chars.append(PdfChar(text, box, style.size, style.bold, self._hidden(text, box, style)))
+        return chars
+
+    def _units(self, count: int) -> list[str]:
+        """The page's characters in one call; one by one when a surrogate pair would shift
+        the indices (characters outside the Basic Multilingual Plane)."""
+        buffer = (ctypes.c_ushort * (count + 1))()
+        pdfium_c.FPDFText_GetText(self.textpage, 0, count, buffer)
+        units = buffer[:count]
+        if all(unit < 0xD800 or unit > 0xDFFF for unit in units):
+            return [chr(unit) for unit in units]
+        get = pdfium_c.FPDFText_GetUnicode
+        return [chr(get(self.textpage, index)) for index in range(count)]
+
+    def _style(self, index: int) -> _Style:
+        handle = pdfium_c.FPDFText_GetTextObject(self.textpage, index)
+        key = address(handle)
+        style = self.styles.get(key)
+        if style is None:
+            style = _Style(self._size(index), self._bold(index), self._object_hidden(key))
+            self.styles[key] = style
+        return style
+
+    def _size(self, index: int) -> float:
+        matrix = pdfium_c.FS_MATRIX()
+        scale = 1.0
+        if pdfium_c.FPDFText_GetMatrix(self.textpage, index, matrix):
+            scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+        return float(pdfium_c.FPDFText_GetFontSize(self.textpage, index)) * scale
+
+    def _bold(self, index: int) -> bool:
+        if pdfium_c.FPDFText_GetFontWeight(self.textpage, index) >= 600:
+            return True
+        name = ctypes.create_string_buffer(256)
+        flags = ctypes.c_int()
+        pdfium_c.FPDFText_GetFontInfo(self.textpage, index, name, len(name), flags)
+        lowered = name.value.decode("latin-1").lower()
+        return bool(flags.value & _FORCE_BOLD) or any(
+            word in lowered for word in ("bold", "black", "heavy", "semibold", "demi")
+        )
+
+    def _object_hidden(self, key: int) -> HiddenReason | None:
+        """Why a whole text object is unseen (render mode, colour, cover), else None."""
+        text = self.objects.texts.get(key)
+        if text is None:
+            return None
+        if text.render_mode in _INVISIBLE_MODES or _paint(text)[3] == 0:
+            if self.objects.over_large_image(text, self.page_area):
+                return None  # the invisible text layer of a scanned page (OCR)
+            return "invisible_render_mode"
+        if self.objects.covered(text):
+            return "covered"
+        return _contrast_reason(text, self.objects.background(text))
+
+    def _hidden(self, text: str, box: Box, style: _Style) -> HiddenReason | None:
+        if text.isspace():
+            return None
+        if style.hidden == "invisible_render_mode":
+            return style.hidden
+        if not _overlaps(box, self.page_box):
+            return "off_page"
+        if style.hidden is not None:
+            return style.hidden
+        return "tiny_font" if style.size < TINY_FONT_PT else None
+
+
+def _paint(text: TextObject) -> tuple[int, int, int, int]:
+    return text.stroke if text.render_mode in _STROKE_ONLY_MODES else text.fill
+
+
+def _contrast_reason(
+    text: TextObject, background: tuple[int, int, int] | None
+) -> HiddenReason | None:
+    if background is None:
+        return None  # over an image: its colours are unknown, assume readable
+    colour = _paint(text)[:3]
+    if _contrast(colour, background) >= MIN_CONTRAST:
+        return None
+    return "white_text" if background == WHITE and min(colour) >= 230 else "low_contrast"
+
+
+def _luminance(rgb: tuple[int, ...]) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(v) for v in rgb[:3])
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def _contrast(first: tuple[int, ...], second: tuple[int, ...]) -> float:
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _overlaps(box: Box, page: Box) -> bool:
+    return box[2] > page[0] and box[0] < page[2] and box[3] > page[1] and box[1] < page[3]

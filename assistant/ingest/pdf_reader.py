@@ -1,0 +1,97 @@
+"""PDF reader: pypdfium2 (PDFium, BSD/Apache) for text, positions, drawing state and
+ruling lines; pdfplumber's TableFinder turns the rules into table grids. The comparison behind
+this choice: ``python benchmarks/compare_pdf_libs.py``."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from assistant.errors import CorruptFileError, EmptyFileError, EncryptedFileError, TooLargeError
+from assistant.ingest.pdf_blocks import BodyStyle, lines_to_blocks
+from assistant.ingest.pdf_chars import PageCharReader, PdfChar
+from assistant.ingest.pdf_lines import PdfLine, page_lines
+from assistant.ingest.pdf_objects import Box, PageObjects, page_objects
+from assistant.ingest.pdf_tables import find_grids
+from assistant.ingest.raw import RawDocument
+from assistant.settings import LimitsSettings
+
+logger = logging.getLogger(__name__)
+
+
+def read_pdf(path: Path, filename: str, limits: LimitsSettings) -> RawDocument:
+    pdf = _open(path, filename)
+    try:
+        count = len(pdf)
+        _check_pages(count, filename, limits)
+        pages = [_read_page(pdf[i]) for i in range(count)]
+    finally:
+        pdf.close()
+    lines: list[PdfLine] = []
+    for number, (chars, box, objects) in enumerate(pages, start=1):
+        lines.extend(page_lines(chars, number, box, find_grids(objects.rules, box)))
+    blocks = lines_to_blocks(lines, BodyStyle.of(lines))
+    return RawDocument("pdf", blocks, pages=count)
+
+
+def _open(path: Path, filename: str) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as err:
+        if err.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+            raise EncryptedFileError(
+                f"Le PDF « {filename} » est protégé par un mot de passe ; enregistrez-en une "
+                "copie sans mot de passe et envoyez-la.",
+                detail=str(err),
+            ) from err
+        if _has_no_pages(path):
+            raise _no_pages(filename) from err
+        raise CorruptFileError(
+            f"Le PDF « {filename} » est endommagé ou incomplet et ne peut pas être lu ; "
+            "exportez-le de nouveau depuis votre traitement de texte.",
+            detail=str(err),
+        ) from err
+
+
+def _has_no_pages(path: Path) -> bool:
+    """PDFium refuses a well-formed PDF without pages; pypdf tells that case apart."""
+    import pypdf
+
+    try:
+        return len(pypdf.PdfReader(path, strict=False).pages) == 0
+    except Exception:  # any parse failure means "not a valid empty PDF"
+        return False
+
+
+def _no_pages(filename: str) -> EmptyFileError:
+    return EmptyFileError(
+        f"Le PDF « {filename} » ne contient aucune page ; exportez de nouveau votre dossier."
+    )
+
+
+def _check_pages(count: int, filename: str, limits: LimitsSettings) -> None:
+    if count == 0:
+        raise _no_pages(filename)
+    if count > limits.max_pages:
+        raise TooLargeError(
+            f"Le PDF « {filename} » compte {count} pages, au-delà de la limite de "
+            f"{limits.max_pages} pages ; envoyez le dossier sans ses annexes volumineuses.",
+        )
+
+
+def _read_page(page: Any) -> tuple[list[PdfChar], Box, PageObjects]:
+    try:
+        textpage = page.get_textpage()
+        try:
+            objects = page_objects(page.raw)
+            left, bottom, right, top = page.get_cropbox()
+            box = (float(left), float(bottom), float(right), float(top))
+            return PageCharReader(textpage.raw, objects, box).chars(), box, objects
+        finally:
+            textpage.close()
+    finally:
+        page.close()

@@ -1,0 +1,53 @@
+"""The dossier passages an LLM sees for one checkpoint: retrieved chunks plus the offline
+evidence, with every excluded span (detected injections) cut out. Hidden text never reaches
+here: chunks are made of evidence blocks only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from assistant.assessment import CheckpointResult
+from assistant.llm.refine import Passage
+from assistant.referentiel.models import Checkpoint
+from assistant.retrieval import HybridRetriever
+
+PASSAGES_PER_CHECKPOINT = 6
+REMOVED = "[passage retiré : instruction adressée à l'évaluateur]"
+
+
+def passage_finder(
+    retriever: HybridRetriever | None,
+    offline: Sequence[CheckpointResult],
+    excluded: Sequence[tuple[int, int]],
+) -> Callable[[Checkpoint], list[Passage]]:
+    evidence = {r.id: r for r in offline}
+
+    def passages_for(checkpoint: Checkpoint) -> list[Passage]:
+        found: list[Passage] = []
+        if retriever is not None:
+            query = f"{checkpoint.label}. {checkpoint.description}"
+            for hit in retriever.search(query, PASSAGES_PER_CHECKPOINT):
+                chunk = hit.chunk
+                text = _without(chunk.text, chunk.start, excluded)
+                found.append(Passage(text, chunk.page, " > ".join(chunk.section)))
+        result = evidence.get(checkpoint.id)
+        quotes = (
+            [*result.evidence, *(ev for e in result.elements for ev in e.evidence)]
+            if result
+            else []
+        )
+        for ev in quotes:
+            if not any(ev.quote in p.text for p in found):
+                found.append(Passage(ev.quote, ev.page, ev.section or ""))
+        return found
+
+    return passages_for
+
+
+def _without(text: str, start: int, excluded: Sequence[tuple[int, int]]) -> str:
+    """``text`` (which starts at ``start`` in the document) minus the excluded spans."""
+    for ex_start, ex_end in sorted(excluded, reverse=True):
+        lo, hi = max(ex_start - start, 0), min(ex_end - start, len(text))
+        if lo < hi:
+            text = text[:lo] + REMOVED + text[hi:]
+    return text

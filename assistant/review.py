@@ -1,0 +1,216 @@
+"""The review service: a dossier and an épreuve in, a pre-assessment (``Assessment``) out.
+
+ingest → chunk → index (Chroma, kept by content hash) → retrieve paraphrases → detect →
+arithmetic checks → verdicts → alerts. Injection passages and hidden text are reported and
+never used as evidence. The ingested Document is cached by the sha256 of the file under
+``settings.home`` so an
+unchanged dossier is re-assessed without parsing or embedding again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import assistant
+from assistant.assessment import (
+    Alert,
+    Assessment,
+    CheckpointResult,
+    CriterionVerdict,
+    DocumentInfo,
+    EngineInfo,
+)
+from assistant.calc import check_document
+from assistant.calc_evidence import merge_calc
+from assistant.detect import Layout, Unit, detect_checkpoints, layout_of
+from assistant.detect.paraphrase import paraphrase_queries, paraphrase_units
+from assistant.document import Document
+from assistant.injection import (
+    Injection,
+    find_injections,
+    hidden_injections,
+    hidden_text_alerts,
+    injection_alerts,
+)
+from assistant.referentiel.models import Checkpoint, Referentiel
+from assistant.settings import Settings
+from assistant.verdicts import competency_verdicts, recommendations
+
+if TYPE_CHECKING:
+    from assistant.embedding import Embedder
+    from assistant.llm.refine import LLMRefiner
+    from assistant.retrieval import HybridRetriever
+    from assistant.store import VectorStore
+
+log = logging.getLogger(__name__)
+
+PARAPHRASE_K = 2  # passages retrieved per element query
+CACHE_VERSION = "1"
+
+
+class ReviewService:
+    """Pre-assesses dossiers against the référentiel. Build it with ``build_services``."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        referentiel: Referentiel,
+        ingest: Callable[[Path], Document],
+        store: Callable[[], VectorStore],
+        embedder: Callable[[], Embedder],
+        refiner: Callable[[], LLMRefiner | None] = lambda: None,
+    ) -> None:
+        self.settings = settings
+        self.referentiel = referentiel
+        self._refiner = refiner
+        self._ingest = ingest
+        self._store = store
+        self._embedder = embedder
+
+    def assess(self, path: Path, epreuve: str) -> Assessment:
+        """Read the dossier at ``path`` and pre-assess it for ``epreuve`` (ReviewError if bad)."""
+        self.referentiel.epreuve(epreuve)  # fail before parsing
+        return self.assess_document(self.document(Path(path)), epreuve)
+
+    def assess_document(self, doc: Document, epreuve: str) -> Assessment:
+        epreuve = self.referentiel.epreuve(epreuve).id
+        checkpoints = self.referentiel.checkpoints_for(epreuve)
+        injections = find_injections(doc) + hidden_injections(doc)
+        excluded = [(i.start, i.end) for i in injections if i.start >= 0]
+        layout = layout_of(doc, excluded)
+        retriever = self._retriever(doc)
+        paraphrases = self._paraphrases(retriever, layout, checkpoints)
+        results = detect_checkpoints(doc, checkpoints, excluded, paraphrases, layout)
+        calc = check_document(doc, **self.settings.calc.model_dump())
+        results = merge_calc(results, calc, doc.text)
+        engine = self.engine_info().model_copy(update={"notices": calc.unverified})
+        results, engine = self._refine(doc, epreuve, results, engine, retriever, excluded)
+        competencies = self.referentiel.competencies_for(epreuve)
+        return Assessment(
+            epreuve=epreuve,
+            document=DocumentInfo(
+                filename=doc.meta.filename,
+                sha256=doc.meta.sha256,
+                pages=doc.meta.pages,
+                words=doc.meta.words,
+            ),
+            engine=engine,
+            checkpoints=results,
+            criteria=mark_llm_verdicts(
+                competency_verdicts(competencies, checkpoints, results), results
+            ),
+            alerts=_alerts(doc, injections) + calc.alerts,
+            recommendations=recommendations(results),
+        )
+
+    def engine_info(self) -> EngineInfo:
+        return EngineInfo(
+            embedding=self._embedder().name,
+            version=assistant.__version__,
+            referentiel_version=self.referentiel.version,
+            referentiel_hash=self.referentiel.content_hash,
+            settings_hash=self.settings.fingerprint(),
+        )
+
+    def document(self, path: Path) -> Document:
+        """The ingested dossier, from the cache when the same bytes were read before."""
+        digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+        cached = self._cache_path(digest) if digest else None
+        if cached and cached.is_file():
+            try:
+                doc = Document.model_validate_json(cached.read_text(encoding="utf-8"))
+                return doc.model_copy(
+                    update={"meta": doc.meta.model_copy(update={"filename": path.name})}
+                )
+            except ValueError:
+                log.warning("ignoring unreadable cache entry %s", cached)
+        doc = self._ingest(path)
+        if cached:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(doc.model_dump_json(), encoding="utf-8")
+        return doc
+
+    def _cache_path(self, digest: str) -> Path:
+        return self.settings.home / "cache" / "documents" / f"{digest}-v{CACHE_VERSION}.json"
+
+    def _retriever(self, doc: Document) -> HybridRetriever | None:
+        from assistant.chunking import chunk_document
+        from assistant.retrieval import build_retriever
+
+        chunks = chunk_document(doc)
+        if not chunks:
+            return None
+        return build_retriever(doc, chunks, self._store(), self._embedder())
+
+    def _paraphrases(
+        self,
+        retriever: HybridRetriever | None,
+        layout: Layout,
+        checkpoints: Sequence[Checkpoint],
+    ) -> dict[str, dict[str, list[Unit]]]:
+        if retriever is None:
+            return {}
+        queries = paraphrase_queries(checkpoints)
+        found = retriever.search_many([q.text for q in queries], PARAPHRASE_K)
+        spans = [[(h.chunk.start, h.chunk.end) for h in hits] for hits in found]
+        return paraphrase_units(layout, queries, spans)
+
+    def _refine(
+        self,
+        doc: Document,
+        epreuve: str,
+        results: list[CheckpointResult],
+        engine: EngineInfo,
+        retriever: HybridRetriever | None,
+        excluded: Sequence[tuple[int, int]],
+    ) -> tuple[list[CheckpointResult], EngineInfo]:
+        """The LLM's refinement when one is configured; the offline result otherwise."""
+        refiner = self._refiner()
+        if refiner is None:
+            return results, engine
+        from assistant.llm.passages import passage_finder
+
+        try:
+            refined = refiner.refine(
+                doc,
+                epreuve,
+                self.referentiel,
+                results,
+                passage_finder(retriever, results, excluded),
+                list(excluded),
+            )
+        except Exception:  # any LLM-side failure degrades to the offline result, visibly
+            log.exception("LLM refinement failed; keeping the offline result")
+            return results, engine.model_copy(update={"notices": [*engine.notices, LLM_FAILED]})
+        return refined.checkpoints, engine.model_copy(
+            update={
+                "mode": "llm" if refined.judged else "offline",
+                "llm": refiner.model.name,
+                "notices": [*engine.notices, *refined.notices],
+                "llm_quotes_total": refined.quotes_total,
+                "llm_quotes_rejected": refined.quotes_rejected,
+                "audit_record": str(refined.audit_path) if refined.audit_path else None,
+            }
+        )
+
+
+LLM_FAILED = "Le modèle de langue a échoué : cette pré-évaluation est celle du moteur hors ligne."
+
+
+def mark_llm_verdicts(
+    verdicts: list[CriterionVerdict], results: Sequence[CheckpointResult]
+) -> list[CriterionVerdict]:
+    """A verdict is the LLM's when one of its checkpoints was changed by the LLM."""
+    changed = {r.id for r in results if r.source == "llm"}
+    return [
+        v.model_copy(update={"source": "llm"}) if changed & set(v.checkpoints) else v
+        for v in verdicts
+    ]
+
+
+def _alerts(doc: Document, injections: Sequence[Injection]) -> list[Alert]:
+    return injection_alerts(list(injections)) + hidden_text_alerts(doc)

@@ -1,0 +1,123 @@
+"""Evaluate the engine (and the keyword baseline) on the labelled dev set.
+
+    python -m eval.run [--engine offline|baseline|both] [--format md|pdf|docx|odt|txt]
+                       [--only E3] [--json out.json] [-v]
+
+The engine is reached through the composition root, ``build_services(settings)
+.review.assess(path, epreuve)``; LLM settings come from the usual environment
+(``DOSSIER_REVIEW_LLM__*``). With ``--format`` other than ``md`` each Markdown dossier is first
+rendered to a real document (eval/docbuild.py) so ingestion is measured too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from assistant.referentiel.models import Referentiel
+from assistant.services import Services, build_services
+from eval import docbuild
+from eval.engines import Run, baseline_assess, engine_assess, run
+from eval.labels import DossierLabel, load_labels, validate
+from eval.printout import as_json, confusion_table, details, summary_table
+
+DEVSET = Path(__file__).with_name("devset")
+BUILDERS = {"pdf": docbuild.build_pdf, "docx": docbuild.build_docx, "odt": docbuild.build_odt}
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m eval.run", description=__doc__.split("\n")[0])
+    parser.add_argument("--engine", choices=["offline", "baseline", "both"], default="both")
+    parser.add_argument("--format", choices=["md", "pdf", "docx", "odt", "txt"], default="md")
+    parser.add_argument("--only", help="Only this épreuve (E1..E5-P3) or file name part.")
+    parser.add_argument("--json", type=Path, help="Write the results as JSON to this file.")
+    parser.add_argument("--devset", type=Path, default=DEVSET, help="Folder of dossiers+labels.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="Per-dossier errors.")
+    return parser.parse_args(argv)
+
+
+def select(labels: list[DossierLabel], only: str | None) -> list[DossierLabel]:
+    if not only:
+        return labels
+    return [lb for lb in labels if lb.epreuve == only or only in lb.file]
+
+
+def checked_labels(devset: Path, ref: Referentiel) -> list[DossierLabel]:
+    try:
+        labels = load_labels(devset)
+    except ValueError as exc:
+        raise SystemExit(f"Invalid labels: {exc}") from exc
+    problems = [p for label in labels for p in validate(label, ref, devset)]
+    if problems:
+        raise SystemExit("Invalid labels:\n" + "\n".join(problems))
+    return labels
+
+
+def render(source: Path, fmt: str, out_dir: Path) -> Path:
+    """The dossier as a real file of format ``fmt`` (the Markdown itself for 'md')."""
+    if fmt == "md":
+        return source
+    items = docbuild.markdown_to_items(source.read_text(encoding="utf-8"))
+    target = out_dir / f"{source.stem}.{fmt}"
+    if fmt == "txt":
+        return docbuild.write_text(items, target)
+    return BUILDERS[fmt](items, target)
+
+
+def evaluate(args: argparse.Namespace, services: Services) -> list[Run]:
+    ref = services.referentiel
+    labels = select(checked_labels(args.devset, ref), args.only)
+    if not labels:
+        raise SystemExit(f"No dossier matches --only {args.only}.")
+    runs = []
+    with tempfile.TemporaryDirectory(prefix="dossier-eval-") as tmp:
+        dossiers = [(lb, render(args.devset / lb.file, args.format, Path(tmp))) for lb in labels]
+        if args.engine in ("offline", "both"):
+            try:
+                runs.append(run("engine", engine_assess(services), services.ingest, dossiers))
+            except AttributeError as exc:
+                if args.engine == "offline":
+                    raise SystemExit(f"The engine is not available: {exc}") from exc
+                print(f"warning: engine not available ({exc}); baseline only", file=sys.stderr)
+        if args.engine in ("baseline", "both"):
+            runs.append(run("baseline", baseline_assess(ref), services.ingest, dossiers))
+    print(f"{len(labels)} dossiers, format {args.format}, référentiel {ref.version}")
+    return runs
+
+
+def report(runs: list[Run], args: argparse.Namespace) -> None:
+    print(summary_table(runs))
+    for r in runs:
+        print()
+        print(confusion_table(r))
+        if r.llm_quotes:
+            rejected, total = r.llm_quotes
+            share = f" ({rejected / total:.1%})" if total else ""
+            print(f"{r.name}: LLM quotes rejected by verification: {rejected}/{total}{share}")
+        if r.errors:
+            print(f"{r.name}: {len(r.errors)} dossier(s) failed: {', '.join(sorted(r.errors))}")
+    if args.verbose:
+        for r in runs:
+            print()
+            print(details(r))
+    if args.json:
+        args.json.write_text(json.dumps(as_json(runs), indent=2, ensure_ascii=False), "utf-8")
+        print(f"\nJSON written to {args.json}")
+
+
+def main(argv: Sequence[str] | None = None, services: Services | None = None) -> int:
+    """Run the evaluation; ``services`` defaults to ``build_services()`` (tests pass theirs)."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = parse_args(argv)
+    runs = evaluate(args, services if services is not None else build_services())
+    report(runs, args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,288 @@
+from pathlib import Path
+
+import pytest
+
+from tests.calc_docs import plain, report_of
+
+BUDGET = """
+# 4. Plan de communication
+
+## 4.3 Budget
+
+| Poste | Montant |
+|---|---|
+| Salon professionnel | 7 500 € |
+| Campagne Instagram | 4 000 € |
+| Influence | 3 500 € |
+| Total | {} |
+"""
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_a_wrong_total_row_is_flagged(fmt: str, tmp_path: Path) -> None:
+    report = report_of(BUDGET.format("16 000 €"), tmp_path, fmt)
+    (alert,) = report.alerts
+    assert plain(alert.message) == (
+        "Total erroné p. 1, « Total » (Montant) : 16 000 € annoncés, 15 000 € attendus "
+        "(Salon professionnel + Campagne Instagram + Influence)."
+    )
+    assert alert.quote == "Total | 16 000 €"
+    assert alert.details and alert.details["expected"] == 15000
+
+
+def test_a_right_total_row_gives_no_alert(tmp_path: Path) -> None:
+    report = report_of(BUDGET.format("15 000 €"), tmp_path)
+    assert report.alerts == []
+    assert [c.status for c in report.checks if c.kind == "total"] == ["ok"]
+
+
+def test_sub_totals_vat_and_details_are_read_as_a_budget_reads(tmp_path: Path) -> None:
+    report = report_of(
+        """
+        # Budget de l'événement
+
+        | Poste | Montant HT |
+        |---|---|
+        | Logistique | |
+        | Location de salle | 3 000 |
+        | Traiteur | 4 500 |
+        | dont boissons | 1 200 |
+        | Sous-total logistique | 7 500 |
+        | Communication | |
+        | Affiches | 800 |
+        | Réseaux sociaux | 1 700 |
+        | Sous-total communication | 2 500 |
+        | Total HT | 10 000 |
+        | TVA 20 % | 2 000 |
+        | Total TTC | 12 000 |
+        """,
+        tmp_path,
+        "docx",
+    )
+    assert report.alerts == []
+    assert [c.status for c in report.checks if c.kind == "total"] == ["ok"] * 4
+
+
+def test_a_total_column_by_month_and_quantity_times_price(tmp_path: Path) -> None:
+    report = report_of(
+        """
+        # Budget
+
+        | Action | Janvier | Février | Mars | Total |
+        |---|---|---|---|---|
+        | Publicité Meta | 500 | 500 | 800 | 1 800 |
+        | Google Ads | 300 | 400 | 400 | 1 100 |
+
+        | Support | Quantité | Prix unitaire | Total |
+        |---|---|---|---|
+        | Flyers | 2 000 | 0,15 € | 300 € |
+        | Kakemonos | 3 | 120 € | 400 € |
+        """,
+        tmp_path,
+        "odt",
+    )
+    (alert,) = report.alerts
+    assert plain(alert.message) == (
+        "Total erroné p. 1, « Total » (Kakemonos) : 400 € annoncés, 360 € attendus "
+        "(Quantité × Prix unitaire)."
+    )
+    ok = [c for c in report.checks if c.kind == "total" and c.status == "ok"]
+    assert len(ok) == 3
+
+
+def test_a_split_summing_to_95_percent_is_flagged(tmp_path: Path) -> None:
+    report = report_of(
+        """
+        # Budget digital
+
+        | Levier | Répartition |
+        |---|---|
+        | Réseaux sociaux | 40 % |
+        | SEA | 30 % |
+        | Influence | 25 % |
+        """,
+        tmp_path,
+        "pdf",
+    )
+    (alert,) = report.alerts
+    assert plain(alert.message) == (
+        "Répartition erronée p. 1 (colonne « Répartition ») : les parts totalisent 95 % au "
+        "lieu de 100 %."
+    )
+    assert alert.details and alert.details["found"] == 95
+
+
+def test_amounts_and_percentages_of_a_total_must_agree(tmp_path: Path) -> None:
+    report = report_of(
+        """
+        # Budget
+
+        | Poste | Montant | % |
+        |---|---|---|
+        | Salon | 7 500 € | 30 % |
+        | Instagram | 12 500 € | 50 % |
+        | Influence | 5 000 € | 20 % |
+        | Total | 25 000 € | 100 % |
+        """,
+        tmp_path,
+    )
+    assert report.alerts == []
+    wrong = report_of(
+        """
+        # Budget
+
+        | Poste | Montant | % |
+        |---|---|---|
+        | Salon | 7 500 € | 25 % |
+        | Instagram | 12 500 € | 50 % |
+        | Influence | 5 000 € | 20 % |
+        | Total | 25 000 € | 100 % |
+        """,
+        tmp_path,
+    )
+    messages = sorted(plain(a.message) for a in wrong.alerts)
+    assert messages == [
+        "Part de budget erronée, « Salon » : 25 % annoncés, 30 % attendus (7 500 € / 25 000 €).",
+        "Répartition erronée (colonne « % ») : les parts totalisent 95 % au lieu de 100 %.",
+    ]
+
+
+def test_rounded_shares_that_miss_100_by_rounding_are_accepted(tmp_path: Path) -> None:
+    report = report_of(
+        """
+        # Budget
+
+        | Poste | Montant | Part |
+        |---|---|---|
+        | Salon | 1 000 € | 33 % |
+        | Instagram | 1 000 € | 33 % |
+        | Influence | 1 000 € | 33 % |
+        """,
+        tmp_path,
+    )
+    assert report.alerts == []
+
+
+def test_a_column_of_rates_is_not_a_split(tmp_path: Path) -> None:
+    report = report_of(
+        """
+        # Indicateurs
+
+        | Indicateur | Objectif (%) |
+        |---|---|
+        | Taux d'ouverture | 25 % |
+        | Taux de clic | 4 % |
+        | Taux de conversion | 2 % |
+        """,
+        tmp_path,
+    )
+    assert report.alerts == []
+    assert report.checks == []
+
+
+def test_a_budget_split_written_in_prose(tmp_path: Path) -> None:
+    wrong = report_of(
+        """
+        # Budget
+
+        Le budget de 30 000 € se répartit ainsi :
+
+        - réseaux sociaux : 40 % ;
+        - salon professionnel : 30 % ;
+        - relations presse : 25 %.
+
+        Le taux d'engagement visé est de 5 %.
+        """,
+        tmp_path,
+        "docx",
+    )
+    (alert,) = wrong.alerts
+    assert plain(alert.message) == (
+        "Répartition du budget erronée p. 1 : les parts totalisent 95 % au lieu de 100 % "
+        "(40 % + 30 % + 25 %)."
+    )
+    right = report_of(
+        "# Budget\n\nRépartition du budget : 50 % pour Instagram, 30 % pour le salon et "
+        "20 % pour la presse, avec une hausse de 10 % sur l'an dernier.",
+        tmp_path,
+    )
+    assert right.alerts == []
+    assert [c.status for c in right.checks] == ["ok"]
+
+
+def test_a_table_of_fixed_and_variable_costs_is_evidence_of_the_cost_structure(
+    tmp_path: Path,
+) -> None:
+    report = report_of(
+        """
+        # 3. Gestion financière
+
+        ## 3.1 Structure des coûts
+
+        | Charge | Janvier | Février | Total |
+        |---|---|---|---|
+        | Charges fixes : loyer | 1 000 | 1 000 | 2 000 |
+        | Charges variables : achats | 2 500 | 3 000 | 5 500 |
+        | Total | 3 500 | 4 000 | 7 500 |
+        """,
+        tmp_path,
+    )
+    assert report.alerts == []
+    (evidence,) = report.evidence["structure_couts"]
+    assert evidence.quote.startswith("Charge | Janvier | Février | Total")
+    assert evidence.section == "3.1 Structure des coûts"
+
+
+def test_unit_prices_and_rates_in_a_total_row_are_not_sums(tmp_path: Path) -> None:
+    report = report_of(
+        """
+        # Budget
+
+        | Support | Quantité | Prix unitaire | Taux de remise | Montant |
+        |---|---|---|---|---|
+        | Flyers | 2 000 | 0,15 € | 10 | 270 € |
+        | Affiches | 100 | 2,00 € | 10 | 180 € |
+        | Total | 2 100 | 0,21 € | 10 | 450 € |
+        """,
+        tmp_path,
+    )
+    assert report.alerts == []
+    checked = sorted(c.found or 0 for c in report.checks if c.kind == "total")
+    assert checked == [450, 2100]
+
+
+def test_signs_set_apart_in_a_variance_table_are_read(tmp_path: Path) -> None:
+    report = report_of(
+        """
+        # Suivi budgétaire
+
+        | Action | Budget | Réalisé | Écart |
+        |---|---|---|---|
+        | Salon | 3 500 € | 3 900 € | + 400 € |
+        | Publicité | 1 500 € | 1 100 € | − 400 € |
+        | Total | 5 000 € | 5 000 € | 0 € |
+        """,
+        tmp_path,
+    )
+    assert report.alerts == []
+    assert [c.status for c in report.checks if c.kind == "total"] == ["ok"] * 3
+
+
+def test_group_rows_carrying_their_own_subtotal_are_not_counted_twice(tmp_path: Path) -> None:
+    report = report_of(
+        """
+        # Budget
+
+        | Poste | Montant |
+        |---|---|
+        | Communication | 5 000 € |
+        | Affiches | 2 000 € |
+        | Réseaux sociaux | 3 000 € |
+        | Événement | 4 000 € |
+        | Location | 2 500 € |
+        | Traiteur | 1 500 € |
+        | Total | 9 000 € |
+        """,
+        tmp_path,
+    )
+    assert report.alerts == []
