@@ -22,8 +22,8 @@ from assistant.document import Block, Document
 if TYPE_CHECKING:
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-DEFAULT_MAX_CHARS = 800
-DEFAULT_OVERLAP = 120
+DEFAULT_MAX_CHARS = 600
+DEFAULT_OVERLAP = 100
 TABLE_WHOLE_FACTOR = 3
 """A table up to ``TABLE_WHOLE_FACTOR * max_chars`` characters becomes one chunk, unsplit."""
 

@@ -79,9 +79,9 @@ class RetrievalSettings(BaseModel):
         DEFAULT_OVERLAP, ge=0, description="Characters shared by consecutive chunks."
     )
     fusion: Literal["rrf", "mix"] = Field(
-        "rrf",
-        description="How BM25 and dense rankings are fused: 'rrf' (reciprocal rank fusion) or "
-        "'mix' (normalised scores, equal weights).",
+        "mix",
+        description="How BM25 and dense rankings are fused: 'mix' (normalised scores, equal "
+        "weights; measured best) or 'rrf' (reciprocal rank fusion).",
     )
 
 

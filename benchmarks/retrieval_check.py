@@ -1,4 +1,5 @@
-"""A small French retrieval check: queries made from checkpoint labels, each with the one
+"""A small French retrieval check: queries made from checkpoint labels (alone, and followed by
+référentiel-style cues as detection sends them), each with the one
 passage of a realistic 40-page dossier that treats it, among neutral filler and a table of
 contents that lists every section title without treating any.
 
@@ -19,6 +20,11 @@ class Case:
     heading: str
     passage: str
     marker: str  # a phrase found only in ``passage``
+    cues: str  # référentiel-style French cues: what detection adds to the label
+
+    @property
+    def query_with_cues(self) -> str:
+        return f"{self.query} : {self.cues}"
 
 
 CASES: tuple[Case, ...] = (
@@ -30,6 +36,7 @@ CASES: tuple[Case, ...] = (
         "d'e-mail promotionnel suppose le consentement préalable du destinataire. Le Code de la "
         "consommation encadre en outre les allégations « naturel » portées sur l'étiquette.",
         "loi Évin, qui interdit",
+        "juridique, loi, réglementation, législation, RGPD",
     ),
     Case(
         "Analyse PESTEL : facteur écologique et environnemental",
@@ -39,6 +46,7 @@ CASES: tuple[Case, ...] = (
         "l'empreinte carbone des produits, et les épisodes de sécheresse renchérissent "
         "l'approvisionnement en matières premières agricoles.",
         "loi AGEC impose",
+        "environnement, climat, écologie, développement durable",
     ),
     Case(
         "Analyse PESTEL : facteur économique",
@@ -48,6 +56,7 @@ CASES: tuple[Case, ...] = (
         "chômage reste stable à 7,3 %, mais la hausse des taux d'intérêt freine "
         "l'investissement des petites entreprises du secteur.",
         "inflation alimentaire de 12 %",
+        "croissance, inflation, pouvoir d'achat, conjoncture, chômage",
     ),
     Case(
         "Analyse PESTEL : facteur technologique",
@@ -57,6 +66,7 @@ CASES: tuple[Case, ...] = (
         "personnaliser leurs recommandations produits en temps réel, tandis que la 5G "
         "facilite le commerce en direct sur les réseaux.",
         "paiement sans contact",
+        "innovation, digitalisation, numérique, intelligence artificielle",
     ),
     Case(
         "Matrice des 5 forces de Porter (micro-environnement)",
@@ -67,6 +77,7 @@ CASES: tuple[Case, ...] = (
         "important, alors que les clients peuvent facilement se tourner vers des produits de "
         "substitution comme les barres de céréales.",
         "cinq enseignes se partagent",
+        "concurrence, nouveaux entrants, substituts, pouvoir de négociation, fournisseurs, clients",
     ),
     Case(
         "Matrice SWOT : forces, faiblesses, opportunités, menaces",
@@ -76,6 +87,7 @@ CASES: tuple[Case, ...] = (
         "Côté externe, l'essor du « consommer local » constitue une opportunité, quand "
         "l'arrivée d'un discounter allemand représente la principale menace.",
         "savoir-faire artisanal reconnu",
+        "forces, faiblesses, opportunités, menaces, atouts",
     ),
     Case(
         "Problématique issue de l'analyse",
@@ -84,6 +96,7 @@ CASES: tuple[Case, ...] = (
         "conquérir les 25-35 ans urbains sans perdre la clientèle historique qui fait sa "
         "rentabilité ? C'est à cette interrogation que répondent les recommandations suivantes.",
         "comment une PME familiale",
+        "problématique, question centrale, enjeu",
     ),
     Case(
         "Présentation de l'entreprise et de son modèle économique",
@@ -93,6 +106,7 @@ CASES: tuple[Case, ...] = (
         "sous forme d'abonnement mensuel, complété par des prestations de formation facturées "
         "à la journée.",
         "Fondée en 2012 à Nantes",
+        "entreprise, organisation, historique, chiffre d'affaires, salariés, modèle économique",
     ),
     Case(
         "Dispositif de veille : outils, sources, analyse et diffusion",
@@ -102,6 +116,7 @@ CASES: tuple[Case, ...] = (
         "fiabilité, puis une lettre interne hebdomadaire résume les signaux utiles pour "
         "l'équipe commerciale.",
         "agrégateur Feedly",
+        "veille, alertes, sources, newsletter, benchmark",
     ),
     Case(
         "Étude quantitative : questionnaire et échantillon",
@@ -110,6 +125,7 @@ CASES: tuple[Case, ...] = (
         "obtenu 312 réponses exploitables, un échantillon représentatif des acheteurs selon "
         "l'âge et le sexe. 64 % des répondants déclarent acheter au moins une fois par mois.",
         "312 réponses exploitables",
+        "questionnaire, échantillon, répondants, enquête, sondage",
     ),
     Case(
         "Étude qualitative : entretiens et verbatims",
@@ -118,6 +134,7 @@ CASES: tuple[Case, ...] = (
         "Les propos recueillis sont éclairants : « je viens pour le conseil, pas pour le "
         "prix », confie une cliente fidèle ; une autre regrette « un accueil parfois pressé ».",
         "Douze entretiens semi-directifs",
+        "entretiens, verbatims, focus group, semi-directifs",
     ),
     Case(
         "Cible client et positionnement de l'offre",
@@ -127,6 +144,7 @@ CASES: tuple[Case, ...] = (
         "se place sur le créneau du haut de gamme accessible, avec une promesse de fraîcheur "
         "et de livraison en moins de deux heures.",
         "jeunes parents actifs",
+        "cible, persona, segmentation, positionnement, concurrents",
     ),
     Case(
         "Marketing mix (4P) : produit, prix, distribution, promotion",
@@ -136,6 +154,7 @@ CASES: tuple[Case, ...] = (
         "communication s'appuie sur des dégustations en point de vente et des offres de "
         "lancement.",
         "quarante épiceries partenaires",
+        "produit, prix, distribution, communication, 4P",
     ),
     Case(
         "Outil de suivi temporel : rétroplanning, diagramme de GANTT",
@@ -144,6 +163,7 @@ CASES: tuple[Case, ...] = (
         "chaque tâche figure sur une barre horizontale avec sa durée, ses dépendances et son "
         "responsable, ce qui permet de repérer le chemin critique et les jalons de validation.",
         "construit à rebours",
+        "rétroplanning, GANTT, calendrier, jalons, planning",
     ),
     Case(
         "Prise en compte de la RSE et de l'écoresponsabilité",
@@ -152,6 +172,7 @@ CASES: tuple[Case, ...] = (
         "un traiteur local travaillant en circuit court, supprimé les goodies en plastique et "
         "organisé le tri des déchets avec une association d'insertion.",
         "bilan carbone de l'événement",
+        "RSE, écoresponsable, empreinte carbone, déchets, énergie, circuit court",
     ),
     Case(
         "Prise en compte des situations de handicap et de la diversité",
@@ -160,6 +181,7 @@ CASES: tuple[Case, ...] = (
         "équipe l'auditorium pour les personnes malentendantes et deux interprètes en langue "
         "des signes accompagnent les conférences.",
         "boucle magnétique",
+        "handicap, accessibilité, PMR, inclusion, diversité",
     ),
     Case(
         "Relations presse : communiqué et dossier de presse",
@@ -169,6 +191,7 @@ CASES: tuple[Case, ...] = (
         "de la marque, les chiffres clés et des visuels libres de droits. Ouest-France a "
         "publié un article de demi-page.",
         "120 journalistes",
+        "communiqué de presse, dossier de presse, journalistes, retombées presse",
     ),
     Case(
         "Gestion de la communication de crise",
@@ -178,6 +201,7 @@ CASES: tuple[Case, ...] = (
         "message d'excuses et un plan correctif ont été publiés le soir même pour éteindre le "
         "bad buzz.",
         "vidéo virale accusant",
+        "crise, bad buzz, polémique, cellule de crise, réputation",
     ),
     Case(
         "Leviers PESO : Paid, Earned, Shared, Owned",
@@ -187,6 +211,7 @@ CASES: tuple[Case, ...] = (
         "communauté amplifient le message, et le blog comme la newsletter restent nos médias "
         "propriétaires.",
         "médias propriétaires",
+        "paid, earned, shared, owned, médias payants, médias propriétaires",
     ),
     Case(
         "Marketing d'influence",
@@ -195,6 +220,7 @@ CASES: tuple[Case, ...] = (
         "40 000 abonnés, pour leur taux d'engagement supérieur à 5 % ; chacune a reçu le coffret "
         "et publié deux stories et un réel, avec un code promotionnel dédié.",
         "six micro-influenceuses",
+        "influenceurs, créateurs de contenu, abonnés, engagement, partenariat",
     ),
     Case(
         "Accessibilité numérique (RGAA 4.1) prise en compte",
@@ -203,6 +229,7 @@ CASES: tuple[Case, ...] = (
         "des images, la navigation au clavier et la compatibilité avec les lecteurs d'écran ; "
         "47 critères non conformes ont été corrigés avant la mise en ligne.",
         "lecteurs d'écran",
+        "RGAA, accessibilité, contrastes, lecteur d'écran, alternatives textuelles",
     ),
     Case(
         "Calcul du seuil de rentabilité (point mort)",
@@ -211,6 +238,7 @@ CASES: tuple[Case, ...] = (
         "le chiffre d'affaires à atteindre pour couvrir les charges est donc de 240 000 €, "
         "soit un niveau atteint début octobre si les ventes suivent le prévisionnel.",
         "taux de marge sur coûts variables",
+        "seuil de rentabilité, point mort, charges fixes, marge sur coûts variables",
     ),
     Case(
         "Plan ou budget de trésorerie prévisionnel",
@@ -219,6 +247,7 @@ CASES: tuple[Case, ...] = (
         "régionale) et les décaissements (salaires, loyers, fournisseurs) ; le solde devient "
         "négatif en mai, ce qui impose de négocier un découvert autorisé de 15 000 €.",
         "découvert autorisé",
+        "trésorerie, encaissements, décaissements, solde, découvert",
     ),
     Case(
         "Indicateurs clés de performance choisis et suivis",
@@ -227,6 +256,7 @@ CASES: tuple[Case, ...] = (
         "sur Instagram, le nombre de leads qualifiés, le taux de conversion du site et le "
         "coût d'acquisition client, comparés aux objectifs fixés en janvier.",
         "leads qualifiés",
+        "KPI, indicateurs, taux de conversion, taux d'engagement, objectifs",
     ),
     Case(
         "Mesures d'audience et d'e-réputation (visites, pages vues, taux de rebond)",
@@ -235,6 +265,7 @@ CASES: tuple[Case, ...] = (
         "visite et un taux de rebond de 41 % ; les avis Google de l'enseigne atteignent une "
         "note moyenne de 4,6 sur 5.",
         "18 400 sessions",
+        "Google Analytics, sessions, pages vues, taux de rebond, avis",
     ),
     Case(
         "Contraintes administratives, sanitaires et sécuritaires de l'événement",
@@ -243,6 +274,7 @@ CASES: tuple[Case, ...] = (
         "sécurité a validé le plan d'évacuation, et un poste de secours tenu par la "
         "Croix-Rouge ainsi que des agents de sûreté ont été prévus pour 800 visiteurs.",
         "poste de secours",
+        "préfecture, sécurité, secours, autorisation, sanitaire, évacuation",
     ),
     Case(
         "Bilan de l'événement et questionnaire de satisfaction à chaud",
@@ -251,6 +283,7 @@ CASES: tuple[Case, ...] = (
         "disent satisfaits ou très satisfaits, la qualité des intervenants est saluée, mais "
         "l'attente au vestiaire est jugée trop longue.",
         "87 % se disent satisfaits",
+        "satisfaction, questionnaire, participants, retours, bilan",
     ),
     Case(
         "Objectifs SMART",
@@ -259,6 +292,7 @@ CASES: tuple[Case, ...] = (
         "lyonnais d'ici le 30 juin, avec un budget de 3 000 € : un objectif précis, chiffré, "
         "réaliste au vu des résultats de l'an passé et borné dans le temps.",
         "inscriptions à la newsletter",
+        "spécifique, mesurable, atteignable, réaliste, temporel, objectif chiffré",
     ),
     Case(
         "Storytelling du produit",
@@ -267,6 +301,7 @@ CASES: tuple[Case, ...] = (
         "galettes avec le blé noir de son champ. Son petit-fils a repris la recette et en a "
         "fait le cœur du récit de marque, porté par des vidéos tournées à la ferme.",
         "grand-mère bretonne",
+        "récit, histoire de la marque, storytelling, narration",
     ),
     Case(
         "Style de management et posture adaptés (télétravail, diversité)",
@@ -275,6 +310,7 @@ CASES: tuple[Case, ...] = (
         "deux jours de travail à distance par semaine et des décisions prises en commun, en "
         "veillant à donner la parole aux alternants comme aux seniors.",
         "management participatif",
+        "management, équipe, télétravail, participatif, délégation",
     ),
     Case(
         "Bilan personnel de l'expérience",
@@ -283,6 +319,7 @@ CASES: tuple[Case, ...] = (
         "j'ai aussi mesuré mes limites en finance, que je compte combler par une formation "
         "en contrôle de gestion l'an prochain.",
         "défendre mes choix",
+        "apprentissage, compétences acquises, difficultés, progrès, bilan personnel",
     ),
     Case(
         "Plan média omnicanal : stratégie et modalités",
@@ -291,6 +328,7 @@ CASES: tuple[Case, ...] = (
         "spots sur Radio Scoop aux heures de pointe et un ciblage publicitaire sur Instagram "
         "et TikTok, avec une pression maximale la semaine précédant l'ouverture.",
         "Radio Scoop",
+        "plan média, affichage, radio, réseaux sociaux, omnicanal, diffusion",
     ),
 )
 
