@@ -128,12 +128,6 @@ class Services:
 
         return IndexedDossier(document=document, search=self.retriever(document))
 
-    def forget_dossier(self, sha256: str) -> None:
-        """Delete what the services keep about a dossier: its vectors and stored reports."""
-        from assistant.retention import forget_dossier
-
-        forget_dossier(sha256, self.settings, self.store)
-
 
 def build_services(settings: Settings | None = None) -> Services:
     return Services(settings=settings or Settings())
