@@ -48,9 +48,6 @@ class LimitsSettings(BaseModel):
         description="Parse each file in a separate process under the time and memory limits "
         "(keep on for untrusted files; off only for trusted test documents).",
     )
-    assess_timeout_s: float = Field(
-        300.0, description="Wall-time limit for assessing one dossier after parsing."
-    )
 
 
 class EmbeddingSettings(BaseModel):
