@@ -88,6 +88,8 @@ def detect_checkpoint(
     )
     titles = frozenset(h.unit.index for h in hits if weigher.is_title(h.unit))
     context, sections = _context(checkpoint, layout, hits, labels, listings | titles)
+    if checkpoint.element_sections:
+        context |= _element_sections(layout, hits, weigher, targets)
     usable = [h for h in hits if h.cue.strong or h.unit.index in context]
     para = paraphrases or {}
 
@@ -158,6 +160,21 @@ def _context(
         sections |= cluster_region(layout, element_hits, needed)
         sections |= table_region(layout, element_hits, 2)
     return context | sections, sections
+
+
+def _element_sections(
+    layout: Layout, hits: Sequence[CueHit], weigher: Weigher, targets: dict[int, set[str]]
+) -> set[int]:
+    """Sections titled by one element alone ("2. La concurrence", "Budget"): the heading
+    says what its body is about, even where the checkpoint is not named."""
+    region: set[int] = set()
+    for hit in hits:
+        unit = hit.unit
+        if hit.cue.target == CHECKPOINT or unit.kind != "heading" or len(targets[unit.index]) > 1:
+            continue
+        if weigher.bare_name(unit):
+            region |= {u.index for u in layout.mention_region(unit)}
+    return region
 
 
 def _finding(

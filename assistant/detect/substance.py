@@ -132,6 +132,17 @@ class Weigher:
         short = len(unit.tokens) <= 4 and not rest
         return short or (unit.text.rstrip().endswith(":") and len(rest) <= 3)
 
+    def bare_name(self, unit: Unit) -> bool:
+        """The unit holds cue words and nothing else (beyond numbers and small words)."""
+        ignored = self.ignored(unit)
+        return not any(
+            t.folded not in STOPWORDS
+            and t.folded not in META_WORDS
+            and t.stem not in ignored
+            and not t.folded.isdigit()
+            for t in unit.tokens
+        )
+
     def is_title(self, unit: Unit) -> bool:
         """A heading that says much more than the cue it holds (a dossier's title)."""
         ignored = self.ignored(unit)

@@ -112,6 +112,12 @@ class Checkpoint(Strict):
     recommendation: str = Field(
         "", description="French advice when the checkpoint is missing or thin."
     )
+    element_sections: bool = Field(
+        False,
+        description="Each element is a topic of its own that dossiers often give a section of "
+        "its own (« La concurrence », « La cible »): a heading that names one element and "
+        "nothing else opens that element's context even where the checkpoint is not named.",
+    )
     note: str | None = Field(None, description="Remark for developers and jurors, if any.")
 
 
