@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from functools import lru_cache
-from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -16,7 +15,7 @@ from assistant.textnorm import stems
 
 
 @lru_cache(maxsize=1)
-def _bm25s() -> ModuleType:
+def _bm25s() -> Any:
     """The bm25s module. On import it sets its own logger to DEBUG, which floods the logs
     with "Building index from tokens" lines whatever the application's level: hand the level
     back to the logging configuration (the root logger's level, WARNING by default)."""
