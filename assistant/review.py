@@ -84,7 +84,8 @@ class ReviewService:
         layout = layout_of(doc, excluded)
         retriever = self._retriever(doc)
         paraphrases = self._paraphrases(retriever, layout, checkpoints)
-        results = detect_checkpoints(doc, checkpoints, excluded, paraphrases, layout)
+        background = [c for c in self.referentiel.checkpoints if c.background]
+        results = detect_checkpoints(doc, checkpoints, excluded, paraphrases, layout, background)
         calc = check_document(doc, **self.settings.calc.model_dump())
         results = merge_calc(results, calc, doc.text)
         engine = self.engine_info().model_copy(update={"notices": calc.unverified})

@@ -8,7 +8,7 @@ context.
 
 Stems are coarse ("persona" and "personnes", "moyens" and "moyenne", "secouristes" and
 "secours" share one), so a one-word cue must also match the word itself, up to a plural or
-feminine ending, or share all but its last two letters with a long word ("technologie",
+feminine ending, or share all but its last letter with a long word ("technologie",
 "technologique"). A cue whose words are mostly grammatical ("CA réalisé", "par mois", "dans
 quelle mesure") is *literal*: matched word for word, small words included, since its one
 significant word alone ("réalisé", "mois", "mesure") says nothing.
@@ -24,7 +24,7 @@ from assistant.detect.lexicon import STOPWORDS
 from assistant.detect.units import Token, Unit, tokenize
 
 LONG_WORD = 8  # a one-word cue this long may match a derived word (common prefix)
-DERIVED_TAIL = 2  # letters the shorter word may differ by at its end
+DERIVED_TAIL = 1  # letters the shorter word may differ by at its end
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Cue:
     strong: bool
     words: tuple[str, ...]  # folded words, one per stem
     literal: bool  # matched on every word, stopwords included
+    titles_only: bool = False  # counts only where it titles something (a heading cue)
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,11 @@ def significant(tokens: Iterable[Token]) -> list[Token]:
     return [t for t in tokens if t.folded not in STOPWORDS]
 
 
-def compile_cue(target: str, text: str, label: str | None = None) -> Cue | None:
-    """The cue as stems; strong when it holds two stems of ``label`` (None: always strong)."""
+def compile_cue(
+    target: str, text: str, label: str | None = None, titles_only: bool = False
+) -> Cue | None:
+    """The cue as stems; strong when it holds two stems of ``label`` (None: always strong);
+    ``titles_only`` for a heading cue."""
     tokens = tokenize(text)
     words = significant(tokens)
     if not words:
@@ -63,7 +67,7 @@ def compile_cue(target: str, text: str, label: str | None = None) -> Cue | None:
     if label is not None:
         label_stems = {t.stem for t in significant(tokenize(label))}
         strong = len(label_stems.intersection(stems)) >= 2
-    return Cue(target, text, stems, strong, folded, literal)
+    return Cue(target, text, stems, strong, folded, literal, titles_only)
 
 
 def same_word(cue_word: str, word: str) -> bool:

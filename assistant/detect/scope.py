@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.detect.cues import CueHit
+from assistant.detect.negation import denied_tokens
 from assistant.detect.units import Unit
 
 LABEL_SPAN = 8  # units read after a label that is not a heading
@@ -22,6 +23,14 @@ class Layout:
         self._by_block: dict[int, list[Unit]] = {}
         for unit in self.units:
             self._by_block.setdefault(unit.block, []).append(unit)
+        self._denied: dict[int, frozenset[int]] = {}
+
+    def affirms(self, hit: CueHit) -> bool:
+        """The cue occurrence is not taken back by a denial or a hypothetical."""
+        unit = hit.unit
+        if unit.index not in self._denied:
+            self._denied[unit.index] = denied_tokens(unit)
+        return hit.first not in self._denied[unit.index]
 
     def block_units(self, block: int) -> list[Unit]:
         return self._by_block.get(block, [])
@@ -89,6 +98,10 @@ class Layout:
             if not own_column or unit.column == cell.column:
                 below.append(unit)
         return below
+
+    def table_header(self, cell: Unit) -> list[Unit]:
+        """The cells of the first row of ``cell``'s table."""
+        return [u for u in self._table(cell) if u.row == 0]
 
     def _table(self, cell: Unit) -> list[Unit]:
         return [u for u in self.block_units(cell.block) if u.kind == "cell"]

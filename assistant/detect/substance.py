@@ -17,6 +17,7 @@ from assistant.detect.lexicon import (
     ANNOUNCE,
     DEFINITION,
     HYPOTHETICAL,
+    LINKS,
     META_WORDS,
     STOPWORDS,
     TOC_LINE,
@@ -49,9 +50,10 @@ class Substance:
     def substantive(self) -> bool:
         return self.content >= MIN_CONTENT and self.score >= MIN_SCORE
 
-    @property
-    def treats_topic(self) -> bool:
-        specific = self.figures + self.entities + self.markers >= TOPIC_SPECIFIC
+    def treats_topic(self, specific: bool = False) -> bool:
+        """A passage long enough for a whole topic, and specific: figures, names or analysis
+        words, or (``specific``) what the référentiel requires of it (a table of roles)."""
+        specific = specific or self.figures + self.entities + self.markers >= TOPIC_SPECIFIC
         return self.content >= TOPIC_CONTENT and self.score >= TOPIC_SCORE and specific
 
     def __add__(self, other: Substance) -> Substance:
@@ -75,6 +77,9 @@ def unit_substance(unit: Unit, ignored: frozenset[str]) -> Substance:
         return NOTHING
     content = figures = entities = markers = 0
     for i, tok in enumerate(unit.tokens):
+        if tok.folded in LINKS:
+            markers += 1
+            continue
         if tok.stem in ignored or tok.folded in STOPWORDS:
             continue
         if any(ch.isdigit() for ch in tok.text):

@@ -1,0 +1,139 @@
+# ruff: noqa: E501  (dossier prose: one paragraph per line, as candidates write Markdown)
+"""Small French dossier parts for the detection rules: denials and hypotheticals, what the
+référentiel requires of a passage, background sections, part titles."""
+
+from __future__ import annotations
+
+CASH_DENIED = """\
+# Dossier E3 — Théâtre des Quais
+
+## 5. Conclusion
+
+Je me rends compte que la démarche n'est pas complète. Nous n'avons pas établi de plan de trésorerie, alors que la compagnie avance les frais de communication plusieurs mois avant de toucher les recettes, et l'administratrice a dû demander un report de paiement à l'imprimeur en janvier.
+"""
+
+CASH_ANNOUNCED = """\
+# Dossier E3 — Théâtre des Quais
+
+## 5. Conclusion
+
+Le plan de trésorerie sera établi en mars avec l'administratrice de la compagnie.
+"""
+
+KPI_HINDSIGHT = """\
+# Dossier E4 — Cap Glisse
+
+## 6. Ce que j'ai appris
+
+Si je devais refaire cette mission, je fixerais des objectifs chiffrés dès le départ pour pouvoir mesurer ce qui a marché, et je préparerais mieux l'organisation de l'équipe avant l'arrivée des saisonniers.
+"""
+
+TASKS_UNASSIGNED = """\
+# Dossier E4 — Cap Glisse
+
+## 2. L'organisation du travail
+
+### 2.1 Les tâches
+
+Les tâches de l'équipe pour la saison étaient les suivantes :
+
+- tourner et monter des vidéos des cours de surf et des stages ;
+- publier tous les jours sur Instagram et TikTok ;
+- organiser les trois soirées Sunset (autorisations, musique, partenaires, buvette) ;
+- refaire les vitrines du magasin à chaque arrivage de la nouvelle collection ;
+- distribuer les flyers du Summer Camp dans les campings et les offices de tourisme.
+"""
+
+TASKS_ASSIGNED = """\
+# Retour d'expérience E2 — Les Jardins de Margaux
+
+## 3. L'organisation du groupe
+
+| Tâche | Responsable | Date limite |
+|---|---|---|
+| Shooting photo chez le producteur et en boutique | Théo | 15 mars |
+| Création des visuels (affiche, flyer, publications) | Nina | 31 mars |
+| Rédaction du communiqué de presse | Laura | 10 avril |
+| Publicité Instagram | Théo | Du 1er au 24 mai |
+| Suivi des précommandes avec la fleuriste | Laura | Du 15 avril au 24 mai |
+"""
+
+ACTIONS_VAGUE = """\
+# Dossier E1 — Brasserie du Faubourg
+
+## 5. Les orientations marketing
+
+### 5.1 Le plan d'actions
+
+Pour répondre à la problématique, nous proposons de :
+
+- développer la communication de la brasserie auprès des cavistes ;
+- être plus présents auprès des professionnels de la restauration ;
+- travailler la notoriété de la marque en dehors de Lille ;
+- réfléchir à une bière sans alcool pour les jeunes adultes.
+"""
+
+ACTIONS_DATED = """\
+# Dossier E1 — Camping Les Pins d'Argent
+
+## 7. Plan d'actions
+
+Pour répondre à cette problématique, je propose les actions suivantes, validées avec le gérant :
+
+- créer en mai et en septembre 2025 des séjours thématiques pour les couples et les seniors : « Ardèche à vélo » et « Randonnée et patrimoine » autour de la grotte Chauvet 2 ;
+- ouvrir le club enfants pendant les vacances de printemps des Belges et des Néerlandais ;
+- mettre en place un programme de fidélité : réduction de 10 % sur un séjour hors saison pour les clients de l'été.
+"""
+
+VARIANCES_UNEXPLAINED = """\
+# Dossier E3 — Bocal Vrac
+
+## 7. Le suivi budgétaire
+
+Voici le tableau de suivi du budget de communication à fin mars :
+
+| Poste | Prévu | Réalisé | Écart |
+|---|---|---|---|
+| Publicité Instagram | 1 800 € | 2 100 € | + 300 € |
+| Impression des flyers | 600 € | 450 € | − 150 € |
+| Atelier zéro déchet | 900 € | 1 150 € | + 250 € |
+"""
+
+VARIANCES_EXPLAINED = (
+    VARIANCES_UNEXPLAINED
+    + """
+L'écart sur la publicité s'explique par une semaine de diffusion ajoutée avant Pâques, car les ventes de mars étaient en retard ; l'économie sur les flyers vient d'un devis moins cher chez l'imprimeur du quartier, et le surcoût de l'atelier est dû à la location d'une salle plus grande.
+"""
+)
+
+KPI_IN_PRESENTATION = """\
+# Dossier E5 — Oh My Pot
+
+## 1.1 Présentation de l'entreprise
+
+Oh My Pot vend en ligne des plantes d'intérieur et des pots en céramique depuis 2019. Le chiffre d'affaires 2024 est de 1,2 million d'euros, en croissance de 30 %, mais l'entreprise n'est pas encore rentable, car les coûts d'acquisition des clients (publicité en ligne) et de livraison restent élevés.
+"""
+
+PART_TITLE = """\
+# Dossier E5 — Oh My Pot
+
+## Partie 2 : préconisations et missions réalisées
+
+La deuxième partie présente mes missions de l'année chez Oh My Pot, à Lyon, et les 18 entretiens menés avec des clientes en 2024.
+
+### 2.1 Préconisations
+
+Mes préconisations sont d'améliorer la visibilité de la marque en ligne.
+
+### 2.2 La refonte des fiches produits
+
+J'ai réécrit 150 fiches produits en avril 2024 avec des photos en situation, des conseils d'entretien et un guide des tailles, ce qui a fait passer le taux de conversion mobile de 1,4 % à 2,1 % en deux mois selon Google Analytics.
+"""
+
+CAMPING_PRESENTATION = """\
+# Dossier E1 — Camping Les Pins d'Argent
+
+## 1. Présentation du camping
+
+Le camping Les Pins d'Argent a été créé en 1978 à Vallon-Pont-d'Arc par les parents de l'actuel gérant, M. Chabert. Classé 4 étoiles depuis 2016, il compte 180 emplacements, dont 70 mobil-homes et 15 hébergements insolites, une piscine chauffée et un accès direct à la rivière. Il emploie 6 salariés permanents et jusqu'à 28 saisonniers en été, pour un chiffre d'affaires 2024 de 2,1 millions d'euros. Le modèle économique dépend énormément de l'été : juillet et août représentent 74 % du chiffre d'affaires.
+"""

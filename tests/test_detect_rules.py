@@ -1,0 +1,83 @@
+"""Detection rules on small real dossiers: denials and hypotheticals, the référentiel's
+requirements (figures, dates, people, explanations), background sections and part titles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.assessment import CheckpointResult
+from assistant.detect import detect_checkpoints
+from tests.dossiers import checkpoints, ingest, write
+from tests.dossiers_rules import (
+    ACTIONS_DATED,
+    ACTIONS_VAGUE,
+    CAMPING_PRESENTATION,
+    CASH_ANNOUNCED,
+    CASH_DENIED,
+    KPI_HINDSIGHT,
+    KPI_IN_PRESENTATION,
+    PART_TITLE,
+    TASKS_ASSIGNED,
+    TASKS_UNASSIGNED,
+    VARIANCES_EXPLAINED,
+    VARIANCES_UNEXPLAINED,
+)
+
+BACKGROUND = checkpoints("presentation_entreprise", "bilan_personnel", "projet_professionnel")
+
+
+def status(tmp_path: Path, text: str, checkpoint: str) -> str:
+    return result(tmp_path, text, checkpoint).status
+
+
+def result(tmp_path: Path, text: str, checkpoint: str) -> CheckpointResult:
+    doc = ingest(write(tmp_path, "dossier.md", text))
+    return detect_checkpoints(doc, checkpoints(checkpoint), background=BACKGROUND)[0]
+
+
+def test_what_the_dossier_says_it_did_not_do_is_not_even_named(tmp_path: Path) -> None:
+    assert status(tmp_path, CASH_DENIED, "plan_tresorerie") == "absent"
+    assert status(tmp_path, CASH_ANNOUNCED, "plan_tresorerie") == "partial"
+
+
+def test_a_denial_takes_back_its_own_clause_only(tmp_path: Path) -> None:
+    # "... et l'administratrice a dû demander un report de paiement" stays a real fact
+    text = CASH_DENIED.replace("un report de paiement", "un découvert autorisé")
+    assert status(tmp_path, text, "reequilibrage") == "partial"
+
+
+def test_what_would_be_done_with_hindsight_is_not_named(tmp_path: Path) -> None:
+    assert status(tmp_path, KPI_HINDSIGHT, "kpi") == "absent"
+
+
+def test_a_division_of_tasks_needs_people(tmp_path: Path) -> None:
+    assert status(tmp_path, TASKS_UNASSIGNED, "feuille_de_route") == "partial"
+    assert status(tmp_path, TASKS_ASSIGNED, "feuille_de_route") == "present"
+
+
+def test_an_action_plan_needs_figures(tmp_path: Path) -> None:
+    assert status(tmp_path, ACTIONS_VAGUE, "plan_actions") == "partial"
+    assert status(tmp_path, ACTIONS_DATED, "plan_actions") == "present"
+
+
+def test_variances_need_an_explanation(tmp_path: Path) -> None:
+    assert status(tmp_path, VARIANCES_UNEXPLAINED, "suivi_ecarts") == "partial"
+    explained = result(tmp_path, VARIANCES_EXPLAINED, "suivi_ecarts")
+    assert explained.status == "present"
+    assert explained.evidence
+
+
+def test_a_metric_named_in_the_company_presentation_is_no_kpi(tmp_path: Path) -> None:
+    assert status(tmp_path, KPI_IN_PRESENTATION, "kpi") == "partial"
+    # the same sentence under a heading of its own treats the topic
+    own = KPI_IN_PRESENTATION.replace("## 1.1 Présentation de l'entreprise", "## Nos KPI")
+    assert status(tmp_path, own, "kpi") == "present"
+
+
+def test_a_part_title_defers_to_its_own_section(tmp_path: Path) -> None:
+    # "Partie 2 : préconisations..." heads missions; "2.1 Préconisations" holds one vague line
+    assert status(tmp_path, PART_TITLE, "preconisations") == "partial"
+
+
+def test_a_presentation_heading_names_the_company_presentation(tmp_path: Path) -> None:
+    assert status(tmp_path, CAMPING_PRESENTATION, "presentation_entreprise") == "present"
