@@ -1,6 +1,7 @@
 """Cut a Document into retrieval chunks and sentences, keeping provenance.
 
-Only evidence blocks are used (never hidden text, never repeated headers or footers). Every
+Only evidence blocks are used (never hidden text, never repeated headers or footers, never the
+table of contents). Every
 chunk and sentence is a verbatim slice of ``Document.text``: ``doc.text[c.start:c.end] ==
 c.text``, so a quote can always be located and shown with its page and section. A chunk never
 crosses a page, a section or a non-evidence block; a table is kept whole when it is not much
@@ -21,8 +22,8 @@ from assistant.document import Block, Document
 if TYPE_CHECKING:
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-DEFAULT_MAX_CHARS = 800
-DEFAULT_OVERLAP = 120
+DEFAULT_MAX_CHARS = 600
+DEFAULT_OVERLAP = 100
 TABLE_WHOLE_FACTOR = 3
 """A table up to ``TABLE_WHOLE_FACTOR * max_chars`` characters becomes one chunk, unsplit."""
 
@@ -63,9 +64,9 @@ def chunk_document(
     """Chunks of the evidence blocks of ``doc``, in reading order, ids 'c0000', 'c0001'..."""
     chunks: list[Chunk] = []
     for group in _groups(doc):
-        for start, end, table in _segments(doc, group, max_chars):
-            for s, e in _split(doc.text, start, end, max_chars, overlap, whole=table):
-                chunks.append(_chunk(doc, group, len(chunks), s, e, table))
+        for start, end, whole in _segments(doc, group, max_chars):
+            for s, e in _split(doc.text, start, end, max_chars, overlap, whole=whole):
+                chunks.append(_chunk(doc, group, len(chunks), s, e))
     return chunks
 
 
@@ -85,7 +86,7 @@ def sentences(doc: Document) -> list[Span]:
     or inside numbers ("2,5", "3.5"). Each line of a block (list line, table row) is cut apart.
     """
     spans: list[Span] = []
-    for block in doc.evidence_blocks():
+    for block in evidence(doc):
         for s, e in sentence_bounds(block.text):
             start, end = block.start + s, block.start + e
             spans.append(
@@ -101,6 +102,28 @@ def sentences(doc: Document) -> list[Span]:
     return spans
 
 
+# ---------------------------------------------------------------- evidence
+
+_TOC_TITLE = re.compile(
+    r"^\W*(sommaire|table des mati[eè]res|plan du (dossier|m[ée]moire))\W*$", re.I
+)
+_TOC_LINE = re.compile(r"(\.{4,}|…{2,}|\s{3,})\s*\d{1,3}\s*$")
+
+
+def evidence(doc: Document) -> list[Block]:
+    """Blocks that may be quoted as evidence: ``doc.evidence_blocks()`` without the table of
+    contents (a section titled 'Sommaire' or 'Table des matières', or dot-leader lines such
+    as 'Analyse PESTEL ........ 12'), which names every topic without treating any."""
+    return [b for b in doc.evidence_blocks() if not _is_navigation(b)]
+
+
+def _is_navigation(block: Block) -> bool:
+    if any(_TOC_TITLE.match(title) for title in block.section):
+        return True
+    lines = [line for line in block.text.split("\n") if line.strip()]
+    return bool(lines) and all(_TOC_LINE.search(line) for line in lines)
+
+
 # ---------------------------------------------------------------- grouping and splitting
 
 
@@ -110,7 +133,7 @@ def _groups(doc: Document) -> Iterator[list[Block]]:
     Headings with no body yet stay with the body that follows them (its section is deeper).
     """
     group: list[Block] = []
-    for block in doc.evidence_blocks():
+    for block in evidence(doc):
         if group and not _continues(group, block):
             yield group
             group = []
@@ -129,11 +152,11 @@ def _continues(group: list[Block], block: Block) -> bool:
 
 
 def _segments(doc: Document, group: list[Block], max_chars: int) -> Iterator[tuple[int, int, bool]]:
-    """(start, end, is_table) ranges of a group: a table that fits is a range of its own."""
+    """(start, end, whole) ranges of a group; ``whole``: a table too large to share a chunk
+    but small enough to stay in one piece."""
     run: list[Block] = []
     for block in group:
-        whole_table = block.kind == "table" and max_chars < len(block.text)
-        if whole_table and len(block.text) <= TABLE_WHOLE_FACTOR * max_chars:
+        if block.kind == "table" and max_chars < len(block.text) <= TABLE_WHOLE_FACTOR * max_chars:
             if run:
                 yield run[0].start, run[-1].end, False
                 run = []
@@ -141,8 +164,7 @@ def _segments(doc: Document, group: list[Block], max_chars: int) -> Iterator[tup
         else:
             run.append(block)
     if run:
-        table = len(run) == 1 and run[0].kind == "table"
-        yield run[0].start, run[-1].end, table
+        yield run[0].start, run[-1].end, False
 
 
 def _split(
@@ -184,7 +206,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _chunk(doc: Document, group: list[Block], n: int, start: int, end: int, table: bool) -> Chunk:
+def _chunk(doc: Document, group: list[Block], n: int, start: int, end: int) -> Chunk:
     blocks = [b for b in group if b.start < end and start < b.end]
     body = [b for b in blocks if b.kind != "heading"] or blocks
     return Chunk(
@@ -195,7 +217,7 @@ def _chunk(doc: Document, group: list[Block], n: int, start: int, end: int, tabl
         start=start,
         end=end,
         blocks=[b.index for b in blocks],
-        table=table or any(b.kind == "table" for b in blocks),
+        table=any(b.kind == "table" for b in blocks),
     )
 
 

@@ -174,19 +174,18 @@ class OpenAIEmbedder:
 
     batch_size = 128
 
-    def __init__(self, *, base_url: str, model: str, api_key: str | None = None) -> None:
+    def __init__(
+        self, *, base_url: str, model: str, api_key: str | None = None, max_retries: int = 2
+    ) -> None:
         self.base_url = base_url
         self.model = model
+        self.max_retries = max_retries
         self._api_key = api_key
-        self._dimension: int | None = None
+        self.dimension = 0
+        """0 until the first call tells it (no request just to learn it)."""
+        self._client: Any = None
+        self._lock = threading.Lock()
         self.name = "openai-" + "".join(c if c.isalnum() else "-" for c in model)[:40]
-
-    @property
-    def dimension(self) -> int:
-        if self._dimension is None:
-            self.embed_documents(["dimension"])
-        assert self._dimension is not None
-        return self._dimension
 
     def embed_documents(self, texts: Sequence[str]) -> Vectors:
         return self._embed(list(texts))
@@ -200,17 +199,16 @@ class OpenAIEmbedder:
 
     def _embed(self, texts: list[str]) -> Vectors:
         if not texts:
-            return _empty(self._dimension or 0)
+            return _empty(self.dimension)
         rows: list[list[float]] = []
         for at in range(0, len(texts), self.batch_size):
             rows.extend(self._call(texts[at : at + self.batch_size]))
-        self._dimension = len(rows[0])
-        return _normalised(rows, self._dimension)
+        self.dimension = len(rows[0])
+        return _normalised(rows, self.dimension)
 
     def _call(self, batch: list[str]) -> list[list[float]]:
-        client, _ = _model(f"openai:{self.base_url}", self._client)
         try:
-            response = client.embeddings.create(model=self.model, input=batch)
+            response = self._openai().embeddings.create(model=self.model, input=batch)
         except Exception as err:
             raise EmbeddingError(
                 "Le service d'embeddings configuré ne répond pas correctement : vérifiez "
@@ -220,10 +218,18 @@ class OpenAIEmbedder:
         data = sorted(response.data, key=lambda item: item.index)
         return [list(item.embedding) for item in data]
 
-    def _client(self) -> Any:
-        from openai import OpenAI
+    def _openai(self) -> Any:
+        with self._lock:
+            if self._client is None:
+                from openai import OpenAI
 
-        return OpenAI(base_url=self.base_url, api_key=self._api_key or "not-needed", timeout=60)
+                self._client = OpenAI(
+                    base_url=self.base_url,
+                    api_key=self._api_key or "not-needed",
+                    timeout=60,
+                    max_retries=self.max_retries,
+                )
+            return self._client
 
 
 def make_embedder(settings: EmbeddingSettings) -> Embedder:

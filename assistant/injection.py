@@ -52,7 +52,8 @@ _STRONG = [
 # An addressee (the tool, the AI, the assessor, the jury) together with an instruction.
 _ADDRESSEE = (
     r"(?:\b(?:note|message|instructions?|consignes?|remarque)s? (?:a|pour|aux?|destinee?s? a)"
-    r" (?:l'|la |le |les )?(?:outil|ia\b|intelligence artificielle|assistant|evaluateur|correcteur"
+    r" (?:l'|la |le |les |tout |toute |tous |un |une )?(?:\w+ ){0,2}"
+    r"(?:outil|ia\b|intelligence artificielle|assistant|evaluateur|correcteur"
     r"|modele|systeme d'evaluation|jury)"
     r"|\b(?:a l'attention|a l'intention) (?:de l'|du |des )?(?:outil|ia\b|intelligence artificielle"
     r"|assistant|evaluateur|correcteur|jury|modele)"
@@ -63,14 +64,16 @@ _ADDRESSEE = (
     r" (?:doit|doivent|devra|devront|est prie|est invite|devez)"
     r"|\b(?:to the|dear|note to the|attention) (?:ai|assistant|grader|evaluator|assessor|model"
     r"|reviewer|jury|llm)\b"
-    r"|\b(?:note|message|instructions?|reminder)s? (?:for|to) (?:any |the |all |every )?"
+    r"|\b(?:note|message|instructions?|reminder)s? (?:for|to) (?:any |the |all |every |an? )?"
+    r"(?:\w+ ){0,2}"
     r"(?:ai|a\.i\.|llm|language model|assistant|grader|evaluator|assessor|reviewer|model)s?\b)"
 )
 _ORDER = (
     r"\b(?:note|noter|notez|attribue|donne|valide|validez|valider|considere|ignore|evalue"
     r"|evaluez|accorde|score|grade|must|should|ignorez?|ignorer|tenez|mark|rate|presents?"
     r"|satisfaits?|maximale?|signaler|signalez|merci de|veuillez|please|output|answer|respond"
-    r"|reponds|repondez|retenez|grading|satisfait)\b"
+    r"|reponds|repondez|retenez|grading|satisfait|disregard|overlook|treat|consider"
+    r"|signalez pas|mentionnez pas)\b"
 )
 
 _STRONG_RE = [re.compile(p) for p in _STRONG]

@@ -19,8 +19,12 @@ if TYPE_CHECKING:
     from assistant.document import Document
     from assistant.embedding import Embedder
     from assistant.llm.refine import LLMRefiner
+    from assistant.llm.tutor import LLMTutor
+    from assistant.retrieval import HybridRetriever
     from assistant.review import ReviewService
     from assistant.store import VectorStore
+    from assistant.triage import TriageService
+    from assistant.tutor import IndexedDossier, Tutor
 
 
 @dataclass
@@ -43,7 +47,22 @@ class Services:
     def store(self) -> VectorStore:
         from assistant.store import VectorStore
 
-        return VectorStore(self.settings.store_dir, self.embedder)
+        chunking = self.settings.retrieval
+        return VectorStore(
+            self.settings.store_dir,
+            self.embedder,
+            max_chars=chunking.max_chars,
+            overlap=chunking.overlap,
+        )
+
+    def retriever(self, doc: Document) -> HybridRetriever:
+        """Passage search over one dossier (embeds it unless the store already has it)."""
+        from assistant.chunking import chunk_document
+        from assistant.retrieval import build_retriever
+
+        options = self.settings.retrieval
+        chunks = chunk_document(doc, max_chars=options.max_chars, overlap=options.overlap)
+        return build_retriever(doc, chunks, self.store, self.embedder, fusion=options.fusion)
 
     @cached_property
     def review(self) -> ReviewService:
@@ -57,6 +76,12 @@ class Services:
             embedder=lambda: self.embedder,
             refiner=lambda: self.llm_refiner,
         )
+
+    @cached_property
+    def triage(self) -> TriageService:
+        from assistant.triage import TriageService
+
+        return TriageService(self.review, self.referentiel)
 
     @cached_property
     def llm_refiner(self) -> LLMRefiner | None:
@@ -73,6 +98,31 @@ class Services:
         from assistant.ingest import ingest_file
 
         return ingest_file(path, self.settings.limits)
+
+    @cached_property
+    def tutor(self) -> Tutor | LLMTutor:
+        """The tutor; with an LLM configured, it writes answers from the same sources."""
+        from assistant.tutor import Tutor
+
+        offline = Tutor(self.referentiel, self.store)
+        if not self.settings.llm.enabled:
+            return offline
+        from assistant.llm.client import OpenAIChatModel
+        from assistant.llm.tutor import LLMTutor
+
+        return LLMTutor(offline, OpenAIChatModel(self.settings.llm), self.settings)
+
+    def index_dossier(self, document: Document) -> IndexedDossier:
+        """Make a dossier searchable for the tutor (embeds its chunks once)."""
+        from assistant.tutor import IndexedDossier
+
+        return IndexedDossier(document=document, search=self.retriever(document))
+
+    def forget_dossier(self, sha256: str) -> None:
+        """Delete what the services keep about a dossier: its vectors and stored reports."""
+        from assistant.retention import forget_dossier
+
+        forget_dossier(sha256, self.settings, self.store)
 
 
 def build_services(settings: Settings | None = None) -> Services:

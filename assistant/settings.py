@@ -13,6 +13,8 @@ from typing import Literal
 from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from assistant.chunking import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -59,6 +61,24 @@ class EmbeddingSettings(BaseModel):
     api_key: SecretStr | None = Field(None, description="API key for the 'openai' backend.")
 
 
+class RetrievalSettings(BaseModel):
+    """How a dossier is cut into passages and how passages are found (see benchmarks/)."""
+
+    max_chars: int = Field(
+        DEFAULT_MAX_CHARS,
+        ge=100,
+        description="Largest chunk, in characters (a table up to 3 times more).",
+    )
+    overlap: int = Field(
+        DEFAULT_OVERLAP, ge=0, description="Characters shared by consecutive chunks."
+    )
+    fusion: Literal["rrf", "mix"] = Field(
+        "mix",
+        description="How BM25 and dense rankings are fused: 'mix' (normalised scores, equal "
+        "weights; measured best) or 'rrf' (reciprocal rank fusion).",
+    )
+
+
 class LLMSettings(BaseModel):
     """Optional LLM, any OpenAI-compatible endpoint. Unset base_url and model = offline."""
 
@@ -88,6 +108,14 @@ class UISettings(BaseModel):
     )
     jury_users_file: Path | None = Field(
         None, description="File with one 'user:password' per line (enables login)."
+    )
+    session_ttl_s: int = Field(
+        3600,
+        description="Seconds after which an idle browser session's dossier and reports are "
+        "deleted (they are also deleted when the page is closed).",
+    )
+    cache_max_age_s: int = Field(
+        3600, description="Age, in seconds, after which Gradio's upload cache files are deleted."
     )
 
 
@@ -133,6 +161,9 @@ class Settings(BaseSettings):
     embedding: EmbeddingSettings = Field(
         default_factory=EmbeddingSettings, description="Embedding model."
     )
+    retrieval: RetrievalSettings = Field(
+        default_factory=RetrievalSettings, description="Chunking and passage retrieval."
+    )
     llm: LLMSettings = Field(default_factory=LLMSettings, description="Optional LLM.")
     ui: UISettings = Field(default_factory=UISettings, description="Gradio app.")
     calc: CalcSettings = Field(
@@ -151,6 +182,7 @@ class Settings(BaseSettings):
         """Short hash of the settings that shape a verdict (no secrets, no paths)."""
         shaping = {
             "embedding": self.embedding.model_dump(exclude={"api_key"}),
+            "retrieval": self.retrieval.model_dump(),
             "llm": self.llm.model_dump(include={"base_url", "model", "temperature"}),
         }
         raw = json.dumps(shaping, sort_keys=True, default=str).encode()

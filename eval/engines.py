@@ -6,7 +6,6 @@ against."""
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,12 +20,6 @@ from eval.labels import DossierLabel
 from eval.metrics import Case
 
 log = logging.getLogger(__name__)
-
-# Best effort: a French notice such as "3 citations LLM écartées sur 20".
-_LLM_QUOTES = re.compile(
-    r"(\d+)\s+citations?\b[^.\d]*?(?:non vérifiées?|écartées?|rejetées?)(?:[^.\d]*?sur\s+(\d+))?",
-    re.IGNORECASE,
-)
 
 AssessFn = Callable[[Path, Document, str], Assessment]
 IngestFn = Callable[[Path], Document]
@@ -84,14 +77,12 @@ def run(
 
 
 def llm_quote_counts(cases: Sequence[Case]) -> tuple[int, int] | None:
-    """Sum of LLM quotes the engine says it rejected (and out of how many), if it says so."""
-    rejected = total = 0
-    reported = False
-    for case in cases:
-        notices = case.assessment.engine.notices if case.assessment else []
-        for notice in notices:
-            if match := _LLM_QUOTES.search(notice):
-                reported = True
-                rejected += int(match.group(1))
-                total += int(match.group(2) or 0)
-    return (rejected, total) if reported else None
+    """LLM quotes the engine rejected after verification, out of how many (LLM runs only)."""
+    engines = [c.assessment.engine for c in cases if c.assessment is not None]
+    llm_runs = [e for e in engines if e.mode == "llm" or e.llm_quotes_total]
+    if not llm_runs:
+        return None
+    return (
+        sum(e.llm_quotes_rejected for e in llm_runs),
+        sum(e.llm_quotes_total for e in llm_runs),
+    )

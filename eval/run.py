@@ -1,12 +1,13 @@
-"""Evaluate the engine (and the keyword baseline) on the labelled dev set.
+"""Evaluate the engine (and the keyword baseline) on a labelled set: dev or held-out.
 
-    python -m eval.run [--engine offline|baseline|both] [--format md|pdf|docx|odt|txt]
-                       [--only E3] [--json out.json] [-v]
+    python -m eval.run [--set devset|heldout] [--engine offline|baseline|both]
+                       [--format md|pdf|docx|odt|txt] [--only E3] [--json out.json] [-v]
 
 The engine is reached through the composition root, ``build_services(settings)
 .review.assess(path, epreuve)``; LLM settings come from the usual environment
 (``DOSSIER_REVIEW_LLM__*``). With ``--format`` other than ``md`` each Markdown dossier is first
-rendered to a real document (eval/docbuild.py) so ingestion is measured too.
+rendered to a real document (eval/docbuild.py) so ingestion is measured too. ``--set heldout``
+runs the held-out set, which nobody tunes the engine on (eval/README.md).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from eval.labels import DossierLabel, load_labels, validate
 from eval.printout import as_json, confusion_table, details, summary_table
 
 DEVSET = Path(__file__).with_name("devset")
+SETS = {"devset": DEVSET, "heldout": Path(__file__).with_name("heldout")}
 BUILDERS = {"pdf": docbuild.build_pdf, "docx": docbuild.build_docx, "odt": docbuild.build_odt}
 
 
@@ -36,9 +38,16 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--format", choices=["md", "pdf", "docx", "odt", "txt"], default="md")
     parser.add_argument("--only", help="Only this épreuve (E1..E5-P3) or file name part.")
     parser.add_argument("--json", type=Path, help="Write the results as JSON to this file.")
-    parser.add_argument("--devset", type=Path, default=DEVSET, help="Folder of dossiers+labels.")
+    parser.add_argument(
+        "--set", dest="set_name", choices=sorted(SETS), default="devset",
+        help="Labelled set: devset (tuned on) or heldout (measure only, never tune on it).",
+    )  # fmt: skip
+    parser.add_argument("--devset", type=Path, help="Folder of dossiers+labels (overrides --set).")
     parser.add_argument("-v", "--verbose", action="store_true", help="Per-dossier errors.")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.devset is None:
+        args.devset = SETS[args.set_name]
+    return args
 
 
 def select(labels: list[DossierLabel], only: str | None) -> list[DossierLabel]:
@@ -86,7 +95,8 @@ def evaluate(args: argparse.Namespace, services: Services) -> list[Run]:
                 print(f"warning: engine not available ({exc}); baseline only", file=sys.stderr)
         if args.engine in ("baseline", "both"):
             runs.append(run("baseline", baseline_assess(ref), services.ingest, dossiers))
-    print(f"{len(labels)} dossiers, format {args.format}, référentiel {ref.version}")
+    where = f"format {args.format}, référentiel {ref.version}, set {args.devset.name}"
+    print(f"{len(labels)} dossiers, {where}")
     return runs
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.embedding import Embedder, UseEmbedder
 from assistant.settings import LimitsSettings
 
 
@@ -9,3 +10,11 @@ from assistant.settings import LimitsSettings
 def limits() -> LimitsSettings:
     """Default limits with a short parse timeout, so that a hang fails fast."""
     return LimitsSettings(parse_timeout_s=30.0)
+
+
+@pytest.fixture(scope="session")
+def use_embedder() -> Embedder:
+    """The real default embedding model, loaded once for the whole session."""
+    embedder = UseEmbedder()
+    embedder.embed_documents(["chargement du modèle"])
+    return embedder

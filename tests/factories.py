@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from assistant.document import Block, BlockKind, Document, DocumentMeta, Page
+from assistant.embedding import Embedder, Vectors
 
 
 @dataclass
@@ -67,3 +69,34 @@ def _pages(blocks: list[Block], length: int) -> list[Page]:
     if pages:
         pages[-1].end = length
     return pages
+
+
+class SpyEmbedder:
+    """Delegates to a real embedder and records every call (a spy, not a fake)."""
+
+    def __init__(self, real: Embedder) -> None:
+        self.real = real
+        self.calls: list[tuple[str, int]] = []
+
+    @property
+    def name(self) -> str:
+        return self.real.name
+
+    @property
+    def dimension(self) -> int:
+        return self.real.dimension
+
+    def embed_documents(self, texts: Sequence[str]) -> Vectors:
+        self.calls.append(("documents", len(texts)))
+        return self.real.embed_documents(texts)
+
+    def embed_queries(self, texts: Sequence[str]) -> Vectors:
+        self.calls.append(("queries", len(texts)))
+        return self.real.embed_queries(texts)
+
+    def embed_query(self, text: str) -> Vectors:
+        self.calls.append(("query", 1))
+        return self.real.embed_query(text)
+
+    def count(self, kind: str) -> int:
+        return sum(1 for k, _ in self.calls if k == kind)

@@ -1,8 +1,10 @@
+import textwrap
 from pathlib import Path
 
 import pytest
 
-from tests.calc_docs import plain, report_of
+from assistant.calc import check_document
+from tests.calc_docs import dossier, plain, report_of
 
 BUDGET = """
 # 4. Plan de communication
@@ -286,3 +288,26 @@ def test_group_rows_carrying_their_own_subtotal_are_not_counted_twice(tmp_path: 
         tmp_path,
     )
     assert report.alerts == []
+
+
+def _long_budget(total: str) -> str:
+    rows = "\n".join(f"| Poste de dépense n° {i} | 100 € |" for i in range(1, 71))
+    return f"""
+    ## 4. Budget de l'opération
+
+    | Poste | Montant |
+    |---|---|
+{textwrap.indent(rows, "    ")}
+    | Total | {total} |
+    """
+
+
+@pytest.mark.parametrize(("total", "alerts"), [("7 000 €", 0), ("7 100 €", 1)])
+def test_a_table_cut_by_a_page_break_is_checked_as_one_table(
+    tmp_path: Path, total: str, alerts: int
+) -> None:
+    doc = dossier(_long_budget(total), tmp_path, "pdf")
+    pages = {b.page for b in doc.blocks if b.kind == "table"}
+    assert len(pages) >= 2  # the PDF really cut the table
+    report = check_document(doc)
+    assert len([a for a in report.alerts if a.kind == "calculation_error"]) == alerts

@@ -12,6 +12,7 @@ from assistant.services import build_services
 from eval.labels import DossierLabel, load_label, load_labels, validate
 
 DEVSET = Path(__file__).resolve().parent.parent / "eval" / "devset"
+HELDOUT = DEVSET.with_name("heldout")
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +28,18 @@ def test_every_devset_label_covers_its_epreuve_and_is_consistent(ref: Referentie
     assert {e.id for e in ref.epreuves} == set(per_epreuve)
     assert min(per_epreuve.values()) >= 3
     assert {p.name for p in DEVSET.glob("*.md")} == {label.file for label in labels}
+
+
+def test_heldout_labels_are_valid_two_per_epreuve_and_new_companies(ref: Referentiel) -> None:
+    labels = load_labels(HELDOUT)
+    assert [p for label in labels for p in validate(label, ref, HELDOUT)] == []
+    assert Counter(label.epreuve for label in labels) == {e.id: 2 for e in ref.epreuves}
+    assert {p.name for p in HELDOUT.glob("*.md")} == {label.file for label in labels}
+    dev = load_labels(DEVSET)
+    assert not {lb.company for lb in labels} & {lb.company for lb in dev}
+    assert {inj.language for label in labels for inj in label.injections} == {"fr", "en"}
+    kinds = {err.kind for label in labels for err in label.calculation_errors}
+    assert {"break_even", "total", "cashflow"} <= kinds
 
 
 def write_case(tmp_path: Path, text: str, checkpoints: dict[str, Any], **extra: Any) -> Path:

@@ -36,6 +36,22 @@ def test_baseline_run_on_e3_prints_the_table_and_writes_json(
     assert data["baseline"]["failures"] == {}
 
 
+def test_heldout_set_is_selected_by_name_and_a_folder_overrides_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.json"
+    assert (
+        run.main(["--set", "heldout", "--engine", "baseline", "--only", "E3", "--json", str(out)])
+        == 0
+    )
+    assert "2 dossiers, format md" in capsys.readouterr().out
+    files = {d["file"] for d in json.loads(out.read_text(encoding="utf-8"))["baseline"]["dossiers"]}
+    assert files == {"e3-01-lavandiere-pressing.md", "e3-02-enigma-truck-escape-game.md"}
+    args = ["--set", "heldout", "--devset", str(DEVSET), "--engine", "baseline", "--only", "E3"]
+    assert run.main(args) == 0
+    assert "4 dossiers, format md" in capsys.readouterr().out
+
+
 def test_rendered_docx_goes_through_real_ingestion(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -70,13 +86,15 @@ def test_unknown_only_filter_exits() -> None:
         run.main(["--engine", "baseline", "--only", "E9"])
 
 
-def test_llm_quote_notice_is_summed_when_reported() -> None:
+def test_llm_quote_counts_are_summed_over_llm_runs_only() -> None:
     label = load_labels(DEVSET)[0]
-    noticed = assessment([])
-    noticed.engine.notices.append("3 citations LLM écartées sur 20 (non retrouvées dans le texte).")
-    silent = assessment([])
-    assert llm_quote_counts([Case(label, noticed, ""), Case(label, None, "")]) == (3, 20)
-    assert llm_quote_counts([Case(label, silent, "")]) is None
+    llm = assessment([])
+    llm.engine = llm.engine.model_copy(
+        update={"mode": "llm", "llm_quotes_total": 20, "llm_quotes_rejected": 3}
+    )
+    offline = assessment([])
+    assert llm_quote_counts([Case(label, llm, ""), Case(label, None, "")]) == (3, 20)
+    assert llm_quote_counts([Case(label, offline, "")]) is None
 
 
 class OracleReview:
@@ -104,7 +122,9 @@ class OracleReview:
             result.alerts.append(
                 Alert(kind="calculation_error", page=1, quote=err.figure, message="faux")
             )
-        result.engine.notices.append("1 citations LLM écartées sur 4.")
+        result.engine = result.engine.model_copy(
+            update={"mode": "llm", "llm_quotes_total": 4, "llm_quotes_rejected": 1}
+        )
         return result
 
 

@@ -15,7 +15,7 @@ from assistant.calc.cashflow import check_plan, read_plan
 from assistant.calc.expressions import check_expressions
 from assistant.calc.facts import find_facts
 from assistant.calc.figures import Figure, document_figures
-from assistant.calc.grid import Grid, read_grid
+from assistant.calc.grid import Grid, read_grids
 from assistant.calc.models import CalcCheck, CalcReport
 from assistant.calc.splits import check_prose_splits, check_table_splits
 from assistant.calc.tables import check_totals, table_evidence
@@ -40,7 +40,7 @@ def check_document(
     percentage points allowed between a split and 100 %, or a share and its amount.
     """
     figures = document_figures(doc)
-    grids = [g for b in doc.evidence_blocks() if (g := read_grid(doc, b)) is not None]
+    grids = read_grids(doc)
     checks = check_breakeven(find_facts(figures), doc.text, tolerance=tolerance)
     checks += _table_checks(grids, doc.text, sum_tolerance, split_tolerance)
     checks += check_prose_splits(doc, figures, split_tolerance=split_tolerance)

@@ -88,6 +88,32 @@ class Grid:
         ]
 
 
+def read_grids(doc: Document) -> list[Grid]:
+    """The grids of the document's evidence tables; a table that a page break cut in two (the
+    next evidence block, on the next page, headerless, as wide) is read as one grid."""
+    grids: list[Grid] = []
+    previous: Grid | None = None
+    for block in doc.evidence_blocks():
+        grid = read_grid(doc, block)
+        if grid is not None and previous is not None and _continues(previous, grid):
+            grid = Grid(previous.block, previous.rows + grid.rows, previous.header, doc.text)
+            grids[-1] = grid
+        elif grid is not None:
+            grids.append(grid)
+        previous = grid
+    return grids
+
+
+def _continues(before: Grid, after: Grid) -> bool:
+    pages = before.block.page, after.block.page
+    return (
+        pages[0] is not None
+        and pages[1] == pages[0] + 1
+        and after.header == 0
+        and after.width == before.width
+    )
+
+
 def read_grid(doc: Document, block: Block) -> Grid | None:
     """The grid of a table block, or None when it is not a table or has no figures."""
     if block.kind != "table" or not block.rows:

@@ -40,14 +40,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class QuietLibraries(logging.Filter):
+    """Without ``-v``: our own warnings, and only errors from libraries (pypdf, bm25s...),
+    so that a refused file leaves one French sentence on standard error."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        ours = record.name == "assistant" or record.name.startswith("assistant.")
+        return record.levelno >= (logging.WARNING if ours else logging.ERROR)
+
+
+def _configure_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    if not verbose:
+        handler.addFilter(QuietLibraries())
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, handlers=[handler])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    _configure_logging(args.verbose)
     try:
         code: int = args.func(args)
     except ReviewError as err:

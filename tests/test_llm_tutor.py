@@ -1,0 +1,79 @@
+"""The tutor with an LLM: real services, the real openai client, a scripted local server."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.llm.tutor import GHOSTWRITING, UNAVAILABLE
+from assistant.services import Services, build_services
+from assistant.settings import Settings
+from tests.llm_server import Reply, ScriptedLLM
+
+DOSSIER = """# Dossier E3 — Atelier Lumen
+
+Rédigé par Hugo BERNARD (hugo.bernard@exemple.fr).
+
+## 3. Seuil de rentabilité
+
+Le seuil de rentabilité de l'Atelier Lumen est de 52 500 € : charges fixes de 21 000 € divisées
+par un taux de marge sur coût variable de 40 %. Il est atteint début septembre.
+"""
+
+
+def services(home: Path, base_url: str, timeout: float = 10.0) -> Services:
+    return build_services(
+        Settings(
+            home=home, llm={"base_url": base_url, "model": "tuteur-test", "timeout_s": timeout}
+        )
+    )
+
+
+def test_the_model_writes_from_the_offline_sources_and_invented_ids_are_removed(
+    tmp_path: Path,
+) -> None:
+    reply = "Pour [C14], le jury attend un calcul exact [seuil_rentabilite] ; voir aussi [C99]."
+    with ScriptedLLM(lambda _: reply) as server:
+        answer = services(tmp_path, server.base_url).tutor.answer("Qu'attend le jury pour C14 ?")
+        prompt = server.requests[0]["messages"][1]["content"]
+    assert "[C14]" in answer.text and "[seuil_rentabilite]" in answer.text
+    assert "C99" not in answer.text
+    assert answer.engine == "tuteur-test"
+    assert any(s.id == "C14" for s in answer.sources)
+    assert "calcul exact du seuil de rentabilité" in prompt  # the criterion text was given
+
+
+def test_dossier_passages_are_pseudonymised_and_spotlighted(tmp_path: Path) -> None:
+    path = tmp_path / "lumen.md"
+    path.write_text(DOSSIER, encoding="utf-8")
+    with ScriptedLLM(lambda _: "Votre calcul figure [p. 1].") as server:
+        svc = services(tmp_path / "home", server.base_url)
+        dossier = svc.index_dossier(svc.ingest(path))
+        answer = svc.tutor.answer("Où le candidat calcule-t-il le seuil de rentabilité ?", dossier)
+        sent = json.dumps(server.requests, ensure_ascii=False)
+    assert "BERNARD" not in sent and "hugo.bernard@exemple.fr" not in sent
+    assert "52 500 €" in sent and "<extrait-" in sent
+    assert any(s.kind == "passage" for s in answer.sources)
+
+
+def test_ghostwriting_is_refused_without_calling_the_model(tmp_path: Path) -> None:
+    with ScriptedLLM(lambda _: "Voici votre SWOT rédigée : ...") as server:
+        answer = services(tmp_path, server.base_url).tutor.answer(
+            "Rédige ma partie SWOT pour mon dossier E1"
+        )
+        assert server.requests == []
+    assert answer.text.startswith(GHOSTWRITING)
+
+
+@pytest.mark.parametrize("reply", [Reply(status=503, raw="{}"), Reply(content="x", delay_s=2)])
+def test_a_failing_model_leaves_the_offline_answer_with_a_notice(
+    tmp_path: Path, reply: Reply
+) -> None:
+    with ScriptedLLM(lambda _: reply) as server:
+        answer = services(tmp_path, server.base_url, timeout=0.3).tutor.answer(
+            "Qu'attend le jury pour C14 ?"
+        )
+    assert answer.text.startswith(UNAVAILABLE) and "C14" in answer.text
+    assert answer.engine is None

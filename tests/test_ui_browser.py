@@ -1,0 +1,181 @@
+"""End-to-end: the real app (``python app.py``) driven in Debian's headless Chromium.
+
+Skipped only when /usr/bin/chromium is absent (CI installs it with scripts/install-browser.sh).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.assessment import Assessment
+from tests.browser import CHROMIUM, AppServer, launch_chromium
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="Chromium absent (/usr/bin/chromium) : lancez scripts/install-browser.sh",
+    ),
+]
+
+ROOT = Path(__file__).resolve().parent.parent
+DEVSET = ROOT / "eval" / "devset"
+RESULT_TIMEOUT_MS = 180_000
+
+
+@pytest.fixture(scope="session")
+def dossiers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Two real dossiers (PDF, DOCX) made from the dev set, and a corrupt PDF."""
+    from eval.docbuild import build_docx, build_pdf, markdown_to_items
+
+    folder = tmp_path_factory.mktemp("dossiers")
+    herbea = (DEVSET / "e1-01-herbea-cosmetique-bio.md").read_text(encoding="utf-8")
+    pages = (DEVSET / "e1-02-pages-vagabondes-librairie.md").read_text(encoding="utf-8")
+    corrupt = folder / "dossier-corrompu.pdf"
+    corrupt.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20)
+    return {
+        "pdf": build_pdf(markdown_to_items(herbea), folder / "herbea.pdf"),
+        "docx": build_docx(markdown_to_items(pages), folder / "pages-vagabondes.docx"),
+        "corrupt": corrupt,
+    }
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    server = AppServer(home=tmp_path_factory.mktemp("home")).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any, app_server: AppServer) -> Iterator[Any]:
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(app_server.url)
+    tab.get_by_role("tab", name="Candidat").wait_for()
+    yield tab
+    context.close()
+
+
+def assert_accessible(page: Any, where: str) -> None:
+    """axe-core (bundled by axe-playwright-python): no serious or critical violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    bad = [
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not bad, f"{where}: " + "; ".join(bad)
+
+
+def test_every_tab_passes_axe_before_use(page: Any) -> None:
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    for name in ("Candidat", "Jury", "Tuteur"):
+        page.get_by_role("tab", name=name).click()
+        page.wait_for_timeout(300)
+        assert_accessible(page, f"onglet {name}")
+
+
+def test_candidate_sees_checkpoints_quotes_and_the_quoted_page(
+    page: Any, dossiers: dict[str, Path]
+) -> None:
+    page.set_input_files("#candidat-upload input[type=file]", str(dossiers["pdf"]))
+    page.get_by_role("button", name="Analyser mon dossier").click()
+    table = page.locator("table.dr-table")
+    table.wait_for(timeout=RESULT_TIMEOUT_MS)
+    assert "Analyse PESTEL du macro-environnement" in table.inner_text()
+    statuses = page.locator(".dr-status").all_inner_texts()
+    assert statuses and set(statuses) <= {"Présent", "Partiel", "Absent"}
+    assert "Le jury décide" in page.locator(".dr-summary").inner_text()
+    quote = page.locator("button.dr-quote").first
+    assert "(p. " in quote.inner_text()
+    quote.click()
+    image = page.locator("#candidat-page img")
+    image.wait_for(timeout=30_000)
+    assert "passage surligné" in page.locator("#candidat-page").inner_text()
+    for label in ("Rapport HTML", "Rapport PDF", "Données JSON"):
+        assert page.get_by_role("button", name=label).is_visible()
+    assert_accessible(page, "onglet Candidat avec résultat")
+
+    page.get_by_role("button", name="Supprimer mon dossier").click()
+    page.get_by_text("ont été supprimés").wait_for(timeout=30_000)
+    assert not table.is_visible()
+
+
+def test_candidate_sees_a_french_error_for_a_corrupt_file(
+    page: Any, dossiers: dict[str, Path]
+) -> None:
+    page.set_input_files("#candidat-upload input[type=file]", str(dossiers["corrupt"]))
+    page.get_by_role("button", name="Analyser mon dossier").click()
+    alert = page.locator("#candidat-message [role=alert]")
+    alert.wait_for(timeout=RESULT_TIMEOUT_MS)
+    assert "endommagé" in alert.inner_text()
+    assert "Traceback" not in page.content()
+
+
+def test_jury_sees_two_results_and_one_french_error(page: Any, dossiers: dict[str, Path]) -> None:
+    page.get_by_role("tab", name="Jury").click()
+    files = [str(dossiers[k]) for k in ("pdf", "docx", "corrupt")]
+    page.set_input_files("#jury-upload input[type=file]", files)
+    page.get_by_role("button", name="Analyser les dossiers").click()
+    page.get_by_text("2 dossier(s) analysé(s), 1 en erreur").wait_for(timeout=RESULT_TIMEOUT_MS)
+    rows = page.locator("#jury-table [role=row][data-index]")
+    texts = [rows.nth(i).inner_text() for i in range(rows.count())]
+    assert len(texts) == 3, texts
+    errors = [t for t in texts if "endommagé" in t]
+    assert len(errors) == 1 and "dossier-corrompu.pdf" in errors[0]
+    assert page.get_by_role("button", name="Exporter en CSV").is_visible()
+
+    page.get_by_label("Filtrer les dossiers").fill("corrompu")
+    page.wait_for_function(
+        "document.querySelectorAll('#jury-table [role=row][data-index]').length === 1",
+        timeout=15_000,
+    )
+    assert_accessible(page, "onglet Jury avec résultats")
+
+    page.get_by_label("Ouvrir le rapport de").click()
+    page.get_by_role("option", name="herbea.pdf").click()
+    frame = page.frame_locator("iframe.dr-report")
+    frame.get_by_text("Pré-évaluation", exact=False).first.wait_for(timeout=30_000)
+
+
+def test_tutor_answers_with_a_cited_criterion(page: Any) -> None:
+    page.get_by_role("tab", name="Tuteur").click()
+    page.get_by_label("Votre question").fill("Qu'attend le jury pour C14 ?")
+    page.get_by_role("button", name="Poser la question").click()
+    answer = page.get_by_text("Sources du référentiel", exact=False)
+    answer.wait_for(timeout=60_000)
+    chat = page.locator("#tuteur-chat").inner_text()
+    assert "Pour C14" in chat and "seuil de rentabilité" in chat
+    assert_accessible(page, "onglet Tuteur avec réponse")
+
+
+def test_assess_endpoint_returns_the_contract_json(
+    app_server: AppServer, dossiers: dict[str, Path]
+) -> None:
+    from gradio_client import Client, handle_file
+
+    client = Client(app_server.url, verbose=False)
+    result = client.predict(handle_file(str(dossiers["pdf"])), "E1", api_name="/assess")
+    assessment = Assessment.model_validate_json(result)
+    assert assessment.epreuve == "E1"
+    assert assessment.document.filename == "herbea.pdf"
+    assert any(c.id == "pestel" for c in assessment.checkpoints)
+    with pytest.raises(Exception, match="épreuve"):
+        client.predict(handle_file(str(dossiers["pdf"])), "E9", api_name="/assess")
