@@ -43,6 +43,7 @@ from assistant.verdicts import competency_verdicts, recommendations
 if TYPE_CHECKING:
     from assistant.embedding import Embedder
     from assistant.llm.refine import LLMRefiner
+    from assistant.query_vectors import QueryVectors
     from assistant.retrieval import HybridRetriever
     from assistant.store import VectorStore
 
@@ -70,6 +71,7 @@ class ReviewService:
         self._ingest = ingest
         self._store = store
         self._embedder = embedder
+        self._queries: QueryVectors | None = None
 
     def assess(self, path: Path, epreuve: str) -> Assessment:
         """Read the dossier at ``path`` and pre-assess it for ``epreuve`` (ReviewError if bad)."""
@@ -135,6 +137,17 @@ class ReviewService:
             cached.write_text(doc.model_dump_json(), encoding="utf-8")
         return doc
 
+    def _query_vectors(self) -> QueryVectors:
+        """The paraphrase queries' vectors: they depend on the référentiel and the embedder
+        only, so they are embedded once (then read from ``home``), not at every assessment."""
+        if self._queries is None:
+            from assistant.query_vectors import QueryVectors
+
+            key = self.referentiel.content_hash or self.referentiel.version
+            folder = self.settings.home / "cache" / "queries"
+            self._queries = QueryVectors(folder, self._embedder(), key)
+        return self._queries
+
     def _cache_path(self, digest: str) -> Path:
         return self.settings.home / "cache" / "documents" / f"{digest}-v{CACHE_VERSION}.json"
 
@@ -156,7 +169,8 @@ class ReviewService:
         if retriever is None:
             return {}
         queries = paraphrase_queries(checkpoints)
-        found = retriever.search_many([q.text for q in queries], PARAPHRASE_K)
+        texts = [q.text for q in queries]
+        found = retriever.search_many(texts, PARAPHRASE_K, self._query_vectors().vectors(texts))
         spans = [[(h.chunk.start, h.chunk.end) for h in hits] for hits in found]
         return paraphrase_units(layout, queries, spans)
 
