@@ -169,6 +169,10 @@ class _Scan:
                 finding.passing = topic and self._passing(hit)
                 found.append(finding)
         for unit in paraphrases:
+            # a sentence naming another element is about that one ("pouvoir de négociation
+            # des clients" is close to the suppliers' power, and not about it)
+            if self.targets.get(unit.index, {target}) - {target, CHECKPOINT}:
+                continue
             if unit.index in self.sections:
                 found.append(
                     Finding(unit, [unit], self.weigher.unit(unit), meets=meets(requires, [unit]))

@@ -6,6 +6,9 @@ least two significant words of the element's label ("facteurs politiques" for "F
 politique"); every other cue ("prix", "points de vente") is *weak*: it needs the checkpoint's
 context.
 
+A one-word cue written as a proper noun ("Porter", "Notion") only matches a capitalised word
+("porter la part des femmes à 30 %" is no Porter analysis).
+
 Stems are coarse ("persona" and "personnes", "moyens" and "moyenne", "secouristes" and
 "secours" share one), so a one-word cue must also match the word itself, up to a plural or
 feminine ending, or share all but its last letter with a long word ("technologie",
@@ -36,6 +39,7 @@ class Cue:
     words: tuple[str, ...]  # folded words, one per stem
     literal: bool  # matched on every word, stopwords included
     titles_only: bool = False  # counts only where it titles something (a heading cue)
+    proper: bool = False  # a proper noun ("Porter", "Notion"): only a capitalised word
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,8 @@ def compile_cue(
     if label is not None:
         label_stems = {t.stem for t in significant(tokenize(label))}
         strong = len(label_stems.intersection(stems)) >= 2
-    return Cue(target, text, stems, strong, folded, literal, titles_only)
+    proper = len(kept) == 1 and kept[0].text[:1].isupper() and kept[0].text[1:].islower()
+    return Cue(target, text, stems, strong, folded, literal, titles_only, proper)
 
 
 def same_word(cue_word: str, word: str) -> bool:
@@ -131,5 +136,7 @@ def _matches(words: Sequence[tuple[int, Token]], cue: Cue) -> bool:
     that word inflected ('concurrence' has the stem 'concurrent')."""
     pairs = zip(cue.words, cue.stems, (t.folded for _, t in words), strict=True)
     if len(cue.stems) == 1:
+        if cue.proper and not words[0][1].text[:1].isupper():
+            return False
         return same_word(cue.words[0], words[0][1].folded)
     return all(word.startswith(stem) or same_word(cue_word, word) for cue_word, stem, word in pairs)
