@@ -137,3 +137,63 @@ CAMPING_PRESENTATION = """\
 
 Le camping Les Pins d'Argent a été créé en 1978 à Vallon-Pont-d'Arc par les parents de l'actuel gérant, M. Chabert. Classé 4 étoiles depuis 2016, il compte 180 emplacements, dont 70 mobil-homes et 15 hébergements insolites, une piscine chauffée et un accès direct à la rivière. Il emploie 6 salariés permanents et jusqu'à 28 saisonniers en été, pour un chiffre d'affaires 2024 de 2,1 millions d'euros. Le modèle économique dépend énormément de l'été : juillet et août représentent 74 % du chiffre d'affaires.
 """
+
+CONTEXT_FACTORS = """\
+# Production écrite — E5, option événement
+
+## 2. Le contexte
+
+Le marché du vélo électrique a beaucoup progressé en France depuis 2019 avec les aides à l'achat, mais il a ralenti en 2023 et 2024 : les ventes ont baissé de 12 % et les prix ont baissé avec les promotions. Avec l'inflation, les ménages font plus attention à leurs dépenses, et un vélo électrique reste un achat important.
+
+Du côté des habitudes, de plus en plus de Lyonnais utilisent le vélo pour aller travailler, surtout depuis le développement des Voies lyonnaises, et les familles s'intéressent aux vélos cargos pour remplacer une deuxième voiture.
+
+Le vélo est aussi vu comme un moyen de réduire son empreinte carbone : un trajet domicile-travail à vélo électrique émet environ 20 fois moins de CO2 qu'en voiture.
+"""
+
+CONTEXT_WITHOUT_FACTORS = """\
+# Production écrite — E5, option événement
+
+## 2. Le contexte
+
+L'inauguration du magasin de Villeurbanne a eu lieu le samedi 12 avril 2025, avec une équipe de cinq personnes et l'aide de deux mécaniciens venus du magasin de Caluire.
+"""
+
+CALENDAR_TABLE = """\
+# Dossier E5 — Maison Oléa
+
+## 2.3 La campagne web « De notre moulin à votre cuisine »
+
+Calendrier éditorial (extrait) :
+
+| Semaine | Instagram | Facebook | E-mail |
+|---|---|---|---|
+| 14-20 oct. | Reel de la récolte, stories du moulin | Vidéo « l'huile nouvelle arrive » | Annonce de l'huile nouvelle |
+| 21-27 oct. | Portrait d'oléiculteur | Portrait d'oléiculteur | — |
+| 25 nov.-1er déc. | Coffrets de Noël | Coffrets de Noël | Offre Black Friday « frais de port offerts » |
+"""
+
+TERSE_BUDGET = """\
+# Dossier E5 — Les Clés du Lot
+
+## 6. La campagne « Estimation offerte »
+
+J'ai organisé une campagne web en mars et en avril 2025 pour mettre en avant l'estimation gratuite des biens. Le budget de 1 200 € a été réparti entre Facebook (800 €) et Instagram (400 €).
+"""
+
+PORTER_VERB = """\
+# Dossier E5 — Trail des Crêtes
+
+## 2.4 Le plan de communication
+
+Objectifs : atteindre 2 600 coureurs ; porter la part de femmes à 30 % ; atteindre 20 % de coureurs venant hors du Grand Est.
+"""
+
+PORTER_THREE_FORCES = """\
+# Production écrite — E5, option événement
+
+### 1.3 Le micro-environnement (Porter)
+
+Rivalité entre concurrents : elle est très forte, le même week-end les coureurs du Grand Est peuvent choisir entre le Trail du Petit Ballon, l'Infernal Trail des Vosges et le Trail des Lacs.
+
+Pouvoir de négociation des clients : les coureurs comparent facilement les courses sur les plateformes d'inscription et les réseaux, selon le prix, la beauté du parcours et l'ambiance.
+"""

@@ -6,19 +6,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.assessment import CheckpointResult
-from assistant.detect import detect_checkpoints
+from assistant.detect import detect_checkpoints, layout_of
 from tests.dossiers import checkpoints, ingest, write
 from tests.dossiers_rules import (
     ACTIONS_DATED,
     ACTIONS_VAGUE,
+    CALENDAR_TABLE,
     CAMPING_PRESENTATION,
     CASH_ANNOUNCED,
     CASH_DENIED,
+    CONTEXT_FACTORS,
+    CONTEXT_WITHOUT_FACTORS,
     KPI_HINDSIGHT,
     KPI_IN_PRESENTATION,
     PART_TITLE,
+    PORTER_THREE_FORCES,
+    PORTER_VERB,
     TASKS_ASSIGNED,
     TASKS_UNASSIGNED,
+    TERSE_BUDGET,
     VARIANCES_EXPLAINED,
     VARIANCES_UNEXPLAINED,
 )
@@ -81,3 +87,46 @@ def test_a_part_title_defers_to_its_own_section(tmp_path: Path) -> None:
 
 def test_a_presentation_heading_names_the_company_presentation(tmp_path: Path) -> None:
     assert status(tmp_path, CAMPING_PRESENTATION, "presentation_entreprise") == "present"
+
+
+def elements_of(result: CheckpointResult) -> dict[str, str]:
+    return {e.id: e.status for e in result.elements}
+
+
+def test_a_context_section_holds_an_unnamed_pestel_without_naming_it(tmp_path: Path) -> None:
+    pestel = result(tmp_path, CONTEXT_FACTORS, "pestel")
+    assert pestel.status == "partial"
+    found = {k for k, v in elements_of(pestel).items() if v == "present"}
+    assert found == {"economique", "socioculturel", "ecologique"}
+    # a "Contexte" title alone does not name the tool
+    assert status(tmp_path, CONTEXT_WITHOUT_FACTORS, "pestel") == "absent"
+
+
+def test_a_label_line_heads_the_table_it_introduces(tmp_path: Path) -> None:
+    web = result(tmp_path, CALENDAR_TABLE, "campagne_web")
+    calendar = next(e for e in web.elements if e.id == "calendrier_editorial")
+    assert calendar.status == "present"
+    assert calendar.evidence
+
+
+def test_a_required_figure_makes_a_short_sentence_enough(tmp_path: Path) -> None:
+    web = result(tmp_path, TERSE_BUDGET, "campagne_web")
+    assert elements_of(web)["budget"] == "present"
+    text = TERSE_BUDGET.replace("Le budget de 1 200 € a été réparti", "Le budget a été réparti")
+    text = text.replace("Facebook (800 €) et Instagram (400 €)", "Facebook et Instagram")
+    assert elements_of(result(tmp_path, text, "campagne_web"))["budget"] == "absent"
+
+
+def test_a_proper_noun_cue_needs_a_capital(tmp_path: Path) -> None:
+    assert status(tmp_path, PORTER_VERB, "porter") == "absent"
+
+
+def test_a_paraphrase_that_names_another_element_is_not_evidence(tmp_path: Path) -> None:
+    doc = ingest(write(tmp_path, "dossier.md", PORTER_THREE_FORCES))
+    layout = layout_of(doc)
+    clients = next(u for u in layout.units if u.text.startswith("Pouvoir de négociation"))
+    # retrieval finds the clients' sentence close to the suppliers' power: it names clients
+    paraphrases = {"porter": {"pouvoir_fournisseurs": [clients]}}
+    porter = detect_checkpoints(doc, checkpoints("porter"), paraphrases=paraphrases)[0]
+    assert elements_of(porter)["pouvoir_clients"] == "present"
+    assert elements_of(porter)["pouvoir_fournisseurs"] == "absent"

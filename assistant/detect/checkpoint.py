@@ -46,7 +46,7 @@ class Finding:
             return False
         if self.topic:
             return self.substance.treats_topic(specific=self.required)
-        return self.substance.substantive
+        return self.substance.terse if self.required else self.substance.substantive
 
 
 @dataclass
@@ -104,7 +104,11 @@ def detect_checkpoint(
             ElementOutcome(element, "present" if present else "absent", found, mentioned)
         )
     own = scan.findings(CHECKPOINT, checkpoint.requires, para.get(CHECKPOINT, ()))
-    mentioned = any(h.cue.target == CHECKPOINT for h in scan.hits)
+    # a section title such as "Le contexte" may hold a PESTEL, but does not name the tool
+    mentioned = any(
+        h.cue.target == CHECKPOINT and not (h.cue.titles_only and checkpoint.elements)
+        for h in scan.hits
+    )
     status = _status(elements, own, mentioned or any(e.mentioned for e in elements))
     return CheckpointOutcome(checkpoint, status, elements, own, mentioned)
 

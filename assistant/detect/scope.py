@@ -46,9 +46,14 @@ class Layout:
         return body
 
     def label_body(self, label: Unit, siblings: frozenset[int]) -> list[Unit]:
-        """Units after a short label, until a heading or another label (``siblings``)."""
+        """Units after a short label, until a heading or another label (``siblings``); a
+        label line that introduces a table ("Calendrier éditorial :") heads the whole table,
+        whatever its header cells name."""
         if label.kind == "heading":
             return self.heading_body(label)
+        following = self.units[label.index + 1 : label.index + 2]
+        if label.kind == "sentence" and following and following[0].kind == "cell":
+            return self.block_units(following[0].block)
         body: list[Unit] = []
         for unit in self.units[label.index + 1 : label.index + 1 + LABEL_SPAN]:
             if unit.kind == "heading" or unit.index in siblings:

@@ -50,6 +50,13 @@ class Substance:
     def substantive(self) -> bool:
         return self.content >= MIN_CONTENT and self.score >= MIN_SCORE
 
+    @property
+    def terse(self) -> bool:
+        """Substantive in few words: enough where the référentiel's requirement (figures,
+        dates...) holds, e.g. « Le budget de 1 200 € a été réparti entre Facebook (800 €) et
+        Instagram (400 €) »."""
+        return self.content >= 1 and self.score >= MIN_SCORE
+
     def treats_topic(self, specific: bool = False) -> bool:
         """A passage long enough for a whole topic, and specific: figures, names or analysis
         words, or (``specific``) what the référentiel requires of it (a table of roles)."""
