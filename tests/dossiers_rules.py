@@ -197,3 +197,49 @@ Rivalité entre concurrents : elle est très forte, le même week-end les coureu
 
 Pouvoir de négociation des clients : les coureurs comparent facilement les courses sur les plateformes d'inscription et les réseaux, selon le prix, la beauté du parcours et l'ambiance.
 """
+
+PART_WITH_ONE_LINE_PROJECT = """\
+# Production écrite — E5, option événement
+
+## Partie 3 : bilan personnel et projet professionnel
+
+### 3.1 Bilan personnel
+
+Cette année m'a fait découvrir la richesse et la complexité d'un événement associatif : tout repose sur des bénévoles qu'il faut motiver et coordonner, avec peu de moyens. J'ai énormément appris sur les contraintes réglementaires d'un événement en milieu naturel, et je suis fière du programme « Crêtes au féminin », que j'ai proposé et qui a été un vrai succès.
+
+### 3.2 Projet professionnel
+
+Plus tard je voudrais travailler dans l'événementiel sportif.
+"""
+
+DEVELOPED_PROJECT = """\
+# Production écrite — E5, option nouveau produit
+
+### 14. Projet professionnel
+
+Je souhaite travailler comme chargée de marketing chez un éditeur de jeux de société, puis devenir cheffe de produit. Je vais postuler chez les éditeurs de la région toulousaine et poursuivre en master marketing des industries culturelles et créatives.
+"""
+
+TEAM_MOMENTS = """\
+# Dossier E4 — Ateliers Ferrand
+
+### 4.2 Les temps forts de l'équipe
+
+Pour souder l'équipe et l'associer au reste de l'entreprise, plusieurs moments ont été organisés :
+
+- une journée d'immersion dans l'atelier de fabrication en septembre : chaque membre de l'équipe marketing a passé une journée avec un ébéniste ;
+- une formation collective de deux jours au référencement naturel et à Shopify en octobre, pour toute l'équipe ;
+- une soirée de lancement le 3 février au showroom de Saint-Étienne, avec tous les salariés de l'entreprise.
+"""
+
+PROBLEM_REFERRED = """\
+# Dossier E1 — Camping Les Pins d'Argent
+
+## 7. Plan d'actions
+
+Pour répondre à cette problématique, je propose les actions suivantes, discutées avec le gérant :
+
+- créer des séjours thématiques pour les couples et les seniors en mai et en septembre : « Ardèche à vélo » et « Randonnée et patrimoine » autour de la grotte Chauvet 2 ;
+- ouvrir le club enfants pendant les vacances de printemps des Belges et des Néerlandais ;
+- mettre en place un programme de fidélité : réduction de 10 % sur un séjour hors saison.
+"""

@@ -17,13 +17,17 @@ from tests.dossiers_rules import (
     CASH_DENIED,
     CONTEXT_FACTORS,
     CONTEXT_WITHOUT_FACTORS,
+    DEVELOPED_PROJECT,
     KPI_HINDSIGHT,
     KPI_IN_PRESENTATION,
     PART_TITLE,
+    PART_WITH_ONE_LINE_PROJECT,
     PORTER_THREE_FORCES,
     PORTER_VERB,
+    PROBLEM_REFERRED,
     TASKS_ASSIGNED,
     TASKS_UNASSIGNED,
+    TEAM_MOMENTS,
     TERSE_BUDGET,
     VARIANCES_EXPLAINED,
     VARIANCES_UNEXPLAINED,
@@ -130,3 +134,17 @@ def test_a_paraphrase_that_names_another_element_is_not_evidence(tmp_path: Path)
     porter = detect_checkpoints(doc, checkpoints("porter"), paraphrases=paraphrases)[0]
     assert elements_of(porter)["pouvoir_clients"] == "present"
     assert elements_of(porter)["pouvoir_fournisseurs"] == "absent"
+
+
+def test_a_one_line_project_stays_partial_under_a_rich_part(tmp_path: Path) -> None:
+    assert status(tmp_path, PART_WITH_ONE_LINE_PROJECT, "projet_professionnel") == "partial"
+    assert status(tmp_path, PART_WITH_ONE_LINE_PROJECT, "bilan_personnel") == "present"
+    assert status(tmp_path, DEVELOPED_PROJECT, "projet_professionnel") == "present"
+
+
+def test_a_sentence_ending_with_a_colon_introduces_its_list(tmp_path: Path) -> None:
+    assert status(tmp_path, TEAM_MOMENTS, "cohesion_equipe") == "present"
+
+
+def test_a_back_reference_is_not_where_the_topic_is_treated(tmp_path: Path) -> None:
+    assert status(tmp_path, PROBLEM_REFERRED, "problematique") == "partial"

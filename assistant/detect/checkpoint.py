@@ -24,6 +24,7 @@ from assistant.detect.units import Unit
 from assistant.referentiel.models import Checkpoint, Element, Requirement
 
 CHECKPOINT = "checkpoint"
+DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 BODY_SPAN = 12  # units of a heading's body weighed for substance
 LEAD_WORDS = 4  # a cue within the first words of a paragraph opens it
 
@@ -203,6 +204,13 @@ class _Scan:
             body = scope[:BODY_SPAN]
             return Finding(unit, weigher.best(body, 3) or [unit], weigher.passage(body)), scope
         opens = unit.first_in_block and unit.index not in self.listings
+        if _refers_back(hit):
+            return Finding(unit, [unit], own), [unit]
+        if not own.substantive and opens and unit.text.rstrip().endswith(":"):
+            # "Pour souder l'équipe, plusieurs moments ont été organisés :" and its list
+            body = self.layout.label_body(unit, self.labels - {unit.index})
+            best = [unit, *weigher.best(body, 2)]
+            return Finding(unit, best, own + weigher.passage(body)), [unit, *body]
         if not own.substantive and opens and len(self.targets[unit.index]) == 1:
             rest = self._paragraph_rest(unit)
             if rest:
@@ -211,12 +219,13 @@ class _Scan:
         return Finding(unit, [unit], own), [unit]
 
     def _label_body(self, hit: CueHit) -> list[Unit]:
-        """The units under a label or heading, up to a sub-heading that names the same target
-        (a part's title, « Partie 2 : préconisations », defers to its own section)."""
+        """The units under a label or heading; a part's title whose sub-sections include one
+        titled by the same target (« Partie 3 : bilan personnel et projet professionnel »
+        over « 3.2 Projet professionnel ») keeps only its introduction."""
         body = self.layout.label_body(hit.unit, self.labels - {hit.unit.index})
-        for i, unit in enumerate(body):
-            if unit.kind == "heading" and hit.cue.target in self.targets.get(unit.index, ()):
-                return body[:i]
+        headings = [i for i, u in enumerate(body) if u.kind == "heading"]
+        if any(hit.cue.target in self.targets.get(body[i].index, ()) for i in headings):
+            return body[: headings[0]]
         return body
 
     def _paragraph_rest(self, unit: Unit) -> list[Unit]:
@@ -314,6 +323,12 @@ def _element_sections(
         if weigher.bare_name(unit):
             region |= {u.index for u in layout.mention_region(unit)}
     return region
+
+
+def _refers_back(hit: CueHit) -> bool:
+    """« Pour répondre à cette problématique, ... » points at a topic treated elsewhere: the
+    sentence's sequel is not about it."""
+    return hit.first > 0 and hit.unit.tokens[hit.first - 1].folded in DEMONSTRATIVES
 
 
 def _targets(hits: Sequence[CueHit]) -> dict[int, set[str]]:

@@ -41,6 +41,7 @@ class Substance:
     figures: int
     entities: int
     markers: int
+    parts: int = 0  # units that bring content words
 
     @property
     def score(self) -> float:
@@ -60,7 +61,11 @@ class Substance:
     def treats_topic(self, specific: bool = False) -> bool:
         """A passage long enough for a whole topic, and specific: figures, names or analysis
         words, or (``specific``) what the référentiel requires of it (a table of roles)."""
-        specific = specific or self.figures + self.entities + self.markers >= TOPIC_SPECIFIC
+        specific = (
+            specific
+            or self.figures + self.entities + self.markers >= TOPIC_SPECIFIC
+            or (self.content >= 2 * TOPIC_CONTENT and self.parts >= 2)  # a developed passage
+        )
         return self.content >= TOPIC_CONTENT and self.score >= TOPIC_SCORE and specific
 
     def __add__(self, other: Substance) -> Substance:
@@ -69,6 +74,7 @@ class Substance:
             self.figures + other.figures,
             self.entities + other.entities,
             self.markers + other.markers,
+            self.parts + other.parts,
         )
 
 
@@ -99,7 +105,7 @@ def unit_substance(unit: Unit, ignored: frozenset[str]) -> Substance:
             markers += 1
         if i > 0 and tok.text[:1].isupper():
             entities += 1
-    return Substance(content, figures, entities, markers)
+    return Substance(content, figures, entities, markers, int(content > 0))
 
 
 class Weigher:
