@@ -243,3 +243,15 @@ Pour répondre à cette problématique, je propose les actions suivantes, discut
 - ouvrir le club enfants pendant les vacances de printemps des Belges et des Néerlandais ;
 - mettre en place un programme de fidélité : réduction de 10 % sur un séjour hors saison.
 """
+
+EVENT_REVIEW = """\
+# Production écrite — E5, option événement
+
+### 8. Le bilan
+
+L'inauguration a été un succès. Nous avons compté 410 visiteurs grâce au comptage à l'entrée, 126 essais de vélos ont été réalisés et 260 personnes se sont inscrites au tirage au sort. Le magasin a vendu 9 vélos le jour de l'inauguration et 23 dans les deux semaines suivantes, alors que l'objectif du premier mois était de 25.
+"""
+
+EVENT_SURVEY = """
+Pour mesurer la satisfaction des visiteurs, nous avons proposé un court questionnaire à chaud par QR code à la sortie du parcours d'essai (5 questions). 138 personnes ont répondu : la note moyenne de la journée est de 8,7 sur 10.
+"""

@@ -18,6 +18,8 @@ from tests.dossiers_rules import (
     CONTEXT_FACTORS,
     CONTEXT_WITHOUT_FACTORS,
     DEVELOPED_PROJECT,
+    EVENT_REVIEW,
+    EVENT_SURVEY,
     KPI_HINDSIGHT,
     KPI_IN_PRESENTATION,
     PART_TITLE,
@@ -148,3 +150,8 @@ def test_a_sentence_ending_with_a_colon_introduces_its_list(tmp_path: Path) -> N
 
 def test_a_back_reference_is_not_where_the_topic_is_treated(tmp_path: Path) -> None:
     assert status(tmp_path, PROBLEM_REFERRED, "problematique") == "partial"
+
+
+def test_an_event_review_needs_its_satisfaction_survey(tmp_path: Path) -> None:
+    assert status(tmp_path, EVENT_REVIEW, "bilan_evenement") == "partial"
+    assert status(tmp_path, EVENT_REVIEW + EVENT_SURVEY, "bilan_evenement") == "present"

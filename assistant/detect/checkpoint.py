@@ -141,6 +141,8 @@ class _Scan:
         self.owners = owners
         cues = checkpoint_cues(checkpoint)
         index = CueIndex(cues)
+        terms = (compile_cue(CHECKPOINT, t) for t in checkpoint.requires_terms)
+        self.terms = CueIndex([c for c in terms if c is not None])
         hits = [h for u in layout.units for h in index.find(u) if layout.affirms(h)]
         self.names = _names(cues)
         self.hits = [h for h in hits if not h.cue.titles_only or self._titles(h, hits)]
@@ -170,7 +172,8 @@ class _Scan:
         for hit in self.usable:
             if hit.cue.target == target:
                 finding, scope = self._finding(hit)
-                finding.meets, finding.required = meets(requires, scope), bool(requires)
+                finding.meets = self._meets(target, requires, scope)
+                finding.required = bool(requires)
                 finding.passing = topic and self._passing(hit)
                 found.append(finding)
         for unit in paraphrases:
@@ -179,12 +182,20 @@ class _Scan:
             if self.targets.get(unit.index, {target}) - {target, CHECKPOINT}:
                 continue
             if unit.index in self.sections:
-                found.append(
-                    Finding(unit, [unit], self.weigher.unit(unit), meets=meets(requires, [unit]))
-                )
+                meets_all = self._meets(target, requires, [unit])
+                found.append(Finding(unit, [unit], self.weigher.unit(unit), meets=meets_all))
         for finding in found:
             finding.topic = topic
         return sorted(found, key=lambda f: -f.substance.score)
+
+    def _meets(self, target: str, requires: Sequence[Requirement], scope: list[Unit]) -> bool:
+        """The référentiel's requirements hold in ``scope``, and for the checkpoint itself
+        one of its required terms occurs there."""
+        if not meets(requires, scope):
+            return False
+        if target != CHECKPOINT or not self.terms.cues:
+            return True
+        return any(self.terms.find(u) for u in scope)
 
     def _finding(self, hit: CueHit) -> tuple[Finding, list[Unit]]:
         """The content a cue occurrence introduces (its table row or column, the body under a
@@ -204,14 +215,15 @@ class _Scan:
             body = scope[:BODY_SPAN]
             return Finding(unit, weigher.best(body, 3) or [unit], weigher.passage(body)), scope
         opens = unit.first_in_block and unit.index not in self.listings
+        enough = own.substantive  # alone, without the rest
         if _refers_back(hit):
             return Finding(unit, [unit], own), [unit]
-        if not own.substantive and opens and unit.text.rstrip().endswith(":"):
+        if not enough and opens and unit.text.rstrip().endswith(":"):
             # "Pour souder l'équipe, plusieurs moments ont été organisés :" and its list
             body = self.layout.label_body(unit, self.labels - {unit.index})
             best = [unit, *weigher.best(body, 2)]
             return Finding(unit, best, own + weigher.passage(body)), [unit, *body]
-        if not own.substantive and opens and len(self.targets[unit.index]) == 1:
+        if not enough and opens and len(self.targets[unit.index]) == 1:
             rest = self._paragraph_rest(unit)
             if rest:
                 best = [unit, *weigher.best(rest, 2)]

@@ -126,6 +126,12 @@ class Checkpoint(Strict):
         "", description="French advice when the checkpoint is missing or thin."
     )
     requires: list[Requirement] = Field(default_factory=list, description=REQUIRES_DESCRIPTION)
+    requires_terms: list[Text] = Field(
+        default_factory=list,
+        description="French words, one of which the passage treating the checkpoint must "
+        "hold: the part of the criterion most often left out (the satisfaction survey of an "
+        "event's review, the previous editions behind its targets); without one, partial.",
+    )
     heading_cues: list[Text] = Field(
         default_factory=list,
         description="French words that name the checkpoint only when they title something: a "
