@@ -155,3 +155,13 @@ def test_a_back_reference_is_not_where_the_topic_is_treated(tmp_path: Path) -> N
 def test_an_event_review_needs_its_satisfaction_survey(tmp_path: Path) -> None:
     assert status(tmp_path, EVENT_REVIEW, "bilan_evenement") == "partial"
     assert status(tmp_path, EVENT_REVIEW + EVENT_SURVEY, "bilan_evenement") == "present"
+
+
+def test_a_heading_cue_titles_a_short_heading_only(tmp_path: Path) -> None:
+    text = CAMPING_PRESENTATION.replace(
+        "## 1. Présentation du camping",
+        "## 1. Présentation des enjeux marketing et commerciaux de la saison",
+    )
+    text = text.replace("Le modèle économique dépend", "Le remplissage dépend")
+    assert status(tmp_path, text, "presentation_entreprise") == "absent"
+    assert status(tmp_path, CAMPING_PRESENTATION, "presentation_entreprise") == "present"

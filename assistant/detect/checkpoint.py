@@ -25,6 +25,7 @@ from assistant.referentiel.models import Checkpoint, Element, Requirement
 
 CHECKPOINT = "checkpoint"
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+HEADING_CUE_EXTRA = 2  # words a heading may hold beside a heading cue
 BODY_SPAN = 12  # units of a heading's body weighed for substance
 LEAD_WORDS = 4  # a cue within the first words of a paragraph opens it
 
@@ -267,9 +268,11 @@ class _Scan:
         """A heading cue stands as a title: a heading, a table's row or column label, or a
         short label line."""
         unit = hit.unit
-        if unit.kind == "heading" or self.layout.is_table_label(unit):
+        if self.layout.is_table_label(unit):
             return True
         weigher = Weigher(self.names, _matched([h for h in hits if h.unit.index == unit.index]))
+        if unit.kind == "heading":  # « Présentation de l'agence », not « La stratégie de ... »
+            return weigher.extra_words(unit) <= HEADING_CUE_EXTRA
         return unit.kind == "sentence" and weigher.is_label(unit, hit.last)
 
 

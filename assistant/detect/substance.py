@@ -150,10 +150,10 @@ class Weigher:
         short = len(unit.tokens) <= 4 and not rest
         return short or (unit.text.rstrip().endswith(":") and len(rest) <= 3)
 
-    def bare_name(self, unit: Unit) -> bool:
-        """The unit holds cue words and nothing else (beyond numbers and small words)."""
+    def extra_words(self, unit: Unit) -> int:
+        """Words of the unit beyond its cue words, numbers and small words."""
         ignored = self.ignored(unit)
-        return not any(
+        return sum(
             t.folded not in STOPWORDS
             and t.folded not in META_WORDS
             and t.stem not in ignored
@@ -161,15 +161,10 @@ class Weigher:
             for t in unit.tokens
         )
 
+    def bare_name(self, unit: Unit) -> bool:
+        """The unit holds cue words and nothing else (beyond numbers and small words)."""
+        return self.extra_words(unit) == 0
+
     def is_title(self, unit: Unit) -> bool:
         """A heading that says much more than the cue it holds (a dossier's title)."""
-        ignored = self.ignored(unit)
-        extra = [
-            t
-            for t in unit.tokens
-            if t.folded not in STOPWORDS
-            and t.folded not in META_WORDS
-            and t.stem not in ignored
-            and not t.folded.isdigit()
-        ]
-        return unit.kind == "heading" and len(extra) > TITLE_WORDS
+        return unit.kind == "heading" and self.extra_words(unit) > TITLE_WORDS
