@@ -1,6 +1,6 @@
 PY ?= python
 
-.PHONY: test lint typecheck eval bench bench-embedding app fuzz
+.PHONY: test lint typecheck eval bench bench-embedding bench-review app fuzz
 
 test:
 	$(PY) -m pytest
@@ -16,6 +16,9 @@ eval:
 
 bench:
 	$(PY) benchmarks/bench_assess.py
+
+bench-review:
+	$(PY) benchmarks/bench_review.py
 
 bench-embedding:
 	$(PY) benchmarks/bench_embedding.py

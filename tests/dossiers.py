@@ -106,6 +106,19 @@ INJECTION = (
 )
 
 
+COMPETITION_AND_TARGET = """\
+# Dossier E1 — Camping Les Pins d'Argent
+
+## 2. La concurrence
+
+La vallée de l'Ardèche compte plus de 60 campings, dont une quinzaine de 4 et 5 étoiles. Les grands groupes (Sandaya, Capfun) ont des parcs aquatiques plus grands et des budgets publicitaires importants, alors que les campings familiaux se distinguent par le calme et l'accueil.
+
+## 5. La cible
+
+La cible actuelle est composée de familles avec enfants de 3 à 14 ans, venant de la région lyonnaise et du Benelux, qui réservent leurs vacances plusieurs mois à l'avance. Pour les ailes de saison, nous visons les couples et les jeunes retraités (50-70 ans), amateurs de randonnée et de vélo.
+"""
+
+
 def write(tmp_path: Path, name: str, *parts: str) -> Path:
     path = tmp_path / name
     path.write_text("\n".join(parts), encoding="utf-8")

@@ -1,7 +1,13 @@
 from __future__ import annotations
 
-from assistant.chunking import Chunk
+import logging
+from pathlib import Path
+
+import pytest
+
+from assistant.chunking import Chunk, chunk_document
 from assistant.lexical import LexicalIndex, analyse
+from tests.dossiers import PESTEL_FULL, PRESENTATION, ingest, write
 
 
 def _chunks(*texts: str) -> list[Chunk]:
@@ -63,3 +69,14 @@ def test_texts_can_differ_from_chunk_texts() -> None:
     index = LexicalIndex.build(chunks, ["Matrice SWOT\n" + chunks[0].text, chunks[1].text])
 
     assert [cid for cid, _ in index.search("matrice SWOT", 2)] == ["c0000"]
+
+
+def test_building_an_index_logs_nothing_at_the_default_level(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    chunks = chunk_document(ingest(write(tmp_path, "d.md", PRESENTATION, PESTEL_FULL)))
+    caplog.set_level(logging.WARNING)
+    index = LexicalIndex.build(chunks)
+    assert index.search("inflation pouvoir d'achat", 1)
+    assert not [r for r in caplog.records if r.name.startswith("bm25s")]
+    assert not logging.getLogger("bm25s").isEnabledFor(logging.DEBUG)

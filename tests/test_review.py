@@ -110,6 +110,8 @@ def test_an_unchanged_dossier_is_read_from_the_cache(
     assert any(first.document.sha256 in p.read_text(encoding="utf-8") for p in cached)
     again = review.assess(path, "E1")
     assert statuses(again) == statuses(first)
+    # the référentiel's queries were embedded once, kept on disk for the next process
+    assert len(list((services.settings.home / "cache" / "queries").glob("*.npz"))) == 1
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])

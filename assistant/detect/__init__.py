@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from assistant.assessment import CheckpointResult
-from assistant.detect.checkpoint import detect_checkpoint
+from assistant.detect.checkpoint import detect_checkpoint, section_owners
 from assistant.detect.cues import CueIndex, compile_cue
 from assistant.detect.results import to_result
 from assistant.detect.scope import Layout
@@ -33,18 +33,22 @@ def detect_checkpoints(
     excluded: Sequence[tuple[int, int]] = (),
     paraphrases: Mapping[str, Mapping[str, Sequence[Unit]]] | None = None,
     layout: Layout | None = None,
+    background: Sequence[Checkpoint] | None = None,
 ) -> list[CheckpointResult]:
     """One result per checkpoint, in the order given.
 
     ``paraphrases[checkpoint_id][target]`` are units retrieval found close in meaning to an
-    element (or to the checkpoint itself, target ``"checkpoint"``).
+    element (or to the checkpoint itself, target ``"checkpoint"``). ``background`` are the
+    référentiel's checkpoints whose sections tell the background (the company's presentation),
+    assessed or not; by default, those among ``checkpoints``.
     """
     layout = layout or layout_of(doc, excluded)
     listings = tool_listings(layout, checkpoints)
+    owners = section_owners(layout, checkpoints if background is None else background)
     results = []
     for checkpoint in checkpoints:
         para = (paraphrases or {}).get(checkpoint.id)
-        outcome = detect_checkpoint(checkpoint, layout, para, listings)
+        outcome = detect_checkpoint(checkpoint, layout, para, listings, owners)
         results.append(to_result(outcome, doc.text))
     return results
 

@@ -4,6 +4,10 @@ An element is present when a cue of it (or a paraphrase found by retrieval) come
 substantive content about the case: in the same sentence, under it as a label or heading, or
 in its table row or column. A weak cue (one common word) only counts inside the checkpoint's
 context: where the checkpoint is named, or where several of its elements cluster.
+
+The référentiel may ask more of the content (``requires``: figures, dates, people...), and a
+checkpoint without elements (a whole topic) is not treated by a sentence that names it in
+passing inside a section about something else.
 """
 
 from __future__ import annotations
@@ -13,12 +17,15 @@ from dataclasses import dataclass, field
 
 from assistant.assessment import Status
 from assistant.detect.cues import Cue, CueHit, CueIndex, compile_cue
+from assistant.detect.requirements import meets
 from assistant.detect.scope import Layout, cluster_region, table_region
 from assistant.detect.substance import Substance, Weigher
 from assistant.detect.units import Unit
-from assistant.referentiel.models import Checkpoint, Element
+from assistant.referentiel.models import Checkpoint, Element, Requirement
 
 CHECKPOINT = "checkpoint"
+DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+HEADING_CUE_EXTRA = 2  # words a heading may hold beside a heading cue
 BODY_SPAN = 12  # units of a heading's body weighed for substance
 LEAD_WORDS = 4  # a cue within the first words of a paragraph opens it
 
@@ -28,13 +35,20 @@ class Finding:
     """Content attached to one cue occurrence (or paraphrase): its units and substance."""
 
     anchor: Unit
-    units: list[Unit]
+    units: list[Unit]  # the best units, quoted as evidence
     substance: Substance
     topic: bool = False  # a checkpoint without elements: a whole topic needs more
+    meets: bool = True  # the référentiel's requirements hold in the content
+    required: bool = False  # ... and there were some
+    passing: bool = False  # a topic named in passing in a section about something else
 
     @property
     def substantive(self) -> bool:
-        return self.substance.treats_topic if self.topic else self.substance.substantive
+        if not self.meets or (self.topic and self.passing):
+            return False
+        if self.topic:
+            return self.substance.treats_topic(specific=self.required)
+        return self.substance.terse if self.required else self.substance.substantive
 
 
 @dataclass
@@ -55,11 +69,14 @@ class CheckpointOutcome:
 
 
 def checkpoint_cues(checkpoint: Checkpoint) -> list[Cue]:
-    """The checkpoint's cues, then each element's cues and label."""
-    raw: list[tuple[str, str, str | None]] = [(CHECKPOINT, t, None) for t in checkpoint.cues]
+    """The checkpoint's cues and heading cues, then each element's cues and label."""
+    raw: list[tuple[str, str, str | None, bool]] = [
+        (CHECKPOINT, t, None, False) for t in checkpoint.cues
+    ]
+    raw += [(CHECKPOINT, t, None, True) for t in checkpoint.heading_cues]
     for element in checkpoint.elements:
-        raw.extend((element.id, t, element.label) for t in [element.label, *element.cues])
-    cues = [compile_cue(target, text, label) for target, text, label in raw]
+        raw.extend((element.id, t, element.label, False) for t in [element.label, *element.cues])
+    cues = [compile_cue(target, text, label, titles) for target, text, label, titles in raw]
     return [c for c in cues if c is not None]
 
 
@@ -68,54 +85,33 @@ def detect_checkpoint(
     layout: Layout,
     paraphrases: Mapping[str, Sequence[Unit]] | None = None,
     listings: frozenset[int] = frozenset(),
+    owners: Mapping[int, frozenset[str]] | None = None,
 ) -> CheckpointOutcome:
     """Status of ``checkpoint`` and its elements in the dossier laid out by ``layout``.
 
     ``paraphrases`` maps a target (an element id, or ``"checkpoint"``) to units that retrieval
     found close in meaning; they count like cue occurrences inside a section that deals with
     the checkpoint. ``listings`` are units that name several checkpoints ("nous avons utilisé
-    PESTEL, Porter et SWOT"): a list of tools introduces none of them.
+    PESTEL, Porter et SWOT"): a list of tools introduces none of them. ``owners`` maps a unit
+    to the checkpoints whose heading titles its section (see ``section_owners``).
     """
-    cues = checkpoint_cues(checkpoint)
-    index = CueIndex(cues)
-    hits = [hit for unit in layout.units for hit in index.find(unit)]
-    weigher = Weigher(_names(cues), _matched(hits))
-    targets = _targets(hits)
-    labels = frozenset(
-        h.unit.index
-        for h in hits
-        if weigher.is_label(h.unit, h.last) and len(targets[h.unit.index] - {CHECKPOINT}) < 2
-    )
-    titles = frozenset(h.unit.index for h in hits if weigher.is_title(h.unit))
-    context, sections = _context(checkpoint, layout, hits, labels, listings | titles)
-    usable = [h for h in hits if h.cue.strong or h.unit.index in context]
+    scan = _Scan(checkpoint, layout, listings, owners or {})
     para = paraphrases or {}
-
-    def findings_for(target: str) -> list[Finding]:
-        found = [
-            _finding(h, layout, weigher, labels, targets, listings)
-            for h in usable
-            if h.cue.target == target
-        ]
-        found += [
-            Finding(u, [u], weigher.unit(u)) for u in para.get(target, ()) if u.index in sections
-        ]
-        return sorted(found, key=lambda f: -f.substance.score)
-
     elements = []
     for element in checkpoint.elements:
-        found = findings_for(element.id)
+        found = scan.findings(element.id, element.requires, para.get(element.id, ()))
         present = any(f.substantive for f in found)
-        mentioned = any(h.cue.target == element.id for h in usable)
+        mentioned = any(h.cue.target == element.id for h in scan.usable)
         elements.append(
             ElementOutcome(element, "present" if present else "absent", found, mentioned)
         )
-    own = findings_for(CHECKPOINT)
-    if not checkpoint.elements:
-        for finding in own:
-            finding.topic = True
-    mentioned = any(h.cue.target == CHECKPOINT for h in hits) or any(e.mentioned for e in elements)
-    status = _status(elements, own, mentioned)
+    own = scan.findings(CHECKPOINT, checkpoint.requires, para.get(CHECKPOINT, ()))
+    # a section title such as "Le contexte" may hold a PESTEL, but does not name the tool
+    mentioned = any(
+        h.cue.target == CHECKPOINT and not (h.cue.titles_only and checkpoint.elements)
+        for h in scan.hits
+    )
+    status = _status(elements, own, mentioned or any(e.mentioned for e in elements))
     return CheckpointOutcome(checkpoint, status, elements, own, mentioned)
 
 
@@ -128,6 +124,175 @@ def _status(elements: Sequence[ElementOutcome], own: Sequence[Finding], mentione
     if any(f.substantive for f in own):
         return "present"
     return "partial" if mentioned or own else "absent"
+
+
+class _Scan:
+    """The cue occurrences of one checkpoint in a dossier, and what they introduce."""
+
+    def __init__(
+        self,
+        checkpoint: Checkpoint,
+        layout: Layout,
+        listings: frozenset[int],
+        owners: Mapping[int, frozenset[str]],
+    ) -> None:
+        self.checkpoint = checkpoint
+        self.layout = layout
+        self.listings = listings
+        self.owners = owners
+        cues = checkpoint_cues(checkpoint)
+        index = CueIndex(cues)
+        terms = (compile_cue(CHECKPOINT, t) for t in checkpoint.requires_terms)
+        self.terms = CueIndex([c for c in terms if c is not None])
+        hits = [h for u in layout.units for h in index.find(u) if layout.affirms(h)]
+        self.names = _names(cues)
+        self.hits = [h for h in hits if not h.cue.titles_only or self._titles(h, hits)]
+        self.weigher = Weigher(self.names, _matched(self.hits))
+        self.targets = _targets(self.hits)
+        self.labels = frozenset(
+            h.unit.index
+            for h in self.hits
+            if self.weigher.is_label(h.unit, h.last)
+            and len(self.targets[h.unit.index] - {CHECKPOINT}) < 2
+        )
+        titles = frozenset(h.unit.index for h in self.hits if self.weigher.is_title(h.unit))
+        context, self.sections = _context(
+            checkpoint, layout, self.hits, self.labels, listings | titles
+        )
+        if checkpoint.element_sections:
+            context |= _element_sections(layout, self.hits, self.weigher, self.targets)
+        self.usable = [h for h in self.hits if h.cue.strong or h.unit.index in context]
+
+    def findings(
+        self, target: str, requires: Sequence[Requirement], paraphrases: Sequence[Unit]
+    ) -> list[Finding]:
+        """What the cues of ``target`` (and its paraphrases inside the checkpoint's sections)
+        introduce, best first."""
+        topic = target == CHECKPOINT and not self.checkpoint.elements
+        found = []
+        for hit in self.usable:
+            if hit.cue.target == target:
+                finding, scope = self._finding(hit)
+                finding.meets = self._meets(target, requires, scope)
+                finding.required = bool(requires)
+                finding.passing = topic and self._passing(hit)
+                found.append(finding)
+        for unit in paraphrases:
+            # a sentence naming another element is about that one ("pouvoir de négociation
+            # des clients" is close to the suppliers' power, and not about it)
+            if self.targets.get(unit.index, {target}) - {target, CHECKPOINT}:
+                continue
+            if unit.index in self.sections:
+                meets_all = self._meets(target, requires, [unit])
+                found.append(Finding(unit, [unit], self.weigher.unit(unit), meets=meets_all))
+        for finding in found:
+            finding.topic = topic
+        return sorted(found, key=lambda f: -f.substance.score)
+
+    def _meets(self, target: str, requires: Sequence[Requirement], scope: list[Unit]) -> bool:
+        """The référentiel's requirements hold in ``scope``, and for the checkpoint itself
+        one of its required terms occurs there."""
+        if not meets(requires, scope):
+            return False
+        if target != CHECKPOINT or not self.terms.cues:
+            return True
+        return any(self.terms.find(u) for u in scope)
+
+    def _finding(self, hit: CueHit) -> tuple[Finding, list[Unit]]:
+        """The content a cue occurrence introduces (its table row or column, the body under a
+        label or heading, the rest of a paragraph it opens, or its own sentence), and all the
+        units it covers."""
+        unit, weigher = hit.unit, self.weigher
+        own = weigher.unit(unit)
+        if unit.kind == "cell":
+            mine = self.targets[unit.index]
+            others = frozenset(i for i, t in self.targets.items() if t - mine)
+            content = self.layout.table_content(unit, self.labels, self.labels & others)
+            units = ([unit] if own.score else []) + weigher.best(content, 3)
+            scope = [unit, *self.layout.table_header(unit), *content]
+            return Finding(unit, units or [unit], own + weigher.passage(content)), scope
+        if unit.index in self.labels:
+            scope = self._label_body(hit)
+            body = scope[:BODY_SPAN]
+            return Finding(unit, weigher.best(body, 3) or [unit], weigher.passage(body)), scope
+        opens = unit.first_in_block and unit.index not in self.listings
+        enough = own.substantive  # alone, without the rest
+        if _refers_back(hit):
+            return Finding(unit, [unit], own), [unit]
+        if not enough and opens and unit.text.rstrip().endswith(":"):
+            # "Pour souder l'équipe, plusieurs moments ont été organisés :" and its list
+            body = self.layout.label_body(unit, self.labels - {unit.index})
+            best = [unit, *weigher.best(body, 2)]
+            return Finding(unit, best, own + weigher.passage(body)), [unit, *body]
+        if not enough and opens and len(self.targets[unit.index]) == 1:
+            rest = self._paragraph_rest(unit)
+            if rest:
+                best = [unit, *weigher.best(rest, 2)]
+                return Finding(unit, best, own + weigher.passage(rest)), [unit, *rest]
+        return Finding(unit, [unit], own), [unit]
+
+    def _label_body(self, hit: CueHit) -> list[Unit]:
+        """The units under a label or heading; a part's title whose sub-sections include one
+        titled by the same target (« Partie 3 : bilan personnel et projet professionnel »
+        over « 3.2 Projet professionnel ») keeps only its introduction."""
+        body = self.layout.label_body(hit.unit, self.labels - {hit.unit.index})
+        headings = [i for i, u in enumerate(body) if u.kind == "heading"]
+        if any(hit.cue.target in self.targets.get(body[i].index, ()) for i in headings):
+            return body[: headings[0]]
+        return body
+
+    def _paragraph_rest(self, unit: Unit) -> list[Unit]:
+        """The sentences after a paragraph's opening one, up to one about another target."""
+        mine = self.targets[unit.index]
+        rest = []
+        for other in self.layout.block_units(unit.block):
+            if other.index <= unit.index:
+                continue
+            if self.targets.get(other.index, mine) - mine:
+                break
+            rest.append(other)
+        return rest
+
+    def _passing(self, hit: CueHit) -> bool:
+        """A sentence that names the topic inside a background section titled by another
+        checkpoint (« Présentation de l'entreprise »), without opening its paragraph."""
+        unit = hit.unit
+        if unit.kind != "sentence" or unit.index in self.labels or unit.index in self.sections:
+            return False
+        owners = self.owners.get(unit.index, frozenset())
+        if not owners or self.checkpoint.id in owners:
+            return False
+        return not _leads(hit, self.layout, self.labels)
+
+    def _titles(self, hit: CueHit, hits: Sequence[CueHit]) -> bool:
+        """A heading cue stands as a title: a heading, a table's row or column label, or a
+        short label line."""
+        unit = hit.unit
+        if self.layout.is_table_label(unit):
+            return True
+        weigher = Weigher(self.names, _matched([h for h in hits if h.unit.index == unit.index]))
+        if unit.kind == "heading":  # « Présentation de l'agence », not « La stratégie de ... »
+            return weigher.extra_words(unit) <= HEADING_CUE_EXTRA
+        return unit.kind == "sentence" and weigher.is_label(unit, hit.last)
+
+
+def section_owners(layout: Layout, checkpoints: Sequence[Checkpoint]) -> dict[int, frozenset[str]]:
+    """For each unit, the background checkpoints whose name titles the heading just above it."""
+    owners: dict[int, set[str]] = {}
+    headings = [u for u in layout.units if u.kind == "heading"]
+    for checkpoint in checkpoints:
+        if not checkpoint.background:
+            continue
+        cues = [c for c in checkpoint_cues(checkpoint) if c.target == CHECKPOINT]
+        index = CueIndex(cues)
+        weigher = Weigher(_names(cues), {})
+        for heading in headings:
+            if index.find(heading) and not weigher.is_title(heading):
+                for unit in layout.units[heading.index + 1 :]:
+                    if unit.kind == "heading":
+                        break  # a part's title leaves its sub-sections to their own titles
+                    owners.setdefault(unit.index, set()).add(checkpoint.id)
+    return {k: frozenset(v) for k, v in owners.items()}
 
 
 def _context(
@@ -160,45 +325,25 @@ def _context(
     return context | sections, sections
 
 
-def _finding(
-    hit: CueHit,
-    layout: Layout,
-    weigher: Weigher,
-    labels: frozenset[int],
-    targets: dict[int, set[str]],
-    listings: frozenset[int],
-) -> Finding:
-    """The content a cue occurrence introduces: its table row or column, the body under a
-    label or heading, the rest of a paragraph it opens, or its own sentence."""
-    unit = hit.unit
-    own = weigher.unit(unit)
-    if unit.kind == "cell":
-        others = frozenset(i for i, t in targets.items() if t - targets[unit.index])
-        content = layout.table_content(unit, labels, labels & others)
-        units = ([unit] if own.score else []) + weigher.best(content, 3)
-        return Finding(unit, units or [unit], own + weigher.passage(content))
-    if unit.index in labels:
-        body = layout.label_body(unit, labels - {unit.index})[:BODY_SPAN]
-        return Finding(unit, weigher.best(body, 3) or [unit], weigher.passage(body))
-    opens = unit.first_in_block and unit.index not in listings
-    if not own.substantive and opens and len(targets[unit.index]) == 1:
-        rest = _paragraph_rest(unit, layout, targets)
-        if rest:
-            return Finding(unit, [unit, *weigher.best(rest, 2)], own + weigher.passage(rest))
-    return Finding(unit, [unit], own)
-
-
-def _paragraph_rest(unit: Unit, layout: Layout, targets: dict[int, set[str]]) -> list[Unit]:
-    """The sentences after a paragraph's opening one, up to one about another target."""
-    mine = targets[unit.index]
-    rest = []
-    for other in layout.block_units(unit.block):
-        if other.index <= unit.index:
+def _element_sections(
+    layout: Layout, hits: Sequence[CueHit], weigher: Weigher, targets: dict[int, set[str]]
+) -> set[int]:
+    """Sections titled by one element alone ("2. La concurrence", "Budget"): the heading
+    says what its body is about, even where the checkpoint is not named."""
+    region: set[int] = set()
+    for hit in hits:
+        unit = hit.unit
+        if hit.cue.target == CHECKPOINT or unit.kind != "heading" or len(targets[unit.index]) > 1:
             continue
-        if targets.get(other.index, mine) - mine:
-            break
-        rest.append(other)
-    return rest
+        if weigher.bare_name(unit):
+            region |= {u.index for u in layout.mention_region(unit)}
+    return region
+
+
+def _refers_back(hit: CueHit) -> bool:
+    """« Pour répondre à cette problématique, ... » points at a topic treated elsewhere: the
+    sentence's sequel is not about it."""
+    return hit.first > 0 and hit.unit.tokens[hit.first - 1].folded in DEMONSTRATIVES
 
 
 def _targets(hits: Sequence[CueHit]) -> dict[int, set[str]]:

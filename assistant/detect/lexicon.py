@@ -62,6 +62,9 @@ ANALYSIS_MARKERS = _words(
     """
 )
 
+# Small words that link facts by cause or contrast: an argument, though they are stopwords.
+LINKS = _words("car donc cependant tandis pourtant toutefois neanmoins")
+
 # A sentence that defines a tool in general terms rather than applying it.
 DEFINITION = re.compile(
     r"\b(?:est un (?:outil|modele|modele|cadre|acronyme|instrument|concept)|est une (?:methode"
@@ -84,5 +87,18 @@ ANNOUNCE = re.compile(
 HYPOTHETICAL = re.compile(
     r"\b(?:si (?:je|nous|on) (?:devais|devions|devait|pouvais|pouvions|refaisais|refaisions)"
     r"|il aurait fallu|il faudrait|j'aurais (?:du|pu|aime)|nous aurions (?:du|pu)"
+    r"|je regrette de ne|nous regrettons de ne"
     r"|on aurait (?:du|pu))\b"
+)
+
+# A clause saying the candidate did not do something ("nous n'avons pas établi de plan de
+# trésorerie", "je regrette de ne pas avoir...", "n'a pas été prise en compte"): what it names
+# is neither evidence nor mention. First person or the passive of a doing verb only: "les
+# clients n'ont pas de pouvoir de négociation" is an analysis, not a denial.
+NOT_DONE = re.compile(
+    r"\b(?:nous n'avons|je n'ai|on n'a|nous n'avions|je n'avais|on n'avait) (?:pas|jamais|rien)\b"
+    r"|\bne pas avoir\b|\bsans avoir\b"
+    r"|\bn'(?:a|ont|avait|avaient) (?:pas|jamais) (?:encore )?ete (?:pris|realise|fait|etabli"
+    r"|calcule|mis|prevu|defini|formalise|elabore|mene|evalue|traite|aborde|analyse|etudie"
+    r"|redige|construit|chiffre)e?s?\b"
 )

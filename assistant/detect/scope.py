@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.detect.cues import CueHit
+from assistant.detect.negation import denied_tokens
 from assistant.detect.units import Unit
 
 LABEL_SPAN = 8  # units read after a label that is not a heading
@@ -22,6 +23,14 @@ class Layout:
         self._by_block: dict[int, list[Unit]] = {}
         for unit in self.units:
             self._by_block.setdefault(unit.block, []).append(unit)
+        self._denied: dict[int, frozenset[int]] = {}
+
+    def affirms(self, hit: CueHit) -> bool:
+        """The cue occurrence is not taken back by a denial or a hypothetical."""
+        unit = hit.unit
+        if unit.index not in self._denied:
+            self._denied[unit.index] = denied_tokens(unit)
+        return hit.first not in self._denied[unit.index]
 
     def block_units(self, block: int) -> list[Unit]:
         return self._by_block.get(block, [])
@@ -37,9 +46,14 @@ class Layout:
         return body
 
     def label_body(self, label: Unit, siblings: frozenset[int]) -> list[Unit]:
-        """Units after a short label, until a heading or another label (``siblings``)."""
+        """Units after a short label, until a heading or another label (``siblings``); a
+        label line that introduces a table ("Calendrier éditorial :") heads the whole table,
+        whatever its header cells name."""
         if label.kind == "heading":
             return self.heading_body(label)
+        following = self.units[label.index + 1 : label.index + 2]
+        if label.kind == "sentence" and following and following[0].kind == "cell":
+            return self.block_units(following[0].block)
         body: list[Unit] = []
         for unit in self.units[label.index + 1 : label.index + 1 + LABEL_SPAN]:
             if unit.kind == "heading" or unit.index in siblings:
@@ -89,6 +103,10 @@ class Layout:
             if not own_column or unit.column == cell.column:
                 below.append(unit)
         return below
+
+    def table_header(self, cell: Unit) -> list[Unit]:
+        """The cells of the first row of ``cell``'s table."""
+        return [u for u in self._table(cell) if u.row == 0]
 
     def _table(self, cell: Unit) -> list[Unit]:
         return [u for u in self.block_units(cell.block) if u.kind == "cell"]

@@ -17,6 +17,7 @@ from assistant.detect.lexicon import (
     ANNOUNCE,
     DEFINITION,
     HYPOTHETICAL,
+    LINKS,
     META_WORDS,
     STOPWORDS,
     TOC_LINE,
@@ -40,6 +41,7 @@ class Substance:
     figures: int
     entities: int
     markers: int
+    parts: int = 0  # units that bring content words
 
     @property
     def score(self) -> float:
@@ -50,8 +52,20 @@ class Substance:
         return self.content >= MIN_CONTENT and self.score >= MIN_SCORE
 
     @property
-    def treats_topic(self) -> bool:
-        specific = self.figures + self.entities + self.markers >= TOPIC_SPECIFIC
+    def terse(self) -> bool:
+        """Substantive in few words: enough where the référentiel's requirement (figures,
+        dates...) holds, e.g. « Le budget de 1 200 € a été réparti entre Facebook (800 €) et
+        Instagram (400 €) »."""
+        return self.content >= 1 and self.score >= MIN_SCORE
+
+    def treats_topic(self, specific: bool = False) -> bool:
+        """A passage long enough for a whole topic, and specific: figures, names or analysis
+        words, or (``specific``) what the référentiel requires of it (a table of roles)."""
+        specific = (
+            specific
+            or self.figures + self.entities + self.markers >= TOPIC_SPECIFIC
+            or (self.content >= 2 * TOPIC_CONTENT and self.parts >= 2)  # a developed passage
+        )
         return self.content >= TOPIC_CONTENT and self.score >= TOPIC_SCORE and specific
 
     def __add__(self, other: Substance) -> Substance:
@@ -60,6 +74,7 @@ class Substance:
             self.figures + other.figures,
             self.entities + other.entities,
             self.markers + other.markers,
+            self.parts + other.parts,
         )
 
 
@@ -75,6 +90,9 @@ def unit_substance(unit: Unit, ignored: frozenset[str]) -> Substance:
         return NOTHING
     content = figures = entities = markers = 0
     for i, tok in enumerate(unit.tokens):
+        if tok.folded in LINKS:
+            markers += 1
+            continue
         if tok.stem in ignored or tok.folded in STOPWORDS:
             continue
         if any(ch.isdigit() for ch in tok.text):
@@ -87,7 +105,7 @@ def unit_substance(unit: Unit, ignored: frozenset[str]) -> Substance:
             markers += 1
         if i > 0 and tok.text[:1].isupper():
             entities += 1
-    return Substance(content, figures, entities, markers)
+    return Substance(content, figures, entities, markers, int(content > 0))
 
 
 class Weigher:
@@ -132,15 +150,21 @@ class Weigher:
         short = len(unit.tokens) <= 4 and not rest
         return short or (unit.text.rstrip().endswith(":") and len(rest) <= 3)
 
-    def is_title(self, unit: Unit) -> bool:
-        """A heading that says much more than the cue it holds (a dossier's title)."""
+    def extra_words(self, unit: Unit) -> int:
+        """Words of the unit beyond its cue words, numbers and small words."""
         ignored = self.ignored(unit)
-        extra = [
-            t
-            for t in unit.tokens
-            if t.folded not in STOPWORDS
+        return sum(
+            t.folded not in STOPWORDS
             and t.folded not in META_WORDS
             and t.stem not in ignored
             and not t.folded.isdigit()
-        ]
-        return unit.kind == "heading" and len(extra) > TITLE_WORDS
+            for t in unit.tokens
+        )
+
+    def bare_name(self, unit: Unit) -> bool:
+        """The unit holds cue words and nothing else (beyond numbers and small words)."""
+        return self.extra_words(unit) == 0
+
+    def is_title(self, unit: Unit) -> bool:
+        """A heading that says much more than the cue it holds (a dossier's title)."""
+        return unit.kind == "heading" and self.extra_words(unit) > TITLE_WORDS

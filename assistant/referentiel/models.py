@@ -13,6 +13,18 @@ EPREUVE_IDS = ("E1", "E2", "E3", "E4", "E5-P1", "E5-P2", "E5-P3")
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """A non-blank string (surrounding blanks removed)."""
 
+Requirement = Literal["figures", "dates", "people", "explanation", "frequency"]
+"""What a passage must hold to treat a checkpoint or element, beyond substance: 'figures' (at
+least two numbers: amounts, shares, quantities), 'dates' (months, years, weekdays, J-30, weeks,
+deadlines), 'people' (roles or assignments: responsable, chargée de, confié à...),
+'explanation' (causes: car, en raison de, s'explique par...), 'frequency' (a rhythm: chaque
+lundi, trois fois par semaine, hebdomadaire...)."""
+
+REQUIRES_DESCRIPTION = (
+    "What the passage treating it must hold, beyond substance (figures, dates, people, "
+    "explanation, frequency); without it the checkpoint or element is at most partial."
+)
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -94,6 +106,7 @@ class Element(Strict):
         description="French words and phrases that name this element (synonyms, variants).",
     )
     description: str = Field("", description="What a juror expects for this element, in French.")
+    requires: list[Requirement] = Field(default_factory=list, description=REQUIRES_DESCRIPTION)
 
 
 class Checkpoint(Strict):
@@ -111,6 +124,32 @@ class Checkpoint(Strict):
     )
     recommendation: str = Field(
         "", description="French advice when the checkpoint is missing or thin."
+    )
+    requires: list[Requirement] = Field(default_factory=list, description=REQUIRES_DESCRIPTION)
+    requires_terms: list[Text] = Field(
+        default_factory=list,
+        description="French words, one of which the passage treating the checkpoint must "
+        "hold: the part of the criterion most often left out (the satisfaction survey of an "
+        "event's review, the previous editions behind its targets); without one, partial.",
+    )
+    heading_cues: list[Text] = Field(
+        default_factory=list,
+        description="French words that name the checkpoint only when they title something: a "
+        "heading, a table's header cell or row label, a short label line (« Tâches : »); "
+        "elsewhere they are too common (« les tâches à déléguer »).",
+    )
+    background: bool = Field(
+        False,
+        description="A section titled by this checkpoint (the company's presentation, the "
+        "personal review) tells the background: a topic without elements named there in "
+        "passing is mentioned, not treated (« nos coûts d'acquisition » in a presentation is "
+        "not a choice of KPI).",
+    )
+    element_sections: bool = Field(
+        False,
+        description="Each element is a topic of its own that dossiers often give a section of "
+        "its own (« La concurrence », « La cible »): a heading that names one element and "
+        "nothing else opens that element's context even where the checkpoint is not named.",
     )
     note: str | None = Field(None, description="Remark for developers and jurors, if any.")
 

@@ -1,0 +1,56 @@
+"""Words a dossier takes back: what it says was not done, or would be done with hindsight.
+
+"Nous n'avons pas établi de plan de trésorerie" names the cash-flow plan only to say it is
+missing; "si je devais refaire cette mission, je fixerais des objectifs chiffrés" names KPIs
+that were never set. Cue occurrences in such a clause (a denial) or sentence (a hypothetical)
+are neither evidence nor mention.
+"""
+
+from __future__ import annotations
+
+from assistant.detect.lexicon import HYPOTHETICAL, NOT_DONE
+from assistant.detect.units import Unit
+from assistant.textnorm import fold
+
+_CLAUSE_MARKS = ",;:"
+_CLAUSE_WORDS = frozenset({"mais", "alors", "tandis", "cependant", "pourtant"})
+
+
+def denied_tokens(unit: Unit) -> frozenset[int]:
+    """Indices of ``unit``'s tokens that a denial or a hypothetical takes back."""
+    if HYPOTHETICAL.search(_folded(unit.text)):
+        return frozenset(range(len(unit.tokens)))
+    denied: set[int] = set()
+    for first, last in clauses(unit):
+        start = unit.tokens[first].start - unit.start
+        if NOT_DONE.search(_folded(unit.text[start : _end(unit, last)])):
+            denied.update(range(first, last + 1))
+    return frozenset(denied)
+
+
+def clauses(unit: Unit) -> list[tuple[int, int]]:
+    """(first, last) token indices of the unit's clauses: cut at commas, semicolons and
+    colons outside brackets, and before "mais", "alors que"..."""
+    tokens = unit.tokens
+    if not tokens:
+        return []
+    out: list[tuple[int, int]] = []
+    first, depth = 0, 0
+    for i in range(1, len(tokens)):
+        gap = unit.text[_end(unit, i - 1) : tokens[i].start - unit.start]
+        depth = max(0, depth + gap.count("(") - gap.count(")"))
+        cut = depth == 0 and any(mark in gap for mark in _CLAUSE_MARKS)
+        if cut or tokens[i].folded in _CLAUSE_WORDS:
+            out.append((first, i - 1))
+            first = i
+    out.append((first, len(tokens) - 1))
+    return out
+
+
+def _end(unit: Unit, i: int) -> int:
+    token = unit.tokens[i]
+    return token.start - unit.start + len(token.text)
+
+
+def _folded(text: str) -> str:
+    return fold(text).replace("’", "'")
