@@ -67,6 +67,7 @@ class ReviewService:
         ingest: Callable[[Path], Document],
         store: Callable[[], VectorStore],
         embedder: Callable[[], Embedder],
+        retriever: Callable[[Document], HybridRetriever | None],
         refiner: Callable[[], LLMRefiner | None] = lambda: None,
     ) -> None:
         self.settings = settings
@@ -75,6 +76,7 @@ class ReviewService:
         self._ingest = ingest
         self._store = store
         self._embedder = embedder
+        self._retriever = retriever
         self._queries: QueryVectors | None = None
 
     def assess(self, path: Path, epreuve: str) -> Assessment:
@@ -165,15 +167,6 @@ class ReviewService:
 
     def _cache_path(self, digest: str) -> Path:
         return self.settings.home / "cache" / "documents" / f"{digest}-v{CACHE_VERSION}.json"
-
-    def _retriever(self, doc: Document) -> HybridRetriever | None:
-        from assistant.chunking import chunk_document
-        from assistant.retrieval import build_retriever
-
-        chunks = chunk_document(doc)
-        if not chunks:
-            return None
-        return build_retriever(doc, chunks, self._store(), self._embedder())
 
     def _paraphrases(
         self,

@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.errors import NoTextError
 from assistant.referentiel.models import Referentiel
 from assistant.settings import Settings
 
@@ -58,13 +59,16 @@ class Services:
             lock_timeout_s=self.settings.store_wait_s,
         )
 
-    def retriever(self, doc: Document) -> HybridRetriever:
-        """Passage search over one dossier (embeds it unless the store already has it)."""
+    def retriever(self, doc: Document) -> HybridRetriever | None:
+        """Passage search over one dossier (embeds it unless the store already has it); None
+        when the dossier has no evidence text to search."""
         from assistant.chunking import chunk_document
         from assistant.retrieval import build_retriever
 
         options = self.settings.retrieval
         chunks = chunk_document(doc, max_chars=options.max_chars, overlap=options.overlap)
+        if not chunks:
+            return None
         return build_retriever(doc, chunks, self.store, self.embedder, fusion=options.fusion)
 
     @cached_property
@@ -77,6 +81,7 @@ class Services:
             ingest=self.ingest,
             store=lambda: self.store,
             embedder=lambda: self.embedder,
+            retriever=self.retriever,
             refiner=lambda: self.llm_refiner,
         )
 
@@ -126,7 +131,13 @@ class Services:
         """Make a dossier searchable for the tutor (embeds its chunks once)."""
         from assistant.tutor import IndexedDossier
 
-        return IndexedDossier(document=document, search=self.retriever(document))
+        search = self.retriever(document)
+        if search is None:
+            raise NoTextError(
+                f"Le dossier « {document.meta.filename} » ne contient aucun passage à "
+                "interroger ; déposez la version texte complète du dossier."
+            )
+        return IndexedDossier(document=document, search=search)
 
 
 def build_services(settings: Settings | None = None) -> Services:
