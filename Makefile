@@ -1,12 +1,12 @@
 PY ?= python
 
-.PHONY: bench-review test lint typecheck eval bench bench-embedding app
+.PHONY: test lint typecheck eval bench bench-embedding bench-review app fuzz
 
 test:
 	$(PY) -m pytest
 
 lint:
-	$(PY) -m ruff check assistant tests eval benchmarks app.py
+	$(PY) -m ruff check assistant tests eval benchmarks scripts app.py
 
 typecheck:
 	$(PY) -m mypy
@@ -25,3 +25,6 @@ bench-embedding:
 
 app:
 	$(PY) app.py
+
+fuzz:
+	$(PY) scripts/fuzz_ingest.py --seconds 600

@@ -63,3 +63,7 @@ class LLMError(ReviewError):
 
 class EmbeddingError(ReviewError):
     """The embedding model cannot be loaded or the embedding endpoint fails."""
+
+
+class StoreBusyError(ReviewError):
+    """The embedded vector store is used by another process."""

@@ -25,11 +25,13 @@ from assistant.assessment import (
     DocumentInfo,
     EngineInfo,
 )
+from assistant.atomic import write_atomic
 from assistant.calc import check_document
 from assistant.calc_evidence import merge_calc
 from assistant.detect import Layout, Unit, detect_checkpoints, layout_of
 from assistant.detect.paraphrase import paraphrase_queries, paraphrase_units
 from assistant.document import Document
+from assistant.ingest.names import display_name
 from assistant.injection import (
     Injection,
     find_injections,
@@ -129,15 +131,16 @@ class ReviewService:
             try:
                 doc = Document.model_validate_json(cached.read_text(encoding="utf-8"))
                 return doc.model_copy(
-                    update={"meta": doc.meta.model_copy(update={"filename": path.name})}
+                    update={
+                        "meta": doc.meta.model_copy(update={"filename": display_name(path.name)})
+                    }
                 )
             except ValueError:
                 log.warning("ignoring unreadable cache entry %s", cached)
         self._warm_up()
         doc = self._ingest(path)
-        if cached:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_text(doc.model_dump_json(), encoding="utf-8")
+        if cached:  # atomic: a process killed while writing leaves no half entry
+            write_atomic(cached, doc.model_dump_json().encode("utf-8"))
         return doc
 
     def _warm_up(self) -> None:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from assistant.embedding import Embedder
     from assistant.llm.refine import LLMRefiner
     from assistant.llm.tutor import LLMTutor
+    from assistant.purge import PurgeService
     from assistant.retrieval import HybridRetriever
     from assistant.review import ReviewService
     from assistant.store import VectorStore
@@ -53,6 +54,8 @@ class Services:
             self.embedder,
             max_chars=chunking.max_chars,
             overlap=chunking.overlap,
+            url=self.settings.store_url,
+            lock_timeout_s=self.settings.store_wait_s,
         )
 
     def retriever(self, doc: Document) -> HybridRetriever:
@@ -82,6 +85,13 @@ class Services:
         from assistant.triage import TriageService
 
         return TriageService(self.review, self.referentiel)
+
+    @cached_property
+    def purge(self) -> PurgeService:
+        """Erasure of dossiers: ``purge.purge_dossier(sha)`` behind "Supprimer mon dossier"."""
+        from assistant.purge import PurgeService
+
+        return PurgeService(self.settings, lambda: self.store)
 
     @cached_property
     def llm_refiner(self) -> LLMRefiner | None:
@@ -117,12 +127,6 @@ class Services:
         from assistant.tutor import IndexedDossier
 
         return IndexedDossier(document=document, search=self.retriever(document))
-
-    def forget_dossier(self, sha256: str) -> None:
-        """Delete what the services keep about a dossier: its vectors and stored reports."""
-        from assistant.retention import forget_dossier
-
-        forget_dossier(sha256, self.settings, self.store)
 
 
 def build_services(settings: Settings | None = None) -> Services:

@@ -27,6 +27,12 @@ class LimitsSettings(BaseModel):
 
     max_file_mb: float = Field(50.0, description="Largest accepted file, in megabytes.")
     max_pages: int = Field(300, description="Largest accepted number of pages.")
+    max_words: int = Field(
+        150_000,
+        description="Largest number of words of text in one dossier, hidden text included (a "
+        "60-page dossier has about 25,000): a file without pages, such as one long line of "
+        "Markdown, is bounded too, and one assessment cannot hold the service for minutes.",
+    )
     parse_timeout_s: float = Field(60.0, description="Wall-time limit for parsing one file.")
     parse_memory_mb: int = Field(
         2048, description="Address-space limit of the parsing child process, in megabytes."
@@ -41,9 +47,6 @@ class LimitsSettings(BaseModel):
         True,
         description="Parse each file in a separate process under the time and memory limits "
         "(keep on for untrusted files; off only for trusted test documents).",
-    )
-    assess_timeout_s: float = Field(
-        300.0, description="Wall-time limit for assessing one dossier after parsing."
     )
 
 
@@ -156,6 +159,19 @@ class Settings(BaseSettings):
     prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Folder of prompt templates.")
     retention_days: int = Field(
         30, description="Days a dossier and its report are kept before `purge --expired`."
+    )
+    store_url: str | None = Field(
+        None,
+        description="URL of a Chroma server (`chroma run --path DIR`, e.g. http://127.0.0.1:8000) "
+        "shared by several app workers. Unset: the embedded store in `home/chroma`, written by "
+        "one process at a time. A server elsewhere than this machine receives the dossiers' "
+        "vectors.",
+    )
+    store_wait_s: float = Field(
+        10.0,
+        ge=0,
+        description="Seconds a process waits for the embedded store while another process "
+        "(the app) holds it, before giving up with an error.",
     )
     limits: LimitsSettings = Field(default_factory=LimitsSettings, description="File limits.")
     embedding: EmbeddingSettings = Field(

@@ -19,14 +19,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import numpy as np
 
+from assistant import store_lock
 from assistant.chunking import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP, Chunk, indexed_text
 from assistant.embedding import Embedder, Vectors
 from assistant.referentiel.models import Referentiel
+from assistant.store_compact import Compaction
 
 log = logging.getLogger(__name__)
+
+LOCK_TIMEOUT_S = 10.0
+"""How long a second process waits for the embedded store before giving up."""
 
 CHUNKER_VERSION = 1
 """Bump when chunk_document changes its output for the same settings."""
@@ -46,7 +52,8 @@ class RefEntry:
 
 
 class VectorStore:
-    """Persistent Chroma store under ``path``. Safe to share between threads of one process."""
+    """Persistent Chroma store under ``path`` (one process at a time: ``store_lock``), or the
+    Chroma server at ``url``. Safe to share between threads of one process."""
 
     def __init__(
         self,
@@ -55,8 +62,12 @@ class VectorStore:
         *,
         max_chars: int = DEFAULT_MAX_CHARS,
         overlap: int = DEFAULT_OVERLAP,
+        url: str | None = None,
+        lock_timeout_s: float = LOCK_TIMEOUT_S,
     ) -> None:
         self.path = path
+        self.url = url
+        self.lock_timeout_s = lock_timeout_s
         self.embedder = embedder
         self.key = _settings_key(embedder.name, max_chars, overlap)
         self._lock = threading.RLock()
@@ -117,6 +128,35 @@ class VectorStore:
             names = self._names()
         return sorted({n.split("-")[1] for n in names if n.startswith("dossier-")})
 
+    def compact(self) -> Compaction | None:
+        """Rewrite the store's files so that deleted collections leave nothing on disk
+        (``store_compact``). The client is closed first and reopens on next use. A Chroma
+        server compacts its own folder (``chroma utils vacuum``): None."""
+        from assistant.store_compact import compact_store
+
+        if self.url:
+            log.warning("Chroma server: run 'chroma utils vacuum' on its folder after a purge")
+            return None
+        with self._lock:
+            was_open = self._client_obj is not None
+            self.close()
+            if not was_open:  # not ours yet: take the lock for the compaction
+                store_lock.acquire(self.path, self.lock_timeout_s)
+            try:
+                return compact_store(self.path)
+            finally:
+                if not was_open:
+                    store_lock.release(self.path)
+
+    def close(self) -> None:
+        """Release the Chroma client, its files and the store's lock (reopened on next use)."""
+        with self._lock:
+            if self._client_obj is not None:
+                self._client_obj.close()
+                self._client_obj = None
+                if not self.url:
+                    store_lock.release(self.path)
+
     # ------------------------------------------------------------ référentiel
 
     def referentiel_collection(self, ref: Referentiel) -> str:
@@ -154,11 +194,16 @@ class VectorStore:
             import chromadb
             from chromadb.config import Settings
 
-            self.path.mkdir(parents=True, exist_ok=True)
-            self._client_obj = chromadb.PersistentClient(
-                path=str(self.path),
-                settings=Settings(anonymized_telemetry=False, allow_reset=False),
-            )
+            settings = Settings(anonymized_telemetry=False, allow_reset=False)
+            if self.url:
+                self._client_obj = chromadb.HttpClient(**_server(self.url), settings=settings)
+                return self._client_obj
+            store_lock.acquire(self.path, self.lock_timeout_s)
+            try:
+                self._client_obj = chromadb.PersistentClient(path=str(self.path), settings=settings)
+            except BaseException:
+                store_lock.release(self.path)
+                raise
         return self._client_obj
 
     def _names(self) -> list[str]:
@@ -193,6 +238,17 @@ class VectorStore:
     def _function(self) -> Any:
         _EMBEDDERS[self.embedder.name] = self.embedder
         return _embedding_function_class()(self.embedder.name)
+
+
+def _server(url: str) -> dict[str, Any]:
+    """HttpClient arguments for a server URL such as ``http://127.0.0.1:8000``."""
+    parts = urlsplit(url)
+    secure = parts.scheme == "https"
+    return {
+        "host": parts.hostname or "127.0.0.1",
+        "port": parts.port or (443 if secure else 8000),
+        "ssl": secure,
+    }
 
 
 def _query(

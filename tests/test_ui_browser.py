@@ -5,6 +5,7 @@ Skipped only when /usr/bin/chromium is absent (CI installs it with scripts/insta
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -93,7 +94,7 @@ def test_every_tab_passes_axe_before_use(page: Any) -> None:
 
 
 def test_candidate_sees_checkpoints_quotes_and_the_quoted_page(
-    page: Any, dossiers: dict[str, Path]
+    page: Any, dossiers: dict[str, Path], app_server: AppServer
 ) -> None:
     page.set_input_files("#candidat-upload input[type=file]", str(dossiers["pdf"]))
     page.get_by_role("button", name="Analyser mon dossier").click()
@@ -113,9 +114,13 @@ def test_candidate_sees_checkpoints_quotes_and_the_quoted_page(
         assert page.get_by_role("button", name=label).is_visible()
     assert_accessible(page, "onglet Candidat avec résultat")
 
+    sha = hashlib.sha256(dossiers["pdf"].read_bytes()).hexdigest()
+    cached = list((app_server.home / "cache").rglob(f"{sha}*"))
+    assert cached  # the assessment left its cached text behind...
     page.get_by_role("button", name="Supprimer mon dossier").click()
     page.get_by_text("ont été supprimés").wait_for(timeout=30_000)
     assert not table.is_visible()
+    assert not any(path.exists() for path in cached)  # ...and the button erased it
 
 
 def test_candidate_sees_a_french_error_for_a_corrupt_file(

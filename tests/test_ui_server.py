@@ -6,8 +6,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import InputError
-from assistant.retention import forget_dossier
-from assistant.settings import Settings, UISettings
+from assistant.settings import UISettings
 from assistant.ui.server import jury_accounts, server_port
 from assistant.ui.workspace import Workspace, delete_session, safe_name, session_dir
 
@@ -64,27 +63,3 @@ def test_workspace_adopts_uploads_and_is_deleted_with_its_session(tmp_path: Path
 def test_safe_name_keeps_no_folders() -> None:
     assert safe_name("../../etc/passwd") == "passwd"
     assert safe_name("a/b/Dossier final?.docx") == "Dossier final_.docx"
-
-
-class _Store:
-    def __init__(self) -> None:
-        self.deleted: list[str] = []
-
-    def delete_dossier(self, sha: str) -> int:
-        self.deleted.append(sha)
-        return 1
-
-
-def test_forget_dossier_deletes_vectors_cache_and_reports(tmp_path: Path) -> None:
-    sha, other = "ab" * 32, "cd" * 32
-    settings = Settings(home=tmp_path)
-    cached = tmp_path / "cache" / "documents" / f"{sha}-v1.json"
-    kept = tmp_path / "cache" / "documents" / f"{other}-v1.json"
-    report = settings.reports_dir / f"{sha[:16]}.html"
-    for path in (cached, kept, report):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("x")
-    store = _Store()
-    assert forget_dossier(sha, settings, store) == 3
-    assert store.deleted == [sha]
-    assert not cached.exists() and not report.exists() and kept.exists()

@@ -7,6 +7,7 @@ fails the CRC check), so checking them is enough; the child's memory limit is th
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from assistant.errors import (
@@ -37,6 +38,10 @@ _NESTED_SUFFIXES = (
     ".bin",
 )
 _MB = 1024 * 1024
+_READABLE = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what Word and LibreOffice write
+_ENCRYPTED_FLAG = 0x1
+ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error, NotImplementedError)
+"""What reading a damaged archive may raise (a negative seek is an OSError)."""
 
 
 def check_archive(path: Path, filename: str, limits: LimitsSettings) -> str:
@@ -45,8 +50,9 @@ def check_archive(path: Path, filename: str, limits: LimitsSettings) -> str:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
             _check_members(members, filename, limits)
+            _check_layout(members, path.stat().st_size, filename)
             return _kind(archive, filename)
-    except zipfile.BadZipFile as err:
+    except ZIP_ERRORS as err:
         raise CorruptFileError(
             f"Le fichier « {filename} » est une archive endommagée ou incomplète ; "
             "enregistrez de nouveau le document depuis votre traitement de texte.",
@@ -76,6 +82,22 @@ def _check_members(members: list[zipfile.ZipInfo], filename: str, limits: Limits
     if nested > MAX_NESTED_ARCHIVES:
         bomb.detail = f"{nested} nested archives"
         raise bomb
+
+
+def _check_layout(members: list[zipfile.ZipInfo], size: int, filename: str) -> None:
+    """Every member starts inside the file and is stored or deflated, without encryption: the
+    readers behind (python-docx, odfpy) then meet no seek outside the file or exotic codec."""
+    for member in members:
+        if member.flag_bits & _ENCRYPTED_FLAG:
+            raise EncryptedFileError(
+                f"Le document « {filename} » est protégé par un mot de passe ; enregistrez-en "
+                "une copie sans mot de passe et envoyez-la.",
+                detail=f"{member.filename}: encrypted zip member",
+            )
+        if member.compress_type not in _READABLE or not 0 <= member.header_offset < size:
+            raise zipfile.BadZipFile(
+                f"{member.filename}: method {member.compress_type}, offset {member.header_offset}"
+            )
 
 
 def _kind(archive: zipfile.ZipFile, filename: str) -> str:

@@ -6,17 +6,14 @@ runs become hidden blocks."""
 from __future__ import annotations
 
 import logging
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from docx.oxml.ns import qn
-
 from assistant.document import BlockKind, HiddenReason
 from assistant.errors import CorruptFileError
-from assistant.ingest.docx_styles import DocxStyles
+from assistant.ingest.docx_styles import DocxStyles, qn
 from assistant.ingest.raw import RawBlock, RawDocument, table_text
 
 logger = logging.getLogger(__name__)
@@ -64,7 +61,7 @@ class _Walk:
 def read_docx(path: Path, filename: str) -> RawDocument:
     document = _open(path, filename)
     body = document.element.body
-    styles = DocxStyles(document.styles.element)
+    styles = DocxStyles(_styles_element(document))
     rendered = next(body.iter(qn("w:lastRenderedPageBreak")), None) is not None
     walk = _Walk(styles, rendered)
     for element in _block_elements(body):
@@ -74,17 +71,27 @@ def read_docx(path: Path, filename: str) -> RawDocument:
 
 def _open(path: Path, filename: str) -> Any:
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml.etree import LxmlError
 
     try:
         return docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, LxmlError) as err:
+    except MemoryError:
+        raise
+    except Exception as err:  # python-docx raises many unrelated types on a damaged package
         raise CorruptFileError(
             f"Le document Word « {filename} » est endommagé et ne peut pas être lu ; "
             "ouvrez-le puis enregistrez-le de nouveau au format .docx, ou exportez-le en PDF.",
             detail=f"{type(err).__name__}: {err}",
         ) from err
+
+
+def _styles_element(document: Any) -> Any | None:
+    """The styles part's XML, or None when it is missing or of the wrong type (a damaged
+    package): the text is then read with default styles."""
+    try:
+        return document.styles.element
+    except (AttributeError, KeyError, ValueError) as err:
+        logger.info("DOCX styles unreadable, defaults used: %s", err)
+        return None
 
 
 def _block_elements(parent: Any) -> Iterator[Any]:

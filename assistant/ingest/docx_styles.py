@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as _docx_qn
 
 from assistant.document import HiddenReason
 
@@ -17,6 +18,9 @@ _TITLE_NAMES = {"title", "titre"}
 _WHITE = {"ffffff", "fefefe", "fdfdfd", "fcfcfc"}
 _WHITE_THEMES = {"background1", "bg1", "light1"}
 _MAX_CHAIN = 10
+
+qn = lru_cache(maxsize=256)(_docx_qn)
+"""Clark name of a prefixed tag, memoised: looked up several times per run."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class DocxStyles:
     def __init__(self, styles_element: Any | None) -> None:
         self.by_id: dict[str, Any] = {}
         self.defaults: Any | None = None
+        self._chains: dict[str | None, list[Any]] = {}
         if styles_element is None:
             return
         for style in styles_element.iter(qn("w:style")):
@@ -40,7 +45,12 @@ class DocxStyles:
         self.defaults = styles_element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}")
 
     def chain(self, style_id: str | None) -> list[Any]:
-        """The style and its ancestors, nearest first."""
+        """The style and its ancestors, nearest first (computed once per style)."""
+        if style_id not in self._chains:
+            self._chains[style_id] = self._chain(style_id)
+        return self._chains[style_id]
+
+    def _chain(self, style_id: str | None) -> list[Any]:
         found: list[Any] = []
         while style_id and style_id in self.by_id and len(found) < _MAX_CHAIN:
             style = self.by_id[style_id]

@@ -100,6 +100,8 @@ class _Inline:
 
 def read_odt(path: Path, filename: str) -> RawDocument:
     document = _open(path, filename)
+    if document.text is None:  # content.xml without an office:text body
+        raise _damaged(filename, "no office:text element")
     walk = _Walk(OdtStyles(document))
     for element in _children(document.text):
         _read_block(element, walk, "paragraph")
@@ -114,11 +116,15 @@ def _open(path: Path, filename: str) -> Any:
     except MemoryError:
         raise
     except Exception as err:  # odfpy and defusedxml raise many unrelated types
-        raise CorruptFileError(
-            f"Le document « {filename} » est endommagé et ne peut pas être lu ; ouvrez-le puis "
-            "enregistrez-le de nouveau au format .odt, ou exportez-le en PDF.",
-            detail=f"{type(err).__name__}: {err}",
-        ) from err
+        raise _damaged(filename, f"{type(err).__name__}: {err}") from err
+
+
+def _damaged(filename: str, detail: str) -> CorruptFileError:
+    return CorruptFileError(
+        f"Le document « {filename} » est endommagé et ne peut pas être lu ; ouvrez-le puis "
+        "enregistrez-le de nouveau au format .odt, ou exportez-le en PDF.",
+        detail=detail,
+    )
 
 
 def _children(element: Any) -> Iterator[Any]:

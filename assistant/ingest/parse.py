@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from assistant.document import Document
@@ -11,6 +12,8 @@ from assistant.ingest.archive import check_archive
 from assistant.ingest.assemble import assemble
 from assistant.ingest.raw import RawDocument
 from assistant.settings import LimitsSettings
+
+_WORD = re.compile(r"\w+")
 
 
 def parse_file(path: Path, filename: str, kind: str, limits: LimitsSettings) -> Document:
@@ -23,6 +26,7 @@ def parse_file(path: Path, filename: str, kind: str, limits: LimitsSettings) -> 
         )
     document = assemble(raw, filename=filename, sha256=_sha256(path))
     _check_text(document, filename)
+    _check_words(document, filename, limits)
     return document
 
 
@@ -57,6 +61,21 @@ def _sha256(path: Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def _check_words(document: Document, filename: str, limits: LimitsSettings) -> None:
+    words = sum(1 for _ in _WORD.finditer(document.text))
+    if words > limits.max_words:
+        raise TooLargeError(
+            f"Le document « {filename} » contient {_french(words)} mots, au-delà de la limite "
+            f"de {_french(limits.max_words)} mots ; envoyez le dossier sans ses annexes "
+            "volumineuses.",
+        )
+
+
+def _french(number: int) -> str:
+    """1234567 -> '1 234 567' (narrow no-break spaces, as French typography writes it)."""
+    return f"{number:,}".replace(",", "\u202f")
 
 
 def _check_text(document: Document, filename: str) -> None:

@@ -28,7 +28,7 @@ def read_pdf(path: Path, filename: str, limits: LimitsSettings) -> RawDocument:
     try:
         count = len(pdf)
         _check_pages(count, filename, limits)
-        pages = [_read_page(pdf[i]) for i in range(count)]
+        pages = [_read_page(_page(pdf, i, filename)) for i in range(count)]
     finally:
         pdf.close()
     lines: list[PdfLine] = []
@@ -81,6 +81,17 @@ def _check_pages(count: int, filename: str, limits: LimitsSettings) -> None:
             f"Le PDF « {filename} » compte {count} pages, au-delà de la limite de "
             f"{limits.max_pages} pages ; envoyez le dossier sans ses annexes volumineuses.",
         )
+
+
+def _page(pdf: pdfium.PdfDocument, index: int, filename: str) -> Any:
+    try:
+        return pdf[index]
+    except pdfium.PdfiumError as err:
+        raise CorruptFileError(
+            f"La page {index + 1} du PDF « {filename} » est endommagée et ne peut pas être lue ; "
+            "exportez de nouveau le dossier depuis votre traitement de texte.",
+            detail=str(err),
+        ) from err
 
 
 def _read_page(page: Any) -> tuple[list[PdfChar], Box, PageObjects]:

@@ -14,6 +14,7 @@ from assistant.document import Document
 from assistant.errors import EmptyFileError, InputError, TooLargeError
 from assistant.ingest.assemble import detect_language
 from assistant.ingest.isolation import parse_isolated
+from assistant.ingest.names import display_name
 from assistant.ingest.parse import parse_file
 from assistant.ingest.sniff import sniff_format
 from assistant.settings import LimitsSettings
@@ -29,15 +30,15 @@ def ingest_file(path: Path, limits: LimitsSettings) -> Document:
 
     Raises a ReviewError subclass with a French sentence for any file that cannot be used."""
     path = Path(path)
-    return _ingest(path, path.name, limits)
+    return _ingest(path, display_name(path.name), limits)
 
 
 def ingest_bytes(data: bytes, filename: str, limits: LimitsSettings) -> Document:
     """Same as ``ingest_file`` for an upload held in memory; ``filename`` names it."""
-    name = Path(filename).name or "dossier"
+    name = display_name(filename)
     _check_size(len(data), name, limits)
     with tempfile.TemporaryDirectory(prefix="dossier-review-") as folder:
-        path = Path(folder) / ("dossier" + Path(name).suffix.lower()[:12])
+        path = Path(folder) / ("dossier" + _suffix(name))
         path.write_bytes(data)
         return _ingest(path, name, limits)
 
@@ -47,13 +48,13 @@ def _ingest(path: Path, filename: str, limits: LimitsSettings) -> Document:
         size = path.stat().st_size
         with path.open("rb") as handle:
             head = handle.read(_HEAD_BYTES)
-    except OSError as err:
+    except (OSError, ValueError) as err:  # ValueError: a NUL byte in the path
         raise InputError(
             f"Le fichier « {filename} » est introuvable ou illisible ; vérifiez son chemin.",
             detail=str(err),
         ) from err
     _check_size(size, filename, limits)
-    kind = sniff_format(path, head)
+    kind = sniff_format(path, head, filename)
     if limits.isolate_parsing:
         document = parse_isolated(path, filename, kind, limits)
     else:
@@ -62,6 +63,12 @@ def _ingest(path: Path, filename: str, limits: LimitsSettings) -> Document:
     document.meta.language = detect_language(evidence)
     logger.info("ingested %s: %d bytes, %d blocks", filename, size, len(document.blocks))
     return document
+
+
+def _suffix(name: str) -> str:
+    """The extension of ``name`` as a safe file-name suffix ('.pdf'), or ''."""
+    suffix = Path(name).suffix.lower()
+    return suffix if suffix[1:].isalnum() and len(suffix) <= 12 else ""
 
 
 def _check_size(size: int, filename: str, limits: LimitsSettings) -> None:

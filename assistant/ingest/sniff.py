@@ -16,6 +16,7 @@ SUPPORTED = "PDF, DOCX, ODT, Markdown (.md) ou texte (.txt)"
 _PDF = b"%PDF-"
 _ZIP = b"PK\x03\x04"
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 text is full of NUL bytes, legitimately
 _OTHER_MAGIC = {
     b"MZ": "un programme Windows",
     b"\x7fELF": "un programme",
@@ -31,9 +32,11 @@ _OTHER_MAGIC = {
 }
 
 
-def sniff_format(path: Path, head: bytes) -> str:
-    """'pdf', 'zip' (DOCX or ODT, told apart by their members), 'md' or 'txt'."""
-    name, suffix = path.name, path.suffix.lower()
+def sniff_format(path: Path, head: bytes, filename: str | None = None) -> str:
+    """'pdf', 'zip' (DOCX or ODT, told apart by their members), 'md' or 'txt'.
+
+    ``filename`` is the name shown in messages (``path``'s own name by default)."""
+    name, suffix = filename or path.name, path.suffix.lower()
     if _PDF in head[:1024]:
         return "pdf"
     if head.startswith(_ZIP):
@@ -47,7 +50,7 @@ def sniff_format(path: Path, head: bytes) -> str:
                 f"envoyez votre dossier au format {SUPPORTED}.",
                 detail=f"magic {head[:8]!r}",
             )
-    if suffix in TEXT_SUFFIXES and b"\x00" not in head:
+    if suffix in TEXT_SUFFIXES and _looks_like_text(head):
         return TEXT_SUFFIXES[suffix]
     if suffix in DOCUMENT_SUFFIXES or suffix in TEXT_SUFFIXES:
         raise CorruptFileError(
@@ -61,6 +64,12 @@ def sniff_format(path: Path, head: bytes) -> str:
         f"envoyez votre dossier au format {SUPPORTED}.",
         detail=f"suffix {suffix!r}, magic {head[:8]!r}",
     )
+
+
+def _looks_like_text(head: bytes) -> bool:
+    """UTF-16 with its BOM, or bytes where NUL is rare (a stray NUL is removed later, with
+    the other control characters; binary data is full of them)."""
+    return head.startswith(_UTF16_BOMS) or head.count(0) * 10 <= len(head)
 
 
 def _cfb_error(name: str, suffix: str) -> str:

@@ -149,7 +149,7 @@ class CandidateView:
     def delete(self, session: CandidateSession | None, request: gr.Request) -> tuple[Any, ...]:
         """Delete the dossier, its reports and everything the services stored about it."""
         if session is not None and session.assessment is not None:
-            self.ctx.services.forget_dossier(session.assessment.document.sha256)
+            self.ctx.services.purge.purge_dossier(session.assessment.document.sha256)
         if session is not None:
             session.workspace.clear()
         message = views.message_html(
