@@ -255,3 +255,31 @@ L'inauguration a été un succès. Nous avons compté 410 visiteurs grâce au co
 EVENT_SURVEY = """
 Pour mesurer la satisfaction des visiteurs, nous avons proposé un court questionnaire à chaud par QR code à la sortie du parcours d'essai (5 questions). 138 personnes ont répondu : la note moyenne de la journée est de 8,7 sur 10.
 """
+
+SPENDING_SCHEDULE = """\
+# Dossier E3 — Théâtre des Quais
+
+### 2.2 L'échelonnement des dépenses
+
+Les dépenses ne sont pas réparties de la même façon sur la période :
+
+| Période | Dépenses prévues | Principales actions |
+|---|---|---|
+| Décembre 2024 | 5 100 € | Création graphique, teaser, photographe |
+| Janvier 2025 | 3 550 € | Impressions, dossiers de presse, première |
+| Février – mars 2025 | 3 090 € | Publicité, encarts presse, affichage |
+
+La plus grosse partie des dépenses intervient avant la première représentation, alors que les recettes de billetterie arrivent seulement au fil de la tournée.
+"""
+
+COST_COLUMN = """\
+# Production écrite — E5, option événement
+
+### II.6 Le médiaplanning
+
+| Support | Période | Coût |
+|---|---|---|
+| Publicité Instagram et TikTok | 15 septembre – 18 octobre | 3 400 € |
+| Affichage dans les rues de Clermont | 1er – 18 octobre | 1 600 € |
+| Radio Campus et France Bleu (30 spots) | 6 – 18 octobre | 1 200 € |
+"""

@@ -17,6 +17,7 @@ from tests.dossiers_rules import (
     CASH_DENIED,
     CONTEXT_FACTORS,
     CONTEXT_WITHOUT_FACTORS,
+    COST_COLUMN,
     DEVELOPED_PROJECT,
     EVENT_REVIEW,
     EVENT_SURVEY,
@@ -27,6 +28,7 @@ from tests.dossiers_rules import (
     PORTER_THREE_FORCES,
     PORTER_VERB,
     PROBLEM_REFERRED,
+    SPENDING_SCHEDULE,
     TASKS_ASSIGNED,
     TASKS_UNASSIGNED,
     TEAM_MOMENTS,
@@ -165,3 +167,17 @@ def test_a_heading_cue_titles_a_short_heading_only(tmp_path: Path) -> None:
     text = text.replace("Le modèle économique dépend", "Le remplissage dépend")
     assert status(tmp_path, text, "presentation_entreprise") == "absent"
     assert status(tmp_path, CAMPING_PRESENTATION, "presentation_entreprise") == "present"
+
+
+def test_a_section_titled_by_one_element_of_the_cost_structure_counts(tmp_path: Path) -> None:
+    costs = result(tmp_path, SPENDING_SCHEDULE, "structure_couts")
+    assert elements_of(costs) == {
+        "couts_fixes": "absent",
+        "couts_variables": "absent",
+        "echelonnement": "present",
+    }
+
+
+def test_a_column_of_amounts_under_a_cost_header_is_a_budget(tmp_path: Path) -> None:
+    plan = result(tmp_path, COST_COLUMN, "plan_communication")
+    assert elements_of(plan)["budget"] == "present"

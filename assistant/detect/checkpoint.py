@@ -328,14 +328,14 @@ def _context(
 def _element_sections(
     layout: Layout, hits: Sequence[CueHit], weigher: Weigher, targets: dict[int, set[str]]
 ) -> set[int]:
-    """Sections titled by one element alone ("2. La concurrence", "Budget"): the heading
-    says what its body is about, even where the checkpoint is not named."""
+    """Sections titled by one element ("2. La concurrence", "L'échelonnement des dépenses"):
+    the heading says what its body is about, even where the checkpoint is not named."""
     region: set[int] = set()
     for hit in hits:
         unit = hit.unit
         if hit.cue.target == CHECKPOINT or unit.kind != "heading" or len(targets[unit.index]) > 1:
             continue
-        if weigher.bare_name(unit):
+        if weigher.extra_words(unit) <= 1:  # « L'échelonnement des dépenses »
             region |= {u.index for u in layout.mention_region(unit)}
     return region
 

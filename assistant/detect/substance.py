@@ -55,8 +55,8 @@ class Substance:
     def terse(self) -> bool:
         """Substantive in few words: enough where the référentiel's requirement (figures,
         dates...) holds, e.g. « Le budget de 1 200 € a été réparti entre Facebook (800 €) et
-        Instagram (400 €) »."""
-        return self.content >= 1 and self.score >= MIN_SCORE
+        Instagram (400 €) », or a column of amounts under « Coût »."""
+        return self.score >= MIN_SCORE
 
     def treats_topic(self, specific: bool = False) -> bool:
         """A passage long enough for a whole topic, and specific: figures, names or analysis
