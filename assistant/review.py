@@ -127,7 +127,7 @@ class ReviewService:
 
     def document(self, path: Path) -> Document:
         """The ingested dossier, from the cache when the same bytes were read before."""
-        digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+        digest = self._digest(path)
         cached = self._cache_path(digest) if digest else None
         if cached and cached.is_file():
             try:
@@ -164,6 +164,18 @@ class ReviewService:
             folder = self.settings.home / "cache" / "queries"
             self._queries = QueryVectors(folder, self._embedder(), key)
         return self._queries
+
+    def _digest(self, path: Path) -> str | None:
+        """sha256 of the file, streamed; None when ingestion must judge it first (missing,
+        or over the size limit: it is then refused without being read into memory)."""
+        try:
+            size = path.stat().st_size if path.is_file() else None
+        except OSError:
+            return None
+        if size is None or size > self.settings.limits.max_file_mb * 1024 * 1024:
+            return None
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
 
     def _cache_path(self, digest: str) -> Path:
         return self.settings.home / "cache" / "documents" / f"{digest}-v{CACHE_VERSION}.json"
