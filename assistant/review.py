@@ -215,7 +215,12 @@ class ReviewService:
                 epreuve,
                 self.referentiel,
                 results,
-                passage_finder(retriever, results, excluded),
+                passage_finder(
+                    retriever,
+                    [self.referentiel.checkpoint(r.id) for r in results],
+                    results,
+                    excluded,
+                ),
                 list(excluded),
             )
         except Exception:  # any LLM-side failure degrades to the offline result, visibly

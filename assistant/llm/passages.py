@@ -17,19 +17,26 @@ REMOVED = "[passage retiré : instruction adressée à l'évaluateur]"
 
 def passage_finder(
     retriever: HybridRetriever | None,
+    checkpoints: Sequence[Checkpoint],
     offline: Sequence[CheckpointResult],
     excluded: Sequence[tuple[int, int]],
 ) -> Callable[[Checkpoint], list[Passage]]:
+    """Passages for each of ``checkpoints``, retrieved in one batch (one embedding call)."""
     evidence = {r.id: r for r in offline}
+    queries = [f"{c.label}. {c.description}" for c in checkpoints]
+    batches = (
+        retriever.search_many(queries, PASSAGES_PER_CHECKPOINT)
+        if retriever is not None
+        else [[] for _ in checkpoints]
+    )
+    retrieved = {c.id: hits for c, hits in zip(checkpoints, batches, strict=True)}
 
     def passages_for(checkpoint: Checkpoint) -> list[Passage]:
         found: list[Passage] = []
-        if retriever is not None:
-            query = f"{checkpoint.label}. {checkpoint.description}"
-            for hit in retriever.search(query, PASSAGES_PER_CHECKPOINT):
-                chunk = hit.chunk
-                text = _without(chunk.text, chunk.start, excluded)
-                found.append(Passage(text, chunk.page, " > ".join(chunk.section)))
+        for hit in retrieved.get(checkpoint.id, []):
+            chunk = hit.chunk
+            text = _without(chunk.text, chunk.start, excluded)
+            found.append(Passage(text, chunk.page, " > ".join(chunk.section)))
         result = evidence.get(checkpoint.id)
         quotes = (
             [*result.evidence, *(ev for e in result.elements for ev in e.evidence)]
