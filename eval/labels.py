@@ -39,7 +39,7 @@ class CheckpointLabel(Strict):
 
 class InjectionLabel(Strict):
     quote: str = Field(description="The injected instruction, verbatim from the dossier.")
-    language: Literal["fr", "en"]
+    language: Literal["fr", "en", "es", "de", "it", "mixed"]
     hidden: bool = False
 
 
@@ -57,6 +57,8 @@ class DossierLabel(Strict):
     company: str
     sector: str
     summary: str = Field(description="What this dossier tests.")
+    style: str = Field("", description="Writing style of the dossier (eval/styles sets).")
+    author: str = Field("", description="Who wrote it (a helper's name), for the record.")
     checkpoints: dict[str, CheckpointLabel]
     injections: list[InjectionLabel] = Field(default_factory=list)
     calculation_errors: list[CalcErrorLabel] = Field(default_factory=list)
