@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Protocol
 
 from assistant.errors import InputError
+from assistant.index.store_compact import Compaction
 from assistant.settings import Settings
-from assistant.store_compact import Compaction
 
 log = logging.getLogger(__name__)
 

@@ -44,11 +44,11 @@ from assistant.settings import Settings
 from assistant.verdicts import competency_verdicts, recommendations
 
 if TYPE_CHECKING:
-    from assistant.embedding import Embedder
+    from assistant.index.embedding import Embedder
+    from assistant.index.query_vectors import QueryVectors
+    from assistant.index.retrieval import HybridRetriever
+    from assistant.index.store import VectorStore
     from assistant.llm.refine import LLMRefiner
-    from assistant.query_vectors import QueryVectors
-    from assistant.retrieval import HybridRetriever
-    from assistant.store import VectorStore
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +158,7 @@ class ReviewService:
         """The paraphrase queries' vectors: they depend on the référentiel and the embedder
         only, so they are embedded once (then read from ``home``), not at every assessment."""
         if self._queries is None:
-            from assistant.query_vectors import QueryVectors
+            from assistant.index.query_vectors import QueryVectors
 
             key = self.referentiel.content_hash or self.referentiel.version
             folder = self.settings.home / "cache" / "queries"

@@ -18,13 +18,13 @@ from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from assistant.document import Document
-    from assistant.embedding import Embedder
+    from assistant.index.embedding import Embedder
+    from assistant.index.retrieval import HybridRetriever
+    from assistant.index.store import VectorStore
     from assistant.llm.refine import LLMRefiner
     from assistant.llm.tutor import LLMTutor
     from assistant.purge import PurgeService
-    from assistant.retrieval import HybridRetriever
     from assistant.review import ReviewService
-    from assistant.store import VectorStore
     from assistant.triage import TriageService
     from assistant.tutor import IndexedDossier, Tutor
 
@@ -41,20 +41,20 @@ class Services:
 
     @cached_property
     def embedder(self) -> Embedder:
-        from assistant.embedding import make_embedder
+        from assistant.index.embedding import make_embedder
 
         return make_embedder(self.settings.embedding)
 
     @cached_property
     def store(self) -> VectorStore:
-        from assistant.store import VectorStore
+        from assistant.index.chunking import chunking_signature
+        from assistant.index.store import VectorStore
 
-        chunking = self.settings.retrieval
+        options = self.settings.retrieval
         return VectorStore(
             self.settings.store_dir,
             self.embedder,
-            max_chars=chunking.max_chars,
-            overlap=chunking.overlap,
+            chunking=chunking_signature(options.max_chars, options.overlap),
             url=self.settings.store_url,
             lock_timeout_s=self.settings.store_wait_s,
         )
@@ -62,14 +62,9 @@ class Services:
     def retriever(self, doc: Document) -> HybridRetriever | None:
         """Passage search over one dossier (embeds it unless the store already has it); None
         when the dossier has no evidence text to search."""
-        from assistant.chunking import chunk_document
-        from assistant.retrieval import build_retriever
+        from assistant.index import index_document
 
-        options = self.settings.retrieval
-        chunks = chunk_document(doc, max_chars=options.max_chars, overlap=options.overlap)
-        if not chunks:
-            return None
-        return build_retriever(doc, chunks, self.store, self.embedder, fusion=options.fusion)
+        return index_document(doc, self.store, self.embedder, self.settings.retrieval)
 
     @cached_property
     def review(self) -> ReviewService:
@@ -117,9 +112,10 @@ class Services:
     @cached_property
     def tutor(self) -> Tutor | LLMTutor:
         """The tutor; with an LLM configured, it writes answers from the same sources."""
+        from assistant.index.referentiel_index import ReferentielIndex
         from assistant.tutor import Tutor
 
-        offline = Tutor(self.referentiel, self.store)
+        offline = Tutor(self.referentiel, ReferentielIndex(self.store))
         if not self.settings.llm.enabled:
             return offline
         from assistant.llm.client import OpenAIChatModel

@@ -13,9 +13,13 @@ from typing import Literal
 from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from assistant.chunking import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP
-
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+DEFAULT_MAX_CHARS = 600
+"""Largest chunk of a dossier, in characters (see ``assistant.index.chunking``)."""
+DEFAULT_OVERLAP = 100
+"""Characters shared by consecutive chunks."""
 
 
 def _default_home() -> Path:

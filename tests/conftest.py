@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.embedding import Embedder, UseEmbedder
+from assistant.index.embedding import Embedder, UseEmbedder
 from assistant.settings import LimitsSettings
 
 

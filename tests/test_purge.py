@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.chunking import chunk_document, indexed_text
 from assistant.errors import InputError
+from assistant.index.chunking import chunk_document, indexed_text
 from assistant.llm.audit import AuditCall, AuditRecord, write_audit
 from assistant.services import Services, build_services
 from assistant.settings import PROJECT_ROOT, Settings

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.embedding import Embedder, Vectors
+from assistant.index.embedding import Embedder, Vectors
 
 log = logging.getLogger(__name__)
 
