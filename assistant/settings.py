@@ -13,8 +13,8 @@ from typing import Literal
 from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
+from assistant.resources import PROJECT_ROOT as PROJECT_ROOT  # re-exported (tests, scripts)
+from assistant.resources import data_dir
 
 DEFAULT_MAX_CHARS = 600
 """Largest chunk of a dossier, in characters (see ``assistant.index.chunking``)."""
@@ -158,9 +158,13 @@ class Settings(BaseSettings):
         description="Folder holding every piece of state (stores, reports, audit records).",
     )
     referentiel_dir: Path = Field(
-        PROJECT_ROOT / "referentiel", description="Folder of the référentiel data files."
+        default_factory=lambda: data_dir("referentiel"),
+        description="Folder of the référentiel data files (default: the shipped référentiel).",
     )
-    prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Folder of prompt templates.")
+    prompts_dir: Path = Field(
+        default_factory=lambda: data_dir("prompts"),
+        description="Folder of prompt templates (default: the shipped prompts).",
+    )
     retention_days: int = Field(
         30, description="Days a dossier and its report are kept before `purge --expired`."
     )
