@@ -1,5 +1,6 @@
 """The référentiel data (referentiel/*.yaml) and its loader, checked against the seed (the
-PDF text of the référentiel) and the checkpoint spec that sit in ../shared."""
+PDF text of the référentiel) and the checkpoint spec that sit in ../shared (skipped without it,
+unless DOSSIER_REVIEW_REQUIRE_SEED=1)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from assistant.referentiel.models import EPREUVE_IDS, Referentiel
 from assistant.services import build_services
 from assistant.settings import Settings
 from assistant.textnorm import fold
-from tests.seedtext import SPEC_PATH, Seed, align, load_seed, words
+from tests.seedtext import SPEC_PATH, Seed, align, load_seed, require_shared, words
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "referentiel"
@@ -37,9 +38,9 @@ def seed() -> Seed:
 
 @pytest.fixture(scope="module")
 def spec() -> list[dict[str, object]]:
-    checkpoints: list[dict[str, object]] = yaml.safe_load(SPEC_PATH.read_text("utf-8"))[
-        "checkpoints"
-    ]
+    checkpoints: list[dict[str, object]] = yaml.safe_load(
+        require_shared(SPEC_PATH).read_text("utf-8")
+    )["checkpoints"]
     return checkpoints
 
 
