@@ -161,7 +161,7 @@ class ReviewService:
             from assistant.index.query_vectors import QueryVectors
 
             key = self.referentiel.content_hash or self.referentiel.version
-            folder = self.settings.home / "cache" / "queries"
+            folder = self.settings.folders.queries
             self._queries = QueryVectors(folder, self._embedder(), key)
         return self._queries
 
@@ -178,7 +178,7 @@ class ReviewService:
             return hashlib.file_digest(handle, "sha256").hexdigest()
 
     def _cache_path(self, digest: str) -> Path:
-        return self.settings.home / "cache" / "documents" / f"{digest}-v{CACHE_VERSION}.json"
+        return self.settings.folders.documents / f"{digest}-v{CACHE_VERSION}.json"
 
     def _paraphrases(
         self,

@@ -52,7 +52,7 @@ class Services:
 
         options = self.settings.retrieval
         return VectorStore(
-            self.settings.store_dir,
+            self.settings.folders.chroma,
             self.embedder,
             chunking=chunking_signature(options.max_chars, options.overlap),
             url=self.settings.store_url,

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from assistant.home import Home
 from assistant.resources import PROJECT_ROOT as PROJECT_ROOT  # re-exported (tests, scripts)
 from assistant.resources import data_dir
 
@@ -195,18 +196,16 @@ class Settings(BaseSettings):
     )
 
     @property
-    def store_dir(self) -> Path:
-        return self.home / "chroma"
-
-    @property
-    def reports_dir(self) -> Path:
-        return self.home / "reports"
+    def folders(self) -> Home:
+        """Every folder under ``home`` (cache, store, audit records)."""
+        return Home(self.home)
 
     def fingerprint(self) -> str:
         """Short hash of the settings that shape a verdict (no secrets, no paths)."""
         shaping = {
             "embedding": self.embedding.model_dump(exclude={"api_key"}),
             "retrieval": self.retrieval.model_dump(),
+            "calc": self.calc.model_dump(),
             "llm": self.llm.model_dump(include={"base_url", "model", "temperature"}),
         }
         raw = json.dumps(shaping, sort_keys=True, default=str).encode()

@@ -130,4 +130,4 @@ def test_two_processes_share_a_chroma_server(chroma_server: str, tmp_path: Path)
     result = services.purge.purge_dossier(doc.meta.sha256)
     assert result.collections == 1 and result.compaction is None
     assert other.list_dossiers() == []
-    assert not (tmp_path / "unused").exists() and not services.settings.store_dir.exists()
+    assert not (tmp_path / "unused").exists() and not services.settings.folders.chroma.exists()
