@@ -18,9 +18,11 @@ from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from assistant.document import Document
+    from assistant.index import DossierIndex
     from assistant.index.embedding import Embedder
     from assistant.index.retrieval import HybridRetriever
     from assistant.index.store import VectorStore
+    from assistant.ingest.cache import DocumentCache
     from assistant.llm.refine import LLMRefiner
     from assistant.llm.tutor import LLMTutor
     from assistant.purge import PurgeService
@@ -59,12 +61,24 @@ class Services:
             lock_timeout_s=self.settings.store_wait_s,
         )
 
+    @cached_property
+    def indexer(self) -> DossierIndex:
+        """Dossiers made searchable in the store (chunked, embedded once, BM25-indexed)."""
+        from assistant.index import DossierIndex
+
+        return DossierIndex(self.store, self.embedder, self.settings.retrieval)
+
     def retriever(self, doc: Document) -> HybridRetriever | None:
         """Passage search over one dossier (embeds it unless the store already has it); None
         when the dossier has no evidence text to search."""
-        from assistant.index import index_document
+        return self.indexer.index(doc)
 
-        return index_document(doc, self.store, self.embedder, self.settings.retrieval)
+    @cached_property
+    def documents(self) -> DocumentCache:
+        """Dossiers read through ingestion, kept by content hash under the data home."""
+        from assistant.ingest.cache import DocumentCache
+
+        return DocumentCache(self.settings.folders.documents, self.settings.limits)
 
     @cached_property
     def review(self) -> ReviewService:
@@ -73,11 +87,10 @@ class Services:
         return ReviewService(
             self.settings,
             self.referentiel,
-            ingest=self.ingest,
-            store=lambda: self.store,
-            embedder=lambda: self.embedder,
-            retriever=self.retriever,
-            refiner=lambda: self.llm_refiner,
+            documents=self.documents,
+            indexer=self.indexer,
+            embedder=self.embedder,
+            refiner=self.llm_refiner,
         )
 
     @cached_property

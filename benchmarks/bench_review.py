@@ -31,7 +31,7 @@ import functools, json, sys, time
 began = time.perf_counter()
 from pathlib import Path
 import assistant.index.embedding as embedding
-import assistant.review as review
+import assistant.review.service as review
 import assistant.index.store as store
 
 phases = {}

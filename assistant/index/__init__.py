@@ -2,8 +2,9 @@
 (the only place that imports chromadb), its lock and compaction, cached query vectors and the
 hybrid retriever.
 
-``index_document`` is the one entry point that turns a Document into a passage search.
-Submodules are imported lazily: importing this package costs nothing.
+``index_document`` turns a Document into a passage search; ``DossierIndex`` binds it to one
+store, embedder and settings (what the review receives). Submodules are imported lazily:
+importing this package costs nothing.
 """
 
 from __future__ import annotations
@@ -30,3 +31,22 @@ def index_document(
     if not chunks:
         return None
     return build_retriever(doc, chunks, store, embedder, fusion=options.fusion)
+
+
+class DossierIndex:
+    """Dossiers made searchable in one store, by one embedder, under one chunking."""
+
+    def __init__(self, store: VectorStore, embedder: Embedder, options: RetrievalSettings) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.options = options
+
+    def index(self, doc: Document) -> HybridRetriever | None:
+        """See ``index_document``."""
+        return index_document(doc, self.store, self.embedder, self.options)
+
+    def warm_up(self) -> None:
+        """Load the embedding model and open the store ahead of need (e.g. in a background
+        thread while a dossier is parsed)."""
+        self.store.list_dossiers()
+        self.embedder.embed_queries(["préchauffage"])
