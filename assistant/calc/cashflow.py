@@ -302,7 +302,7 @@ def _ok(plan: Plan, kind: str) -> CalcCheck:
         page=page,
         quote=plan.quotes.get(kind, ""),
         message=f"Plan de trésorerie{at_page(page)} vérifié : soldes et reports cohérents.",
-        evidence={"plan_tresorerie": [_evidence(plan, kind)]},
+        evidence={"cash_flow": [_evidence(plan, kind)]},
     )
 
 

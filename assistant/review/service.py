@@ -90,7 +90,7 @@ class ReviewService:
         background = [c for c in self.referentiel.checkpoints if c.background]
         results = detect_checkpoints(doc, checkpoints, excluded, paraphrases, layout, background)
         calc = check_document(doc, **self.settings.calc.model_dump())
-        results = merge_calc(results, calc, doc.text)
+        results = merge_calc(results, calc, doc.text, checkpoints)
         engine = self.engine_info().model_copy(update={"notices": calc.unverified})
         results, engine = self._refine(doc, epreuve, results, engine, retriever, excluded)
         competencies = self.referentiel.competencies_for(epreuve)
