@@ -22,14 +22,15 @@ def merge_calc(
     text: str,
     checkpoints: Sequence[Checkpoint],
 ) -> list[CheckpointResult]:
-    """``results`` with the calculation evidence of ``report`` (verbatim quotes only), each
+    """``results`` with the calculation evidence of ``report`` (quotes whose span holds them in
+    ``text`` only), each
     checkpoint taking the evidence of its ``calculations`` (référentiel data)."""
     calculations = {c.id: c.calculations for c in checkpoints}
     merged = []
     for result in results:
         kinds = calculations.get(result.id, [])
         offered = [e for kind in kinds for e in report.evidence.get(kind, [])]
-        found = [e for e in offered if e.quote and e.quote in text]
+        found = [e for e in offered if e.quote and e.spans(text)]
         merged.append(_with_evidence(result, found) if found else result)
     return merged
 
