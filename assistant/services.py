@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from assistant.index.retrieval import HybridRetriever
     from assistant.index.store import VectorStore
     from assistant.ingest.cache import DocumentCache
+    from assistant.llm.client import ChatModel
     from assistant.llm.refine import LLMRefiner
     from assistant.llm.tutor import LLMTutor
     from assistant.purge import PurgeService
@@ -43,9 +44,27 @@ class Services:
 
     @cached_property
     def embedder(self) -> Embedder:
+        if self.settings.parts == "fake":
+            from assistant.fakes import HashEmbedder
+
+            return HashEmbedder()
         from assistant.index.embedding import make_embedder
 
         return make_embedder(self.settings.embedding)
+
+    @cached_property
+    def chat_model(self) -> ChatModel | None:
+        """The LLM, only when DOSSIER_REVIEW_LLM__BASE_URL and __MODEL are both set (the
+        fake profile's scripted model then, never contacted)."""
+        if not self.settings.llm.enabled:
+            return None
+        if self.settings.parts == "fake":
+            from assistant.fakes import ScriptedChatModel
+
+            return ScriptedChatModel(name=str(self.settings.llm.model))
+        from assistant.llm.client import OpenAIChatModel
+
+        return OpenAIChatModel(self.settings.llm)
 
     @cached_property
     def store(self) -> VectorStore:
@@ -109,12 +128,12 @@ class Services:
     @cached_property
     def llm_refiner(self) -> LLMRefiner | None:
         """The LLM refiner, only when DOSSIER_REVIEW_LLM__BASE_URL and __MODEL are both set."""
-        if not self.settings.llm.enabled:
+        model = self.chat_model
+        if model is None:
             return None
-        from assistant.llm.client import OpenAIChatModel
         from assistant.llm.refine import LLMRefiner
 
-        return LLMRefiner(OpenAIChatModel(self.settings.llm), self.settings)
+        return LLMRefiner(model, self.settings)
 
     def ingest(self, path: Path) -> Document:
         """Read a dossier into a Document under the configured limits (ReviewError if bad)."""
@@ -129,12 +148,12 @@ class Services:
         from assistant.tutor import Tutor
 
         offline = Tutor(self.referentiel, ReferentielIndex(self.store))
-        if not self.settings.llm.enabled:
+        model = self.chat_model
+        if model is None:
             return offline
-        from assistant.llm.client import OpenAIChatModel
         from assistant.llm.tutor import LLMTutor
 
-        return LLMTutor(offline, OpenAIChatModel(self.settings.llm), self.settings)
+        return LLMTutor(offline, model, self.settings)
 
     def index_dossier(self, document: Document) -> IndexedDossier:
         """Make a dossier searchable for the tutor (embeds its chunks once)."""

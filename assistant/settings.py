@@ -182,6 +182,12 @@ class Settings(BaseSettings):
         description="Seconds a process waits for the embedded store while another process "
         "(the app) holds it, before giving up with an error.",
     )
+    parts: Literal["real", "fake"] = Field(
+        "real",
+        description="'fake': the fake-parts profile (assistant/fakes.py) for tests and demos: "
+        "a hash-based embedder instead of the model, and, when an LLM is configured, an "
+        "in-process scripted chat model that is never contacted over the network.",
+    )
     limits: LimitsSettings = Field(default_factory=LimitsSettings, description="File limits.")
     embedding: EmbeddingSettings = Field(
         default_factory=EmbeddingSettings, description="Embedding model."
@@ -206,6 +212,7 @@ class Settings(BaseSettings):
             "embedding": self.embedding.model_dump(exclude={"api_key"}),
             "retrieval": self.retrieval.model_dump(),
             "calc": self.calc.model_dump(),
+            "parts": self.parts,
             "llm": self.llm.model_dump(include={"base_url", "model", "temperature"}),
         }
         raw = json.dumps(shaping, sort_keys=True, default=str).encode()
