@@ -2,10 +2,10 @@
 
 ingest → chunk → index (Chroma, kept by content hash) → retrieve paraphrases → detect →
 arithmetic checks → verdicts → alerts. Injection passages and hidden text are reported and
-never used as evidence. The service receives its parts (``parts``: documents, indexer,
-embedder, refiner) and never calls back into the composition root; the document cache
-(``assistant.ingest.cache``) and the store re-assess an unchanged dossier without parsing or
-embedding it again.
+never used as evidence. The service receives its parts (``assistant.review.parts``:
+documents, indexer, embedder, refiner) and never calls back into the composition root; the
+document cache (``assistant.ingest.cache``) and the store re-assess an unchanged dossier
+without parsing or embedding it again.
 """
 
 from __future__ import annotations
