@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from assistant.assessment import CheckpointResult
+from assistant.index.retrieval import HybridRetriever
 from assistant.llm.refine import Passage
 from assistant.referentiel.models import Checkpoint
-from assistant.retrieval import HybridRetriever
 
 PASSAGES_PER_CHECKPOINT = 6
 REMOVED = "[passage retiré : instruction adressée à l'évaluateur]"

@@ -51,10 +51,8 @@ class QuoteLocator:
             if at < 0:
                 continue
             start, end = _original_span(block.text, at, len(needle))
-            return Evidence(
-                quote=block.text[start:end],
-                page=block.page,
-                section=" > ".join(block.section) or None,
+            return Evidence.at(
+                self._doc.text, block.start + start, block.start + end, block.page, block.section
             )
         return None
 

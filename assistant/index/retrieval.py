@@ -16,11 +16,11 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.chunking import Chunk, indexed_text
 from assistant.document import Document
-from assistant.embedding import Embedder, Vectors
-from assistant.lexical import LexicalIndex
-from assistant.store import Hit, VectorStore
+from assistant.index.chunking import Chunk, indexed_text
+from assistant.index.embedding import Embedder, Vectors
+from assistant.index.lexical import LexicalIndex
+from assistant.index.store import Hit, VectorStore
 
 Fusion = Literal["rrf", "mix"]
 RRF_K = 60
@@ -69,7 +69,7 @@ class HybridRetriever:
         self, queries: Sequence[str], k: int, vectors: Vectors | None = None
     ) -> list[list[ScoredChunk]]:
         """The ``k`` best chunks of each query, best first; ``vectors`` are the queries'
-        vectors when already known (see ``assistant.query_vectors``)."""
+        vectors when already known (see ``assistant.index.query_vectors``)."""
         if not queries or not self.chunks:
             return [[] for _ in queries]
         depth = max(k, self.depth)

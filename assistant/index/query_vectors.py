@@ -8,15 +8,16 @@ that a changed query is embedded again. A missing, stale or unreadable file is r
 
 from __future__ import annotations
 
+import io
 import logging
-import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
-from assistant.embedding import Embedder, Vectors
+from assistant.atomic import write_atomic
+from assistant.index.embedding import Embedder, Vectors
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +61,7 @@ class QueryVectors:
 
     def _save(self, rows: dict[str, Vectors]) -> None:
         """Write atomically: a reader never sees half a file."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(f"{self.path.stem}.{os.getpid()}.tmp.npz")
+        buffer = io.BytesIO()
         texts = np.array(list(rows), dtype=np.str_)
-        np.savez(partial, texts=texts, vectors=np.stack(list(rows.values())))
-        partial.replace(self.path)
+        np.savez(buffer, texts=texts, vectors=np.stack(list(rows.values())))
+        write_atomic(self.path, buffer.getvalue())

@@ -18,12 +18,14 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.document import Block, Document
+from assistant.settings import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP
 
 if TYPE_CHECKING:
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-DEFAULT_MAX_CHARS = 600
-DEFAULT_OVERLAP = 100
+CHUNKER_VERSION = 1
+"""Bump when chunk_document changes its output for the same settings."""
+
 TABLE_WHOLE_FACTOR = 3
 """A table up to ``TABLE_WHOLE_FACTOR * max_chars`` characters becomes one chunk, unsplit."""
 
@@ -68,6 +70,12 @@ def chunk_document(
             for s, e in _split(doc.text, start, end, max_chars, overlap, whole=whole):
                 chunks.append(_chunk(doc, group, len(chunks), s, e))
     return chunks
+
+
+def chunking_signature(max_chars: int, overlap: int) -> list[int]:
+    """What makes two chunkings of one dossier equal: the store keys dossier collections by it
+    (with the embedder), so a dossier is embedded again only when its chunks change."""
+    return [max_chars, overlap, CHUNKER_VERSION]
 
 
 def indexed_text(chunk: Chunk) -> str:

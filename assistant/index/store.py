@@ -2,9 +2,11 @@
 
 Collections, all in cosine space, all embedded by OUR embedder (never Chroma's default, which
 would download a model):
-- ``referentiel-<content_hash[:12]>-<embedder>``: criteria, checkpoints and their elements;
+- ``<base>-<embedder>``: entries of a reference text (the référentiel, see
+  ``referentiel_index``), whose ``base`` the caller names;
 - ``dossier-<sha[:16]>-<key>``: the chunks of one dossier, where ``key`` hashes the embedder
-  and chunking settings, so an unchanged dossier is never embedded twice.
+  and the chunking signature the caller passes in, so an unchanged dossier is never embedded
+  twice.
 Dossier collections hold vectors and positions only (no text): the dossier stays in memory.
 """
 
@@ -15,40 +17,36 @@ import json
 import logging
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import numpy as np
 
-from assistant import store_lock
-from assistant.chunking import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP, Chunk, indexed_text
-from assistant.embedding import Embedder, Vectors
-from assistant.referentiel.models import Referentiel
-from assistant.store_compact import Compaction
+from assistant.index import store_lock
+from assistant.index.chunking import Chunk, indexed_text
+from assistant.index.embedding import Embedder, Vectors
+from assistant.index.store_compact import Compaction
 
 log = logging.getLogger(__name__)
 
 LOCK_TIMEOUT_S = 10.0
 """How long a second process waits for the embedded store before giving up."""
 
-CHUNKER_VERSION = 1
-"""Bump when chunk_document changes its output for the same settings."""
-
 Hit = tuple[str, float]
 """(id, cosine similarity), best first."""
 
 
-@dataclass(frozen=True)
-class RefEntry:
-    """One indexed piece of the référentiel."""
+class Entry(Protocol):
+    """One piece of a reference text to index: its id, the text embedded, its metadata."""
 
-    id: str
-    kind: str
-    text: str
-    metadata: dict[str, Any]
+    @property
+    def id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def metadata(self) -> dict[str, Any]: ...
 
 
 class VectorStore:
@@ -60,8 +58,7 @@ class VectorStore:
         path: Path,
         embedder: Embedder,
         *,
-        max_chars: int = DEFAULT_MAX_CHARS,
-        overlap: int = DEFAULT_OVERLAP,
+        chunking: Sequence[object],
         url: str | None = None,
         lock_timeout_s: float = LOCK_TIMEOUT_S,
     ) -> None:
@@ -69,7 +66,7 @@ class VectorStore:
         self.url = url
         self.lock_timeout_s = lock_timeout_s
         self.embedder = embedder
-        self.key = _settings_key(embedder.name, max_chars, overlap)
+        self.key = _settings_key(embedder.name, chunking)
         self._lock = threading.RLock()
         self._client_obj: Any = None
 
@@ -132,7 +129,7 @@ class VectorStore:
         """Rewrite the store's files so that deleted collections leave nothing on disk
         (``store_compact``). The client is closed first and reopens on next use. A Chroma
         server compacts its own folder (``chroma utils vacuum``): None."""
-        from assistant.store_compact import compact_store
+        from assistant.index.store_compact import compact_store
 
         if self.url:
             log.warning("Chroma server: run 'chroma utils vacuum' on its folder after a purge")
@@ -157,34 +154,33 @@ class VectorStore:
                 if not self.url:
                     store_lock.release(self.path)
 
-    # ------------------------------------------------------------ référentiel
+    # ------------------------------------------------------------ reference entries
 
-    def referentiel_collection(self, ref: Referentiel) -> str:
-        return f"referentiel-{_ref_hash(ref)[:12]}-{self.embedder.name}"
+    def entries_collection(self, base: str) -> str:
+        """The collection holding the entries named ``base``, embedded by this embedder."""
+        return f"{base}-{self.embedder.name}"
 
-    def ensure_referentiel(self, ref: Referentiel) -> None:
-        """Embed the référentiel's criteria, checkpoints and elements, once per version."""
-        entries = referentiel_entries(ref)
-        name = self.referentiel_collection(ref)
+    def ensure_entries(self, base: str, entries: Sequence[Entry], metadata: dict[str, Any]) -> None:
+        """Embed the entries named ``base`` once (again only when their number changes)."""
+        name = self.entries_collection(base)
         with self._lock:
             col = self._get(name)
             if col is not None and col.count() == len(entries):
                 return
             self._drop(name)
-            col = self._create(name, {"kind": "referentiel", "version": ref.version})
+            col = self._create(name, metadata)
             vectors = self.embedder.embed_documents([e.text for e in entries])
             self._add(col, [e.id for e in entries], vectors, [e.metadata for e in entries])
 
-    def search_referentiel(
-        self, ref: Referentiel, query: str, k: int, where: dict[str, Any] | None = None
+    def search_entries(
+        self, base: str, query: str, k: int, where: dict[str, Any] | None = None
     ) -> list[Hit]:
-        """The ``k`` référentiel entries nearest to ``query``; ``where`` filters metadata,
-        e.g. ``{"kind": "checkpoint"}`` or ``{"epreuves": {"$contains": "E1"}}``."""
-        self.ensure_referentiel(ref)
+        """The ``k`` entries named ``base`` nearest to ``query``; ``where`` filters metadata."""
         vector = np.atleast_2d(self.embedder.embed_query(query))
         with self._lock:
-            col = self._get(self.referentiel_collection(ref))
-            assert col is not None
+            col = self._get(self.entries_collection(base))
+            if col is None:
+                raise KeyError(f"entries {base!r} are not in the store; call ensure_entries")
             return _query(col, vector, k, where)[0]
 
     # ------------------------------------------------------------ chroma plumbing
@@ -267,38 +263,6 @@ def _query(
 # ---------------------------------------------------------------- what gets indexed
 
 
-def referentiel_entries(ref: Referentiel) -> list[RefEntry]:
-    """Criteria texts, checkpoint labels and descriptions, element labels with their cues."""
-    entries = [
-        RefEntry(c.id, "criterion", c.text, _meta("criterion", c.id, c.competencies, c.epreuves))
-        for c in ref.criteria
-    ]
-    for cp in ref.checkpoints:
-        cp_text = f"{cp.label}. {cp.description} {', '.join(cp.cues)}".strip()
-        entries.append(
-            RefEntry(
-                cp.id,
-                "checkpoint",
-                cp_text,
-                _meta("checkpoint", cp.id, cp.competencies, cp.epreuves),
-            )
-        )
-        for el in cp.elements:
-            el_meta = _meta("element", el.id, cp.competencies, cp.epreuves) | {"checkpoint": cp.id}
-            el_text = f"{el.label} ({cp.label}). {', '.join(el.cues)}"
-            entries.append(RefEntry(f"{cp.id}.{el.id}", "element", el_text, el_meta))
-    return entries
-
-
-def _meta(kind: str, id_: str, competencies: list[str], epreuves: list[str]) -> dict[str, Any]:
-    meta: dict[str, Any] = {"kind": kind, "id": id_}
-    if competencies:
-        meta["competencies"] = list(competencies)
-    if epreuves:
-        meta["epreuves"] = list(epreuves)
-    return meta
-
-
 def _chunk_meta(chunk: Chunk) -> dict[str, Any]:
     meta: dict[str, Any] = {"start": chunk.start, "end": chunk.end, "table": chunk.table}
     if chunk.page is not None:
@@ -306,20 +270,14 @@ def _chunk_meta(chunk: Chunk) -> dict[str, Any]:
     return meta
 
 
-def _settings_key(embedder: str, max_chars: int, overlap: int) -> str:
-    raw = json.dumps([embedder, max_chars, overlap, CHUNKER_VERSION]).encode()
+def _settings_key(embedder: str, chunking: Sequence[object]) -> str:
+    raw = json.dumps([embedder, *chunking]).encode()
     return hashlib.sha256(raw).hexdigest()[:10]
 
 
 def _chunks_hash(chunks: Sequence[Chunk]) -> str:
     raw = json.dumps([[c.id, c.start, c.end] for c in chunks]).encode()
     return hashlib.sha256(raw).hexdigest()[:16]
-
-
-def _ref_hash(ref: Referentiel) -> str:
-    if ref.content_hash:
-        return ref.content_hash
-    return hashlib.sha256(ref.model_dump_json().encode()).hexdigest()
 
 
 _EMBEDDERS: dict[str, Embedder] = {}
