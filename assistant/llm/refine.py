@@ -15,7 +15,7 @@ from assistant.document import Document
 from assistant.errors import LLMError
 from assistant.llm.audit import AuditCall, AuditRecord, write_audit
 from assistant.llm.client import ChatModel, Message
-from assistant.llm.judgement import InvalidAnswer, LLMJudgement, parse_judgement
+from assistant.llm.judgement import InvalidAnswer, LLMJudgement, checked, parse_judgement
 from assistant.llm.prompts import PromptTemplate, load_prompt
 from assistant.llm.quotes import QuoteLocator
 from assistant.llm.reconcile import reconcile
@@ -162,9 +162,12 @@ class LLMRefiner:
         self, messages: list[Message], element_ids: list[str], call: AuditCall
     ) -> LLMJudgement | None:
         for _attempt in range(1 + max(0, self.settings.llm.max_retries)):
-            raw = self.model.complete(messages)
+            answer = self.model.structured(messages, LLMJudgement)
+            raw = answer.raw
             call.answers.append(raw)
             try:
+                if answer.parsed is not None:
+                    return checked(answer.parsed, element_ids)
                 return parse_judgement(raw, element_ids)
             except InvalidAnswer as err:
                 problem = self.prompts["judge_reask"].render(problem=str(err))
