@@ -73,7 +73,7 @@ class LLMRefiner:
         passages_for: Callable[[Checkpoint], list[Passage]],
         excluded: list[tuple[int, int]],
     ) -> Refinement:
-        masker = Pseudonymiser.for_text(doc.text)
+        masker = Pseudonymiser.for_document(doc)
         locator = QuoteLocator(doc, excluded)
         jobs = [(result, referentiel.checkpoint(result.id)) for result in offline]
         with ThreadPoolExecutor(max_workers=max(1, self.settings.llm.max_parallel)) as pool:
