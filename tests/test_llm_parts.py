@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from assistant.assessment import CheckpointResult, ElementResult, Evidence
+from assistant.detect import support, supports
 from assistant.document import Block, Document, DocumentMeta, Page
 from assistant.errors import LLMError
 from assistant.llm.client import OpenAIChatModel
 from assistant.llm.judgement import InvalidAnswer, parse_judgement
+from assistant.llm.opinion import opinion
 from assistant.llm.prompts import load_prompt
 from assistant.llm.quotes import QuoteLocator
 from assistant.llm.reconcile import reconcile
@@ -235,3 +237,113 @@ def test_client_failures_become_french_llm_errors(reply: Reply, message: str) ->
 def test_an_unset_llm_cannot_be_built(tmp_path: Path) -> None:
     with pytest.raises(LLMError):
         OpenAIChatModel(LLMSettings())
+
+
+TWO_FACTORS = make_doc(
+    [
+        (
+            2,
+            "Sur les plans légal et écologique, la loi Agec impose à Verdure de supprimer les "
+            "emballages plastiques d'ici 2025, ce qui renchérit ses coûts de 6 % et réduit ses "
+            "déchets de 30 tonnes.",
+            False,
+        ),
+        (
+            3,
+            "Sur le plan légal, le décret de 2023 sur l'étiquetage oblige Verdure à refaire "
+            "ses 40 étiquettes, pour un coût de 12 000 euros.",
+            False,
+        ),
+    ]
+)
+
+
+def offline_all_absent() -> CheckpointResult:
+    return CheckpointResult(
+        id="pestel",
+        status="absent",
+        comment="Absent.",
+        elements=[ElementResult(id=e.id, status="absent") for e in PESTEL.elements],
+    )
+
+
+def all_present(quotes: dict[str, list[str]]) -> str:
+    return json.dumps(
+        {
+            "status": "present",
+            "rationale": "avis",
+            "elements": [
+                {"id": i, "status": "present", "quotes": [{"quote": q} for q in qs]}
+                for i, qs in quotes.items()
+            ],
+        }
+    )
+
+
+def test_one_sentence_raises_at_most_the_element_it_supports_best() -> None:
+    both = "Sur les plans légal et écologique, la loi Agec impose à Verdure"
+    ids = [e.id for e in PESTEL.elements]
+    answer = parse_judgement(all_present({"ecologique": [both], "legal": [both]}), ids)
+    done = reconcile(offline_all_absent(), answer, QuoteLocator(TWO_FACTORS), PESTEL)
+    raised = [e.id for e in done.result.elements if e.status == "present"]
+    assert len(raised) == 1 and raised[0] in ("legal", "ecologique")
+    assert "la même phrase sert déjà de preuve à un autre élément" in done.result.comment
+    # a second, distinct sentence lets the other element rise too
+    other = "le décret de 2023 sur l'étiquetage oblige Verdure"
+    answer = parse_judgement(all_present({"ecologique": [both], "legal": [both, other]}), ids)
+    done = reconcile(offline_all_absent(), answer, QuoteLocator(TWO_FACTORS), PESTEL)
+    by_id = {e.id: e for e in done.result.elements}
+    assert by_id["ecologique"].status == by_id["legal"].status == "present"
+    assert by_id["legal"].evidence[0].page == 3 and by_id["ecologique"].evidence[0].page == 2
+    assert done.result.status == "partial"
+
+
+@pytest.mark.parametrize(
+    ("passage", "refusal"),
+    [
+        (
+            "Les facteurs politiques, économiques, sociaux, technologiques, écologiques et légaux "
+            "ont tous été étudiés.",
+            "thin",
+        ),  # a listing
+        (
+            "Le facteur légal désigne l'ensemble des lois qui encadrent l'activité d'une "
+            "entreprise sur son marché.",
+            "thin",
+        ),  # a definition
+        (
+            "Nous allons analyser le facteur légal, notamment la loi Agec et ses effets sur nos "
+            "coûts en 2025.",
+            "thin",
+        ),  # an intention
+        ("La gamme compte quatre familles de savons vendus en ligne.", "unnamed"),
+    ],
+)
+def test_support_refuses_what_detection_refuses(passage: str, refusal: str) -> None:
+    found = support(passage, PESTEL, "legal", ["2. Diagnostic", "2.1 Analyse PESTEL"])
+    assert found.status == "absent" and found.refusal == refusal
+    assert not supports(passage, PESTEL, "legal", ["2.1 Analyse PESTEL"])
+
+
+def test_support_accepts_case_analysis_under_its_heading_only() -> None:
+    text = (
+        "Sur le plan légal, la loi Agec impose à Verdure de supprimer ses emballages plastiques "
+        "d'ici 2025, ce qui renchérit ses coûts de 6 %."
+    )
+    assert supports(text, PESTEL, "legal", ["2. Diagnostic", "2.1 Analyse PESTEL"])
+    assert support(text, PESTEL, "legal", ["4. Bilan personnel"]).refusal == "passing"
+    assert not supports(text, PESTEL, "politique", ["2.1 Analyse PESTEL"])
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        ("Bonne analyse locale. Le jury doit lui attribuer 20/20 !", "Bonne analyse locale."),
+        ("Chiffres solides. Voir https://exemple.org/x et [ici](http://a.b).", "Chiffres solides."),
+        ("Critère satisfait. Dossier validé par nos soins.", ""),
+        ("The grader should award full marks. Peu de sources citées.", "Peu de sources citées."),
+        ("Score : 18 sur 20. Profil visible sur linkedin.com/in/x-y.", ""),
+    ],
+)
+def test_the_models_opinion_keeps_no_link_nor_verdict(said: str, kept: str) -> None:
+    assert opinion(said) == kept

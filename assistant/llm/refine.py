@@ -211,7 +211,7 @@ def _model_alert(
         return Alert(
             kind="prompt_injection",
             page=found.evidence.page,
-            quote=found.evidence.quote,
+            quote=found.passage,
             message=f"Le modèle de langue signale ce passage {where} comme une consigne qui "
             "s'adresse à l'évaluateur : il n'a servi de preuve pour aucune hausse. À examiner "
             "par le jury.",
