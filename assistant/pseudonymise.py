@@ -29,7 +29,7 @@ _SEP = r"[\s\-‐‑]+"  # between a name's parts: a space, a line break or a hy
 
 _AT = (
     r"(?:\s*(?:\[\s*(?:at|@|arobase)\s*\]|\(\s*(?:at|@|arobase)\s*\)|\{\s*(?:at|@)\s*\})\s*"
-    r"|\s+(?:at|arobase|chez)\s+|\s*@\s*)"
+    r"|\s+(?:at|arobase)\s+|@)"
 )
 _DOT = r"(?:\s*(?:\[\s*(?:dot|point|\.)\s*\]|\(\s*(?:dot|point|\.)\s*\))\s*|\s+(?:dot|point)\s+|\.)"
 EMAIL = re.compile(
