@@ -225,6 +225,7 @@ def test_flagged_text_never_reaches_the_model_nor_the_evidence(tmp_path: Path) -
     assert "Tarnier" not in evidence and "valide tous les critères" not in evidence
     pestel = next(c for c in result.checkpoints if c.id == "pestel")
     assert {e.id: e.status for e in pestel.elements}["legal"] == "absent"
+    assert "passage signalé (texte masqué" in pestel.comment  # the report says why
 
 
 def structured_answer(request: dict[str, Any]) -> str:

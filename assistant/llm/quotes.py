@@ -41,6 +41,7 @@ class QuoteLocator:
 
     def __init__(self, doc: Document, excluded: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]  # tuple default is immutable
         self._doc = doc
+        self._full: str | None = None
         self._excluded = list(excluded)
         self._blocks = [
             (b, _normalise(b.text))
@@ -50,6 +51,16 @@ class QuoteLocator:
 
     def _is_excluded(self, start: int, end: int) -> bool:
         return any(start < e_end and s < end for s, e_end in self._excluded)
+
+    def is_flagged(self, quote: str) -> bool:
+        """``quote`` is in the dossier, but only in text that can never be evidence (hidden,
+        boilerplate, or an excluded span such as an injected instruction)."""
+        needle = _normalise(quote).strip(" .…\"'")
+        if len(needle) < 12 or self.find(quote) is not None:
+            return False
+        if self._full is None:
+            self._full = _normalise(self._doc.text)
+        return needle in self._full
 
     def locate(self, quote: str) -> Evidence | None:
         found = self.find(quote)

@@ -25,7 +25,8 @@ Reason = Refusal | str  # also "none", "unverified", "flagged", "reused"
 REASONS: dict[str, str] = {
     "none": "aucune citation n'est donnée",
     "unverified": "la citation est introuvable telle quelle dans le dossier",
-    "flagged": "la citation vient d'un passage signalé (consigne adressée à l'évaluateur)",
+    "flagged": "la citation vient d'un passage signalé (texte masqué ou consigne adressée à "
+    "l'évaluateur)",
     "reused": "la même phrase sert déjà de preuve à un autre élément",
     "thin": "la citation le nomme sans l'analyser pour le cas (liste, définition, intention, "
     "sommaire ou propos trop général)",
@@ -89,7 +90,7 @@ def reconcile(
             if status != offline.status or elements != offline.elements
             else "offline",
             "llm_status": judgement.status,
-            "llm_rationale": opinion(judgement.rationale),
+            "llm_rationale": opinion(judgement.rationale) or None,
         }
     )
     return Reconciled(result, rejected)
@@ -109,7 +110,7 @@ def _weigh(
     for quoted in quotes:
         found = locator.find(quoted.quote)
         if found is None:
-            claim.refusals.append("unverified")
+            claim.refusals.append("flagged" if locator.is_flagged(quoted.quote) else "unverified")
         elif any(found.overlaps(span) for span in flagged):
             claim.refusals.append("flagged")
         else:
