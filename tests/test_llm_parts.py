@@ -13,7 +13,7 @@ from assistant.detect import support, supports
 from assistant.document import Block, Document, DocumentMeta, Page
 from assistant.errors import LLMError
 from assistant.llm.client import OpenAIChatModel
-from assistant.llm.judgement import InvalidAnswer, parse_judgement
+from assistant.llm.judgement import InvalidAnswer, LLMJudgement, parse_judgement
 from assistant.llm.opinion import opinion
 from assistant.llm.prompts import load_prompt
 from assistant.llm.quotes import QuoteLocator
@@ -347,3 +347,30 @@ def test_support_accepts_case_analysis_under_its_heading_only() -> None:
 )
 def test_the_models_opinion_keeps_no_link_nor_verdict(said: str, kept: str) -> None:
     assert opinion(said) == kept
+
+
+def test_a_prompt_too_long_is_an_error_not_a_refused_format() -> None:
+    too_long = '{"error": {"message": "This model\'s maximum context length is 8192 tokens"}}'
+    with ScriptedLLM(lambda _: Reply(status=400, raw=too_long)) as server:
+        model = OpenAIChatModel(LLMSettings(base_url=server.base_url, model="m"))
+        with pytest.raises(LLMError, match="injoignable ou en erreur"):
+            model.structured([{"role": "user", "content": "salut"}], LLMJudgement)
+        assert len(server.requests) == 1 and model.method == "json_schema"
+
+
+def test_the_client_remembers_the_format_a_server_accepts() -> None:
+    answer = '{"status": "absent", "rationale": "rien", "elements": [], "quotes": []}'
+
+    def no_schema(request: dict[str, object]) -> str | Reply:
+        if "response_format" in request:
+            return Reply(status=400, raw='{"error": {"message": "unknown field"}}')
+        return answer
+
+    with ScriptedLLM(no_schema) as server:
+        model = OpenAIChatModel(LLMSettings(base_url=server.base_url, model="m"))
+        for _ in range(3):
+            got = model.structured([{"role": "user", "content": "salut"}], LLMJudgement)
+            assert got.parsed is not None and got.parsed.status == "absent"
+        assert got.method == "function_calling"
+        assert ["response_format" in r for r in server.requests] == [True, False, False, False]
+        assert server.requests[-1]["tool_choice"]["function"]["name"] == "LLMJudgement"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ METHODS: tuple[Method, ...] = ("json_schema", "function_calling", "prompt")
 MAX_TOKENS = 1200
 _REFUSED = (400, 404, 415, 422, 501)
 UNREACHABLE = "Le modèle de langue est injoignable ou en erreur."
+# a 400 that is about the prompt's size, not about the output format
+_TOO_LONG = re.compile(r"context|too long|too many tokens|maximum.{0,40}tokens", re.IGNORECASE)
 
 T = TypeVar("T", bound=BaseModel)
 R = TypeVar("R")
@@ -141,7 +144,7 @@ def _call(invoke: Callable[[], R]) -> R:
     except openai.RateLimitError as err:
         raise LLMError("Le modèle de langue refuse des appels (limite de débit).") from err
     except openai.APIStatusError as err:
-        if err.status_code in _REFUSED:
+        if err.status_code in _REFUSED and not _TOO_LONG.search(str(err)):
             raise _Refused(f"{err.status_code}: {str(err)[:200]}") from err
         raise LLMError(UNREACHABLE, detail=str(err)) from err
     except openai.APIError as err:
