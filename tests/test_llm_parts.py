@@ -317,6 +317,16 @@ def test_one_sentence_raises_at_most_the_element_it_supports_best() -> None:
             "thin",
         ),  # an intention
         ("La gamme compte quatre familles de savons vendus en ligne.", "unnamed"),
+        (
+            "Nous n'avons pas analysé le cadre légal de Verdure, faute de temps et de données.",
+            "denied",
+        ),  # a negation
+        (
+            "Si je devais refaire ce dossier, j'analyserais le facteur légal et la loi Agec de "
+            "2020 pour Verdure.",
+            "denied",
+        ),  # a hypothetical
+        ("2.6 Facteurs légaux et réglementaires de Verdure ........ 14", "thin"),  # contents
     ],
 )
 def test_support_refuses_what_detection_refuses(passage: str, refusal: str) -> None:
