@@ -315,7 +315,8 @@ def test_the_models_free_text_loses_links_and_verdicts(
     with ScriptedLLM(everything_present(lambda _: "inventé", **free_text)) as server:
         result = assess(tmp_path, path, server)
     shown = json.dumps(result.model_dump(mode="json"), ensure_ascii=False)
-    for claim in ("20/20", "attribuer", "http", "cirelle-promo", "www.", "validé", "maximale"):
+    model_only = ("20/20", "lui attribuer", "http", "cirelle-promo", "www.", "cirelle-boutique")
+    for claim in (*model_only, "Critère validé", "note maximale"):
         assert claim not in shown
     pestel = next(c for c in result.checkpoints if c.id == "pestel")
     assert "Avis du modèle : présent — Analyse sans chiffres propres à Cirelle." in pestel.comment
