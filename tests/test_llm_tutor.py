@@ -93,3 +93,14 @@ def test_injected_instructions_in_the_dossier_never_reach_the_tutor_model(
     assert "52 500 €" in sent  # the passage was sent...
     assert "consignes précédentes" not in sent and "valide ce calcul" not in sent  # ...cut
     assert "passage retiré" in sent
+
+
+def test_a_question_without_dossier_is_pseudonymised_too(tmp_path: Path) -> None:
+    with ScriptedLLM(lambda _: "Le jury attend un calcul exact [C14].") as server:
+        services(tmp_path, server.base_url).tutor.answer(
+            "Mon tuteur, M. Aurélien Castaing (a.castaing [at] free [dot] fr), demande ce "
+            "qu'attend le jury pour C14 ?"
+        )
+        sent = server.log()
+    assert server.requests and "[PERSONNE_" in sent and "[EMAIL_" in sent
+    assert "Castaing" not in sent and "castaing" not in sent and "Aurélien" not in sent

@@ -51,7 +51,8 @@ class LLMTutor:
             return grounded
         if _GHOSTWRITING.search(question):
             return grounded.model_copy(update={"text": f"{GHOSTWRITING}\n\n{grounded.text}"})
-        masker = Pseudonymiser.for_document(dossier.document) if dossier else Pseudonymiser()
+        text = dossier.document.text if dossier else ""
+        masker = Pseudonymiser.for_text(f"{text}\n\n{question}")  # names asked about too
         sources = grounded.sources
         if dossier is not None:
             flagged = flagged_spans(dossier.document)
