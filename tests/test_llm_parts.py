@@ -188,7 +188,7 @@ def test_a_real_sentence_about_something_else_raises_nothing() -> None:
     done = reconcile(offline_pestel(), answer, QuoteLocator(DOC), PESTEL)
     assert done.rejected == 0
     assert done.result.status == "partial" and done.result.source == "offline"
-    assert "hausse refusée : la citation ne traite pas de cet élément" in done.result.comment
+    assert "hausse refusée : la citation n'en traite pas" in done.result.comment
 
 
 def test_the_llm_raises_a_status_only_with_a_verified_quote_whose_page_comes_from_the_dossier() -> (

@@ -28,11 +28,11 @@ REASONS: dict[str, str] = {
     "flagged": "la citation vient d'un passage signalé (texte masqué ou consigne adressée à "
     "l'évaluateur)",
     "reused": "la même phrase sert déjà de preuve à un autre élément",
-    "thin": "la citation le nomme sans l'analyser pour le cas (liste, définition, intention, "
+    "thin": "la citation en parle sans analyse propre au cas (liste, définition, intention, "
     "sommaire ou propos trop général)",
-    "denied": "la citation dit qu'il n'est pas traité (négation ou hypothèse)",
-    "passing": "la citation ne le nomme qu'en passant, hors d'une partie qui lui est consacrée",
-    "unnamed": "la citation ne traite pas de cet élément",
+    "denied": "la citation dit que ce n'est pas fait (négation ou hypothèse)",
+    "passing": "la citation n'en parle qu'en passant, hors d'une partie qui y est consacrée",
+    "unnamed": "la citation n'en traite pas",
 }
 
 
@@ -210,12 +210,17 @@ def _comment(
 ) -> str:
     parts = [offline.comment]
     labels = {e.id: e.label for e in checkpoint.elements}
+    groups: dict[tuple[Status, str], list[str]] = {}
     for claim in refused:
         what = f"« {labels.get(claim.target, claim.target)} »" if claim.target else "ce point"
         reasons = "; ".join(dict.fromkeys(REASONS.get(r, r) for r in claim.refusals))
+        groups.setdefault((claim.status, reasons or REASONS["unnamed"]), []).append(what)
+    for (status, reasons), names in groups.items():
+        several = len(names) > 1
         parts.append(
-            f"Le modèle de langue jugeait {what} {LABEL[claim.status]} ; hausse refusée : "
-            f"{reasons or REASONS['unnamed']}."
+            f"Le modèle de langue jugeait {', '.join(names)} {LABEL[status]}"
+            f"{'s' if several else ''} ; hausse{'s' if several else ''} "
+            f"refusée{'s' if several else ''} : {reasons}."
         )
     said = opinion(judgement.rationale)
     if judgement.status != offline.status or said:
