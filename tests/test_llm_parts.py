@@ -4,6 +4,10 @@ answer parsing, reconciliation, and the real openai client against a scripted lo
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -384,3 +388,36 @@ def test_the_client_remembers_the_format_a_server_accepts() -> None:
         assert got.method == "function_calling"
         assert ["response_format" in r for r in server.requests] == [True, False, False, False]
         assert server.requests[-1]["tool_choice"]["function"]["name"] == "LLMJudgement"
+
+
+TRACER_PROBE = """
+import socket
+from assistant.llm.client import OpenAIChatModel
+from assistant.settings import LLMSettings
+from tests.llm_server import ScriptedLLM
+
+with ScriptedLLM(lambda request: "bonjour") as server:
+    model = OpenAIChatModel(LLMSettings(base_url=server.base_url, model="m"))
+    assert model.complete([{"role": "user", "content": "salut"}]) == "bonjour"
+"""
+
+
+def test_langsmith_variables_never_send_a_trace(tmp_path: Path) -> None:
+    """LangChain traces to LangSmith when its variables are set: the seam turns that off."""
+    with socket.socket() as tracer:
+        tracer.bind(("127.0.0.1", 0))
+        tracer.listen(1)
+        tracer.settimeout(3)
+        endpoint = f"http://127.0.0.1:{tracer.getsockname()[1]}"
+        env = {
+            **os.environ,
+            "LANGSMITH_TRACING": "true",
+            "LANGCHAIN_TRACING_V2": "true",
+            "LANGSMITH_API_KEY": "lsv2-essai",
+            "LANGSMITH_ENDPOINT": endpoint,
+            "LANGCHAIN_ENDPOINT": endpoint,
+            "PYTHONPATH": str(PROJECT_ROOT),
+        }
+        subprocess.run([sys.executable, "-c", TRACER_PROBE], env=env, cwd=PROJECT_ROOT, check=True)
+        with pytest.raises(TimeoutError):
+            tracer.accept()
