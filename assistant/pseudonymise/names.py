@@ -25,14 +25,14 @@ STRONG_ROLE = re.compile(
     r"\s+par|tut(?:eur|rice)(?:\s+(?:entreprise|p[ée]dagogique|acad[ée]mique|de\s+stage))?"
     r"|ma[iî]tre\s+d['’]apprentissage|ma[iî]tre\s+de\s+stage|candidat(?:e)?|[ée]tudiant(?:e)?"
     r"|apprenti(?:e)?|alternant(?:e)?|auteure?|nom(?:\s+et\s+pr[ée]nom)?"
-    r"|pr[ée]nom(?:\s+et\s+nom)?|sign[ée]e?|signature|encadrant(?:e)?|r[ée]f[ée]rent(?:e)?)"
+    r"|pr[ée]nom(?:\s+et\s+nom)?|sign[ée]e?|signature|encadrant(?:e)?|r[ée]f[ée]rent(?:e)?)\b"
     r"\s*(?P<colon>:)?\s*",
     re.IGNORECASE,
 )
 # a role whose next words are a name only when they look like one
 WEAK_ROLE = re.compile(
     r"\b(?:responsable|manager|direct(?:eur|rice)|fondat(?:eur|rice)|co-?fondat(?:eur|rice)"
-    r"|g[ée]rante?|contact|pr[ée]sidente?|PDG|CEO|DG|chef(?:fe)?\s+de\s+projet|interlocut\w+)"
+    r"|g[ée]rante?|contact|pr[ée]sidente?|PDG|CEO|DG|chef(?:fe)?\s+de\s+projet|interlocut\w+)\b"
     r"\s*:?\s*",
     re.IGNORECASE,
 )
@@ -113,11 +113,8 @@ def _after(
     ``lower``: lower-case words count too (None: only after a colon, or after a civility
     itself in lower case, "madame froment")."""
     for match in pattern.finditer(text):
-        allow_lower = (
-            bool(match.groupdict().get("colon") or match.group()[:1].islower())
-            if lower is None
-            else lower
-        )
+        civil = pattern is CIVILITY and match.group()[:1].islower()
+        allow_lower = bool(match.groupdict().get("colon") or civil) if lower is None else lower
         words = _name_words(text, match.end(), allow_lower)
         if not words:
             continue
