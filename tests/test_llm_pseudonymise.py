@@ -164,7 +164,7 @@ def test_the_tutor_sends_no_personal_data(dossier: Path, tmp_path: Path) -> None
         ("Appeler le +33 (0)7 12 98 44 31 ou le 0033 7 12 98 44 31.", "712984431"),
         ("Appeler le +41 79 310 22 87 (Genève).", "793102287"),
         ("Suivre @atelier_ravaux et tiktok.com/@ravaux.p sur les réseaux.", "ravaux"),
-        ("Lu et approuvé\nPerrine Auzanneau", "auzanneau"),
+        ("Lu et approuvé\nGwendoline Auzanneau", "auzanneau"),
     ],
 )
 def test_each_form_is_masked(text: str, secret: str) -> None:

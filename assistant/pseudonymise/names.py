@@ -80,7 +80,7 @@ ACRONYMS = _words(
 COMMON_WORDS = _words(
     """
     rose pierre marine jade violette guy martin jean ambre capucine clemence lila germain
-    angelique marc pascal charlotte madeleine maxime
+    angelique marc pascal charlotte madeleine maxime blanche aurore
     """
 )
 
@@ -176,7 +176,9 @@ def _first_name_pairs(text: str) -> Iterator[str]:
 
 
 def _capital_surnames(text: str) -> Iterator[str]:
-    """A name-shaped word before a surname in capitals ("Ysaline FROMENT")."""
+    """A name-shaped word before a surname in capitals ("Ysaline FROMENT"); unless the first
+    word is a listed first name, the capitals must read as a word, not as an acronym
+    ("Critère RGAA", "Club FFME")."""
     tokens = list(TOKEN.finditer(text))
     for left, right in pairwise(tokens):
         first, surname = left.group(), right.group()
@@ -186,10 +188,16 @@ def _capital_surnames(text: str) -> Iterator[str]:
             and not _caps(first)
             and fold(first) not in NOT_NAMES
             and _caps(surname)
-            and len(surname) >= 3
             and fold(surname) not in NOT_NAMES
+            and (_known(first) or _wordlike(surname))
         ):
             yield f"{first} {surname}"
+
+
+def _wordlike(caps: str) -> bool:
+    """Capitals that read as a word: four letters or more, with two different vowels."""
+    letters = fold(caps).replace("-", "")
+    return len(letters) >= 4 and len(set(letters) & set("aeiouy")) >= 2
 
 
 def _next(text: str, tokens: list[re.Match[str]], i: int, lower: bool) -> str:
