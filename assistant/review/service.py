@@ -92,7 +92,9 @@ class ReviewService:
         calc = check_document(doc, **self.settings.calc.model_dump())
         results = merge_calc(results, calc, doc.text, checkpoints)
         engine = self.engine_info().model_copy(update={"notices": calc.unverified})
-        results, engine = self._refine(doc, epreuve, results, engine, retriever, excluded)
+        results, engine, llm_alerts = self._refine(
+            doc, epreuve, results, engine, retriever, excluded
+        )
         competencies = self.referentiel.competencies_for(epreuve)
         return Assessment(
             epreuve=epreuve,
@@ -107,7 +109,7 @@ class ReviewService:
             criteria=mark_llm_verdicts(
                 competency_verdicts(competencies, checkpoints, results), results
             ),
-            alerts=_alerts(doc, injections) + calc.alerts,
+            alerts=_alerts(doc, injections) + llm_alerts + calc.alerts,
             recommendations=recommendations(results),
         )
 
@@ -167,11 +169,12 @@ class ReviewService:
         engine: EngineInfo,
         retriever: HybridRetriever | None,
         excluded: Sequence[tuple[int, int]],
-    ) -> tuple[list[CheckpointResult], EngineInfo]:
-        """The LLM's refinement when one is configured; the offline result otherwise."""
+    ) -> tuple[list[CheckpointResult], EngineInfo, list[Alert]]:
+        """The LLM's refinement when one is configured (with the passages the model reported
+        as addressed to it); the offline result otherwise."""
         refiner = self.refiner
         if refiner is None:
-            return results, engine
+            return results, engine, []
         from assistant.llm.passages import passage_finder
 
         try:
@@ -190,16 +193,21 @@ class ReviewService:
             )
         except Exception:  # any LLM-side failure degrades to the offline result, visibly
             log.exception("LLM refinement failed; keeping the offline result")
-            return results, engine.model_copy(update={"notices": [*engine.notices, LLM_FAILED]})
-        return refined.checkpoints, engine.model_copy(
-            update={
-                "mode": "llm" if refined.judged else "offline",
-                "llm": refiner.model.name,
-                "notices": [*engine.notices, *refined.notices],
-                "llm_quotes_total": refined.quotes_total,
-                "llm_quotes_rejected": refined.quotes_rejected,
-                "audit_record": str(refined.audit_path) if refined.audit_path else None,
-            }
+            notices = [*engine.notices, LLM_FAILED]
+            return results, engine.model_copy(update={"notices": notices}), []
+        return (
+            refined.checkpoints,
+            engine.model_copy(
+                update={
+                    "mode": "llm" if refined.judged else "offline",
+                    "llm": refiner.model.name,
+                    "notices": [*engine.notices, *refined.notices],
+                    "llm_quotes_total": refined.quotes_total,
+                    "llm_quotes_rejected": refined.quotes_rejected,
+                    "audit_record": str(refined.audit_path) if refined.audit_path else None,
+                }
+            ),
+            refined.alerts,
         )
 
 
