@@ -27,7 +27,8 @@ class AppContext:
 
     def workspace(self, request: gr.Request | None, audience: str) -> Workspace:
         session = (request.session_hash if request is not None else None) or "anonymous"
-        return Workspace.for_session(self.sessions_dir, session, audience)
+        max_bytes = int(self.settings.ui.max_file_mb * 1024 * 1024)
+        return Workspace.for_session(self.sessions_dir, session, audience, max_bytes)
 
     def epreuve_choices(self) -> list[tuple[str, str]]:
         return [

@@ -85,8 +85,16 @@ class JuryView:
             message = views.message_html("Déposez d'abord les dossiers à analyser.", "error")
             return session, message, gr.update(), gr.update(), gr.update(), gr.update()
         session.workspace.clear()
-        files = [session.workspace.adopt(Path(u), "lot") for u in uploads if Path(u).exists()]
         session.assessments, session.rows = {}, []
+        files = []
+        for upload in uploads:
+            try:
+                files.append(session.workspace.adopt(Path(upload), "lot"))
+            except ReviewError as err:
+                name = Path(upload).name
+                session.rows.append(
+                    TriageRow(filename=name, epreuve=epreuve, status="erreur", error=err.message)
+                )
         for index, path in enumerate(files):
             progress((index, len(files)), desc=f"Analyse de {path.name} ({index + 1}/{len(files)})")
             row, assessment = self._assess_one(path, epreuve)
