@@ -9,6 +9,7 @@ a FIFO outside that folder.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import signal
@@ -249,7 +250,8 @@ def test_closing_the_page_deletes_the_session_files_and_cached_text(
     upload = session.uploaded("a-fermer.md", text.encode())
     heartbeat = httpx.Client(base_url=server.url, timeout=30, cookies=session.client.cookies)
     with heartbeat.stream("GET", f"{API}/heartbeat/{session.session_hash}") as stream:
-        next(stream.iter_lines())
+        lines = stream.iter_lines()  # kept: dropping the iterator would close the stream
+        assert next(lines) == "data: ALIVE"
         fn_index, data = _events(config)["candidat"]
         event = session.run(fn_index, data(upload), timeout=400)
         assert event.success, event.raw[-2000:]
@@ -266,6 +268,27 @@ def test_closing_the_page_deletes_the_session_files_and_cached_text(
     assert tag not in _everything_written(root / "tmp")
 
 
+def test_the_tutor_erases_its_dossier_index_and_cached_text(
+    app: tuple[AppServer, Path], config: dict[str, Any], session: Session
+) -> None:
+    _, root = app
+    _, tag = canary_file(root / "tutor")
+    text = SMALL_E1 + f"\nLa démarche RSE {tag} associe les fournisseurs de café.\n"
+    upload = session.uploaded("tuteur.md", text.encode())
+    fn_index, _ = _events(config)["tuteur"]
+    event = session.run(fn_index, ["Où parle-t-il de RSE ?", upload, [], None], timeout=400)
+    assert event.success, event.raw[-2000:]
+    assert tag in json.dumps(event.output, ensure_ascii=False)  # the tutor read it
+    collection = f"dossier-{hashlib.sha256(text.encode()).hexdigest()[:16]}".encode()
+    assert collection in (root / "home" / "chroma" / "chroma.sqlite3").read_bytes()
+    erase = session.run(dependency(config, "erase"), [None], timeout=120)
+    assert erase.success, erase.raw[-2000:]
+    assert "effacés" in json.dumps(erase.output, ensure_ascii=False)
+    assert collection not in (root / "home" / "chroma" / "chroma.sqlite3").read_bytes()
+    assert tag not in _everything_written(root / "home")
+    assert tag not in _everything_written(root / "tmp")
+
+
 def test_sigterm_removes_uploads_and_session_folders(tmp_path: Path) -> None:
     server = start_app(tmp_path / "home", tmp_path / "tmp")
     try:
@@ -274,11 +297,26 @@ def test_sigterm_removes_uploads_and_session_folders(tmp_path: Path) -> None:
         client.uploaded("dossier.md", SMALL_E1.encode())
         assert private_folders(tmp_path / "tmp")
         assert server.process is not None
+        # an open page keeps its heartbeat stream open: the server must not wait for it
+        heartbeat = threading.Thread(target=_listen, args=(server, client), daemon=True)
+        heartbeat.start()
+        time.sleep(1)
         server.process.send_signal(signal.SIGTERM)
-        server.process.wait(timeout=30)
+        server.process.wait(timeout=15)
     finally:
         server.stop()
     assert files_under(tmp_path / "tmp") == []
+
+
+def _listen(server: AppServer, client: Session) -> None:
+    with (
+        contextlib.suppress(httpx.HTTPError),
+        httpx.stream(
+            "GET", f"{server.url}{API}/heartbeat/{client.session_hash}", timeout=60
+        ) as stream,
+    ):
+        for _ in stream.iter_lines():
+            pass
 
 
 def test_sigint_removes_uploads_too(tmp_path: Path) -> None:

@@ -105,6 +105,7 @@ def build_blocks(ctx: AppContext, *, jury_path: str | None = None) -> gr.Blocks:
 
         def forget_session(request: gr.Request) -> None:
             delete_session(ctx.sessions_dir, request.session_hash or "")
+            ctx.forget_session(request.session_hash or "")
 
         blocks.unload(forget_session)
     blocks.queue(default_concurrency_limit=ui.concurrency, max_size=ui.max_queue)
@@ -123,6 +124,7 @@ def build_jury_blocks(ctx: AppContext) -> gr.Blocks:
 
         def forget_session(request: gr.Request) -> None:
             delete_session(ctx.sessions_dir, request.session_hash or "")
+            ctx.forget_session(request.session_hash or "")
 
         blocks.unload(forget_session)
     ui = ctx.settings.ui

@@ -40,9 +40,12 @@ class CandidateSession:
     reports: list[Path] = field(default_factory=list)
 
 
-def _drop_session(session: CandidateSession | None) -> None:
+def _drop_session(ctx: AppContext, session: CandidateSession | None) -> None:
+    """An idle session expired: its files go, and so does what the services kept."""
     if session is not None:
         session.workspace.clear()
+        if session.assessment is not None:
+            ctx.forget(session.assessment.document.sha256)
 
 
 class CandidateView:
@@ -80,6 +83,7 @@ class CandidateView:
             dossier = self._dossier(session, upload)
             progress(0.2, desc="Analyse des points de contrôle…")
             assessment = self.ctx.services.review.assess(dossier, epreuve)
+            self.ctx.remember(request, assessment.document.sha256)
             progress(0.85, desc="Préparation des rapports…")
             session.workspace.clear("rapports")
             session.reports = self.ctx.write_reports(
@@ -149,7 +153,7 @@ class CandidateView:
     def delete(self, session: CandidateSession | None, request: gr.Request) -> tuple[Any, ...]:
         """Delete the dossier, its reports and everything the services stored about it."""
         if session is not None and session.assessment is not None:
-            self.ctx.services.purge.purge_dossier(session.assessment.document.sha256)
+            self.ctx.forget(session.assessment.document.sha256)
         if session is not None:
             session.workspace.clear()
         message = views.message_html(
@@ -162,7 +166,9 @@ def build(ctx: AppContext) -> None:
     """Lay out the Candidat tab inside the current Blocks."""
     view = CandidateView(ctx)
     state = gr.State(
-        None, time_to_live=ctx.settings.ui.session_ttl_s, delete_callback=_drop_session
+        None,
+        time_to_live=ctx.settings.ui.session_ttl_s,
+        delete_callback=lambda session: _drop_session(ctx, session),
     )
     gr.Markdown(
         "## Pré-évaluer mon dossier\n"

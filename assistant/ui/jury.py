@@ -62,9 +62,12 @@ class JuryView:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
 
-    def _assess_one(self, path: Path, epreuve: str) -> tuple[TriageRow, Assessment | None]:
+    def _assess_one(
+        self, path: Path, epreuve: str, request: gr.Request
+    ) -> tuple[TriageRow, Assessment | None]:
         try:
             assessment = self.ctx.services.review.assess(path, epreuve)
+            self.ctx.remember(request, assessment.document.sha256)
         except ReviewError as err:
             log.info("%s refused: %s", path.name, err.detail or err.__cause__)
             return TriageRow(
@@ -97,7 +100,7 @@ class JuryView:
                 )
         for index, path in enumerate(files):
             progress((index, len(files)), desc=f"Analyse de {path.name} ({index + 1}/{len(files)})")
-            row, assessment = self._assess_one(path, epreuve)
+            row, assessment = self._assess_one(path, epreuve, request)
             session.rows.append(row)
             if assessment is not None:
                 session.assessments[path.name] = assessment
