@@ -19,6 +19,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from starlette.requests import Request
+
 from assistant.errors import InputError
 from assistant.services import Services
 from assistant.settings import UISettings
@@ -110,7 +112,6 @@ def create_app(services: Services, private_dir: Path) -> Any:
 
 def _jury_routes(app: Any) -> None:
     """``/jury`` leads to ``/jury/``; ``/jury/logout`` ends every session of the account."""
-    from fastapi import Request
     from fastapi.responses import RedirectResponse
 
     @app.get(JURY_PATH, include_in_schema=False)
