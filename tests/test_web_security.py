@@ -238,6 +238,47 @@ def _urls(data: Any) -> list[str]:
     return []
 
 
+# --------------------------------------------------------------------------- 4. preview
+
+
+def _huge_page_dossier(path: Path) -> Path:
+    from reportlab.pdfgen import canvas
+
+    side = 10_000.0
+    pdf = canvas.Canvas(str(path), pagesize=(side, side))
+    pdf.setFont("Helvetica", 12)
+    y = side - 72
+    for line in SMALL_E1.splitlines():
+        pdf.drawString(72, y, line.lstrip("#| "))
+        y -= 16
+    pdf.save()
+    return path
+
+
+def test_a_huge_page_preview_is_refused_outside_the_app_process(
+    app: tuple[AppServer, Path], config: dict[str, Any], session: Session
+) -> None:
+    import psutil
+
+    server, root = app
+    pdf = _huge_page_dossier(root / "immense.pdf")
+    upload = session.uploaded("immense.pdf", pdf.read_bytes())
+    fn_index, data = _events(config)["candidat"]
+    event = session.run(fn_index, data(upload), timeout=400)
+    assert event.success, event.raw[-2000:]
+    assert 'data-ev="0"' in str(event.output)
+    assert server.process is not None
+    app_process = psutil.Process(server.process.pid)
+    before = app_process.memory_info().rss
+    started = time.monotonic()
+    shown = session.run(dependency(config, "show_quote"), [None], 60, event_data={"ev": "0"})
+    assert time.monotonic() - started < 30
+    assert shown.success, shown.raw[-2000:]
+    text = json.dumps(shown.output, ensure_ascii=False)
+    assert "La page 1 est trop grande pour être affichée" in text
+    assert app_process.memory_info().rss - before < 200 * 1024 * 1024
+
+
 # --------------------------------------------------------------------------- 7. cleanup
 
 

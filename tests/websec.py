@@ -114,12 +114,12 @@ class Session:
             "meta": {"_type": "gradio.FileData"},
         }
 
-    def join(self, fn_index: int, data: list[Any], trigger_id: int | None = None) -> httpx.Response:
+    def join(self, fn_index: int, data: list[Any], event_data: Any = None) -> httpx.Response:
         body = {
             "data": data,
-            "event_data": None,
+            "event_data": event_data,
             "fn_index": fn_index,
-            "trigger_id": trigger_id,
+            "trigger_id": None,
             "session_hash": self.session_hash,
         }
         response = self.client.post(self.url(f"{API}/queue/join"), json=body)
@@ -130,7 +130,7 @@ class Session:
         self, fn_index: int, data: list[Any], timeout: float = 300, event_data: Any = None
     ) -> Event:
         """Join the queue and read the event stream until the event completes."""
-        response = self.join(fn_index, data)
+        response = self.join(fn_index, data, event_data)
         if response.status_code != 200:
             return Event([{"msg": "refused", "status": response.status_code}], response.text)
         messages: list[dict[str, Any]] = []

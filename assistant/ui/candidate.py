@@ -11,7 +11,7 @@ import gradio as gr
 
 from assistant.assessment import Assessment, Evidence
 from assistant.errors import ReviewError
-from assistant.preview import excerpt, render_page
+from assistant.preview import excerpt, render_isolated
 from assistant.ui import views
 from assistant.ui.context import AppContext
 from assistant.ui.workspace import Workspace
@@ -129,17 +129,21 @@ class CandidateView:
             return gr.update(visible=False), gr.update(visible=False)
         evidence = items[index][1]
         if session.dossier.suffix.lower() == ".pdf" and evidence.page:
-            return self._page_image(session, evidence), gr.update(value="", visible=False)
+            return self._page_image(session, evidence)
         return gr.update(value=None, visible=False), self._context_text(session, evidence)
 
-    def _page_image(self, session: CandidateSession, evidence: Evidence) -> Any:
+    def _page_image(self, session: CandidateSession, evidence: Evidence) -> tuple[Any, Any]:
+        """The page drawn in a limited child process, or a French message instead."""
         assert session.dossier is not None and evidence.page is not None
-        preview = render_page(session.dossier, evidence.page, evidence.quote)
         target = session.workspace.folder("apercu") / f"page-{evidence.page}.png"
-        preview.image.save(target, format="PNG")
+        preview = render_isolated(session.dossier, evidence.page, evidence.quote, target)
+        if preview.image is None:
+            message = views.message_html(preview.error or "", "warning")
+            return gr.update(value=None, visible=False), gr.update(value=message, visible=True)
         state = "passage surligné" if preview.found else "passage non localisé sur la page"
         label = f"Page {evidence.page} du dossier ({state})"
-        return gr.update(value=str(target), visible=True, label=label)
+        image = gr.update(value=str(preview.image), visible=True, label=label)
+        return image, gr.update(value="", visible=False)
 
     def _context_text(self, session: CandidateSession, evidence: Evidence) -> Any:
         assert session.dossier is not None
