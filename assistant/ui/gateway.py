@@ -455,7 +455,9 @@ def _cookie(scope: Scope) -> str | None:
 
 def _cross_site(scope: Scope) -> bool:
     """A request sent by a page of another origin (its Origin names another host)."""
-    headers = {k.lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+    headers: dict[bytes, str] = {
+        k.lower(): v.decode("latin-1") for k, v in scope.get("headers", [])
+    }
     origin = headers.get(b"origin")
     if not origin:
         return False
@@ -491,7 +493,8 @@ def _sized(start: Message, length: int) -> Message:
 
 
 async def _read_body(receive: Receive, limit: int) -> bytes | None:
-    chunks, size = [], 0
+    chunks: list[bytes] = []
+    size = 0
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":

@@ -114,11 +114,9 @@ def _jury_routes(app: Any) -> None:
     """``/jury`` leads to ``/jury/``; ``/jury/logout`` ends every session of the account."""
     from fastapi.responses import RedirectResponse
 
-    @app.get(JURY_PATH, include_in_schema=False)
     def jury_root() -> RedirectResponse:
         return RedirectResponse(f"{JURY_PATH}/", status_code=307)
 
-    @app.get(f"{JURY_PATH}/logout", include_in_schema=False)
     def jury_logout(request: Request) -> RedirectResponse:
         gradio_app = _mounted(app, JURY_PATH)
         response = RedirectResponse(f"{JURY_PATH}/", status_code=302)
@@ -135,6 +133,9 @@ def _jury_routes(app: Any) -> None:
                 for path in ("/", JURY_PATH, f"{JURY_PATH}/"):
                     response.delete_cookie(name, path=path)
         return response
+
+    app.add_api_route(JURY_PATH, jury_root, methods=["GET"], include_in_schema=False)
+    app.add_api_route(f"{JURY_PATH}/logout", jury_logout, methods=["GET"], include_in_schema=False)
 
 
 def _mounted(app: Any, path: str) -> Any:
