@@ -16,15 +16,19 @@ import hashlib
 import re
 import threading
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
+from pydantic import BaseModel
 
+from assistant.llm.client import Structured
 from assistant.textnorm import fold
 
 if TYPE_CHECKING:
     from assistant.index.embedding import Vectors
     from assistant.llm.client import Message
+
+T = TypeVar("T", bound=BaseModel)
 
 _WORD = re.compile(r"\w+")
 DEFAULT_ANSWER = "Réponse scriptée."
@@ -78,7 +82,12 @@ class ScriptedChatModel:
         self.calls: list[list[Message]] = []
         self._lock = threading.Lock()
 
-    def complete(self, messages: list[Message], *, max_tokens: int = 1200) -> str:
+    def complete(self, messages: list[Message]) -> str:
         with self._lock:
             self.calls.append(list(messages))
         return self.responder(messages)
+
+    def structured(self, messages: list[Message], schema: type[T]) -> Structured[T]:
+        """The scripted text, left for the caller to parse (as a server without structured
+        outputs answers)."""
+        return Structured(None, self.complete(messages), "prompt")
