@@ -65,7 +65,7 @@ def server_port(ui: UISettings) -> int:
 
 
 def _mount_options(ui: UISettings) -> dict[str, Any]:
-    from assistant.ui.app import CSS_PATH, HEAD, theme
+    from assistant.ui.app import CSS_PATH, head_html, theme
 
     return {
         "max_file_size": int(ui.max_file_mb * 1024 * 1024),
@@ -76,7 +76,7 @@ def _mount_options(ui: UISettings) -> dict[str, Any]:
         "mcp_server": False,
         "enable_monitoring": False,
         "css": CSS_PATH.read_text(encoding="utf-8"),
-        "head": HEAD,
+        "head": head_html(),
         "theme": theme(),
     }
 
