@@ -341,11 +341,12 @@ def test_sigterm_removes_uploads_and_session_folders(tmp_path: Path) -> None:
         # an open page keeps its heartbeat stream open: the server must not wait for it
         heartbeat = threading.Thread(target=_listen, args=(server, client), daemon=True)
         heartbeat.start()
-        time.sleep(1)
+        time.sleep(3)
         server.process.send_signal(signal.SIGTERM)
         server.process.wait(timeout=15)
     finally:
         server.stop()
+    assert private_folders(tmp_path / "tmp") == []
     assert files_under(tmp_path / "tmp") == []
 
 
@@ -367,10 +368,12 @@ def test_sigint_removes_uploads_too(tmp_path: Path) -> None:
         client.get("")
         client.uploaded("dossier.md", SMALL_E1.encode())
         assert server.process is not None
+        time.sleep(3)
         server.process.send_signal(signal.SIGINT)
         server.process.wait(timeout=30)
     finally:
         server.stop()
+    assert private_folders(tmp_path / "tmp") == []
     assert files_under(tmp_path / "tmp") == []
 
 

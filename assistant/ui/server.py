@@ -15,8 +15,10 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import tempfile
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from starlette.requests import Request
@@ -157,6 +159,9 @@ def serve(services: Services) -> None:
 
     ui = services.settings.ui
     private_dir = Path(tempfile.mkdtemp(prefix="dossier-review-ui-"))
+    # uvicorn stops gracefully on SIGTERM, then raises the signal again with the handler that
+    # was there before it: make that one unwind the stack, so that ``finally`` runs
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         app = create_app(services, private_dir)
         port = server_port(ui)
@@ -167,3 +172,8 @@ def serve(services: Services) -> None:
         uvicorn.Server(config).run()
     finally:
         shutil.rmtree(private_dir, ignore_errors=True)
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
