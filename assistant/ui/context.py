@@ -38,8 +38,7 @@ class AppContext:
     @staticmethod
     def browser_key(request: gr.Request | None) -> str:
         """The browser behind a request (its session cookie), else the page's session."""
-        cookies: Mapping[str, str] | None = getattr(request, "cookies", None) if request else None
-        cookie = cookies.get(BROWSER_COOKIE) if isinstance(cookies, Mapping) else None
+        cookie = _cookie(request) if request is not None else None
         session = request.session_hash if request is not None else None
         return f"browser-{cookie}" if cookie else (session or "anonymous")
 
@@ -98,3 +97,12 @@ class AppContext:
             path.write_bytes(render(assessment, self.services.referentiel, fmt))
             paths.append(path)
         return paths
+
+
+def _cookie(request: gr.Request) -> str | None:
+    """The browser cookie, read from the HTTP request itself (``gr.Request.cookies`` turns it
+    into an object without ``get``), or from what Gradio kept of it."""
+    raw = request.request
+    cookies = getattr(raw, "cookies", None) if raw is not None else request.kwargs.get("cookies")
+    value = cookies.get(BROWSER_COOKIE) if isinstance(cookies, Mapping) else None
+    return value if isinstance(value, str) and value else None

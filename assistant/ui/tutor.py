@@ -131,7 +131,9 @@ def build(ctx: AppContext) -> None:
         "avec les passages et ce qui manque. Il ne rédige pas le dossier à votre place. "
         "Les réponses citent les textes du référentiel : elles ne remplacent pas le jury."
     )
-    upload = gr.File(label="Dossier à interroger (facultatif)", file_types=FILE_TYPES)
+    upload = gr.File(
+        label="Dossier à interroger (facultatif)", file_types=FILE_TYPES, elem_id="tuteur-upload"
+    )
     chat = gr.Chatbot(
         label="Échanges avec le tuteur",
         feedback_options=None,
