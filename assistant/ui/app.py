@@ -30,18 +30,12 @@ CSS_PATH = Path(__file__).with_name("style.css")
 # The page is French: tell browsers and screen readers (Gradio's page template says "en"),
 # and put Gradio's remaining English strings in French (french.js).
 FRENCH_JS = Path(__file__).with_name("french.js")
-# Outside Gradio's container (its custom CSS is scoped to it): on phones Gradio hides
-# "Utiliser via API" but leaves the "·" separators of the footer.
-PAGE_CSS = "@media (max-width: 640px) { footer .divider { display: none !important; } }"
 
 
 def head_html() -> str:
     """What the page's <head> receives: the language, and Gradio's strings in French."""
     french = FRENCH_JS.read_text(encoding="utf-8")
-    return (
-        f"<script>document.documentElement.lang = 'fr';</script><script>{french}</script>"
-        f"<style>{PAGE_CSS}</style>"
-    )
+    return f"<script>document.documentElement.lang = 'fr';</script><script>{french}</script>"
 
 
 def theme() -> gr.themes.Base:

@@ -71,7 +71,8 @@ def _mount_options(ui: UISettings) -> dict[str, Any]:
 
     return {
         "max_file_size": int(ui.max_file_mb * 1024 * 1024),
-        "footer_links": ["api", "settings"],
+        # no footer: Gradio's API and settings panels are in English (the API is in the README)
+        "footer_links": [],
         "show_error": False,
         "ssr_mode": False,
         "pwa": False,
