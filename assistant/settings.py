@@ -131,7 +131,7 @@ class UISettings(BaseModel):
         3600, description="Age, in seconds, after which Gradio's upload cache files are deleted."
     )
     reload_grace_s: float = Field(
-        120.0,
+        20.0,
         description="Seconds a candidate's results are kept, server-side, after the browser's "
         "last page closes, so that a reload shows them again; then they are deleted.",
     )
