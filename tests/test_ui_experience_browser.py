@@ -198,6 +198,8 @@ def test_phone_layout_has_no_overlap_and_no_stray_separator(page: Any) -> None:
     # left a stray "·" where "Utiliser via API" was
     assert page.locator("footer").count() == 0 or not page.locator("footer").first.is_visible()
     assert "·" not in page.evaluate("document.body.innerText").split("Analyser mon dossier")[-1]
+    page.locator("#candidat-epreuve input").wait_for()
+    page.locator("#candidat-epreuve svg").first.wait_for()
     gap = page.evaluate(
         """() => { const input = document.querySelector('#candidat-epreuve input');
         const arrow = document.querySelector('#candidat-epreuve .icon-wrap, #candidat-epreuve svg');
@@ -210,10 +212,18 @@ def test_phone_layout_has_no_overlap_and_no_stray_separator(page: Any) -> None:
     page.get_by_label("Votre question").fill("Qu'attend le jury pour la SWOT ?")
     page.get_by_role("button", name="Poser la question").click()
     page.get_by_text("Sources du référentiel", exact=False).wait_for(timeout=60_000)
-    page.locator("#tuteur-chat .bubble-wrap").evaluate("e => e.scrollTo(0, 0)")
-    label = page.locator("#tuteur-chat label[data-testid=block-label]").bounding_box()
-    first = page.locator("#tuteur-chat .message").first.bounding_box()
-    assert label["y"] + label["height"] <= first["y"] + 1, "l'étiquette recouvre le message"
+    page.locator("#tuteur-chat .message").first.wait_for()
+    # the messages scroll inside a clipping box: the label must stand outside (above) it
+    gap = page.evaluate(
+        """() => { const label = document.querySelector(
+              '#tuteur-chat label[data-testid=block-label]').getBoundingClientRect();
+            let box = document.querySelector('#tuteur-chat .message');
+            while (box && !['auto', 'scroll', 'hidden'].includes(getComputedStyle(box).overflowY)) {
+              box = box.parentElement;
+            }
+            return box.getBoundingClientRect().top - label.bottom; }"""
+    )
+    assert gap >= -1, "l'étiquette de la conversation recouvre ses premières lignes"
 
 
 def ask(page: Any, question: str, expected: str) -> str:
