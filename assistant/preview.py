@@ -126,11 +126,27 @@ def excerpt(text: str, quote: str, radius: int = 300) -> Excerpt | None:
 
 
 def _excerpt(text: str, start: int, end: int, radius: int) -> Excerpt:
-    lo = max(0, start - radius)
-    hi = min(len(text), end + radius)
+    lo = _word_start(text, max(0, start - radius), start)
+    hi = _word_end(text, min(len(text), end + radius), end)
     before = ("… " if lo > 0 else "") + text[lo:start]
     after = text[end:hi] + (" …" if hi < len(text) else "")
     return Excerpt(before=before, match=text[start:end], after=after)
+
+
+def _word_start(text: str, lo: int, limit: int) -> int:
+    """``lo`` moved forward to the start of a word (never past ``limit``)."""
+    if lo == 0 or text[lo - 1].isspace():
+        return lo
+    space = next((i for i in range(lo, limit) if text[i].isspace()), None)
+    return limit if space is None else space + 1
+
+
+def _word_end(text: str, hi: int, limit: int) -> int:
+    """``hi`` moved back to the end of a word (never before ``limit``)."""
+    if hi == len(text) or text[hi].isspace():
+        return hi
+    space = next((i for i in range(hi - 1, limit - 1, -1) if text[i].isspace()), None)
+    return limit if space is None else space
 
 
 def _line_boxes(chars: list[dict[str, float | str]]) -> list[Box]:

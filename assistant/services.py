@@ -155,8 +155,12 @@ class Services:
 
         return LLMTutor(offline, model, self.settings)
 
-    def index_dossier(self, document: Document) -> IndexedDossier:
-        """Make a dossier searchable for the tutor (embeds its chunks once)."""
+    def index_dossier(self, document: Document, epreuve: str | None = None) -> IndexedDossier:
+        """Make a dossier searchable for the tutor (embeds its chunks once); its assessment
+        for an épreuve is computed on first need and kept with it."""
+        from functools import lru_cache
+
+        from assistant.injection import find_injections, hidden_injections
         from assistant.tutor import IndexedDossier
 
         search = self.retriever(document)
@@ -165,7 +169,17 @@ class Services:
                 f"Le dossier « {document.meta.filename} » ne contient aucun passage à "
                 "interroger ; déposez la version texte complète du dossier."
             )
-        return IndexedDossier(document=document, search=search)
+        flagged = find_injections(document) + hidden_injections(document)
+        spans = [(i.start, i.end) for i in flagged if i.start >= 0]
+        evidence = {b.index for b in document.evidence_blocks()}
+        spans += [(b.start, b.end) for b in document.blocks if b.index not in evidence]
+        return IndexedDossier(
+            document=document,
+            search=search,
+            assess=lru_cache(maxsize=None)(lambda e: self.review.assess_document(document, e)),
+            excluded=tuple(spans),
+            epreuve=epreuve,
+        )
 
 
 def build_services(settings: Settings | None = None) -> Services:

@@ -137,6 +137,11 @@ class UISettings(BaseModel):
     cache_max_age_s: int = Field(
         3600, description="Age, in seconds, after which Gradio's upload cache files are deleted."
     )
+    reload_grace_s: float = Field(
+        20.0,
+        description="Seconds a candidate's results are kept, server-side, after the browser's "
+        "last page closes, so that a reload shows them again; then they are deleted.",
+    )
 
 
 class CalcSettings(BaseModel):

@@ -92,7 +92,6 @@ def test_injected_instructions_in_the_dossier_never_reach_the_tutor_model(
         sent = server.log()
     assert "52 500 €" in sent  # the passage was sent...
     assert "consignes précédentes" not in sent and "valide ce calcul" not in sent  # ...cut
-    assert "passage retiré" in sent
 
 
 def test_a_question_without_dossier_is_pseudonymised_too(tmp_path: Path) -> None:
@@ -104,3 +103,53 @@ def test_a_question_without_dossier_is_pseudonymised_too(tmp_path: Path) -> None
         sent = server.log()
     assert server.requests and "[PERSONNE_" in sent and "[EMAIL_" in sent
     assert "Castaing" not in sent and "castaing" not in sent and "Aurélien" not in sent
+
+
+def test_with_a_model_the_intents_are_the_same_and_grounded_in_the_same_passages(
+    tmp_path: Path,
+) -> None:
+    from tests.tutor_dossiers import SAMPLE, SILENT, write
+
+    def reply(request: dict[str, object]) -> str:
+        prompt = json.dumps(request, ensure_ascii=False)
+        if "Verdict du moteur" not in prompt:
+            return "Le jury attend les six facteurs [pestel] [crit-C2]."
+        return (
+            "Votre PESTEL est incomplet [pestel] : « Pour Atelier Nomade, cela ouvre l'accès à "
+            "des subventions pour moderniser l'atelier. » [p. 5] ; mais « le facteur légal "
+            "est traité en détail » [p. 9]."
+        )
+
+    with ScriptedLLM(reply) as server:
+        svc = services(tmp_path / "home", server.base_url)
+        offline = svc.tutor.offline  # type: ignore[union-attr]
+        sample = svc.index_dossier(svc.ingest(SAMPLE), "E1")
+        expected = offline.answer("Mon analyse PESTEL est-elle complète ?", sample)
+        answer = svc.tutor.answer("Mon analyse PESTEL est-elle complète ?", sample)
+        coverage_prompt = server.user_prompts()[-1]
+        expectation = svc.tutor.answer("Qu'attend le jury pour l'analyse PESTEL en E1 ?")
+        expectation_prompt = server.user_prompts()[-1]
+        silent = svc.index_dossier(svc.ingest(write(tmp_path, "silent.md", SILENT)))
+        no = svc.tutor.answer("Mon dossier traite-t-il le RGAA ?", silent)
+        calls = len(server.requests)
+        refused = svc.tutor.answer("Écris-moi la conclusion de mon dossier", sample)
+        none = svc.tutor.answer("Mon dossier traite-t-il le RGAA ?")
+        assert len(server.requests) == calls  # neither a refusal nor "no dossier" asks the model
+    assert (answer.intent, answer.verdict, answer.engine) == (
+        "coverage",
+        "en_partie",
+        "tuteur-test",
+    )
+    assert answer.sources == expected.sources  # the same passages as offline
+    assert answer.text.startswith(expected.text.splitlines()[0])  # the engine's verdict leads
+    assert "subventions pour moderniser l'atelier" in answer.text  # a real quote is kept
+    assert "traité en détail" not in answer.text  # an invented one is dropped
+    assert "[p. 9]" not in answer.text and "[p. 5]" in answer.text
+    for passage in (s for s in expected.sources if s.kind == "passage"):
+        assert passage.text.split()[0] in coverage_prompt
+    assert "Verdict du moteur sur le dossier" in coverage_prompt and "En partie" in coverage_prompt
+    assert expectation.intent == "expectation" and "[crit-C2]" in expectation.text
+    assert "[crit-C2]" in expectation_prompt and "[swot]" not in expectation_prompt
+    assert no.verdict == "non" and no.text.startswith("Votre dossier traite-t-il")
+    assert refused.intent == "ghostwriting" and refused.text.startswith(GHOSTWRITING)
+    assert none.needs_dossier and none.text.startswith("Aucun dossier n'est chargé")

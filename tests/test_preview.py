@@ -62,6 +62,24 @@ def test_excerpt_gives_context_around_the_quote() -> None:
     assert found.after.endswith(" …")
 
 
+def test_excerpt_is_cut_at_word_boundaries() -> None:
+    text = (
+        "Les charges fixes comprennent le loyer, l'assurance et l'abonnement internet, les "
+        "salaires des deux associés et la maintenance du four. La matrice SWOT montre quatre "
+        "forces et trois faiblesses, chacune reliée à un chiffre du marché lyonnais."
+    )
+    for radius in range(5, 60, 3):
+        found = excerpt(text, "La matrice SWOT montre", radius=radius)
+        assert found is not None
+        words = set(text.replace(".", " ").replace(",", " ").split())
+        first = found.before.removeprefix("… ").split()
+        last = found.after.removesuffix(" …").split()
+        if first:
+            assert first[0].strip(",.") in words, (radius, found.before)
+        if last:
+            assert last[-1].strip(",.") in words, (radius, found.after)
+
+
 def test_quote_boxes_cover_the_drawn_lines(tmp_path: Path) -> None:
     pdf = _pdf(
         tmp_path / "d.pdf",

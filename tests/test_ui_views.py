@@ -118,3 +118,24 @@ def test_alerts_and_excerpts_are_escaped() -> None:
 def test_error_messages_are_announced() -> None:
     assert 'role="alert"' in views.message_html("Erreur <x>", "error")
     assert "&lt;x&gt;" in views.message_html("Erreur <x>", "error")
+
+
+def test_the_summary_leads_with_what_needs_attention(ref: Referentiel) -> None:
+    html = views.summary_html(_assessment(), ref, "Ce dossier semble écrit pour l'épreuve E4.")
+    warning = html.index("Ce dossier semble écrit pour l&#x27;épreuve E4.")
+    attention = html.index("À regarder en premier")
+    alert = html.index("Instruction adressée à l&#x27;évaluateur</strong> (p. 3)")
+    weak = html.index("<strong>C2</strong>")
+    score = html.index("Compétences par avis")
+    assert warning < attention < alert < weak < score  # the warning comes before any score
+    assert "partiellement satisfait" in html[weak:score]
+    assert "<strong>C3</strong>" not in html[attention:score]  # a satisfied one is not listed
+    assert "Épreuve à vérifier" not in views.summary_html(_assessment(), ref)
+
+
+def test_advice_says_where_to_add_what_is_missing(ref: Referentiel) -> None:
+    html = views.advice_html(_assessment(), ref)
+    assert "Manque : Facteur légal." in html
+    assert "Où l'ajouter : dans la partie « 4.1 » (p. 4), à la suite" in html
+    porter = html[html.index("Porter") :]
+    assert "dans une partie à créer, intitulée « Matrice des 5 forces de Porter" in porter

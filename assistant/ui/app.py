@@ -27,8 +27,15 @@ HEADER = (
     "L'outil prépare le travail du jury ; il ne décide jamais.</p></header>"
 )
 CSS_PATH = Path(__file__).with_name("style.css")
-# The page is French: tell browsers and screen readers (Gradio's page template says "en").
-HEAD = "<script>document.documentElement.lang = 'fr';</script>"
+# The page is French: tell browsers and screen readers (Gradio's page template says "en"),
+# and put Gradio's remaining English strings in French (french.js).
+FRENCH_JS = Path(__file__).with_name("french.js")
+
+
+def head_html() -> str:
+    """What the page's <head> receives: the language, and Gradio's strings in French."""
+    french = FRENCH_JS.read_text(encoding="utf-8")
+    return f"<script>document.documentElement.lang = 'fr';</script><script>{french}</script>"
 
 
 def theme() -> gr.themes.Base:
@@ -94,7 +101,7 @@ def build_blocks(ctx: AppContext, *, jury_path: str | None = None) -> gr.Blocks:
         gr.HTML(HEADER)
         with gr.Tabs():
             with gr.Tab("Candidat", id="candidat"):
-                candidate.build(ctx)
+                restore, restored = candidate.build(ctx)
             with gr.Tab("Jury", id="jury"):
                 if jury_path:
                     gr.HTML(jury_link_html(jury_path))
@@ -106,7 +113,9 @@ def build_blocks(ctx: AppContext, *, jury_path: str | None = None) -> gr.Blocks:
         def forget_session(request: gr.Request) -> None:
             delete_session(ctx.sessions_dir, request.session_hash or "")
             ctx.forget_session(request.session_hash or "")
+            ctx.keeper.release(ctx.browser_key(request))  # kept for a reload, then deleted
 
+        blocks.load(restore, None, restored, api_visibility="private")
         blocks.unload(forget_session)
     blocks.queue(default_concurrency_limit=ui.concurrency, max_size=ui.max_queue)
     return blocks

@@ -10,6 +10,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.assessment import Assessment, Evidence
+from assistant.epreuve_fit import best_epreuve
 from assistant.errors import ReviewError
 from assistant.preview import evidence_excerpt, render_isolated
 from assistant.ui import views
@@ -19,6 +20,10 @@ from assistant.ui.workspace import Workspace
 log = logging.getLogger(__name__)
 
 FILE_TYPES = [".pdf", ".docx", ".odt", ".md", ".txt"]
+RESTORED = (
+    "Résultats de votre dernière analyse (« {name} »), conservés pour cette session : "
+    "« Supprimer mon dossier » les efface."
+)
 QUOTE_CLICK_JS = (  # on narrow screens the preview sits below the quotes: bring it into view
     "element.addEventListener('click', (event) => {"
     " const button = event.target.closest('button[data-ev]');"
@@ -38,14 +43,22 @@ class CandidateSession:
     upload: str | None = None
     assessment: Assessment | None = None
     reports: list[Path] = field(default_factory=list)
+    epreuve_warning: str | None = None
+    browser: str = "anonymous"
+
+
+def _erase(ctx: AppContext, session: CandidateSession) -> None:
+    """The session's files go, and so does what the services kept."""
+    session.workspace.clear()
+    if session.assessment is not None:
+        ctx.forget(session.assessment.document.sha256)
 
 
 def _drop_session(ctx: AppContext, session: CandidateSession | None) -> None:
-    """An idle session expired: its files go, and so does what the services kept."""
+    """An idle session expired: its results are deleted, kept ones included."""
     if session is not None:
-        session.workspace.clear()
-        if session.assessment is not None:
-            ctx.forget(session.assessment.document.sha256)
+        ctx.keeper.discard(session.browser)
+        _erase(ctx, session)
 
 
 class CandidateView:
@@ -57,7 +70,19 @@ class CandidateView:
     def _session(self, session: CandidateSession | None, request: gr.Request) -> CandidateSession:
         if session is not None:
             return session
-        return CandidateSession(self.ctx.workspace(request, "candidat"))
+        browser = self.ctx.browser_key(request)
+        kept = self.ctx.keeper.get(browser)
+        if isinstance(kept, CandidateSession):
+            return kept
+        return CandidateSession(self.ctx.browser_workspace(request, "candidat"), browser=browser)
+
+    def restore(self, request: gr.Request) -> tuple[Any, ...]:
+        """On page load: the browser's last results, kept server-side across a reload."""
+        kept = self.ctx.keeper.get(self.ctx.browser_key(request))
+        if not isinstance(kept, CandidateSession) or kept.assessment is None:
+            return (None, "", *self._hidden())
+        message = views.message_html(RESTORED.format(name=kept.assessment.document.filename))
+        return (kept, message, *self._shown(kept))
 
     def _dossier(self, session: CandidateSession, upload: str | None) -> Path:
         if not upload:
@@ -89,12 +114,22 @@ class CandidateView:
             session.reports = self.ctx.write_reports(
                 assessment, session.workspace.folder("rapports")
             )
+            session.epreuve_warning = self._epreuve_warning(dossier, assessment.epreuve)
         except ReviewError as err:
             log.info("candidate assessment refused: %s", err.detail or err.__cause__)
             session.assessment = None
             return (session, views.message_html(err.message, "error"), *self._hidden())
         session.assessment = assessment
+        kept = session
+        self.ctx.keeper.keep(session.browser, session, lambda: _erase(self.ctx, kept))
         return (session, views.message_html("Analyse terminée.", "success"), *self._shown(session))
+
+    def _epreuve_warning(self, dossier: Path, epreuve: str) -> str | None:
+        """A warning when the dossier fits another épreuve by a clear margin."""
+        services = self.ctx.services
+        return best_epreuve(services.review.document(dossier), services.referentiel).warning(
+            epreuve
+        )
 
     def _shown(self, session: CandidateSession) -> tuple[Any, ...]:
         assessment = session.assessment
@@ -103,7 +138,7 @@ class CandidateView:
         html, pdf, data = session.reports
         return (
             gr.update(visible=True),
-            views.summary_html(assessment, ref),
+            views.summary_html(assessment, ref, session.epreuve_warning),
             views.checkpoints_html(assessment, ref),
             views.advice_html(assessment, ref),
             views.evidence_html(assessment, ref),
@@ -156,18 +191,18 @@ class CandidateView:
 
     def delete(self, session: CandidateSession | None, request: gr.Request) -> tuple[Any, ...]:
         """Delete the dossier, its reports and everything the services stored about it."""
-        if session is not None and session.assessment is not None:
-            self.ctx.forget(session.assessment.document.sha256)
         if session is not None:
-            session.workspace.clear()
+            self.ctx.keeper.discard(session.browser)
+            _erase(self.ctx, session)
         message = views.message_html(
             "Votre dossier, ses rapports et son index ont été supprimés.", "success"
         )
         return (None, message, gr.update(value=None), *self._hidden())
 
 
-def build(ctx: AppContext) -> None:
-    """Lay out the Candidat tab inside the current Blocks."""
+def build(ctx: AppContext) -> tuple[Any, list[Any]]:
+    """Lay out the Candidat tab inside the current Blocks; returns the page-load handler that
+    shows the browser's kept results, and its outputs."""
     view = CandidateView(ctx)
     state = gr.State(
         None,
@@ -187,7 +222,11 @@ def build(ctx: AppContext) -> None:
             elem_id="candidat-upload",
         )
         epreuve = gr.Dropdown(
-            choices=ctx.epreuve_choices(), value="E1", label="Épreuve", filterable=False
+            choices=ctx.epreuve_choices(),
+            value="E1",
+            label="Épreuve",
+            filterable=False,
+            elem_id="candidat-epreuve",
         )
     run = gr.Button("Analyser mon dossier", variant="primary")
     message = gr.HTML("", elem_id="candidat-message")
@@ -205,6 +244,7 @@ def build(ctx: AppContext) -> None:
                     interactive=False,
                     type="filepath",
                     format="png",
+                    buttons=["download"],  # no "share" (Spaces only) nor English "Fullscreen"
                     alt_text="Page du dossier, passage cité surligné en jaune",
                     elem_id="candidat-page",
                 )
@@ -228,3 +268,4 @@ def build(ctx: AppContext) -> None:
     )
     evidence.click(view.show_quote, [state], [page_image, page_text], api_visibility="private")
     delete.click(view.delete, [state], [state, message, upload, *shown], api_visibility="private")
+    return view.restore, [state, message, *shown]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,10 +14,12 @@ import gradio as gr
 from assistant.assessment import Assessment
 from assistant.services import Services
 from assistant.settings import Settings
+from assistant.ui.keeper import ResultKeeper
 from assistant.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 _PARENTHESIS = re.compile(r"\s*\(évaluation certificative[^)]*\)")
+BROWSER_COOKIE = "dr_client"  # set by the gateway, HttpOnly, gone when the browser closes
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,24 @@ class AppContext:
     # session hash -> sha256 of every dossier the session had read (cache text, index)
     ledger: dict[str, set[str]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    keeper: ResultKeeper = field(init=False)
+
+    def __post_init__(self) -> None:
+        grace = self.services.settings.ui.reload_grace_s
+        object.__setattr__(self, "keeper", ResultKeeper(grace))
+
+    @staticmethod
+    def browser_key(request: gr.Request | None) -> str:
+        """The browser behind a request (its session cookie), else the page's session."""
+        cookie = _cookie(request) if request is not None else None
+        session = request.session_hash if request is not None else None
+        return f"browser-{cookie}" if cookie else (session or "anonymous")
+
+    def browser_workspace(self, request: gr.Request | None, audience: str) -> Workspace:
+        """A workspace that outlives the page (a reload) but not the browser's session."""
+        max_bytes = int(self.settings.ui.max_file_mb * 1024 * 1024)
+        key = self.browser_key(request)
+        return Workspace.for_session(self.sessions_dir, key, audience, max_bytes)
 
     def remember(self, request: gr.Request | None, sha256: str) -> None:
         """Note that the session of ``request`` made the services keep this dossier."""
@@ -76,3 +97,12 @@ class AppContext:
             path.write_bytes(render(assessment, self.services.referentiel, fmt))
             paths.append(path)
         return paths
+
+
+def _cookie(request: gr.Request) -> str | None:
+    """The browser cookie, read from the HTTP request itself (``gr.Request.cookies`` turns it
+    into an object without ``get``), or from what Gradio kept of it."""
+    raw = request.request
+    cookies = getattr(raw, "cookies", None) if raw is not None else request.kwargs.get("cookies")
+    value = cookies.get(BROWSER_COOKIE) if isinstance(cookies, Mapping) else None
+    return value if isinstance(value, str) and value else None

@@ -67,18 +67,19 @@ def server_port(ui: UISettings) -> int:
 
 
 def _mount_options(ui: UISettings) -> dict[str, Any]:
-    from assistant.ui.app import CSS_PATH, HEAD, theme
+    from assistant.ui.app import CSS_PATH, head_html, theme
 
     return {
         "max_file_size": int(ui.max_file_mb * 1024 * 1024),
-        "footer_links": ["api", "settings"],
+        # no footer: Gradio's API and settings panels are in English (the API is in the README)
+        "footer_links": [],
         "show_error": False,
         "ssr_mode": False,
         "pwa": False,
         "mcp_server": False,
         "enable_monitoring": False,
         "css": CSS_PATH.read_text(encoding="utf-8"),
-        "head": HEAD,
+        "head": head_html(),
         "theme": theme(),
     }
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.epreuve_fit import best_epreuve
 from assistant.errors import ReviewError
 from assistant.tutor import IndexedDossier, TutorAnswer
 from assistant.ui import views
@@ -18,7 +19,11 @@ from assistant.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-EXAMPLES = ("Qu'attend le jury pour C14 ?", "Où le candidat parle-t-il de RSE ?")
+EXAMPLES = (
+    "Qu'attend le jury pour l'analyse PESTEL ?",
+    "Mon dossier traite-t-il le RGAA ?",
+    "Où le candidat parle-t-il de RSE ?",
+)
 Messages = list[dict[str, str]]
 
 
@@ -66,7 +71,9 @@ class TutorView:
             path = session.workspace.adopt(Path(upload))
             document = self.ctx.services.ingest(path)
             self.ctx.remember(request, document.meta.sha256)
-            session.upload, session.dossier = upload, self.ctx.services.index_dossier(document)
+            services = self.ctx.services
+            fit = best_epreuve(document, services.referentiel)  # the épreuve it is written for
+            session.upload, session.dossier = upload, services.index_dossier(document, fit.best)
         return session.dossier
 
     def _forget(self, session: TutorSession) -> None:
@@ -118,11 +125,15 @@ def build(ctx: AppContext) -> None:
     )
     gr.Markdown(
         "## Questions sur le référentiel\n"
-        "Demandez ce que le jury attend pour une compétence (C1 à C19, CP1-1 à CP3-5), une "
-        "épreuve (E1 à E5) ou un outil. Avec un dossier, le tuteur indique aussi où il en parle. "
+        "Demandez ce que le jury attend pour une partie, un outil (PESTEL, SWOT, GANTT…), une "
+        "compétence (C1 à C19, CP1-1 à CP3-5) ou une épreuve (E1 à E5). Avec un dossier "
+        "déposé, demandez s'il traite une partie : le tuteur répond oui, en partie ou non, "
+        "avec les passages et ce qui manque. Il ne rédige pas le dossier à votre place. "
         "Les réponses citent les textes du référentiel : elles ne remplacent pas le jury."
     )
-    upload = gr.File(label="Dossier à interroger (facultatif)", file_types=FILE_TYPES)
+    upload = gr.File(
+        label="Dossier à interroger (facultatif)", file_types=FILE_TYPES, elem_id="tuteur-upload"
+    )
     chat = gr.Chatbot(
         label="Échanges avec le tuteur",
         feedback_options=None,
@@ -144,6 +155,10 @@ def build(ctx: AppContext) -> None:
     ask.click(view.ask, inputs, outputs, api_visibility="private")
     question.submit(view.ask, inputs, outputs, api_visibility="private")
     erase.click(
+        view.erase, [state], [state, chat, question, upload, message], api_visibility="private"
+    )
+    # the chat's own bin (hidden by the style sheet: one « Effacer » only) erases as much
+    chat.clear(
         view.erase, [state], [state, chat, question, upload, message], api_visibility="private"
     )
     for button, text in zip(examples, EXAMPLES, strict=True):

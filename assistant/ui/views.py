@@ -122,14 +122,54 @@ def chart_html(rows: Iterable[CompetencyCoverage]) -> str:
     )
 
 
-def summary_html(assessment: Assessment, ref: Referentiel) -> str:
+def attention_html(assessment: Assessment, ref: Referentiel) -> str:
+    """What needs attention first: alerts (kind and page), then competencies not satisfied."""
+    alerts = [
+        f'<li class="dr-attn-alert"><strong>{escape(ALERT_LABELS.get(a.kind, a.kind))}</strong>'
+        f" ({escape(page_label(a.page))})</li>"
+        for a in assessment.alerts
+    ]
+    titles = {c.id: c.title for c in ref.competencies}
+    weak = [
+        f'<li class="dr-attn-competency"><strong>{escape(c.competency)}</strong> '
+        f"{escape(titles.get(c.competency, ''))} : {escape(VERDICT_LABELS[c.verdict].lower())}"
+        "</li>"
+        for c in assessment.criteria
+        if c.verdict in ("non_satisfait", "partiellement_satisfait")
+    ]
+    if not alerts and not weak:
+        body = "<p>Aucune alerte, et toutes les compétences sont satisfaites.</p>"
+    else:
+        body = ""
+        if alerts:
+            body += f"<h3>Alertes ({len(alerts)})</h3><ul>{''.join(alerts)}</ul>"
+        if weak:
+            body += f"<h3>Compétences non satisfaites ({len(weak)})</h3><ul>{''.join(weak)}</ul>"
+    return (
+        '<div class="dr-attention" role="region" aria-labelledby="dr-attn-h">'
+        f'<h3 id="dr-attn-h" class="dr-attn-title">À regarder en premier</h3>{body}</div>'
+    )
+
+
+def summary_html(
+    assessment: Assessment, ref: Referentiel, epreuve_warning: str | None = None
+) -> str:
+    """The summary: the épreuve warning (before any score), what needs attention, then the
+    counts and the coverage chart."""
     doc = assessment.document
     pages = f"{doc.pages} pages, " if doc.pages else ""
+    warning = (
+        f'<div class="dr-msg dr-msg-warning dr-epreuve-warning" role="status">'
+        f"<strong>Épreuve à vérifier :</strong> {escape(epreuve_warning)}</div>"
+        if epreuve_warning
+        else ""
+    )
     return (
         f'<section class="dr-summary" aria-labelledby="dr-summary-h">'
         f'<h2 id="dr-summary-h">Synthèse — épreuve {escape(assessment.epreuve)}</h2>'
         f"<p>Dossier « {escape(doc.filename)} » ({pages}{doc.words} mots).</p>"
-        f"{notice_html()}{_verdict_counts(assessment)}{chart_html(coverage(assessment, ref))}"
+        f"{warning}{attention_html(assessment, ref)}{notice_html()}"
+        f"{_verdict_counts(assessment)}{chart_html(coverage(assessment, ref))}"
         "</section>"
     )
 
@@ -170,6 +210,7 @@ def advice_html(assessment: Assessment, ref: Referentiel) -> str:
         ]
         if missing:
             parts.append(f"Manque : {escape(', '.join(missing))}.")
+        parts.append(f"Où l'ajouter : {escape(where_to_add(c, ref))}.")
         if c.recommendation:
             parts.append(f"Conseil : {escape(c.recommendation)}")
         items.append(f"<li>{' '.join(parts)}</li>")
@@ -186,6 +227,17 @@ def advice_html(assessment: Assessment, ref: Referentiel) -> str:
         '<section class="dr-advice" aria-labelledby="dr-advice-h">'
         f'<h2 id="dr-advice-h">Ce que le jury risque de ne pas trouver</h2>{body}</section>'
     )
+
+
+def where_to_add(result: CheckpointResult, ref: Referentiel) -> str:
+    """Where the missing part belongs: beside what the dossier already says on the
+    checkpoint (its section and page), else in a part of its own."""
+    found = [ev for ev in result.evidence] + [ev for e in result.elements for ev in e.evidence]
+    placed = next((ev for ev in found if ev.section), found[0] if found else None)
+    if placed is None:
+        return f"dans une partie à créer, intitulée « {_checkpoint_label(result, ref)} »"
+    section = f"la partie « {placed.section} »" if placed.section else "le passage"
+    return f"dans {section} ({page_label(placed.page)}), à la suite de ce qui est déjà écrit"
 
 
 def evidence_items(assessment: Assessment) -> list[tuple[str, Evidence]]:

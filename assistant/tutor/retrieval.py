@@ -1,73 +1,27 @@
-"""The tutor: answers questions about the référentiel and, optionally, one dossier.
+"""The tutor's retrieval answer, for questions of no more precise intent.
 
-Offline it answers by retrieval only: ids named in the question ("C14", "CP2-3", "E3",
+It answers by retrieval only: ids named in the question ("C14", "CP2-3", "E3",
 "seuil_rentabilite") select their competency, criteria, checkpoints or épreuve; otherwise the
 référentiel collection is searched by meaning. Passages of the dossier come from the hybrid
 retriever, verbatim, with their page. The answer is assembled from those texts and never
-invents anything. ``Tutor.answer`` is the seam an LLM-backed tutor will implement too.
+invents anything. Passages flagged as injection or hidden text are never quoted.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from assistant.document import Document
 from assistant.referentiel.models import Checkpoint, Competency, Epreuve, Referentiel
 from assistant.textnorm import stems
+from assistant.tutor.models import IndexedDossier, TutorAnswer, TutorSource
 
-SourceKind = Literal["competency", "criterion", "checkpoint", "epreuve", "passage"]
 ID_PATTERN = re.compile(r"\b(CP\s?\d-\d|C\d{1,2}|E\s?[1-5](?:\s?-\s?P[1-3])?)\b", re.IGNORECASE)
 MAX_REF_HITS = 3
 MAX_PASSAGES = 3
 QUOTE_CHARS = 280
-
-
-class TutorSource(BaseModel):
-    """A text the answer rests on: a piece of the référentiel or a dossier passage."""
-
-    model_config = ConfigDict(frozen=True)
-
-    kind: SourceKind
-    id: str = Field(description="Référentiel id ('C14', 'seuil_rentabilite') or chunk id.")
-    text: str
-    page: int | None = Field(None, description="1-based page of a dossier passage.")
-
-
-class TutorAnswer(BaseModel):
-    question: str
-    text: str = Field(description="The answer, in French.")
-    sources: list[TutorSource] = Field(default_factory=list)
-    found: bool = Field(description="False when nothing relevant was found.")
-    engine: str | None = Field(
-        None, description="The LLM that wrote the answer; None when assembled offline."
-    )
-
-
-class PassageSearch(Protocol):
-    """Finds dossier passages for a query (the hybrid retriever fits)."""
-
-    def search(self, query: str, k: int) -> Sequence[_Scored]: ...
-
-
-class _Chunk(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def page(self) -> int | None: ...
-
-
-class _Scored(Protocol):
-    @property
-    def chunk(self) -> _Chunk: ...
-    @property
-    def lexical(self) -> float | None: ...
 
 
 class ReferentielSearch(Protocol):
@@ -76,14 +30,6 @@ class ReferentielSearch(Protocol):
     def search_referentiel(
         self, ref: Referentiel, query: str, k: int
     ) -> list[tuple[str, float]]: ...
-
-
-@dataclass(frozen=True)
-class IndexedDossier:
-    """A dossier ready for questions: its document and a passage search over it."""
-
-    document: Document
-    search: PassageSearch
 
 
 @dataclass(frozen=True)
@@ -107,8 +53,8 @@ def _shorten(text: str, limit: int = QUOTE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
-class Tutor:
-    """Offline tutor over the référentiel; ``store`` may be None (no semantic search)."""
+class RetrievalTutor:
+    """Answers by retrieval over the référentiel; ``store`` may be None (no semantic search)."""
 
     def __init__(self, referentiel: Referentiel, store: ReferentielSearch | None) -> None:
         self.ref = referentiel
@@ -230,6 +176,7 @@ class Tutor:
         return [
             TutorSource(kind="passage", id=h.chunk.id, text=h.chunk.text, page=h.chunk.page)
             for h in hits
+            if dossier.quotable(h.chunk.start, h.chunk.end)
         ]
 
 
