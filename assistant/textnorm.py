@@ -49,3 +49,27 @@ def stem(words: list[str]) -> list[str]:
 def stems(text: str) -> list[str]:
     """Folded, stemmed tokens of ``text``."""
     return stem(tokens(text))
+
+
+# Latin look-alikes of Cyrillic and Greek letters (after lower-casing), used to defeat
+# "homoglyph" spellings such as Cyrillic 'о' in "mоdèle".
+_HOMOGLYPHS = str.maketrans(
+    {
+        "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
+        "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j",
+        "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "һ": "h", "ɡ": "g", "ɑ": "a",
+        "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "μ": "u", "ν": "v",
+        "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ϲ": "c", "ϳ": "j",
+    }
+)  # fmt: skip
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "«": '"', "»": '"'})
+_ANY_SPACE = re.compile(r"\s+")
+
+
+def scan_fold(text: str) -> str:
+    """The form in which text is scanned for instructions to a reader: NFKC, format
+    characters (zero-width, bidi controls, soft hyphen) removed, lower case, Cyrillic and
+    Greek look-alikes mapped to Latin, accents stripped, quotes and spaces unified."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return _ANY_SPACE.sub(" ", fold(text.lower().translate(_HOMOGLYPHS)).translate(_QUOTES))
