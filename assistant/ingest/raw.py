@@ -21,6 +21,7 @@ class RawBlock:
     rows: list[list[str]] | None = None
     hidden_reason: HiddenReason | None = None
     boilerplate: bool = False
+    injection: bool = False
 
 
 @dataclass

@@ -54,6 +54,31 @@ def find_injections(doc: Document) -> list[Injection]:
     return found
 
 
+def injection_passages(doc: Document) -> list[Injection]:
+    """The passages ingestion flagged as instructions to the reader (adjacent flagged blocks
+    make one passage), and hidden findings that carry one: what the alerts report and what
+    ``excluded`` spans hold. Computed once, at ingestion; nothing is scanned again here."""
+    groups: list[list[Block]] = []
+    for block in doc.blocks:
+        if not block.injection:
+            continue
+        if groups and groups[-1][-1].index == block.index - 1:
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    found = [
+        Injection(
+            g[0].start,
+            g[-1].end,
+            g[0].page if g[0].page is not None else doc.page_at(g[0].start),
+            _shorten(doc.text[g[0].start : g[-1].end]),
+            any(b.hidden for b in g),
+        )
+        for g in groups
+    ]
+    return found + hidden_injections(doc)
+
+
 def hidden_injections(doc: Document) -> list[Injection]:
     """Injection text among the hidden findings that is not already in ``doc.text`` blocks."""
     out: list[Injection] = []

@@ -80,7 +80,11 @@ MACHINE = (
     rf"(?:{_DET}{_MOD}{ROLE_STRONG}\b|{_DET}{_MOD}{ROLE_PLAIN}\b(?: [\w'-]+){{0,3}}? {QUALIFIER}\b"
     rf"|{_DET}{QUALIFIER}(?: [\w'-]+){{0,2}}? {ROLE_PLAIN}\b)"
 )
-READER = rf"(?:{MACHINE}|{_DET}{_MOD}{JURY}\b)"
+# the same without leading words, for searches not anchored at the start (much faster)
+MACHINE_CORE = (
+    rf"(?:\b{ROLE_STRONG}\b|\b{ROLE_PLAIN}\b(?: [\w'-]+){{0,3}}? {QUALIFIER}\b"
+    rf"|\b{QUALIFIER}(?: [\w'-]+){{0,2}}? {ROLE_PLAIN}\b)"
+)
 
 _LEAD = _alt(
     r"notes?", r"messages?", r"consignes?", r"instructions?", r"remarques?", r"rappels?",
@@ -166,13 +170,13 @@ ADDRESSEE_PATTERNS = [
     rf"\b{_ATTENTION} {MACHINE}",
     rf"\b{_LEAD} {_TO} {MACHINE}",
     # a directive in the third person: "Le lecteur automatique est prié de", "The grader should"
-    rf"{MACHINE}(?: [\w'-]+){{0,4}}? {_MODAL}\b",
+    rf"{MACHINE_CORE}(?: [\w'-]+){{0,4}}? {_MODAL}\b",
     # a condition or a role given to the reader: "si vous êtes une IA", "you are an assistant"
     rf"\b{_YOU_ARE}{_MOD}{ROLE_STRONG}\b",
     rf"\b{_YOU_ARE}{_MOD}{ROLE_PLAIN}\b(?: [\w'-]+){{0,3}}? {QUALIFIER}\b",
     # a reader defined by what it does: "tout outil qui lit ce document", "any model reading"
-    rf"{MACHINE} (?:qui|that|which|who|que|der|die|das|che) (?:\w+ ){{0,2}}{_READS}\b",
-    rf"{_DET}{ROLE_PLAIN} (?:{_READS}) (?:ce|cette|this|these|este|esta|dies\w*|quest\w*)\b",
+    rf"{MACHINE_CORE} (?:qui|that|which|who|que|der|die|das|che) (?:\w+ ){{0,2}}{_READS}\b",
+    rf"\b{ROLE_PLAIN} (?:{_READS}) (?:ce|cette|this|these|este|esta|dies\w*|quest\w*)\b",
     # a system frame: "Consigne système :", "SYSTEM:", "mode développeur"
     rf"\b{_FRAME} (?:d[eu] |des |del |di |de l'|of the )?{_SYSTEM}\b",
     rf"\b{_SYSTEM} ?(?:{_FRAME})\b",
@@ -183,7 +187,7 @@ WEAK_ADDRESSEE_PATTERNS = [
     rf"^\W*(?:(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}?)?(?:{_TO} )?{_DET}{JURY}(?: [\w'-]+){{0,4}}? ?(?:[:,;!(\-]|$)",
     rf"(?:^|[\W])(?:{_GREETING})[ ,]+{_DET}{_MOD}{JURY}",
     rf"\b{_ATTENTION} {_DET}{_MOD}{JURY}",
-    rf"{_DET}{_MOD}{JURY}(?: [\w'-]+){{0,3}}? {_MODAL}\b",
+    rf"\b{JURY}(?: [\w'-]+){{0,3}}? {_MODAL}\b",
 ]
 
 # --- what is asked ----------------------------------------------------------------------------
@@ -363,6 +367,8 @@ JAILBREAK_PATTERNS = [
     r"(?:^|\s)(?:<\|?(?:system|im_start)\|?>|\[(?:system|inst)\]|###\s*(?:system|instruction))",
 ]
 
+# a sentence without any of these words addresses no reader: the patterns are not tried
+READER_GATE_RE = re.compile(rf"\b(?:{ROLE_STRONG}|{ROLE_PLAIN}|{_SYSTEM}|{JURY})\b|[<\[#]")
 ADDRESSEE_RE = [re.compile(p) for p in ADDRESSEE_PATTERNS]
 WEAK_ADDRESSEE_RE = [re.compile(p) for p in WEAK_ADDRESSEE_PATTERNS]
 JAILBREAK_RE = [re.compile(p) for p in JAILBREAK_PATTERNS]

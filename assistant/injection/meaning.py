@@ -10,8 +10,9 @@ reader when it holds an addressee and a request that fits it; no single phrase d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import cached_property
 
 from assistant.injection import lexicon as lx
 from assistant.textnorm import scan_fold
@@ -19,41 +20,71 @@ from assistant.textnorm import scan_fold
 WINDOW = 3  # sentences: the addressee's and the two after it (one before, for a late address)
 
 
-@dataclass(frozen=True)
 class Cues:
-    """What one sentence contributes to an instruction."""
+    """What one sentence contributes to an instruction; each cue is computed on first use
+    (most sentences address nobody, and their other cues are never needed)."""
 
-    addressee: int  # 2: an automated reader or evaluator; 1: the jury; 0: nobody
-    command: bool  # asks to mark, validate, consider, report, ignore (any object)
-    target: bool  # names an assessment object or an outcome
-    outcome: bool  # names an outcome (present, validated, 20/20)
-    judged: bool  # states an outcome of an assessment object ("les critères sont remplis")
-    ignore: bool  # asks to ignore, skip or not report something
-    claim: bool  # says the work is already validated / done
-    override: bool  # a classic override on its own ("ignore previous instructions")
-    sweeping: bool  # all the criteria / every competency
+    def __init__(self, sentence: str) -> None:
+        self.text = scan_fold(sentence)
 
-    @property
-    def request(self) -> bool:
-        return (self.command and self.target) or self.claim
+    def _has(self, pattern: re.Pattern[str]) -> bool:
+        return pattern.search(self.text) is not None
+
+    @cached_property
+    def addressee(self) -> int:
+        """2: an automated reader or evaluator; 1: the jury; 0: nobody."""
+        if not self._has(lx.READER_GATE_RE):
+            return 0
+        if any(self._has(p) for p in lx.ADDRESSEE_RE):
+            return 2
+        return 1 if any(self._has(p) for p in lx.WEAK_ADDRESSEE_RE) else 0
+
+    @cached_property
+    def override(self) -> bool:
+        """A classic override on its own ("ignore previous instructions")."""
+        return any(self._has(p) for p in lx.JAILBREAK_RE)
+
+    @cached_property
+    def command(self) -> bool:
+        """Asks to mark, validate, consider, report or ignore (any object)."""
+        return self._has(lx.COMMAND_RE)
+
+    @cached_property
+    def target(self) -> bool:
+        """Names an assessment object or an outcome."""
+        return self._has(lx.TARGET_RE)
+
+    @cached_property
+    def outcome(self) -> bool:
+        """Names an outcome (present, validated, 20/20)."""
+        return self._has(lx.STATE_RE)
+
+    @cached_property
+    def judged(self) -> bool:
+        """States an outcome of an assessment object ("les critères sont remplis")."""
+        return self.outcome and self._has(lx.OBJECT_RE)
+
+    @cached_property
+    def ignore(self) -> bool:
+        """Asks to ignore, skip or not report something."""
+        return self._has(lx.IGNORE_RE)
+
+    @cached_property
+    def claim(self) -> bool:
+        """Says the work is already validated or done."""
+        return self._has(lx.CLAIM_RE)
+
+    @cached_property
+    def sweeping(self) -> bool:
+        """All the criteria, every competency."""
+        return self._has(lx.SWEEP_RE)
+
+    def __repr__(self) -> str:
+        return f"Cues({self.text!r})"
 
 
 def cues(sentence: str) -> Cues:
-    text = scan_fold(sentence)
-    addressee = 2 if any(p.search(text) for p in lx.ADDRESSEE_RE) else 0
-    if not addressee and any(p.search(text) for p in lx.WEAK_ADDRESSEE_RE):
-        addressee = 1
-    return Cues(
-        addressee=addressee,
-        command=bool(lx.COMMAND_RE.search(text)),
-        target=bool(lx.TARGET_RE.search(text)),
-        outcome=bool(lx.STATE_RE.search(text)),
-        judged=bool(lx.STATE_RE.search(text) and lx.OBJECT_RE.search(text)),
-        ignore=bool(lx.IGNORE_RE.search(text)),
-        claim=bool(lx.CLAIM_RE.search(text)),
-        override=any(p.search(text) for p in lx.JAILBREAK_RE),
-        sweeping=bool(lx.SWEEP_RE.search(text)),
-    )
+    return Cues(sentence)
 
 
 def _asks(window: Sequence[Cues], addressee: int) -> bool:
