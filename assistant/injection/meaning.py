@@ -99,6 +99,10 @@ def _asks(window: Sequence[Cues], addressee: int) -> bool:
     return any(c.outcome or c.ignore or c.sweeping for c in window)
 
 
+def _requests(cue: Cues) -> bool:
+    return cue.claim or cue.judged or cue.ignore or (cue.command and cue.target)
+
+
 def instruction_runs(all_cues: Sequence[Cues]) -> list[tuple[int, int]]:
     """(first, last) sentence indices, inclusive, of every instruction to the reader."""
     runs: list[tuple[int, int]] = []
@@ -115,8 +119,12 @@ def instruction_runs(all_cues: Sequence[Cues]) -> list[tuple[int, int]]:
 
 
 def _run_from(all_cues: Sequence[Cues], index: int, addressee: int) -> tuple[int, int] | None:
-    for last in range(index, min(index + WINDOW, len(all_cues))):
+    end = min(index + WINDOW, len(all_cues))
+    for last in range(index, end):
         if _asks(all_cues[index : last + 1], addressee):
+            # the request goes on in the next sentences that ask something too
+            while last + 1 < end and _requests(all_cues[last + 1]):
+                last += 1
             return index, last
     if index > 0 and _asks(all_cues[index - 1 : index + 1], addressee):
         return index - 1, index
