@@ -19,6 +19,7 @@ HiddenReason = Literal[
     "off_page",
     "covered",
     "vanished",
+    "compressed",
     "control_chars",
 ]
 

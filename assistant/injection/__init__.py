@@ -117,6 +117,7 @@ _REASONS = {
     "off_page": "texte placé hors de la page",
     "covered": "texte recouvert par un autre élément",
     "vanished": "texte masqué par le traitement de texte",
+    "compressed": "texte écrasé à l'horizontale jusqu'à l'illisible",
     "control_chars": "caractères de contrôle invisibles",
 }
 
