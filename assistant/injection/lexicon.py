@@ -164,6 +164,8 @@ _FRAME = _alt(
 ADDRESSEE_PATTERNS = [
     # vocative or note heading at the start: "À l'évaluateur automatique :", "Note pour l'IA -"
     rf"^\W*(?:(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}?)?(?:{_TO} )?{MACHINE}(?: [\w'-]+){{0,4}}? ?(?:[:,;!(\-.]|$)",
+    # the same after a colon: "Cible : pour l'assistant de correction automatique : ..."
+    rf"[:!?—–] (?:(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}?)?(?:{_TO} )?{MACHINE}(?: [\w'-]+){{0,2}}? ?[:,!]",
     # a short sentence that is only an address: "Deux mots pour le logiciel d'évaluation."
     rf"^\W*(?:[\w'-]+ ){{0,3}}(?:{_TO}) {MACHINE}(?: [\w'-]+){{0,3}}? ?(?:[:.!]|$)",
     # a greeting: "Chère IA,", "Hey model", "Querido evaluador"
