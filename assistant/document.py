@@ -20,6 +20,7 @@ HiddenReason = Literal[
     "covered",
     "vanished",
     "compressed",
+    "not_rendered",
     "control_chars",
 ]
 

@@ -16,6 +16,7 @@ from assistant.ingest.pdf_blocks import BodyStyle, lines_to_blocks
 from assistant.ingest.pdf_chars import PageCharReader, PdfChar
 from assistant.ingest.pdf_lines import PdfLine, page_lines
 from assistant.ingest.pdf_objects import Box, PageObjects, page_objects
+from assistant.ingest.pdf_render import mark_unrendered
 from assistant.ingest.pdf_tables import find_grids
 from assistant.ingest.raw import RawDocument
 from assistant.settings import LimitsSettings
@@ -101,7 +102,8 @@ def _read_page(page: Any) -> tuple[list[PdfChar], Box, PageObjects]:
             objects = page_objects(page.raw)
             left, bottom, right, top = page.get_cropbox()
             box = (float(left), float(bottom), float(right), float(top))
-            return PageCharReader(textpage.raw, objects, box).chars(), box, objects
+            chars = PageCharReader(textpage.raw, objects, box).chars()
+            return mark_unrendered(page, chars, box), box, objects
         finally:
             textpage.close()
     finally:

@@ -118,6 +118,7 @@ _REASONS = {
     "covered": "texte recouvert par un autre élément",
     "vanished": "texte masqué par le traitement de texte",
     "compressed": "texte écrasé à l'horizontale jusqu'à l'illisible",
+    "not_rendered": "texte absent de la page affichée (découpé, calque masqué ou recouvert)",
     "control_chars": "caractères de contrôle invisibles",
 }
 
