@@ -20,6 +20,8 @@ from assistant.ingest.visibility import contrast
 RENDER_DPI = 40  # a 10-point glyph is about 5 pixels high: enough to tell ink from paper
 MIN_INK_CONTRAST = 1.25  # anti-aliased strokes at low resolution lose some contrast
 MIN_LETTERS = 2
+_PAPER = 235  # mean channel value of paper-white pixels
+_DARK = 140  # mean channel value of pixels inked by dark text (anti-aliased at 40 dpi)
 _Pixels = npt.NDArray[np.uint8]
 
 
@@ -32,6 +34,7 @@ def mark_unrendered(page: Any, chars: list[PdfChar], page_box: Box) -> list[PdfC
     scale = RENDER_DPI / 72
     bitmap = page.render(scale=scale, draw_annots=True, may_draw_forms=True, rev_byteorder=True)
     pixels: _Pixels = bitmap.to_numpy()[:, :, :3]
+    counts = _InkCounts(pixels)
     out = list(chars)
     judged: set[int] = set()
     for first, last in words:
@@ -40,7 +43,10 @@ def mark_unrendered(page: Any, chars: list[PdfChar], page_box: Box) -> list[PdfC
         judged.update(range(first, last + 1))
         colour = chars[first].colour
         box = _union([c.box for c in chars[first : last + 1] if c.box is not None])
-        if colour is not None and not _shows(pixels, _pixel_rect(box, page_box, scale), colour):
+        rect = _pixel_rect(box, page_box, scale)
+        if colour is None or counts.dark_on_paper(rect, colour):
+            continue
+        if not _shows(pixels, rect, colour):
             for index in range(first, last + 1):
                 out[index] = replace(out[index], hidden="not_rendered")
     return _fill_gaps(out, judged)
@@ -65,6 +71,25 @@ def _fill_gaps(chars: list[PdfChar], judged: set[int]) -> list[PdfChar]:
                 out[gap] = replace(out[gap], hidden="not_rendered")
         index = end
     return out
+
+
+class _InkCounts:
+    """Most words are dark text on white paper: one look at the green channel (the bulk of
+    luminance) of their box, for an inked and a paper pixel, settles them."""
+
+    def __init__(self, pixels: _Pixels) -> None:
+        self.green = pixels[:, :, 1]
+        self.height, self.width = self.green.shape
+
+    def dark_on_paper(self, rect: tuple[int, int, int, int], colour: tuple[int, int, int]) -> bool:
+        if colour[1] > _DARK or max(colour) > _PAPER:
+            return False
+        left, top = max(rect[0], 0), max(rect[1], 0)
+        right, bottom = min(rect[2], self.width), min(rect[3], self.height)
+        if right <= left or bottom <= top:
+            return False
+        region = self.green[top:bottom, left:right]
+        return bool(region.min() <= _DARK and region.max() >= _PAPER)
 
 
 def _words(chars: list[PdfChar]) -> list[tuple[int, int]]:
@@ -99,12 +124,8 @@ def _starts(char: PdfChar) -> bool:
 
 
 def _union(boxes: list[Box]) -> Box:
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
+    lefts, bottoms, rights, tops = zip(*boxes, strict=True)
+    return (min(lefts), min(bottoms), max(rights), max(tops))
 
 
 def _pixel_rect(box: Box, page_box: Box, scale: float) -> tuple[int, int, int, int]:
