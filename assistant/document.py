@@ -42,7 +42,9 @@ class Block(BaseModel):
     hidden: bool = Field(False, description="Text made invisible in the file: never evidence.")
     hidden_reason: HiddenReason | None = None
     boilerplate: bool = Field(
-        False, description="Repeated header/footer or page number: not used for detection."
+        False,
+        description="Repeated header/footer or page number, or text outside the body (notes, "
+        "comments, document properties; scanned for injections): not used for detection.",
     )
     injection: bool = Field(
         False,

@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant.document import BlockKind, HiddenReason
 from assistant.errors import CorruptFileError
+from assistant.ingest.asides import docx_asides
 from assistant.ingest.docx_styles import DocxStyles, qn, shading
 from assistant.ingest.raw import RawBlock, RawDocument, table_text
 from assistant.ingest.visibility import RGB, WHITE, parse_hex
@@ -68,7 +69,7 @@ def read_docx(path: Path, filename: str) -> RawDocument:
     walk = _Walk(styles, rendered, _page_colour(body))
     for element in _block_elements(body):
         _read_element(element, walk)
-    return RawDocument("docx", walk.blocks, pages=walk.page)
+    return RawDocument("docx", walk.blocks + docx_asides(document), pages=walk.page)
 
 
 def _page_colour(body: Any) -> RGB:

@@ -12,6 +12,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from assistant.errors import CorruptFileError, EmptyFileError, EncryptedFileError, TooLargeError
+from assistant.ingest.asides import pdf_asides
 from assistant.ingest.pdf_blocks import BodyStyle, lines_to_blocks
 from assistant.ingest.pdf_chars import PageCharReader, PdfChar
 from assistant.ingest.pdf_lines import PdfLine, page_lines
@@ -30,13 +31,14 @@ def read_pdf(path: Path, filename: str, limits: LimitsSettings) -> RawDocument:
         count = len(pdf)
         _check_pages(count, filename, limits)
         pages = [_read_page(_page(pdf, i, filename)) for i in range(count)]
+        asides = pdf_asides(pdf)
     finally:
         pdf.close()
     lines: list[PdfLine] = []
     for number, (chars, box, objects) in enumerate(pages, start=1):
         lines.extend(page_lines(chars, number, box, find_grids(objects.rules, box)))
     blocks = lines_to_blocks(lines, BodyStyle.of(lines))
-    return RawDocument("pdf", blocks, pages=count)
+    return RawDocument("pdf", blocks + asides, pages=count)
 
 
 def _open(path: Path, filename: str) -> pdfium.PdfDocument:

@@ -70,7 +70,7 @@ def injection_passages(doc: Document) -> list[Injection]:
         Injection(
             g[0].start,
             g[-1].end,
-            g[0].page if g[0].page is not None else doc.page_at(g[0].start),
+            g[0].page,
             _shorten(doc.text[g[0].start : g[-1].end]),
             any(b.hidden for b in g),
         )
