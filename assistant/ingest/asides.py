@@ -1,7 +1,8 @@
 """Text outside a dossier's body: headers and footers, footnotes and endnotes, comments, and
 document properties (title, subject, keywords, author, description). A candidate may write to
-the machine there. These blocks are read so that instructions in them are found and reported,
-and marked ``boilerplate`` so that they are never evidence (the body stays what it was)."""
+the machine there. Readers hand these over as ``RawDocument.asides``: the injection pass reads
+them after the body, and only those holding an instruction enter the Document, flagged and
+``boilerplate`` (never evidence); the body stays what it was."""
 
 from __future__ import annotations
 

@@ -32,7 +32,7 @@ def assemble(raw: RawDocument, *, filename: str, sha256: str) -> Document:
     blocks = _clean_blocks(raw.blocks, findings)
     if raw.format in PAGED_LAYOUT_FORMATS:
         mark_boilerplate(blocks)
-    blocks = flag_instructions(blocks)
+    blocks = flag_instructions(blocks, _clean_blocks(raw.asides, []))
     document_blocks = _place_blocks(blocks)
     text = SEPARATOR.join(b.text for b in document_blocks)
     findings.extend(_hidden_findings(document_blocks))

@@ -69,7 +69,7 @@ def read_docx(path: Path, filename: str) -> RawDocument:
     walk = _Walk(styles, rendered, _page_colour(body))
     for element in _block_elements(body):
         _read_element(element, walk)
-    return RawDocument("docx", walk.blocks + docx_asides(document), pages=walk.page)
+    return RawDocument("docx", walk.blocks, pages=walk.page, asides=docx_asides(document))
 
 
 def _page_colour(body: Any) -> RGB:

@@ -106,7 +106,7 @@ def read_odt(path: Path, filename: str) -> RawDocument:
     walk = _Walk(OdtStyles(document))
     for element in _children(document.text):
         _read_block(element, walk, "paragraph")
-    return RawDocument("odt", walk.blocks + _asides(document), pages=walk.page)
+    return RawDocument("odt", walk.blocks, pages=walk.page, asides=_asides(document))
 
 
 def _asides(document: Any) -> list[RawBlock]:

@@ -24,6 +24,7 @@ def parse_file(path: Path, filename: str, kind: str, limits: LimitsSettings) -> 
             f"Le document « {filename} » compte {raw.pages} pages, au-delà de la limite de "
             f"{limits.max_pages} pages ; envoyez le dossier sans ses annexes volumineuses.",
         )
+    _check_raw_words(raw, filename, limits)  # before the text is scanned and assembled
     document = assemble(raw, filename=filename, sha256=_sha256(path))
     _check_text(document, filename)
     _check_words(document, filename, limits)
@@ -63,8 +64,15 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _check_raw_words(raw: RawDocument, filename: str, limits: LimitsSettings) -> None:
+    _refuse_words(sum(sum(1 for _ in _WORD.finditer(b.text)) for b in raw.blocks), filename, limits)
+
+
 def _check_words(document: Document, filename: str, limits: LimitsSettings) -> None:
-    words = sum(1 for _ in _WORD.finditer(document.text))
+    _refuse_words(sum(1 for _ in _WORD.finditer(document.text)), filename, limits)
+
+
+def _refuse_words(words: int, filename: str, limits: LimitsSettings) -> None:
     if words > limits.max_words:
         raise TooLargeError(
             f"Le document « {filename} » contient {_french(words)} mots, au-delà de la limite "

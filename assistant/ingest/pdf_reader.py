@@ -38,7 +38,7 @@ def read_pdf(path: Path, filename: str, limits: LimitsSettings) -> RawDocument:
     for number, (chars, box, objects) in enumerate(pages, start=1):
         lines.extend(page_lines(chars, number, box, find_grids(objects.rules, box)))
     blocks = lines_to_blocks(lines, BodyStyle.of(lines))
-    return RawDocument("pdf", blocks + asides, pages=count)
+    return RawDocument("pdf", blocks, pages=count, asides=asides)
 
 
 def _open(path: Path, filename: str) -> pdfium.PdfDocument:

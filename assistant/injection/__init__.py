@@ -12,9 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.assessment import Alert
-from assistant.detect.sentences import sentence_spans
 from assistant.document import Block, Document
-from assistant.injection.meaning import cues, instruction_runs, is_instruction
+from assistant.injection.meaning import cues, instruction_runs, is_instruction, scan_spans
 
 MAX_QUOTE = 300
 MAX_HIDDEN_ALERTS = 20
@@ -43,7 +42,7 @@ def find_injections(doc: Document) -> list[Injection]:
     paragraphs."""
     spans: list[tuple[int, int, Block]] = []
     for block in doc.blocks:
-        spans.extend((s, e, block) for s, e in sentence_spans(block.text, block.start))
+        spans.extend((s, e, block) for s, e in scan_spans(block.text, block.start))
     found: list[Injection] = []
     for first, last in instruction_runs([cues(doc.text[s:e]) for s, e, _ in spans]):
         start, end = spans[first][0], spans[last][1]

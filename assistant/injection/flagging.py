@@ -4,19 +4,26 @@ reads ``Document.evidence_blocks()`` and so never sees it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from assistant.detect.sentences import sentence_spans
-from assistant.ingest.raw import RawBlock, table_text
-from assistant.injection.meaning import cues, instruction_runs
+from assistant.injection.meaning import cues, instruction_runs, scan_spans
+
+if TYPE_CHECKING:  # ingestion imports this module: no import of ingestion at run time
+    from assistant.ingest.raw import RawBlock
 
 Span = tuple[int, int]
 
 
-def flag_instructions(blocks: list[RawBlock]) -> list[RawBlock]:
+def flag_instructions(blocks: list[RawBlock], asides: Sequence[RawBlock] = ()) -> list[RawBlock]:
     """``blocks`` with every instruction to the reader split out and flagged; the address and
-    its request may sit in different sentences and blocks (each piece is flagged)."""
-    sentences = [(i, s, e) for i, b in enumerate(blocks) for s, e in sentence_spans(b.text)]
+    its request may sit in different sentences and blocks (each piece is flagged). ``asides``
+    (headers, notes, comments, properties) are read after the body; those that hold an
+    instruction are appended, flagged, and the others dropped."""
+    body = len(blocks)
+    blocks = [*blocks, *(replace(a, boilerplate=True) for a in asides)]
+    sentences = [(i, s, e) for i, b in enumerate(blocks) for s, e in scan_spans(b.text)]
     runs = instruction_runs([cues(blocks[i].text[s:e]) for i, s, e in sentences])
     pieces: dict[int, list[Span]] = {}
     for first, last in runs:
@@ -24,7 +31,10 @@ def flag_instructions(blocks: list[RawBlock]) -> list[RawBlock]:
             pieces.setdefault(index, []).append((start, end))
     out: list[RawBlock] = []
     for index, block in enumerate(blocks):
-        out.extend(_split(block, pieces[index]) if index in pieces else [block])
+        if index in pieces:
+            out.extend(_split(block, pieces[index]))
+        elif index < body:
+            out.append(block)
     return out
 
 
@@ -64,4 +74,9 @@ def _split_table(block: RawBlock, spans: list[Span]) -> list[RawBlock]:
             out[-1].rows.append(row)
         else:
             out.append(replace(block, rows=[row], injection=injected))
-    return [replace(b, text=table_text(b.rows or [])) for b in out]
+    return [replace(b, text=_table_text(b.rows or [])) for b in out]
+
+
+def _table_text(rows: list[list[str]]) -> str:
+    """As ``ingest.raw.table_text``: 'cell | cell', one line per row."""
+    return "\n".join(" | ".join(row) for row in rows)

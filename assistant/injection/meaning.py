@@ -14,9 +14,11 @@ import re
 from collections.abc import Sequence
 from functools import cached_property
 
+from assistant.detect.sentences import sentence_spans
 from assistant.injection import lexicon as lx
 from assistant.textnorm import scan_fold
 
+MAX_PIECE = 600  # characters of a run-on sentence scanned at once
 WINDOW = 3  # sentences: the addressee's and the two after it (one before, for a late address)
 
 
@@ -42,7 +44,9 @@ class Cues:
     @cached_property
     def override(self) -> bool:
         """A classic override on its own ("ignore previous instructions")."""
-        return any(self._has(p) for p in lx.JAILBREAK_RE)
+        if self.command and any(self._has(p) for p in lx.COMMAND_JAILBREAK_RE):
+            return True
+        return any(self._has(p) for p in lx.OTHER_JAILBREAK_RE)
 
     @cached_property
     def command(self) -> bool:
@@ -141,9 +145,22 @@ def _merge(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def is_instruction(text: str, sentences: Sequence[str] | None = None) -> bool:
-    """True when ``text`` (or its ``sentences``) addresses the reader with a request."""
-    from assistant.detect.sentences import sentence_spans
+def scan_spans(text: str, base: int = 0) -> list[tuple[int, int]]:
+    """The sentences of ``text`` (offsets shifted by ``base``), a run-on one cut at spaces
+    into pieces of at most ``MAX_PIECE`` characters: an instruction is short, and a 10 MB
+    line without a full stop must not be matched as one sentence."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sentence_spans(text):
+        while end - start > MAX_PIECE:
+            cut = text.rfind(" ", start + MAX_PIECE // 2, start + MAX_PIECE)
+            cut = cut if cut > start else start + MAX_PIECE
+            spans.append((start, cut))
+            start = cut
+        spans.append((start, end))
+    return [(s + base, e + base) for s, e in spans]
 
-    parts = list(sentences) if sentences else [text[s:e] for s, e in sentence_spans(text)]
+
+def is_instruction(text: str) -> bool:
+    """True when ``text`` addresses the reader with a request."""
+    parts = [text[s:e] for s, e in scan_spans(text)]
     return bool(instruction_runs([cues(p) for p in parts or [text]]))
