@@ -22,8 +22,10 @@ def _alt(*words: str) -> str:
 
 
 # --- who is addressed -------------------------------------------------------------------------
+# "d'IA" is a kind of tool, not an addressee; "j'en ai", "il y ai" are the French verb
+_NOT_AFTER = r"(?<!d')(?<!j')(?<!qu')(?<!\ben )(?<!\by )(?<!\bje )(?<!\bne )(?<!n')"
 # nouns that by themselves name an automated or evaluating reader
-ROLE_STRONG = _alt(
+ROLE_STRONG = _NOT_AFTER + _alt(
     r"ia", r"i\.a\.?", r"ai", r"a\.i\.?", r"ki", r"llms?", r"g[pt]t\w*", r"chatgpt",
     r"intelligence artificielle", r"artificial intelligence", r"inteligencia artificial",
     r"kunstliche intelligenz", r"kuenstliche intelligenz", r"intelligenza artificiale",
@@ -44,7 +46,10 @@ ROLE_PLAIN = _alt(
     r"herramientas?", r"sistemas?", r"programas?", r"lector(?:a|es)?", r"asistentes?",
     r"modelos?", r"revisor(?:a|es)?", r"werkzeug\w*", r"programm\w*", r"leser(?:in)?",
     r"assistent(?:in)?", r"modell\w*", r"strument[oi]", r"programm[ai]", r"lett(?:ore|rice)",
-    r"assistente", r"modell[oi]", r"revisor[ei]",
+    r"assistente", r"modell[oi]", r"revisor[ei]", r"dispositifs?", r"devices?", r"plate-?formes?",
+    r"platforms?", r"applications?", r"apps?", r"scripts?", r"pipelines?", r"dispositivos?",
+    r"plataformas?", r"aplicacion\w*", r"anwendung\w*", r"dispositiv[oi]", r"piattaform\w+",
+    r"machines?", r"maquinas?", r"maschinen?", r"macchin[ae]",
 )  # fmt: skip
 QUALIFIER = _alt(
     r"automat\w*", r"autom\.?", r"d'?evaluation", r"de correction",
@@ -52,14 +57,16 @@ QUALIFIER = _alt(
     r"evaluation", r"review", r"de evaluacion", r"de correccion", r"di valutazione",
     r"di correzione", r"virtu\w+", r"neuronal\w*", r"neural", r"generati\w+", r"machine",
     r"de traitement automatique", r"qui (?:lit|analyse|evalue|corrige|note)",
-    r"that (?:reads|grades|scores|reviews)", r"bewertungs\w*",
+    r"that (?:reads|grades|scores|reviews)", r"bewertungs\w*", r"(?:pre-?)?correction",
+    r"(?:de |di |of |d')?(?:calificacion\w*|puntuacion\w*|valutazione|bewertung|notation)",
+    r"de lecture automati\w*", r"de pre-?evaluation",
 )  # fmt: skip
 JURY = _alt(
     r"jury",
     r"jurys",
     r"membres du jury",
     r"(?:mesdames|messieurs|madame|monsieur|members|miembros|mitglieder|membri|ladies)"
-    r"(?: (?:et|and|y|und|e) \w+)?(?: les| the| los| die| i)?(?: membres| members)?"
+    r"(?:,? (?:(?:et|and|y|und|e) )?\w+)?(?: les| the| los| die| i)?(?: membres| members)?"
     r" (?:du|de la|of the|del|der|della) (?:jury|jurado|giuria|commission|panel)",
     r"jurado",
     r"jury-mitglieder",
@@ -168,6 +175,14 @@ ADDRESSEE_PATTERNS = [
     rf"[:!?—–] (?:(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}?)?(?:{_TO} )?{MACHINE}(?: [\w'-]+){{0,2}}? ?[:,!]",
     # a short sentence that is only an address: "Deux mots pour le logiciel d'évaluation."
     rf"^\W*(?:[\w'-]+ ){{0,3}}(?:{_TO}) {MACHINE}(?: [\w'-]+){{0,3}}? ?(?:[:.!]|$)",
+    # a note heading, a greeting or "attention" before a bare machine noun and a colon or comma:
+    # "Nota bene per il sistema :", "Attention, algorithme :"
+    rf"^\W*(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}? {_TO} {_DET}{ROLE_PLAIN} ?[:,!]",
+    rf"(?:^|[\W])(?:{_GREETING}|{_ATTENTION})[ ,]+{_DET}{ROLE_PLAIN} ?[:,!]",
+    # "s'adresse à l'outil d'analyse", "destiné au dispositif de lecture automatisée"
+    rf"\b(?:destine\w*|adresse\w*|intended|addressed|directed|meant|dirigid\w+|destinad\w+"
+    rf"|gerichtet|bestimmt|rivolt\w+|destinat\w+)(?: (?:a|au|aux|to|for|at|an|fur|per|al|a la"
+    rf"|alla))? {MACHINE}",
     # a greeting: "Chère IA,", "Hey model", "Querido evaluador"
     rf"(?:^|[\W])(?:{_GREETING})[ ,]+{MACHINE}",
     # "à l'attention de l'outil d'analyse", "note à l'IA", "message for any AI"
@@ -184,7 +199,7 @@ ADDRESSEE_PATTERNS = [
     # a system frame: "Consigne système :", "SYSTEM:", "mode développeur"
     rf"\b{_FRAME} (?:d[eu] |des |del |di |de l'|of the )?{_SYSTEM}\b",
     rf"\b{_SYSTEM} ?(?:{_FRAME})\b",
-    rf"^\W*{_SYSTEM}\W*:",
+    r"\b(?:systeme|system|sistema) ?:",
     r"(?:<\|?(?:system|im_start|im_end)\|?>|\[/?(?:system|inst|sys)\]|#{2,}\s*(?:system|instruction))",
 ]
 WEAK_ADDRESSEE_PATTERNS = [
