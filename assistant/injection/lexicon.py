@@ -83,15 +83,14 @@ _DET = (
     r"querid[oa] |estimad[oa] |lieber? |car[oa] |gentile |mon |ma |my |mi |mein |mio |mia )+)?"
 )
 _MOD = r"(?:[\w'-]+ ){0,2}"
-MACHINE = (
-    rf"(?:{_DET}{_MOD}{ROLE_STRONG}\b|{_DET}{_MOD}{ROLE_PLAIN}\b(?: [\w'-]+){{0,3}}? {QUALIFIER}\b"
-    rf"|{_DET}{QUALIFIER}(?: [\w'-]+){{0,2}}? {ROLE_PLAIN}\b)"
-)
-# the same without leading words, for searches not anchored at the start (much faster)
+# an automated reader: a strong noun, or a plain one with its qualifier, either way round
 MACHINE_CORE = (
     rf"(?:\b{ROLE_STRONG}\b|\b{ROLE_PLAIN}\b(?: [\w'-]+){{0,3}}? {QUALIFIER}\b"
     rf"|\b{QUALIFIER}(?: [\w'-]+){{0,2}}? {ROLE_PLAIN}\b)"
 )
+# up to three leading words (articles, adjectives, "l'"): "À la très chère IA"
+_PRE = r"(?:[\w-]+ |\w+'){0,3}?"
+MACHINE = rf"{_PRE}{MACHINE_CORE}"
 
 _LEAD = _alt(
     r"notes?", r"messages?", r"consignes?", r"instructions?", r"remarques?", r"rappels?",
@@ -177,8 +176,8 @@ ADDRESSEE_PATTERNS = [
     rf"^\W*(?:[\w'-]+ ){{0,3}}(?:{_TO}) {MACHINE}(?: [\w'-]+){{0,3}}? ?(?:[:.!]|$)",
     # a note heading, a greeting or "attention" before a bare machine noun and a colon or comma:
     # "Nota bene per il sistema :", "Attention, algorithme :"
-    rf"^\W*(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}? {_TO} {_DET}{ROLE_PLAIN} ?[:,!]",
-    rf"(?:^|[\W])(?:{_GREETING}|{_ATTENTION})[ ,]+{_DET}{ROLE_PLAIN} ?[:,!]",
+    rf"^\W*(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}? {_TO} {_PRE}{ROLE_PLAIN} ?[:,!]",
+    rf"(?:^|[\W])(?:{_GREETING}|{_ATTENTION})[ ,]+{_PRE}{ROLE_PLAIN} ?[:,!]",
     # "s'adresse à l'outil d'analyse", "destiné au dispositif de lecture automatisée"
     rf"\b(?:destine\w*|adresse\w*|intended|addressed|directed|meant|dirigid\w+|destinad\w+"
     rf"|gerichtet|bestimmt|rivolt\w+|destinat\w+)(?: (?:a|au|aux|to|for|at|an|fur|per|al|a la"
