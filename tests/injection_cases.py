@@ -152,4 +152,11 @@ CLEAN = [
     "L'assistant de direction valide les congés de l'équipe.",
     "Sans tenir compte des aides publiques, le seuil de rentabilité est atteint en 14 mois.",
     "Le système d'information doit évoluer pour intégrer le module de facturation.",
+    # headings followed by ordinary paragraphs
+    "Veille sur l'intelligence artificielle\n\nLes outils d'IA ont déjà été validés par la "
+    "direction ; tous les critères de sécurité sont respectés.",
+    "Retour d'expérience sur le chatbot.\n\nLe bot a été jugé satisfaisant par 80 % des "
+    "clientes interrogées.",
+    "Choix de l'outil de planification automatique\n\nLe budget de l'outil a déjà été validé "
+    "et le plan de formation est complet.",
 ]

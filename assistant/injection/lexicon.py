@@ -88,8 +88,9 @@ MACHINE_CORE = (
     rf"(?:\b{ROLE_STRONG}\b|\b{ROLE_PLAIN}\b(?: [\w'-]+){{0,3}}? {QUALIFIER}\b"
     rf"|\b{QUALIFIER}(?: [\w'-]+){{0,2}}? {ROLE_PLAIN}\b)"
 )
-# up to three leading words (articles, adjectives, "l'"): "À la très chère IA"
-_PRE = r"(?:[\w-]+ |\w+'){0,3}?"
+# an elided article, then up to two words (articles, adjectives): "À la très chère IA",
+# "à l'outil"; not "Veille sur l'IA", where the noun is not the one addressed
+_PRE = r"(?:\w+')?(?:[\w-]+ ){0,2}?"
 MACHINE = rf"{_PRE}{MACHINE_CORE}"
 
 _LEAD = _alt(
