@@ -10,9 +10,10 @@ import pytest
 
 from assistant.assessment import Assessment
 from assistant.ingest import ingest_file
+from assistant.injection import injection_passages
 from assistant.services import Services, build_services
 from assistant.settings import LimitsSettings, Settings
-from tests.pdf_tricks import SECRET, build_pdf
+from tests.pdf_tricks import NOTE, SECRET, build_pdf
 
 HIDING = ["clipped", "layer_off", "annotation", "white_on_white_image"]
 
@@ -25,6 +26,13 @@ def test_text_the_page_does_not_show_is_hidden(trick: str, tmp_path: Path) -> No
     evidence = " ".join(b.text for b in doc.evidence_blocks())
     assert "1223/2009" not in evidence and "AGEC" not in evidence
     assert "inflation de 5,2 %" in evidence
+
+
+def test_a_sticky_note_holding_an_instruction_is_reported_with_its_page(tmp_path: Path) -> None:
+    doc = ingest_file(build_pdf(tmp_path / "d.pdf", "none"), LimitsSettings())
+    passages = injection_passages(doc)
+    assert [(p.page, p.quote) for p in passages] == [(1, NOTE)]
+    assert "correcteur" not in " ".join(b.text for b in doc.evidence_blocks())
 
 
 def test_the_same_page_without_a_trick_has_no_hidden_text(tmp_path: Path) -> None:

@@ -75,6 +75,30 @@ def odt_asides(document: Any) -> list[RawBlock]:
     return aside_blocks(texts)
 
 
+def pdf_annotation_texts(page_handle: Any) -> list[str]:
+    """The text of a PDF page's annotations (sticky notes, comments, free text), which a
+    viewer shows only on demand."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    texts: list[str] = []
+    for index in range(min(pdfium_c.FPDFPage_GetAnnotCount(page_handle), _MAX_ASIDES)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page_handle, index)
+        if not annot:
+            continue
+        try:
+            size = pdfium_c.FPDFAnnot_GetStringValue(annot, b"Contents", None, 0)
+            if size > 2:
+                buffer = ctypes.create_string_buffer(size)
+                pointer = ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR))
+                pdfium_c.FPDFAnnot_GetStringValue(annot, b"Contents", pointer, size)
+                texts.append(buffer.raw[: size - 2].decode("utf-16-le", errors="replace"))
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return texts
+
+
 def pdf_asides(pdf: Any) -> list[RawBlock]:
     """The PDF's information dictionary: title, subject, keywords, author."""
     try:

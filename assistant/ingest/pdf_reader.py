@@ -12,7 +12,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from assistant.errors import CorruptFileError, EmptyFileError, EncryptedFileError, TooLargeError
-from assistant.ingest.asides import pdf_asides
+from assistant.ingest.asides import aside_blocks, pdf_annotation_texts, pdf_asides
 from assistant.ingest.pdf_blocks import BodyStyle, lines_to_blocks
 from assistant.ingest.pdf_chars import PageCharReader, PdfChar
 from assistant.ingest.pdf_lines import PdfLine, page_lines
@@ -35,8 +35,9 @@ def read_pdf(path: Path, filename: str, limits: LimitsSettings) -> RawDocument:
     finally:
         pdf.close()
     lines: list[PdfLine] = []
-    for number, (chars, box, objects) in enumerate(pages, start=1):
+    for number, (chars, box, objects, notes) in enumerate(pages, start=1):
         lines.extend(page_lines(chars, number, box, find_grids(objects.rules, box)))
+        asides.extend(aside_blocks(notes, page=number))
     blocks = lines_to_blocks(lines, BodyStyle.of(lines))
     return RawDocument("pdf", blocks, pages=count, asides=asides)
 
@@ -97,7 +98,7 @@ def _page(pdf: pdfium.PdfDocument, index: int, filename: str) -> Any:
         ) from err
 
 
-def _read_page(page: Any) -> tuple[list[PdfChar], Box, PageObjects]:
+def _read_page(page: Any) -> tuple[list[PdfChar], Box, PageObjects, list[str]]:
     try:
         textpage = page.get_textpage()
         try:
@@ -105,7 +106,8 @@ def _read_page(page: Any) -> tuple[list[PdfChar], Box, PageObjects]:
             left, bottom, right, top = page.get_cropbox()
             box = (float(left), float(bottom), float(right), float(top))
             chars = PageCharReader(textpage.raw, objects, box).chars()
-            return mark_unrendered(page, chars, box), box, objects
+            notes = pdf_annotation_texts(page.raw)
+            return mark_unrendered(page, chars, box), box, objects, notes
         finally:
             textpage.close()
     finally:
