@@ -6,6 +6,7 @@ details); nothing here may change the contract's meaning.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -21,7 +22,38 @@ Source = Literal["offline", "llm"]
 class Evidence(BaseModel):
     quote: str = Field(description="Verbatim passage of the dossier's extracted text.")
     page: int | None = Field(description="1-based page, None for formats without pages.")
-    section: str | None = Field(None, description="Section heading path, e.g. '2.3 PESTEL'.")
+    section: str | None = Field(
+        None, description="Heading of the section holding the quote, e.g. '2.3 PESTEL'."
+    )
+    start: int | None = Field(
+        None, description="Offset of the quote's first character in the extracted text."
+    )
+    end: int | None = Field(
+        None, description="Offset after the quote's last character: text[start:end] == quote."
+    )
+
+    @classmethod
+    def at(
+        cls, text: str, start: int, end: int, page: int | None, section: Sequence[str]
+    ) -> Evidence:
+        """The quote ``text[start:end]`` with its span, page and section (heading path,
+        outermost first: the evidence keeps its last heading, ``section_label``)."""
+        return cls(
+            quote=text[start:end],
+            page=page,
+            section=section_label(section),
+            start=start,
+            end=end,
+        )
+
+    def spans(self, text: str) -> bool:
+        """True when the evidence carries its span and the span holds the quote in ``text``."""
+        return self.start is not None and text[self.start : self.end] == self.quote
+
+
+def section_label(path: Sequence[str]) -> str | None:
+    """The one way a section is named in evidence: its innermost heading."""
+    return path[-1] if path else None
 
 
 class ElementResult(BaseModel):

@@ -13,15 +13,24 @@ from collections.abc import Sequence
 from assistant.assessment import CheckpointResult, Evidence
 from assistant.calc import CalcReport
 from assistant.detect.evidence import MAX_EVIDENCE
+from assistant.referentiel.models import Checkpoint
 
 
 def merge_calc(
-    results: Sequence[CheckpointResult], report: CalcReport, text: str
+    results: Sequence[CheckpointResult],
+    report: CalcReport,
+    text: str,
+    checkpoints: Sequence[Checkpoint],
 ) -> list[CheckpointResult]:
-    """``results`` with the calculation evidence of ``report`` (verbatim quotes only)."""
+    """``results`` with the calculation evidence of ``report`` (quotes whose span holds them in
+    ``text`` only), each
+    checkpoint taking the evidence of its ``calculations`` (référentiel data)."""
+    calculations = {c.id: c.calculations for c in checkpoints}
     merged = []
     for result in results:
-        found = [e for e in report.evidence.get(result.id, []) if e.quote and e.quote in text]
+        kinds = calculations.get(result.id, [])
+        offered = [e for kind in kinds for e in report.evidence.get(kind, [])]
+        found = [e for e in offered if e.quote and e.spans(text)]
         merged.append(_with_evidence(result, found) if found else result)
     return merged
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from assistant.assessment import Evidence
+
 log = logging.getLogger(__name__)
 
 HIGHLIGHT_FILL = (255, 214, 0, 110)
@@ -83,12 +85,24 @@ def locate(text: str, quote: str) -> tuple[int, int] | None:
     return None
 
 
+def evidence_excerpt(text: str, evidence: Evidence, radius: int = 300) -> Excerpt | None:
+    """The evidence's quote in its context, at the span it carries (no search); evidence
+    without a span (an older report) is located like any quote."""
+    if evidence.spans(text):
+        assert evidence.start is not None and evidence.end is not None
+        return _excerpt(text, evidence.start, evidence.end, radius)
+    return excerpt(text, evidence.quote, radius)
+
+
 def excerpt(text: str, quote: str, radius: int = 300) -> Excerpt | None:
     """The quote with up to ``radius`` characters on each side, or None when it is absent."""
     span = locate(text, quote)
     if span is None:
         return None
-    start, end = span
+    return _excerpt(text, *span, radius)
+
+
+def _excerpt(text: str, start: int, end: int, radius: int) -> Excerpt:
     lo = max(0, start - radius)
     hi = min(len(text), end + radius)
     before = ("… " if lo > 0 else "") + text[lo:start]

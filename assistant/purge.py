@@ -1,9 +1,9 @@
 """Erasure of dossiers (a candidate's right to erasure, and the retention period).
 
-A dossier leaves, under ``settings.home``, keyed by the first 16 hex digits of its sha256:
+A dossier leaves, under ``settings.home`` (``assistant.home.Home``), keyed by the first 16 hex
+digits of its sha256:
 
 - ``cache/documents/<sha256>-v*.json``: the ingested Document, its whole text;
-- ``reports/**/<sha16>*``: reports stored by the services, if any;
 - ``audit/<sha16>/``: the LLM audit records (prompts and answers);
 - the Chroma collections ``dossier-<sha16>-*``: vectors and positions.
 
@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Protocol
 
 from assistant.errors import InputError
+from assistant.index.store_compact import Compaction
 from assistant.settings import Settings
-from assistant.store_compact import Compaction
 
 log = logging.getLogger(__name__)
 
@@ -112,11 +112,10 @@ class PurgeService:
         return result
 
     def _files_of(self, key: str) -> list[Path]:
-        home = self.settings.home
-        found = [home / "audit" / key]
-        for folder in (home / "cache", self.settings.reports_dir):
-            if folder.is_dir():
-                found.extend(folder.rglob(f"{key}*"))
+        home = self.settings.folders
+        found = [home.audit / key]
+        if home.cache.is_dir():
+            found.extend(home.cache.rglob(f"{key}*"))
         return [path for path in found if path.exists()]
 
     def _dated_keys(self) -> dict[str, float]:
@@ -130,20 +129,18 @@ class PurgeService:
         return stamps
 
     def _all_files(self) -> Iterable[Path]:
-        home = self.settings.home
-        audit = home / "audit"
-        if audit.is_dir():
-            yield from (p for p in audit.iterdir() if p.is_dir())
-        for folder in (home / "cache" / "documents", self.settings.reports_dir):
-            if folder.is_dir():
-                yield from (p for p in folder.rglob("*") if p.is_file())
+        home = self.settings.folders
+        if home.audit.is_dir():
+            yield from (p for p in home.audit.iterdir() if p.is_dir())
+        if home.documents.is_dir():
+            yield from (p for p in home.documents.rglob("*") if p.is_file())
 
     def _stored_keys(self) -> list[str]:
         return self._store().list_dossiers() if self._has_store() else []
 
     def _has_store(self) -> bool:
         """A Chroma server, or an embedded store already created (never create one here)."""
-        return bool(self.settings.store_url) or self.settings.store_dir.is_dir()
+        return bool(self.settings.store_url) or self.settings.folders.chroma.is_dir()
 
 
 def _key(sha: str) -> str:

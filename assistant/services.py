@@ -18,13 +18,16 @@ from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from assistant.document import Document
-    from assistant.embedding import Embedder
+    from assistant.index import DossierIndex
+    from assistant.index.embedding import Embedder
+    from assistant.index.retrieval import HybridRetriever
+    from assistant.index.store import VectorStore
+    from assistant.ingest.cache import DocumentCache
+    from assistant.llm.client import ChatModel
     from assistant.llm.refine import LLMRefiner
     from assistant.llm.tutor import LLMTutor
     from assistant.purge import PurgeService
-    from assistant.retrieval import HybridRetriever
     from assistant.review import ReviewService
-    from assistant.store import VectorStore
     from assistant.triage import TriageService
     from assistant.tutor import IndexedDossier, Tutor
 
@@ -41,35 +44,60 @@ class Services:
 
     @cached_property
     def embedder(self) -> Embedder:
-        from assistant.embedding import make_embedder
+        if self.settings.parts == "fake":
+            from assistant.fakes import HashEmbedder
+
+            return HashEmbedder()
+        from assistant.index.embedding import make_embedder
 
         return make_embedder(self.settings.embedding)
 
     @cached_property
-    def store(self) -> VectorStore:
-        from assistant.store import VectorStore
+    def chat_model(self) -> ChatModel | None:
+        """The LLM, only when DOSSIER_REVIEW_LLM__BASE_URL and __MODEL are both set (the
+        fake profile's scripted model then, never contacted)."""
+        if not self.settings.llm.enabled:
+            return None
+        if self.settings.parts == "fake":
+            from assistant.fakes import ScriptedChatModel
 
-        chunking = self.settings.retrieval
+            return ScriptedChatModel(name=str(self.settings.llm.model))
+        from assistant.llm.client import OpenAIChatModel
+
+        return OpenAIChatModel(self.settings.llm)
+
+    @cached_property
+    def store(self) -> VectorStore:
+        from assistant.index.chunking import chunking_signature
+        from assistant.index.store import VectorStore
+
+        options = self.settings.retrieval
         return VectorStore(
-            self.settings.store_dir,
+            self.settings.folders.chroma,
             self.embedder,
-            max_chars=chunking.max_chars,
-            overlap=chunking.overlap,
+            chunking=chunking_signature(options.max_chars, options.overlap),
             url=self.settings.store_url,
             lock_timeout_s=self.settings.store_wait_s,
         )
 
+    @cached_property
+    def indexer(self) -> DossierIndex:
+        """Dossiers made searchable in the store (chunked, embedded once, BM25-indexed)."""
+        from assistant.index import DossierIndex
+
+        return DossierIndex(self.store, self.embedder, self.settings.retrieval)
+
     def retriever(self, doc: Document) -> HybridRetriever | None:
         """Passage search over one dossier (embeds it unless the store already has it); None
         when the dossier has no evidence text to search."""
-        from assistant.chunking import chunk_document
-        from assistant.retrieval import build_retriever
+        return self.indexer.index(doc)
 
-        options = self.settings.retrieval
-        chunks = chunk_document(doc, max_chars=options.max_chars, overlap=options.overlap)
-        if not chunks:
-            return None
-        return build_retriever(doc, chunks, self.store, self.embedder, fusion=options.fusion)
+    @cached_property
+    def documents(self) -> DocumentCache:
+        """Dossiers read through ingestion, kept by content hash under the data home."""
+        from assistant.ingest.cache import DocumentCache
+
+        return DocumentCache(self.settings.folders.documents, self.settings.limits)
 
     @cached_property
     def review(self) -> ReviewService:
@@ -78,11 +106,10 @@ class Services:
         return ReviewService(
             self.settings,
             self.referentiel,
-            ingest=self.ingest,
-            store=lambda: self.store,
-            embedder=lambda: self.embedder,
-            retriever=self.retriever,
-            refiner=lambda: self.llm_refiner,
+            documents=self.documents,
+            indexer=self.indexer,
+            embedder=self.embedder,
+            refiner=self.llm_refiner,
         )
 
     @cached_property
@@ -101,12 +128,12 @@ class Services:
     @cached_property
     def llm_refiner(self) -> LLMRefiner | None:
         """The LLM refiner, only when DOSSIER_REVIEW_LLM__BASE_URL and __MODEL are both set."""
-        if not self.settings.llm.enabled:
+        model = self.chat_model
+        if model is None:
             return None
-        from assistant.llm.client import OpenAIChatModel
         from assistant.llm.refine import LLMRefiner
 
-        return LLMRefiner(OpenAIChatModel(self.settings.llm), self.settings)
+        return LLMRefiner(model, self.settings)
 
     def ingest(self, path: Path) -> Document:
         """Read a dossier into a Document under the configured limits (ReviewError if bad)."""
@@ -117,15 +144,16 @@ class Services:
     @cached_property
     def tutor(self) -> Tutor | LLMTutor:
         """The tutor; with an LLM configured, it writes answers from the same sources."""
+        from assistant.index.referentiel_index import ReferentielIndex
         from assistant.tutor import Tutor
 
-        offline = Tutor(self.referentiel, self.store)
-        if not self.settings.llm.enabled:
+        offline = Tutor(self.referentiel, ReferentielIndex(self.store))
+        model = self.chat_model
+        if model is None:
             return offline
-        from assistant.llm.client import OpenAIChatModel
         from assistant.llm.tutor import LLMTutor
 
-        return LLMTutor(offline, OpenAIChatModel(self.settings.llm), self.settings)
+        return LLMTutor(offline, model, self.settings)
 
     def index_dossier(self, document: Document) -> IndexedDossier:
         """Make a dossier searchable for the tutor (embeds its chunks once)."""

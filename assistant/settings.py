@@ -13,9 +13,14 @@ from typing import Literal
 from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from assistant.chunking import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP
+from assistant.home import Home
+from assistant.resources import PROJECT_ROOT as PROJECT_ROOT  # re-exported (tests, scripts)
+from assistant.resources import data_dir
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MAX_CHARS = 600
+"""Largest chunk of a dossier, in characters (see ``assistant.index.chunking``)."""
+DEFAULT_OVERLAP = 100
+"""Characters shared by consecutive chunks."""
 
 
 def _default_home() -> Path:
@@ -154,9 +159,13 @@ class Settings(BaseSettings):
         description="Folder holding every piece of state (stores, reports, audit records).",
     )
     referentiel_dir: Path = Field(
-        PROJECT_ROOT / "referentiel", description="Folder of the référentiel data files."
+        default_factory=lambda: data_dir("referentiel"),
+        description="Folder of the référentiel data files (default: the shipped référentiel).",
     )
-    prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Folder of prompt templates.")
+    prompts_dir: Path = Field(
+        default_factory=lambda: data_dir("prompts"),
+        description="Folder of prompt templates (default: the shipped prompts).",
+    )
     retention_days: int = Field(
         30, description="Days a dossier and its report are kept before `purge --expired`."
     )
@@ -173,6 +182,12 @@ class Settings(BaseSettings):
         description="Seconds a process waits for the embedded store while another process "
         "(the app) holds it, before giving up with an error.",
     )
+    parts: Literal["real", "fake"] = Field(
+        "real",
+        description="'fake': the fake-parts profile (assistant/fakes.py) for tests and demos: "
+        "a hash-based embedder instead of the model, and, when an LLM is configured, an "
+        "in-process scripted chat model that is never contacted over the network.",
+    )
     limits: LimitsSettings = Field(default_factory=LimitsSettings, description="File limits.")
     embedding: EmbeddingSettings = Field(
         default_factory=EmbeddingSettings, description="Embedding model."
@@ -187,18 +202,17 @@ class Settings(BaseSettings):
     )
 
     @property
-    def store_dir(self) -> Path:
-        return self.home / "chroma"
-
-    @property
-    def reports_dir(self) -> Path:
-        return self.home / "reports"
+    def folders(self) -> Home:
+        """Every folder under ``home`` (cache, store, audit records)."""
+        return Home(self.home)
 
     def fingerprint(self) -> str:
         """Short hash of the settings that shape a verdict (no secrets, no paths)."""
         shaping = {
             "embedding": self.embedding.model_dump(exclude={"api_key"}),
             "retrieval": self.retrieval.model_dump(),
+            "calc": self.calc.model_dump(),
+            "parts": self.parts,
             "llm": self.llm.model_dump(include={"base_url", "model", "temperature"}),
         }
         raw = json.dumps(shaping, sort_keys=True, default=str).encode()

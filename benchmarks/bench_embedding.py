@@ -31,11 +31,11 @@ def measure(backend: str, max_chars: int, overlap: int, repeat: int) -> dict[str
     began = time.perf_counter()
     import psutil
 
-    from assistant.chunking import chunk_document
-    from assistant.embedding import make_embedder
-    from assistant.retrieval import build_retriever
+    from assistant.index.chunking import chunk_document, chunking_signature
+    from assistant.index.embedding import make_embedder
+    from assistant.index.retrieval import build_retriever
+    from assistant.index.store import VectorStore
     from assistant.settings import EmbeddingSettings
-    from assistant.store import VectorStore
 
     process = psutil.Process()
     rss_start = process.memory_info().rss
@@ -47,11 +47,13 @@ def measure(backend: str, max_chars: int, overlap: int, repeat: int) -> dict[str
     doc = _dossier()
     chunks = chunk_document(doc, max_chars=max_chars, overlap=overlap)
     with tempfile.TemporaryDirectory() as folder:
-        retriever = build_retriever(doc, chunks, VectorStore(Path(folder), embedder), embedder)
+        store = VectorStore(Path(folder), embedder, chunking=chunking_signature(max_chars, overlap))
+        retriever = build_retriever(doc, chunks, store, embedder)
         retriever.search_many(_queries(), 8)
         cold_s = time.perf_counter() - began
         t = time.perf_counter()
-        retriever = build_retriever(doc, chunks, VectorStore(Path(folder), embedder), embedder)
+        store = VectorStore(Path(folder), embedder, chunking=chunking_signature(max_chars, overlap))
+        retriever = build_retriever(doc, chunks, store, embedder)
         retriever.search_many(_queries(), 8)
         stored_again_s = time.perf_counter() - t
 
@@ -143,10 +145,11 @@ def _rankings(
 ) -> dict[str, list[list[str]]]:
     import numpy as np
 
-    from assistant.chunking import indexed_text
-    from assistant.lexical import LexicalIndex
-    from assistant.retrieval import build_retriever
-    from assistant.store import VectorStore
+    from assistant.index.chunking import chunking_signature, indexed_text
+    from assistant.index.lexical import LexicalIndex
+    from assistant.index.retrieval import build_retriever
+    from assistant.index.store import VectorStore
+    from assistant.settings import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP
 
     ids = [c.id for c in chunks]
     rankings: dict[str, list[list[str]]] = {}
@@ -159,7 +162,9 @@ def _rankings(
         lexical = LexicalIndex.build(chunks, texts)
         rankings[name] = [[cid for cid, _ in lexical.search(qu, len(ids))] for qu in queries]
     with tempfile.TemporaryDirectory() as folder:
-        store = VectorStore(Path(folder), embedder)
+        store = VectorStore(
+            Path(folder), embedder, chunking=chunking_signature(DEFAULT_MAX_CHARS, DEFAULT_OVERLAP)
+        )
         for fusion in ("rrf", "mix"):
             retriever = build_retriever(doc, chunks, store, embedder, fusion=fusion)  # type: ignore[arg-type]
             found = retriever.search_many(queries, 20)
@@ -231,7 +236,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="timing runs, the best is kept")
     parser.add_argument("--json", action="store_true", help="print the raw figures as JSON")
     args = parser.parse_args()
-    from assistant.chunking import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP
+    from assistant.settings import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP
 
     max_chars = args.max_chars or DEFAULT_MAX_CHARS
     overlap = DEFAULT_OVERLAP if args.overlap is None else args.overlap

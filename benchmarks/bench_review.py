@@ -30,9 +30,9 @@ CHILD = r"""
 import functools, json, sys, time
 began = time.perf_counter()
 from pathlib import Path
-import assistant.embedding as embedding
-import assistant.review as review
-import assistant.store as store
+import assistant.index.embedding as embedding
+import assistant.review.service as review
+import assistant.index.store as store
 
 phases = {}
 

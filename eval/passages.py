@@ -79,5 +79,6 @@ def target_problems(passages: list[Passage], ref: Referentiel, origin: str) -> l
         if t not in known
     ]
     ids = [p.id for p in passages]
-    problems += [f"{origin}: duplicate id {i!r}" for i in sorted({i for i in ids if ids.count(i) > 1})]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    problems += [f"{origin}: duplicate id {i!r}" for i in duplicates]
     return problems

@@ -28,7 +28,14 @@ from eval.labels import DossierLabel, load_labels, validate
 from eval.printout import as_json, confusion_table, details, summary_table
 
 DEVSET = Path(__file__).with_name("devset")
-SETS = {"devset": DEVSET, "heldout": Path(__file__).with_name("heldout")}
+STYLES = Path(__file__).with_name("styles")
+SETS = {
+    "devset": DEVSET,
+    "heldout": Path(__file__).with_name("heldout"),
+    "styles-train": STYLES / "train",
+    "styles-dev": STYLES / "dev",
+    "styles-heldout": STYLES / "heldout",
+}
 BUILDERS = {"pdf": docbuild.build_pdf, "docx": docbuild.build_docx, "odt": docbuild.build_odt}
 
 
@@ -40,7 +47,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="Write the results as JSON to this file.")
     parser.add_argument(
         "--set", dest="set_name", choices=sorted(SETS), default="devset",
-        help="Labelled set: devset (tuned on) or heldout (measure only, never tune on it).",
+        help="Labelled set: devset, styles-train, styles-dev (tuned on) or heldout, styles-heldout "
+        "(measure only, never tune on them).",
     )  # fmt: skip
     parser.add_argument("--devset", type=Path, help="Folder of dossiers+labels (overrides --set).")
     parser.add_argument("-v", "--verbose", action="store_true", help="Per-dossier errors.")

@@ -1,9 +1,74 @@
 from __future__ import annotations
 
+import ipaddress
+import socket
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 
-from assistant.embedding import Embedder, UseEmbedder
+from assistant.index.embedding import Embedder, UseEmbedder
 from assistant.settings import LimitsSettings
+
+LOCAL_NAMES = {None, "", "localhost", "localhost.localdomain", "ip6-localhost"}
+
+
+class NetworkBlocked(OSError):
+    """Raised by the suite-wide guard instead of leaving the machine."""
+
+
+def _local_target(address: Any) -> bool:
+    """A loopback address, a Unix socket, or the wildcard a test server binds to."""
+    if isinstance(address, str | bytes):
+        return True  # a Unix socket path
+    host = address[0] if isinstance(address, tuple) and address else address
+    if host in LOCAL_NAMES:
+        return True
+    try:
+        ip = ipaddress.ip_address(str(host).split("%")[0])
+    except ValueError:
+        return False  # a host name: resolving it would already have been refused
+    return ip.is_loopback or ip.is_unspecified
+
+
+@pytest.fixture(autouse=True)
+def no_network(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test runs offline: a connection to anything but the loopback, or a name lookup
+    of anything but localhost, raises ``NetworkBlocked`` and fails the test (unless it is
+    marked ``network_probe``: it then only checks that such attempts are seen)."""
+    attempts: list[str] = []
+    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+    real_getaddrinfo = socket.getaddrinfo
+
+    def refuse(what: str) -> NetworkBlocked:
+        attempts.append(what)
+        return NetworkBlocked(f"network access refused in tests: {what}")
+
+    def connect(sock: socket.socket, address: Any) -> None:
+        if not _local_target(address):
+            raise refuse(f"connect {address!r}")
+        real_connect(sock, address)
+
+    def connect_ex(sock: socket.socket, address: Any) -> int:
+        if not _local_target(address):
+            raise refuse(f"connect {address!r}")
+        return real_connect_ex(sock, address)
+
+    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        name = host.decode() if isinstance(host, bytes) else host
+        if name not in LOCAL_NAMES:
+            try:
+                ipaddress.ip_address(str(name).split("%")[0])
+            except ValueError:
+                raise refuse(f"name lookup {name!r}") from None
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    yield
+    if attempts and request.node.get_closest_marker("network_probe") is None:
+        pytest.fail(f"the test tried to reach the network: {attempts}", pytrace=False)
 
 
 @pytest.fixture

@@ -119,6 +119,10 @@ La cible actuelle est composée de familles avec enfants de 3 à 14 ans, venant 
 """
 
 
+EPREUVE_IDS = ("E1", "E2", "E3", "E4", "E5-P1", "E5-P2", "E5-P3")
+"""The certification's épreuves (the référentiel's data names them; tests check it does)."""
+
+
 def write(tmp_path: Path, name: str, *parts: str) -> Path:
     path = tmp_path / name
     path.write_text("\n".join(parts), encoding="utf-8")

@@ -8,7 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from assistant.document import Block, BlockKind, Document, DocumentMeta, Page
-from assistant.embedding import Embedder, Vectors
+from assistant.index.chunking import chunking_signature
+from assistant.index.embedding import Embedder, Vectors
+from assistant.settings import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP
+
+CHUNKING = chunking_signature(DEFAULT_MAX_CHARS, DEFAULT_OVERLAP)
+"""The default chunking signature, for stores that tests open themselves."""
 
 
 @dataclass

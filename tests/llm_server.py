@@ -2,7 +2,9 @@
 
 ``ScriptedLLM(responder)`` answers POST /v1/chat/completions with whatever ``responder(request)``
 returns: a string (the assistant's content), or a ``Reply`` (status code, raw body, delay).
-Every request is recorded."""
+Like a compliant server, it answers a request that forces a tool call with that tool call, its
+arguments being the responder's string. Every request is recorded (``requests``, and the raw
+bodies in ``bodies``)."""
 
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ class ScriptedLLM:
     def __init__(self, responder: Responder) -> None:
         self.responder = responder
         self.requests: list[dict[str, Any]] = []
+        self.bodies: list[str] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -50,6 +53,10 @@ class ScriptedLLM:
     def user_prompts(self) -> list[str]:
         return [r["messages"][-1]["content"] for r in self.requests]
 
+    def log(self) -> str:
+        """Every request body as sent, decoded (JSON escapes undone), one per line."""
+        return "\n".join(json.dumps(r, ensure_ascii=False) for r in self.requests)
+
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         outer = self
 
@@ -58,13 +65,17 @@ class ScriptedLLM:
                 pass
 
             def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                raw = self.rfile.read(int(self.headers["Content-Length"]))
+                body = json.loads(raw)
+                outer.bodies.append(raw.decode("utf-8"))
                 outer.requests.append(body)
                 reply = outer.responder(body)
                 if isinstance(reply, str):
                     reply = Reply(content=reply)
                 time.sleep(reply.delay_s)
-                payload = reply.raw if reply.raw is not None else json.dumps(_completion(reply))
+                payload = (
+                    reply.raw if reply.raw is not None else json.dumps(_completion(reply, body))
+                )
                 data = payload.encode()
                 try:
                     self.send_response(reply.status)
@@ -78,7 +89,22 @@ class ScriptedLLM:
         return Handler
 
 
-def _completion(reply: Reply) -> dict[str, Any]:
+def _completion(reply: Reply, request: dict[str, Any]) -> dict[str, Any]:
+    message: dict[str, Any] = {"role": "assistant", "content": reply.content}
+    forced = request.get("tool_choice")
+    if isinstance(forced, dict) and reply.content is not None:
+        name = forced.get("function", {}).get("name", "answer")
+        message = {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {
+                    "id": "call_1",
+                    "type": "function",
+                    "function": {"name": name, "arguments": reply.content},
+                }
+            ],
+        }
     return {
         "id": "chatcmpl-test",
         "object": "chat.completion",
@@ -88,7 +114,7 @@ def _completion(reply: Reply) -> dict[str, Any]:
             {
                 "index": 0,
                 "finish_reason": "stop",
-                "message": {"role": "assistant", "content": reply.content},
+                "message": message,
             }
         ],
         "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},

@@ -41,10 +41,10 @@ def test_a_correct_break_even_gives_evidence_and_no_alert(body: str, tmp_path: P
     report = report_of(HEAD + "\n" + body, tmp_path)
     assert report.alerts == []
     assert "seuil_rentabilite" in kinds(report, "ok")
-    (evidence,) = report.evidence["seuil_rentabilite"]
+    (evidence,) = report.evidence["breakeven"]
     assert "52 500" in evidence.quote or "56 750" in evidence.quote
     assert evidence.section == "3.2 Seuil de rentabilité"
-    assert report.evidence["structure_couts"]
+    assert report.evidence["cost_structure"]
 
 
 def test_a_wrong_break_even_is_flagged_with_its_figures_and_page(tmp_path: Path) -> None:
@@ -75,7 +75,7 @@ def test_a_wrong_break_even_is_flagged_with_its_figures_and_page(tmp_path: Path)
     assert alert.details["charges fixes"] == 21000
     assert alert.details["taux de marge sur coût variable"] == 40
     assert "48 000 €" in alert.quote and alert.quote in doc.text
-    assert "seuil_rentabilite" not in report.evidence
+    assert "breakeven" not in report.evidence
 
 
 def test_an_error_within_the_tolerance_is_accepted_but_not_beyond(tmp_path: Path) -> None:

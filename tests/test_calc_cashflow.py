@@ -41,7 +41,7 @@ def plan(
 def test_a_consistent_plan_is_evidence_and_raises_nothing(fmt: str, tmp_path: Path) -> None:
     report = report_of(plan(), tmp_path, fmt)
     assert report.alerts == []
-    (evidence,) = report.evidence["plan_tresorerie"]
+    (evidence,) = report.evidence["cash_flow"]
     assert evidence.quote.startswith("Trésorerie fin de mois | 6 000 | 7 500")
     assert evidence.page == (None if fmt == "md" else 1)
     assert evidence.section == "3.3 Plan de trésorerie"
@@ -55,7 +55,7 @@ def test_a_broken_carry_over_is_flagged(tmp_path: Path) -> None:
     )
     assert alert.quote.startswith("Trésorerie début de mois | 5 000 | 6 000 | 8 000")
     assert alert.details and (alert.details["expected"], alert.details["found"]) == (7500, 8000)
-    assert "plan_tresorerie" not in report.evidence
+    assert "cash_flow" not in report.evidence
 
 
 def test_a_wrong_closing_balance_is_flagged(tmp_path: Path) -> None:
@@ -107,7 +107,7 @@ def test_a_plan_with_months_as_rows(tmp_path: Path) -> None:
         "odt",
     )
     assert report.alerts == []
-    assert report.evidence["plan_tresorerie"]
+    assert report.evidence["cash_flow"]
 
 
 def test_a_plan_that_only_gives_monthly_net_flows_is_noted(tmp_path: Path) -> None:

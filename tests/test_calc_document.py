@@ -91,7 +91,7 @@ def test_a_realistic_financial_section_with_right_figures_raises_nothing(
 ) -> None:
     report = report_of(REALISTIC, tmp_path, fmt)
     assert report.alerts == [], [a.message for a in report.alerts]
-    assert set(report.evidence) == {"seuil_rentabilite", "structure_couts", "plan_tresorerie"}
+    assert set(report.evidence) == {"breakeven", "cost_structure", "cash_flow"}
     ok = {c.kind for c in report.checks if c.status == "ok"}
     assert {"seuil_rentabilite", "point_mort", "total", "repartition", "expression"} <= ok
     assert {"tresorerie_solde", "taux_mcv", "marge_sur_cout_variable"} <= ok

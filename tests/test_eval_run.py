@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import json
-from functools import cached_property
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from assistant.assessment import Alert, Assessment, CheckpointResult, ElementResult
-from assistant.services import Services
+from assistant.document import Document
+from assistant.referentiel.models import Referentiel
+from assistant.services import build_services
+from assistant.settings import Settings
 from eval import run
 from eval.engines import llm_quote_counts
 from eval.labels import load_labels
@@ -64,18 +68,25 @@ def test_rendered_docx_goes_through_real_ingestion(
     assert data["metrics"]["quote verification rate"] == 1.0
 
 
-class NoReviewServices(Services):
-    @property
-    def review(self) -> OracleReview:
-        raise AttributeError("'Services' object has no attribute 'review'")
+@dataclass
+class NoReviewServices:
+    """What eval.run uses of the services, real (fake-parts profile), but no review."""
+
+    referentiel: Referentiel
+    ingest: Callable[[Path], Document]
+
+    @classmethod
+    def build(cls) -> NoReviewServices:
+        services = build_services(Settings(parts="fake"))
+        return cls(services.referentiel, services.ingest)
 
 
 def test_engine_unavailable_fails_clearly_alone_and_falls_back_to_baseline_with_both(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     with pytest.raises(SystemExit, match="engine is not available"):
-        run.main(["--engine", "offline", "--only", "E4"], services=NoReviewServices())
-    assert run.main(["--only", "E4"], services=NoReviewServices()) == 0
+        run.main(["--engine", "offline", "--only", "E4"], services=NoReviewServices.build())
+    assert run.main(["--only", "E4"], services=NoReviewServices.build()) == 0
     captured = capsys.readouterr()
     assert "baseline only" in captured.err
     assert "metric" in captured.out and "engine" not in captured.out.splitlines()[1]
@@ -128,16 +139,21 @@ class OracleReview:
         return result
 
 
-class OracleServices(Services):
-    @cached_property
-    def review(self) -> OracleReview:
-        return OracleReview(fail_on="e3-02-atelier-lumen-evenementiel.md")
+@dataclass
+class OracleServices(NoReviewServices):
+    review: OracleReview
+
+    @classmethod
+    def build(cls) -> OracleServices:
+        real = NoReviewServices.build()
+        oracle = OracleReview(fail_on="e3-02-atelier-lumen-evenementiel.md")
+        return cls(real.referentiel, real.ingest, oracle)
 
 
 def test_an_engine_that_answers_the_labels_scores_perfectly_and_failures_are_counted(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    services = OracleServices()
+    services = OracleServices.build()
     out = tmp_path / "out.json"
     assert run.main(["--only", "E3", "--json", str(out)], services=services) == 0
     assert sorted(services.review.calls) == [
@@ -163,7 +179,7 @@ def test_an_engine_that_answers_the_labels_scores_perfectly_and_failures_are_cou
 
 
 def test_the_oracle_is_perfect_on_every_dossier_it_answers(tmp_path: Path) -> None:
-    services = OracleServices()
+    services = OracleServices.build()
     out = tmp_path / "out.json"
     assert run.main(["--engine", "offline", "--json", str(out)], services=services) == 0
     engine = json.loads(out.read_text(encoding="utf-8"))["engine"]

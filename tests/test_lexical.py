@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chunking import Chunk, chunk_document
-from assistant.lexical import LexicalIndex, analyse
+from assistant.index.chunking import Chunk, chunk_document
+from assistant.index.lexical import LexicalIndex, analyse
 from tests.dossiers import PESTEL_FULL, PRESENTATION, ingest, write
 
 

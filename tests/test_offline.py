@@ -96,6 +96,7 @@ def test_assessment_opens_no_connection_and_resolves_no_name(
     assert network.lookups == []
 
 
+@pytest.mark.network_probe
 def test_the_recorder_sees_a_connection_attempt(monkeypatch: pytest.MonkeyPatch) -> None:
     """The patched functions are the ones libraries call (so the test above can fail)."""
     import urllib.error

@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.chunking import chunk_document, indexed_text
 from assistant.errors import InputError
+from assistant.index.chunking import chunk_document, indexed_text
 from assistant.llm.audit import AuditCall, AuditRecord, write_audit
 from assistant.services import Services, build_services
 from assistant.settings import PROJECT_ROOT, Settings
@@ -61,7 +61,7 @@ def traces(home: Path, secret: str, prints: list[bytes]) -> list[str]:
 
 
 def store_and_audit(services: Services, path: Path, secret: str) -> str:
-    """Assess the dossier, then record an LLM audit and a stored report about it."""
+    """Assess the dossier, then record an LLM audit about it."""
     sha = services.review.assess(path, "E1").document.sha256
     record = AuditRecord(
         dossier_sha256=sha,
@@ -72,10 +72,7 @@ def store_and_audit(services: Services, path: Path, secret: str) -> str:
         settings_hash="x",
         calls=[AuditCall(checkpoint="pestel", messages=[{"role": "user", "content": secret}])],
     )
-    write_audit(record, services.settings.home / "audit")
-    report = services.settings.reports_dir / f"{sha[:16]}-E1.md"
-    report.parent.mkdir(parents=True, exist_ok=True)
-    report.write_text(f"# Pré-évaluation\n\n> {secret}\n", encoding="utf-8")
+    write_audit(record, services.settings.folders.audit)
     return sha
 
 
@@ -95,13 +92,13 @@ def test_purged_dossier_leaves_nothing_on_disk(services: Services, tmp_path: Pat
     assert prints
     before = traces(home, secret, prints)
     assert any(f.startswith("cache/") for f in before)
-    assert any(f.startswith("audit/") for f in before) and any("reports/" in f for f in before)
+    assert any(f.startswith("audit/") for f in before)
     assert any(f.startswith("vector in chroma/") for f in before), before
 
     result = services.purge.purge_dossier(sha)
 
     assert traces(home, secret, prints) == []
-    assert result.dossiers == [sha[:16]] and result.collections == 1 and result.files == 3
+    assert result.dossiers == [sha[:16]] and result.collections == 1 and result.files == 2
     assert result.compaction is not None
     assert files_holding(home, other_secret.encode())  # the other dossier is untouched
     again = services.review.assess(other, "E1")  # the store still opens and answers
@@ -117,7 +114,7 @@ def test_deleted_collection_text_is_gone_from_sqlite_and_hnsw(
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
-    store_dir = services.settings.store_dir
+    store_dir = services.settings.folders.chroma
     secret = canary()
     client = chromadb.PersistentClient(
         path=str(store_dir), settings=ChromaSettings(anonymized_telemetry=False)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.embedding import Embedder, UseEmbedder, Vectors
-from assistant.query_vectors import QueryVectors
+from assistant.index.embedding import Embedder, UseEmbedder, Vectors
+from assistant.index.query_vectors import QueryVectors
 
 
 class RecordingEmbedder:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from assistant.referentiel.loader import load_referentiel
-from assistant.referentiel.models import EPREUVE_IDS
+from tests.dossiers import EPREUVE_IDS
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "referentiel"

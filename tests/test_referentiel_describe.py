@@ -9,7 +9,8 @@ import pytest
 from assistant.errors import UnknownEpreuveError
 from assistant.referentiel.describe import describe_epreuve
 from assistant.referentiel.loader import load_referentiel
-from assistant.referentiel.models import EPREUVE_IDS, Referentiel
+from assistant.referentiel.models import Referentiel
+from tests.dossiers import EPREUVE_IDS
 
 DATA = Path(__file__).resolve().parents[1] / "referentiel"
 

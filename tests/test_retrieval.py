@@ -4,15 +4,15 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chunking import chunk_document
 from assistant.document import Document
-from assistant.embedding import Embedder
+from assistant.index.chunking import chunk_document
+from assistant.index.embedding import Embedder
+from assistant.index.retrieval import HybridRetriever, build_retriever
+from assistant.index.store import VectorStore
 from assistant.ingest import ingest_file
-from assistant.retrieval import HybridRetriever, build_retriever
 from assistant.services import build_services
 from assistant.settings import LimitsSettings, RetrievalSettings, Settings
-from assistant.store import VectorStore
-from tests.factories import SpyEmbedder
+from tests.factories import CHUNKING, SpyEmbedder
 
 DOSSIER = """# 1. Présentation
 
@@ -61,7 +61,7 @@ def dossier(tmp_path_factory: pytest.TempPathFactory) -> Document:
 
 def _retriever(doc: Document, folder: Path, embedder: Embedder) -> HybridRetriever:
     chunks = chunk_document(doc, max_chars=400)
-    return build_retriever(doc, chunks, VectorStore(folder, embedder), embedder)
+    return build_retriever(doc, chunks, VectorStore(folder, embedder, chunking=CHUNKING), embedder)
 
 
 def test_the_passage_that_treats_a_topic_ranks_first(
@@ -126,7 +126,7 @@ def test_both_fusions_rank_the_relevant_passage_first(
     dossier: Document, tmp_path: Path, use_embedder: Embedder
 ) -> None:
     chunks = chunk_document(dossier, max_chars=400)
-    store = VectorStore(tmp_path, use_embedder)
+    store = VectorStore(tmp_path, use_embedder, chunking=CHUNKING)
     for fusion in ("rrf", "mix"):
         retriever = build_retriever(dossier, chunks, store, use_embedder, fusion=fusion)
         best = retriever.search("inflation et pouvoir d'achat", 2)
@@ -139,7 +139,12 @@ def test_edge_cases(dossier: Document, tmp_path: Path, use_embedder: Embedder) -
     assert retriever.search_many([], 3) == []
     assert len(retriever.search("salon", 100)) == len(retriever.chunks)
     with pytest.raises(ValueError):
-        build_retriever(dossier, [], VectorStore(tmp_path, use_embedder), _Renamed(use_embedder))
+        build_retriever(
+            dossier,
+            [],
+            VectorStore(tmp_path, use_embedder, chunking=CHUNKING),
+            _Renamed(use_embedder),
+        )
 
 
 class _Renamed(SpyEmbedder):

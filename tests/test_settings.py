@@ -13,7 +13,7 @@ def test_home_and_nested_llm_settings_come_from_the_environment(
     monkeypatch.setenv("DOSSIER_REVIEW_LLM__MODEL", "tiny")
     settings = Settings()
     assert settings.home == tmp_path
-    assert settings.store_dir == tmp_path / "chroma"
+    assert settings.folders.chroma == tmp_path / "chroma"
     assert settings.llm.enabled
 
 
@@ -30,3 +30,5 @@ def test_fingerprint_changes_with_the_model_but_not_with_the_key() -> None:
     other_model = Settings(llm={"base_url": "http://x/v1", "model": "b"})
     assert base.fingerprint() == other_key.fingerprint()
     assert base.fingerprint() != other_model.fingerprint()
+    stricter = Settings(calc={"tolerance": 0.001})  # type: ignore[arg-type]
+    assert Settings().fingerprint() != stricter.fingerprint()  # the calc checks shape verdicts

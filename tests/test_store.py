@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chunking import Chunk, chunk_document
-from assistant.embedding import Embedder
+from assistant.index.chunking import Chunk, chunk_document
+from assistant.index.embedding import Embedder
+from assistant.index.referentiel_index import ReferentielIndex, referentiel_entries
+from assistant.index.store import VectorStore
 from assistant.referentiel.models import (
     Bloc,
     Certification,
@@ -18,8 +20,7 @@ from assistant.referentiel.models import (
 )
 from assistant.services import build_services
 from assistant.settings import Settings
-from assistant.store import VectorStore, referentiel_entries
-from tests.factories import B, SpyEmbedder, build_document
+from tests.factories import CHUNKING, B, SpyEmbedder, build_document
 
 PESTEL = ["2. Diagnostic", "2.3 PESTEL"]
 
@@ -93,7 +94,7 @@ def _referentiel() -> Referentiel:
 def test_dossier_is_embedded_once_and_searchable(tmp_path: Path, use_embedder: Embedder) -> None:
     sha, chunks = _dossier()
     spy = SpyEmbedder(use_embedder)
-    store = VectorStore(tmp_path, spy)
+    store = VectorStore(tmp_path, spy, chunking=CHUNKING)
     store.ensure_dossier(sha, chunks)
 
     hits = store.search_dossier(sha, "cadre juridique de la publicité", k=2)
@@ -106,9 +107,10 @@ def test_dossier_is_embedded_once_and_searchable(tmp_path: Path, use_embedder: E
 def test_an_unchanged_dossier_is_not_embedded_again(tmp_path: Path, use_embedder: Embedder) -> None:
     sha, chunks = _dossier()
     spy = SpyEmbedder(use_embedder)
-    VectorStore(tmp_path, spy).ensure_dossier(sha, chunks)
+    VectorStore(tmp_path, spy, chunking=CHUNKING).ensure_dossier(sha, chunks)
 
-    reopened = VectorStore(tmp_path, spy)  # a new client on the same folder: a new process
+    # a new client on the same folder: a new process
+    reopened = VectorStore(tmp_path, spy, chunking=CHUNKING)
     assert reopened.has_dossier(sha, chunks)
     reopened.ensure_dossier(sha, chunks)
 
@@ -121,7 +123,7 @@ def test_a_dossier_chunked_differently_is_embedded_again(
 ) -> None:
     sha, chunks = _dossier()
     spy = SpyEmbedder(use_embedder)
-    store = VectorStore(tmp_path, spy)
+    store = VectorStore(tmp_path, spy, chunking=CHUNKING)
     store.ensure_dossier(sha, chunks)
     store.ensure_dossier(sha, chunks[:1])
 
@@ -132,7 +134,7 @@ def test_a_dossier_chunked_differently_is_embedded_again(
 def test_concurrent_requests_embed_a_dossier_once(tmp_path: Path, use_embedder: Embedder) -> None:
     sha, chunks = _dossier()
     spy = SpyEmbedder(use_embedder)
-    store = VectorStore(tmp_path, spy)
+    store = VectorStore(tmp_path, spy, chunking=CHUNKING)
     errors: list[BaseException] = []
 
     def run() -> None:
@@ -154,7 +156,7 @@ def test_concurrent_requests_embed_a_dossier_once(tmp_path: Path, use_embedder: 
 
 def test_search_many_queries_in_one_call(tmp_path: Path, use_embedder: Embedder) -> None:
     sha, chunks = _dossier()
-    store = VectorStore(tmp_path, use_embedder)
+    store = VectorStore(tmp_path, use_embedder, chunking=CHUNKING)
     store.ensure_dossier(sha, chunks)
     vectors = use_embedder.embed_queries(["loi et réglementation", "organiser un salon"])
 
@@ -165,7 +167,7 @@ def test_search_many_queries_in_one_call(tmp_path: Path, use_embedder: Embedder)
 
 def test_delete_and_list_dossiers(tmp_path: Path, use_embedder: Embedder) -> None:
     sha, chunks = _dossier()
-    store = VectorStore(tmp_path, use_embedder)
+    store = VectorStore(tmp_path, use_embedder, chunking=CHUNKING)
     store.ensure_dossier(sha, chunks)
     other = "f" * 64
     store.ensure_dossier(other, chunks[:1])
@@ -181,14 +183,14 @@ def test_delete_and_list_dossiers(tmp_path: Path, use_embedder: Embedder) -> Non
 def test_referentiel_is_indexed_once_and_filtered(tmp_path: Path, use_embedder: Embedder) -> None:
     ref = _referentiel()
     spy = SpyEmbedder(use_embedder)
-    store = VectorStore(tmp_path, spy)
-    store.ensure_referentiel(ref)
-    VectorStore(tmp_path, spy).ensure_referentiel(ref)
+    store = ReferentielIndex(VectorStore(tmp_path, spy, chunking=CHUNKING))
+    store.ensure(ref)
+    ReferentielIndex(VectorStore(tmp_path, spy, chunking=CHUNKING)).ensure(ref)
 
     ids = [e.id for e in referentiel_entries(ref)]
     assert ids == ["crit-C2", "pestel", "pestel.legal", "pestel.ecologique", "bilan_evenement"]
     assert spy.count("documents") == 1
-    name = store.referentiel_collection(ref)
+    name = store.collection(ref)
     assert name.startswith("referentiel-") and name.endswith("-use-m3")
 
     hits = store.search_referentiel(ref, "loi et réglementation", k=5, where={"kind": "element"})

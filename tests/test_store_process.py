@@ -13,21 +13,23 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chunking import chunk_document
+from assistant.index.chunking import chunk_document
+from assistant.index.store import VectorStore
 from assistant.services import build_services
 from assistant.settings import PROJECT_ROOT, Settings
-from assistant.store import VectorStore
 from tests.browser import free_port
 from tests.dossiers import PESTEL_FULL, PRESENTATION, ingest, write
+from tests.factories import CHUNKING
 
 OTHER_PROCESS = """
 import sys
 from pathlib import Path
-from assistant.embedding import make_embedder
+from assistant.index.embedding import make_embedder
 from assistant.errors import ReviewError
 from assistant.settings import EmbeddingSettings
-from assistant.store import VectorStore
-store = VectorStore(Path(sys.argv[1]), make_embedder(EmbeddingSettings()), lock_timeout_s=0.5)
+from assistant.index.store import VectorStore
+embedder = make_embedder(EmbeddingSettings())
+store = VectorStore(Path(sys.argv[1]), embedder, chunking=[600, 100, 1], lock_timeout_s=0.5)
 try:
     print(len(store.list_dossiers()))
 except ReviewError as err:
@@ -51,7 +53,7 @@ def test_a_second_process_is_refused_until_the_first_closes(tmp_path: Path) -> N
     services = build_services(Settings(home=tmp_path / "home"))
     store = services.store
     assert store.list_dossiers() == []  # opened: this process holds the store
-    same_process = VectorStore(store.path, store.embedder)
+    same_process = VectorStore(store.path, store.embedder, chunking=CHUNKING)
     assert same_process.list_dossiers() == []  # shared within the process
     message = other_process(store.path)
     assert "est déjà utilisé par un autre processus, probablement l'application" in message
@@ -119,11 +121,13 @@ def test_two_processes_share_a_chroma_server(chroma_server: str, tmp_path: Path)
     doc = ingest(write(tmp_path, "d.md", PRESENTATION, PESTEL_FULL))
     chunks = chunk_document(doc)
     services.store.ensure_dossier(doc.meta.sha256, chunks)
-    other = VectorStore(tmp_path / "unused", services.embedder, url=chroma_server)  # no lock
+    other = VectorStore(
+        tmp_path / "unused", services.embedder, chunking=CHUNKING, url=chroma_server
+    )  # no lock
     hits = other.search_dossier(doc.meta.sha256, "analyse PESTEL", k=2)
     assert hits and hits[0][0] in {c.id for c in chunks}
     assert other.list_dossiers() == [doc.meta.sha256[:16]]
     result = services.purge.purge_dossier(doc.meta.sha256)
     assert result.collections == 1 and result.compaction is None
     assert other.list_dossiers() == []
-    assert not (tmp_path / "unused").exists() and not services.settings.store_dir.exists()
+    assert not (tmp_path / "unused").exists() and not services.settings.folders.chroma.exists()

@@ -2,8 +2,9 @@
 computations written out in prose.
 
 ``check_document`` is pure (no I/O): it reads the figures of a ``Document`` and returns alerts
-(``calculation_error``), evidence for the checkpoints ``seuil_rentabilite``,
-``plan_tresorerie`` and ``structure_couts``, and French notes on what could not be verified.
+(``calculation_error``), evidence of the computations it could redo (``breakeven``,
+``cash_flow``, ``cost_structure``: the référentiel's ``Checkpoint.calculations`` say which
+checkpoints they serve), and French notes on what could not be verified.
 Figures that cannot be tied together with confidence produce nothing.
 """
 
@@ -77,7 +78,7 @@ def _cost_structure(grid: Grid, totals: list[CalcCheck], text: str) -> list[Calc
             page=page,
             quote=totals[0].quote,
             message="Budget distinguant charges fixes et variables, totaux vérifiés.",
-            evidence={"structure_couts": [table_evidence(grid, text)]},
+            evidence={"cost_structure": [table_evidence(grid, text)]},
         )
     ]
 
@@ -104,8 +105,8 @@ def _report(checks: list[CalcCheck]) -> CalcReport:
             report.alerts.append(_alert(check))
         elif check.status == "unverified" and check.message not in report.unverified:
             report.unverified.append(check.message)
-        for checkpoint, items in check.evidence.items():
-            _add_evidence(report.evidence.setdefault(checkpoint, []), items)
+        for calculation, items in check.evidence.items():
+            _add_evidence(report.evidence.setdefault(calculation, []), items)
     return report
 
 

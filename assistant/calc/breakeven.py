@@ -18,6 +18,7 @@ from assistant.calc.facts import AMBIGUOUS, Fact, Found, Quantity, Resolver
 from assistant.calc.formatting import amount
 from assistant.calc.models import CalcCheck, CheckKind, CheckStatus
 from assistant.calc.outcome import at_page, close, evidence_of
+from assistant.referentiel.models import Calculation
 
 NAMES: dict[Quantity, str] = {
     "fixed_costs": "charges fixes",
@@ -343,13 +344,13 @@ def _shown(fact: Fact) -> float:
 
 def _evidence(
     target: Fact, kind: CheckKind, route: Route, ctx: Context
-) -> dict[str, list[Evidence]]:
-    evidence: dict[str, list[Evidence]] = {}
+) -> dict[Calculation, list[Evidence]]:
+    evidence: dict[Calculation, list[Evidence]] = {}
     if kind in ("seuil_rentabilite", "seuil_quantite", "point_mort"):
-        evidence["seuil_rentabilite"] = [evidence_of(target.figure, ctx.text)]
+        evidence["breakeven"] = [evidence_of(target.figure, ctx.text)]
     costs = [f for f in route.facts if f.quantity in ("fixed_costs", "variable_costs")]
     if costs and (kind == "marge_sur_cout_variable" or costs[0].quantity == "fixed_costs"):
-        evidence["structure_couts"] = [evidence_of(f.figure, ctx.text) for f in costs]
+        evidence["cost_structure"] = [evidence_of(f.figure, ctx.text) for f in costs]
     return evidence
 
 

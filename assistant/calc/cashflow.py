@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.assessment import Evidence
+from assistant.assessment import Evidence, section_label
 from assistant.calc.formatting import amount
 from assistant.calc.grid import Cell, Grid
 from assistant.calc.models import CalcCheck, CheckKind
@@ -32,6 +32,7 @@ class Plan:
     lines: dict[str, Flow] = field(default_factory=dict)
     cells: dict[str, list[Cell | None]] = field(default_factory=dict)
     quotes: dict[str, str] = field(default_factory=dict)
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # of quotes, in the text
     section: str = ""  # heading being read: "receipts" or "disbursements"
 
 
@@ -59,7 +60,7 @@ def _by_rows(grid: Grid) -> Plan | None:
     plan = Plan(grid=grid, periods=[grid.column_label(c) for c in cols])
     for r in range(grid.header, len(grid.rows)):
         cells = [grid.cell(r, c) for c in cols]
-        _add_line(plan, labels[r], cells, grid.row_quote(r), grid.has_figures(r))
+        _add_line(plan, labels[r], cells, grid.row_quote(r), grid.has_figures(r), grid.row_span(r))
     return plan
 
 
@@ -74,7 +75,7 @@ def _by_columns(grid: Grid) -> Plan | None:
     plan = Plan(grid=grid, periods=[grid.row_label(r) for r in rows])
     for c, header in zip(numeric, headers, strict=True):
         cells = [grid.cell(r, c) for r in rows]
-        _add_line(plan, header, cells, header, True)
+        _add_line(plan, header, cells, header, True, _header_span(grid, c, header))
     return plan
 
 
@@ -93,8 +94,26 @@ def _period_indices(headers: list[str]) -> list[int]:
     return [i for i, h in enumerate(headers) if not is_total(h)]
 
 
+def _header_span(grid: Grid, col: int, header: str) -> tuple[int, int] | None:
+    """Span of a column's header in the text, when the header is one verbatim passage."""
+    cells = [grid.rows[r][col] for r in range(grid.header) if col < len(grid.rows[r])]
+    if not cells:
+        return None
+    start, end = cells[0].start, cells[-1].end
+    while start < end and grid.doc_text[start].isspace():
+        start += 1
+    while end > start and grid.doc_text[end - 1].isspace():
+        end -= 1
+    return (start, end) if grid.doc_text[start:end] == header else None
+
+
 def _add_line(
-    plan: Plan, label: str, cells: list[Cell | None], quote: str, has_figures: bool
+    plan: Plan,
+    label: str,
+    cells: list[Cell | None],
+    quote: str,
+    has_figures: bool,
+    span: tuple[int, int] | None,
 ) -> None:
     """Adds a line; detail lines under 'Encaissements' or 'Décaissements' are summed."""
     kind: CashRow | None = cash_row(label)
@@ -112,6 +131,8 @@ def _add_line(
     plan.lines[kind] = [_value(c, empty=None if balance else 0.0) for c in cells]
     plan.cells[kind] = list(cells)
     plan.quotes[kind] = quote
+    if span is not None:
+        plan.spans[kind] = span
 
 
 def _accumulate(plan: Plan, key: str, cells: list[Cell | None]) -> None:
@@ -302,13 +323,18 @@ def _ok(plan: Plan, kind: str) -> CalcCheck:
         page=page,
         quote=plan.quotes.get(kind, ""),
         message=f"Plan de trésorerie{at_page(page)} vérifié : soldes et reports cohérents.",
-        evidence={"plan_tresorerie": [_evidence(plan, kind)]},
+        evidence={"cash_flow": [_evidence(plan, kind)]},
     )
 
 
 def _evidence(plan: Plan, kind: str) -> Evidence:
-    section = plan.grid.block.section[-1] if plan.grid.block.section else None
-    return Evidence(quote=plan.quotes.get(kind, ""), page=plan.grid.block.page, section=section)
+    block = plan.grid.block
+    span = plan.spans.get(kind)
+    if span is not None:
+        return Evidence.at(plan.grid.doc_text, *span, block.page, block.section)
+    return Evidence(
+        quote=plan.quotes.get(kind, ""), page=block.page, section=section_label(block.section)
+    )
 
 
 def _unverified(plan: Plan, reason: str) -> CalcCheck:

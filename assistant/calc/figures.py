@@ -53,11 +53,20 @@ class Figure(BaseModel):
 
     def quote(self, text: str, limit: int = 300) -> str:
         """The sentence or table row holding the figure, verbatim (cut around it if long)."""
+        start, end = self.quote_span(text, limit)
+        return text[start:end]
+
+    def quote_span(self, text: str, limit: int = 300) -> tuple[int, int]:
+        """Span of ``quote`` in ``text``: the context, cut around the figure, trimmed."""
         start, end = self.context_start, self.context_end
         if end - start > limit:
             start = max(start, self.start - limit // 2)
             end = min(end, start + limit)
-        return text[start:end].strip()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
 
 
 def document_figures(doc: Document) -> list[Figure]:

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from assistant.assessment import Alert, Evidence
+from assistant.referentiel.models import Calculation
 
 CheckKind = Literal[
     "seuil_rentabilite",
@@ -41,9 +42,10 @@ class CalcCheck(BaseModel):
     span: tuple[int, int] | None = Field(
         None, description="Offsets of the found value in Document.text (deduplication)."
     )
-    evidence: dict[str, list[Evidence]] = Field(
+    evidence: dict[Calculation, list[Evidence]] = Field(
         default_factory=dict,
-        description="Evidence this computation gives, by checkpoint id (when it holds).",
+        description="Evidence this computation gives (when it holds), by what it computed; "
+        "the référentiel's ``Checkpoint.calculations`` say which checkpoints it serves.",
     )
 
 
@@ -51,10 +53,9 @@ class CalcReport(BaseModel):
     """Everything the arithmetic checks found in one dossier."""
 
     alerts: list[Alert] = Field(default_factory=list, description="calculation_error alerts.")
-    evidence: dict[str, list[Evidence]] = Field(
+    evidence: dict[Calculation, list[Evidence]] = Field(
         default_factory=dict,
-        description="Evidence by checkpoint id: seuil_rentabilite, plan_tresorerie, "
-        "structure_couts.",
+        description="Evidence by computation: breakeven, cash_flow, cost_structure.",
     )
     unverified: list[str] = Field(
         default_factory=list, description="French notes on computations that could not be checked."

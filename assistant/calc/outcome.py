@@ -19,5 +19,5 @@ def at_page(page: int | None) -> str:
 
 def evidence_of(figure: Figure, text: str) -> Evidence:
     """The sentence or table row holding ``figure``, as evidence."""
-    section = figure.section[-1] if figure.section else None
-    return Evidence(quote=figure.quote(text), page=figure.page, section=section)
+    start, end = figure.quote_span(text)
+    return Evidence.at(text, start, end, figure.page, figure.section)

@@ -217,5 +217,4 @@ def table_evidence(grid: Grid, text: str) -> Evidence:
     """The table's header line and first rows, as evidence."""
     start, _ = grid.row_span(0)
     _, end = grid.row_span(min(len(grid.rows) - 1, grid.header + 2))
-    section = grid.block.section[-1] if grid.block.section else None
-    return Evidence(quote=text[start:end], page=grid.block.page, section=section)
+    return Evidence.at(text, start, end, grid.block.page, grid.block.section)

@@ -13,7 +13,10 @@ from collections.abc import Sequence
 
 from assistant.errors import ReviewError
 
-COMMAND_MODULES = ("referentiel_cmd", "assess_cmd", "triage_cmd", "purge_cmd")
+EPREUVE_HELP = "l'épreuve, par exemple E1 ou E5-P2 (toutes : dossier-review referentiel export)"
+"""Help of an --epreuve option (the épreuves themselves are the référentiel's data)."""
+
+COMMAND_MODULES = ("referentiel_cmd", "assess_cmd", "triage_cmd", "purge_cmd", "sample_cmd")
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from assistant.cli import EPREUVE_HELP
 from assistant.errors import InputError
 from assistant.report import REPORT_FORMATS, ReportFormat
 
@@ -21,9 +22,7 @@ def register(sub: Any) -> None:
         "Sans --format, le format est déduit de l'extension de --out, sinon Markdown.",
     )
     parser.add_argument("file", type=Path, metavar="FICHIER", help="le dossier à pré-évaluer")
-    parser.add_argument(
-        "--epreuve", required=True, metavar="EPREUVE", help="E1, E2, E3, E4, E5-P1, E5-P2 ou E5-P3"
-    )
+    parser.add_argument("--epreuve", required=True, metavar="EPREUVE", help=EPREUVE_HELP)
     parser.add_argument(
         "--format", choices=REPORT_FORMATS, default=None, help="format du rapport (défaut : md)"
     )

@@ -7,7 +7,6 @@ import json
 import sys
 
 from assistant.referentiel.describe import describe_epreuve
-from assistant.referentiel.models import EPREUVE_IDS
 from assistant.services import build_services
 
 
@@ -24,7 +23,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Décrit une épreuve en français : ses compétences, leurs critères "
         "d'évaluation et les points de contrôle vérifiés dans le dossier.",
     )
-    show.add_argument("epreuve", metavar="EPREUVE", help=f"l'épreuve : {' '.join(EPREUVE_IDS)}")
+    show.add_argument("epreuve", metavar="EPREUVE", help="l'épreuve, par exemple E1 ou E5-P2")
     show.set_defaults(func=_show)
     export = commands.add_parser(
         "export",

@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.cli import EPREUVE_HELP
+
 if TYPE_CHECKING:
     from assistant.triage import TriageRow
 
@@ -24,9 +26,7 @@ def register(sub: Any) -> None:
         "écrit une ligne par dossier dans un CSV (UTF-8, séparateur « ; »).",
     )
     parser.add_argument("folder", type=Path, metavar="REPERTOIRE", help="répertoire des dossiers")
-    parser.add_argument(
-        "--epreuve", required=True, metavar="EPREUVE", help="E1, E2, E3, E4, E5-P1, E5-P2 ou E5-P3"
-    )
+    parser.add_argument("--epreuve", required=True, metavar="EPREUVE", help=EPREUVE_HELP)
     parser.add_argument(
         "--out", type=Path, required=True, metavar="CSV", help="fichier CSV des résultats"
     )

@@ -15,11 +15,21 @@ from assistant.detect.cues import CueIndex, compile_cue
 from assistant.detect.results import to_result
 from assistant.detect.scope import Layout
 from assistant.detect.substance import unit_substance
+from assistant.detect.support import Support, support, supports
 from assistant.detect.units import Unit, build_units
 from assistant.document import Document
 from assistant.referentiel.models import Checkpoint
 
-__all__ = ["Layout", "Unit", "build_units", "detect_checkpoints", "layout_of"]
+__all__ = [
+    "Layout",
+    "Support",
+    "Unit",
+    "build_units",
+    "detect_checkpoints",
+    "layout_of",
+    "support",
+    "supports",
+]
 
 
 def layout_of(doc: Document, excluded: Sequence[tuple[int, int]] = ()) -> Layout:

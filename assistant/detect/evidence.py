@@ -25,8 +25,7 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def unit_evidence(text: str, unit: Unit) -> Evidence:
     start, end = quote_span(text, unit.start, unit.end)
-    section = unit.section[-1] if unit.section else None
-    return Evidence(quote=text[start:end], page=unit.page, section=section)
+    return Evidence.at(text, start, end, unit.page, unit.section)
 
 
 def evidence_list(text: str, units: Sequence[Unit], k: int = MAX_EVIDENCE) -> list[Evidence]:

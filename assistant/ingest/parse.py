@@ -19,16 +19,26 @@ _WORD = re.compile(r"\w+")
 def parse_file(path: Path, filename: str, kind: str, limits: LimitsSettings) -> Document:
     """The Document of ``path`` (``kind`` as sniffed), without language detection."""
     raw = read_file(kind, path, filename, limits)
-    if raw.pages is not None and raw.pages > limits.max_pages:
-        raise TooLargeError(
-            f"Le document « {filename} » compte {raw.pages} pages, au-delà de la limite de "
-            f"{limits.max_pages} pages ; envoyez le dossier sans ses annexes volumineuses.",
-        )
+    _check_pages(raw.pages, filename, limits)
     _check_raw_words(raw, filename, limits)  # before the text is scanned and assembled
     document = assemble(raw, filename=filename, sha256=_sha256(path))
     _check_text(document, filename)
     _check_words(document, filename, limits)
     return document
+
+
+def check_limits(document: Document, filename: str, limits: LimitsSettings) -> None:
+    """The page and word limits applied to a Document already read (e.g. from the cache)."""
+    _check_pages(document.meta.pages, filename, limits)
+    _check_words(document, filename, limits)
+
+
+def _check_pages(pages: int | None, filename: str, limits: LimitsSettings) -> None:
+    if pages is not None and pages > limits.max_pages:
+        raise TooLargeError(
+            f"Le document « {filename} » compte {pages} pages, au-delà de la limite de "
+            f"{limits.max_pages} pages ; envoyez le dossier sans ses annexes volumineuses.",
+        )
 
 
 def read_file(kind: str, path: Path, filename: str, limits: LimitsSettings) -> RawDocument:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import BaseModel, Field
+
+from assistant.atomic import write_atomic
 
 
 class AuditCall(BaseModel):
@@ -30,12 +30,7 @@ class AuditRecord(BaseModel):
 
 def write_audit(record: AuditRecord, audit_dir: Path) -> Path:
     """Write the record atomically under ``audit_dir/<sha16>/`` and return its path."""
-    folder = audit_dir / record.dossier_sha256[:16]
-    folder.mkdir(parents=True, exist_ok=True)
     stamp = record.created.strftime("%Y%m%dT%H%M%S%f")
-    path = folder / f"{record.epreuve}-{stamp}.json"
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(record.model_dump_json(indent=2))
-    os.replace(tmp, path)
+    path = audit_dir / record.dossier_sha256[:16] / f"{record.epreuve}-{stamp}.json"
+    write_atomic(path, record.model_dump_json(indent=2).encode("utf-8"))
     return path

@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from assistant.assessment import CheckpointResult
+from assistant.document import Document
+from assistant.index.retrieval import HybridRetriever
 from assistant.llm.refine import Passage
 from assistant.referentiel.models import Checkpoint
-from assistant.retrieval import HybridRetriever
 
 PASSAGES_PER_CHECKPOINT = 6
 REMOVED = "[passage retiré : instruction adressée à l'évaluateur]"
@@ -49,6 +50,26 @@ def passage_finder(
         return found
 
     return passages_for
+
+
+def flagged_spans(doc: Document) -> list[tuple[int, int]]:
+    """Spans of ``doc.text`` that no model may read: instructions addressed to the assessor,
+    visible or hidden (hidden blocks never reach chunks anyway)."""
+    from assistant.injection import find_injections, hidden_injections
+
+    found = find_injections(doc) + hidden_injections(doc)
+    return [(i.start, i.end) for i in found if i.start >= 0]
+
+
+def without_flagged(text: str, doc: Document, flagged: Sequence[tuple[int, int]]) -> str:
+    """A passage of ``doc`` (located by its text) minus the flagged spans it overlaps; a
+    passage that cannot be located loses every flagged text it contains."""
+    start = doc.text.find(text)
+    if start >= 0:
+        return _without(text, start, flagged)
+    for lo, hi in flagged:
+        text = text.replace(doc.text[lo:hi], REMOVED)
+    return text
 
 
 def _without(text: str, start: int, excluded: Sequence[tuple[int, int]]) -> str:

@@ -10,14 +10,15 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.assessment import CheckpointResult
+from assistant.assessment import Alert, CheckpointResult
 from assistant.document import Document
 from assistant.errors import LLMError
 from assistant.llm.audit import AuditCall, AuditRecord, write_audit
 from assistant.llm.client import ChatModel, Message
-from assistant.llm.judgement import InvalidAnswer, LLMJudgement, parse_judgement
+from assistant.llm.judgement import InvalidAnswer, LLMJudgement, checked, parse_judgement
+from assistant.llm.opinion import unlinked
 from assistant.llm.prompts import PromptTemplate, load_prompt
-from assistant.llm.quotes import QuoteLocator
+from assistant.llm.quotes import Located, QuoteLocator
 from assistant.llm.reconcile import reconcile
 from assistant.pseudonymise import Pseudonymiser
 from assistant.referentiel.models import Checkpoint, Referentiel
@@ -42,6 +43,7 @@ class Refinement:
     quotes_rejected: int = 0
     judged: int = 0
     audit_path: Path | None = None
+    alerts: list[Alert] = field(default_factory=list)
 
 
 @dataclass
@@ -51,6 +53,7 @@ class _Outcome:
     quotes_total: int = 0
     quotes_rejected: int = 0
     failure: str | None = None  # "error" or "invalid"
+    alert: Alert | None = None  # the model says a passage addresses it
 
 
 class LLMRefiner:
@@ -70,7 +73,7 @@ class LLMRefiner:
         passages_for: Callable[[Checkpoint], list[Passage]],
         excluded: list[tuple[int, int]],
     ) -> Refinement:
-        masker = Pseudonymiser.for_text(doc.text)
+        masker = Pseudonymiser.for_document(doc)
         locator = QuoteLocator(doc, excluded)
         jobs = [(result, referentiel.checkpoint(result.id)) for result in offline]
         with ThreadPoolExecutor(max_workers=max(1, self.settings.llm.max_parallel)) as pool:
@@ -82,12 +85,14 @@ class LLMRefiner:
                     jobs,
                 )
             )
+        alerts = {(a.quote, a.page): a for o in outcomes if (a := o.alert) is not None}
         refinement = Refinement(
             checkpoints=[o.result for o in outcomes],
             quotes_total=sum(o.quotes_total for o in outcomes),
             quotes_rejected=sum(o.quotes_rejected for o in outcomes),
             notices=_notices(outcomes),
             judged=sum(1 for o in outcomes if o.failure is None),
+            alerts=list(alerts.values()),
         )
         refinement.audit_path = write_audit(
             AuditRecord(
@@ -99,7 +104,7 @@ class LLMRefiner:
                 settings_hash=self.settings.fingerprint(),
                 calls=[o.call for o in outcomes],
             ),
-            self.settings.home / "audit",
+            self.settings.folders.audit,
         )
         return refinement
 
@@ -125,8 +130,13 @@ class LLMRefiner:
             return _Outcome(offline, call, failure="invalid")
         judgement = _unmasked(judgement, masker)
         total = len(judgement.quotes) + sum(len(e.quotes) for e in judgement.elements)
-        result, rejected = reconcile(offline, judgement, locator)
-        return _Outcome(result, call, quotes_total=total, quotes_rejected=rejected)
+        said = judgement.injection
+        found = locator.find(said) if said and _says(said) else None
+        flagged = [(found.start, found.end)] if found else []
+        others = referentiel.checkpoints_for(epreuve)
+        done = reconcile(offline, judgement, locator, checkpoint, others, flagged)
+        alert = _model_alert(judgement.injection, found, checkpoint)
+        return _Outcome(done.result, call, total, done.rejected, alert=alert)
 
     def _messages(
         self,
@@ -162,9 +172,12 @@ class LLMRefiner:
         self, messages: list[Message], element_ids: list[str], call: AuditCall
     ) -> LLMJudgement | None:
         for _attempt in range(1 + max(0, self.settings.llm.max_retries)):
-            raw = self.model.complete(messages)
+            answer = self.model.structured(messages, LLMJudgement)
+            raw = answer.raw
             call.answers.append(raw)
             try:
+                if answer.parsed is not None:
+                    return checked(answer.parsed, element_ids)
                 return parse_judgement(raw, element_ids)
             except InvalidAnswer as err:
                 problem = self.prompts["judge_reask"].render(problem=str(err))
@@ -175,6 +188,41 @@ class LLMRefiner:
                 ]
                 call.messages = _plain(messages)
         return None
+
+
+def _says(injection: str | None) -> bool:
+    """The model's ``injection`` field reports something (not "null", "aucune", the mark of a
+    passage already removed...)."""
+    text = (injection or "").strip().strip(".\"'«» ").lower()
+    return len(text) >= 4 and text not in _NOTHING and "passage retiré" not in text
+
+
+_NOTHING = frozenset({"null", "none", "aucun", "aucune", "néant", "rien", "non", "n/a"})
+
+
+def _model_alert(
+    injection: str | None, found: Located | None, checkpoint: Checkpoint
+) -> Alert | None:
+    """The model's own report of a passage addressed to it, as an alert for the jury."""
+    if not _says(injection):
+        return None
+    where = f"(point « {checkpoint.label} »)"
+    if found is not None:
+        return Alert(
+            kind="prompt_injection",
+            page=found.evidence.page,
+            quote=found.passage,
+            message=f"Le modèle de langue signale ce passage {where} comme une consigne qui "
+            "s'adresse à l'évaluateur : il n'a servi de preuve pour aucune hausse. À examiner "
+            "par le jury.",
+        )
+    return Alert(
+        kind="prompt_injection",
+        page=None,
+        quote=unlinked(str(injection)),
+        message=f"Le modèle de langue signale une consigne qui s'adresse à l'évaluateur {where}, "
+        "sans qu'on la retrouve telle quelle dans le dossier : à vérifier par le jury.",
+    )
 
 
 def _plain(messages: list[Message]) -> list[dict[str, str]]:

@@ -9,6 +9,7 @@ import secrets
 
 from assistant.errors import LLMError
 from assistant.llm.client import ChatModel, Message
+from assistant.llm.passages import flagged_spans, without_flagged
 from assistant.llm.prompts import PromptTemplate, load_prompt
 from assistant.pseudonymise import Pseudonymiser
 from assistant.settings import Settings
@@ -50,9 +51,19 @@ class LLMTutor:
             return grounded
         if _GHOSTWRITING.search(question):
             return grounded.model_copy(update={"text": f"{GHOSTWRITING}\n\n{grounded.text}"})
-        masker = Pseudonymiser.for_text(dossier.document.text if dossier else "")
+        text = dossier.document.text if dossier else ""
+        masker = Pseudonymiser.for_text(f"{text}\n\n{question}")  # names asked about too
+        sources = grounded.sources
+        if dossier is not None:
+            flagged = flagged_spans(dossier.document)
+            sources = [
+                s.model_copy(update={"text": without_flagged(s.text, dossier.document, flagged)})
+                if s.kind == "passage"
+                else s
+                for s in sources
+            ]
         try:
-            raw = self.model.complete(self._messages(question, grounded.sources, masker))
+            raw = self.model.complete(self._messages(question, sources, masker))
         except LLMError as err:
             log.warning("tutor LLM failed: %s", err.detail or err.message)
             return grounded.model_copy(update={"text": f"{UNAVAILABLE}\n\n{grounded.text}"})

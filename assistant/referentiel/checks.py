@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
-from assistant.referentiel.models import EPREUVE_IDS, Referentiel
+from assistant.referentiel.models import Referentiel
 
 # How messages name one entry of each list section, and the whole section.
 ENTRY_NOUNS = {
@@ -39,7 +39,6 @@ def cross_check(ref: Referentiel, owners: Mapping[str, str]) -> list[str]:
         _unique_ids,
         _unique_parts,
         _bloc_references,
-        _epreuve_ids,
         _epreuve_references,
         _criterion_references,
         _checkpoint_references,
@@ -107,19 +106,6 @@ def _bloc_references(ref: Referentiel, owners: Mapping[str, str]) -> Iterator[st
             yield f"{start} au bloc inconnu « {bloc_id} »."
         elif option is not None and option not in {o.id for o in bloc.options}:
             yield f"{start} à l'option inconnue « {option} » du bloc « {bloc_id} »."
-
-
-def _epreuve_ids(ref: Referentiel, owners: Mapping[str, str]) -> Iterator[str]:
-    ids = {e.id for e in ref.epreuves}
-    expected = ", ".join(EPREUVE_IDS)
-    for ident in sorted(ids - set(EPREUVE_IDS)):
-        yield (
-            f"{owners['epreuves']} : l'épreuve « {ident} » ne fait pas partie des épreuves "
-            f"de la certification ({expected})."
-        )
-    for ident in EPREUVE_IDS:
-        if ident not in ids:
-            yield f"{owners['epreuves']} : l'épreuve « {ident} » manque ; il faut {expected}."
 
 
 def _epreuve_references(ref: Referentiel, owners: Mapping[str, str]) -> Iterator[str]:

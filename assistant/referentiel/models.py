@@ -8,10 +8,12 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from assistant.errors import UnknownEpreuveError, UnknownIdError
 
-EPREUVE_IDS = ("E1", "E2", "E3", "E4", "E5-P1", "E5-P2", "E5-P3")
-
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """A non-blank string (surrounding blanks removed)."""
+
+Calculation = Literal["breakeven", "cost_structure", "cash_flow"]
+"""What the arithmetic checks (``assistant.calc``) give evidence of: see
+``Checkpoint.calculations``."""
 
 Requirement = Literal["figures", "dates", "people", "explanation", "frequency"]
 """What a passage must hold to treat a checkpoint or element, beyond substance: 'figures' (at
@@ -86,7 +88,7 @@ class Criterion(Strict):
 
 
 class Epreuve(Strict):
-    id: Text = Field(description="One of E1, E2, E3, E4, E5-P1, E5-P2, E5-P3.")
+    id: Text = Field(description="Épreuve id as the certification names it, e.g. 'E5-P2'.")
     bloc: Text = Field(description="Id of the bloc it certifies.")
     option: Text | None = Field(None, description="Id of the bloc option, for bloc 5.")
     title: Text = Field(description="French title of the épreuve.")
@@ -126,6 +128,12 @@ class Checkpoint(Strict):
         "", description="French advice when the checkpoint is missing or thin."
     )
     requires: list[Requirement] = Field(default_factory=list, description=REQUIRES_DESCRIPTION)
+    calculations: list[Calculation] = Field(
+        default_factory=list,
+        description="Computations that, redone by the arithmetic checks, are evidence the "
+        "checkpoint is treated: 'breakeven' (break-even point), 'cost_structure' (a cost table "
+        "separating fixed and variable costs whose totals hold), 'cash_flow' (a cash-flow plan).",
+    )
     requires_terms: list[Text] = Field(
         default_factory=list,
         description="French words, one of which the passage treating the checkpoint must "

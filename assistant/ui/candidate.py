@@ -11,7 +11,7 @@ import gradio as gr
 
 from assistant.assessment import Assessment, Evidence
 from assistant.errors import ReviewError
-from assistant.preview import excerpt, render_page
+from assistant.preview import evidence_excerpt, render_page
 from assistant.ui import views
 from assistant.ui.context import AppContext
 from assistant.ui.workspace import Workspace
@@ -143,7 +143,7 @@ class CandidateView:
             document = self.ctx.services.review.document(session.dossier)
         except ReviewError as err:
             return gr.update(value=views.message_html(err.message, "error"), visible=True)
-        found = excerpt(document.text, evidence.quote)
+        found = evidence_excerpt(document.text, evidence)
         return gr.update(value=views.excerpt_html(found, evidence), visible=True)
 
     def delete(self, session: CandidateSession | None, request: gr.Request) -> tuple[Any, ...]:

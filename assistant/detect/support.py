@@ -1,0 +1,127 @@
+"""Does a quoted passage support an element? The offline judgment, run on the passage alone.
+
+An LLM may raise an element only with a quote that this judgment accepts: the passage (whole
+sentences, under its section's headings) must name the element, affirm it, and analyse it for
+the case, exactly as detection demands of the dossier itself. A listing of tools, a
+definition, a denial, an intention, a table-of-contents line or a sentence about something
+else supports nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.assessment import Status
+from assistant.detect.checkpoint import (
+    CHECKPOINT,
+    checkpoint_cues,
+    detect_checkpoint,
+    section_owners,
+)
+from assistant.detect.cues import CueIndex
+from assistant.detect.scope import Layout
+from assistant.detect.sentences import sentence_spans
+from assistant.detect.units import Unit, tokenize
+from assistant.referentiel.models import Checkpoint
+
+# thin: named without analysis of the case; denied: named only to be denied or hypothesised;
+# passing: a common word, outside a part given to the checkpoint; unnamed: not about it
+Refusal = Literal["thin", "denied", "passing", "unnamed"]
+
+
+@dataclass(frozen=True)
+class Support:
+    """What detection makes of a passage for one target (an element, or the checkpoint)."""
+
+    status: Status
+    score: float = 0.0  # substance of the best finding (to rank passages)
+    refusal: Refusal | None = None  # why not "present"
+
+
+def support(
+    passage: str,
+    checkpoint: Checkpoint,
+    element: str | None = None,
+    section: Sequence[str] = (),
+    others: Sequence[Checkpoint] = (),
+) -> Support:
+    """Detection of ``element`` (or of the checkpoint, when None) in ``passage`` alone, under
+    the headings ``section``; ``others`` are the checkpoints whose names make a sentence a
+    list of tools (and whose background sections hold topics named in passing)."""
+    from assistant.detect import tool_listings  # the package imports this module
+
+    layout = Layout(passage_units(passage, section))
+    everyone = [checkpoint, *(o for o in others if o.id != checkpoint.id)]
+    listings = tool_listings(layout, everyone)
+    owners = section_owners(layout, [c for c in everyone if c.background])
+    outcome = detect_checkpoint(checkpoint, layout, None, listings, owners)
+    if element is None:
+        findings, status = outcome.findings, outcome.status
+    else:
+        found = next(e for e in outcome.elements if e.element.id == element)
+        findings, status = found.findings, found.status
+    score = max((f.substance.score for f in findings if f.substantive), default=0.0)
+    if status == "present":
+        return Support(status, score)
+    return Support(status, score, _refusal(checkpoint, element, layout, bool(findings)))
+
+
+def supports(
+    passage: str,
+    checkpoint: Checkpoint,
+    element: str | None = None,
+    section: Sequence[str] = (),
+    others: Sequence[Checkpoint] = (),
+) -> bool:
+    """``passage`` is, by itself, case-anchored analysis of ``element`` (see ``support``)."""
+    return support(passage, checkpoint, element, section, others).status == "present"
+
+
+def _refusal(checkpoint: Checkpoint, element: str | None, layout: Layout, found: bool) -> Refusal:
+    if found:
+        return "thin"
+    target = element or CHECKPOINT
+    index = CueIndex([c for c in checkpoint_cues(checkpoint) if c.target == target])
+    hits = [h for u in layout.units if u.kind != "heading" for h in index.find(u)]
+    if not hits:
+        return "unnamed"
+    return "passing" if any(layout.affirms(h) for h in hits) else "denied"
+
+
+def passage_units(passage: str, section: Sequence[str] = ()) -> list[Unit]:
+    """The passage's sentences, after one heading unit per title of ``section``."""
+    units: list[Unit] = []
+    offset = 0
+    for depth, title in enumerate(section, start=1):
+        units.append(_unit(units, "heading", title, offset, tuple(section[:depth]), True))
+        offset += len(title) + 1
+    block = len(units)
+    for n, (start, end) in enumerate(sentence_spans(passage, offset)):
+        text = passage[start - offset : end - offset]
+        units.append(_unit(units, "sentence", text, start, tuple(section), n == 0, block))
+    return units
+
+
+def _unit(
+    units: list[Unit],
+    kind: Literal["heading", "sentence"],
+    text: str,
+    start: int,
+    section: tuple[str, ...],
+    first: bool,
+    block: int | None = None,
+) -> Unit:
+    return Unit(
+        index=len(units),
+        kind=kind,
+        start=start,
+        end=start + len(text),
+        page=None,
+        section=section,
+        block=len(units) if block is None else block,
+        tokens=tuple(tokenize(text, start)),
+        first_in_block=first,
+        text=text,
+    )

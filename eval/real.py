@@ -1,0 +1,135 @@
+"""Real published passages: labels and addresses in the repository, the text rebuilt locally.
+
+The passages are third-party text, so ``eval/real/index.jsonl`` keeps, for each one, its
+source address, the first and last words, the sha256 of its whitespace-collapsed text and its
+labels — never the text. ``python -m eval.real rebuild`` fetches each source page (needs a
+network), finds the span from the first to the last words, checks the hash and writes
+``eval/real/passages-real.jsonl`` (git-ignored), which ``python -m eval.passages_run`` reads.
+Passages whose page changed are reported and left out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import html
+import json
+import re
+import sys
+import urllib.request
+from collections.abc import Sequence
+from html.parser import HTMLParser
+from pathlib import Path
+
+REAL = Path(__file__).with_name("real")
+INDEX = REAL / "index.jsonl"
+PASSAGES = REAL / "passages-real.jsonl"
+FIELDS = ("id", "source", "kind", "targets", "note", "company")
+
+
+def collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(collapse(text).encode("utf-8")).hexdigest()
+
+
+class _Text(HTMLParser):
+    """The visible text of an HTML page (scripts and styles left out)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"script", "style", "noscript"}:
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"script", "style", "noscript"} and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def page_text(raw: str) -> str:
+    parser = _Text()
+    parser.feed(raw)
+    return collapse(html.unescape(" ".join(parser.parts)))
+
+
+def extract(page: str, entry: dict[str, object]) -> str | None:
+    """The passage in ``page`` from its first to its last words, if its hash still matches."""
+    first, last = collapse(str(entry["first_words"])), collapse(str(entry["last_words"]))
+    start = page.find(first)
+    while start >= 0:
+        end = page.find(last, start)
+        if end >= 0:
+            candidate = page[start : end + len(last)]
+            if digest(candidate) == entry["sha256_collapsed"]:
+                return candidate
+        start = page.find(first, start + 1)
+    return None
+
+
+def fetch(url: str, timeout: float = 20.0) -> str:
+    request = urllib.request.Request(url, headers={"User-Agent": "dossier-review-eval"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return str(response.read().decode("utf-8", errors="replace"))
+
+
+def rebuild(index: Path = INDEX, out: Path = PASSAGES) -> tuple[int, list[str]]:
+    entries = [json.loads(line) for line in index.read_text(encoding="utf-8").splitlines() if line]
+    pages: dict[str, str] = {}
+    lines, missing = [], []
+    for entry in entries:
+        url = str(entry["source"])
+        try:
+            pages.setdefault(url, page_text(fetch(url)))
+        except OSError as exc:
+            missing.append(f"{entry['id']}: {url}: {exc}")
+            continue
+        text = extract(pages[url], entry)
+        if text is None:
+            missing.append(f"{entry['id']}: {url}: passage not found (page changed)")
+            continue
+        record = {k: entry.get(k, "") for k in FIELDS} | {"text": text, "style": "published"}
+        lines.append(json.dumps(record, ensure_ascii=False))
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines), missing
+
+
+def check(index: Path = INDEX, passages: Path = PASSAGES) -> list[str]:
+    """Local passages whose text does not match the index (or that the index lacks)."""
+    known = {
+        e["id"]: e for e in map(json.loads, index.read_text(encoding="utf-8").splitlines()) if e
+    }
+    problems = []
+    for line in passages.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        entry = known.get(record["id"])
+        if entry is None or digest(record["text"]) != entry["sha256_collapsed"]:
+            problems.append(f"{record['id']}: text does not match the index")
+    return problems
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval.real", description=__doc__)
+    parser.add_argument("action", choices=["rebuild", "check"])
+    args = parser.parse_args(argv)
+    if args.action == "check":
+        problems = check()
+        print("\n".join(problems) or f"{PASSAGES.name}: every passage matches the index")
+        return 1 if problems else 0
+    count, missing = rebuild()
+    print("\n".join(missing))
+    print(f"{count} passages rebuilt, {len(missing)} missing -> {PASSAGES}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
