@@ -19,6 +19,8 @@ HiddenReason = Literal[
     "off_page",
     "covered",
     "vanished",
+    "compressed",
+    "not_rendered",
     "control_chars",
 ]
 
@@ -40,7 +42,14 @@ class Block(BaseModel):
     hidden: bool = Field(False, description="Text made invisible in the file: never evidence.")
     hidden_reason: HiddenReason | None = None
     boilerplate: bool = Field(
-        False, description="Repeated header/footer or page number: not used for detection."
+        False,
+        description="Repeated header/footer or page number, or text outside the body (notes, "
+        "comments, document properties; scanned for injections): not used for detection.",
+    )
+    injection: bool = Field(
+        False,
+        description="Text addressed to the reader with instructions (prompt injection): "
+        "reported, never evidence.",
     )
 
 
@@ -82,5 +91,7 @@ class Document(BaseModel):
         return None
 
     def evidence_blocks(self) -> list[Block]:
-        """Blocks that may serve as evidence: neither hidden nor boilerplate."""
-        return [b for b in self.blocks if not b.hidden and not b.boilerplate]
+        """Blocks that may serve as evidence: neither hidden, boilerplate nor injected. Every
+        later stage (detection, chunking and so the index and the tutor, calculations, the
+        LLM's passages and quotes) reads the dossier through this one list."""
+        return [b for b in self.blocks if not (b.hidden or b.boilerplate or b.injection)]

@@ -49,3 +49,36 @@ def stem(words: list[str]) -> list[str]:
 def stems(text: str) -> list[str]:
     """Folded, stemmed tokens of ``text``."""
     return stem(tokens(text))
+
+
+# Latin look-alikes of Cyrillic and Greek letters (after lower-casing), used to defeat
+# "homoglyph" spellings such as Cyrillic 'о' in "mоdèle".
+_HOMOGLYPHS = str.maketrans(
+    {
+        "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
+        "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j",
+        "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "һ": "h", "ɡ": "g", "ɑ": "a",
+        "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "μ": "u", "ν": "v",
+        "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ϲ": "c", "ϳ": "j",
+    }
+)  # fmt: skip
+_LUNATE = str.maketrans({"Ϲ": "C", "ϲ": "c", "Ϳ": "J"})  # NFKC would make them sigma
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "«": '"', "»": '"'})
+_ANY_SPACE = re.compile(r"\s+")
+# format characters (Unicode category Cf): soft hyphen, zero-width, bidi controls, BOM...
+_FORMAT_CHARS = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U0001bca0-\U0001bca3"
+    "\U000110cd\U00013430-\U0001343f\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def scan_fold(text: str) -> str:
+    """The form in which text is scanned for instructions to a reader: NFKC, format
+    characters (zero-width, bidi controls, soft hyphen) removed, lower case, Cyrillic and
+    Greek look-alikes mapped to Latin, accents stripped, quotes and spaces unified."""
+    text = _FORMAT_CHARS.sub("", unicodedata.normalize("NFKC", text.translate(_LUNATE)))
+    folded = unicodedata.normalize("NFKD", text.lower().translate(_HOMOGLYPHS))
+    folded = _COMBINING.sub("", folded).replace("œ", "oe")
+    return _ANY_SPACE.sub(" ", folded.translate(_QUOTES))

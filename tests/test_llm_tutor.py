@@ -92,6 +92,8 @@ def test_injected_instructions_in_the_dossier_never_reach_the_tutor_model(
         sent = server.log()
     assert "52 500 €" in sent  # the passage was sent...
     assert "consignes précédentes" not in sent and "valide ce calcul" not in sent  # ...cut
+    assert "outil d'évaluation" not in sent  # flagged at ingestion: never in a chunk at all
+    assert "Il est atteint" in sent  # the rest of the paragraph is still there
 
 
 def test_a_question_without_dossier_is_pseudonymised_too(tmp_path: Path) -> None:

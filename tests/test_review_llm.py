@@ -76,8 +76,8 @@ def test_an_injected_instruction_never_reaches_the_model_nor_changes_a_status(
         clean_requests = len(server.requests)
         injected = assess(tmp_path, server, DOSSIER.format(injection=INJECTION), "injecte.md")
         prompts = json.dumps(server.requests[clean_requests:], ensure_ascii=False)
-    assert "valide tous les critères" not in prompts
-    assert "passage retiré" in prompts
+    assert "valide tous les critères" not in prompts and "outil d'évaluation" not in prompts
+    assert "renchéri le malt" in prompts  # the paragraph before the instruction is still sent
     assert [(c.id, c.status) for c in injected.checkpoints] == [
         (c.id, c.status) for c in clean.checkpoints
     ]

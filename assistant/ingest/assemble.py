@@ -1,5 +1,6 @@
 """Turn a reader's raw blocks into the Document: clean text, offsets, sections, pages,
-boilerplate, hidden findings and metadata (the language is added by the pipeline)."""
+boilerplate, instructions to the reader split into flagged blocks, hidden findings and
+metadata (the language is added by the pipeline)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from assistant.document import Block, Document, DocumentMeta, HiddenFinding, Pag
 from assistant.ingest.boilerplate import mark_boilerplate
 from assistant.ingest.controls import strip_controls
 from assistant.ingest.raw import RawBlock, RawDocument
+from assistant.injection.flagging import flag_instructions
 from assistant.textnorm import nfkc
 
 logger = logging.getLogger(__name__)
@@ -30,10 +32,11 @@ def assemble(raw: RawDocument, *, filename: str, sha256: str) -> Document:
     blocks = _clean_blocks(raw.blocks, findings)
     if raw.format in PAGED_LAYOUT_FORMATS:
         mark_boilerplate(blocks)
+    blocks = flag_instructions(blocks, _clean_blocks(raw.asides, []))
     document_blocks = _place_blocks(blocks)
     text = SEPARATOR.join(b.text for b in document_blocks)
     findings.extend(_hidden_findings(document_blocks))
-    evidence = [b.text for b in document_blocks if not b.hidden and not b.boilerplate]
+    evidence = [b.text for b in document_blocks if not (b.hidden or b.boilerplate or b.injection)]
     meta = DocumentMeta(
         filename=filename,
         sha256=sha256,
@@ -70,7 +73,7 @@ def _place_blocks(blocks: list[RawBlock]) -> list[Block]:
     path: list[tuple[int, str]] = []
     offset = 0
     for raw in blocks:
-        counts = raw.hidden_reason is None and not raw.boilerplate
+        counts = raw.hidden_reason is None and not raw.boilerplate and not raw.injection
         if raw.kind == "heading" and counts:
             level = raw.level or 1
             path = [(lvl, title) for lvl, title in path if lvl < level] + [(level, raw.text)]
@@ -86,6 +89,7 @@ def _place_blocks(blocks: list[RawBlock]) -> list[Block]:
             hidden=raw.hidden_reason is not None,
             hidden_reason=raw.hidden_reason,
             boilerplate=raw.boilerplate,
+            injection=raw.injection,
         )
         placed.append(block)
         offset = block.end + len(SEPARATOR)

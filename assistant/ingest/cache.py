@@ -18,7 +18,7 @@ from assistant.settings import LimitsSettings
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"  # 2: instructions to the reader flagged at ingestion (Block.injection)
 """Bump when a Document read from the same bytes changes: older entries are then ignored."""
 
 

@@ -13,8 +13,10 @@ from typing import Any
 
 from assistant.document import BlockKind, HiddenReason
 from assistant.errors import CorruptFileError
-from assistant.ingest.docx_styles import DocxStyles, qn
+from assistant.ingest.asides import docx_asides
+from assistant.ingest.docx_styles import DocxStyles, qn, shading
 from assistant.ingest.raw import RawBlock, RawDocument, table_text
+from assistant.ingest.visibility import RGB, WHITE, parse_hex
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +37,7 @@ _CONTAINERS = {
 class _Walk:
     styles: DocxStyles
     rendered_breaks: bool  # Word saved its layout: trust w:lastRenderedPageBreak only
+    page_colour: RGB = WHITE
     page: int = 1
     blocks: list[RawBlock] = field(default_factory=list)
     seen_text: bool = False
@@ -63,10 +66,18 @@ def read_docx(path: Path, filename: str) -> RawDocument:
     body = document.element.body
     styles = DocxStyles(_styles_element(document))
     rendered = next(body.iter(qn("w:lastRenderedPageBreak")), None) is not None
-    walk = _Walk(styles, rendered)
+    walk = _Walk(styles, rendered, _page_colour(body))
     for element in _block_elements(body):
         _read_element(element, walk)
-    return RawDocument("docx", walk.blocks, pages=walk.page)
+    return RawDocument("docx", walk.blocks, pages=walk.page, asides=docx_asides(document))
+
+
+def _page_colour(body: Any) -> RGB:
+    """The document's page colour (``w:background``), white when none is set."""
+    background = body.getparent().find(qn("w:background"))
+    if background is None:
+        return WHITE
+    return parse_hex(background.get(qn("w:color"))) or WHITE
 
 
 def _open(path: Path, filename: str) -> Any:
@@ -114,7 +125,7 @@ def _read_paragraph(p: Any, walk: _Walk) -> None:
     style = walk.styles.paragraph(p)
     if style.page_break_before and not walk.rendered_breaks:
         walk.next_page()
-    text = _paragraph_text(p, walk, style.shaded)
+    text = _paragraph_text(p, walk, style.shading or walk.page_colour)
     kind: BlockKind = "paragraph"
     if style.heading_level is not None:
         kind = "heading"
@@ -141,11 +152,12 @@ class _ParagraphText:
     boxes: list[Any] = field(default_factory=list)
 
 
-def _paragraph_text(p: Any, walk: _Walk, shaded: bool) -> _ParagraphText:
+def _paragraph_text(p: Any, walk: _Walk, ground: RGB) -> _ParagraphText:
+    """``ground``: the colour behind the paragraph (its shading, its cell's, the page's)."""
     result = _ParagraphText()
     visible: list[str] = []
     for run in _runs(p):
-        reason = walk.styles.run_hidden(run, p, shaded)
+        reason = walk.styles.run_hidden(run, p, ground)
         text = _run_text(run, walk)
         if reason is None:
             visible.append(text)
@@ -233,11 +245,10 @@ def _read_table(tbl: Any, walk: _Walk) -> None:
 
 def _cell_text(tc: Any, walk: _Walk, hidden: list[tuple[HiddenReason, str, int]]) -> str:
     tcpr = tc.find(qn("w:tcPr"))
-    shd = tcpr.find(qn("w:shd")) if tcpr is not None else None
-    shaded = shd is not None and (shd.get(qn("w:fill")) or "auto").lower() not in ("auto", "ffffff")
+    cell = shading(tcpr.find(qn("w:shd")) if tcpr is not None else None) or walk.page_colour
     parts = []
     for p in tc.iter(qn("w:p")):
-        text = _paragraph_text(p, walk, shaded)
+        text = _paragraph_text(p, walk, walk.styles.paragraph(p).shading or cell)
         parts.append(text.visible)
         hidden.extend(text.hidden)
     return " ".join(" ".join(parts).split())

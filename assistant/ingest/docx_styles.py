@@ -1,5 +1,7 @@
 """Effective formatting of DOCX paragraphs and runs: direct formatting, then the character
-style, then the paragraph style chain (``w:basedOn``), then the document defaults."""
+style, then the paragraph style chain (``w:basedOn``), then the document defaults. A run is
+hidden when ``visibility.unseen`` says so for its effective colour, background (highlight, run
+shading, paragraph or cell shading, page colour), size and width, or when it is vanished."""
 
 from __future__ import annotations
 
@@ -11,12 +13,21 @@ from typing import Any
 from docx.oxml.ns import qn as _docx_qn
 
 from assistant.document import HiddenReason
+from assistant.ingest.visibility import BLACK, RGB, WHITE, parse_hex, unseen
 
-TINY_FONT_PT = 4.0
 _HEADING_NAME = re.compile(r"^(?:heading|titre)\s*(\d)$", re.IGNORECASE)
 _TITLE_NAMES = {"title", "titre"}
-_WHITE = {"ffffff", "fefefe", "fdfdfd", "fcfcfc"}
-_WHITE_THEMES = {"background1", "bg1", "light1"}
+_THEMES: dict[str, RGB] = {
+    **dict.fromkeys(("background1", "bg1", "light1"), WHITE),
+    **dict.fromkeys(("text1", "tx1", "dark1"), BLACK),
+}
+_HIGHLIGHTS: dict[str, RGB] = {
+    "yellow": (255, 255, 0), "green": (0, 255, 0), "cyan": (0, 255, 255),
+    "magenta": (255, 0, 255), "blue": (0, 0, 255), "red": (255, 0, 0),
+    "darkBlue": (0, 0, 128), "darkCyan": (0, 128, 128), "darkGreen": (0, 128, 0),
+    "darkMagenta": (128, 0, 128), "darkRed": (128, 0, 0), "darkYellow": (128, 128, 0),
+    "darkGray": (128, 128, 128), "lightGray": (192, 192, 192), "black": BLACK, "white": WHITE,
+}  # fmt: skip
 _MAX_CHAIN = 10
 
 qn = lru_cache(maxsize=256)(_docx_qn)
@@ -28,7 +39,7 @@ class ParagraphStyle:
     heading_level: int | None
     is_list: bool
     page_break_before: bool
-    shaded: bool
+    shading: RGB | None  # the paragraph's own background colour
 
 
 class DocxStyles:
@@ -71,22 +82,26 @@ class DocxStyles:
             is_list=_first(sources, "w:numPr") is not None
             or any("list" in n.lower() or "liste" in n.lower() for n in names[:1]),
             page_break_before=_on(_first(sources, "w:pageBreakBefore")),
-            shaded=_shaded(_first(sources, "w:shd")),
+            shading=shading(_first(sources, "w:shd")),
         )
 
-    def run_hidden(self, run: Any, paragraph: Any, shaded: bool) -> HiddenReason | None:
-        """Why a reader cannot see this run (vanished, white, tiny), else None."""
+    def run_hidden(self, run: Any, paragraph: Any, ground: RGB) -> HiddenReason | None:
+        """Why a reader cannot see this run, else None: vanished, or its effective colour,
+        size or width (styles resolved) against what lies behind it: its highlight, its
+        shading, else ``ground`` (the paragraph's, cell's or page's colour)."""
         sources = self._run_sources(run, paragraph)
-        if _on(_first(sources, "w:vanish")):
+        if any(_on(_first(sources, tag)) for tag in ("w:vanish", "w:webHidden", "w:specVanish")):
             return "vanished"
-        background = shaded or _shaded(_first(sources, "w:shd"))
         highlight = _val(_first_parent(sources, "w:highlight"), "w:highlight")
-        if not background and highlight in (None, "none") and _white(_first(sources, "w:color")):
-            return "white_text"
-        size = _val(_first_parent(sources, "w:sz"), "w:sz")
-        if size is not None and size.isdigit() and int(size) / 2 < TINY_FONT_PT:
-            return "tiny_font"
-        return None
+        behind = _HIGHLIGHTS.get(highlight or "") or shading(_first(sources, "w:shd")) or ground
+        size = _number(_val(_first_parent(sources, "w:sz"), "w:sz"))
+        scale = _number(_val(_first_parent(sources, "w:w"), "w:w"))
+        return unseen(
+            _colour(_first(sources, "w:color")),
+            behind,
+            size / 2 if size is not None else None,
+            scale / 100 if scale is not None else None,
+        )
 
     def _run_sources(self, run: Any, paragraph: Any) -> list[Any]:
         rpr = run.find(qn("w:rPr"))
@@ -142,17 +157,28 @@ def _on(element: Any | None) -> bool:
     return element.get(qn("w:val"), "true").lower() not in ("false", "0", "off")
 
 
-def _white(color: Any | None) -> bool:
+def _colour(color: Any | None) -> RGB | None:
+    """A run's colour; None for 'auto' (Word picks black or white against the ground)."""
     if color is None:
-        return False
-    theme = (color.get(qn("w:themeColor")) or "").lower()
-    return theme in _WHITE_THEMES or (color.get(qn("w:val")) or "").lower() in _WHITE
+        return None
+    theme = _THEMES.get((color.get(qn("w:themeColor")) or "").lower())
+    return theme or parse_hex(color.get(qn("w:val")))
 
 
-def _shaded(shd: Any | None) -> bool:
-    """A coloured background (not auto, not white) behind the text."""
+def shading(shd: Any | None) -> RGB | None:
+    """The colour a ``w:shd`` paints: its pattern colour when solid, else its fill."""
     if shd is None:
-        return False
-    fill = (shd.get(qn("w:fill")) or "auto").lower()
-    theme = (shd.get(qn("w:themeFill")) or "").lower()
-    return (fill not in ("auto", *_WHITE)) or (theme not in ("", *_WHITE_THEMES))
+        return None
+    if (shd.get(qn("w:val")) or "").lower() == "solid":
+        solid = parse_hex(shd.get(qn("w:color")))
+        if solid is not None:
+            return solid
+    theme = _THEMES.get((shd.get(qn("w:themeFill")) or "").lower())
+    return theme or parse_hex(shd.get(qn("w:fill")))
+
+
+def _number(value: str | None) -> float | None:
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None

@@ -1,7 +1,9 @@
 """Markdown (markdown-it-py, CommonMark with tables): headings give the section path.
 
-``<!-- pagebreak -->`` lines or form feeds split pages (else no pages). Any other HTML comment
-is invisible once rendered: it is kept as a hidden block ("vanished")."""
+``<!-- pagebreak -->`` lines or form feeds split pages (else no pages). Any other HTML comment,
+and any HTML element styled invisible (``display:none``, ``visibility:hidden``, zero size or
+opacity, white text, ``hidden``), is invisible once rendered: it is kept as a hidden block
+("vanished")."""
 
 from __future__ import annotations
 
@@ -17,6 +19,17 @@ from assistant.ingest.txt_reader import decode_text
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _PAGEBREAK = re.compile(r"^\s*pagebreak\s*$", re.IGNORECASE)
+_INVISIBLE = (
+    r"(?:style\s*=\s*[\"'][^\"']*(?:display\s*:\s*none|visibility\s*:\s*hidden"
+    r"|font-size\s*:\s*0(?:\.0*)?(?:px|pt|em|rem|%)?\s*(?:;|[\"'])|opacity\s*:\s*0(?:\.0*)?\s*(?:;|[\"'])"
+    r"|color\s*:\s*(?:white|#fff(?:fff)?|rgba?\(\s*255\s*,\s*255\s*,\s*255)\b)"
+    r"|\shidden(?=[\s>=/])|aria-hidden\s*=\s*[\"']true)"
+)
+_HIDDEN_TAG = re.compile(rf"<\w+\b[^>]*{_INVISIBLE}[^>]*>", re.IGNORECASE)
+_HIDDEN_ELEMENT = re.compile(
+    rf"<(\w+)\b[^>]*{_INVISIBLE}[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL
+)
+_TAG = re.compile(r"<[^>]*>")
 _PAGEBREAK_MARK = "\n\n<!-- pagebreak -->\n\n"
 
 
@@ -71,10 +84,24 @@ def _in_list(tokens: Sequence[Token], index: int) -> bool:
 
 
 def _inline(token: Token, state: _State) -> str:
-    """Plain text of an inline token: markup dropped, links and images by their text."""
+    """Plain text of an inline token: markup dropped, links and images by their text; text
+    inside an inline element styled invisible (``display:none``...) becomes a hidden block."""
     parts: list[str] = []
+    hidden: list[str] = []
+    depth = 0  # open inline elements since the invisible one, itself included
     for child in token.children or []:
-        if child.type in ("text", "code_inline"):
+        if depth and child.type == "html_inline":
+            depth += _tag_balance(child.content)
+            if depth <= 0:
+                depth = 0
+                state.add(RawBlock("other", "".join(hidden).strip(), hidden_reason="vanished"))
+                hidden = []
+            continue
+        if depth:
+            hidden.append(child.content if child.type != "softbreak" else " ")
+        elif child.type == "html_inline" and _HIDDEN_TAG.match(child.content):
+            depth = 1
+        elif child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type == "softbreak":
             parts.append(" ")
@@ -84,10 +111,25 @@ def _inline(token: Token, state: _State) -> str:
             parts.append(child.content)
         elif child.type == "html_inline":
             _read_html(child.content, state)
+    if hidden:
+        state.add(RawBlock("other", "".join(hidden).strip(), hidden_reason="vanished"))
     return "".join(parts)
 
 
+def _tag_balance(html: str) -> int:
+    """+1 for an opening tag, -1 for a closing one, 0 for a void or self-closed element."""
+    if html.startswith("</"):
+        return -1
+    if html.endswith("/>") or re.match(r"<(?:br|img|hr|wbr|input)\b", html, re.IGNORECASE):
+        return 0
+    return 1
+
+
 def _read_html(html: str, state: _State) -> None:
+    for match in _HIDDEN_ELEMENT.finditer(html):
+        text = " ".join(_TAG.sub(" ", match.group(2)).split())
+        if text:
+            state.add(RawBlock("other", text, hidden_reason="vanished"))
     for match in _COMMENT.finditer(html):
         comment = match.group(1).strip()
         if _PAGEBREAK.match(comment):

@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant.document import BlockKind, HiddenReason
 from assistant.errors import CorruptFileError
+from assistant.ingest.asides import odt_asides
 from assistant.ingest.odt_styles import OdtStyles
 from assistant.ingest.raw import RawBlock, RawDocument, table_text
 
@@ -105,7 +106,15 @@ def read_odt(path: Path, filename: str) -> RawDocument:
     walk = _Walk(OdtStyles(document))
     for element in _children(document.text):
         _read_block(element, walk, "paragraph")
-    return RawDocument("odt", walk.blocks, pages=walk.page)
+    return RawDocument("odt", walk.blocks, pages=walk.page, asides=_asides(document))
+
+
+def _asides(document: Any) -> list[RawBlock]:
+    try:
+        return odt_asides(document)
+    except Exception:  # a damaged side element must not lose the body
+        logger.info("ODT headers, notes or metadata unreadable", exc_info=True)
+        return []
 
 
 def _open(path: Path, filename: str) -> Any:

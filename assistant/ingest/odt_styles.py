@@ -1,5 +1,6 @@
 """Effective ODT style properties: a span's style chain, then its paragraph's, following
-``style:parent-style-name``."""
+``style:parent-style-name``; visibility by ``visibility.unseen`` (colour against background,
+size, horizontal scale)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.document import HiddenReason
+from assistant.ingest.visibility import WHITE, parse_hex, unseen
 
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-TINY_FONT_PT = 4.0
 _MAX_CHAIN = 10
-_WHITE = {"#ffffff", "#fefefe", "#fdfdfd", "#fcfcfc", "white"}
+_PERCENT = re.compile(r"^([\d.]+)%$")
 _POINTS = re.compile(r"^([\d.]+)(pt|px|cm|mm|in)$")
 _TO_PT = {"pt": 1.0, "px": 0.75, "cm": 28.3465, "mm": 2.83465, "in": 72.0}
 
@@ -55,16 +56,17 @@ class OdtStyles:
         chain = [style for name in names for style in self.chain(name)]
         if _prop(chain, "text-properties", TEXT, "display") in ("none", "condition"):
             return "vanished"
-        colour = (_prop(chain, "text-properties", FO, "color") or "").lower()
-        background = _prop(chain, "text-properties", FO, "background-color") or _prop(
-            chain, "paragraph-properties", FO, "background-color"
+        colour = _prop(chain, "text-properties", FO, "color")
+        background = parse_hex(_prop(chain, "text-properties", FO, "background-color")) or (
+            parse_hex(_prop(chain, "paragraph-properties", FO, "background-color"))
         )
-        if colour in _WHITE and (background or "transparent").lower() in ("transparent", *_WHITE):
-            return "white_text"
-        size = _points(_prop(chain, "text-properties", FO, "font-size"))
-        if size is not None and size < TINY_FONT_PT:
-            return "tiny_font"
-        return None
+        scale = _PERCENT.match(_prop(chain, "text-properties", STYLE, "text-scale") or "")
+        return unseen(
+            WHITE if (colour or "").lower() == "white" else parse_hex(colour),
+            background or WHITE,
+            _points(_prop(chain, "text-properties", FO, "font-size")),
+            float(scale.group(1)) / 100 if scale else None,
+        )
 
 
 def _prop(chain: list[Any], kind: str, namespace: str, attribute: str) -> str | None:

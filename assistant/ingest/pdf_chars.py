@@ -28,6 +28,7 @@ class PdfChar:
     size: float
     bold: bool
     hidden: HiddenReason | None
+    colour: tuple[int, int, int] | None = None  # fill colour to look for when rendered
 
     @property
     def generated(self) -> bool:
@@ -39,6 +40,7 @@ class _Style:
     size: float
     bold: bool
     hidden: HiddenReason | None
+    colour: tuple[int, int, int] | None  # None: not checked on the rendered page (OCR layer)
 
 
 class PageCharReader:
@@ -67,7 +69,8 @@ class PageCharReader:
             get_box(textpage, index, left, right, bottom, top)
             box = (left.value, bottom.value, right.value, top.value)
             style = self._style(index)
-            chars.append(PdfChar(text, box, style.size, style.bold, self._hidden(text, box, style)))
+            hidden = self._hidden(text, box, style)
+            chars.append(PdfChar(text, box, style.size, style.bold, hidden, style.colour))
         return chars
 
     def _units(self, count: int) -> list[str]:
@@ -86,7 +89,9 @@ class PageCharReader:
         key = address(handle)
         style = self.styles.get(key)
         if style is None:
-            style = _Style(self._size(index), self._bold(index), self._object_hidden(key))
+            style = _Style(
+                self._size(index), self._bold(index), self._object_hidden(key), self._colour(key)
+            )
             self.styles[key] = style
         return style
 
@@ -107,6 +112,16 @@ class PageCharReader:
         return bool(flags.value & _FORCE_BOLD) or any(
             word in lowered for word in ("bold", "black", "heavy", "semibold", "demi")
         )
+
+    def _colour(self, key: int) -> tuple[int, int, int] | None:
+        """The colour the object paints, None for the invisible text layer of a scan."""
+        text = self.objects.texts.get(key)
+        if text is None:
+            return None
+        if text.render_mode in _INVISIBLE_MODES or _paint(text)[3] == 0:
+            return None
+        red, green, blue, _alpha = _paint(text)
+        return (red, green, blue)
 
     def _object_hidden(self, key: int) -> HiddenReason | None:
         """Why a whole text object is unseen (render mode, colour, cover), else None."""

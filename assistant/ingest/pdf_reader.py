@@ -12,11 +12,13 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from assistant.errors import CorruptFileError, EmptyFileError, EncryptedFileError, TooLargeError
+from assistant.ingest.asides import aside_blocks, pdf_annotation_texts, pdf_asides
 from assistant.ingest.caps import too_many_page_chars
 from assistant.ingest.pdf_blocks import BodyStyle, lines_to_blocks
 from assistant.ingest.pdf_chars import PageCharReader, PdfChar
 from assistant.ingest.pdf_lines import PdfLine, page_lines
 from assistant.ingest.pdf_objects import Box, PageObjects, page_objects
+from assistant.ingest.pdf_render import mark_unrendered
 from assistant.ingest.pdf_tables import find_grids
 from assistant.ingest.raw import RawDocument
 from assistant.settings import LimitsSettings
@@ -30,13 +32,15 @@ def read_pdf(path: Path, filename: str, limits: LimitsSettings) -> RawDocument:
         count = len(pdf)
         _check_pages(count, filename, limits)
         pages = [_read_page(_page(pdf, i, filename), i + 1, filename, limits) for i in range(count)]
+        asides = pdf_asides(pdf)
     finally:
         pdf.close()
     lines: list[PdfLine] = []
-    for number, (chars, box, objects) in enumerate(pages, start=1):
+    for number, (chars, box, objects, notes) in enumerate(pages, start=1):
         lines.extend(page_lines(chars, number, box, find_grids(objects.rules, box)))
+        asides.extend(aside_blocks(notes, page=number))
     blocks = lines_to_blocks(lines, BodyStyle.of(lines))
-    return RawDocument("pdf", blocks, pages=count)
+    return RawDocument("pdf", blocks, pages=count, asides=asides)
 
 
 def _open(path: Path, filename: str) -> pdfium.PdfDocument:
@@ -97,9 +101,9 @@ def _page(pdf: pdfium.PdfDocument, index: int, filename: str) -> Any:
 
 def _read_page(
     page: Any, number: int, filename: str, limits: LimitsSettings
-) -> tuple[list[PdfChar], Box, PageObjects]:
-    """One page's characters; a page flooded with characters is refused before they are
-    extracted one by one (PDFium counts them cheaply)."""
+) -> tuple[list[PdfChar], Box, PageObjects, list[str]]:
+    """One page's characters, objects, box and annotation texts; a page flooded with
+    characters is refused before they are extracted one by one (PDFium counts them cheaply)."""
     try:
         textpage = page.get_textpage()
         try:
@@ -108,7 +112,9 @@ def _read_page(
             objects = page_objects(page.raw)
             left, bottom, right, top = page.get_cropbox()
             box = (float(left), float(bottom), float(right), float(top))
-            return PageCharReader(textpage.raw, objects, box).chars(), box, objects
+            chars = PageCharReader(textpage.raw, objects, box).chars()
+            notes = pdf_annotation_texts(page.raw)
+            return mark_unrendered(page, chars, box), box, objects, notes
         finally:
             textpage.close()
     finally:

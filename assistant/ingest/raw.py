@@ -21,6 +21,7 @@ class RawBlock:
     rows: list[list[str]] | None = None
     hidden_reason: HiddenReason | None = None
     boilerplate: bool = False
+    injection: bool = False
 
 
 @dataclass
@@ -31,6 +32,7 @@ class RawDocument:
     blocks: list[RawBlock]
     pages: int | None = None
     findings: list[HiddenFinding] = field(default_factory=list)
+    asides: list[RawBlock] = field(default_factory=list)  # headers, notes, properties
 
 
 def table_text(rows: list[list[str]]) -> str:

@@ -32,10 +32,9 @@ from assistant.detect.paraphrase import paraphrase_queries, paraphrase_units
 from assistant.document import Document
 from assistant.injection import (
     Injection,
-    find_injections,
-    hidden_injections,
     hidden_text_alerts,
     injection_alerts,
+    injection_passages,
 )
 from assistant.referentiel.models import Checkpoint, Referentiel
 from assistant.review.parts import Documents, Indexer, Refiner
@@ -82,7 +81,7 @@ class ReviewService:
     def assess_document(self, doc: Document, epreuve: str) -> Assessment:
         epreuve = self.referentiel.epreuve(epreuve).id
         checkpoints = self.referentiel.checkpoints_for(epreuve)
-        injections = find_injections(doc) + hidden_injections(doc)
+        injections = injection_passages(doc)
         excluded = [(i.start, i.end) for i in injections if i.start >= 0]
         layout = layout_of(doc, excluded)
         retriever = self.indexer.index(doc)

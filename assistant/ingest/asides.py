@@ -1,0 +1,109 @@
+"""Text outside a dossier's body: headers and footers, footnotes and endnotes, comments, and
+document properties (title, subject, keywords, author, description). A candidate may write to
+the machine there. Readers hand these over as ``RawDocument.asides``: the injection pass reads
+them after the body, and only those holding an instruction enter the Document, flagged and
+``boilerplate`` (never evidence); the body stays what it was."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from assistant.ingest.raw import RawBlock
+
+_DOCX_PARTS = re.compile(r"^/word/(?:header|footer|footnotes|endnotes|comments)\d*\.xml$")
+_WORDS = re.compile(r"\w")
+_MAX_ASIDES = 400  # a hostile file with thousands of comments cannot swamp the document
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def aside_blocks(texts: Iterable[str], page: int | None = None) -> list[RawBlock]:
+    """One boilerplate block per distinct non-empty text, in order, capped."""
+    seen: set[str] = set()
+    blocks: list[RawBlock] = []
+    for text in texts:
+        text = " ".join(text.split())
+        if not _WORDS.search(text) or text in seen:
+            continue
+        seen.add(text)
+        blocks.append(RawBlock("other", text, page, boilerplate=True))
+        if len(blocks) >= _MAX_ASIDES:
+            break
+    return blocks
+
+
+def docx_asides(document: Any) -> list[RawBlock]:
+    """Headers, footers, notes and comments (each paragraph), then the core properties."""
+    from docx.oxml import parse_xml
+
+    texts: list[str] = []
+    for part in document.part.package.iter_parts():
+        if not _DOCX_PARTS.match(str(part.partname)):
+            continue
+        try:
+            root = parse_xml(part.blob)
+        except Exception:  # a damaged side part must not lose the body
+            continue
+        for paragraph in root.iter(f"{_W}p"):
+            texts.append("".join(t.text or "" for t in paragraph.iter(f"{_W}t")))
+    return aside_blocks(texts + _docx_properties(document))
+
+
+def _docx_properties(document: Any) -> list[str]:
+    try:
+        props = document.core_properties
+        fields = (props.title, props.subject, props.keywords, props.author, props.comments,
+                  props.category, props.last_modified_by)  # fmt: skip
+    except Exception:  # a damaged core-properties part
+        return []
+    return [str(value) for value in fields if value]
+
+
+def odt_asides(document: Any) -> list[RawBlock]:
+    """Master-page headers and footers, footnotes, comments, then the document's metadata."""
+    from odf import dc, meta, office, style, teletype, text
+
+    texts: list[str] = []
+    for kind in (style.Header, style.Footer, style.HeaderLeft, style.FooterLeft):
+        texts += [teletype.extractText(e) for e in document.masterstyles.getElementsByType(kind)]
+    texts += [teletype.extractText(e) for e in document.text.getElementsByType(text.NoteBody)]
+    texts += [teletype.extractText(e) for e in document.text.getElementsByType(office.Annotation)]
+    for kind in (dc.Title, dc.Subject, meta.Keyword, dc.Description, dc.Creator,
+                 meta.InitialCreator):  # fmt: skip
+        texts += [teletype.extractText(e) for e in document.meta.getElementsByType(kind)]
+    return aside_blocks(texts)
+
+
+def pdf_annotation_texts(page_handle: Any) -> list[str]:
+    """The text of a PDF page's annotations (sticky notes, comments, free text), which a
+    viewer shows only on demand."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    texts: list[str] = []
+    for index in range(min(pdfium_c.FPDFPage_GetAnnotCount(page_handle), _MAX_ASIDES)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page_handle, index)
+        if not annot:
+            continue
+        try:
+            size = pdfium_c.FPDFAnnot_GetStringValue(annot, b"Contents", None, 0)
+            if size > 2:
+                buffer = ctypes.create_string_buffer(size)
+                pointer = ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR))
+                pdfium_c.FPDFAnnot_GetStringValue(annot, b"Contents", pointer, size)
+                texts.append(buffer.raw[: size - 2].decode("utf-16-le", errors="replace"))
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return texts
+
+
+def pdf_asides(pdf: Any) -> list[RawBlock]:
+    """The PDF's information dictionary: title, subject, keywords, author."""
+    try:
+        info = pdf.get_metadata_dict(skip_empty=True)
+    except Exception:  # an unreadable information dictionary
+        return []
+    return aside_blocks(str(info[key]) for key in ("Title", "Subject", "Keywords", "Author")
+                        if key in info)  # fmt: skip

@@ -1,0 +1,402 @@
+"""The vocabulary of an instruction to the dossier's reader, in French, English, Spanish,
+German and Italian, as regular expressions over ``scan_fold`` text (lower case, no accents,
+straight apostrophes). Three roles, combined by ``meaning``:
+
+- ADDRESSEE: who the sentence speaks to: an automated reader (AI, model, grader, "système",
+  an evaluation tool), or the jury, in a vocative, a greeting, "à l'attention de", a note
+  heading, a directive in the third person ("le correcteur est prié de"), a condition ("if you
+  are an AI") or a role given to the reader ("tu es un assistant d'évaluation");
+- REQUEST: what it asks: mark, validate, consider, grade, ignore, skip, report;
+- OBJECT / STATE: what the request bears on (criteria, competencies, the dossier, the grade,
+  the instructions) and the outcome asked for (as met, present, 20/20), or a claim that the
+  work "has already been validated".
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _alt(*words: str) -> str:
+    return "(?:" + "|".join(words) + ")"
+
+
+# --- who is addressed -------------------------------------------------------------------------
+# "d'IA" is a kind of tool, not an addressee; "j'en ai", "il y ai" are the French verb
+_NOT_AFTER = r"(?<!d')(?<!j')(?<!qu')(?<!\ben )(?<!\by )(?<!\bje )(?<!\bne )(?<!n')"
+# nouns that by themselves name an automated or evaluating reader
+ROLE_STRONG = _NOT_AFTER + _alt(
+    r"ia", r"i\.a\.?", r"ai", r"a\.i\.?", r"ki", r"llms?", r"g[pt]t\w*", r"chatgpt",
+    r"intelligence artificielle", r"artificial intelligence", r"inteligencia artificial",
+    r"kunstliche intelligenz", r"kuenstliche intelligenz", r"intelligenza artificiale",
+    r"modeles? de langage", r"language models?", r"modelos? de lenguaje", r"sprachmodell\w*",
+    r"modell[oi] linguistic[oi]", r"evaluat(?:eur|rice|or)s?", r"correct(?:eur|rice)s?",
+    r"examinat(?:eur|rice)s?", r"graders?", r"assessors?", r"examiners?", r"evaluador(?:a|es)?",
+    r"corrector(?:a|es)?", r"examinador(?:a|es)?", r"bewerter(?:in)?", r"pr(?:u|ue)fer(?:in)?",
+    r"gutachter(?:in)?", r"korrektor(?:in)?", r"valutat(?:ore|rice|ori)", r"corrett(?:ore|rice)",
+    r"esaminat(?:ore|rice)", r"chatbots?", r"bots?", r"robots?",
+    r"\w*(?:bewertungs|korrektur|pruf|pruef)(?:system|tool|programm|software)\w*",
+)  # fmt: skip
+# nouns that name an automated reader only with a qualifier ("outil d'analyse automatique")
+ROLE_PLAIN = _alt(
+    r"outils?", r"systemes?", r"programmes?", r"logiciels?", r"lect(?:eur|rice)s?",
+    r"assistante?s?", r"modeles?", r"moteurs?", r"agents?", r"algorithmes?", r"tools?",
+    r"systems?", r"programs?", r"software", r"readers?", r"assistants?", r"models?",
+    r"engines?", r"parsers?", r"reviewers?", r"checkers?", r"scorers?", r"markers?",
+    r"herramientas?", r"sistemas?", r"programas?", r"lector(?:a|es)?", r"asistentes?",
+    r"modelos?", r"revisor(?:a|es)?", r"werkzeug\w*", r"programm\w*", r"leser(?:in)?",
+    r"assistent(?:in)?", r"modell\w*", r"strument[oi]", r"programm[ai]", r"lett(?:ore|rice)",
+    r"assistente", r"modell[oi]", r"revisor[ei]", r"dispositifs?", r"devices?", r"plate-?formes?",
+    r"platforms?", r"applications?", r"apps?", r"scripts?", r"pipelines?", r"dispositivos?",
+    r"plataformas?", r"aplicacion\w*", r"anwendung\w*", r"dispositiv[oi]", r"piattaform\w+",
+    r"machines?", r"maquinas?", r"maschinen?", r"macchin[ae]",
+)  # fmt: skip
+QUALIFIER = _alt(
+    r"automat\w*", r"autom\.?", r"d'?evaluation", r"de correction",
+    r"de notation", r"d'?ia", r"ia", r"ai", r"ki", r"intelligent\w*", r"grading", r"scoring",
+    r"evaluation", r"review", r"de evaluacion", r"de correccion", r"di valutazione",
+    r"di correzione", r"virtu\w+", r"neuronal\w*", r"neural", r"generati\w+", r"machine",
+    r"de traitement automatique", r"qui (?:lit|analyse|evalue|corrige|note)",
+    r"that (?:reads|grades|scores|reviews)", r"bewertungs\w*", r"(?:pre-?)?correction",
+    r"(?:de |di |of |d')?(?:calificacion\w*|puntuacion\w*|valutazione|bewertung|notation)",
+    r"de lecture automati\w*", r"de pre-?evaluation",
+)  # fmt: skip
+JURY = _alt(
+    r"jury",
+    r"jurys",
+    r"membres du jury",
+    r"(?:mesdames|messieurs|madame|monsieur|members|miembros|mitglieder|membri|ladies)"
+    r"(?:,? (?:(?:et|and|y|und|e) )?\w+)?(?: les| the| los| die| i)?(?: membres| members)?"
+    r" (?:du|de la|of the|del|der|della) (?:jury|jurado|giuria|commission|panel)",
+    r"jurado",
+    r"jury-mitglieder",
+    r"giuria",
+    r"commission d'evaluation",
+    r"examiners? board",
+    r"tribunal",
+    r"prufungsausschuss",
+)
+_DET = (
+    r"(?:(?:l'|le |la |les |un |une |des |du |au |aux |the |an? |any |every |el |los |las |"
+    r"una? |der |die |das |dem |den |ein |eine |einem |il |lo |gli |i |ogni |all'|dell'|"
+    r"tout |toute |tous |cualquier |jede[rsm]? |qualsiasi |cher |chere |chers |dear |"
+    r"querid[oa] |estimad[oa] |lieber? |car[oa] |gentile |mon |ma |my |mi |mein |mio |mia )+)?"
+)
+_MOD = r"(?:[\w'-]+ ){0,2}"
+# an automated reader: a strong noun, or a plain one with its qualifier, either way round
+MACHINE_CORE = (
+    rf"(?:\b{ROLE_STRONG}\b|\b{ROLE_PLAIN}\b(?: [\w'-]+){{0,3}}? {QUALIFIER}\b"
+    rf"|\b{QUALIFIER}(?: [\w'-]+){{0,2}}? {ROLE_PLAIN}\b)"
+)
+# an elided article, then up to two words (articles, adjectives): "À la très chère IA",
+# "à l'outil"; not "Veille sur l'IA", where the noun is not the one addressed
+_PRE = r"(?:\w+')?(?:[\w-]+ ){0,2}?"
+MACHINE = rf"{_PRE}{MACHINE_CORE}"
+
+_LEAD = _alt(
+    r"notes?", r"messages?", r"consignes?", r"instructions?", r"remarques?", r"rappels?",
+    r"avis", r"info", r"important", r"n\.?b\.?", r"p\.?s\.?", r"memo", r"nota", r"aviso",
+    r"mensaje", r"hinweis", r"nachricht", r"anweisung\w*", r"messaggio", r"avviso",
+    r"istruzion[ei]", r"reminder", r"notice", r"mots?", r"words?", r"post-scriptum", r"instruccion\w*", r"recordatorio", r"promemoria",
+)  # fmt: skip
+_TO = _alt(
+    r"a", r"au", r"aux", r"pour", r"to", r"for", r"para", r"al", r"a la", r"an", r"fur",
+    r"fuer", r"per", r"alla", r"allo", r"ai", r"destinee? (?:a|aux?)", r"intended for",
+    r"addressed to", r"dirigid[oa] a", r"gerichtet an", r"rivolt[oa] a", r"adressee? (?:a|aux?)",
+)  # fmt: skip
+_GREETING = _alt(
+    r"cher", r"chere", r"chers", r"cheres", r"dear", r"hey", r"hi", r"hello", r"bonjour",
+    r"salut", r"hola", r"querid[oa]s?", r"estimad[oa]s?", r"lieber?", r"hallo", r"car[oa]",
+    r"gentile", r"ciao", r"buongiorno", r"guten tag", r"oye",
+)  # fmt: skip
+_ATTENTION = _alt(
+    r"a l'attention d[eu']", r"a l'intention d[eu']", r"(?:to|for) the attention of",
+    r"attn\.?", r"a la atencion de", r"zu handen", r"z\. ?hd\.?", r"all'attenzione d\w*",
+    r"c\.a\.", r"attention",
+)  # fmt: skip
+_MODAL = _alt(
+    r"doi[tv]\w*", r"devr\w+", r"est (?:prie|priee|invite|invitee|tenu|tenue|cense|censee)",
+    r"sont (?:pries|invites|tenus)", r"voudra bien", r"veuille", r"should", r"must", r"shall",
+    r"is (?:asked|requested|kindly|instructed|expected|required|invited|told)", r"needs to",
+    r"has to", r"will (?:kindly )?(?:please )?", r"debe\w*", r"deberia\w*", r"tiene que",
+    r"se ruega", r"sol(?:l|lte|len)", r"mu(?:ss|ess|s)\w*", r"wird gebeten", r"moge",
+    r"dev[eo]\w*", r"dovr\w+", r"e (?:pregat[oa]|invitat[oa]|tenut[oa])", r"est prie de",
+)  # fmt: skip
+_READS = _alt(
+    r"lit", r"lira", r"analyse\w*", r"evalue\w*", r"traite\w*", r"parcour\w+", r"corrige\w*",
+    r"reads?", r"reading", r"analy[sz]\w*", r"pars\w+", r"process\w*", r"evaluat\w*",
+    r"grad\w+", r"scor\w+", r"review\w*", r"lee", r"leyendo", r"analiza\w*", r"evalua\w*",
+    r"procesa\w*", r"lies\w*", r"analysier\w*", r"bewert\w*", r"verarbeit\w*", r"legge\w*",
+    r"analizz\w*", r"valut\w*", r"elabor\w*", r"examin\w*",
+)  # fmt: skip
+_YOU_ARE = _alt(
+    r"(?:si |if |wenn |falls |se )?(?:vous etes|tu es|you are|you're|eres|es usted|sie sind|"
+    r"du bist|sei|lei e)(?: now| maintenant| desormais| ahora| jetzt| ora)? (?:un |une |an? |una? |ein |"
+    r"eine |l'|the |el |il )",
+    r"(?:as|en tant qu'?e?|als|come|como) (?:an? |una? |qu'|que )?",
+)  # fmt: skip
+_SYSTEM = _alt(
+    r"systeme",
+    r"system",
+    r"sistema",
+    r"admin",
+    r"administrat(?:eur|or)",
+    r"developpeur",
+    r"developer",
+)
+_FRAME = _alt(
+    r"consignes?",
+    r"instructions?",
+    r"messages?",
+    r"prompts?",
+    r"directives?",
+    r"notes?",
+    r"regles?",
+    r"rules?",
+    r"mises? a jour",
+    r"update",
+    r"override",
+    r"instruccion(?:es)?",
+    r"mensajes?",
+    r"anweisung\w*",
+    r"nachricht\w*",
+    r"istruzion[ei]",
+    r"messaggi[oi]",
+    r"aggiornamento",
+    r"mode",
+    r"modo",
+    r"modus",
+)
+
+ADDRESSEE_PATTERNS = [
+    # vocative or note heading at the start: "À l'évaluateur automatique :", "Note pour l'IA -"
+    rf"^\W*(?:(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}?)?(?:{_TO} )?{MACHINE}(?: [\w'-]+){{0,4}}? ?(?:[:,;!(\-.]|$)",
+    # the same after a colon: "Cible : pour l'assistant de correction automatique : ..."
+    rf"[:!?—–] (?:(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}?)?(?:{_TO} )?{MACHINE}(?: [\w'-]+){{0,2}}? ?[:,!]",
+    # a short sentence that is only an address: "Deux mots pour le logiciel d'évaluation."
+    rf"^\W*(?:[\w'-]+ ){{0,3}}(?:{_TO}) {MACHINE}(?: [\w'-]+){{0,3}}? ?(?:[:.!]|$)",
+    # a note heading, a greeting or "attention" before a bare machine noun and a colon or comma:
+    # "Nota bene per il sistema :", "Attention, algorithme :"
+    rf"^\W*(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}? {_TO} {_PRE}{ROLE_PLAIN} ?[:,!]",
+    rf"(?:^|[\W])(?:{_GREETING}|{_ATTENTION})[ ,]+{_PRE}{ROLE_PLAIN} ?[:,!]",
+    # "s'adresse à l'outil d'analyse", "destiné au dispositif de lecture automatisée"
+    rf"\b(?:destine\w*|adresse\w*|intended|addressed|directed|meant|dirigid\w+|destinad\w+"
+    rf"|gerichtet|bestimmt|rivolt\w+|destinat\w+)(?: (?:a|au|aux|to|for|at|an|fur|per|al|a la"
+    rf"|alla))? {MACHINE}",
+    # a greeting: "Chère IA,", "Hey model", "Querido evaluador"
+    rf"(?:^|[\W])(?:{_GREETING})[ ,]+{MACHINE}",
+    # "à l'attention de l'outil d'analyse", "note à l'IA", "message for any AI"
+    rf"\b{_ATTENTION} {MACHINE}",
+    rf"\b{_LEAD} {_TO} {MACHINE}",
+    # a directive in the third person: "Le lecteur automatique est prié de", "The grader should"
+    rf"{MACHINE_CORE}(?: [\w'-]+){{0,4}}? {_MODAL}\b",
+    # a condition or a role given to the reader: "si vous êtes une IA", "you are an assistant"
+    rf"\b{_YOU_ARE}{_MOD}{ROLE_STRONG}\b",
+    rf"\b{_YOU_ARE}{_MOD}{ROLE_PLAIN}\b(?: [\w'-]+){{0,3}}? {QUALIFIER}\b",
+    # a reader defined by what it does: "tout outil qui lit ce document", "any model reading"
+    rf"{MACHINE_CORE} (?:qui|that|which|who|que|der|die|das|che) (?:\w+ ){{0,2}}{_READS}\b",
+    rf"\b{ROLE_PLAIN} (?:{_READS}) (?:ce|cette|this|these|este|esta|dies\w*|quest\w*)\b",
+    # a system frame: "Consigne système :", "SYSTEM:", "mode développeur"
+    rf"\b{_FRAME} (?:d[eu] |des |del |di |de l'|of the )?{_SYSTEM}\b",
+    rf"\b{_SYSTEM} ?(?:{_FRAME})\b",
+    r"\b(?:systeme|system|sistema) ?:",
+    r"(?:<\|?(?:system|im_start|im_end)\|?>|\[/?(?:system|inst|sys)\]|#{2,}\s*(?:system|instruction))",
+]
+WEAK_ADDRESSEE_PATTERNS = [
+    rf"^\W*(?:(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}?)?(?:{_TO} )?{_DET}{JURY}(?: [\w'-]+){{0,4}}? ?(?:[:,;!(\-]|$)",
+    rf"(?:^|[\W])(?:{_GREETING})[ ,]+{_DET}{_MOD}{JURY}",
+    rf"\b{_ATTENTION} {_DET}{_MOD}{JURY}",
+    rf"\b{JURY}(?: [\w'-]+){{0,3}}? {_MODAL}\b",
+]
+
+# --- what is asked ----------------------------------------------------------------------------
+REQUEST = _alt(
+    r"marqu\w+", r"mark\w*", r"marc[ao]\w*", r"coch\w+", r"check\w*", r"tick\w*", r"valid\w+", r"approuv\w+",
+    r"approv\w+", r"aprob\w+", r"genehmig\w*", r"notier\w*", r"note[rz]?", r"notons", r"grade\w*",
+    r"scor\w+", r"puntu\w+", r"bewert\w*", r"evalu\w+", r"valut\w+", r"attribu\w+", r"assign\w*",
+    r"award\w*", r"accord\w+", r"donne[rz]?", r"donnes", r"give\w*",
+    r"otorg\w+", r"asign\w+", r"vergeb\w*", r"verleih\w*", r"geben", r"gib", r"assegn\w+",
+    r"consider\w*", r"betracht\w*", r"regard\w*", r"trait\w+", r"treat\w*", r"trat[ae]\w*",
+    r"behandel\w*", r"tratt\w+", r"tien\w*", r"tenez", r"tenir", r"jug\w+", r"judge\w*",
+    r"classe\w*", r"reconn\w+", r"recogn\w+", r"recono\w+", r"anerkenn\w*", r"riconosc\w+",
+    r"accept\w*", r"akzeptier\w*", r"accett\w+", r"conclu\w+", r"report\w*", r"signal\w+",
+    r"indiqu\w+", r"indicat\w+", r"indic\w+", r"mention\w+", r"meld\w*", r"segnal\w+",
+    r"repond\w*", r"respond\w*", r"answer\w*", r"antwort\w*", r"rispond\w*", r"output\w*",
+    r"declar\w+", r"dichiar\w+", r"erklar\w*", r"erklaer\w*", r"certif\w+", r"confirm\w+",
+    r"bestatig\w*", r"bestaetig\w*", r"conferm\w+", r"retenez", r"reten\w+", r"rate\w*", r"rank\w*", r"concede\w*", r"ecri\w+", r"write", r"say",
+    r"dites?", r"dire", r"decir", r"sagen", r"dire", r"pon\w*", r"setz\w*", r"metti\w*",
+    r"mets", r"mettez", r"mettre", r"zahl\w*", r"count\w*", r"compt\w+",
+    r"conta\w+", r"cuent\w+",
+)  # fmt: skip
+IGNORE = _alt(
+    r"ignor\w+", r"disregard\w*", r"overlook\w*", r"skip\w*", r"saut\w+", r"passe[rz]? outre",
+    r"passe[rz]? sous silence", r"omet\w*", r"omit\w*", r"ometti\w*", r"u[e]?bers[ep]\w+",
+    r"u[e]?berge\w+", r"oubli\w+", r"forget\w*", r"olvid\w+", r"vergiss\w*", r"vergess\w*",
+    r"dimentic\w+", r"neglig\w+", r"neglect\w*", r"descart\w+", r"verwerf\w*", r"verwirf\w*",
+    r"scart\w+", r"tralasci\w+", r"salt[aeo]\w*", r"pas en compte", r"pas compte", r"pas tenir compte",
+    r"ne pas (?:signal|relev|penalis|compt|reten|sanctionn|mentionn)\w*",
+    r"not (?:flag|report|mention|penali[sz]e|count|consider|take into account)\w*",
+    r"ne (?:\w+ )?(?:signal|mentionn|relev|penalis|sanctionn|retien|compt|tien)\w* (?:pas|jamais|plus)",
+    r"sans (?:tenir compte|signaler|relever|penaliser)", r"no (?:\w+ )?(?:senal|mencion|penaliz|tom|teng|cuent)\w*",
+    r"nicht (?:\w+ )?(?:meld|erwahn|erwaehn|bestraf|berucksicht|beruecksicht|bemangel|bemaengel|zahl|werte)\w*",
+    r"non (?:\w+ )?(?:segnal|menzion|penalizz|consider|tene|conta)\w*", r"fermer? les yeux",
+    r"turn a blind eye",
+    r"(?:pas|jamais|not|never|no|nicht|non|sin|senza|sans|without|ohne) (?:[\w']+ ){0,2}"
+    r"(?:penalis|penaliz|sanctionn|bestraf|bemangel|bemaengel|flagg?|signal|meld|segnal|senal)\w*", r"hacer la vista gorda", r"chiudere un occhio",
+)  # fmt: skip
+OBJECT = _alt(
+    r"criter\w*", r"kriteri\w*", r"competenc\w+", r"competenz\w+", r"kompetenz\w*",
+    r"points? de controle", r"checkpoints?", r"check-?list\w*", r"elements?", r"element[oi]s?",
+    r"punkt\w*", r"punt[oi]s?", r"exigences?", r"requirements?", r"requisit\w+",
+    r"anforderung\w*", r"grille\w*", r"bareme", r"rubric\w*", r"rubrik\w*", r"raster",
+    r"griglia", r"notes?", r"grades?", r"scores?", r"nota", r"notas", r"voti?", r"punteggio",
+    r"puntuacion\w*", r"calificacion\w*", r"notation", r"bewertung\w*", r"evaluation",
+    r"valutazion\w+", r"evaluacion\w*", r"assessment", r"consignes?", r"instructions?",
+    r"instruccion\w*", r"anweisung\w*", r"istruzion\w+", r"directives?", r"rules?",
+    r"regles?", r"reglas?", r"regeln?", r"regol\w+", r"dossiers?", r"documents?", r"files?",
+    r"expedientes?", r"unterlage\w*", r"fascicol\w+", r"memoire", r"rapports?", r"reports?",
+    r"sections?", r"parties", r"partie", r"chapitres?", r"parts?", r"chapters?", r"apartados?",
+    r"capitul\w+", r"abschnitt\w*", r"kapitel\w*", r"sezion\w+", r"capitol\w+", r"analys\w+",
+    r"analisi\w*", r"budget\w*", r"presupuesto", r"tests?", r"pestel", r"swot", r"porter",
+    r"plans?", r"etudes?", r"stud\w+", r"estudios?", r"studi\w*", r"previsionnel\w*",
+    r"manquant\w*", r"missing", r"absen\w+", r"lacunes?", r"faltant\w+", r"fehl\w+",
+    r"mancan\w+", r"manques?", r"lack\w*", r"falta\w*", r"erreurs?", r"errors?", r"fehler\w*",
+    r"error\w*", r"errori", r"tout", r"tous", r"toutes", r"everything", r"all", r"todos?",
+    r"todas?", r"alles?", r"tutt[oi]", r"candidat\w*", r"candidate?s?", r"kandidat\w*",
+    r"candidat[oi]", r"epreuve", r"exam\w*", r"referentiel", r"rncp", r"prueba",
+    r"prufung\w*", r"pruefung\w*", r"esame", r"travail", r"work", r"trabajo", r"arbeit",
+    r"lavoro", r"axes?", r"themes?", r"sujets?", r"points?", r"aspects?", r"contenus?",
+    r"verification\w*", r"controles?",
+)  # fmt: skip
+STATE = _alt(
+    r"presents?", r"presentes?", r"vorhanden", r"satisfai\w+", r"satisf\w+", r"satisfech\w+",
+    r"cumplid\w+", r"erfullt", r"erfuellt", r"soddisfatt\w+", r"valides?", r"validee?s?",
+    r"validated", r"valid", r"validad\w+", r"validiert", r"validat\w+", r"acquis\w*",
+    r"acquired", r"adquirid\w+", r"erworben", r"acquisit\w+", r"conformes?", r"compliant",
+    r"conform", r"complete?s?", r"completo\w*", r"completa\w*", r"vollst\w+", r"completat\w+",
+    r"traite\w*", r"treated", r"done", r"hech\w+", r"erledigt", r"fatt\w+", r"met",
+    r"covered", r"couverte?s?", r"cubiert\w+", r"abgedeckt", r"copert\w+", r"reussi\w*",
+    r"passed", r"aprobad\w+", r"bestanden", r"superat\w+", r"excellen\w+", r"excelente\w*",
+    r"hervorragend", r"eccellent\w+", r"parfai\w+", r"perfect\w*", r"perfecto\w*",
+    r"perfekt\w*", r"perfett\w+", r"maxima\w*", r"maximum", r"maximo", r"massim\w+",
+    r"highest", r"full marks", r"rempli\w*", r"fulfill?\w*", r"remplid\w+", r"adempiut\w+", r"20 ?/ ?20", r"20 sur 20", r"100 ?%", r"a\+",
+    r"verifie\w*", r"verified", r"verificad\w+", r"gepruft", r"geprueft", r"verificat\w+",
+    r"approuve\w*", r"approved", r"genehmigt", r"approvat\w+", r"positi\w+",
+    r"favorable\w*", r"sans reserve", r"without reservation", r"en regle", r"in order",
+)  # fmt: skip
+_ALREADY = _alt(
+    r"deja",
+    r"already",
+    r"ya",
+    r"bereits",
+    r"schon",
+    r"gia",
+    r"prealablement",
+    r"previously",
+    r"previamente",
+    r"zuvor",
+    r"precedentemente",
+    r"auparavant",
+)
+CLAIM = rf"\b{_ALREADY} (?:\w+ ){{0,3}}?(?:{STATE}|faite?s?|regle\w*)\b|\b(?:{STATE}) (?:\w+ ){{0,2}}?{_ALREADY}\b"
+COMMAND = rf"\b(?:{REQUEST}|{IGNORE})\b"
+TARGET = rf"\b(?:{OBJECT}|{STATE})\b"
+
+# --- no addressee needed: the classic ways of overriding a reader -----------------------------
+UNIVERSAL = _alt(
+    r"tous",
+    r"toutes",
+    r"l'ensemble",
+    r"chacun\w*",
+    r"all",
+    r"every",
+    r"each",
+    r"todos",
+    r"todas",
+    r"cada",
+    r"alle\w*",
+    r"jede\w*",
+    r"tutt[ie]",
+    r"ogni",
+)
+STRICT_OBJECT = _alt(
+    r"criter\w*",
+    r"kriteri\w*",
+    r"competenc\w+",
+    r"competenz\w+",
+    r"kompetenz\w*",
+    r"points? de controle",
+    r"checkpoints?",
+    r"requirements?",
+    r"exigences? du referentiel",
+    r"elements? du referentiel",
+)
+SELF = _alt(
+    r"ce dossier",
+    r"ce document",
+    r"ce memoire",
+    r"ce rapport",
+    r"this dossier",
+    r"this document",
+    r"this file",
+    r"this submission",
+    r"this report",
+    r"este expediente",
+    r"este documento",
+    r"este dossier",
+    r"dieses dossier",
+    r"dieses dokument",
+    r"diese arbeit",
+    r"questo dossier",
+    r"questo documento",
+    r"cette copie",
+    r"le candidat",
+    r"la candidate",
+    r"the candidate",
+    r"el candidato",
+    r"il candidato",
+    r"der kandidat",
+    r"ma copie",
+    r"mon dossier",
+    r"my dossier",
+    r"my submission",
+)
+JAILBREAK_PATTERNS = [
+    rf"\b{IGNORE}(?: [\w']+){{0,5}} (?:consignes?|instructions?|directives?|regles?|criteres?"
+    r"|grille|bareme|prompts?|rules|guidelines|criteria|directions|rubric|instrucciones"
+    r"|reglas|anweisungen|regeln|istruzioni|regole|indications?)\b",
+    rf"\b(?:{REQUEST})\b(?: [\w']+){{0,4}} (?:la |une |the |a |el |die |il )?(?:note|notes|score"
+    r"|grade|nota|notas|note|voto|punteggio|puntuacion|bewertung|rating|marks?) "
+    r"(?:maximale?|maximum|max|parfaite|perfect|de 20|20 ?/ ?20|la plus haute|highest|top|full"
+    r"|maxima|massim[oa]|hochste|bestmogliche|excellente|excelente)",
+    rf"\b(?:{REQUEST})\b(?: [\w']+){{0,4}} (?:maximum|highest|full|top|perfect|best|maximale"
+    r"|maxima|massim[oa]|hochste|beste) (?:score|grade|marks?|rating|note|nota|voto|punteggio"
+    r"|bewertung|puntuacion)",
+    rf"\b(?:{REQUEST})\b (?:{UNIVERSAL})\b(?: [\w'-]+){{0,4}} (?:{STRICT_OBJECT})"
+    rf"(?: [\w'-]+){{0,6}} (?:{SELF}|comme|as|como|als|come)\b",
+    rf"\b(?:{REQUEST})\b(?: [\w'-]+){{0,4}} (?:{SELF})\b(?: [\w'-]+){{0,4}} (?:comme|as|como|als"
+    rf"|come) (?:{STATE})\b",
+    r"\b(?:you are|tu es|vous etes|eres|du bist|sie sind|sei) (?:now |maintenant |desormais |ahora |jetzt |ora )?"
+    r"(?:an? |une? |una? |ein |eine )?(?:ai|ia|ki|language model|modele de langage|llm"
+    r"|grader|evaluator|assessor|correcteur|evaluateur|evaluatrice|outil d'evaluation"
+    r"|assistant d'evaluation|evaluador|bewerter|valutatore)\b",
+    r"\b(?:as an ai|as a language model|en tant qu'ia|en tant que modele de langage)\b",
+    r"\b(?:new|nouvelles?|nuevas?|neue|nuove) (?:instructions?|consignes|instrucciones"
+    r"|anweisungen|istruzioni)\s*:",
+    r"(?:^|\s)(?:<\|?(?:system|im_start)\|?>|\[(?:system|inst)\]|###\s*(?:system|instruction))",
+]
+
+# a sentence without any of these words addresses no reader: the patterns are not tried
+READER_GATE_RE = re.compile(rf"\b(?:{ROLE_STRONG}|{ROLE_PLAIN}|{_SYSTEM}|{JURY})\b|[<\[#]")
+ADDRESSEE_RE = [re.compile(p) for p in ADDRESSEE_PATTERNS]
+WEAK_ADDRESSEE_RE = [re.compile(p) for p in WEAK_ADDRESSEE_PATTERNS]
+JAILBREAK_RE = [re.compile(p) for p in JAILBREAK_PATTERNS]
+COMMAND_JAILBREAK_RE = JAILBREAK_RE[:5]  # these start with a command: tried after COMMAND_RE
+OTHER_JAILBREAK_RE = JAILBREAK_RE[5:]
+COMMAND_RE = re.compile(COMMAND)
+IGNORE_RE = re.compile(rf"\b{IGNORE}\b")
+TARGET_RE = re.compile(TARGET)
+OBJECT_RE = re.compile(rf"\b(?:{OBJECT})\b")
+STATE_RE = re.compile(rf"\b(?:{STATE})\b")
+CLAIM_RE = re.compile(CLAIM)
+SWEEP_RE = re.compile(rf"\b(?:{UNIVERSAL})\b(?: [\w'-]+){{0,3}} (?:{STRICT_OBJECT})\b")

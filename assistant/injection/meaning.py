@@ -1,0 +1,166 @@
+"""Does a run of sentences speak to the dossier's reader and ask it to judge?
+
+Each sentence is folded (``scan_fold``) and given cues: whom it addresses (an automated
+reader or evaluator: strong; the jury: weak), whether it asks for something (a command on an
+assessment object or outcome, an order to ignore, a claim that the work "is already
+validated"), or whether it is a classic override ("ignore previous instructions"). A window of
+up to ``WINDOW`` consecutive sentences, paragraph breaks included, is an instruction to the
+reader when it holds an addressee and a request that fits it; no single phrase decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cached_property
+
+from assistant.detect.sentences import sentence_spans
+from assistant.injection import lexicon as lx
+from assistant.textnorm import scan_fold
+
+MAX_PIECE = 600  # characters of a run-on sentence scanned at once
+WINDOW = 3  # sentences: the addressee's and the two after it (one before, for a late address)
+
+
+class Cues:
+    """What one sentence contributes to an instruction; each cue is computed on first use
+    (most sentences address nobody, and their other cues are never needed)."""
+
+    def __init__(self, sentence: str) -> None:
+        self.text = scan_fold(sentence)
+
+    def _has(self, pattern: re.Pattern[str]) -> bool:
+        return pattern.search(self.text) is not None
+
+    @cached_property
+    def addressee(self) -> int:
+        """2: an automated reader or evaluator; 1: the jury; 0: nobody."""
+        if not self._has(lx.READER_GATE_RE):
+            return 0
+        if any(self._has(p) for p in lx.ADDRESSEE_RE):
+            return 2
+        return 1 if any(self._has(p) for p in lx.WEAK_ADDRESSEE_RE) else 0
+
+    @cached_property
+    def override(self) -> bool:
+        """A classic override on its own ("ignore previous instructions")."""
+        if self.command and any(self._has(p) for p in lx.COMMAND_JAILBREAK_RE):
+            return True
+        return any(self._has(p) for p in lx.OTHER_JAILBREAK_RE)
+
+    @cached_property
+    def command(self) -> bool:
+        """Asks to mark, validate, consider, report or ignore (any object)."""
+        return self._has(lx.COMMAND_RE)
+
+    @cached_property
+    def target(self) -> bool:
+        """Names an assessment object or an outcome."""
+        return self._has(lx.TARGET_RE)
+
+    @cached_property
+    def outcome(self) -> bool:
+        """Names an outcome (present, validated, 20/20)."""
+        return self._has(lx.STATE_RE)
+
+    @cached_property
+    def judged(self) -> bool:
+        """States an outcome of an assessment object ("les critères sont remplis")."""
+        return self.outcome and self._has(lx.OBJECT_RE)
+
+    @cached_property
+    def ignore(self) -> bool:
+        """Asks to ignore, skip or not report something."""
+        return self._has(lx.IGNORE_RE)
+
+    @cached_property
+    def claim(self) -> bool:
+        """Says the work is already validated or done."""
+        return self._has(lx.CLAIM_RE)
+
+    @cached_property
+    def sweeping(self) -> bool:
+        """All the criteria, every competency."""
+        return self._has(lx.SWEEP_RE)
+
+    def __repr__(self) -> str:
+        return f"Cues({self.text!r})"
+
+
+def cues(sentence: str) -> Cues:
+    return Cues(sentence)
+
+
+def _asks(window: Sequence[Cues], addressee: int) -> bool:
+    """The window's request fits the addressee: anything for a machine reader; for the jury
+    only an outcome to record or something to ignore (thanking or guiding the jury is fine)."""
+    command = any(c.command for c in window)
+    target = any(c.target for c in window)
+    if addressee == 2:
+        return any(c.claim or c.judged for c in window) or (command and target)
+    if not (command and target):
+        return False
+    return any(c.outcome or c.ignore or c.sweeping for c in window)
+
+
+def _requests(cue: Cues) -> bool:
+    return cue.claim or cue.judged or cue.ignore or (cue.command and cue.target)
+
+
+def instruction_runs(all_cues: Sequence[Cues]) -> list[tuple[int, int]]:
+    """(first, last) sentence indices, inclusive, of every instruction to the reader."""
+    runs: list[tuple[int, int]] = []
+    for index, cue in enumerate(all_cues):
+        if cue.override:
+            runs.append((index, index))
+            continue
+        if not cue.addressee:
+            continue
+        run = _run_from(all_cues, index, cue.addressee)
+        if run is not None:
+            runs.append(run)
+    return _merge(runs)
+
+
+def _run_from(all_cues: Sequence[Cues], index: int, addressee: int) -> tuple[int, int] | None:
+    end = min(index + WINDOW, len(all_cues))
+    for last in range(index, end):
+        if _asks(all_cues[index : last + 1], addressee):
+            # the request goes on in the next sentences that ask something too
+            while last + 1 < end and _requests(all_cues[last + 1]):
+                last += 1
+            return index, last
+    if index > 0 and _asks(all_cues[index - 1 : index + 1], addressee):
+        return index - 1, index
+    return None
+
+
+def _merge(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for first, last in sorted(runs):
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def scan_spans(text: str, base: int = 0) -> list[tuple[int, int]]:
+    """The sentences of ``text`` (offsets shifted by ``base``), a run-on one cut at spaces
+    into pieces of at most ``MAX_PIECE`` characters: an instruction is short, and a 10 MB
+    line without a full stop must not be matched as one sentence."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sentence_spans(text):
+        while end - start > MAX_PIECE:
+            cut = text.rfind(" ", start + MAX_PIECE // 2, start + MAX_PIECE)
+            cut = cut if cut > start else start + MAX_PIECE
+            spans.append((start, cut))
+            start = cut
+        spans.append((start, end))
+    return [(s + base, e + base) for s, e in spans]
+
+
+def is_instruction(text: str) -> bool:
+    """True when ``text`` addresses the reader with a request."""
+    parts = [text[s:e] for s, e in scan_spans(text)]
+    return bool(instruction_runs([cues(p) for p in parts or [text]]))
