@@ -102,14 +102,16 @@ class Services:
     @cached_property
     def review(self) -> ReviewService:
         from assistant.review import ReviewService
+        from assistant.review.results import ResultCache
 
         return ReviewService(
             self.settings,
             self.referentiel,
-            documents=self.documents,
-            indexer=self.indexer,
-            embedder=self.embedder,
+            documents=lambda: self.documents,
+            indexer=lambda: self.indexer,
+            embedder=lambda: self.embedder,
             refiner=self.llm_refiner,
+            results=ResultCache(self.settings.folders.results),
         )
 
     @cached_property

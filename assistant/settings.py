@@ -85,6 +85,13 @@ class RetrievalSettings(BaseModel):
         description="How BM25 and dense rankings are fused: 'mix' (normalised scores, equal "
         "weights; measured best) or 'rrf' (reciprocal rank fusion).",
     )
+    offline_paraphrases: bool = Field(
+        False,
+        description="Search the dossier (embeddings, vector store) for paraphrases of the "
+        "référentiel's elements on the offline path. Off: measured to change no offline status "
+        "on eval/devset and eval/styles/dev, and it costs the model load and the store. The "
+        "LLM path and the tutor index the dossier whatever this says.",
+    )
 
 
 class LLMSettings(BaseModel):
