@@ -35,10 +35,10 @@ if TYPE_CHECKING:
     from assistant.detect import Layout, Unit
     from assistant.document import Document
     from assistant.index.embedding import Embedder
-    from assistant.injection import Injection
-    from assistant.referentiel.models import Checkpoint
     from assistant.index.query_vectors import QueryVectors
     from assistant.index.retrieval import HybridRetriever
+    from assistant.injection import Injection
+    from assistant.referentiel.models import Checkpoint
 
 log = logging.getLogger(__name__)
 
