@@ -118,7 +118,7 @@ class Services:
     def triage(self) -> TriageService:
         from assistant.triage import TriageService
 
-        return TriageService(self.review, self.referentiel)
+        return TriageService(self.review, self.referentiel, self.settings)
 
     @cached_property
     def purge(self) -> PurgeService:

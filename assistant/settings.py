@@ -189,6 +189,18 @@ class Settings(BaseSettings):
         description="Seconds a process waits for the embedded store while another process "
         "(the app) holds it, before giving up with an error.",
     )
+    triage_workers: int = Field(
+        0,
+        ge=0,
+        description="Processes that triage assesses dossiers in at once; 0: one per core this "
+        "process may run on. 1: one after the other, in this process.",
+    )
+    triage_tasks_per_worker: int = Field(
+        8,
+        ge=1,
+        description="Dossiers a triage process assesses before it is replaced by a new one "
+        "(bounds the memory a long batch can gather).",
+    )
     parts: Literal["real", "fake"] = Field(
         "real",
         description="'fake': the fake-parts profile (assistant/fakes.py) for tests and demos: "
