@@ -196,7 +196,7 @@ class Settings(BaseSettings):
         "process may run on. 1: one after the other, in this process.",
     )
     triage_tasks_per_worker: int = Field(
-        8,
+        25,
         ge=1,
         description="Dossiers a triage process assesses before it is replaced by a new one "
         "(bounds the memory a long batch can gather).",

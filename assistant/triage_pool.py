@@ -1,9 +1,10 @@
 """Triage over every core: dossiers assessed in a pool of processes, rows in input order.
 
-Each process builds its own services from the settings once (``build_services``), assesses
-up to ``settings.triage_tasks_per_worker`` dossiers, then is replaced by a fresh one, so that
-a long batch cannot gather memory. Processes are started with ``spawn``: nothing of the
-caller (threads, open stores, a web server) is copied into them. The pool is used only on the
+Each process builds its own services from the settings once (``build_services``) and
+assesses up to ``settings.triage_tasks_per_worker`` dossiers; a longer lot is run in batches,
+each by new processes, so that it cannot gather memory. Processes are started with
+``spawn``: nothing of the caller (threads, open stores, a web server) is copied into them
+(``assistant/__main__.py`` therefore runs the CLI only as the main module). The pool is used only on the
 offline path: when the review needs the vector store (LLM, offline paraphrases), the
 embedded store's one-writer lock would make the processes wait for one another.
 """
@@ -52,24 +53,42 @@ def run_pool(
 ) -> list[TriageRow]:
     """One row per file, in the order of ``files``; ``progress`` is called as each dossier
     finishes; ``failed`` gives the row of a file whose process died."""
+    workers = pool_size(settings, len(files))
+    batch = workers * settings.triage_tasks_per_worker
     rows: dict[int, TriageRow] = {}
+    for first in range(0, len(files), batch):
+        indices = range(first, min(first + batch, len(files)))
+        _run_batch(settings, workers, files, indices, epreuve, rows, progress, failed)
+    return [rows[index] for index in range(len(files))]
+
+
+def _run_batch(
+    settings: Settings,
+    workers: int,
+    files: list[Path],
+    indices: range,
+    epreuve: str,
+    rows: dict[int, TriageRow],
+    progress: ProgressCallback | None,
+    failed: Callable[[Path], TriageRow],
+) -> None:
+    """Assess ``files[indices]`` in fresh processes (a new pool per batch rather than
+    ``max_tasks_per_child``, which can hang on Python 3.11 when a process is replaced)."""
     executor = ProcessPoolExecutor(
-        max_workers=pool_size(settings, len(files)),
+        max_workers=min(workers, len(indices)),
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start,
         initargs=(settings,),
-        max_tasks_per_child=settings.triage_tasks_per_worker,
     )
     with executor:
         pending: dict[Future[TriageRow], int] = {
-            executor.submit(_assess, path, epreuve): index for index, path in enumerate(files)
+            executor.submit(_assess, files[index], epreuve): index for index in indices
         }
         for future in as_completed(pending):
             index = pending[future]
             rows[index] = _row(future, files[index], failed)
             if progress is not None:
                 progress(len(rows), len(files), rows[index])
-    return [rows[index] for index in range(len(files))]
 
 
 def _row(future: Future[TriageRow], path: Path, failed: Callable[[Path], TriageRow]) -> TriageRow:

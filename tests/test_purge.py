@@ -100,7 +100,8 @@ def test_purged_dossier_leaves_nothing_on_disk(services: Services, tmp_path: Pat
     result = services.purge.purge_dossier(sha)
 
     assert traces(home, secret, prints) == []
-    assert result.dossiers == [sha[:16]] and result.collections == 1 and result.files == 2
+    assert result.dossiers == [sha[:16]] and result.collections == 1
+    assert result.files == 3  # the ingested document, its result and the audit record
     assert result.compaction is not None
     assert files_holding(home, other_secret.encode())  # the other dossier is untouched
     again = services.review.assess(other, "E1")  # the store still opens and answers

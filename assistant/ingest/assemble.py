@@ -123,8 +123,7 @@ def _shorten(text: str) -> str:
 # the commonest French function words: a text where they make a fifth of the words is French
 # (French prose runs at 35-45 %, English or Spanish under 10 %), without loading a model
 _FRENCH_STOP_WORDS = frozenset(
-    "le la les l de des du d un une et en est sont au aux à pour par sur dans avec ce ces "
-    "cette qui que qu il elle ils nous vous ne pas plus son sa ses leur leurs se s ou où".split()
+    ["le", "la", "les", "l", "de", "des", "du", "d", "un", "une", "et", "en", "est", "sont", "au", "aux", "à", "pour", "par", "sur", "dans", "avec", "ce", "ces", "cette", "qui", "que", "qu", "il", "elle", "ils", "nous", "vous", "ne", "pas", "plus", "son", "sa", "ses", "leur", "leurs", "se", "s", "ou", "où"]
 )
 PLAINLY_FRENCH = 0.2
 _MIN_WORDS_FOR_RATIO = 50
