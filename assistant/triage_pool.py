@@ -4,9 +4,9 @@ Each process builds its own services from the settings once (``build_services``)
 assesses up to ``settings.triage_tasks_per_worker`` dossiers; a longer lot is run in batches,
 each by new processes, so that it cannot gather memory. Processes are started with
 ``spawn``: nothing of the caller (threads, open stores, a web server) is copied into them
-(``assistant/__main__.py`` therefore runs the CLI only as the main module). The pool is used only on the
-offline path: when the review needs the vector store (LLM, offline paraphrases), the
-embedded store's one-writer lock would make the processes wait for one another.
+(``assistant/__main__.py`` therefore runs the CLI only as the main module). The pool is
+used only on the offline path: when the review needs the vector store (LLM, offline
+paraphrases), the embedded store's one-writer lock would make the processes wait for one another.
 """
 
 from __future__ import annotations

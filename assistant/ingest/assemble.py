@@ -120,10 +120,14 @@ def _shorten(text: str) -> str:
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
 
 
-# the commonest French function words: a text where they make a fifth of the words is French
-# (French prose runs at 35-45 %, English or Spanish under 10 %), without loading a model
+# the commonest French function words: where they make a fifth of the words, the text is
+# French (the devset's dossiers: 28 % on average), without loading a language model
 _FRENCH_STOP_WORDS = frozenset(
-    ["le", "la", "les", "l", "de", "des", "du", "d", "un", "une", "et", "en", "est", "sont", "au", "aux", "à", "pour", "par", "sur", "dans", "avec", "ce", "ces", "cette", "qui", "que", "qu", "il", "elle", "ils", "nous", "vous", "ne", "pas", "plus", "son", "sa", "ses", "leur", "leurs", "se", "s", "ou", "où"]
+    re.findall(
+        r"\w+",
+        "le la les l de des du d un une et en est sont au aux à pour par sur dans avec ce ces "
+        "cette qui que qu il elle ils nous vous ne pas plus son sa ses leur leurs se s ou où",
+    )
 )
 PLAINLY_FRENCH = 0.2
 _MIN_WORDS_FOR_RATIO = 50
