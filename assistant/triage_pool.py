@@ -51,8 +51,9 @@ def run_pool(
     progress: ProgressCallback | None,
     failed: Callable[[Path], TriageRow],
 ) -> list[TriageRow]:
-    """One row per file, in the order of ``files``; ``progress`` is called as each dossier
-    finishes; ``failed`` gives the row of a file whose process died."""
+    """One row per file, in the order of ``files``; ``progress`` is called for each dossier
+    in that order, as soon as it and those before it are done; ``failed`` gives the row of
+    a file whose process died."""
     workers = pool_size(settings, len(files))
     batch = workers * settings.triage_tasks_per_worker
     rows: dict[int, TriageRow] = {}
@@ -84,11 +85,14 @@ def _run_batch(
         pending: dict[Future[TriageRow], int] = {
             executor.submit(_assess, files[index], epreuve): index for index in indices
         }
+        shown = indices.start  # progress is told in input order, as the serial triage does
         for future in as_completed(pending):
             index = pending[future]
             rows[index] = _row(future, files[index], failed)
-            if progress is not None:
-                progress(len(rows), len(files), rows[index])
+            while shown in rows and shown < indices.stop:
+                if progress is not None:
+                    progress(shown + 1, len(files), rows[shown])
+                shown += 1
 
 
 def _row(future: Future[TriageRow], path: Path, failed: Callable[[Path], TriageRow]) -> TriageRow:
