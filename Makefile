@@ -15,6 +15,7 @@ eval:
 	$(PY) -m eval.run
 
 bench:
+	$(PY) benchmarks/bench_review.py
 	$(PY) benchmarks/bench_assess.py
 
 bench-review:

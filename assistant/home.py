@@ -1,6 +1,7 @@
 """The data home (``DOSSIER_REVIEW_HOME``): every folder the program keeps state in, named once.
 
 - ``cache/documents/``: the ingested text of each dossier (``<sha256>-v<n>.json``);
+- ``cache/results/``: finished assessments (``<sha256>-<key>.json``, ``assistant.review.results``);
 - ``cache/queries/``: the vectors of the référentiel's paraphrase queries;
 - ``chroma/``: the embedded vector store;
 - ``audit/<sha16>/``: the LLM audit records.
@@ -37,6 +38,11 @@ class Home:
     def documents(self) -> Path:
         """Ingested dossiers, by the sha256 of their bytes."""
         return self.cache / "documents"
+
+    @property
+    def results(self) -> Path:
+        """Finished assessments, by the sha256 of the dossier and what shaped the result."""
+        return self.cache / "results"
 
     @property
     def queries(self) -> Path:

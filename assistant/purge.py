@@ -4,6 +4,7 @@ A dossier leaves, under ``settings.home`` (``assistant.home.Home``), keyed by th
 digits of its sha256:
 
 - ``cache/documents/<sha256>-v*.json``: the ingested Document, its whole text;
+- ``cache/results/<sha256>-*.json``: its finished assessments (quotes from its text);
 - ``audit/<sha16>/``: the LLM audit records (prompts and answers);
 - the Chroma collections ``dossier-<sha16>-*``: vectors and positions.
 
@@ -132,8 +133,9 @@ class PurgeService:
         home = self.settings.folders
         if home.audit.is_dir():
             yield from (p for p in home.audit.iterdir() if p.is_dir())
-        if home.documents.is_dir():
-            yield from (p for p in home.documents.rglob("*") if p.is_file())
+        for folder in (home.documents, home.results):
+            if folder.is_dir():
+                yield from (p for p in folder.rglob("*") if p.is_file())
 
     def _stored_keys(self) -> list[str]:
         return self._store().list_dossiers() if self._has_store() else []

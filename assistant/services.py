@@ -102,21 +102,23 @@ class Services:
     @cached_property
     def review(self) -> ReviewService:
         from assistant.review import ReviewService
+        from assistant.review.results import ResultCache
 
         return ReviewService(
             self.settings,
             self.referentiel,
-            documents=self.documents,
-            indexer=self.indexer,
-            embedder=self.embedder,
+            documents=lambda: self.documents,
+            indexer=lambda: self.indexer,
+            embedder=lambda: self.embedder,
             refiner=self.llm_refiner,
+            results=ResultCache(self.settings.folders.results),
         )
 
     @cached_property
     def triage(self) -> TriageService:
         from assistant.triage import TriageService
 
-        return TriageService(self.review, self.referentiel)
+        return TriageService(self.review, self.referentiel, self.settings)
 
     @cached_property
     def purge(self) -> PurgeService:

@@ -97,6 +97,13 @@ class RetrievalSettings(BaseModel):
         description="How BM25 and dense rankings are fused: 'mix' (normalised scores, equal "
         "weights; measured best) or 'rrf' (reciprocal rank fusion).",
     )
+    offline_paraphrases: bool = Field(
+        False,
+        description="Search the dossier (embeddings, vector store) for paraphrases of the "
+        "référentiel's elements on the offline path. Off: measured to change no offline status "
+        "on eval/devset and eval/styles/dev, and it costs the model load and the store. The "
+        "LLM path and the tutor index the dossier whatever this says.",
+    )
 
 
 class LLMSettings(BaseModel):
@@ -198,6 +205,18 @@ class Settings(BaseSettings):
         ge=0,
         description="Seconds a process waits for the embedded store while another process "
         "(the app) holds it, before giving up with an error.",
+    )
+    triage_workers: int = Field(
+        0,
+        ge=0,
+        description="Processes that triage assesses dossiers in at once; 0: one per core this "
+        "process may run on. 1: one after the other, in this process.",
+    )
+    triage_tasks_per_worker: int = Field(
+        25,
+        ge=1,
+        description="Dossiers a triage process assesses before it is replaced by a new one "
+        "(bounds the memory a long batch can gather).",
     )
     parts: Literal["real", "fake"] = Field(
         "real",

@@ -26,6 +26,7 @@ from assistant.errors import InputError, ReviewError
 from assistant.ingest.names import display_name
 from assistant.ingest.sniff import DOCUMENT_SUFFIXES, SUPPORTED, TEXT_SUFFIXES
 from assistant.referentiel.models import Referentiel
+from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -110,11 +111,15 @@ def dossier_files(folder: Path) -> list[Path]:
 
 
 class TriageService:
-    """Assesses a folder of dossiers one after the other."""
+    """Assesses a folder of dossiers: in a pool of processes when ``settings`` are given and
+    allow it (``assistant.triage_pool``), else one after the other with ``assessor``."""
 
-    def __init__(self, assessor: Assessor, referentiel: Referentiel) -> None:
+    def __init__(
+        self, assessor: Assessor, referentiel: Referentiel, settings: Settings | None = None
+    ) -> None:
         self.assessor = assessor
         self.referentiel = referentiel
+        self.settings = settings
 
     def run(
         self, folder: Path, epreuve: str, progress: ProgressCallback | None = None
@@ -128,6 +133,11 @@ class TriageService:
     ) -> list[TriageRow]:
         """One row per file, in the given order (e.g. files uploaded to the UI)."""
         epreuve = self.referentiel.epreuve(epreuve).id
+        if self._pooled(len(files)):
+            from assistant.triage_pool import run_pool
+
+            assert self.settings is not None  # checked by _pooled
+            return run_pool(self.settings, files, epreuve, progress, self._failed(epreuve))
         rows: list[TriageRow] = []
         for index, path in enumerate(files, 1):
             row = self.assess_one(path, epreuve)
@@ -135,6 +145,24 @@ class TriageService:
             if progress is not None:
                 progress(index, len(files), row)
         return rows
+
+    def _pooled(self, files: int) -> bool:
+        """A pool only pays off for several files, on the offline path (no store to share)."""
+        settings = self.settings
+        if settings is None or settings.llm.enabled or settings.retrieval.offline_paraphrases:
+            return False
+        from assistant.triage_pool import pool_size
+
+        return pool_size(settings, files) > 1
+
+    @staticmethod
+    def _failed(epreuve: str) -> Callable[[Path], TriageRow]:
+        def row(path: Path) -> TriageRow:
+            return TriageRow(
+                filename=path.name, epreuve=epreuve, status="erreur", error=UNEXPECTED_ERROR
+            )
+
+        return row
 
     def assess_one(self, path: Path, epreuve: str) -> TriageRow:
         # the name is shown on a terminal, in logs and in the CSV: no escapes, CR/LF or bidi

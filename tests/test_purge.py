@@ -20,7 +20,7 @@ from assistant.errors import InputError
 from assistant.index.chunking import chunk_document, indexed_text
 from assistant.llm.audit import AuditCall, AuditRecord, write_audit
 from assistant.services import Services, build_services
-from assistant.settings import PROJECT_ROOT, Settings
+from assistant.settings import PROJECT_ROOT, RetrievalSettings, Settings
 from tests.dossiers import PESTEL_FULL, PRESENTATION, SWOT_TABLE, write
 
 
@@ -78,7 +78,9 @@ def store_and_audit(services: Services, path: Path, secret: str) -> str:
 
 @pytest.fixture
 def services(tmp_path: Path) -> Services:
-    return build_services(Settings(home=tmp_path / "home"))
+    # offline paraphrases on: the dossiers go into the vector store, whose erasure is tested
+    retrieval = RetrievalSettings(offline_paraphrases=True)
+    return build_services(Settings(home=tmp_path / "home", retrieval=retrieval))
 
 
 def test_purged_dossier_leaves_nothing_on_disk(services: Services, tmp_path: Path) -> None:
@@ -98,7 +100,8 @@ def test_purged_dossier_leaves_nothing_on_disk(services: Services, tmp_path: Pat
     result = services.purge.purge_dossier(sha)
 
     assert traces(home, secret, prints) == []
-    assert result.dossiers == [sha[:16]] and result.collections == 1 and result.files == 2
+    assert result.dossiers == [sha[:16]] and result.collections == 1
+    assert result.files == 3  # the ingested document, its result and the audit record
     assert result.compaction is not None
     assert files_holding(home, other_secret.encode())  # the other dossier is untouched
     again = services.review.assess(other, "E1")  # the store still opens and answers
@@ -148,8 +151,8 @@ def test_purge_by_file_and_expired_and_all(services: Services, tmp_path: Path) -
     assert services.purge.known_dossiers() == sorted(shas)
 
     assert services.purge.purge_file(first).dossiers == [shas[0]]
-    old = services.settings.home / "cache" / "documents"
-    for cached in old.glob(f"{shas[1]}*"):
+    old = services.settings.home / "cache"
+    for cached in old.rglob(f"{shas[1]}*"):  # the ingested document and the results
         os.utime(cached, (1_000_000_000, 1_000_000_000))  # stored in 2001
     assert services.purge.purge_expired().dossiers == [shas[1]]
     assert services.purge.known_dossiers() == [shas[2]]

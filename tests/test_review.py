@@ -110,8 +110,19 @@ def test_an_unchanged_dossier_is_read_from_the_cache(
     assert any(first.document.sha256 in p.read_text(encoding="utf-8") for p in cached)
     again = review.assess(path, "E1")
     assert statuses(again) == statuses(first)
+
+
+def test_offline_paraphrases_embed_the_queries_once(tmp_path: Path) -> None:
+    from assistant.settings import RetrievalSettings
+
+    home = tmp_path / "home"
+    settings = Settings(home=home, retrieval=RetrievalSettings(offline_paraphrases=True))
+    review = build_services(settings).review
+    path = write(tmp_path, "cache.md", PRESENTATION, PESTEL_FULL)
+    review.assess(path, "E1")
     # the référentiel's queries were embedded once, kept on disk for the next process
-    assert len(list((services.settings.home / "cache" / "queries").glob("*.npz"))) == 1
+    assert len(list((home / "cache" / "queries").glob("*.npz"))) == 1
+    assert (home / "chroma").is_dir()
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])

@@ -155,3 +155,31 @@ def test_triage_names_files_without_escapes_line_breaks_or_bidi(
     assert "\n" not in record["fichier"]
     assert record["fichier"] == "a]0;pwned[2Jdos sier fdp.pdf"
     assert "[1/1] a]0;pwned[2Jdos sier fdp.pdf … erreur" in err
+
+
+def test_the_pool_gives_the_serial_rows_in_input_order(tmp_path: Path) -> None:
+    folder = tmp_path / "lot"
+    folder.mkdir()
+    small_pdf(folder / "1-brulerie.pdf")
+    (folder / "2-abime.pdf").write_bytes(CORRUPT_PDF)
+    small_docx(folder / "3-brulerie.docx")
+    small_pdf(folder / "4-brulerie.pdf")
+    results = {}
+    seen: list[tuple[int, str]] = []
+    for workers in (1, 2):
+        settings = Settings(home=tmp_path / f"home-{workers}", triage_workers=workers)
+        triage = build_services(settings).triage
+        seen.clear()
+        rows = triage.run(folder, "E1", progress=lambda i, n, row: seen.append((i, row.filename)))
+        assert seen == [(i, p.name) for i, p in enumerate(dossier_files(folder), 1)]
+        results[workers] = rows
+    assert results[2] == results[1]
+    assert [row.status for row in results[2]] == ["ok", "erreur", "ok", "ok"]
+
+
+def test_the_pool_is_sized_to_the_machine_and_the_lot() -> None:
+    from assistant.triage_pool import pool_size, usable_cores
+
+    assert pool_size(Settings(), 100) == usable_cores()
+    assert pool_size(Settings(), 1) == 1
+    assert pool_size(Settings(triage_workers=3), 2) == 2

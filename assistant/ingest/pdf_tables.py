@@ -37,7 +37,7 @@ class TableGrid:
 
 def find_grids(rules: list[Segment], page_box: Box) -> list[TableGrid]:
     """Ruled tables drawn by ``rules`` on a page; none when pdfplumber cannot make a grid."""
-    if len(rules) < MIN_EDGES:
+    if not may_hold_grid(rules):
         return []
     from pdfplumber.table import TableFinder
 
@@ -51,6 +51,17 @@ def find_grids(rules: list[Segment], page_box: Box) -> list[TableGrid]:
         logger.warning("table detection failed: %s", err)
         return []
     return [grid for table in tables if (grid := _grid(table, top))]
+
+
+def may_hold_grid(rules: list[Segment]) -> bool:
+    """Whether the page's rulings can frame a cell at all (two horizontal and two vertical
+    lines at least): a page with a rule under its header only, or with none, is not given to
+    the table finder."""
+    if len(rules) < MIN_EDGES:
+        return False
+    horizontal = sum(abs(rule[3] - rule[1]) <= ALIGNED for rule in rules)
+    vertical = sum(abs(rule[2] - rule[0]) <= ALIGNED for rule in rules)
+    return horizontal >= MIN_ROWS and vertical >= MIN_COLUMNS
 
 
 class _EdgesPage:

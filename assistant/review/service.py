@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,26 +26,19 @@ from assistant.assessment import (
     DocumentInfo,
     EngineInfo,
 )
-from assistant.calc import check_document
-from assistant.calc_evidence import merge_calc
-from assistant.detect import Layout, Unit, detect_checkpoints, layout_of
-from assistant.detect.paraphrase import paraphrase_queries, paraphrase_units
-from assistant.document import Document
-from assistant.injection import (
-    Injection,
-    hidden_text_alerts,
-    injection_alerts,
-    injection_passages,
-)
-from assistant.referentiel.models import Checkpoint, Referentiel
+from assistant.referentiel.models import Referentiel
 from assistant.review.parts import Documents, Indexer, Refiner
+from assistant.review.results import ResultCache, file_digest, result_key
 from assistant.settings import Settings
-from assistant.verdicts import competency_verdicts, recommendations
 
 if TYPE_CHECKING:
+    from assistant.detect import Layout, Unit
+    from assistant.document import Document
     from assistant.index.embedding import Embedder
     from assistant.index.query_vectors import QueryVectors
     from assistant.index.retrieval import HybridRetriever
+    from assistant.injection import Injection
+    from assistant.referentiel.models import Checkpoint
 
 log = logging.getLogger(__name__)
 
@@ -60,31 +54,75 @@ class ReviewService:
         settings: Settings,
         referentiel: Referentiel,
         *,
-        documents: Documents,
-        indexer: Indexer,
-        embedder: Embedder,
+        documents: Callable[[], Documents],
+        indexer: Callable[[], Indexer],
+        embedder: Callable[[], Embedder],
         refiner: Refiner | None = None,
+        results: ResultCache | None = None,
     ) -> None:
+        """``documents``, ``indexer`` and ``embedder`` are built on first use only: an
+        assessment answered from ``results`` imports neither the parsers nor the store."""
         self.settings = settings
         self.referentiel = referentiel
-        self.documents = documents
-        self.indexer = indexer
-        self.embedder = embedder
+        self._documents = documents
+        self._indexer = indexer
+        self._embedder = embedder
         self.refiner = refiner
+        self.results = results
         self._queries: QueryVectors | None = None
+
+    @cached_property
+    def documents(self) -> Documents:
+        return self._documents()
+
+    @cached_property
+    def indexer(self) -> Indexer:
+        return self._indexer()
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        return self._embedder()
 
     def assess(self, path: Path, epreuve: str) -> Assessment:
         """Read the dossier at ``path`` and pre-assess it for ``epreuve`` (ReviewError if bad)."""
-        self.referentiel.epreuve(epreuve)  # fail before parsing
-        return self.assess_document(self.document(Path(path)), epreuve)
+        epreuve = self.referentiel.epreuve(epreuve).id  # fail before parsing
+        path = Path(path)
+        cache = self.results
+        digest = file_digest(path, self.settings.limits.max_file_mb) if cache else None
+        key = self.result_key(epreuve)
+        if cache and digest:
+            found = cache.get(digest, key, _display_name(path))
+            if found is not None:
+                log.info("assessment of %s answered from the result cache", found.document.filename)
+                return found
+        assessment = self.assess_document(self.document(path), epreuve)
+        if cache and digest and LLM_FAILED not in assessment.engine.notices:
+            cache.put(digest, key, assessment)
+        return assessment
+
+    def result_key(self, epreuve: str) -> str:
+        """What, beside the dossier's bytes, shapes its assessment for ``epreuve``."""
+        return result_key(
+            epreuve,
+            self.referentiel.content_hash or self.referentiel.version,
+            self.settings.fingerprint(),
+            self.settings.limits.model_dump_json(),
+            assistant.__version__,
+        )
 
     def assess_document(self, doc: Document, epreuve: str) -> Assessment:
+        from assistant.calc import check_document
+        from assistant.calc_evidence import merge_calc
+        from assistant.detect import detect_checkpoints, layout_of
+        from assistant.injection import injection_passages
+        from assistant.verdicts import competency_verdicts, recommendations
+
         epreuve = self.referentiel.epreuve(epreuve).id
         checkpoints = self.referentiel.checkpoints_for(epreuve)
         injections = injection_passages(doc)
         excluded = [(i.start, i.end) for i in injections if i.start >= 0]
         layout = layout_of(doc, excluded)
-        retriever = self.indexer.index(doc)
+        retriever = self.indexer.index(doc) if self._needs_index() else None
         paraphrases = self._paraphrases(retriever, layout, checkpoints)
         background = [c for c in self.referentiel.checkpoints if c.background]
         results = detect_checkpoints(doc, checkpoints, excluded, paraphrases, layout, background)
@@ -112,6 +150,11 @@ class ReviewService:
             recommendations=recommendations(results),
         )
 
+    def _needs_index(self) -> bool:
+        """Whether the dossier must be embedded and stored: for the LLM's passages, or for
+        the offline paraphrase search when the settings ask for it."""
+        return self.refiner is not None or self.settings.retrieval.offline_paraphrases
+
     def engine_info(self) -> EngineInfo:
         return EngineInfo(
             embedding=self.embedder.name,
@@ -129,7 +172,7 @@ class ReviewService:
         """A new dossier will need the embedding model and the store: load and open them in a
         background thread while the dossier is parsed in its child process, so that the two
         overlap. Local models only: a remote one is never called ahead of need."""
-        if self.settings.embedding.backend not in LOCAL_BACKENDS:
+        if self.settings.embedding.backend not in LOCAL_BACKENDS or not self._needs_index():
             return
         threading.Thread(
             target=_warm, args=(self.indexer,), name="review-warm-up", daemon=True
@@ -154,6 +197,8 @@ class ReviewService:
     ) -> dict[str, dict[str, list[Unit]]]:
         if retriever is None:
             return {}
+        from assistant.detect.paraphrase import paraphrase_queries, paraphrase_units
+
         queries = paraphrase_queries(checkpoints)
         texts = [q.text for q in queries]
         found = retriever.search_many(texts, PARAPHRASE_K, self._query_vectors().vectors(texts))
@@ -232,5 +277,13 @@ def _warm(indexer: Indexer) -> None:
         log.debug("warm-up failed", exc_info=True)
 
 
+def _display_name(path: Path) -> str:
+    from assistant.ingest.names import display_name
+
+    return display_name(path.name)
+
+
 def _alerts(doc: Document, injections: Sequence[Injection]) -> list[Alert]:
+    from assistant.injection import hidden_text_alerts, injection_alerts
+
     return injection_alerts(list(injections)) + hidden_text_alerts(doc)
