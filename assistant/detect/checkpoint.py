@@ -28,6 +28,7 @@ DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 HEADING_CUE_EXTRA = 2  # words a heading may hold beside a heading cue
 BODY_SPAN = 12  # units of a heading's body weighed for substance
 LEAD_WORDS = 4  # a cue within the first words of a paragraph opens it
+LISTED_ELEMENTS = 3  # a sentence naming this many elements lists them, analyses none
 
 
 @dataclass
@@ -149,6 +150,11 @@ class _Scan:
         self.hits = [h for h in hits if not h.cue.titles_only or self._titles(h, hits)]
         self.weigher = Weigher(self.names, _matched(self.hits))
         self.targets = _targets(self.hits)
+        self.lists = frozenset(
+            i
+            for i, targets in self.targets.items()
+            if len(targets - {CHECKPOINT}) >= LISTED_ELEMENTS and layout.units[i].kind == "sentence"
+        )
         self.labels = frozenset(
             h.unit.index
             for h in self.hits
@@ -171,7 +177,7 @@ class _Scan:
         topic = target == CHECKPOINT and not self.checkpoint.elements
         found = []
         for hit in self.usable:
-            if hit.cue.target == target:
+            if hit.cue.target == target and hit.unit.index not in self.lists:
                 finding, scope = self._finding(hit)
                 finding.meets = self._meets(target, requires, scope)
                 finding.required = bool(requires)
