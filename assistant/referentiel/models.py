@@ -13,16 +13,24 @@ EPREUVE_IDS = ("E1", "E2", "E3", "E4", "E5-P1", "E5-P2", "E5-P3")
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """A non-blank string (surrounding blanks removed)."""
 
-Requirement = Literal["figures", "dates", "people", "explanation", "frequency"]
+Requirement = Literal[
+    "figures", "dates", "people", "explanation", "frequency", "result", "audit", "targets",
+    "schedule",
+]  # fmt: skip
 """What a passage must hold to treat a checkpoint or element, beyond substance: 'figures' (at
 least two numbers: amounts, shares, quantities), 'dates' (months, years, weekdays, J-30, weeks,
 deadlines), 'people' (roles or assignments: responsable, chargée de, confié à...),
 'explanation' (causes: car, en raison de, s'explique par...), 'frequency' (a rhythm: chaque
-lundi, trois fois par semaine, hebdomadaire...)."""
+lundi, trois fois par semaine, hebdomadaire...), 'result' (a computed figure given as the
+outcome: « = 84 000 € », « soit 2 300 couverts », « atteint en octobre »), 'audit' (an audit or
+a measured conformity: taux de conformité, critères validés, contrast ratio, screen-reader
+test), 'targets' (target values: « objectif : 4 % d'engagement », an « Objectif » column of
+figures), 'schedule' (at least two dated tasks: months, weeks, J-30, « 2 semaines avant »)."""
 
 REQUIRES_DESCRIPTION = (
     "What the passage treating it must hold, beyond substance (figures, dates, people, "
-    "explanation, frequency); without it the checkpoint or element is at most partial."
+    "explanation, frequency, result, audit, targets, schedule); without it the checkpoint or "
+    "element is at most partial."
 )
 
 
