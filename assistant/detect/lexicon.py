@@ -115,8 +115,37 @@ ANNOUNCE = re.compile(
     rf"|\b{_STUDY} (?:sera|seront|pourra|pourrait|devra|devrait) (?:etre )?(?:realisee?s?|menee?s?"
     r"|conduite?s?|faite?s?|lancee?s?|effectuee?s?)\b"
     r"|\b(?:ulterieurement|prochainement|a une date ulterieure|plus tard dans l'annee)\b"
+    r"|\b(?:nous|je|on) (?:prevoyons|prevois|prevoit|envisageons|envisage|comptons|compte"
+    r"|souhaitons|aimerions|projetons) (?:de |d')"
+    r"|\bil faudra\b|\bil conviendra\b|\bsera (?:construite?|etablie?|mise? en place"
+    r"|elaboree?|redigee?|definie?|formalisee?|menee?|realisee?|calculee?|chiffree?"
+    r"|conduite?)\b|\bseront (?:construite?s|etablie?s|mise?s en place|elaboree?s|redigee?s"
+    r"|definie?s|formalisee?s|menee?s|realisee?s|calculee?s|chiffree?s|conduite?s)\b"
     r"|\b(?:il est prevu|est prevue?s?|sont prevue?s?) de (?:realiser|mener|faire|lancer)"
     r" (?:une|un|des) (?:etude|enquete|audit|analyse|test|questionnaire|sondage)"
+)
+
+# Words of a textbook sentence: what a notion is or does in general. They void a sentence only
+# when it holds nothing of the case (no name, no « nous », no figure): see claims.GENERIC.
+GENERIC = re.compile(
+    r"\bpermet(?:tent)? (?:de |d')(?:mesurer|comparer|suivre|analyser|identifier|comprendre|evaluer"
+    r"|anticiper|visualiser|planifier|prevoir|connaitre|determiner|savoir|definir|reperer"
+    r"|piloter|controler|verifier|calculer|formaliser|organiser|structurer)"
+    r"|\bconcerne(?:nt)? (?:l'|le |la |les )|\blorsqu(?:e |')|\bon parle (?:de|d')|\bon appelle"
+    r"|\bselon le referentiel|\bdecompose\b|\bles principa(?:ux|les) \w+(?: \w+)? sont\b"
+    r"|\best (?:favorable|defavorable)\b|\bil (?:est|convient|faut) (?:important |essentiel"
+    r" |necessaire |conseille )?(?:de |d')|\ben general\b|\bgeneralement\b|\bsont nombreux\b"
+    r"|\bdoit (?:etre|permettre|comporter|contenir|presenter)|\bdoivent (?:etre|permettre)"
+    r"|\bl'entreprise (?:dispose|doit|peut)|\bune bonne\b|\bplusieurs (?:techniques|outils"
+    r"|methodes|types)|\bexistent\b|\bregroupe(?:nt)?\b|\bsert a\b|\bservent a\b"
+)
+
+# A passage that sends the reader elsewhere instead of treating the topic.
+REFERENCE = re.compile(
+    r"\bvoir (?:la |le |les |l')?(?:partie|section|annexe|swot|pestel|porter|ci-dessus"
+    r"|ci-dessous|plus haut|plus bas|page|p\.)|\brenvoye?e?s? (?:a|en) (?:la soutenance|l'oral"
+    r"|l'annexe)|\b(?:presente|detaille|aborde)e?s? (?:a|lors de|pendant) (?:la soutenance|l'oral)"
+    r"|\blors de (?:la soutenance|l'oral)"
 )
 
 # A hypothetical or a regret ("si je devais refaire...", "il aurait fallu"): not done.
@@ -155,4 +184,7 @@ NOT_DONE = re.compile(
     r"|calculer|chiffrer|formaliser|mener|lancer|tester|fixer|dater|etablir|planifier)\b"
     r"|\b(?:nous|je|on) (?:n'avons|n'ai|n'a) pas (?:encore )?(?:eu|pu|su|trouve|reussi)\b"
     r"|\b(?:nous|je|on) ne (?:l'avons|l'ai|les avons|les ai) pas\b"
+    r"|\bn'(?:a|ont) pas ete (?:traitee?s?|abordee?s?|faite?s?|realisee?s?|approfondie?s?)\b"
+    r"|\b(?:nous|je|on) (?:n'avons|n'ai|n'a) (?:donc )?(?:rien|pas) (?:prevu|fait|approfondi"
+    r"|traite|aborde|realise)\b|\baucune? \w+ ne s'est\b"
 )

@@ -50,7 +50,7 @@ _RESULT = re.compile(
     r"|(?:seuil|point mort|critique|break-?even|\bsr\b)[^.;]{0,60}?(?:\best de|\bsera de"
     r"|\bserait de|\bs'eleve a|\bse situe a|\begal a|\bressort a|\batteint|\batteindra"
     r"|\bvers|\bau bout de|\bfixe a|\bcorrespond a|\bde|:|\ben|\ble|\bau|\bdes)"
-    r"\s*(?:environ |donc |le |la |au |en |mi-|fin |debut )?~?\s*"
+    r"\s*(?:environ |donc |le |la |au |en |a |des |mi-|fin |debut )?~?\s*"
     rf"(?:\d|(?:{_MONTHS})\b)"
 )
 _AUDIT = re.compile(
