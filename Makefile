@@ -1,6 +1,6 @@
 PY ?= python
 
-.PHONY: test lint typecheck eval bench bench-embedding bench-review app fuzz
+.PHONY: test lint typecheck eval train bench bench-embedding bench-review app fuzz
 
 test:
 	$(PY) -m pytest
@@ -13,6 +13,9 @@ typecheck:
 
 eval:
 	$(PY) -m eval.run
+
+train:
+	$(PY) -m eval.train
 
 bench:
 	$(PY) benchmarks/bench_review.py

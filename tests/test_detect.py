@@ -99,7 +99,8 @@ def test_a_checkpoint_without_elements_needs_substance(tmp_path: Path) -> None:
     rich = ingest(write(tmp_path, "p1.md", PRESENTATION, PROBLEMATIQUE))
     thin = ingest(write(tmp_path, "p2.md", PRESENTATION, PROBLEMATIQUE_THIN))
     assert detect(rich, "problematique")["problematique"].status == "present"
-    assert detect(thin, "problematique")["problematique"].status == "partial"
+    # « sera définie plus tard » announces the topic for later: it names nothing (absent)
+    assert detect(thin, "problematique")["problematique"].status == "absent"
 
 
 def test_accessibility_described_without_naming_rgaa_is_present(tmp_path: Path) -> None:

@@ -51,7 +51,8 @@ def result(tmp_path: Path, text: str, checkpoint: str) -> CheckpointResult:
 
 def test_what_the_dossier_says_it_did_not_do_is_not_even_named(tmp_path: Path) -> None:
     assert status(tmp_path, CASH_DENIED, "plan_tresorerie") == "absent"
-    assert status(tmp_path, CASH_ANNOUNCED, "plan_tresorerie") == "partial"
+    # announced for later: the topic is named, not treated, and a juror reads it as absent
+    assert status(tmp_path, CASH_ANNOUNCED, "plan_tresorerie") == "absent"
 
 
 def test_a_denial_takes_back_its_own_clause_only(tmp_path: Path) -> None:
@@ -85,6 +86,7 @@ def test_a_metric_named_in_the_company_presentation_is_no_kpi(tmp_path: Path) ->
     assert status(tmp_path, KPI_IN_PRESENTATION, "kpi") == "partial"
     # the same sentence under a heading of its own treats the topic
     own = KPI_IN_PRESENTATION.replace("## 1.1 Présentation de l'entreprise", "## Nos KPI")
+    own = own.replace("restent élevés.", "restent élevés : objectif 25 € par client en 2025.")
     assert status(tmp_path, own, "kpi") == "present"
 
 

@@ -57,6 +57,7 @@ class Fact:
     figure: Figure
     by_column: bool = False  # named by its column header: its scope is its table row
     group: int | None = None  # column group of a table cell (an amount column and its %)
+    computed: bool = False  # the result of a computation written out ("325 800 / 0,80 = ...")
 
     @property
     def value(self) -> float:
@@ -135,13 +136,23 @@ def _prose_facts(figures: list[Figure]) -> list[Fact]:
     for figure in figures:
         if id(figure) in operands or ends_with_operator(figure.label):
             continue  # a term of a computation, not a figure standing for itself
+        if _SCENARIO.search(folded(f"{figure.lead} {figure.label} {figure.after}")):
+            continue  # "si le prix baissait à 24 €, la MCV tomberait à 18,60 €": not the base case
         if id(figure) in results:
             quantity = _leftmost(results[id(figure)], figure)
         else:
             quantity = _named(figure) or _inherited(figure)
         if quantity:
-            facts.append(Fact(quantity, figure))
+            facts.append(Fact(quantity, figure, computed=id(figure) in results))
     return facts
+
+
+# A sentence about another case than the base one: a scenario, a simulation, a hypothesis.
+_SCENARIO = re.compile(
+    r"\bsi (?:le|la|les|l'|nos|notre|on|nous)\b[^.]{0,80}?\b\w+(?:ait|aient)\b"
+    r"|\b\w+(?:erait|eraient|irait|iraient|rait)\b[^.]{0,40}\d"
+    r"|\bscenario|\bhypothese|\bsimulation|\bpessimiste|\boptimiste|\ben cas de\b"
+)
 
 
 def _table_facts(figures: list[Figure]) -> list[Fact]:
@@ -244,7 +255,8 @@ class Resolver:
         figure = target.figure
         levels: list[Callable[[Fact], bool]] = [partial(_near, target)]
         section = figure.section
-        widest = (1 if section else 0) if wide else len(section)
+        # a written computation takes its inputs from its own section, never from afar
+        widest = (1 if section else 0) if wide and not target.computed else len(section)
         for depth in range(len(section), widest - 1, -1):
             levels.append(partial(_in_section, section[:depth]))
         return levels

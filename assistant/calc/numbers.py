@@ -105,7 +105,7 @@ def find_numbers(text: str, *, accounting: bool = False) -> list[Number]:
     return found
 
 
-_CELL_SIGN = re.compile(rf"^([-−–+])[{_SPACE}]+(?=\d)")
+_CELL_SIGN = re.compile(rf"^([-−–+])[{_SPACE}]*(?=\d)")  # "– 400 €", "–1 480 €" (en dash)
 
 
 def parse_cell(cell: str) -> Number | None:

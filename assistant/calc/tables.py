@@ -2,7 +2,8 @@
 the columns on its left.
 
 A total is accepted when any usual reading of the table leads to it: the rows since the
-previous total, all the rows above, the sub-totals plus the rows after the last one; for a
+previous total, all the rows above, the sub-totals plus the rows after the last one, the last
+rows only (a total of outflows under the receipts); for a
 column, the columns since the previous total column, or quantity × unit price. Rows of
 percentages, 'dont ...' details and the balance rows of a cash-flow plan are never added.
 A cell holding text other than 'offert', 'inclus', 'gratuit' makes the sum unknown: nothing
@@ -24,7 +25,10 @@ from assistant.calc.vocabulary import cash_row, folded, is_detail, is_period, is
 _FREE = re.compile(r"^(?:offerts?e?s?|inclus\w*|gratuit\w*|compris)$")
 _PRICE = re.compile(r"\b(?:prix|p\.?u\.?|tarif|cout unitaire|unitaire)\b")
 _COUNT = re.compile(r"\b(?:quantites?|qte|nombre|nb|volume|effectif)\b")
-_NOT_ADDED = re.compile(r"%|\btaux\b|\bcoef|\bratio\b|\bduree\b|\bdate\b")
+_NOT_ADDED = re.compile(
+    r"%|\btaux\b|\bcoef|\bratio\b|\bduree\b|\bdate\b|\broi\b|\bpar\b|\bmoyen|\bcp[lcma]\b"
+    r"|/|\bindice\b|\bnote\b|\bscore\b|\brate\b|\bper\b|\baverage\b"
+)  # rates, ratios, averages and costs per unit ("Coût par lead", "ROI") are not added up
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,9 @@ def _row_sums(grid: Grid, row: int, col: int) -> list[Sum]:
     since_last = [r for r in leaves if r > last]
     known = {r: v for r, v in values.items() if v is not None}
     candidates = [since_last, leaves, totals + since_last, _without_details(since_last, known)]
+    # a total of part of the rows ("Total cash-out" under the opening balance and receipts,
+    # "CA total" under the volumes and prices it comes from): its last rows
+    candidates += [since_last[k:] for k in range(1, len(since_last) - 1)]
     sums = []
     for terms in candidates:
         if terms:

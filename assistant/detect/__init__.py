@@ -44,13 +44,16 @@ def detect_checkpoints(
     paraphrases: Mapping[str, Mapping[str, Sequence[Unit]]] | None = None,
     layout: Layout | None = None,
     background: Sequence[Checkpoint] | None = None,
+    semantic: Mapping[str, Mapping[str, Sequence[Unit]]] | None = None,
 ) -> list[CheckpointResult]:
     """One result per checkpoint, in the order given.
 
     ``paraphrases[checkpoint_id][target]`` are units retrieval found close in meaning to an
     element (or to the checkpoint itself, target ``"checkpoint"``). ``background`` are the
     référentiel's checkpoints whose sections tell the background (the company's presentation),
-    assessed or not; by default, those among ``checkpoints``.
+    assessed or not; by default, those among ``checkpoints``. ``semantic[checkpoint_id]
+    [target]`` are the units of passages the passage model (``meaning``) says treat the
+    target: they count anywhere, still weighed for substance and requirements.
     """
     layout = layout or layout_of(doc, excluded)
     listings = tool_listings(layout, checkpoints)
@@ -58,7 +61,8 @@ def detect_checkpoints(
     results = []
     for checkpoint in checkpoints:
         para = (paraphrases or {}).get(checkpoint.id)
-        outcome = detect_checkpoint(checkpoint, layout, para, listings, owners)
+        meant = (semantic or {}).get(checkpoint.id)
+        outcome = detect_checkpoint(checkpoint, layout, para, listings, owners, meant)
         results.append(to_result(outcome, doc.text))
     return results
 

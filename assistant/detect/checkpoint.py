@@ -26,8 +26,9 @@ from assistant.referentiel.models import Checkpoint, Element, Requirement
 CHECKPOINT = "checkpoint"
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 HEADING_CUE_EXTRA = 2  # words a heading may hold beside a heading cue
-BODY_SPAN = 12  # units of a heading's body weighed for substance
+BODY_SPAN = 12  # units of a heading's body weighed for substance (a cell: a quarter)
 LEAD_WORDS = 4  # a cue within the first words of a paragraph opens it
+LISTED_ELEMENTS = 3  # a sentence naming this many elements lists them, analyses none
 
 
 @dataclass
@@ -86,6 +87,7 @@ def detect_checkpoint(
     paraphrases: Mapping[str, Sequence[Unit]] | None = None,
     listings: frozenset[int] = frozenset(),
     owners: Mapping[int, frozenset[str]] | None = None,
+    semantic: Mapping[str, Sequence[Unit]] | None = None,
 ) -> CheckpointOutcome:
     """Status of ``checkpoint`` and its elements in the dossier laid out by ``layout``.
 
@@ -94,18 +96,22 @@ def detect_checkpoint(
     the checkpoint. ``listings`` are units that name several checkpoints ("nous avons utilisé
     PESTEL, Porter et SWOT"): a list of tools introduces none of them. ``owners`` maps a unit
     to the checkpoints whose heading titles its section (see ``section_owners``).
+    ``semantic`` maps a target to units of passages the passage model attributes to it.
     """
     scan = _Scan(checkpoint, layout, listings, owners or {})
     para = paraphrases or {}
+    meant = semantic or {}
     elements = []
     for element in checkpoint.elements:
         found = scan.findings(element.id, element.requires, para.get(element.id, ()))
+        found += scan.meant(element.id, element.requires, meant.get(element.id, ()))
         present = any(f.substantive for f in found)
         mentioned = any(h.cue.target == element.id for h in scan.usable)
         elements.append(
             ElementOutcome(element, "present" if present else "absent", found, mentioned)
         )
     own = scan.findings(CHECKPOINT, checkpoint.requires, para.get(CHECKPOINT, ()))
+    own += scan.meant(CHECKPOINT, checkpoint.requires, meant.get(CHECKPOINT, ()))
     # a section title such as "Le contexte" may hold a PESTEL, but does not name the tool
     mentioned = any(
         h.cue.target == CHECKPOINT and not (h.cue.titles_only and checkpoint.elements)
@@ -144,7 +150,12 @@ class _Scan:
         index = CueIndex(cues)
         terms = (compile_cue(CHECKPOINT, t) for t in checkpoint.requires_terms)
         self.terms = CueIndex([c for c in terms if c is not None])
-        hits = [h for u in layout.units for h in index.find(u) if layout.affirms(h)]
+        hits = [
+            h
+            for u in layout.units
+            for h in index.find(u)
+            if layout.affirms(h) and layout.says_something(u)
+        ]
         self.names = _names(cues)
         by_unit: dict[int, list[CueHit]] = {}
         for hit in hits:
@@ -153,6 +164,11 @@ class _Scan:
         self.hits = [h for h in hits if not h.cue.titles_only or self._titles(h, by_unit, weighers)]
         self.weigher = Weigher(self.names, _matched(self.hits))
         self.targets = _targets(self.hits)
+        self.lists = frozenset(
+            i
+            for i, targets in self.targets.items()
+            if len(targets - {CHECKPOINT}) >= LISTED_ELEMENTS and layout.units[i].kind == "sentence"
+        )
         self.labels = frozenset(
             h.unit.index
             for h in self.hits
@@ -175,7 +191,7 @@ class _Scan:
         topic = target == CHECKPOINT and not self.checkpoint.elements
         found = []
         for hit in self.usable:
-            if hit.cue.target == target:
+            if hit.cue.target == target and hit.unit.index not in self.lists:
                 finding, scope = self._finding(hit)
                 finding.meets = self._meets(target, requires, scope)
                 finding.required = bool(requires)
@@ -192,6 +208,28 @@ class _Scan:
         for finding in found:
             finding.topic = topic
         return sorted(found, key=lambda f: -f.substance.score)
+
+    def meant(
+        self, target: str, requires: Sequence[Requirement], units: Sequence[Unit]
+    ) -> list[Finding]:
+        """Findings of the passages the passage model attributes to ``target`` (one per
+        paragraph), wherever they are; a sentence naming another element stays that one's."""
+        blocks: dict[int, list[Unit]] = {}
+        for unit in units:
+            if self.targets.get(unit.index, {target}) - {target, CHECKPOINT}:
+                continue
+            blocks.setdefault(unit.block, []).append(unit)
+        found = []
+        for passage in blocks.values():
+            best = self.weigher.best(passage, 3)
+            if not best:
+                continue
+            finding = Finding(best[0], best, self.weigher.passage(passage))
+            finding.meets = self._meets(target, requires, passage)
+            finding.required = bool(requires)
+            finding.topic = target == CHECKPOINT and not self.checkpoint.elements
+            found.append(finding)
+        return found
 
     def _meets(self, target: str, requires: Sequence[Requirement], scope: list[Unit]) -> bool:
         """The référentiel's requirements hold in ``scope``, and for the checkpoint itself
@@ -217,7 +255,7 @@ class _Scan:
             return Finding(unit, units or [unit], own + weigher.passage(content)), scope
         if unit.index in self.labels:
             scope = self._label_body(hit)
-            body = scope[:BODY_SPAN]
+            body = _weighed_span(scope)
             return Finding(unit, weigher.best(body, 3) or [unit], weigher.passage(body)), scope
         opens = unit.first_in_block and unit.index not in self.listings
         enough = own.substantive  # alone, without the rest
@@ -346,6 +384,19 @@ def _element_sections(
         if weigher.extra_words(unit) <= 1:  # « L'échelonnement des dépenses »
             region |= {u.index for u in layout.mention_region(unit)}
     return region
+
+
+def _weighed_span(body: Sequence[Unit]) -> list[Unit]:
+    """The first ``BODY_SPAN`` units of a body, a table's cells counting a quarter each (a
+    small table and the sentence commenting it are read together)."""
+    out: list[Unit] = []
+    weight = 0.0
+    for unit in body:
+        weight += 0.25 if unit.kind == "cell" else 1.0
+        if weight > BODY_SPAN:
+            break
+        out.append(unit)
+    return out
 
 
 def _refers_back(hit: CueHit) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.assessment import Evidence
+from assistant.detect.claims import quotable
 from assistant.detect.units import Unit
 
 MAX_QUOTE = 300
@@ -29,11 +30,12 @@ def unit_evidence(text: str, unit: Unit) -> Evidence:
 
 
 def evidence_list(text: str, units: Sequence[Unit], k: int = MAX_EVIDENCE) -> list[Evidence]:
-    """Up to ``k`` quotes from ``units`` (best first), without duplicates."""
+    """Up to ``k`` quotes from ``units`` (best first), without duplicates; a unit that asserts
+    nothing about the case (a definition, a denial, a contents line...) is never quoted."""
     out: list[Evidence] = []
     seen: set[int] = set()
     for unit in units:
-        if unit.index in seen:
+        if unit.index in seen or not quotable(unit):
             continue
         seen.add(unit.index)
         out.append(unit_evidence(text, unit))

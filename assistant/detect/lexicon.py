@@ -65,22 +65,87 @@ ANALYSIS_MARKERS = _words(
 # Small words that link facts by cause or contrast: an argument, though they are stopwords.
 LINKS = _words("car donc cependant tandis pourtant toutefois neanmoins")
 
-# A sentence that defines a tool in general terms rather than applying it.
+# A sentence that defines a tool or a notion in general terms rather than applying it: a
+# definition verb, or a tool's name as the subject of a verb that says what the tool does
+# ("le PESTEL étudie les facteurs...", "la matrice SWOT croise..."), or a textbook subject
+# ("une entreprise", "toute organisation").
+_TOOLS = (
+    r"pestel|pestle|pest|swot|ffom|porter|peso|smart|gantt|rgaa|kpis?|4p|bcg|ansoff|mckinsey"
+    r"|(?:5|cinq) forces(?: de porter)?|forces de porter|marketing mix|mix marketing"
+    r"|retroplanning|persona|benchmark"
+    r"|seuil de rentabilite|point mort|plan de tresorerie|storytelling|diagramme"
+)
 DEFINITION = re.compile(
-    r"\b(?:est un (?:outil|modele|modele|cadre|acronyme|instrument|concept)|est une (?:methode"
-    r"|matrice|analyse|technique|approche|demarche)|consiste a|se definit|designe|se compose de"
+    r"\b(?:est un (?:outil|modele|cadre|acronyme|instrument|concept|indicateur|document"
+    r"|diagramme|tableau)|est une (?:methode|matrice|analyse|technique|approche|demarche|notion"
+    r"|grille|representation)|consiste a|consistent a|se definit|designe|designent|se compose de"
     r"|permet d'(?:analyser|identifier|etudier|evaluer|comprendre)|acronyme de|signifie"
-    r"|regroupe les|represente l'ensemble|correspond a l'ensemble|sert a (?:analyser|identifier))\b"
+    r"|regroupe les|represente l'ensemble|correspond a l'ensemble|sert a (?:analyser|identifier)"
+    r"|on distingue|il existe (?:six|cinq|quatre|trois|plusieurs|differents)|par definition"
+    r"|en theorie|selon (?:michael )?porter|selon kotler|d'apres (?:michael )?porter"
+    r"|(?:d'une|une|toute|chaque) (?:entreprise|organisation|marque|structure|societe) (?:doit"
+    r"|peut|cherche)|(?:les|des) entreprises (?:doivent|peuvent)|de maniere generale"
+    r"|(?:d'|sur |pour |dans |a )une (?:entreprise|organisation)\b)"
+    rf"|^\W*(?:l'|le |la |les )?(?:analyse |matrice |modele |outil |methode |grille |diagramme"
+    rf" |tableau |analyse des |les )?(?:{_TOOLS})\b[^.;:]{{0,30}}?\b(?:etudie|examine|analyse"
+    r"|recense|evalue|identifie|distingue|repose|s'interesse|permet|sert|aide|regroupe|comprend"
+    r"|se decompose|decompose|mesure|classe|croise|vise|presente|liste|passe en revue|prend en"
+    r"|est|sont)\b"
 )
 
 # A line of a table of contents: dot leaders or a trailing page number after spacing.
 TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|\s{3,}\d{1,3}\s*$|\t\d{1,3}\s*$)")
 
-# A sentence that announces what the dossier will do rather than doing it.
+# A sentence that announces what the dossier or the candidate will do rather than doing it
+# (an analysis, a study, an audit, a test promised for later).
+_STUDY = (
+    r"(?:une |un |l'|le |la |les |des |notre |nos )?(?:etude|enquete|audit|analyse|test|tests"
+    r"|questionnaire|sondage|bilan|diagnostic|calcul|benchmark|evaluation|verification)"
+)
 ANNOUNCE = re.compile(
-    r"\b(?:nous (?:allons|verrons|presenterons|analyserons|realiserons|etudierons|aborderons)"
-    r"|sera (?:presente|analyse|realise|etudie|aborde)e?s?|seront (?:presente|analyse|realise"
-    r"|etudie|aborde)e?s?|dans (?:la|une) (?:partie|section) suivante)\b"
+    r"\b(?:nous (?:allons|verrons|presenterons|analyserons|realiserons|etudierons|aborderons"
+    r"|detaillerons|developperons)"
+    r"|sera (?:presente|analyse|realise|etudie|aborde|detaille|developpe)e?s?|seront (?:presente"
+    r"|analyse|realise|etudie|aborde|detaille|developpe)e?s?"
+    r"|dans (?:la|une) (?:partie|section) suivante)\b"
+    rf"|\b(?:nous|je|on) (?:realiserons|menerons|conduirons|ferons|lancerons|effectuerons"
+    rf"|realiserai|menerai|ferai|prevoyons de|prevois de|envisageons de|envisage de|comptons"
+    rf"|souhaitons|aimerions|voudrions|pourrions|devrons|devrions) (?:(?:realiser|mener"
+    rf"|conduire|faire|lancer|effectuer) )?{_STUDY}\b"
+    rf"|\b{_STUDY} (?:sera|seront|pourra|pourrait|devra|devrait) (?:etre )?(?:realisee?s?|menee?s?"
+    r"|conduite?s?|faite?s?|lancee?s?|effectuee?s?)\b"
+    r"|\b(?:ulterieurement|prochainement|a une date ulterieure|plus tard dans l'annee)\b"
+    r"|\b(?:nous|je|on) (?:prevoyons|prevois|prevoit|envisageons|envisage|comptons|compte"
+    r"|souhaitons|aimerions|projetons) (?:de |d')"
+    r"|\bil faudra\b|\bil conviendra\b|\bsera (?:construite?|etablie?|mise? en place"
+    r"|elaboree?|redigee?|definie?|formalisee?|menee?|realisee?|calculee?|chiffree?"
+    r"|conduite?)\b|\bseront (?:construite?s|etablie?s|mise?s en place|elaboree?s|redigee?s"
+    r"|definie?s|formalisee?s|menee?s|realisee?s|calculee?s|chiffree?s|conduite?s)\b"
+    r"|\b(?:il est prevu|est prevue?s?|sont prevue?s?) de (?:realiser|mener|faire|lancer)"
+    r" (?:une|un|des) (?:etude|enquete|audit|analyse|test|questionnaire|sondage)"
+)
+
+# Words of a textbook sentence: what a notion is or does in general. They void a sentence only
+# when it holds nothing of the case (no name, no « nous », no figure): see claims.GENERIC.
+GENERIC = re.compile(
+    r"\bpermet(?:tent)? (?:de |d')(?:mesurer|comparer|suivre|analyser|identifier|comprendre|evaluer"
+    r"|anticiper|visualiser|planifier|prevoir|connaitre|determiner|savoir|definir|reperer"
+    r"|piloter|controler|verifier|calculer|formaliser|organiser|structurer)"
+    r"|\bconcerne(?:nt)? (?:l'|le |la |les )|\blorsqu(?:e |')|\bon parle (?:de|d')|\bon appelle"
+    r"|\bselon le referentiel|\bdecompose\b|\bles principa(?:ux|les) \w+(?: \w+)? sont\b"
+    r"|\best (?:favorable|defavorable)\b|\bil (?:est|convient|faut) (?:important |essentiel"
+    r" |necessaire |conseille )?(?:de |d')|\ben general\b|\bgeneralement\b|\bsont nombreux\b"
+    r"|\bdoit (?:etre|permettre|comporter|contenir|presenter)|\bdoivent (?:etre|permettre)"
+    r"|\bl'entreprise (?:dispose|doit|peut)|\bune bonne\b|\bplusieurs (?:techniques|outils"
+    r"|methodes|types)|\bexistent\b|\bregroupe(?:nt)?\b|\bsert a\b|\bservent a\b"
+)
+
+# A passage that sends the reader elsewhere instead of treating the topic.
+REFERENCE = re.compile(
+    r"\bvoir (?:la |le |les |l')?(?:partie|section|annexe|swot|pestel|porter|ci-dessus"
+    r"|ci-dessous|plus haut|plus bas|page|p\.)|\brenvoye?e?s? (?:a|en) (?:la soutenance|l'oral"
+    r"|l'annexe)|\b(?:presente|detaille|aborde)e?s? (?:a|lors de|pendant) (?:la soutenance|l'oral)"
+    r"|\blors de (?:la soutenance|l'oral)"
 )
 
 # A hypothetical or a regret ("si je devais refaire...", "il aurait fallu"): not done.
@@ -95,10 +160,31 @@ HYPOTHETICAL = re.compile(
 # trésorerie", "je regrette de ne pas avoir...", "n'a pas été prise en compte"): what it names
 # is neither evidence nor mention. First person or the passive of a doing verb only: "les
 # clients n'ont pas de pouvoir de négociation" is an analysis, not a denial.
+_DOING = (
+    r"(?:pris|realise|fait|etabli|calcule|mis|prevu|defini|formalise|elabore|mene|evalue|traite"
+    r"|aborde|analyse|etudie|redige|construit|chiffre|organise|teste|lance|conduit|effectue"
+    r"|mesure|suivi|planifie|termine|finalise|valide|deploye|envoye|diffuse|programme|tenu"
+    r"|installe|cree|mis en place|mis en oeuvre|date|fixe|identifie|verifie|audite|engage)e?s?"
+)
 NOT_DONE = re.compile(
     r"\b(?:nous n'avons|je n'ai|on n'a|nous n'avions|je n'avais|on n'avait) (?:pas|jamais|rien)\b"
     r"|\bne pas avoir\b|\bsans avoir\b"
-    r"|\bn'(?:a|ont|avait|avaient) (?:pas|jamais) (?:encore )?ete (?:pris|realise|fait|etabli"
-    r"|calcule|mis|prevu|defini|formalise|elabore|mene|evalue|traite|aborde|analyse|etudie"
-    r"|redige|construit|chiffre)e?s?\b"
+    rf"|\bn'(?:a|ont|avait|avaient|est|sont|etait|etaient) (?:pas|jamais|toujours pas)"
+    rf" (?:encore )?(?:(?:pu|su) (?:etre )?|ete |eu )?{_DOING}\b"
+    r"|\bn'(?:a|ont|avait|avaient) (?:pas|jamais) (?:encore )?(?:pu|eu le temps|eu l'occasion)\b"
+    r"|\bn'(?:a|ont|avait|avaient) pas (?:encore )?eu lieu\b"
+    rf"|\b(?:aucun|aucune|nul|nulle)\b[^.;:]{{0,60}}\bn'(?:a|ont|avait|avaient|est|sont|etait)"
+    rf" (?:encore )?(?:ete |pu etre )?{_DOING}\b"
+    r"|\b(?:aucun|aucune)\b[^.;:]{0,60}\b(?:n'est|n'a ete|n'existe|n'etait) (?:encore )?"
+    r"(?:prevue?|realisee?|en place|disponible|formalisee?|chiffree?|datee?)\b"
+    rf"|\bpas encore (?:ete |pu etre |eu le temps de |eu l'occasion de )?{_DOING}\b"
+    rf"|\bpas (?:encore )?ete {_DOING}\b|\bnon (?:encore )?{_DOING}\b"
+    r"|\b(?:faute de|par manque de|manque de) (?:temps|moyens|budget|donnees)\b"
+    r"|\breste(?:nt)? (?:encore )?a (?:faire|realiser|definir|construire|organiser|mettre"
+    r"|calculer|chiffrer|formaliser|mener|lancer|tester|fixer|dater|etablir|planifier)\b"
+    r"|\b(?:nous|je|on) (?:n'avons|n'ai|n'a) pas (?:encore )?(?:eu|pu|su|trouve|reussi)\b"
+    r"|\b(?:nous|je|on) ne (?:l'avons|l'ai|les avons|les ai) pas\b"
+    r"|\bn'(?:a|ont) pas ete (?:traitee?s?|abordee?s?|faite?s?|realisee?s?|approfondie?s?)\b"
+    r"|\b(?:nous|je|on) (?:n'avons|n'ai|n'a) (?:donc )?(?:rien|pas) (?:prevu|fait|approfondi"
+    r"|traite|aborde|realise)\b|\baucune? \w+ ne s'est\b"
 )

@@ -22,6 +22,9 @@ _DAYS = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 _DATE = re.compile(
     rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d\d\b|\bj ?[-+−] ?\d+|\bs(?:emaine)? ?\d{{1,2}}\b"
     rf"|\b\d{{1,2}}/\d{{1,2}}\b|\b(?:{_DAYS})\b|\btrimestre|\bsemestre|\becheance|\bdate limite"
+    r"|\b[jsm] ?[-−] ?\d+"
+    r"|\b\d+(?: ?[-/à] ?\d+)? ?(?:jours?|semaines?|mois) (?:avant|apres|plus tot)"
+    r"|\b(?:semaine|mois|jour) (?:\d+|precedente?|suivante?|d'avant)\b|\bveille\b|\blendemain\b"
 )
 _PEOPLE = re.compile(
     r"\b(?:responsables?|chefs?|cheffe|charge(?:e|s|es)? de|directeur|directrice|direction"
@@ -43,11 +46,39 @@ _FREQUENCY = re.compile(
     r"|\bfois par\b|\brythme\b|\bfrequence\b|\bcalendrier editorial|\bplanning editorial"
 )
 
+_RESULT = re.compile(
+    r"(?:=|≈|\bsoit\b)\s*(?:environ |donc )?~?\s*\d"
+    r"|(?:seuil|point mort|critique|break-?even|\bsr\b)[^.;]{0,60}?(?:\best de|\bsera de"
+    r"|\bserait de|\bs'eleve a|\bse situe a|\begal a|\bressort a|\batteint|\batteindra"
+    r"|\bvers|\bau bout de|\bfixe a|\bcorrespond a|\bde|:|\ben|\ble|\bau|\bdes)"
+    r"\s*(?:environ |donc |le |la |au |en |a |des |mi-|fin |debut )?~?\s*"
+    rf"(?:\d|(?:{_MONTHS})\b)"
+)
+_AUDIT = re.compile(
+    r"\baudit|\btaux de conformite|\bconformite (?:de |a |au rgaa )?(?:\d|partielle|totale)"
+    r"|\d+ ?% (?:de |des )?(?:conformite|criteres)|\bcriteres? (?:rgaa )?(?:sont )?(?:respectes"
+    r"|valides|conformes|non conformes|verifies|testes)|\b\d+ criteres\b|\blighthouse|\bwave\b"
+    r"|\baxe\b|\btanaguru|\basqatasun|\bnvda\b|\bvoiceover|\bjaws\b|\blecteurs? d'ecran"
+    r"|\bratio de contraste|\bcontraste de \d|\d[.,]\d ?:1\b|\b(?:partiellement|totalement"
+    r"|non) conforme|\bteste(?:e|s|es)? (?:par|avec|aupres)|\bscore d'accessibilite"
+    r"|\bnon-?conformites?"
+)
+_TARGET_WORD = (
+    r"objectifs?|cibles?|visee?s?|viser|visons|atteindre|d'ici|au moins|minimum|maximum"
+    r"|passer de|plus de|moins de|superieure? a|inferieure? a|jusqu'a|attendue?s?|esperee?s?"
+)
+_TARGET = re.compile(
+    rf"\b(?:{_TARGET_WORD})\b[^.;]{{0,50}}\d|\d[^.;]{{0,40}}\b(?:{_TARGET_WORD})\b|[≥≤<>]\s*\d"
+)
+_TARGET_HEADER = re.compile(rf"^\W*(?:{_TARGET_WORD}|target|goal)s?\b", re.IGNORECASE)
+
 _TEXT_CHECKS: dict[str, re.Pattern[str]] = {
     "dates": _DATE,
     "people": _PEOPLE,
     "explanation": _EXPLANATION,
     "frequency": _FREQUENCY,
+    "result": _RESULT,
+    "audit": _AUDIT,
 }
 
 
@@ -80,11 +111,26 @@ def _holds(name: str, text: str) -> bool:
     return _TEXT_CHECKS[name].search(text) is not None
 
 
+def _targets(texts: Sequence[str]) -> bool:
+    """A target value: a figure beside a target word, or a table column headed « Objectif »
+    (« Cible ») with figures in it."""
+    if any(_TARGET.search(t) for t in texts):
+        return True
+    return any(_TARGET_HEADER.match(t) for t in texts) and _figures(texts)
+
+
+def _schedule(texts: Sequence[str]) -> bool:
+    """Dated tasks: two dates at least (« mars », « S-2 », « 2 semaines avant »)."""
+    return sum(len(_DATE.findall(t)) for t in texts) >= 2
+
+
 def _text_check(name: str) -> Callable[[Sequence[str]], bool]:
     return lambda texts: any(_holds(name, t) for t in texts)
 
 
 _CHECKS: dict[str, Callable[[Sequence[str]], bool]] = {
     "figures": _figures,
+    "targets": _targets,
+    "schedule": _schedule,
     **{name: _text_check(name) for name in _TEXT_CHECKS},
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.detect.claims import void_reason
 from assistant.detect.cues import CueHit
 from assistant.detect.negation import denied_tokens
 from assistant.detect.units import Unit
@@ -24,6 +25,7 @@ class Layout:
         for unit in self.units:
             self._by_block.setdefault(unit.block, []).append(unit)
         self._denied: dict[int, frozenset[int]] = {}
+        self._says: dict[int, bool] = {}
 
     def affirms(self, hit: CueHit) -> bool:
         """The cue occurrence is not taken back by a denial or a hypothetical."""
@@ -31,6 +33,19 @@ class Layout:
         if unit.index not in self._denied:
             self._denied[unit.index] = denied_tokens(unit)
         return hit.first not in self._denied[unit.index]
+
+    def says_something(self, unit: Unit) -> bool:
+        """The unit asserts something of the case (``claims.void_reason``); a heading does
+        when its body holds such a sentence, cell or row (a heading over a definition, an
+        announcement or nothing names no treated topic)."""
+        if unit.index not in self._says:
+            if unit.kind == "heading":
+                body = [u for u in self.heading_body(unit) if u.kind != "heading"]
+                says = any(void_reason(u) is None for u in body)
+            else:
+                says = void_reason(unit) is None
+            self._says[unit.index] = says
+        return self._says[unit.index]
 
     def block_units(self, block: int) -> list[Unit]:
         return self._by_block.get(block, [])

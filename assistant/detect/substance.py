@@ -3,8 +3,8 @@
 Counted on the passage's tokens minus the checkpoint's own cue words: content words, figures,
 named entities (capitalised words inside the sentence) and analysis markers (causal,
 evaluative, quantitative words). Definitions of a tool, announcements ("nous allons
-réaliser..."), hypotheticals ("si je devais refaire...") and table-of-contents lines count for
-nothing.
+réaliser..."), hypotheticals ("si je devais refaire..."), statements of what was not done and
+table-of-contents lines count for nothing (``claims.void_reason``).
 """
 
 from __future__ import annotations
@@ -13,18 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
-from assistant.detect.lexicon import (
-    ANALYSIS_MARKERS,
-    ANNOUNCE,
-    DEFINITION,
-    HYPOTHETICAL,
-    LINKS,
-    META_WORDS,
-    STOPWORDS,
-    TOC_LINE,
-)
+from assistant.detect.claims import void_reason
+from assistant.detect.lexicon import ANALYSIS_MARKERS, LINKS, META_WORDS, STOPWORDS
+from assistant.detect.negation import denied_tokens
 from assistant.detect.units import Unit
-from assistant.textnorm import fold
 
 # An element is substantive with this many content words and this score (one good sentence);
 # a checkpoint without elements, a whole topic, needs a passage (about two sentences).
@@ -84,13 +76,13 @@ NOTHING = Substance(0, 0, 0, 0)
 
 def unit_substance(unit: Unit, ignored: frozenset[str]) -> Substance:
     """Substance of one unit; tokens whose stem is in ``ignored`` (cue words) do not count."""
-    folded = fold(unit.text).replace("’", "'")
-    if unit.kind == "heading" or TOC_LINE.search(unit.text):
+    if unit.kind == "heading" or void_reason(unit) is not None:
         return NOTHING
-    if DEFINITION.search(folded) or ANNOUNCE.search(folded) or HYPOTHETICAL.search(folded):
-        return NOTHING
+    denied = denied_tokens(unit)  # a clause taken back says nothing done
     content = figures = entities = markers = 0
     for i, tok in enumerate(unit.tokens):
+        if i in denied:
+            continue
         if tok.folded in LINKS:
             markers += 1
             continue

@@ -1,8 +1,8 @@
 """The dossier cut into units that detection reads: headings, sentences and table cells.
 
 Every unit keeps its character span in ``Document.text``, its page and its section, so that
-any quote taken from it is verbatim. Hidden and boilerplate blocks, and spans given as
-excluded (injection passages), yield no unit: they can never be evidence.
+any quote taken from it is verbatim. Hidden and boilerplate blocks, tables of contents, and
+spans given as excluded (injection passages), yield no unit: they can never be evidence.
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from assistant.detect.lexicon import TOC_LINE
 from assistant.detect.sentences import sentence_spans
+from assistant.detect.toc import toc_blocks
 from assistant.document import Block, Document
 from assistant.textnorm import fold, stem
 
@@ -63,12 +65,17 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
 def build_units(doc: Document, excluded: Sequence[tuple[int, int]] = ()) -> list[Unit]:
     """Units of every evidence block of ``doc``, in reading order, minus ``excluded`` spans."""
     units: list[Unit] = []
+    contents = toc_blocks(doc)
     for block in doc.evidence_blocks():
+        if block.index in contents:
+            continue
         pieces = _block_pieces(doc, block)
         for n, (kind, start, end, row, column) in enumerate(pieces):
             if end <= start or _overlaps(start, end, excluded):
                 continue
             text = doc.text[start:end]
+            if TOC_LINE.search(text):
+                continue
             units.append(
                 Unit(
                     index=len(units),

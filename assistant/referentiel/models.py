@@ -15,16 +15,24 @@ Calculation = Literal["breakeven", "cost_structure", "cash_flow"]
 """What the arithmetic checks (``assistant.calc``) give evidence of: see
 ``Checkpoint.calculations``."""
 
-Requirement = Literal["figures", "dates", "people", "explanation", "frequency"]
+Requirement = Literal[
+    "figures", "dates", "people", "explanation", "frequency", "result", "audit", "targets",
+    "schedule",
+]  # fmt: skip
 """What a passage must hold to treat a checkpoint or element, beyond substance: 'figures' (at
 least two numbers: amounts, shares, quantities), 'dates' (months, years, weekdays, J-30, weeks,
 deadlines), 'people' (roles or assignments: responsable, chargée de, confié à...),
 'explanation' (causes: car, en raison de, s'explique par...), 'frequency' (a rhythm: chaque
-lundi, trois fois par semaine, hebdomadaire...)."""
+lundi, trois fois par semaine, hebdomadaire...), 'result' (a computed figure given as the
+outcome: « = 84 000 € », « soit 2 300 couverts », « atteint en octobre »), 'audit' (an audit or
+a measured conformity: taux de conformité, critères validés, contrast ratio, screen-reader
+test), 'targets' (target values: « objectif : 4 % d'engagement », an « Objectif » column of
+figures), 'schedule' (at least two dated tasks: months, weeks, J-30, « 2 semaines avant »)."""
 
 REQUIRES_DESCRIPTION = (
     "What the passage treating it must hold, beyond substance (figures, dates, people, "
-    "explanation, frequency); without it the checkpoint or element is at most partial."
+    "explanation, frequency, result, audit, targets, schedule); without it the checkpoint or "
+    "element is at most partial."
 )
 
 

@@ -125,7 +125,10 @@ class ReviewService:
         retriever = self.indexer.index(doc) if self._needs_index() else None
         paraphrases = self._paraphrases(retriever, layout, checkpoints)
         background = [c for c in self.referentiel.checkpoints if c.background]
-        results = detect_checkpoints(doc, checkpoints, excluded, paraphrases, layout, background)
+        semantic = self._semantic(layout, checkpoints)
+        results = detect_checkpoints(
+            doc, checkpoints, excluded, paraphrases, layout, background, semantic
+        )
         calc = check_document(doc, **self.settings.calc.model_dump())
         results = merge_calc(results, calc, doc.text, checkpoints)
         engine = self.engine_info().model_copy(update={"notices": calc.unverified})
@@ -204,6 +207,21 @@ class ReviewService:
         found = retriever.search_many(texts, PARAPHRASE_K, self._query_vectors().vectors(texts))
         spans = [[(h.chunk.start, h.chunk.end) for h in hits] for hits in found]
         return paraphrase_units(layout, queries, spans)
+
+    def _semantic(
+        self, layout: Layout, checkpoints: Sequence[Checkpoint]
+    ) -> dict[str, dict[str, list[Unit]]]:
+        """Passages the trained passage model attributes to each target (none without
+        weights trained for this embedder)."""
+        from assistant.detect.meaning import load_model, semantic_units, targets_of
+
+        model = load_model()
+        embedder = self.embedder
+        if model is None or embedder.name != model.embedder:
+            return {}
+        texts = [t.text for t in targets_of(checkpoints)]
+        vectors = self._query_vectors().vectors(texts)
+        return semantic_units(layout, checkpoints, embedder.embed_documents, vectors, model)
 
     def _refine(
         self,

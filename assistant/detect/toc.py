@@ -1,0 +1,100 @@
+"""Tables of contents: blocks that list the dossier's headings, never evidence of anything.
+
+A table of contents names every tool the dossier uses ("2.1 Analyse PESTEL ........ 6"): it
+says where a topic is, not that it is treated. Three signs, any one is enough: the block sits
+under a heading such as « Sommaire » or « Table des matières » (or starts with that word); most
+of its lines end with a page number after dot leaders, spacing or « p. »; most of its lines
+repeat the dossier's own headings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.document import Block, Document
+from assistant.textnorm import fold
+
+_TITLE = re.compile(
+    r"^\W*(?:sommaire|table des matieres|plan du dossier|plan|contents|table of contents)\W*$"
+)
+_OPENS = re.compile(r"^\W*(?:sommaire|table des matieres|table of contents)\b")
+_PAGE_END = re.compile(
+    r"(?:\.{3,}|…+|_{3,}|\s{2,}|\t|\s[-–—]\s|\bp(?:age)?\.?\s?)\s*\d{1,3}\s*$"
+    r"|^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|partie \d)\s+[^.!?]{3,80}\s\d{1,3}\s*$",
+    re.IGNORECASE,
+)
+_NUMBERING = re.compile(r"^\W*(?:(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-h])[.)]?\s+|[-–—•*▪]\s*)")
+_TRAILING_PAGE = re.compile(r"[\s.…_\t-]*(?:p(?:age)?\.?\s?)?\d{1,3}\s*$")
+MAX_LINE_WORDS = 14  # a table of contents line is short
+SHARE = 0.6  # share of lines that must look like contents lines
+FOLLOWING_BLOCKS = 40  # one-line blocks after a « Sommaire » line, in a PDF
+
+
+def toc_blocks(doc: Document) -> frozenset[int]:
+    """Indices of the blocks of ``doc`` that belong to a table of contents."""
+    headings = {_bare(b.text) for b in doc.blocks if b.kind == "heading"}
+    headings.discard("")
+    found: set[int] = set()
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        if block.kind == "heading":
+            if _TITLE.match(fold(block.text)):
+                found.add(block.index)
+                found |= _run_after(blocks, i, headings, stop_at_heading=True)
+            continue
+        if _OPENS.match(fold(block.text)):
+            found.add(block.index)
+            found |= _run_after(blocks, i, headings, stop_at_heading=False)
+        elif _is_contents(_lines(block), headings):
+            found.add(block.index)
+    return frozenset(found)
+
+
+def _run_after(
+    blocks: Sequence[Block], i: int, headings: set[str], stop_at_heading: bool
+) -> set[int]:
+    """The blocks after a contents title: its short lines up to the next heading (a real
+    heading title), or the following contents-like lines (a title read as a plain line)."""
+    out: set[int] = set()
+    for block in blocks[i + 1 : i + 1 + FOLLOWING_BLOCKS]:
+        lines = _lines(block)
+        if block.kind == "heading":
+            if stop_at_heading or not _PAGE_END.search(block.text):
+                break
+        elif any(len(line.split()) > MAX_LINE_WORDS for line in lines) or not (
+            stop_at_heading or _is_contents(lines, headings, share=SHARE)
+        ):
+            break
+        out.add(block.index)
+    return out
+
+
+def _lines(block: Block) -> list[str]:
+    if block.rows:
+        return [" ".join(cell for cell in row if cell.strip()) for row in block.rows]
+    return [line for line in block.text.split("\n") if line.strip()]
+
+
+def _is_contents(lines: Sequence[str], headings: set[str], share: float = SHARE) -> bool:
+    """Most lines are short and end with a page number, or repeat one of the headings; a
+    single line counts only when it has dot leaders (« Analyse PESTEL ....... 6 »)."""
+    if not lines or any(len(line.split()) > MAX_LINE_WORDS for line in lines):
+        return False
+    if len(lines) == 1:
+        line = lines[0]
+        return bool(re.search(r"(?:\.{4,}|…{2,}|_{4,})\s*\d{1,3}\s*$", line)) or (
+            _bare(line) in headings and bool(_TRAILING_PAGE.search(line))
+        )
+    paged = sum(bool(_PAGE_END.search(line)) for line in lines)
+    echoed = sum(_bare(line) in headings for line in lines)
+    needed = max(2, share * len(lines))
+    return paged >= needed or echoed >= needed
+
+
+def _bare(line: str) -> str:
+    """A heading or contents line without numbering, page number and punctuation."""
+    text = fold(line).strip()
+    text = _NUMBERING.sub("", text)
+    text = _TRAILING_PAGE.sub("", text)
+    return re.sub(r"[^\w]+", " ", text).strip()
