@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from assistant.embedding import UseEmbedder
+from assistant.index.embedding import UseEmbedder
 
 from assistant.detect import detect_checkpoints, layout_of
 from assistant.detect.meaning import FEATURES, WEIGHTS, load_model
