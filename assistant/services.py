@@ -19,6 +19,8 @@ from assistant.settings import Settings
 if TYPE_CHECKING:
     from assistant.document import Document
     from assistant.embedding import Embedder
+    from assistant.jury.service import JuryService
+    from assistant.jury.store import JuryStore
     from assistant.llm.refine import LLMRefiner
     from assistant.llm.tutor import LLMTutor
     from assistant.purge import PurgeService
@@ -90,6 +92,20 @@ class Services:
         from assistant.triage import TriageService
 
         return TriageService(self.review, self.referentiel)
+
+    @cached_property
+    def jury_store(self) -> JuryStore:
+        """The jury's store of record (``home/jury.sqlite3``)."""
+        from assistant.jury.store import JuryStore
+
+        return JuryStore.in_home(self.settings.home)
+
+    @cached_property
+    def jury(self) -> JuryService:
+        """Decisions, sign-offs, the offline grid and the agreement with the tool."""
+        from assistant.jury.service import JuryService
+
+        return JuryService(lambda: self.jury_store, self.review, self.referentiel)
 
     @cached_property
     def purge(self) -> PurgeService:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from assistant.errors import ReviewError
 
-COMMAND_MODULES = ("referentiel_cmd", "assess_cmd", "triage_cmd", "purge_cmd")
+COMMAND_MODULES = ("referentiel_cmd", "assess_cmd", "triage_cmd", "purge_cmd", "jury_cmd")
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):
