@@ -104,8 +104,14 @@ class Services:
     def jury(self) -> JuryService:
         """Decisions, sign-offs, the offline grid and the agreement with the tool."""
         from assistant.jury.service import JuryService
+        from assistant.jury.similarity import similar_pairs
 
-        return JuryService(lambda: self.jury_store, self.review, self.referentiel)
+        return JuryService(
+            lambda: self.jury_store,
+            self.review,
+            self.referentiel,
+            find_similar=lambda docs: similar_pairs(docs, self.referentiel, self.embedder),
+        )
 
     @cached_property
     def purge(self) -> PurgeService:

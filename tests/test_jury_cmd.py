@@ -91,7 +91,8 @@ def test_grid_has_one_empty_decision_per_dossier_and_checkpoint(graded: tuple[Pa
     assert raw.startswith(b"\xef\xbb\xbf")
     header = raw[3:].split(b"\r\n", 1)[0].decode()
     assert header == (
-        "fichier;empreinte;epreuve;point_de_controle;avis_outil;decision_jury;commentaire"
+        "fichier;empreinte;epreuve;point_de_controle;avis_outil;decision_jury;commentaire;"
+        "passages_similaires"
     )
     rows = read_rows(grid)
     e1 = [c.id for c in load_referentiel(PROJECT_ROOT / "referentiel").checkpoints_for("E1")]
@@ -99,6 +100,7 @@ def test_grid_has_one_empty_decision_per_dossier_and_checkpoint(graded: tuple[Pa
     assert [r["point_de_controle"] for r in rows[: len(e1)]] == e1
     assert {r["avis_outil"] for r in rows} <= {"présent", "partiel", "absent"}
     assert all(r["decision_jury"] == "" and len(r["empreinte"]) == 64 for r in rows)
+    assert {r["passages_similaires"] for r in rows} == {"0"}  # independent dossiers
 
 
 def test_labels_as_decisions_give_the_grids_agreement(

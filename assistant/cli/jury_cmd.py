@@ -75,6 +75,13 @@ def run_grid(args: argparse.Namespace) -> int:
     with stdout_to_stderr():
         result = services.jury.grid(files, args.epreuve, progress=show_progress)
     emit(result.data, args.out)
+    names = {e.assessment.document.sha256: e.filename for e in result.assessed if e.assessment}
+    for pair in result.similar:
+        print(
+            f"Passages communs : {names[pair.first]} et {names[pair.second]} "
+            f"({len(pair.passages)}).",
+            file=sys.stderr,
+        )
     done = sum(entry.assessment is not None for entry in result.assessed)
     print(
         f"{done}/{len(files)} dossier(s) pré-évalué(s) ; grille dans {args.out}.", file=sys.stderr

@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import NamedTuple, Protocol
 
 from assistant.assessment import Assessment
+from assistant.document import Document
 from assistant.errors import ReviewError
 from assistant.jury.agreement import AgreementReport, store_report
 from assistant.jury.grid import GridDecision, grid_rows, read_grid, write_grid
 from assistant.jury.models import TargetKind
+from assistant.jury.similarity import SimilarPair, shared_counts
 from assistant.jury.store import JuryStore
 from assistant.referentiel.models import Referentiel
 
@@ -22,16 +24,23 @@ log = logging.getLogger(__name__)
 class Assessor(Protocol):
     def assess(self, path: Path, epreuve: str) -> Assessment: ...
 
+    def document(self, path: Path) -> Document: ...
+
+
+FindSimilar = Callable[[dict[str, Document]], list[SimilarPair]]
+
 
 class Assessed(NamedTuple):
     filename: str
     assessment: Assessment | None
     error: str = ""
+    path: Path | None = None
 
 
 class GridResult(NamedTuple):
     data: bytes
     assessed: list[Assessed]
+    similar: list[SimilarPair]
 
 
 class ImportResult(NamedTuple):
@@ -50,10 +59,12 @@ class JuryService:
         store: Callable[[], JuryStore],
         assessor: Assessor,
         referentiel: Referentiel,
+        find_similar: FindSimilar | None = None,
     ) -> None:
         self._store = store
         self.assessor = assessor
         self.referentiel = referentiel
+        self.find_similar = find_similar
 
     @property
     def store(self) -> JuryStore:
@@ -73,7 +84,7 @@ class JuryService:
         done: list[Assessed] = []
         for index, path in enumerate(files, 1):
             try:
-                entry = Assessed(path.name, self.assess(path, epreuve))
+                entry = Assessed(path.name, self.assess(path, epreuve), path=path)
             except ReviewError as err:
                 log.info("%s: %s (%s)", path.name, err.message, err.detail or err.__cause__)
                 entry = Assessed(path.name, None, err.message)
@@ -85,15 +96,33 @@ class JuryService:
     def grid(
         self, files: Sequence[Path], epreuve: str, progress: GridProgress | None = None
     ) -> GridResult:
-        """The offline grid of a batch: one row per dossier and checkpoint."""
+        """The offline grid of a batch: one row per dossier and checkpoint, with the number of
+        passages each dossier shares with another one of the batch."""
         assessed = self.assess_files(files, epreuve, progress)
+        similar = self.similar(assessed)
+        counts = shared_counts(similar)
         rows = [
             row
             for entry in assessed
             if entry.assessment is not None
-            for row in grid_rows(entry.assessment, entry.filename)
+            for row in grid_rows(
+                entry.assessment,
+                entry.filename,
+                counts.get(entry.assessment.document.sha256, 0),
+            )
         ]
-        return GridResult(write_grid(rows), assessed)
+        return GridResult(write_grid(rows, similarity=True), assessed, similar)
+
+    def similar(self, assessed: Sequence[Assessed]) -> list[SimilarPair]:
+        """Passages shared by two dossiers of the batch (keyed by sha256)."""
+        if self.find_similar is None:
+            return []
+        documents = {
+            entry.assessment.document.sha256: self.assessor.document(entry.path)
+            for entry in assessed
+            if entry.assessment is not None and entry.path is not None
+        }
+        return self.find_similar(documents) if len(documents) > 1 else []
 
     def read_grid(self, data: bytes) -> list[GridDecision]:
         store = self.store
