@@ -15,11 +15,14 @@ def main() -> int:
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # before anything imports gradio
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from assistant.errors import ReviewError
+    from assistant.homedir import secure_home
     from assistant.services import build_services
     from assistant.ui.server import serve
 
     try:
-        serve(build_services())
+        services = build_services()
+        secure_home(services.settings.home)
+        serve(services)
     except ReviewError as err:
         print(err.message, file=sys.stderr)
         return 2

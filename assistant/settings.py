@@ -33,6 +33,16 @@ class LimitsSettings(BaseModel):
         "60-page dossier has about 25,000): a file without pages, such as one long line of "
         "Markdown, is bounded too, and one assessment cannot hold the service for minutes.",
     )
+    max_chars: int = Field(
+        1_500_000,
+        description="Largest number of characters of text in one dossier (about ten times a "
+        "60-page dossier), checked as the file is read, before any analysis.",
+    )
+    max_page_chars: int = Field(
+        60_000,
+        description="Largest number of characters on one PDF page (a dense page holds about "
+        "6,000): a page flooded with characters is refused before they are extracted.",
+    )
     parse_timeout_s: float = Field(60.0, description="Wall-time limit for parsing one file.")
     parse_memory_mb: int = Field(
         2048, description="Address-space limit of the parsing child process, in megabytes."

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +23,7 @@ from pydantic import BaseModel, Field
 
 from assistant.assessment import AlertKind, Assessment
 from assistant.errors import InputError, ReviewError
+from assistant.ingest.names import display_name
 from assistant.ingest.sniff import DOCUMENT_SUFFIXES, SUPPORTED, TEXT_SUFFIXES
 from assistant.referentiel.models import Referentiel
 
@@ -135,17 +137,17 @@ class TriageService:
         return rows
 
     def assess_one(self, path: Path, epreuve: str) -> TriageRow:
+        # the name is shown on a terminal, in logs and in the CSV: no escapes, CR/LF or bidi
+        name = display_name(path.name)
         try:
-            return TriageRow.from_assessment(path.name, self.assessor.assess(path, epreuve))
+            return TriageRow.from_assessment(name, self.assessor.assess(path, epreuve))
         except ReviewError as err:
-            log.info("%s: %s (%s)", path.name, err.message, err.detail or err.__cause__)
-            return TriageRow(
-                filename=path.name, epreuve=epreuve, status="erreur", error=err.message
-            )
+            log.info("%s: %s (%s)", name, err.message, err.detail or err.__cause__)
+            return TriageRow(filename=name, epreuve=epreuve, status="erreur", error=err.message)
         except Exception:  # one broken file must not stop the batch; the cause is logged
-            log.exception("unexpected failure on %s", path.name)
+            log.exception("unexpected failure on %s", name)
             return TriageRow(
-                filename=path.name, epreuve=epreuve, status="erreur", error=UNEXPECTED_ERROR
+                filename=name, epreuve=epreuve, status="erreur", error=UNEXPECTED_ERROR
             )
 
 
@@ -166,10 +168,18 @@ CSV_COLUMNS = (
 )
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
 def _cell(value: object) -> str:
-    """A cell a spreadsheet will not run as a formula (file names are untrusted)."""
+    """A cell a spreadsheet will not run as a formula (file names are untrusted): one that
+    starts, after any spaces, with = + - @ or their full-width forms (＝ ＋ － ＠), or with a
+    tab or a line break, gets a leading apostrophe."""
     text = str(value)
-    return "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
+    first = unicodedata.normalize("NFKC", text.lstrip()[:1])
+    if first in _FORMULA_STARTS or text[:1] in ("\t", "\r", "\n"):
+        return "'" + text
+    return text
 
 
 def _csv_record(row: TriageRow) -> list[str]:

@@ -283,6 +283,38 @@ def polyglot_pdf_zip(folder: Path) -> Path:
     return _write(folder, "polyglotte.pdf", pdf + docx.read_bytes())
 
 
+def zip_first_polyglot(name: str) -> Builder:
+    """A DOCX whose first member is a PDF, stored: the file starts as a ZIP and shows
+    ``%PDF-`` in its first bytes, so a PDF reader and a DOCX reader both accept it."""
+
+    def build(folder: Path) -> Path:
+        docx = build_docx(
+            [Paragraph(f"Paragraphe {n} du document Word.") for n in range(90)],
+            folder / "inner.docx",
+        )
+        target = folder / name
+        pdf = raw_pdf(one_page_pdf("Dix mots du PDF cache dans cette archive ZIP."))
+        with zipfile.ZipFile(docx) as original, zipfile.ZipFile(target, "w") as out:
+            out.writestr(zipfile.ZipInfo("a.pdf"), pdf)  # stored, at offset 0
+            for item in original.infolist():
+                out.writestr(item, original.read(item.filename), zipfile.ZIP_DEFLATED)
+        docx.unlink()
+        return target
+
+    return build
+
+
+def char_flood_pdf(folder: Path, chars: int = 2_000_000) -> Path:
+    """One page drawing two million tiny characters: small file, huge text."""
+    run = b"A" * 200
+    lines = (b"1 0 0 1 10 %d Tm (%s) Tj" % (10 + n % 800, run) for n in range(chars // 200))
+    body = b"BT /F1 1 Tf " + b"\n".join(lines) + b" ET"
+    stream = b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream"
+    objects = one_page_pdf()
+    objects[3] = stream
+    return _write(folder, "deluge.pdf", raw_pdf(objects))
+
+
 # --------------------------------------------------------------------------- DOCX / ODT
 
 
@@ -371,6 +403,17 @@ def long_line_md(folder: Path, megabytes: int = 10) -> Path:
     words = (VISIBLE + " ").encode()
     line = words * (megabytes * 1024 * 1024 // len(words))
     return _write(folder, "ligne.md", b"# Dossier\n\n" + line)
+
+
+def spaceless_txt(megabytes: float, name: str = "sans-espaces.txt") -> Builder:
+    """Letters without a single space or line break: one 'word' of millions of letters."""
+
+    def build(folder: Path) -> Path:
+        alphabet = b"abcdefghijklmnopqrstuvwxyz"
+        size = int(megabytes * 1024 * 1024)
+        return _write(folder, name, (alphabet * (size // len(alphabet) + 1))[:size])
+
+    return build
 
 
 def utf16_txt(folder: Path) -> Path:

@@ -96,7 +96,27 @@ CORPUS: dict[str, tuple[Callable[[Path], Path], Outcome]] = {
     # text
     "10 MB single-line markdown": (
         hostile.long_line_md,
+        Refused(TooLargeError, "dépasse la limite de 1\u202f500\u202f000 caractères"),
+    ),
+    "1 MB without spaces": (
+        hostile.spaceless_txt(1),
         Refused(TooLargeError, "mots, au-delà de la limite de 150\u202f000 mots"),
+    ),
+    "45 MB without spaces": (
+        hostile.spaceless_txt(45, "immense.md"),
+        Refused(TooLargeError, "dépasse la limite de 1\u202f500\u202f000 caractères"),
+    ),
+    "character flood pdf": (
+        hostile.char_flood_pdf,
+        Refused(TooLargeError, "La page 1 du document « deluge.pdf » dépasse la limite"),
+    ),
+    "zip-first polyglot named pdf": (
+        hostile.zip_first_polyglot("polyglotte-zip.pdf"),
+        Refused(CorruptFileError, "à la fois un PDF et une archive"),
+    ),
+    "zip-first polyglot named docx": (
+        hostile.zip_first_polyglot("polyglotte-zip.docx"),
+        Read("docx", "Paragraphe 89 du document Word.", never="Dix mots du PDF"),
     ),
     "utf-16 text": (hostile.utf16_txt, Read("txt", "Deuxième ligne à lire.")),
     "latin-1 text": (hostile.latin1_txt, Read("txt", "Deuxième ligne à lire.")),
@@ -146,7 +166,7 @@ def test_ten_thousand_pages_are_refused_before_the_time_limit(tmp_path: Path) ->
 
 def test_long_text_under_the_word_limit_is_read(tmp_path: Path) -> None:
     """The single-line Markdown is refused for its length alone: under the limit, it reads."""
-    limits = LimitsSettings(parse_timeout_s=60, max_words=2_000_000)
+    limits = LimitsSettings(parse_timeout_s=60, max_words=2_000_000, max_chars=12_000_000)
     _check_read(ingest_file(hostile.long_line_md(tmp_path), limits), Read("md", VISIBLE))
 
 

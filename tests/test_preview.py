@@ -1,12 +1,22 @@
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from assistant.preview import excerpt, locate, quote_boxes, render_page
+from assistant.preview import (
+    MAX_PIXELS,
+    PageTooLargeError,
+    excerpt,
+    fitted_scale,
+    locate,
+    quote_boxes,
+    render_isolated,
+    render_page,
+)
 
 PAGE_W, PAGE_H = A4
 
@@ -96,3 +106,56 @@ def test_render_page_reports_a_missing_quote_and_a_missing_page(tmp_path: Path) 
     assert not render_page(pdf, 1, "absent du document", scale=0.5).found
     with pytest.raises(IndexError):
         render_page(pdf, 2, "Texte", scale=0.5)
+
+
+# --------------------------------------------------------------------------- isolation
+
+
+def _huge_page_pdf(path: Path, side: float = 10_000.0) -> Path:
+    pdf = canvas.Canvas(str(path), pagesize=(side, side))
+    pdf.setFont("Helvetica", 12)
+    pdf.drawString(72, side - 72, "Analyse PESTEL du marché des cafés indépendants à Lyon.")
+    pdf.save()
+    return path
+
+
+def test_render_isolated_draws_the_page_in_a_child(tmp_path: Path) -> None:
+    import psutil
+
+    pdf = _pdf(tmp_path / "dossier.pdf", [[(72, 100, "Notre matrice SWOT montre")]])
+    before = psutil.Process().memory_info().rss
+    preview = render_isolated(pdf, 1, "matrice SWOT", tmp_path / "page.png")
+    assert preview.error is None and preview.found
+    assert preview.image is not None and preview.image.read_bytes().startswith(b"\x89PNG")
+    assert psutil.Process().memory_info().rss - before < 50 * 1024 * 1024
+
+
+def test_a_huge_page_gets_a_french_message_instead_of_an_image(tmp_path: Path) -> None:
+    import psutil
+
+    pdf = _huge_page_pdf(tmp_path / "immense.pdf")
+    before = psutil.Process().memory_info().rss
+    started = time.monotonic()
+    preview = render_isolated(pdf, 1, "Analyse PESTEL", tmp_path / "page.png")
+    assert time.monotonic() - started < 20
+    assert preview.image is None and not (tmp_path / "page.png").exists()
+    assert preview.error == (
+        "La page 1 est trop grande pour être affichée ; ouvrez le dossier dans votre "
+        "lecteur PDF pour la consulter."
+    )
+    assert psutil.Process().memory_info().rss - before < 50 * 1024 * 1024
+
+
+def test_a_large_page_is_drawn_smaller() -> None:
+    assert fitted_scale(595, 842, 1.5, MAX_PIXELS) == 1.5
+    assert fitted_scale(2384, 3370, 1.5, MAX_PIXELS) < 1.5  # A0
+    with pytest.raises(PageTooLargeError):
+        fitted_scale(10_000, 10_000, 1.5, MAX_PIXELS)
+
+
+def test_render_isolated_refuses_a_missing_page_in_french(tmp_path: Path) -> None:
+    preview = render_isolated(
+        _pdf(tmp_path / "d.pdf", [[(72, 100, "Texte")]]), 9, None, tmp_path / "p.png"
+    )
+    assert preview.image is None and preview.error is not None
+    assert preview.error.startswith("La page 9 n'a pas pu être affichée")

@@ -123,3 +123,35 @@ def test_triage_exit_codes(
     assert main(["triage", str(tmp_path), "--epreuve", "E1", "--out", str(out)]) == 1
     assert [r["statut"] for r in _read_csv(out.read_bytes())] == ["erreur"]
     assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize(
+    "name",
+    [" =1+1.pdf", "＝1+1.pdf", "＋cmd.pdf", "－2.pdf", "＠SUM(A1).pdf", "\u00a0@x.pdf", "\t=1.pdf"],
+)
+def test_formulas_hidden_behind_spaces_or_full_width_signs_are_defused(
+    name: str, referentiel: Referentiel
+) -> None:
+    row = TriageRow(filename=name, epreuve="E1", status="erreur", error="-1 erreur.")
+    [record] = _read_csv(rows_to_csv([row]))
+    assert record["fichier"] == "'" + name
+    assert record["erreur"] == "'-1 erreur."
+
+
+def test_triage_names_files_without_escapes_line_breaks_or_bidi(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DOSSIER_REVIEW_HOME", str(tmp_path / "home"))
+    folder = tmp_path / "lot"
+    folder.mkdir()
+    hostile = "a\x1b]0;pwned\x07\x1b[2Jdos\rsier\n\u202efdp.pdf"
+    (folder / hostile).write_bytes(CORRUPT_PDF)
+    out = tmp_path / "resultats.csv"
+    main(["triage", str(folder), "--epreuve", "E1", "--out", str(out)])
+    err = capsys.readouterr().err
+    [record] = _read_csv(out.read_bytes())
+    for text in (err, record["fichier"], record["erreur"]):
+        assert not {"\x1b", "\x07", "\r", "\u202e"} & set(text)
+    assert "\n" not in record["fichier"]
+    assert record["fichier"] == "a]0;pwned[2Jdos sier fdp.pdf"
+    assert "[1/1] a]0;pwned[2Jdos sier fdp.pdf … erreur" in err

@@ -57,11 +57,24 @@ def _configure_logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, handlers=[handler])
 
 
+def _private_home() -> None:
+    """Folders 0700 and files 0600 in the data folder (see ``assistant.homedir``)."""
+    from assistant.homedir import secure_home
+    from assistant.settings import Settings
+
+    try:
+        home = Settings().home
+    except Exception:  # bad settings: the command itself reports them in French
+        return
+    secure_home(home)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)
     try:
+        _private_home()
         code: int = args.func(args)
     except ReviewError as err:
         logging.getLogger("assistant").debug("cause: %s", err.detail or err.__cause__)

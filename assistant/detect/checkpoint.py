@@ -146,7 +146,11 @@ class _Scan:
         self.terms = CueIndex([c for c in terms if c is not None])
         hits = [h for u in layout.units for h in index.find(u) if layout.affirms(h)]
         self.names = _names(cues)
-        self.hits = [h for h in hits if not h.cue.titles_only or self._titles(h, hits)]
+        by_unit: dict[int, list[CueHit]] = {}
+        for hit in hits:
+            by_unit.setdefault(hit.unit.index, []).append(hit)
+        weighers: dict[int, Weigher] = {}  # one per unit: a long line holds many cues
+        self.hits = [h for h in hits if not h.cue.titles_only or self._titles(h, by_unit, weighers)]
         self.weigher = Weigher(self.names, _matched(self.hits))
         self.targets = _targets(self.hits)
         self.labels = frozenset(
@@ -264,13 +268,17 @@ class _Scan:
             return False
         return not _leads(hit, self.layout, self.labels)
 
-    def _titles(self, hit: CueHit, hits: Sequence[CueHit]) -> bool:
+    def _titles(
+        self, hit: CueHit, by_unit: Mapping[int, list[CueHit]], weighers: dict[int, Weigher]
+    ) -> bool:
         """A heading cue stands as a title: a heading, a table's row or column label, or a
         short label line."""
         unit = hit.unit
         if self.layout.is_table_label(unit):
             return True
-        weigher = Weigher(self.names, _matched([h for h in hits if h.unit.index == unit.index]))
+        weigher = weighers.get(unit.index)
+        if weigher is None:
+            weigher = weighers[unit.index] = Weigher(self.names, _matched(by_unit[unit.index]))
         if unit.kind == "heading":  # « Présentation de l'agence », not « La stratégie de ... »
             return weigher.extra_words(unit) <= HEADING_CUE_EXTRA
         return unit.kind == "sentence" and weigher.is_label(unit, hit.last)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 
 from assistant.detect.units import Unit
 from assistant.referentiel.models import Requirement
@@ -54,18 +55,33 @@ def meets(requires: Sequence[Requirement], units: Iterable[Unit]) -> bool:
     """Every requirement holds somewhere in ``units`` (headings aside)."""
     if not requires:
         return True
-    texts = [fold(u.text).replace("’", "'") for u in units if u.kind != "heading"]
+    texts = [_folded(u.text) for u in units if u.kind != "heading"]
     return all(_CHECKS[r](texts) for r in requires)
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    """Folded once per text: the same long unit is checked for many cues."""
+    return fold(text).replace("’", "'")
 
 
 def _figures(texts: Sequence[str]) -> bool:
     """At least two figures: one lone total ("un budget de 6 000 €") is no breakdown."""
-    return sum(len(_NUMBER.findall(t)) for t in texts) >= 2
+    return sum(_figure_count(t) for t in texts) >= 2
+
+
+@lru_cache(maxsize=4096)
+def _figure_count(text: str) -> int:
+    return len(_NUMBER.findall(text))
+
+
+@lru_cache(maxsize=16384)
+def _holds(name: str, text: str) -> bool:
+    return _TEXT_CHECKS[name].search(text) is not None
 
 
 def _text_check(name: str) -> Callable[[Sequence[str]], bool]:
-    pattern = _TEXT_CHECKS[name]
-    return lambda texts: any(pattern.search(t) for t in texts)
+    return lambda texts: any(_holds(name, t) for t in texts)
 
 
 _CHECKS: dict[str, Callable[[Sequence[str]], bool]] = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from assistant.detect.lexicon import (
     ANALYSIS_MARKERS,
@@ -142,13 +143,16 @@ class Weigher:
         ignored = self.ignored(unit)
         if unit.kind == "heading":
             return not self.is_title(unit)
-        rest = [
-            t
-            for t in unit.tokens[cue_last + 1 :]
-            if t.folded not in STOPWORDS and t.stem not in ignored
-        ]
+        # bounded work per cue: a unit can be one 50,000-word line with thousands of cues
+        colon = unit.text[-200:].rstrip().endswith(":")
+        if len(unit.tokens) > 4 and not colon:
+            return False
+        after = (unit.tokens[i] for i in range(cue_last + 1, len(unit.tokens)))
+        rest = list(
+            islice((t for t in after if t.folded not in STOPWORDS and t.stem not in ignored), 4)
+        )
         short = len(unit.tokens) <= 4 and not rest
-        return short or (unit.text.rstrip().endswith(":") and len(rest) <= 3)
+        return short or (colon and len(rest) <= 3)
 
     def extra_words(self, unit: Unit) -> int:
         """Words of the unit beyond its cue words, numbers and small words."""

@@ -1,6 +1,10 @@
 """Run the parser in a child process (``python -m assistant.ingest.worker``) with a wall-time
 limit and an address-space limit: a pathological file cannot take the service down. The child
-is killed on timeout; its answer becomes a Document or the ReviewError it reported."""
+is killed on timeout; its answer becomes a Document or the ReviewError it reported.
+
+Children are counted process-wide: at most ``set_worker_limit(n)`` run at once (the app sets
+it to its concurrency), whichever thread, tab or endpoint asked; the others wait their turn.
+Page previews run in the same kind of child (``run_child``) and take a slot too."""
 
 from __future__ import annotations
 
@@ -9,6 +13,9 @@ import logging
 import os
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +29,43 @@ logger = logging.getLogger(__name__)
 _PACKAGE_ROOT = Path(assistant.__file__).resolve().parent.parent
 _OUT_OF_MEMORY = ("MemoryError", "bad_alloc", "Out of memory", "out of memory", "Cannot allocate")
 _ONE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+_slots = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
+
+
+def set_worker_limit(count: int) -> None:
+    """At most ``count`` child processes at once in this process (from now on)."""
+    global _slots
+    _slots = threading.BoundedSemaphore(max(1, count))
+
+
+@contextmanager
+def worker_slot() -> Iterator[None]:
+    slots = _slots
+    with slots:
+        yield
+
+
+def run_child(module: str, request: dict[str, Any], timeout: float) -> tuple[int, bytes, str]:
+    """Run ``python -m module`` with ``request`` as JSON on stdin, in a worker slot.
+
+    Returns (exit code, stdout, the end of stderr); raises ``subprocess.TimeoutExpired``
+    after killing the child when it runs longer than ``timeout`` seconds."""
+    with worker_slot():
+        process = subprocess.Popen(
+            [sys.executable, "-m", module],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_child_env(),
+            cwd=str(_PACKAGE_ROOT),
+        )
+        try:
+            out, err = process.communicate(json.dumps(request).encode(), timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            raise
+    return process.returncode, out, err.decode("utf-8", "replace")[-4000:]
 
 
 def parse_isolated(path: Path, filename: str, kind: str, limits: LimitsSettings) -> Document:
@@ -31,29 +75,20 @@ def parse_isolated(path: Path, filename: str, kind: str, limits: LimitsSettings)
         "kind": kind,
         "limits": limits.model_dump(mode="json"),
     }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "assistant.ingest.worker"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=_child_env(),
-        cwd=str(_PACKAGE_ROOT),
-    )
     try:
-        out, err = process.communicate(json.dumps(request).encode(), timeout=limits.parse_timeout_s)
+        returncode, out, stderr = run_child(
+            "assistant.ingest.worker", request, limits.parse_timeout_s
+        )
     except subprocess.TimeoutExpired:
-        process.kill()
-        process.communicate()
         raise errors.ParseTimeoutError(
             f"La lecture du fichier « {filename} » a dépassé {limits.parse_timeout_s:g} s et a "
             "été interrompue ; exportez-le en PDF plus simple (sans images très lourdes) "
             "et réessayez.",
             detail=f"parse timeout after {limits.parse_timeout_s} s",
         ) from None
-    stderr = err.decode("utf-8", "replace")[-4000:]
     if stderr:
         logger.debug("parser stderr for %s: %s", filename, stderr)
-    return _document(process.returncode, out, stderr, filename)
+    return _document(returncode, out, stderr, filename)
 
 
 def _child_env() -> dict[str, str]:

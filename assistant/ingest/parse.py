@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
 from assistant.document import Document
 from assistant.errors import EmptyFileError, NoTextError, TooLargeError
 from assistant.ingest.archive import check_archive
 from assistant.ingest.assemble import assemble
+from assistant.ingest.caps import check_raw, check_words, text_bytes
 from assistant.ingest.raw import RawDocument
 from assistant.settings import LimitsSettings
-
-_WORD = re.compile(r"\w+")
 
 
 def parse_file(path: Path, filename: str, kind: str, limits: LimitsSettings) -> Document:
@@ -24,9 +22,10 @@ def parse_file(path: Path, filename: str, kind: str, limits: LimitsSettings) -> 
             f"Le document « {filename} » compte {raw.pages} pages, au-delà de la limite de "
             f"{limits.max_pages} pages ; envoyez le dossier sans ses annexes volumineuses.",
         )
+    check_raw(raw, filename, limits)
     document = assemble(raw, filename=filename, sha256=_sha256(path))
     _check_text(document, filename)
-    _check_words(document, filename, limits)
+    check_words(document.text, filename, limits)
     return document
 
 
@@ -49,10 +48,10 @@ def read_file(kind: str, path: Path, filename: str, limits: LimitsSettings) -> R
     if kind == "md":
         from assistant.ingest.md_reader import read_md
 
-        return read_md(path.read_bytes(), filename)
+        return read_md(text_bytes(path, filename, limits), filename)
     from assistant.ingest.txt_reader import read_txt
 
-    return read_txt(path.read_bytes(), filename)
+    return read_txt(text_bytes(path, filename, limits), filename)
 
 
 def _sha256(path: Path) -> str:
@@ -61,21 +60,6 @@ def _sha256(path: Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _check_words(document: Document, filename: str, limits: LimitsSettings) -> None:
-    words = sum(1 for _ in _WORD.finditer(document.text))
-    if words > limits.max_words:
-        raise TooLargeError(
-            f"Le document « {filename} » contient {_french(words)} mots, au-delà de la limite "
-            f"de {_french(limits.max_words)} mots ; envoyez le dossier sans ses annexes "
-            "volumineuses.",
-        )
-
-
-def _french(number: int) -> str:
-    """1234567 -> '1 234 567' (narrow no-break spaces, as French typography writes it)."""
-    return f"{number:,}".replace(",", "\u202f")
 
 
 def _check_text(document: Document, filename: str) -> None:

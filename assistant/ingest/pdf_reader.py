@@ -12,6 +12,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from assistant.errors import CorruptFileError, EmptyFileError, EncryptedFileError, TooLargeError
+from assistant.ingest.caps import too_many_page_chars
 from assistant.ingest.pdf_blocks import BodyStyle, lines_to_blocks
 from assistant.ingest.pdf_chars import PageCharReader, PdfChar
 from assistant.ingest.pdf_lines import PdfLine, page_lines
@@ -28,7 +29,7 @@ def read_pdf(path: Path, filename: str, limits: LimitsSettings) -> RawDocument:
     try:
         count = len(pdf)
         _check_pages(count, filename, limits)
-        pages = [_read_page(_page(pdf, i, filename)) for i in range(count)]
+        pages = [_read_page(_page(pdf, i, filename), i + 1, filename, limits) for i in range(count)]
     finally:
         pdf.close()
     lines: list[PdfLine] = []
@@ -94,10 +95,16 @@ def _page(pdf: pdfium.PdfDocument, index: int, filename: str) -> Any:
         ) from err
 
 
-def _read_page(page: Any) -> tuple[list[PdfChar], Box, PageObjects]:
+def _read_page(
+    page: Any, number: int, filename: str, limits: LimitsSettings
+) -> tuple[list[PdfChar], Box, PageObjects]:
+    """One page's characters; a page flooded with characters is refused before they are
+    extracted one by one (PDFium counts them cheaply)."""
     try:
         textpage = page.get_textpage()
         try:
+            if textpage.count_chars() > limits.max_page_chars:
+                raise too_many_page_chars(filename, number, limits)
             objects = page_objects(page.raw)
             left, bottom, right, top = page.get_cropbox()
             box = (float(left), float(bottom), float(right), float(top))

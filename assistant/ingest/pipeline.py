@@ -7,6 +7,7 @@ detected here, where its model stays loaded between files."""
 from __future__ import annotations
 
 import logging
+import stat
 import tempfile
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from assistant.ingest.assemble import detect_language
 from assistant.ingest.isolation import parse_isolated
 from assistant.ingest.names import display_name
 from assistant.ingest.parse import parse_file
-from assistant.ingest.sniff import sniff_format
+from assistant.ingest.sniff import TAIL_BYTES, sniff_format
 from assistant.settings import LimitsSettings
 
 logger = logging.getLogger(__name__)
@@ -45,16 +46,21 @@ def ingest_bytes(data: bytes, filename: str, limits: LimitsSettings) -> Document
 
 def _ingest(path: Path, filename: str, limits: LimitsSettings) -> Document:
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        size = info.st_size
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or flood
+            raise OSError("not a regular file")
         with path.open("rb") as handle:
             head = handle.read(_HEAD_BYTES)
+            handle.seek(max(0, size - TAIL_BYTES))
+            tail = handle.read(TAIL_BYTES)
     except (OSError, ValueError) as err:  # ValueError: a NUL byte in the path
         raise InputError(
             f"Le fichier « {filename} » est introuvable ou illisible ; vérifiez son chemin.",
             detail=str(err),
         ) from err
     _check_size(size, filename, limits)
-    kind = sniff_format(path, head, filename)
+    kind = sniff_format(path, head, filename, tail)
     if limits.isolate_parsing:
         document = parse_isolated(path, filename, kind, limits)
     else:

@@ -1,6 +1,11 @@
 """Decide a file's format from its content (magic bytes), the extension only breaking ties.
 
 A program renamed ``.pdf`` is refused; a PDF renamed ``.docx`` is read as the PDF it is.
+
+A polyglot, a file that is both a PDF and a ZIP (a DOCX or an ODT), would show one text to
+one reader and another text to another: it is read only when its extension and its first bytes
+agree (a ``.pdf`` that starts as a PDF, a ``.docx``/``.odt`` that starts as a ZIP), and refused
+otherwise.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ SUPPORTED = "PDF, DOCX, ODT, Markdown (.md) ou texte (.txt)"
 
 _PDF = b"%PDF-"
 _ZIP = b"PK\x03\x04"
+_ZIP_END = b"PK\x05\x06"  # end of central directory: a ZIP appended to something else
+TAIL_BYTES = 65_557  # the end-of-central-directory record is within the last 64 KiB + 22
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 text is full of NUL bytes, legitimately
 _OTHER_MAGIC = {
@@ -32,12 +39,16 @@ _OTHER_MAGIC = {
 }
 
 
-def sniff_format(path: Path, head: bytes, filename: str | None = None) -> str:
+def sniff_format(path: Path, head: bytes, filename: str | None = None, tail: bytes = b"") -> str:
     """'pdf', 'zip' (DOCX or ODT, told apart by their members), 'md' or 'txt'.
 
-    ``filename`` is the name shown in messages (``path``'s own name by default)."""
+    ``filename`` is the name shown in messages (``path``'s own name by default); ``tail``,
+    the file's last ``TAIL_BYTES``, reveals a ZIP appended to a PDF."""
     name, suffix = filename or path.name, path.suffix.lower()
-    if _PDF in head[:1024]:
+    has_pdf, has_zip = _PDF in head[:1024], head.startswith(_ZIP) or _ZIP_END in tail
+    if has_pdf and has_zip:
+        return _polyglot(name, suffix, head)
+    if has_pdf:
         return "pdf"
     if head.startswith(_ZIP):
         return "zip"
@@ -63,6 +74,19 @@ def sniff_format(path: Path, head: bytes, filename: str | None = None) -> str:
         f"Le format du fichier « {name} » n'est pas pris en charge ; "
         f"envoyez votre dossier au format {SUPPORTED}.",
         detail=f"suffix {suffix!r}, magic {head[:8]!r}",
+    )
+
+
+def _polyglot(name: str, suffix: str, head: bytes) -> str:
+    """A PDF and a ZIP at once: the format its extension names, if it also starts with it."""
+    if suffix == ".pdf" and head.startswith(_PDF):
+        return "pdf"
+    if suffix in (".docx", ".odt") and head.startswith(_ZIP):
+        return "zip"
+    raise CorruptFileError(
+        f"Le fichier « {name} » est à la fois un PDF et une archive, et son extension ne dit pas "
+        "lequel lire ; exportez de nouveau votre dossier en PDF depuis votre traitement de texte.",
+        detail=f"polyglot, suffix {suffix!r}, magic {head[:8]!r}",
     )
 
 

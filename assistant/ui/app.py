@@ -13,11 +13,12 @@ from gradio.data_classes import FileData
 from gradio.events import api as api_endpoint
 
 from assistant.errors import ReviewError
-from assistant.ui import candidate, jury, tutor
+from assistant.ui import candidate, jail, jury, tutor
 from assistant.ui.context import AppContext
 from assistant.ui.workspace import delete_session, safe_name
 
 log = logging.getLogger(__name__)
+_MB = 1024 * 1024
 
 TITLE = "dossier-review — pré-évaluation des dossiers de certification"
 HEADER = (
@@ -59,9 +60,11 @@ def jury_link_html(path: str) -> str:
 def _api_assess(ctx: AppContext, file: FileData | dict[str, object], epreuve: str) -> str:
     """Assess one dossier and return the JSON document of the output contract."""
     data = file if isinstance(file, dict) else file.model_dump()
-    upload = Path(str(data.get("path", ""))).resolve()
-    if not upload.is_relative_to(ctx.sessions_dir.parent.resolve()) or not upload.is_file():
-        raise gr.Error("Fichier introuvable : envoyez le dossier avec handle_file().")
+    upload = Path(str(data.get("path") or ""))
+    try:
+        jail.inspect(upload, ctx.sessions_dir.parent, int(ctx.settings.ui.max_file_mb * _MB))
+    except ReviewError as err:
+        raise gr.Error(err.message, print_exception=False) from err
     (ctx.sessions_dir / "api").mkdir(parents=True, exist_ok=True, mode=0o700)
     folder = Path(tempfile.mkdtemp(dir=ctx.sessions_dir / "api"))
     path = folder / safe_name(str(data.get("orig_name") or upload.name))
@@ -102,6 +105,7 @@ def build_blocks(ctx: AppContext, *, jury_path: str | None = None) -> gr.Blocks:
 
         def forget_session(request: gr.Request) -> None:
             delete_session(ctx.sessions_dir, request.session_hash or "")
+            ctx.forget_session(request.session_hash or "")
 
         blocks.unload(forget_session)
     blocks.queue(default_concurrency_limit=ui.concurrency, max_size=ui.max_queue)
@@ -120,6 +124,7 @@ def build_jury_blocks(ctx: AppContext) -> gr.Blocks:
 
         def forget_session(request: gr.Request) -> None:
             delete_session(ctx.sessions_dir, request.session_hash or "")
+            ctx.forget_session(request.session_hash or "")
 
         blocks.unload(forget_session)
     ui = ctx.settings.ui

@@ -11,7 +11,7 @@ import gradio as gr
 
 from assistant.assessment import Assessment, Evidence
 from assistant.errors import ReviewError
-from assistant.preview import excerpt, render_page
+from assistant.preview import excerpt, render_isolated
 from assistant.ui import views
 from assistant.ui.context import AppContext
 from assistant.ui.workspace import Workspace
@@ -40,9 +40,12 @@ class CandidateSession:
     reports: list[Path] = field(default_factory=list)
 
 
-def _drop_session(session: CandidateSession | None) -> None:
+def _drop_session(ctx: AppContext, session: CandidateSession | None) -> None:
+    """An idle session expired: its files go, and so does what the services kept."""
     if session is not None:
         session.workspace.clear()
+        if session.assessment is not None:
+            ctx.forget(session.assessment.document.sha256)
 
 
 class CandidateView:
@@ -80,6 +83,7 @@ class CandidateView:
             dossier = self._dossier(session, upload)
             progress(0.2, desc="Analyse des points de contrôle…")
             assessment = self.ctx.services.review.assess(dossier, epreuve)
+            self.ctx.remember(request, assessment.document.sha256)
             progress(0.85, desc="Préparation des rapports…")
             session.workspace.clear("rapports")
             session.reports = self.ctx.write_reports(
@@ -125,17 +129,21 @@ class CandidateView:
             return gr.update(visible=False), gr.update(visible=False)
         evidence = items[index][1]
         if session.dossier.suffix.lower() == ".pdf" and evidence.page:
-            return self._page_image(session, evidence), gr.update(value="", visible=False)
+            return self._page_image(session, evidence)
         return gr.update(value=None, visible=False), self._context_text(session, evidence)
 
-    def _page_image(self, session: CandidateSession, evidence: Evidence) -> Any:
+    def _page_image(self, session: CandidateSession, evidence: Evidence) -> tuple[Any, Any]:
+        """The page drawn in a limited child process, or a French message instead."""
         assert session.dossier is not None and evidence.page is not None
-        preview = render_page(session.dossier, evidence.page, evidence.quote)
         target = session.workspace.folder("apercu") / f"page-{evidence.page}.png"
-        preview.image.save(target, format="PNG")
+        preview = render_isolated(session.dossier, evidence.page, evidence.quote, target)
+        if preview.image is None:
+            message = views.message_html(preview.error or "", "warning")
+            return gr.update(value=None, visible=False), gr.update(value=message, visible=True)
         state = "passage surligné" if preview.found else "passage non localisé sur la page"
         label = f"Page {evidence.page} du dossier ({state})"
-        return gr.update(value=str(target), visible=True, label=label)
+        image = gr.update(value=str(preview.image), visible=True, label=label)
+        return image, gr.update(value="", visible=False)
 
     def _context_text(self, session: CandidateSession, evidence: Evidence) -> Any:
         assert session.dossier is not None
@@ -149,7 +157,7 @@ class CandidateView:
     def delete(self, session: CandidateSession | None, request: gr.Request) -> tuple[Any, ...]:
         """Delete the dossier, its reports and everything the services stored about it."""
         if session is not None and session.assessment is not None:
-            self.ctx.services.purge.purge_dossier(session.assessment.document.sha256)
+            self.ctx.forget(session.assessment.document.sha256)
         if session is not None:
             session.workspace.clear()
         message = views.message_html(
@@ -162,7 +170,9 @@ def build(ctx: AppContext) -> None:
     """Lay out the Candidat tab inside the current Blocks."""
     view = CandidateView(ctx)
     state = gr.State(
-        None, time_to_live=ctx.settings.ui.session_ttl_s, delete_callback=_drop_session
+        None,
+        time_to_live=ctx.settings.ui.session_ttl_s,
+        delete_callback=lambda session: _drop_session(ctx, session),
     )
     gr.Markdown(
         "## Pré-évaluer mon dossier\n"

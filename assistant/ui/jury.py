@@ -62,9 +62,12 @@ class JuryView:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
 
-    def _assess_one(self, path: Path, epreuve: str) -> tuple[TriageRow, Assessment | None]:
+    def _assess_one(
+        self, path: Path, epreuve: str, request: gr.Request
+    ) -> tuple[TriageRow, Assessment | None]:
         try:
             assessment = self.ctx.services.review.assess(path, epreuve)
+            self.ctx.remember(request, assessment.document.sha256)
         except ReviewError as err:
             log.info("%s refused: %s", path.name, err.detail or err.__cause__)
             return TriageRow(
@@ -85,11 +88,19 @@ class JuryView:
             message = views.message_html("Déposez d'abord les dossiers à analyser.", "error")
             return session, message, gr.update(), gr.update(), gr.update(), gr.update()
         session.workspace.clear()
-        files = [session.workspace.adopt(Path(u), "lot") for u in uploads if Path(u).exists()]
         session.assessments, session.rows = {}, []
+        files = []
+        for upload in uploads:
+            try:
+                files.append(session.workspace.adopt(Path(upload), "lot"))
+            except ReviewError as err:
+                name = Path(upload).name
+                session.rows.append(
+                    TriageRow(filename=name, epreuve=epreuve, status="erreur", error=err.message)
+                )
         for index, path in enumerate(files):
             progress((index, len(files)), desc=f"Analyse de {path.name} ({index + 1}/{len(files)})")
-            row, assessment = self._assess_one(path, epreuve)
+            row, assessment = self._assess_one(path, epreuve, request)
             session.rows.append(row)
             if assessment is not None:
                 session.assessments[path.name] = assessment

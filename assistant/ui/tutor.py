@@ -11,6 +11,7 @@ import gradio as gr
 
 from assistant.errors import ReviewError
 from assistant.tutor import IndexedDossier, TutorAnswer
+from assistant.ui import views
 from assistant.ui.candidate import FILE_TYPES
 from assistant.ui.context import AppContext
 from assistant.ui.workspace import Workspace
@@ -28,9 +29,12 @@ class TutorSession:
     dossier: IndexedDossier | None = None
 
 
-def _drop_session(session: TutorSession | None) -> None:
+def _drop_session(ctx: AppContext, session: TutorSession | None) -> None:
+    """An idle session expired: its dossier goes, with its cached text and its index."""
     if session is not None:
         session.workspace.clear()
+        if session.dossier is not None:
+            ctx.forget(session.dossier.document.meta.sha256)
 
 
 def answer_text(answer: TutorAnswer) -> str:
@@ -51,17 +55,35 @@ class TutorView:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
 
-    def _dossier(self, session: TutorSession, upload: str | None) -> IndexedDossier | None:
+    def _dossier(
+        self, session: TutorSession, upload: str | None, request: gr.Request
+    ) -> IndexedDossier | None:
         if not upload:
-            session.upload, session.dossier = None, None
-            session.workspace.clear()
+            self._forget(session)
             return None
         if upload != session.upload and Path(upload).exists():
-            session.workspace.clear()
+            self._forget(session)
             path = session.workspace.adopt(Path(upload))
             document = self.ctx.services.ingest(path)
+            self.ctx.remember(request, document.meta.sha256)
             session.upload, session.dossier = upload, self.ctx.services.index_dossier(document)
         return session.dossier
+
+    def _forget(self, session: TutorSession) -> None:
+        """Drop the session's dossier: its file, its cached text and its index."""
+        if session.dossier is not None:
+            self.ctx.forget(session.dossier.document.meta.sha256)
+        session.upload, session.dossier = None, None
+        session.workspace.clear()
+
+    def erase(self, session: TutorSession | None) -> tuple[Any, ...]:
+        """The tutor's own "Effacer": the dossier, its index and the conversation."""
+        if session is not None:
+            self._forget(session)
+        message = views.message_html(
+            "Le dossier du tuteur, son index et la conversation ont été effacés.", "success"
+        )
+        return session, [], "", gr.update(value=None), message
 
     def ask(
         self,
@@ -77,7 +99,7 @@ class TutorView:
             return session, history, gr.update()
         history.append({"role": "user", "content": question.strip()})
         try:
-            dossier = self._dossier(session, upload)
+            dossier = self._dossier(session, upload, request)
             reply = answer_text(self.ctx.services.tutor.answer(question, dossier))
         except ReviewError as err:
             log.info("tutor refused: %s", err.detail or err.__cause__)
@@ -90,7 +112,9 @@ def build(ctx: AppContext) -> None:
     """Lay out the Tuteur tab inside the current Blocks."""
     view = TutorView(ctx)
     state = gr.State(
-        None, time_to_live=ctx.settings.ui.session_ttl_s, delete_callback=_drop_session
+        None,
+        time_to_live=ctx.settings.ui.session_ttl_s,
+        delete_callback=lambda session: _drop_session(ctx, session),
     )
     gr.Markdown(
         "## Questions sur le référentiel\n"
@@ -111,11 +135,17 @@ def build(ctx: AppContext) -> None:
     with gr.Row():
         ask = gr.Button("Poser la question", variant="primary")
         examples = [gr.Button(text, size="sm") for text in EXAMPLES]
+    with gr.Row():
+        erase = gr.Button("Effacer", variant="stop", size="md", elem_id="tuteur-effacer")
+    message = gr.HTML("", elem_id="tuteur-message")
 
     inputs = [question, upload, chat, state]
     outputs = [state, chat, question]
     ask.click(view.ask, inputs, outputs, api_visibility="private")
     question.submit(view.ask, inputs, outputs, api_visibility="private")
+    erase.click(
+        view.erase, [state], [state, chat, question, upload, message], api_visibility="private"
+    )
     for button, text in zip(examples, EXAMPLES, strict=True):
         button.click(lambda t=text: t, None, question, api_visibility="private").then(
             view.ask, inputs, outputs, api_visibility="private"

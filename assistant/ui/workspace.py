@@ -4,6 +4,9 @@ The app keeps every session's files under one private folder (mode 0700) that al
 Gradio's upload cache, so files are served from where they are written and deleting a
 session's folder deletes everything the session produced. Folder names derive from the
 session hash, so the unload hook finds them without any global registry.
+
+An upload is adopted only after ``jail.inspect``: a regular file inside the private folder,
+under the size limit; nothing else is moved or read.
 """
 
 from __future__ import annotations
@@ -16,9 +19,12 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.ui import jail
+
 log = logging.getLogger(__name__)
 
 _UNSAFE = re.compile(r"[^\w.\- ]+")
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
 def safe_name(filename: str) -> str:
@@ -30,10 +36,19 @@ def safe_name(filename: str) -> str:
 @dataclass(frozen=True)
 class Workspace:
     root: Path
+    jail: Path  # the app's private folder: uploads come from nowhere else
+    max_bytes: int = DEFAULT_MAX_BYTES
 
     @classmethod
-    def for_session(cls, sessions_dir: Path, session_hash: str, audience: str) -> Workspace:
-        return cls(session_dir(sessions_dir, session_hash) / audience)
+    def for_session(
+        cls,
+        sessions_dir: Path,
+        session_hash: str,
+        audience: str,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> Workspace:
+        root = session_dir(sessions_dir, session_hash) / audience
+        return cls(root, sessions_dir.parent, max_bytes)
 
     def folder(self, name: str) -> Path:
         path = self.root / name
@@ -41,7 +56,11 @@ class Workspace:
         return path
 
     def adopt(self, upload: Path, subfolder: str = "dossier") -> Path:
-        """Move an uploaded file into this workspace and remove Gradio's upload folder."""
+        """Move an uploaded file into this workspace and remove Gradio's upload folder.
+
+        Raises a French ``InputError`` (or ``TooLargeError``) for anything but a regular file
+        of the private folder under the size limit; nothing is moved then."""
+        jail.inspect(upload, self.jail, self.max_bytes)
         target = _free_name(self.folder(subfolder) / safe_name(upload.name))
         shutil.move(upload, target)
         _remove_empty_parent(upload)

@@ -1,0 +1,91 @@
+"""Caps that hold while a dossier is read: words counted without relying on spaces, characters
+per document, and a process-wide limit on parsing children."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from assistant.errors import TooLargeError
+from assistant.ingest import ingest_file
+from assistant.ingest.caps import count_words
+from assistant.ingest.isolation import set_worker_limit
+from assistant.settings import LimitsSettings
+from tests import hostile
+
+
+def test_words_of_ordinary_french_are_counted_one_by_one() -> None:
+    text = "L'analyse PESTEL du marché anticonstitutionnellement détaillée, en 2024."
+    assert count_words(text) == 9
+
+
+def test_a_run_without_spaces_counts_one_word_per_six_letters() -> None:
+    assert count_words("a" * 6_000) == 1_000
+    assert count_words("mot " * 10 + "b" * 600) == 110
+
+
+def test_text_without_spaces_is_refused_for_its_words(tmp_path: Path) -> None:
+    path = hostile.spaceless_txt(1.2)(tmp_path)
+    with pytest.raises(TooLargeError, match="mots, au-delà de la limite"):
+        ingest_file(path, LimitsSettings(parse_timeout_s=30))
+
+
+def test_a_text_over_the_character_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "long.md"
+    path.write_text("Une phrase du dossier.\n\n" * 20_000, encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(TooLargeError, match="dépasse la limite de 100\u202f000 caractères"):
+        ingest_file(path, LimitsSettings(max_chars=100_000))
+    assert time.monotonic() - started < 10
+
+
+def test_parsing_children_never_exceed_the_worker_limit(tmp_path: Path) -> None:
+    """Six threads ask for six parses at once: at most two children run at a time."""
+    folders = [tmp_path / f"d{n}" for n in range(6)]
+    for folder in folders:
+        folder.mkdir()
+    files = [hostile.latin1_txt(folder) for folder in folders]
+    set_worker_limit(2)
+    peak, running, done = 0, True, []
+
+    def watch() -> None:
+        nonlocal peak
+        me = psutil.Process()
+        while running:
+            children = [
+                c
+                for c in me.children(recursive=True)
+                if "assistant.ingest.worker" in " ".join(_cmdline(c))
+            ]
+            peak = max(peak, len(children))
+            time.sleep(0.02)
+
+    def parse(path: Path) -> None:
+        done.append(ingest_file(path, LimitsSettings(parse_timeout_s=60)))
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        threads = [threading.Thread(target=parse, args=(f,)) for f in files]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+    finally:
+        running = False
+        watcher.join(timeout=5)
+        set_worker_limit(os.cpu_count() or 1)
+    assert len(done) == 6
+    assert 1 <= peak <= 2
+
+
+def _cmdline(process: psutil.Process) -> list[str]:
+    try:
+        return process.cmdline()
+    except psutil.Error:
+        return []
