@@ -10,12 +10,14 @@ from typing import NamedTuple, Protocol
 
 from assistant.assessment import Assessment
 from assistant.document import Document
-from assistant.errors import ReviewError
+from assistant.epreuve_fit import fits
+from assistant.errors import InputError, ReviewError
 from assistant.jury.agreement import AgreementReport, store_report
+from assistant.jury.batch import BatchRow, batch_row, shared_with
 from assistant.jury.grid import GridDecision, grid_rows, read_grid, write_grid
-from assistant.jury.models import TargetKind
+from assistant.jury.models import Decision, DossierRecord, SignOff, TargetKind
 from assistant.jury.similarity import SimilarPair, shared_counts
-from assistant.jury.store import JuryStore
+from assistant.jury.store import BatchNotes, JuryStore
 from assistant.referentiel.models import Referentiel
 
 log = logging.getLogger(__name__)
@@ -23,6 +25,8 @@ log = logging.getLogger(__name__)
 
 class Assessor(Protocol):
     def assess(self, path: Path, epreuve: str) -> Assessment: ...
+
+    def assess_document(self, doc: Document, epreuve: str) -> Assessment: ...
 
     def document(self, path: Path) -> Document: ...
 
@@ -41,6 +45,14 @@ class GridResult(NamedTuple):
     data: bytes
     assessed: list[Assessed]
     similar: list[SimilarPair]
+
+
+class DossierState(NamedTuple):
+    record: DossierRecord
+    assessment: Assessment
+    decisions: list[Decision]
+    signoff: SignOff | None
+    shared: list[tuple[str, SimilarPair]]
 
 
 class ImportResult(NamedTuple):
@@ -123,6 +135,113 @@ class JuryService:
             if entry.assessment is not None and entry.path is not None
         }
         return self.find_similar(documents) if len(documents) > 1 else []
+
+    # ------------------------------------------------------------------ the app's batch
+
+    def analyse(
+        self, files: Sequence[tuple[Path, str]], progress: GridProgress | None = None
+    ) -> list[Assessed]:
+        """Assess each file for its own épreuve, measure how its content fits every épreuve,
+        find passages shared between the dossiers; everything is kept in the store."""
+        done: list[Assessed] = []
+        for index, (path, epreuve) in enumerate(files, 1):
+            entry = self._assess_entry(path, epreuve)
+            done.append(entry)
+            if entry.assessment is not None:
+                self._record_fits(path, entry.assessment)
+            if progress is not None:
+                progress(index, len(files), entry)
+        keys = [e.assessment.document.sha256 for e in done if e.assessment is not None]
+        if keys:
+            BatchNotes(self.store).replace_similar(keys, self.similar(done))
+        return done
+
+    def _assess_entry(self, path: Path, epreuve: str) -> Assessed:
+        try:
+            return Assessed(
+                path.name, self.assess(path, self.referentiel.epreuve(epreuve).id), path=path
+            )
+        except ReviewError as err:
+            log.info("%s: %s (%s)", path.name, err.message, err.detail or err.__cause__)
+            return Assessed(path.name, None, err.message)
+
+    def _record_fits(self, path: Path, assessment: Assessment) -> None:
+        doc = self.assessor.document(path)
+        epreuves = [e.id for e in self.referentiel.epreuves]
+        found = fits(self.assessor, doc, epreuves, {assessment.epreuve: assessment})
+        BatchNotes(self.store).record_fits(
+            assessment.document.sha256, {fit.epreuve: fit.coverage for fit in found}
+        )
+
+    def rows(self) -> list[BatchRow]:
+        """One row per dossier of the store, from its latest assessment."""
+        store, notes = self.store, BatchNotes(self.store)
+        counts = shared_counts(notes.similar())
+        rows = []
+        for record in store.dossiers():
+            shown = store.latest_assessment(record.sha256, record.epreuve)
+            if shown is None:
+                continue
+            rows.append(
+                batch_row(
+                    shown.assessment,
+                    record.filename,
+                    store.decisions(record.sha256, record.epreuve),
+                    store.signoff_of(record.sha256, record.epreuve),
+                    notes.fits(record.sha256),
+                    counts.get(record.sha256, 0),
+                )
+            )
+        return rows
+
+    def dossier(self, sha256: str) -> DossierState | None:
+        """Everything the dossier view shows: the AI's result and the jury's, side by side."""
+        store = self.store
+        record = store.dossier(sha256)
+        if record is None:
+            return None
+        shown = store.latest_assessment(sha256, record.epreuve)
+        if shown is None:
+            return None
+        names = {d.sha256: d.filename for d in store.dossiers()}
+        return DossierState(
+            record=record,
+            assessment=shown.assessment,
+            decisions=store.decisions(sha256, record.epreuve),
+            signoff=store.signoff_of(sha256, record.epreuve),
+            shared=[
+                (names.get(other, other[:12]), pair)
+                for other, pair in shared_with(BatchNotes(store).similar(), sha256)
+            ],
+        )
+
+    def decide(
+        self,
+        sha256: str,
+        kind: TargetKind,
+        target: str,
+        decision: str,
+        juror: str,
+        comment: str = "",
+    ) -> bool:
+        record = self._record(sha256)
+        return self.store.decide(sha256, record.epreuve, kind, target, decision, juror, comment)
+
+    def sign_off(self, sha256: str, juror: str, comment: str = "") -> SignOff:
+        """Sign the dossier off: the final verdict per competency is the jury's decision
+        where one was taken, the tool's verdict (endorsed by the signature) elsewhere."""
+        state = self.dossier(sha256)
+        if state is None:
+            raise InputError("Ce dossier n'est plus dans l'espace jury : relancez son analyse.")
+        verdicts: dict[str, str] = {c.competency: c.verdict for c in state.assessment.criteria}
+        verdicts |= {d.target: d.decision for d in state.decisions if d.kind == "competency"}
+        return self.store.sign_off(sha256, state.record.epreuve, juror, verdicts, comment)
+
+    def _record(self, sha256: str) -> DossierRecord:
+        record = self.store.dossier(sha256)
+        if record is None:
+            raise InputError("Ce dossier n'est plus dans l'espace jury : relancez son analyse.")
+        return record
 
     def read_grid(self, data: bytes) -> list[GridDecision]:
         store = self.store

@@ -29,6 +29,7 @@ from assistant.jury.models import (
     StoredAssessment,
     TargetKind,
 )
+from assistant.jury.similarity import SharedPassage, SimilarPair
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,22 @@ MIGRATIONS: tuple[str, ...] = (
         comment TEXT NOT NULL DEFAULT ''
     );
     CREATE INDEX signoffs_dossier ON signoffs (sha256, epreuve, id);
+    """,
+    """
+    CREATE TABLE similar_passages (
+        id INTEGER PRIMARY KEY,
+        first TEXT NOT NULL REFERENCES dossiers(sha256) ON DELETE CASCADE,
+        second TEXT NOT NULL REFERENCES dossiers(sha256) ON DELETE CASCADE,
+        passage TEXT NOT NULL
+    );
+    CREATE INDEX similar_first ON similar_passages (first);
+    CREATE INDEX similar_second ON similar_passages (second);
+    CREATE TABLE epreuve_fits (
+        sha256 TEXT NOT NULL REFERENCES dossiers(sha256) ON DELETE CASCADE,
+        epreuve TEXT NOT NULL,
+        coverage REAL NOT NULL,
+        PRIMARY KEY (sha256, epreuve)
+    );
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -320,6 +337,54 @@ class JuryStore:
         data = dict(row)
         data["verdicts"] = json.loads(data["verdicts"])
         return SignOff.model_validate(data)
+
+
+class BatchNotes:
+    """What a batch found beside each assessment: shared passages and épreuve fits."""
+
+    def __init__(self, store: JuryStore) -> None:
+        self.store = store
+
+    def replace_similar(self, keys: list[str], pairs: list[SimilarPair]) -> None:
+        """The shared passages among ``keys``, replacing what an earlier run found."""
+        marks = ", ".join("?" * len(keys))
+        with self.store._write() as conn:
+            conn.execute(
+                f"DELETE FROM similar_passages WHERE first IN ({marks}) AND second IN ({marks})",
+                (*keys, *keys),
+            )
+            conn.executemany(
+                "INSERT INTO similar_passages (first, second, passage) VALUES (?, ?, ?)",
+                [
+                    (pair.first, pair.second, passage.model_dump_json())
+                    for pair in pairs
+                    for passage in pair.passages
+                ],
+            )
+
+    def similar(self) -> list[SimilarPair]:
+        with self.store._connect() as conn:
+            rows = conn.execute("SELECT * FROM similar_passages ORDER BY id").fetchall()
+        grouped: dict[tuple[str, str], list[SharedPassage]] = {}
+        for row in rows:
+            passage = SharedPassage.model_validate_json(row["passage"])
+            grouped.setdefault((row["first"], row["second"]), []).append(passage)
+        return [SimilarPair(first=a, second=b, passages=p) for (a, b), p in grouped.items()]
+
+    def record_fits(self, sha256: str, fits: dict[str, float]) -> None:
+        with self.store._write() as conn:
+            conn.executemany(
+                "INSERT INTO epreuve_fits (sha256, epreuve, coverage) VALUES (?, ?, ?) "
+                "ON CONFLICT DO UPDATE SET coverage = excluded.coverage",
+                [(sha256, epreuve, value) for epreuve, value in fits.items()],
+            )
+
+    def fits(self, sha256: str) -> dict[str, float]:
+        with self.store._connect() as conn:
+            rows = conn.execute(
+                "SELECT epreuve, coverage FROM epreuve_fits WHERE sha256 = ?", (sha256,)
+            ).fetchall()
+        return {row["epreuve"]: float(row["coverage"]) for row in rows}
 
 
 def _stored(row: sqlite3.Row) -> StoredAssessment:
