@@ -165,4 +165,12 @@ def test_triage_decide_sign_off_reload(browser: Any, server: AppServer, batch: l
     # logout ends the session: the jury page asks for the login again
     page.get_by_role("link", name="Se déconnecter").click()
     page.locator("input[type=password]").wait_for(timeout=30_000)
+
+    # restart: the store of record is on disk, the decisions come back with the app
+    server.stop()
+    server.start(timeout=120)
+    login(page, server)
+    page.locator("#jury-batch tbody tr", has_text="herbea.md").wait_for(timeout=60_000)
+    herbea = next(t for t in row_texts(page) if "herbea.md" in t)
+    assert "3/" in herbea and USER in herbea, herbea
     context.close()
