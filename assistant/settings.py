@@ -45,7 +45,9 @@ class LimitsSettings(BaseModel):
     )
     parse_timeout_s: float = Field(60.0, description="Wall-time limit for parsing one file.")
     parse_memory_mb: int = Field(
-        2048, description="Address-space limit of the parsing child process, in megabytes."
+        1024,
+        description="Address-space limit of the parsing child process, in megabytes (with the "
+        "app or the CLI around it, one file never takes more than about 1.5 GB).",
     )
     max_uncompressed_mb: float = Field(
         200.0, description="Largest total uncompressed size of a DOCX/ODT archive, in megabytes."

@@ -304,6 +304,22 @@ def zip_first_polyglot(name: str) -> Builder:
     return build
 
 
+def flate_bomb_pdf(folder: Path, megabytes: int = 1200) -> Path:
+    """A 2 MB PDF whose page content inflates to ``megabytes`` MB (a compression bomb)."""
+    import zlib
+
+    chunk = b"BT /F1 12 Tf 72 720 Td (Analyse PESTEL) Tj ET\n" + b" " * 65_000
+    compressor = zlib.compressobj(9)
+    data = bytearray()
+    for _ in range(megabytes * 1024 * 1024 // len(chunk)):
+        data += compressor.compress(chunk)
+    data += compressor.flush()
+    stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data)
+    objects = one_page_pdf()
+    objects[3] = stream + bytes(data) + b"\nendstream"
+    return _write(folder, "bombe.pdf", raw_pdf(objects))
+
+
 def char_flood_pdf(folder: Path, chars: int = 2_000_000) -> Path:
     """One page drawing two million tiny characters: small file, huge text."""
     run = b"A" * 200

@@ -106,6 +106,10 @@ CORPUS: dict[str, tuple[Callable[[Path], Path], Outcome]] = {
         hostile.spaceless_txt(45, "immense.md"),
         Refused(TooLargeError, "dépasse la limite de 1\u202f500\u202f000 caractères"),
     ),
+    "pdf compression bomb": (
+        hostile.flate_bomb_pdf,
+        Refused(CorruptFileError, "« bombe.pdf » n'a pas pu être lu"),
+    ),
     "character flood pdf": (
         hostile.char_flood_pdf,
         Refused(TooLargeError, "La page 1 du document « deluge.pdf » dépasse la limite"),

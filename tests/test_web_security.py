@@ -404,6 +404,25 @@ def test_security_headers_and_no_cors(app: tuple[AppServer, Path]) -> None:
     assert "access-control-allow-origin" not in preflight.headers
 
 
+def test_a_post_from_another_origin_is_refused(app: tuple[AppServer, Path]) -> None:
+    server, _ = app
+    body = {"data": [None], "fn_index": 0, "session_hash": "x", "event_data": None}
+    evil = httpx.post(
+        server.url + f"{API}/queue/join",
+        json=body,
+        headers={"Origin": "http://evil.example"},
+        timeout=10,
+    )
+    assert evil.status_code == 403
+    same = httpx.post(
+        server.url + f"{API}/queue/join",
+        json={**body, "data": ["x", None, [], None]},
+        headers={"Origin": server.url.rstrip("/")},
+        timeout=10,
+    )
+    assert same.status_code != 403
+
+
 def test_the_data_folder_is_private(app: tuple[AppServer, Path]) -> None:
     _, root = app
     home = root / "home"

@@ -124,7 +124,7 @@ def _error(answer: dict[str, Any], returncode: int, filename: str) -> errors.Rev
             "exportez-le en PDF plus léger (images compressées) et réessayez.",
             detail=detail,
         )
-    logger.warning("parser failed on %s (%s)", filename, detail)
+    logger.info("parser failed on %s (%s)", filename, detail)  # the French error says it
     return errors.CorruptFileError(
         f"Le fichier « {filename} » n'a pas pu être lu : il est endommagé ou trop complexe ; "
         "exportez-le de nouveau en PDF depuis votre traitement de texte.",

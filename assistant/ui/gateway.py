@@ -461,7 +461,9 @@ def _cross_site(scope: Scope) -> bool:
     origin = headers.get(b"origin")
     if not origin:
         return False
-    return urllib.parse.urlsplit(origin).netloc != headers.get(b"host", "")
+    # behind a reverse proxy that rewrites Host, the public name is in X-Forwarded-Host
+    ours = {headers.get(b"host", ""), headers.get(b"x-forwarded-host", "").split(",")[0].strip()}
+    return urllib.parse.urlsplit(origin).netloc not in ours - {""}
 
 
 def _mount(path: str) -> str:
