@@ -91,6 +91,11 @@ def test_triage_decide_sign_off_reload(browser: Any, server: AppServer, batch: l
     page.get_by_text("3 dossier(s) analysé(s), 0 en erreur").wait_for(timeout=RESULT_TIMEOUT_MS)
     texts = row_texts(page)
     assert len(texts) == 3, texts
+    with page.expect_download() as grid:
+        page.get_by_role("button", name="Télécharger la grille du lot (CSV)").click()
+    grid_text = Path(grid.value.path()).read_text(encoding="utf-8-sig")
+    assert grid_text.startswith("fichier;empreinte;epreuve;point_de_controle;avis_outil;")
+    assert "bocal.md" in grid_text
     bocal = next(t for t in texts if "bocal.md" in t)
     assert "correspond mieux à E3" in bocal
     assert all("correspond mieux" not in t for t in texts if "bocal.md" not in t)

@@ -63,6 +63,20 @@ class ImportResult(NamedTuple):
 GridProgress = Callable[[int, int, Assessed], None]
 
 
+def grid_bytes(assessed: Sequence[Assessed], similar: list[SimilarPair]) -> bytes:
+    """The grid of assessed dossiers, with each one's count of shared passages."""
+    counts = shared_counts(similar)
+    rows = [
+        row
+        for entry in assessed
+        if entry.assessment is not None
+        for row in grid_rows(
+            entry.assessment, entry.filename, counts.get(entry.assessment.document.sha256, 0)
+        )
+    ]
+    return write_grid(rows, similarity=True)
+
+
 class JuryService:
     """Everything the jury records goes through here; the store is opened on first use."""
 
@@ -112,18 +126,7 @@ class JuryService:
         passages each dossier shares with another one of the batch."""
         assessed = self.assess_files(files, epreuve, progress)
         similar = self.similar(assessed)
-        counts = shared_counts(similar)
-        rows = [
-            row
-            for entry in assessed
-            if entry.assessment is not None
-            for row in grid_rows(
-                entry.assessment,
-                entry.filename,
-                counts.get(entry.assessment.document.sha256, 0),
-            )
-        ]
-        return GridResult(write_grid(rows, similarity=True), assessed, similar)
+        return GridResult(grid_bytes(assessed, similar), assessed, similar)
 
     def similar(self, assessed: Sequence[Assessed]) -> list[SimilarPair]:
         """Passages shared by two dossiers of the batch (keyed by sha256)."""
@@ -140,7 +143,7 @@ class JuryService:
 
     def analyse(
         self, files: Sequence[tuple[Path, str]], progress: GridProgress | None = None
-    ) -> list[Assessed]:
+    ) -> GridResult:
         """Assess each file for its own épreuve, measure how its content fits every épreuve,
         find passages shared between the dossiers; everything is kept in the store."""
         done: list[Assessed] = []
@@ -152,9 +155,10 @@ class JuryService:
             if progress is not None:
                 progress(index, len(files), entry)
         keys = [e.assessment.document.sha256 for e in done if e.assessment is not None]
+        similar = self.similar(done)
         if keys:
-            BatchNotes(self.store).replace_similar(keys, self.similar(done))
-        return done
+            BatchNotes(self.store).replace_similar(keys, similar)
+        return GridResult(grid_bytes(done, similar), done, similar)
 
     def _assess_entry(self, path: Path, epreuve: str) -> Assessed:
         try:

@@ -75,26 +75,30 @@ class JuryView:
         ]
         return jury_views.batch_html(rows)
 
-    def analyse(
+    def assess(
         self,
         uploads: list[str] | None,
-        plan: list[list[str]] | None,
+        epreuve: str,
         session: JurySession | None,
+        plan: list[list[str]] | None,
         request: gr.Request,
         progress: gr.Progress = gr.Progress(),  # noqa: B008  # Gradio injects it by default value
     ) -> tuple[Any, ...]:
         session = session or JurySession(self.ctx.workspace(request, "jury"))
         if not uploads:
             message = views.message_html("Déposez d'abord les dossiers à analyser.", "error")
-            return session, message, gr.update(), gr.update(), gr.update()
+            return session, message, gr.update(), gr.update(), gr.update(), gr.update()
         epreuves = {row[0]: str(row[1]).strip() for row in plan or [] if row and len(row) > 1}
-        files, errors = self._adopt(session, uploads, epreuves)
+        files, errors = self._adopt(session, uploads, epreuves, epreuve)
 
         def report(index: int, total: int, entry: Assessed) -> None:
             progress((index, total), desc=f"Analyse de {entry.filename} ({index}/{total})")
 
         progress((0, max(1, len(files))), desc="Analyse des dossiers…")
-        done = self.service.analyse(files, progress=report)
+        result = self.service.analyse(files, progress=report)
+        done = result.assessed
+        grid = session.workspace.folder("export") / "grille-jury.csv"
+        grid.write_bytes(result.data)
         for entry in done:
             if entry.assessment is not None:
                 self.ctx.remember(request, entry.assessment.document.sha256)
@@ -110,17 +114,20 @@ class JuryView:
             gr.update(value=None),
             gr.update(value=None, visible=False),
             self.batch_table(),
+            gr.update(value=str(grid), visible=True),
         )
 
     def _adopt(
-        self, session: JurySession, uploads: list[str], epreuves: dict[str, str]
+        self, session: JurySession, uploads: list[str], epreuves: dict[str, str], default: str
     ) -> tuple[list[tuple[Path, str]], list[str]]:
+        """The uploads moved into the session, each with its épreuve from the plan (the
+        default one when the plan does not name it)."""
         files: list[tuple[Path, str]] = []
         errors: list[str] = []
         for upload in uploads:
             name = Path(upload).name
             try:
-                epreuve = self.ctx.services.referentiel.epreuve(epreuves.get(name, "")).id
+                epreuve = self.ctx.services.referentiel.epreuve(epreuves.get(name) or default).id
                 files.append((session.workspace.adopt(Path(upload), "lot"), epreuve))
             except ReviewError as err:
                 errors.append(f"{name} : {err.message}")
@@ -261,6 +268,7 @@ def build(ctx: AppContext, logout_href: str | None = None) -> None:
     )
     run = gr.Button("Analyser les dossiers", variant="primary")
     message = gr.HTML("", elem_id="jury-message")
+    grid_file = gr.DownloadButton("Télécharger la grille du lot (CSV)", visible=False)
     needle = gr.Textbox(
         label="Filtrer les dossiers",
         placeholder="Nom, compétence (C2), alerte…",
@@ -306,7 +314,10 @@ def build(ctx: AppContext, logout_href: str | None = None) -> None:
     private: dict[str, Any] = {"api_visibility": "private"}
     uploads.change(view.plan, [uploads, epreuve], [plan], **private)
     run.click(
-        view.analyse, [uploads, plan, state], [state, message, uploads, plan, table], **private
+        view.assess,
+        [uploads, epreuve, state, plan],
+        [state, message, uploads, plan, table, grid_file],
+        **private,
     )
     needle.change(view.batch_table, [needle], [table], **private)
     dossier_outputs = [opened, dossier_box, head, checkpoints, competencies, cp_target, comp_target]
