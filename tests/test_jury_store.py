@@ -146,3 +146,24 @@ def test_two_processes_write_at_the_same_time(tmp_path: Path, assessment: Assess
     with sqlite3.connect(store.path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM signoffs").fetchone()[0] == 80
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_version_1_file_is_migrated_and_keeps_its_decisions(
+    tmp_path: Path, assessment: Assessment
+) -> None:
+    from assistant.jury.store import MIGRATIONS
+
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as conn:  # the file as the first release left it
+        conn.executescript(MIGRATIONS[0])
+        conn.execute("PRAGMA user_version = 1")
+    old = sqlite3.connect(path)
+    old.execute("INSERT INTO dossiers VALUES ('ab', 'x.pdf', 'E1', '2026-01-01')")
+    old.commit()
+    old.close()
+    store = JuryStore(path)
+    assert store.schema_version() == SCHEMA_VERSION >= 2
+    assert store.dossier("ab") is not None
+    with sqlite3.connect(path) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"similar_passages", "epreuve_fits"} <= tables
