@@ -118,6 +118,11 @@ def test_triage_decide_sign_off_reload(browser: Any, server: AppServer, batch: l
     assert "Passages communs" in page.locator("#jury-shared").inner_text()
     assert COPIED_OPENING in page.locator("#jury-shared").inner_text()
 
+    # a quote opens its context (a Markdown dossier has no page to draw)
+    page.locator("#jury-checkpoints button.dr-quote").first.click()
+    page.locator("#jury-excerpt").wait_for(state="visible", timeout=30_000)
+    assert page.locator("#jury-excerpt").inner_text().strip()
+
     # override three checkpoints, one of them with a comment
     tool = {
         row.get_attribute("data-checkpoint"): row.locator("td").first.inner_text()

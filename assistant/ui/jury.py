@@ -7,16 +7,18 @@ from the jury's store of record (``services.jury``), so it survives a reload and
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
+from assistant.assessment import Assessment, Evidence
 from assistant.errors import ReviewError
 from assistant.jury.export import agreement_json_bytes, agreement_markdown
 from assistant.jury.models import TargetKind
 from assistant.jury.service import Assessed, JuryService
+from assistant.preview import excerpt, render_isolated
 from assistant.textnorm import fold
 from assistant.ui import jury_views, views
 from assistant.ui.candidate import FILE_TYPES
@@ -39,6 +41,7 @@ DEFAULT_JUROR = "jury"
 @dataclass
 class JurySession:
     workspace: Workspace
+    files: dict[str, Path] = field(default_factory=dict)  # sha256 -> file, for page previews
 
 
 def _drop_session(session: JurySession | None) -> None:
@@ -102,6 +105,8 @@ class JuryView:
         for entry in done:
             if entry.assessment is not None:
                 self.ctx.remember(request, entry.assessment.document.sha256)
+                if entry.path is not None:
+                    session.files[entry.assessment.document.sha256] = entry.path
         errors += [f"{entry.filename} : {entry.error}" for entry in done if entry.error]
         analysed = sum(entry.assessment is not None for entry in done)
         text = f"{analysed} dossier(s) analysé(s), {len(errors)} en erreur."
@@ -202,6 +207,41 @@ class JuryView:
             self.agreement(),
         )
 
+    def show_quote(
+        self, sha256: str, session: JurySession | None, event: gr.EventData
+    ) -> tuple[Any, Any]:
+        """The page (PDF) or the surrounding text of a quote, while the file is at hand."""
+        state = self.service.dossier(sha256) if sha256 else None
+        evidence = _evidence_at(state.assessment if state else None, event)
+        if evidence is None:
+            return gr.update(value=None, visible=False), gr.update(value="", visible=False)
+        path = session.files.get(sha256) if session else None
+        if path is None or not path.is_file():
+            text = (
+                "Le fichier de ce dossier n'est plus ouvert dans cette session : déposez-le à "
+                "nouveau pour voir la page citée (citation ci-dessus, avec sa page)."
+            )
+            return gr.update(value=None, visible=False), gr.update(
+                value=views.message_html(text, "info"), visible=True
+            )
+        if path.suffix.lower() == ".pdf" and evidence.page and session is not None:
+            target = session.workspace.folder("apercu") / f"page-{evidence.page}.png"
+            preview = render_isolated(path, evidence.page, evidence.quote, target)
+            if preview.image is not None:
+                label = f"Page {evidence.page} du dossier"
+                return gr.update(value=str(preview.image), visible=True, label=label), gr.update(
+                    value="", visible=False
+                )
+        try:
+            found = excerpt(self.ctx.services.review.document(path).text, evidence.quote)
+        except ReviewError as err:
+            return gr.update(value=None, visible=False), gr.update(
+                value=views.message_html(err.message, "error"), visible=True
+            )
+        return gr.update(value=None, visible=False), gr.update(
+            value=views.excerpt_html(found, evidence), visible=True
+        )
+
     # ------------------------------------------------------------------ agreement
 
     def agreement(self) -> str:
@@ -220,6 +260,19 @@ class JuryView:
             gr.update(value=str(json_path), visible=True),
             gr.update(value=str(md_path), visible=True),
         )
+
+
+def _evidence_at(assessment: Assessment | None, event: gr.EventData) -> Evidence | None:
+    """The quote named ``checkpoint index:quote index`` by the clicked button."""
+    data = event._data if isinstance(event._data, dict) else {}
+    parts = str(data.get("ev", "")).split(":")
+    if assessment is None or len(parts) != 2 or not all(p.isdigit() for p in parts):
+        return None
+    index, quote = int(parts[0]), int(parts[1])
+    if index >= len(assessment.checkpoints):
+        return None
+    evidence = assessment.checkpoints[index].evidence
+    return evidence[quote] if quote < len(evidence) else None
 
 
 def logout_html(href: str) -> str:
@@ -281,7 +334,9 @@ def build(ctx: AppContext, logout_href: str | None = None) -> None:
     )
     with gr.Column(visible=False, elem_id="jury-dossier-view") as dossier_box:
         head = gr.HTML()
-        checkpoints = gr.HTML()
+        checkpoints = gr.HTML(js_on_load=jury_views.SHOW_QUOTE_JS, elem_id="jury-cp-table")
+        preview = gr.Image(visible=False, interactive=False, elem_id="jury-preview")
+        context_text = gr.HTML(visible=False, elem_id="jury-excerpt")
         with gr.Row():
             cp_target = gr.Dropdown(label="Point de contrôle", choices=[], elem_id="jury-cp")
             cp_decision = gr.Radio(
@@ -322,6 +377,7 @@ def build(ctx: AppContext, logout_href: str | None = None) -> None:
     needle.change(view.batch_table, [needle], [table], **private)
     dossier_outputs = [opened, dossier_box, head, checkpoints, competencies, cp_target, comp_target]
     table.open_row(view.open_row, None, dossier_outputs, **private)
+    checkpoints.show_quote(view.show_quote, [opened, state], [preview, context_text], **private)
     refreshed = [decision_message, head, checkpoints, competencies, table, agreement]
     cp_kind, comp_kind = gr.State("checkpoint"), gr.State("competency")
     cp_save.click(

@@ -120,29 +120,37 @@ def _decision_cell(decision: Decision | None, labels: dict[str, str]) -> str:
     )
 
 
-def _evidence(quotes: list[tuple[str, int | None]]) -> str:
+def _evidence(index: int, quotes: list[tuple[str, int | None]]) -> str:
+    """The first quotes, each a button that shows its page (or its context) below."""
     if not quotes:
         return "—"
-    return (
-        "<ul>"
-        + "".join(
-            f"<li>« {escape(q[:300])} » ({escape(page_label(p))})</li>" for q, p in quotes[:3]
-        )
-        + "</ul>"
+    items = "".join(
+        f'<li><button type="button" class="dr-quote" data-ev="{index}:{n}">'
+        f"« {escape(q[:300])} » ({escape(page_label(p))})</button></li>"
+        for n, (q, p) in enumerate(quotes[:3])
     )
+    return f"<ul>{items}</ul>"
+
+
+SHOW_QUOTE_JS = """
+element.addEventListener('click', (event) => {
+  const button = event.target.closest('button.dr-quote');
+  if (button) { trigger('show_quote', {ev: button.dataset.ev}); }
+});
+"""
 
 
 def checkpoints_table(state: DossierState, ref: Referentiel) -> str:
     decided = _latest(state, "checkpoint")
     rows = []
-    for cp in state.assessment.checkpoints:
+    for index, cp in enumerate(state.assessment.checkpoints):
         label = cp.label or ref.checkpoint(cp.id).label
         quotes = [(e.quote, e.page) for e in cp.evidence]
         rows.append(
             f'<tr data-checkpoint="{escape(cp.id)}"><th scope="row">{escape(label)}</th>'
             f'<td data-label="Outil"><span class="dr-status dr-{cp.status}">'
             f"{STATUS_LABELS[cp.status]}</span></td>"
-            f'<td data-label="Preuves">{_evidence(quotes)}</td>'
+            f'<td data-label="Preuves">{_evidence(index, quotes)}</td>'
             f"{_decision_cell(decided.get(cp.id), STATUS_LABELS)}</tr>"
         )
     return (
