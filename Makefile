@@ -1,6 +1,6 @@
 PY ?= python
 
-.PHONY: test lint typecheck eval bench bench-embedding bench-review app fuzz
+.PHONY: test lint typecheck eval eval-similarity eval-fit bench bench-embedding bench-review app fuzz
 
 test:
 	$(PY) -m pytest
@@ -13,6 +13,12 @@ typecheck:
 
 eval:
 	$(PY) -m eval.run
+
+eval-similarity:
+	$(PY) -m eval.similarity
+
+eval-fit:
+	$(PY) -m eval.epreuve_fit
 
 bench:
 	$(PY) benchmarks/bench_assess.py
