@@ -42,6 +42,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
         "herbea.md": herbea,
         "pages.md": "\n\n".join([*blocks[:12], copied, *blocks[12:]]),
         "bocal.md": (DEVSET / "e3-03-bocal-vrac-epicerie.md").read_text(encoding="utf-8"),
+        "theatre.md": (DEVSET / "e3-04-theatre-des-quais-tournee.md").read_text(encoding="utf-8"),
     }
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
@@ -86,11 +87,19 @@ def test_triage_decide_sign_off_reload(browser: Any, server: AppServer, batch: l
 
     # a mixed batch: each dossier gets its own épreuve; bocal is an E3 dossier filed as E1
     page.set_input_files("#jury-upload input[type=file]", [str(p) for p in batch])
-    page.locator("#jury-plan").get_by_text("bocal.md").wait_for(timeout=30_000)
+    plan = page.locator("#jury-plan")
+    plan.get_by_test_id("cell-3-0").get_by_text("theatre.md").wait_for(timeout=30_000)
+    plan.get_by_test_id("cell-3-1").dblclick()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("E3")
+    page.keyboard.press("Enter")
+    plan.get_by_test_id("cell-3-1").get_by_text("E3").first.wait_for(timeout=10_000)
     page.get_by_role("button", name="Analyser les dossiers").click()
-    page.get_by_text("3 dossier(s) analysé(s), 0 en erreur").wait_for(timeout=RESULT_TIMEOUT_MS)
+    page.get_by_text("4 dossier(s) analysé(s), 0 en erreur").wait_for(timeout=RESULT_TIMEOUT_MS)
     texts = row_texts(page)
-    assert len(texts) == 3, texts
+    assert len(texts) == 4, texts
+    theatre = next(t for t in texts if "theatre.md" in t)
+    assert theatre.split("\t")[1] == "E3" and "correspond mieux" not in theatre, theatre
     with page.expect_download() as grid:
         page.get_by_role("button", name="Télécharger la grille du lot (CSV)").click()
     grid_text = Path(grid.value.path()).read_text(encoding="utf-8-sig")
@@ -100,7 +109,7 @@ def test_triage_decide_sign_off_reload(browser: Any, server: AppServer, batch: l
     assert "correspond mieux à E3" in bocal
     assert all("correspond mieux" not in t for t in texts if "bocal.md" not in t)
     shared = {t.split("\t")[0]: t.split("\t")[6] for t in texts}
-    assert shared["herbea.md"] == "1" and shared["pages.md"] == "1" and shared["bocal.md"] == "0"
+    assert shared == {"herbea.md": "1", "pages.md": "1", "bocal.md": "0", "theatre.md": "0"}
 
     # sort by clicking a header: coverage ascending then descending
     page.locator("#jury-batch thead button", has_text="Couverture").click()
