@@ -156,6 +156,10 @@ def test_jury_sees_two_results_and_one_french_error(page: Any, dossiers: dict[st
     page.locator("#jury-batch tbody tr", has_text="herbea.pdf").click()
     page.locator("#jury-dossier").get_by_text("herbea.pdf").wait_for(timeout=30_000)
     assert page.locator("#jury-checkpoints tbody tr").count() > 5
+    page.wait_for_function(  # Gradio dims an output (opacity .2) while its event runs
+        "!document.querySelector('#jury-dossier-view .pending, #jury-table .pending')",
+        timeout=30_000,
+    )
     assert_accessible(page, "dossier ouvert dans l'onglet Jury")
 
 
