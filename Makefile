@@ -1,6 +1,6 @@
 PY ?= python
 
-.PHONY: test lint typecheck eval train bench bench-embedding bench-review app fuzz
+.PHONY: test lint typecheck eval eval-similarity eval-fit train bench bench-embedding bench-review app fuzz
 
 test:
 	$(PY) -m pytest
@@ -16,6 +16,12 @@ eval:
 
 train:
 	$(PY) -m eval.train
+
+eval-similarity:
+	$(PY) -m eval.similarity
+
+eval-fit:
+	$(PY) -m eval.epreuve_fit
 
 bench:
 	$(PY) benchmarks/bench_review.py

@@ -4,7 +4,8 @@
 - ``cache/results/``: finished assessments (``<sha256>-<key>.json``, ``assistant.review.results``);
 - ``cache/queries/``: the vectors of the référentiel's paraphrase queries;
 - ``chroma/``: the embedded vector store;
-- ``audit/<sha16>/``: the LLM audit records.
+- ``audit/<sha16>/``: the LLM audit records;
+- ``jury.sqlite3``: the jury's decisions and sign-offs (store of record).
 
 The home is private: ``secure_home`` is called once by each entry point (``python app.py``, the
 CLI) before any service runs. It sets the process umask to 077, so that everything created
@@ -53,6 +54,11 @@ class Home:
     def chroma(self) -> Path:
         """The embedded Chroma store."""
         return self.root / "chroma"
+
+    @property
+    def jury(self) -> Path:
+        """The jury's store of record (SQLite): decisions, sign-offs, agreement."""
+        return self.root / "jury.sqlite3"
 
     @property
     def audit(self) -> Path:

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from assistant.index.retrieval import HybridRetriever
     from assistant.index.store import VectorStore
     from assistant.ingest.cache import DocumentCache
+    from assistant.jury.service import JuryService
+    from assistant.jury.store import JuryStore
     from assistant.llm.client import ChatModel
     from assistant.llm.refine import LLMRefiner
     from assistant.llm.tutor import LLMTutor
@@ -119,6 +121,26 @@ class Services:
         from assistant.triage import TriageService
 
         return TriageService(self.review, self.referentiel, self.settings)
+
+    @cached_property
+    def jury_store(self) -> JuryStore:
+        """The jury's store of record (``home/jury.sqlite3``)."""
+        from assistant.jury.store import JuryStore
+
+        return JuryStore(self.settings.folders.jury)
+
+    @cached_property
+    def jury(self) -> JuryService:
+        """Decisions, sign-offs, the offline grid and the agreement with the tool."""
+        from assistant.jury.service import JuryService
+        from assistant.jury.similarity import similar_pairs
+
+        return JuryService(
+            lambda: self.jury_store,
+            self.review,
+            self.referentiel,
+            find_similar=lambda docs: similar_pairs(docs, self.referentiel, self.embedder),
+        )
 
     @cached_property
     def purge(self) -> PurgeService:

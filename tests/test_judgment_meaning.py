@@ -9,10 +9,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from assistant.index.embedding import UseEmbedder
 
 from assistant.detect import detect_checkpoints, layout_of
 from assistant.detect.meaning import FEATURES, WEIGHTS, load_model
+from assistant.index.embedding import UseEmbedder
 from assistant.services import Services, build_services
 from assistant.settings import Settings
 from tests.dossiers import checkpoints, ingest, write

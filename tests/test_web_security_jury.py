@@ -85,7 +85,8 @@ def test_jury_files_are_served_only_behind_the_jury_login(server: AppServer) -> 
     assert stranger.get(f"{API}/file={token}").status_code in (401, 404)
 
     config = session.config()
-    event = session.run(dependency(config, "assess"), [[upload], "E1", None], timeout=400)
+    plan = {"headers": ["Fichier", "Épreuve"], "data": [["dossier-jury.md", "E1"]]}
+    event = session.run(dependency(config, "assess"), [[upload], "E1", None, plan], timeout=400)
     assert event.success, event.raw[-2000:]
     urls = [u for u in _urls(event.output) if u.endswith(".csv")]
     assert urls, json.dumps(event.output)[:2000]

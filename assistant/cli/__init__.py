@@ -16,7 +16,14 @@ from assistant.errors import ReviewError
 EPREUVE_HELP = "l'épreuve, par exemple E1 ou E5-P2 (toutes : dossier-review referentiel export)"
 """Help of an --epreuve option (the épreuves themselves are the référentiel's data)."""
 
-COMMAND_MODULES = ("referentiel_cmd", "assess_cmd", "triage_cmd", "purge_cmd", "sample_cmd")
+COMMAND_MODULES = (
+    "referentiel_cmd",
+    "assess_cmd",
+    "triage_cmd",
+    "purge_cmd",
+    "sample_cmd",
+    "jury_cmd",
+)
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):

@@ -129,7 +129,7 @@ def build_jury_blocks(ctx: AppContext) -> gr.Blocks:
     )
     with blocks:
         gr.HTML(HEADER)
-        jury.build(ctx)
+        jury.build(ctx, logout_href="logout")  # relative to /jury/: the login's logout route
 
         def forget_session(request: gr.Request) -> None:
             delete_session(ctx.sessions_dir, request.session_hash or "")

@@ -1,85 +1,61 @@
-"""Jury tab: assess a cohort's dossiers at once, sort and filter them, open one report."""
+"""Jury tab: a batch where each dossier has its own épreuve, a table that sorts on any header
+and opens a dossier on a click, the dossier view with the AI's result beside the jury's
+decisions, sign-off, and the agreement between the jury and the tool. Everything shown comes
+from the jury's store of record (``services.jury``), so it survives a reload and a restart.
+"""
 
 from __future__ import annotations
 
-import html
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
-from assistant.assessment import Assessment
 from assistant.errors import ReviewError
+from assistant.jury.export import agreement_json_bytes, agreement_markdown
+from assistant.jury.service import Assessed, JuryService
 from assistant.textnorm import fold
-from assistant.triage import TriageRow, rows_to_csv
-from assistant.ui import views
+from assistant.ui import jury_dossier, jury_views, views
 from assistant.ui.candidate import FILE_TYPES
 from assistant.ui.context import AppContext
-from assistant.ui.workspace import Workspace
+from assistant.ui.jury_dossier import DossierPanel, JurySession, drop_session
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ["Dossier", "Épreuve", "Couverture (%)", "Compétences à risque", "Alertes", "Erreur"]
-
-
-@dataclass
-class JurySession:
-    workspace: Workspace
-    assessments: dict[str, Assessment] = field(default_factory=dict)
-    rows: list[TriageRow] = field(default_factory=list)
-
-    def table(self, needle: str = "") -> list[list[Any]]:
-        """Rows whose text contains ``needle`` (case and accents ignored)."""
-        wanted = fold(needle.strip())
-        lines = [table_row(r) for r in self.rows]
-        return [line for line in lines if wanted in fold(" ".join(map(str, line)))]
-
-
-def _drop_session(session: JurySession | None) -> None:
-    if session is not None:
-        session.workspace.clear()
-
-
-def table_row(row: TriageRow) -> list[Any]:
-    """One line of the results table: competencies at risk and alert count in words."""
-    at_risk = row.not_satisfied + [f"{c} (partiel)" for c in row.partially_satisfied]
-    coverage = None if row.coverage is None else round(100 * row.coverage)
-    alerts = sum(row.alerts.values()) if row.status == "ok" else None
-    return [row.filename, row.epreuve, coverage, ", ".join(at_risk), alerts, row.error]
-
-
-def report_frame(title: str, report_html: str) -> str:
-    """The full HTML report in a sandboxed frame (no scripts, no navigation)."""
-    return (
-        f'<iframe class="dr-report" title="{html.escape(title)}" sandbox '
-        f'srcdoc="{html.escape(report_html, quote=True)}"></iframe>'
-    )
+PLAN_COLUMNS = ["Fichier", "Épreuve"]
 
 
 class JuryView:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
 
-    def _assess_one(
-        self, path: Path, epreuve: str, request: gr.Request
-    ) -> tuple[TriageRow, Assessment | None]:
-        try:
-            assessment = self.ctx.services.review.assess(path, epreuve)
-            self.ctx.remember(request, assessment.document.sha256)
-        except ReviewError as err:
-            log.info("%s refused: %s", path.name, err.detail or err.__cause__)
-            return TriageRow(
-                filename=path.name, epreuve=epreuve, status="erreur", error=err.message
-            ), None
-        return TriageRow.from_assessment(path.name, assessment), assessment
+    @property
+    def service(self) -> JuryService:
+        return self.ctx.services.jury
+
+    # ------------------------------------------------------------------ batch
+
+    @staticmethod
+    def plan(uploads: list[str] | None, epreuve: str) -> Any:
+        rows = [[Path(upload).name, epreuve] for upload in uploads or []]
+        return gr.update(value=rows or None, visible=bool(rows))
+
+    def batch_table(self, needle: str = "") -> str:
+        wanted = fold(needle.strip())
+        rows = [
+            row
+            for row in self.service.rows()
+            if wanted in fold(" ".join(str(v) for v in row.model_dump().values()))
+        ]
+        return jury_views.batch_html(rows)
 
     def assess(
         self,
         uploads: list[str] | None,
         epreuve: str,
         session: JurySession | None,
+        plan: list[list[str]] | None,
         request: gr.Request,
         progress: gr.Progress = gr.Progress(),  # noqa: B008  # Gradio injects it by default value
     ) -> tuple[Any, ...]:
@@ -87,107 +63,144 @@ class JuryView:
         if not uploads:
             message = views.message_html("Déposez d'abord les dossiers à analyser.", "error")
             return session, message, gr.update(), gr.update(), gr.update(), gr.update()
-        session.workspace.clear()
-        session.assessments, session.rows = {}, []
-        files = []
-        for upload in uploads:
-            try:
-                files.append(session.workspace.adopt(Path(upload), "lot"))
-            except ReviewError as err:
-                name = Path(upload).name
-                session.rows.append(
-                    TriageRow(filename=name, epreuve=epreuve, status="erreur", error=err.message)
-                )
-        for index, path in enumerate(files):
-            progress((index, len(files)), desc=f"Analyse de {path.name} ({index + 1}/{len(files)})")
-            row, assessment = self._assess_one(path, epreuve, request)
-            session.rows.append(row)
-            if assessment is not None:
-                session.assessments[path.name] = assessment
-        csv_path = session.workspace.folder("export") / "pre-evaluations.csv"
-        csv_path.write_bytes(rows_to_csv(session.rows))
-        return (session, self._summary(session), *self._outputs(session, csv_path))
+        epreuves = {row[0]: str(row[1]).strip() for row in plan or [] if row and len(row) > 1}
+        files, errors = self._adopt(session, uploads, epreuves, epreuve)
 
-    @staticmethod
-    def _summary(session: JurySession) -> str:
-        failed = sum(1 for row in session.rows if row.status != "ok")
-        done = len(session.rows) - failed
-        return views.message_html(
-            f"{done} dossier(s) analysé(s), {failed} en erreur. {views.NOTICE}", "success"
-        )
+        def report(index: int, total: int, entry: Assessed) -> None:
+            progress((index, total), desc=f"Analyse de {entry.filename} ({index}/{total})")
 
-    @staticmethod
-    def _outputs(session: JurySession, csv_path: Path) -> tuple[Any, ...]:
-        names = sorted(session.assessments)
+        progress((0, max(1, len(files))), desc="Analyse des dossiers…")
+        result = self.service.analyse(files, progress=report)
+        done = result.assessed
+        grid = session.workspace.folder("export") / "grille-jury.csv"
+        grid.write_bytes(result.data)
+        for entry in done:
+            if entry.assessment is not None:
+                self.ctx.remember(request, entry.assessment.document.sha256)
+                if entry.path is not None:
+                    session.files[entry.assessment.document.sha256] = entry.path
+        errors += [f"{entry.filename} : {entry.error}" for entry in done if entry.error]
+        analysed = sum(entry.assessment is not None for entry in done)
+        text = f"{analysed} dossier(s) analysé(s), {len(errors)} en erreur."
+        message = views.message_html(text, "success" if not errors else "warning")
+        if errors:
+            message += "".join(views.message_html(e, "error") for e in errors)
         return (
-            gr.update(value=None),  # the files now live in the session folder only
-            gr.update(value=session.table()),
-            gr.update(value=str(csv_path), visible=True),
-            gr.update(choices=names, value=None, visible=bool(names)),
+            session,
+            message,
+            gr.update(value=None),
+            gr.update(value=None, visible=False),
+            self.batch_table(),
+            gr.update(value=str(grid), visible=True),
         )
 
-    @staticmethod
-    def filter(needle: str, session: JurySession | None) -> Any:
-        return gr.update(value=session.table(needle) if session else [])
+    def _adopt(
+        self, session: JurySession, uploads: list[str], epreuves: dict[str, str], default: str
+    ) -> tuple[list[tuple[Path, str]], list[str]]:
+        """The uploads moved into the session, each with its épreuve from the plan (the
+        default one when the plan does not name it)."""
+        files: list[tuple[Path, str]] = []
+        errors: list[str] = []
+        for upload in uploads:
+            name = Path(upload).name
+            try:
+                epreuve = self.ctx.services.referentiel.epreuve(epreuves.get(name) or default).id
+                files.append((session.workspace.adopt(Path(upload), "lot"), epreuve))
+            except ReviewError as err:
+                errors.append(f"{name} : {err.message}")
+        return files, errors
 
-    def open_report(self, name: str | None, session: JurySession | None) -> Any:
-        if not name or session is None or name not in session.assessments:
-            return gr.update(value="", visible=False)
-        from assistant.report import render
+    # ------------------------------------------------------------------ agreement
 
-        report = render(session.assessments[name], self.ctx.services.referentiel, "html")
-        frame = report_frame(f"Rapport de pré-évaluation de {name}", report.decode())
-        return gr.update(value=frame, visible=True)
+    def agreement(self) -> str:
+        return agreement_markdown(self.service.agreement())
+
+    def export(self, session: JurySession | None, request: gr.Request) -> tuple[Any, ...]:
+        session = session or JurySession(self.ctx.workspace(request, "jury"))
+        folder = session.workspace.folder("export")
+        report = self.service.agreement()
+        json_path = folder / "accord-jury-outil.json"
+        md_path = folder / "accord-jury-outil.md"
+        json_path.write_bytes(agreement_json_bytes(report))
+        md_path.write_text(agreement_markdown(report), encoding="utf-8")
+        return (
+            session,
+            gr.update(value=str(json_path), visible=True),
+            gr.update(value=str(md_path), visible=True),
+        )
 
 
-def build(ctx: AppContext) -> None:
+def logout_html(href: str) -> str:
+    return f'<p class="dr-logout"><a href="{href}" id="jury-logout">Se déconnecter</a></p>'
+
+
+def build(ctx: AppContext, logout_href: str | None = None) -> None:
     """Lay out the Jury tab inside the current Blocks."""
     view = JuryView(ctx)
-    state = gr.State(
-        None, time_to_live=ctx.settings.ui.session_ttl_s, delete_callback=_drop_session
-    )
+    state = gr.State(None, time_to_live=ctx.settings.ui.session_ttl_s, delete_callback=drop_session)
+    opened = gr.State("")
+    if logout_href:
+        gr.HTML(logout_html(logout_href))
     gr.Markdown(
-        "## Trier les dossiers d'une promotion\n"
-        "Déposez les dossiers d'une même épreuve : le tableau indique, pour chacun, la "
-        "couverture des points de contrôle, les compétences à examiner et les alertes. "
-        "Cliquez sur un en-tête de colonne pour trier. Un fichier illisible n'arrête pas "
-        "les autres : son erreur s'affiche dans sa ligne."
+        "## Espace jury\n"
+        "Déposez les dossiers du lot et choisissez l'épreuve de chacun. Le tableau indique la "
+        "couverture, les compétences à examiner, les alertes, une épreuve qui correspondrait "
+        "mieux et les passages communs à plusieurs dossiers. Cliquez sur un en-tête pour "
+        "trier, sur une ligne pour ouvrir le dossier. Vos décisions et signatures sont "
+        "conservées."
     )
     with gr.Row():
         uploads = gr.File(
-            label="Dossiers de la promotion",
+            label="Dossiers du lot",
             file_count="multiple",
             file_types=FILE_TYPES,
             elem_id="jury-upload",
         )
         epreuve = gr.Dropdown(
-            choices=ctx.epreuve_choices(), value="E1", label="Épreuve", filterable=False
+            choices=ctx.epreuve_choices(),
+            value="E1",
+            label="Épreuve par défaut",
+            filterable=False,
         )
+    plan = gr.Dataframe(
+        headers=PLAN_COLUMNS,
+        datatype=["str", "str"],
+        type="array",
+        interactive=True,
+        static_columns=[0],
+        label="Épreuve de chaque dossier (modifiable : E1, E2, E3, E4, E5-P1, E5-P2, E5-P3)",
+        visible=False,
+        elem_id="jury-plan",
+    )
     run = gr.Button("Analyser les dossiers", variant="primary")
     message = gr.HTML("", elem_id="jury-message")
+    grid_file = gr.DownloadButton("Télécharger la grille du lot (CSV)", visible=False)
     needle = gr.Textbox(
         label="Filtrer les dossiers",
-        placeholder="Nom, compétence (C2), erreur…",
+        placeholder="Nom, compétence (C2), alerte…",
         elem_id="jury-filter",
     )
-    table = gr.Dataframe(
-        headers=COLUMNS,
-        datatype=["str", "str", "number", "str", "number", "str"],
-        interactive=False,
-        label="Résultats par dossier (cliquez sur un en-tête pour trier)",
-        wrap=True,
-        column_widths=["200px", "70px", "120px", "260px", "80px", "400px"],  # scrolls on phones
+    table = gr.HTML(
+        value=view.batch_table,
+        js_on_load=jury_views.SORT_AND_OPEN_JS,
         elem_id="jury-table",
     )
-    csv_btn = gr.DownloadButton("Exporter en CSV", visible=False)
-    choice = gr.Dropdown(label="Ouvrir le rapport de", choices=[], visible=False)
-    report = gr.HTML(visible=False)
+    panel = jury_dossier.layout(DossierPanel(ctx, view.batch_table, view.agreement))
+    gr.Markdown("## Accord entre le jury et l'outil")
+    agreement = gr.Markdown(value=view.agreement, elem_id="jury-agreement")
+    export = gr.Button("Exporter l'accord (JSON et Markdown)")
+    with gr.Row():
+        json_file = gr.DownloadButton("Télécharger le JSON", visible=False)
+        md_file = gr.DownloadButton("Télécharger le Markdown", visible=False)
 
+    private: dict[str, Any] = {"api_visibility": "private"}
+    uploads.change(view.plan, [uploads, epreuve], [plan], **private)
     run.click(
         view.assess,
-        [uploads, epreuve, state],
-        [state, message, uploads, table, csv_btn, choice],
-        api_visibility="private",
+        [uploads, epreuve, state, plan],
+        [state, message, uploads, plan, table, grid_file],
+        **private,
     )
-    needle.change(view.filter, [needle, state], [table], api_visibility="private")
-    choice.change(view.open_report, [choice, state], [report], api_visibility="private")
+    needle.change(view.batch_table, [needle], [table], **private)
+    export.click(view.export, [state], [state, json_file, md_file], **private)
+    panel.wire(opened, state, table, agreement)
