@@ -4,11 +4,11 @@
                          [--out assistant/detect/model/weights.json]
 
 Training data, never the held-out sets:
-- labelled dossiers (default: /work/corpus/w1/dossiers): a target labelled absent makes every
+- labelled dossiers (default: eval/styles/train): a target labelled absent makes every
   passage of the dossier a negative example of it; a target labelled present makes its most
   likely passage a positive one (multiple-instance learning: the first guess is the passage
   closest in meaning and in cue words, then the model's own best, twice);
-- labelled passages (default: /work/corpus/w*/passages-train.jsonl that exist): each passage
+- labelled passages (default: eval/passages/train-*.jsonl): each passage
   alone, present -> positive, absent -> negative (partial is left out).
 
 A logistic regression (numpy, L2, full-batch gradient descent from zeros: deterministic)
@@ -57,7 +57,7 @@ from eval.passages import Passage as LabelledPassage
 from eval.passages import load_passages
 
 log = logging.getLogger("eval.train")
-CORPUS = Path("/work/corpus")
+EVAL = Path(__file__).parent
 L2 = 1e-2
 STEPS = 3000
 RATE = 0.5
@@ -122,8 +122,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m eval.train", description=__doc__.split("\n")[0]
     )
-    parser.add_argument("--dossiers", type=Path, nargs="*", default=[CORPUS / "w1" / "dossiers"])
-    default_passages = [p for p in sorted(CORPUS.glob("w[12]/passages-train.jsonl")) if p.is_file()]
+    parser.add_argument("--dossiers", type=Path, nargs="*", default=[EVAL / "styles" / "train"])
+    default_passages = sorted((EVAL / "passages").glob("train-*.jsonl"))
     parser.add_argument("--passages", type=Path, nargs="*", default=default_passages)
     parser.add_argument("--dev", type=Path, nargs="*", default=[])
     parser.add_argument("--out", type=Path, default=WEIGHTS)
@@ -137,8 +137,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="Pick the threshold with the best balanced accuracy on the training dossiers.",
     )  # fmt: skip
     args = parser.parse_args(argv)
-    for folder in [*args.dossiers, *args.dev]:
-        if "w3" in folder.parts or any(part.startswith("real") for part in folder.parts):
+    for folder in [*args.dossiers, *args.dev, *args.passages]:
+        if any(part.startswith(("heldout", "real")) for part in folder.parts):
             parser.error(f"{folder} is held out: never train nor tune on it")
     return args
 
