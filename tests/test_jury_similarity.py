@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from assistant.index.embedding import Embedder
 
+from assistant.index.embedding import Embedder
 from assistant.jury.similarity import shared_counts, similar_pairs
 from assistant.services import build_services
 from assistant.settings import PROJECT_ROOT, Settings
