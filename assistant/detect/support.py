@@ -16,10 +16,12 @@ from typing import Literal
 from assistant.assessment import Status
 from assistant.detect.checkpoint import (
     CHECKPOINT,
+    Finding,
     checkpoint_cues,
     detect_checkpoint,
     section_owners,
 )
+from assistant.detect.claims import case_anchored, quotable
 from assistant.detect.cues import CueIndex
 from assistant.detect.scope import Layout
 from assistant.detect.sentences import sentence_spans
@@ -52,7 +54,10 @@ def support(
     list of tools (and whose background sections hold topics named in passing)."""
     from assistant.detect import tool_listings  # the package imports this module
 
-    layout = Layout(passage_units(passage, section))
+    # a quote judged for a checkpoint, with no heading of its own, is read under that
+    # checkpoint's title; that title alone, which the passage did not write, proves nothing
+    implied = not section
+    layout = Layout(passage_units(passage, section or (checkpoint.label,)))
     everyone = [checkpoint, *(o for o in others if o.id != checkpoint.id)]
     listings = tool_listings(layout, everyone)
     owners = section_owners(layout, [c for c in everyone if c.background])
@@ -63,6 +68,8 @@ def support(
         found = next(e for e in outcome.elements if e.element.id == element)
         findings, status = found.findings, found.status
     score = max((f.substance.score for f in findings if f.substantive), default=0.0)
+    if implied and status == "partial" and all(_only_title(f) for f in findings):
+        status = "absent"  # thin content found only through the title we supplied
     if status == "present":
         return Support(status, score)
     return Support(status, score, _refusal(checkpoint, element, layout, bool(findings)))
@@ -77,6 +84,14 @@ def supports(
 ) -> bool:
     """``passage`` is, by itself, case-anchored analysis of ``element`` (see ``support``)."""
     return support(passage, checkpoint, element, section, others).status == "present"
+
+
+def _only_title(finding: Finding) -> bool:
+    """Found through the supplied title, with nothing quotable about the case under it."""
+    if finding.anchor.kind != "heading" or finding.substantive:
+        return False
+    content = [u for u in finding.units if u.kind != "heading"]
+    return not any(quotable(u) and case_anchored(u) for u in content)
 
 
 def _refusal(checkpoint: Checkpoint, element: str | None, layout: Layout, found: bool) -> Refusal:
