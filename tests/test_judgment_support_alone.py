@@ -35,3 +35,12 @@ def test_implied_title_alone_does_not_make_a_motive_sentence_partial() -> None:
     motive = "J'ai retenu cette structure parce que le jardinage m'a toujours beaucoup plu."
     found = support(motive, PRESENTATION, others=list(REF.checkpoints))
     assert found.status == "absent"
+
+
+def test_a_contents_list_read_alone_supports_no_checkpoint() -> None:
+    others = list(REF.checkpoints)
+    contents = "Plan du rapport :\n- Environnement PESTEL de la pépinière\n- Concurrence (Porter)\n- SWOT et enjeux"
+    inline = "Sommaire : I. La Ferme des Trois Sources II. PESTEL III. Porter IV. Diagnostic SWOT"
+    for text in (contents, inline):
+        for cid in ("pestel", "porter", "swot"):
+            assert support(text, REF.checkpoint(cid), others=others).status == "absent"

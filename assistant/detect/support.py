@@ -25,6 +25,7 @@ from assistant.detect.claims import case_anchored, quotable
 from assistant.detect.cues import CueIndex
 from assistant.detect.scope import Layout
 from assistant.detect.sentences import sentence_spans
+from assistant.detect.toc import opens_contents
 from assistant.detect.units import Unit, tokenize
 from assistant.referentiel.models import Checkpoint
 
@@ -70,6 +71,8 @@ def support(
     score = max((f.substance.score for f in findings if f.substantive), default=0.0)
     if implied and status == "partial" and all(_only_title(f) for f in findings):
         status = "absent"  # thin content found only through the title we supplied
+    if opens_contents(passage):
+        return Support("absent", 0.0, "thin")  # a table of contents says where, not what
     if status == "present":
         return Support(status, score)
     return Support(status, score, _refusal(checkpoint, element, layout, bool(findings)))
