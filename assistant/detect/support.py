@@ -27,11 +27,13 @@ from assistant.detect.scope import Layout
 from assistant.detect.sentences import sentence_spans
 from assistant.detect.toc import opens_contents
 from assistant.detect.units import Unit, tokenize
+from assistant.injection import is_injection
 from assistant.referentiel.models import Checkpoint
 
 # thin: named without analysis of the case; denied: named only to be denied or hypothesised;
-# passing: a common word, outside a part given to the checkpoint; unnamed: not about it
-Refusal = Literal["thin", "denied", "passing", "unnamed"]
+# passing: a common word, outside a part given to the checkpoint; unnamed: not about it;
+# flagged: an instruction to the dossier's reader (an injection), never evidence
+Refusal = Literal["thin", "denied", "passing", "unnamed", "flagged"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ def support(
         status = "absent"  # thin content found only through the title we supplied
     if opens_contents(passage):
         return Support("absent", 0.0, "thin")  # a table of contents says where, not what
+    if is_injection(passage):
+        return Support("absent", 0.0, "flagged")
     if status == "present":
         return Support(status, score)
     return Support(status, score, _refusal(checkpoint, element, layout, bool(findings)))
