@@ -109,7 +109,12 @@ def _refusal(checkpoint: Checkpoint, element: str | None, layout: Layout, found:
     hits = [h for u in layout.units if u.kind != "heading" for h in index.find(u)]
     if not hits:
         return "unnamed"
-    return "passing" if any(layout.affirms(h) for h in hits) else "denied"
+    if not any(layout.affirms(h) for h in hits):
+        return "denied"
+    # named under a title of the checkpoint, yet no finding: named without analysis
+    titles = CueIndex([c for c in checkpoint_cues(checkpoint) if c.target == CHECKPOINT])
+    own_part = any(titles.find(u) for u in layout.units if u.kind == "heading")
+    return "thin" if own_part else "passing"
 
 
 def passage_units(passage: str, section: Sequence[str] = ()) -> list[Unit]:
