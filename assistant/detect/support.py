@@ -27,7 +27,6 @@ from assistant.detect.scope import Layout
 from assistant.detect.sentences import sentence_spans
 from assistant.detect.toc import opens_contents
 from assistant.detect.units import Unit, tokenize
-from assistant.injection import is_injection
 from assistant.referentiel.models import Checkpoint
 
 # thin: named without analysis of the case; denied: named only to be denied or hypothesised;
@@ -75,6 +74,8 @@ def support(
         status = "absent"  # thin content found only through the title we supplied
     if opens_contents(passage):
         return Support("absent", 0.0, "thin")  # a table of contents says where, not what
+    from assistant.injection import is_injection  # it imports detection through ingest
+
     if is_injection(passage):
         return Support("absent", 0.0, "flagged")
     if status == "present":
