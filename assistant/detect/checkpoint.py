@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from assistant.assessment import Status
+from assistant.detect.claims import quotable
 from assistant.detect.cues import Cue, CueHit, CueIndex, compile_cue
 from assistant.detect.requirements import meets
 from assistant.detect.scope import Layout, cluster_region, table_region
@@ -118,7 +119,17 @@ def detect_checkpoint(
         for h in scan.hits
     )
     status = _status(elements, own, mentioned or any(e.mentioned for e in elements))
+    if status == "partial" and not elements and not _written(scan.hits, own):
+        status = "absent"  # only a title over plans, denials or definitions
     return CheckpointOutcome(checkpoint, status, elements, own, mentioned)
+
+
+def _written(hits: Sequence[CueHit], own: Sequence[Finding]) -> bool:
+    """Something of the topic is said in the text, not only in a title: a sentence naming it,
+    or a sentence under its title that asserts something (not a plan, denial or definition)."""
+    if any(h.cue.target == CHECKPOINT and h.unit.kind != "heading" for h in hits):
+        return True
+    return any(u.kind != "heading" and quotable(u) for f in own for u in f.units)
 
 
 def _status(elements: Sequence[ElementOutcome], own: Sequence[Finding], mentioned: bool) -> Status:

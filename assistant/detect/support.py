@@ -16,19 +16,23 @@ from typing import Literal
 from assistant.assessment import Status
 from assistant.detect.checkpoint import (
     CHECKPOINT,
+    Finding,
     checkpoint_cues,
     detect_checkpoint,
     section_owners,
 )
+from assistant.detect.claims import case_anchored, quotable
 from assistant.detect.cues import CueIndex
 from assistant.detect.scope import Layout
 from assistant.detect.sentences import sentence_spans
+from assistant.detect.toc import opens_contents
 from assistant.detect.units import Unit, tokenize
 from assistant.referentiel.models import Checkpoint
 
 # thin: named without analysis of the case; denied: named only to be denied or hypothesised;
-# passing: a common word, outside a part given to the checkpoint; unnamed: not about it
-Refusal = Literal["thin", "denied", "passing", "unnamed"]
+# passing: a common word, outside a part given to the checkpoint; unnamed: not about it;
+# flagged: an instruction to the dossier's reader (an injection), never evidence
+Refusal = Literal["thin", "denied", "passing", "unnamed", "flagged"]
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,10 @@ def support(
     list of tools (and whose background sections hold topics named in passing)."""
     from assistant.detect import tool_listings  # the package imports this module
 
-    layout = Layout(passage_units(passage, section))
+    # a quote judged for a checkpoint, with no heading of its own, is read under that
+    # checkpoint's title; that title alone, which the passage did not write, proves nothing
+    implied = not section
+    layout = Layout(passage_units(passage, section or (checkpoint.label,)))
     everyone = [checkpoint, *(o for o in others if o.id != checkpoint.id)]
     listings = tool_listings(layout, everyone)
     owners = section_owners(layout, [c for c in everyone if c.background])
@@ -63,6 +70,14 @@ def support(
         found = next(e for e in outcome.elements if e.element.id == element)
         findings, status = found.findings, found.status
     score = max((f.substance.score for f in findings if f.substantive), default=0.0)
+    if implied and status == "partial" and all(_only_title(f) for f in findings):
+        status = "absent"  # thin content found only through the title we supplied
+    if opens_contents(passage):
+        return Support("absent", 0.0, "thin")  # a table of contents says where, not what
+    from assistant.injection import is_injection  # it imports detection through ingest
+
+    if is_injection(passage):
+        return Support("absent", 0.0, "flagged")
     if status == "present":
         return Support(status, score)
     return Support(status, score, _refusal(checkpoint, element, layout, bool(findings)))
@@ -79,6 +94,14 @@ def supports(
     return support(passage, checkpoint, element, section, others).status == "present"
 
 
+def _only_title(finding: Finding) -> bool:
+    """Found through the supplied title, with nothing quotable about the case under it."""
+    if finding.anchor.kind != "heading" or finding.substantive:
+        return False
+    content = [u for u in finding.units if u.kind != "heading"]
+    return not any(quotable(u) and case_anchored(u) for u in content)
+
+
 def _refusal(checkpoint: Checkpoint, element: str | None, layout: Layout, found: bool) -> Refusal:
     if found:
         return "thin"
@@ -87,7 +110,12 @@ def _refusal(checkpoint: Checkpoint, element: str | None, layout: Layout, found:
     hits = [h for u in layout.units if u.kind != "heading" for h in index.find(u)]
     if not hits:
         return "unnamed"
-    return "passing" if any(layout.affirms(h) for h in hits) else "denied"
+    if not any(layout.affirms(h) for h in hits):
+        return "denied"
+    # named under a title of the checkpoint, yet no finding: named without analysis
+    titles = CueIndex([c for c in checkpoint_cues(checkpoint) if c.target == CHECKPOINT])
+    own_part = any(titles.find(u) for u in layout.units if u.kind == "heading")
+    return "thin" if own_part else "passing"
 
 
 def passage_units(passage: str, section: Sequence[str] = ()) -> list[Unit]:

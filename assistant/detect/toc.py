@@ -31,6 +31,18 @@ SHARE = 0.6  # share of lines that must look like contents lines
 FOLLOWING_BLOCKS = 40  # one-line blocks after a « Sommaire » line, in a PDF
 
 
+_LABELLED = re.compile(
+    r"^\W*(?:sommaire|table des matieres|table of contents|contents|plan du (?:dossier|memoire"
+    r"|rapport))\s*(?::|\n)"
+)
+
+
+def opens_contents(text: str) -> bool:
+    """``text`` is a table of contents by its own label (« Sommaire : 1. ... », « Plan du
+    mémoire : » over a list), as when a passage is read alone."""
+    return bool(_OPENS.match(fold(text)) or _LABELLED.match(fold(text)))
+
+
 def toc_blocks(doc: Document) -> frozenset[int]:
     """Indices of the blocks of ``doc`` that belong to a table of contents."""
     headings = {_bare(b.text) for b in doc.blocks if b.kind == "heading"}
