@@ -83,3 +83,19 @@ def use_embedder() -> Embedder:
     embedder = UseEmbedder()
     embedder.embed_documents(["chargement du modèle"])
     return embedder
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's headless Chromium through one Playwright for the whole session: every browser
+    test module shares it (two sync Playwrights alive in one process clash on the event loop)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, launch_chromium
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent: scripts/install-browser.sh installs it")
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()

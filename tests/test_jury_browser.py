@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import CHROMIUM, AppServer, launch_chromium
+from tests.browser import CHROMIUM, AppServer
 
 pytestmark = [
     pytest.mark.browser,
@@ -55,16 +55,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     app = AppServer(home=tmp_path_factory.mktemp("home"), env=env).start(timeout=120)
     yield app
     app.stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 def login(page: Any, server: AppServer) -> None:

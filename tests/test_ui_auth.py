@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import CHROMIUM, AppServer, launch_chromium
+from tests.browser import CHROMIUM, AppServer
 
 pytestmark = [
     pytest.mark.browser,
@@ -38,27 +38,21 @@ def _login(page: Any, url: str, password: str) -> None:
 
 
 def test_jury_view_needs_a_login_and_the_public_app_links_to_it(
-    protected: AppServer, tmp_path: Path
+    protected: AppServer, tmp_path: Path, browser: Any
 ) -> None:
-    from playwright.sync_api import sync_playwright
-
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(protected.url + "jury/config")
     assert refused.value.code == 401
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        page = browser.new_page(locale="fr-FR")
-        page.goto(protected.url)
-        page.get_by_role("tab", name="Jury").click()
-        assert page.get_by_role(
-            "link", name="Ouvrir l'espace jury (connexion requise)"
-        ).is_visible()
-        assert page.get_by_text("Trier les dossiers d'une promotion").count() == 0
+    page = browser.new_page(locale="fr-FR")
+    page.goto(protected.url)
+    page.get_by_role("tab", name="Jury").click()
+    assert page.get_by_role("link", name="Ouvrir l'espace jury (connexion requise)").is_visible()
+    assert page.get_by_text("Trier les dossiers d'une promotion").count() == 0
 
-        _login(page, protected.url, "mauvais")
-        page.wait_for_timeout(1500)
-        assert page.get_by_text("Trier les dossiers d'une promotion").count() == 0
+    _login(page, protected.url, "mauvais")
+    page.wait_for_timeout(1500)
+    assert page.get_by_text("Trier les dossiers d'une promotion").count() == 0
 
-        _login(page, protected.url, "motdepasse-long")
-        page.get_by_text("Trier les dossiers d'une promotion").wait_for(timeout=30_000)
-        browser.close()
+    _login(page, protected.url, "motdepasse-long")
+    page.get_by_text("Trier les dossiers d'une promotion").wait_for(timeout=30_000)
+    page.close()
