@@ -13,6 +13,7 @@ import sys
 
 def main() -> int:
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # before anything imports gradio
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # no call home from huggingface_hub either
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from assistant.errors import ReviewError
     from assistant.home import secure_home

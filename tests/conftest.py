@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+
+# gradio_client builds Hugging Face headers that fetch a registry from the Hub: never in tests
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from assistant.index.embedding import Embedder, UseEmbedder
 from assistant.settings import LimitsSettings

@@ -47,12 +47,12 @@ def test_jury_view_needs_a_login_and_the_public_app_links_to_it(
     page.goto(protected.url)
     page.get_by_role("tab", name="Jury").click()
     assert page.get_by_role("link", name="Ouvrir l'espace jury (connexion requise)").is_visible()
-    assert page.get_by_text("Trier les dossiers d'une promotion").count() == 0
+    assert page.get_by_text("Déposez les dossiers du lot").count() == 0
 
     _login(page, protected.url, "mauvais")
     page.wait_for_timeout(1500)
-    assert page.get_by_text("Trier les dossiers d'une promotion").count() == 0
+    assert page.get_by_text("Déposez les dossiers du lot").count() == 0
 
     _login(page, protected.url, "motdepasse-long")
-    page.get_by_text("Trier les dossiers d'une promotion").wait_for(timeout=30_000)
+    page.get_by_text("Déposez les dossiers du lot").wait_for(timeout=30_000)
     page.close()
