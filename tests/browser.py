@@ -100,3 +100,20 @@ class AppServer:
 def launch_chromium(playwright: Any) -> Any:
     """Debian's Chromium, headless; Playwright never downloads a browser here."""
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+def assert_accessible(page: Any, where: str) -> None:
+    """axe-core (bundled by axe-playwright-python): no serious or critical violation, measured
+    once no output is dimmed: Gradio gives a running event's outputs the class ``pending``
+    (opacity .2) and fades them back in .15 s, and axe would read the faded colours."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.wait_for_function("!document.querySelector('.pending')", timeout=60_000)
+    page.wait_for_timeout(400)
+    results = Axe().run(page)
+    bad = [
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not bad, f"{where}: " + "; ".join(bad)

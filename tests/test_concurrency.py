@@ -19,7 +19,10 @@ SESSIONS = 20
 
 @pytest.mark.slow
 def test_twenty_simultaneous_assessments_never_mix_dossiers(tmp_path: Path) -> None:
-    services = build_services(Settings(home=tmp_path / "home"))
+    # paraphrases on: the offline path then indexes each dossier, so the shared store is used
+    services = build_services(
+        Settings(home=tmp_path / "home", retrieval={"offline_paraphrases": True})
+    )
     dossiers = canary_dossiers(tmp_path, SESSIONS)
     with ThreadPoolExecutor(max_workers=SESSIONS) as pool:
         futures = [pool.submit(services.review.assess, d.path, "E1") for d in dossiers]

@@ -33,7 +33,12 @@ def assess_command(path: Path) -> list[str]:
 
 def env_for(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DOSSIER_REVIEW_")}
-    return {**env, "DOSSIER_REVIEW_HOME": str(home)}
+    # paraphrases on: the offline path then writes the store, which the kills must not corrupt
+    return {
+        **env,
+        "DOSSIER_REVIEW_HOME": str(home),
+        "DOSSIER_REVIEW_RETRIEVAL__OFFLINE_PARAPHRASES": "true",
+    }
 
 
 def assess(path: Path, home: Path) -> dict[str, Any]:

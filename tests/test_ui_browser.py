@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from assistant.assessment import Assessment
-from tests.browser import CHROMIUM, AppServer
+from tests.browser import CHROMIUM, AppServer, assert_accessible
 
 pytestmark = [
     pytest.mark.browser,
@@ -60,19 +60,6 @@ def page(browser: Any, app_server: AppServer) -> Iterator[Any]:
     tab.get_by_role("tab", name="Candidat").wait_for()
     yield tab
     context.close()
-
-
-def assert_accessible(page: Any, where: str) -> None:
-    """axe-core (bundled by axe-playwright-python): no serious or critical violation."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    bad = [
-        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert not bad, f"{where}: " + "; ".join(bad)
 
 
 def test_every_tab_passes_axe_before_use(page: Any) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import CHROMIUM, AppServer
+from tests.browser import CHROMIUM, AppServer, assert_accessible
 from tests.tutor_dossiers import INJECTION_LINE, SAMPLE
 
 pytestmark = [
@@ -95,18 +95,6 @@ def analyse(page: Any, path: Path, epreuve: str = "E1") -> None:
         page.get_by_role("option", name=f"{epreuve} —").click()
     page.get_by_role("button", name="Analyser mon dossier").click()
     page.locator("table.dr-table").wait_for(timeout=RESULT_TIMEOUT_MS)
-
-
-def assert_accessible(page: Any, where: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    bad = [
-        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert not bad, f"{where}: " + "; ".join(bad)
 
 
 def assert_french(page: Any, where: str) -> None:
