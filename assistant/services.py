@@ -184,7 +184,7 @@ class Services:
         for an épreuve is computed on first need and kept with it."""
         from functools import lru_cache
 
-        from assistant.injection import find_injections, hidden_injections
+        from assistant.injection import flagged_spans
         from assistant.tutor import IndexedDossier
 
         search = self.retriever(document)
@@ -193,8 +193,7 @@ class Services:
                 f"Le dossier « {document.meta.filename} » ne contient aucun passage à "
                 "interroger ; déposez la version texte complète du dossier."
             )
-        flagged = find_injections(document) + hidden_injections(document)
-        spans = [(i.start, i.end) for i in flagged if i.start >= 0]
+        spans = flagged_spans(document)
         evidence = {b.index for b in document.evidence_blocks()}
         spans += [(b.start, b.end) for b in document.blocks if b.index not in evidence]
         return IndexedDossier(

@@ -53,6 +53,12 @@ def find_injections(doc: Document) -> list[Injection]:
     return found
 
 
+def flagged_spans(doc: Document) -> list[tuple[int, int]]:
+    """Spans of ``doc.text`` that are instructions to the reader (``injection_passages``):
+    what no evidence, tutor passage or model request may contain."""
+    return [(i.start, i.end) for i in injection_passages(doc) if i.start >= 0]
+
+
 def injection_passages(doc: Document) -> list[Injection]:
     """The passages ingestion flagged as instructions to the reader (adjacent flagged blocks
     make one passage), and hidden findings that carry one: what the alerts report and what

@@ -54,11 +54,10 @@ def passage_finder(
 
 def flagged_spans(doc: Document) -> list[tuple[int, int]]:
     """Spans of ``doc.text`` that no model may read: instructions addressed to the assessor,
-    visible or hidden (hidden blocks never reach chunks anyway)."""
-    from assistant.injection import find_injections, hidden_injections
+    visible or hidden (hidden blocks never reach chunks anyway), as flagged at ingestion."""
+    from assistant.injection import flagged_spans as flagged_at_ingestion
 
-    found = find_injections(doc) + hidden_injections(doc)
-    return [(i.start, i.end) for i in found if i.start >= 0]
+    return flagged_at_ingestion(doc)
 
 
 def without_flagged(text: str, doc: Document, flagged: Sequence[tuple[int, int]]) -> str:
