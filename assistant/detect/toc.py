@@ -27,6 +27,7 @@ _PAGE_END = re.compile(
 _NUMBERING = re.compile(r"^\W*(?:(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-h])[.)]?\s+|[-–—•*▪]\s*)")
 _TRAILING_PAGE = re.compile(r"[\s.…_\t-]*(?:p(?:age)?\.?\s?)?\d{1,3}\s*$")
 MAX_LINE_WORDS = 14  # a table of contents line is short
+LIST_ITEM_WORDS = 8  # ... or a run of short titles
 SHARE = 0.6  # share of lines that must look like contents lines
 FOLLOWING_BLOCKS = 40  # one-line blocks after a « Sommaire » line, in a PDF
 
@@ -74,12 +75,24 @@ def _run_after(
         if block.kind == "heading":
             if stop_at_heading or not _PAGE_END.search(block.text):
                 break
-        elif any(len(line.split()) > MAX_LINE_WORDS for line in lines) or not (
+        elif not all(_contents_line(line) for line in lines) or not (
             stop_at_heading or _is_contents(lines, headings, share=SHARE)
         ):
             break
         out.add(block.index)
     return out
+
+
+def _contents_line(line: str) -> bool:
+    """A line a table of contents may hold: short, or a run of short titles separated by
+    commas (« Partie 1 : Présentation de l'entreprise, PESTEL, Porter, SWOT »), not a
+    sentence."""
+    if len(line.split()) <= MAX_LINE_WORDS:
+        return True
+    if line.rstrip().endswith((".", "!", "?")):
+        return False
+    items = re.split(r"[,;:]", line)
+    return len(items) >= 3 and all(len(item.split()) <= LIST_ITEM_WORDS for item in items)
 
 
 def _lines(block: Block) -> list[str]:
