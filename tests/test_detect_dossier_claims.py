@@ -59,3 +59,68 @@ def test_a_contents_list_run_on_as_one_line_is_never_evidence(
     for checkpoint in ("porter", "fcs", "swot", "gantt", "preconisations"):
         assert status(assessment, checkpoint) == "absent", checkpoint
     assert not [q for q in quotes(assessment) if "Première partie" in q]
+
+
+COURSE_NOTES = """\
+## Les facteurs clés de succès
+
+Les facteurs clés de succès désignent les compétences qu'une entreprise doit maîtriser pour réussir sur un marché. Ils découlent de l'étude de l'environnement et traduisent les attentes des acheteurs.
+
+## La chaîne de valeur
+
+La chaîne de valeur se compose d'activités principales et d'activités de soutien. Chacune ajoute de la valeur au produit vendu au client final.
+"""
+
+
+def test_a_heading_over_course_notes_names_no_topic_of_the_dossier(
+    services: Services, tmp_path: Path
+) -> None:
+    assessment = assess(services, tmp_path, "course.md", "E5-P1", COVER, COURSE_NOTES)
+    assert status(assessment, "fcs") == "absent"
+    assert status(assessment, "diagnostic_interne") == "absent"
+
+
+CASE_VALUE_CHAIN = """\
+## La chaîne de valeur
+
+Avec la chaîne de valeur, j'ai repéré où la brûlerie crée de la valeur : le sourcing direct auprès de trois coopératives, la torréfaction (un torréfacteur et un designer pour les étiquettes) et la formation des baristas de ses restaurants clients. Les faiblesses se situent dans la logistique, dépendante d'un transporteur d'Auvergne unique.
+"""
+
+
+def test_a_case_section_whose_sentences_mention_a_designer_is_not_a_definition(
+    services: Services, tmp_path: Path
+) -> None:
+    assessment = assess(services, tmp_path, "chain.md", "E5-P1", COVER, CASE_VALUE_CHAIN)
+    assert status(assessment, "diagnostic_interne") == "present"
+
+
+TEAM_TABLE = """\
+## Répartition des tâches
+
+| Qui | Missions |
+|---|---|
+| Odile (gérante) | Achats de café vert, relations avec les coopératives |
+| Bastien (torréfacteur) | Production, contrôle qualité des lots |
+| Moi (alternante) | Salon, réseaux sociaux, questionnaire aux restaurateurs |
+"""
+
+
+def test_a_heading_over_a_table_of_the_team_still_counts(
+    services: Services, tmp_path: Path
+) -> None:
+    assessment = assess(services, tmp_path, "team.md", "E2", COVER, TEAM_TABLE)
+    assert status(assessment, "feuille_de_route") != "absent"
+
+
+SHORT_REVIEW = """\
+## Bilan personnel
+
+J'ai beaucoup appris pendant cette année.
+"""
+
+
+def test_a_first_person_line_under_a_personal_review_heading_is_about_the_case(
+    services: Services, tmp_path: Path
+) -> None:
+    assessment = assess(services, tmp_path, "review.md", "E5-P1", COVER, SHORT_REVIEW)
+    assert status(assessment, "bilan_personnel") == "partial"

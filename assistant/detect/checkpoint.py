@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from assistant.assessment import Status
-from assistant.detect.claims import quotable
+from assistant.detect.claims import about_case, quotable
 from assistant.detect.cues import Cue, CueHit, CueIndex, compile_cue
 from assistant.detect.requirements import meets
 from assistant.detect.scope import Layout, cluster_region, table_region
@@ -161,11 +161,12 @@ class _Scan:
         index = CueIndex(cues)
         terms = (compile_cue(CHECKPOINT, t) for t in checkpoint.requires_terms)
         self.terms = CueIndex([c for c in terms if c is not None])
+        about: dict[int, bool] = {}  # a heading whose body says something of the case
         hits = [
             h
             for u in layout.units
             for h in index.find(u)
-            if layout.affirms(h) and layout.says_something(u)
+            if layout.affirms(h) and layout.says_something(u) and _heads_case(layout, u, about)
         ]
         self.names = _names(cues)
         by_unit: dict[int, list[CueHit]] = {}
@@ -408,6 +409,16 @@ def _weighed_span(body: Sequence[Unit]) -> list[Unit]:
             break
         out.append(unit)
     return out
+
+
+def _heads_case(layout: Layout, unit: Unit, about: dict[int, bool]) -> bool:
+    """A heading names a topic the dossier treats only when its body says something of the
+    case (« 1.3 Les facteurs clés de succès » over a course definition names nothing)."""
+    if unit.kind != "heading":
+        return True
+    if unit.index not in about:
+        about[unit.index] = about_case(layout.heading_body(unit))
+    return about[unit.index]
 
 
 def _refers_back(hit: CueHit) -> bool:

@@ -7,6 +7,8 @@ are no mention) and is never quoted as evidence.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Literal
 
 from assistant.detect.lexicon import (
@@ -35,7 +37,7 @@ def void_reason(unit: Unit) -> Void | None:
     folded = fold(unit.text).replace("’", "'")
     if DEFINITION.search(folded):
         return "definition"
-    if GENERIC.search(folded) and not case_anchored(unit):
+    if GENERIC.search(folded) and not _first_person_or_case(unit):
         return "generic"
     if REFERENCE.search(folded):
         return "reference"
@@ -49,7 +51,8 @@ def void_reason(unit: Unit) -> Void | None:
     return None
 
 
-_FIRST_PERSON = frozenset({"notre", "nos", "nous", "je", "mon", "ma", "mes", "j"})
+_FIRST_PERSON = frozenset({"notre", "nos", "nous", "je", "mon", "ma", "mes", "j", "moi"})
+_ELIDED_FIRST_PERSON = re.compile(r"(?<![^\W\d_])[JjMm]['’]\w")  # « J'ai », « m'a appris »
 _TOOL_NAMES = frozenset(
     {"pestel", "pestle", "swot", "porter", "peso", "smart", "gantt", "rgaa", "kpi", "kpis"}
     | {"bcg", "ansoff", "mckinsey", "ffom", "ux", "ui", "seo", "sea", "crm", "roi"}
@@ -58,14 +61,60 @@ _TOOL_NAMES = frozenset(
 
 def case_anchored(unit: Unit) -> bool:
     """The unit holds something of a case: « nous », « notre », a figure, or a proper name
-    inside the sentence (not a tool's)."""
+    inside the sentence (not a tool's, nor the spelt-out name of an acronym in brackets:
+    « l'UX (User Experience) »)."""
+    bracketed = _bracketed(unit)
     for i, tok in enumerate(unit.tokens):
         if tok.folded in _FIRST_PERSON or any(ch.isdigit() for ch in tok.text):
             return True
-        proper = i > 0 and tok.text[:1].isupper() and not tok.text.isupper()
-        if proper and tok.folded not in STOPWORDS and tok.folded not in _TOOL_NAMES:
+        word = _elided(tok.text)  # « d'Italie »
+        proper = i > 0 and word[:1].isupper() and not word.isupper()
+        named = proper and tok.folded not in STOPWORDS and tok.folded not in _TOOL_NAMES
+        if named and i not in bracketed:
             return True
     return False
+
+
+def about_case(units: Iterable[Unit]) -> bool:
+    """Some unit asserts something of the case: quotable and anchored in it. A section whose
+    body holds none (a course definition and its textbook sequel) treats no topic of the
+    dossier, whatever its heading names. A table's cell counts: course copy is prose."""
+    return any(
+        u.kind != "heading" and quotable(u) and (u.kind == "cell" or _first_person_or_case(u))
+        for u in units
+    )
+
+
+def _first_person_or_case(unit: Unit) -> bool:
+    """Anchored in the case, or said by the candidate (« J'ai repéré... », « m'a appris »)."""
+    return bool(_ELIDED_FIRST_PERSON.search(unit.text)) or case_anchored(unit)
+
+
+def _bracketed(unit: Unit) -> frozenset[int]:
+    """Indices of the tokens inside round brackets just after an acronym: its spelt-out name
+    (« le RGAA (Référentiel général...) », « l'UX design (User Experience) »)."""
+    inside: set[int] = set()
+    depth, previous, expands = 0, 0, False
+    tokens = unit.tokens
+    for i, tok in enumerate(tokens):
+        gap = unit.text[previous : tok.start - unit.start]
+        if "(" in gap and not depth:
+            expands = any(_acronym(t.text) for t in tokens[max(0, i - 2) : i])
+        depth = max(0, depth + gap.count("(") - gap.count(")"))
+        if depth and expands:
+            inside.add(i)
+        previous = tok.start - unit.start + len(tok.text)
+    return frozenset(inside)
+
+
+def _elided(text: str) -> str:
+    """A token without its elided article or pronoun (« d'Italie » -> « Italie »)."""
+    return re.split(r"['’]", text)[-1]
+
+
+def _acronym(text: str) -> bool:
+    word = _elided(text)
+    return len(word) > 1 and word.isupper()
 
 
 def quotable(unit: Unit) -> bool:

@@ -72,13 +72,14 @@ LINKS = _words("car donc cependant tandis pourtant toutefois neanmoins")
 _TOOLS = (
     r"pestel|pestle|pest|swot|ffom|porter|peso|smart|gantt|rgaa|kpis?|4p|bcg|ansoff|mckinsey"
     r"|(?:5|cinq) forces(?: de porter)?|forces de porter|marketing mix|mix marketing"
-    r"|retroplanning|persona|benchmark"
+    r"|retroplanning|persona|benchmark|chaine de valeur"
     r"|seuil de rentabilite|point mort|plan de tresorerie|storytelling|diagramme"
 )
 DEFINITION = re.compile(
     r"\b(?:est un (?:outil|modele|cadre|acronyme|instrument|concept|indicateur|document"
     r"|diagramme|tableau)|est une (?:methode|matrice|analyse|technique|approche|demarche|notion"
-    r"|grille|representation)|consiste a|consistent a|se definit|designe|designent|se compose de"
+    r"|grille|representation)|consiste a|consistent a|se definit|designent\b|designe\b"
+    r"|se compose(?:nt)? (?:de |d')"
     r"|permet d'(?:analyser|identifier|etudier|evaluer|comprendre)|acronyme de|signifie"
     r"|regroupe les|represente l'ensemble|correspond a l'ensemble|sert a (?:analyser|identifier)"
     r"|on distingue|il existe (?:six|cinq|quatre|trois|plusieurs|differents)|par definition"
