@@ -124,3 +124,60 @@ def test_a_first_person_line_under_a_personal_review_heading_is_about_the_case(
 ) -> None:
     assessment = assess(services, tmp_path, "review.md", "E5-P1", COVER, SHORT_REVIEW)
     assert status(assessment, "bilan_personnel") == "partial"
+
+
+DROPPED_PLAN = """\
+## Diffusion de l'événement
+
+Nous avions pensé à inviter une influenceuse culinaire de Vichy pour une dégustation, mais cela ne s'est pas fait, le calendrier étant trop serré.
+"""
+
+
+def test_a_plan_the_sentence_itself_says_was_dropped_is_not_a_mention(
+    services: Services, tmp_path: Path
+) -> None:
+    assessment = assess(services, tmp_path, "dropped.md", "E2", COVER, DROPPED_PLAN)
+    assert status(assessment, "influence") == "absent"
+    assert not [q for q in quotes(assessment) if "influenceuse" in q]
+
+
+DENIAL_WITH_REASON = """\
+## Inclusion
+
+L'accueil des personnes en situation de handicap n'a pas été traité, car le salon se tenait dans une halle municipale ; l'accessibilité des allées relevait de la ville de Riom.
+"""
+
+
+def test_the_reason_given_for_a_denial_is_no_evidence_either(
+    services: Services, tmp_path: Path
+) -> None:
+    assessment = assess(services, tmp_path, "reason.md", "E2", COVER, DENIAL_WITH_REASON)
+    assert status(assessment, "handicap_inclusion") == "absent"
+    assert not [q for q in quotes(assessment) if "halle municipale" in q]
+
+
+def test_an_analysis_with_a_cause_is_not_taken_back() -> None:
+    from assistant.detect.negation import denied_tokens
+    from assistant.detect.units import Unit, tokenize
+
+    text = (
+        "Les restaurateurs n'ont pas de pouvoir de négociation, car ils sont nombreux et dispersés."
+    )
+    unit = Unit(
+        index=0, kind="sentence", start=0, end=len(text), page=1, section=(), block=0,
+        tokens=tuple(tokenize(text)), row=None, column=None, first_in_block=True, text=text,
+    )  # fmt: skip
+    assert not denied_tokens(unit)
+
+
+STUDY_LATER = """\
+## Démarche écoresponsable
+
+Il est envisagé d'étudier le remplacement de la camionnette diesel par un utilitaire électrique et de mesurer l'empreinte carbone de la torréfaction avec l'ADEME.
+"""
+
+
+def test_a_study_announced_for_later_is_no_evidence(services: Services, tmp_path: Path) -> None:
+    assessment = assess(services, tmp_path, "later.md", "E2", COVER, STUDY_LATER)
+    assert status(assessment, "rse") != "present"
+    assert not [q for q in quotes(assessment) if "camionnette" in q]

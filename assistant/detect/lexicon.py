@@ -124,6 +124,8 @@ ANNOUNCE = re.compile(
     r"|elaboree?|redigee?|definie?|formalisee?|menee?|realisee?|calculee?|chiffree?"
     r"|conduite?)\b|\bseront (?:construite?s|etablie?s|mise?s? en place|elaboree?s|redigee?s"
     r"|definie?s|formalisee?s|menee?s|realisee?s|calculee?s|chiffree?s|conduite?s)\b"
+    r"|\bil est (?:prevu|envisage|question) (?:de |d')(?:etudier|reflechir|examiner|evaluer"
+    r"|analyser)\b"
     r"|\b(?:il est prevu|est prevue?s?|sont prevue?s?) de (?:realiser|mener|faire|lancer)"
     r" (?:une|un|des) (?:etude|enquete|audit|analyse|test|questionnaire|sondage)"
 )
@@ -190,4 +192,12 @@ NOT_DONE = re.compile(
     r"|\bn'(?:a|ont) pas ete (?:traitee?s?|abordee?s?|faite?s?|realisee?s?|approfondie?s?)\b"
     r"|\b(?:nous|je|on) (?:n'avons|n'ai|n'a) (?:donc )?(?:rien|pas) (?:prevu|fait|approfondi"
     r"|traite|aborde|realise)\b|\baucune? \w+ ne s'est\b"
+)
+
+# A clause that takes back the whole sentence it ends, pointing back at what it announced
+# (« nous avions envisagé de contacter deux créatrices, mais cela n'a pas été fait »).
+DENIED_BACK = re.compile(
+    r"^(?:mais |et )?(?:cela|ce|ca|ceci) (?:n'a|n'ont|ne s'est|ne se sont|n'a finalement)"
+    r" (?:pas|jamais|finalement pas) (?:encore )?(?:pu )?(?:ete |se faire|eu lieu|abouti|fait"
+    r"|realise|possible|etre fait)"
 )

@@ -8,11 +8,14 @@ are neither evidence nor mention.
 
 from __future__ import annotations
 
-from assistant.detect.lexicon import HYPOTHETICAL, NOT_DONE
+import re
+
+from assistant.detect.lexicon import DENIED_BACK, HYPOTHETICAL, NOT_DONE
 from assistant.detect.units import Unit
 from assistant.textnorm import fold
 
 _CLAUSE_MARKS = ",;:"
+_REASON = re.compile(r"(?:car|parce qu|faute d|puisqu|etant donne)")
 _CLAUSE_WORDS = frozenset({"mais", "alors", "tandis", "cependant", "pourtant"})
 
 
@@ -21,10 +24,18 @@ def denied_tokens(unit: Unit) -> frozenset[int]:
     if HYPOTHETICAL.search(_folded(unit.text)):
         return frozenset(range(len(unit.tokens)))
     denied: set[int] = set()
+    after_denial = False
     for first, last in clauses(unit):
         start = unit.tokens[first].start - unit.start
-        if NOT_DONE.search(_folded(unit.text[start : _end(unit, last)])):
+        clause = _folded(unit.text[start : _end(unit, last)])
+        if DENIED_BACK.search(clause):  # « ..., mais cela n'a pas été fait »
+            return frozenset(range(len(unit.tokens)))
+        # « n'a pas été traité, car personne n'était concerné » : the reason is no content
+        if NOT_DONE.search(clause) or (after_denial and _REASON.match(clause)):
             denied.update(range(first, last + 1))
+            after_denial = True
+        else:
+            after_denial = False
     return frozenset(denied)
 
 
