@@ -20,7 +20,7 @@ from assistant.detect.claims import about_case, quotable
 from assistant.detect.cues import Cue, CueHit, CueIndex, compile_cue
 from assistant.detect.requirements import meets
 from assistant.detect.scope import Layout, cluster_region, table_region
-from assistant.detect.substance import Substance, Weigher
+from assistant.detect.substance import TOPIC_SCORE, Substance, Weigher
 from assistant.detect.units import Unit
 from assistant.referentiel.models import Checkpoint, Element, Requirement
 
@@ -48,8 +48,12 @@ class Finding:
     def substantive(self) -> bool:
         if not self.meets or (self.topic and self.passing):
             return False
+        if self.topic and self.required:  # what the référentiel asks for is there
+            return self.substance.treats_topic(specific=True) or (
+                self.substance.substantive and self.substance.score >= TOPIC_SCORE
+            )
         if self.topic:
-            return self.substance.treats_topic(specific=self.required)
+            return self.substance.treats_topic()
         return self.substance.terse if self.required else self.substance.substantive
 
 

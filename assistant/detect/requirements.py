@@ -124,6 +124,12 @@ def _schedule(texts: Sequence[str]) -> bool:
     return sum(len(_DATE.findall(t)) for t in texts) >= 2
 
 
+def _rhythm(texts: Sequence[str]) -> bool:
+    """Planned, recurring times: a frequency (« chaque lundi », « hebdomadaire ») or dated
+    meetings (two dates at least)."""
+    return any(_holds("frequency", t) for t in texts) or _schedule(texts)
+
+
 def _text_check(name: str) -> Callable[[Sequence[str]], bool]:
     return lambda texts: any(_holds(name, t) for t in texts)
 
@@ -132,5 +138,6 @@ _CHECKS: dict[str, Callable[[Sequence[str]], bool]] = {
     "figures": _figures,
     "targets": _targets,
     "schedule": _schedule,
+    "rhythm": _rhythm,
     **{name: _text_check(name) for name in _TEXT_CHECKS},
 }

@@ -17,7 +17,7 @@ Calculation = Literal["breakeven", "cost_structure", "cash_flow"]
 
 Requirement = Literal[
     "figures", "dates", "people", "explanation", "frequency", "result", "audit", "targets",
-    "schedule",
+    "schedule", "rhythm",
 ]  # fmt: skip
 """What a passage must hold to treat a checkpoint or element, beyond substance: 'figures' (at
 least two numbers: amounts, shares, quantities), 'dates' (months, years, weekdays, J-30, weeks,
@@ -27,7 +27,8 @@ lundi, trois fois par semaine, hebdomadaire...), 'result' (a computed figure giv
 outcome: « = 84 000 € », « soit 2 300 couverts », « atteint en octobre »), 'audit' (an audit or
 a measured conformity: taux de conformité, critères validés, contrast ratio, screen-reader
 test), 'targets' (target values: « objectif : 4 % d'engagement », an « Objectif » column of
-figures), 'schedule' (at least two dated tasks: months, weeks, J-30, « 2 semaines avant »)."""
+figures), 'schedule' (at least two dated tasks: months, weeks, J-30, « 2 semaines avant »),
+'rhythm' (planned, recurring times: a frequency, or a schedule of two dates at least)."""
 
 REQUIRES_DESCRIPTION = (
     "What the passage treating it must hold, beyond substance (figures, dates, people, "
