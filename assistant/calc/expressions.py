@@ -27,8 +27,52 @@ def check_expressions(figures: list[Figure], text: str, *, tolerance: float) -> 
     for block_figures in by_block.values():
         for chain in chains_in(block_figures):
             if _checkable(chain):
-                checks.append(_check_chain(chain, text, tolerance))
+                check = _check_chain(chain, text, tolerance)
+                checks.append(check)
+                if check.status == "error":
+                    checks += _consequence(check, chain, block_figures, text)
     return checks
+
+
+def _consequence(
+    check: CalcCheck, chain: Chain, figures: list[Figure], text: str
+) -> list[CalcCheck]:
+    """A figure the sentence derives from a wrong result (« = 2 409 locations, soit un CA de
+    91 542 € », the result times the price) carries the error: it is checked against the
+    right result times the same factor."""
+    result = chain.figures[-1]
+    if check.expected is None or check.found is None or not result.value:
+        return []
+    after = next((f for f in figures if f.start >= result.end), None)
+    if after is None or after.context_start != result.context_start:
+        return []
+    if "soit" not in text[result.end : after.start].lower():
+        return []
+    factor = round(after.value / result.value, 2)
+    if factor in (0.0, 1.0) or abs(after.value - result.value * factor) > after.step:
+        return []
+    expected = check.expected * factor
+    if abs(after.value - expected) <= max(after.step, 0.005 * abs(expected)):
+        return []
+    message = (
+        f"Conséquence d'un calcul erroné{at_page(after.page)} : {amount(after.value, after.unit)}"
+        f" découle de {amount(result.value, result.unit)} ; avec le bon résultat "
+        f"({amount(check.expected, result.unit)}), on obtient {amount(expected, after.unit)}."
+    )
+    return [
+        CalcCheck(
+            kind="expression",
+            status="error",
+            figures={"résultat": check.expected, "facteur": factor},
+            expected=round(expected, 2),
+            found=after.value,
+            unit=after.unit,
+            page=after.page,
+            quote=after.quote(text),
+            message=message,
+            span=(after.start, after.end),
+        )
+    ]
 
 
 def _checkable(chain: Chain) -> bool:

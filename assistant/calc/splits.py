@@ -186,8 +186,68 @@ def check_prose_splits(
             items.append(following.index)
         parts = _prose_parts(by_block, block.index, items)
         if parts and len(parts) >= 2:
-            checks.append(_prose_sum(doc, parts, split_tolerance))
+            summed = _prose_sum(doc, parts, split_tolerance)
+            checks.append(summed)
+            if summed.status == "ok":
+                lead_figures = by_block.get(block.index, [])
+                checks += _prose_amounts(doc, lead_figures, parts, [by_block[i] for i in items])
     return checks
+
+
+def _prose_amounts(
+    doc: Document, lead: list[Figure], parts: list[Figure], items: list[list[Figure]]
+) -> list[CalcCheck]:
+    """Each share's amount, written beside it (« Google Ads 45 % (18 900 €) »), against the
+    share of the budget announced before the parts. Checked only when the other amounts
+    agree with their shares: the budget is then the right base, and the odd one is wrong."""
+    first = parts[0]
+    bases = [f for f in lead if f.unit == "currency" and f.end <= first.start]
+    if not bases:
+        return []
+    base = bases[0].value
+    figures = sorted([*lead, *(f for group in items for f in group)], key=lambda f: f.start)
+    pairs = [(part, written) for part in parts if (written := _beside(doc, figures, part))]
+    if len(pairs) < 3:
+        return []
+    wrong = [(p, w) for p, w in pairs if not _agrees(p.fraction() * base, w)]
+    if not wrong or len(wrong) * 2 >= len(pairs):
+        return []
+    return [_amount_error(doc, part, written, base) for part, written in wrong]
+
+
+def _beside(doc: Document, figures: list[Figure], part: Figure) -> Figure | None:
+    """The amount written right after a share, in brackets or after « soit »."""
+    following = next((f for f in figures if f.start >= part.end), None)
+    if following is None or following.unit != "currency":
+        return None
+    gap = folded(doc.text[part.end : following.start]).strip()
+    return following if gap in {"(", ":", "=", "soit", "(soit", ", soit", "- soit"} else None
+
+
+def _agrees(expected: float, written: Figure) -> bool:
+    """Equal up to the rounding of the written amount (and 0.5 % of it)."""
+    return abs(expected - written.value) <= max(written.step, 0.005 * abs(expected))
+
+
+def _amount_error(doc: Document, part: Figure, written: Figure, base: float) -> CalcCheck:
+    expected = part.fraction() * base
+    message = (
+        f"Montant erroné{at_page(written.page)} : {amount(part.value, 'percent')} de "
+        f"{amount(base, 'currency')} font {amount(expected, 'currency')}, le dossier écrit "
+        f"{amount(written.value, 'currency')}."
+    )
+    return CalcCheck(
+        kind="part_budget",
+        status="error",
+        figures={"part": part.value, "total": base},
+        expected=round(expected, 2),
+        found=written.value,
+        unit="currency",
+        page=written.page,
+        quote=written.quote(doc.text),
+        message=message,
+        span=(written.start, written.end),
+    )
 
 
 def _prose_parts(
