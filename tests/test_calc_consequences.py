@@ -64,3 +64,29 @@ def test_a_figure_derived_from_a_wrong_result_carries_the_error(tmp_path: Path) 
 
 def test_a_right_result_and_its_consequence_raise_nothing(tmp_path: Path) -> None:
     assert report_of(RIGHT_THRESHOLD_AND_ITS_TURNOVER, tmp_path).alerts == []
+
+
+WRONG_TOTAL_AND_ITS_BALANCE = """
+# Budget du festival
+
+| Poste | Montant |
+|---|---|
+| Scène et son | 21 000 € |
+| Artistes | 14 500 € |
+| Sécurité | 6 000 € |
+| **Total dépenses** | **43 500 €** |
+
+Recettes attendues : billetterie 30 000 €, mécénat 12 000 € et buvette 4 000 €, soit 46 000 €. Excédent prévisionnel : 2 500 €.
+"""
+
+
+def test_a_balance_taken_from_a_wrong_total_carries_its_error(tmp_path: Path) -> None:
+    report = report_of(WRONG_TOTAL_AND_ITS_BALANCE, tmp_path)
+    messages = " ".join(a.message for a in report.alerts).replace("\u00a0", " ")
+    assert "43 500" in messages and "41 500" in messages  # the total
+    assert "2 500" in messages and "4 500" in messages  # its consequence
+
+
+def test_a_balance_taken_from_a_right_total_raises_nothing(tmp_path: Path) -> None:
+    right = WRONG_TOTAL_AND_ITS_BALANCE.replace("43 500", "41 500").replace("2 500 €.", "4 500 €.")
+    assert report_of(right, tmp_path).alerts == []
