@@ -23,7 +23,7 @@ def _alt(*words: str) -> str:
 
 # --- who is addressed -------------------------------------------------------------------------
 # "d'IA" is a kind of tool, not an addressee; "j'en ai", "il y ai" are the French verb
-_NOT_AFTER = r"(?<!d')(?<!j')(?<!qu')(?<!\ben )(?<!\by )(?<!\bje )(?<!\bne )(?<!n')"
+_NOT_AFTER = r"(?<!d')(?<!j')(?<!qu')(?<!\ben )(?<!\by )(?<!\bje )(?<!\bne )(?<!\bn')"
 # nouns that by themselves name an automated or evaluating reader
 ROLE_STRONG = _NOT_AFTER + _alt(
     r"ia", r"i\.a\.?", r"ai", r"a\.i\.?", r"ki", r"llms?", r"g[pt]t\w*", r"chatgpt",
@@ -35,7 +35,12 @@ ROLE_STRONG = _NOT_AFTER + _alt(
     r"corrector(?:a|es)?", r"examinador(?:a|es)?", r"bewerter(?:in)?", r"pr(?:u|ue)fer(?:in)?",
     r"gutachter(?:in)?", r"korrektor(?:in)?", r"valutat(?:ore|rice|ori)", r"corrett(?:ore|rice)",
     r"esaminat(?:ore|rice)", r"chatbots?", r"bots?", r"robots?",
-    r"\w*(?:bewertungs|korrektur|pruf|pruef)(?:system|tool|programm|software)\w*",
+    r"valutatori", r"esaminatori", r"avaliador(?:a|es|as)?", r"corretor(?:a|es|as)?",
+    r"examinador(?:a|es|as)?", r"beoordelaars?", r"nakijkers?", r"examinatoren",
+    r"auswerter(?:in)?", r"kunstmatige intelligentie", r"taalmodel\w*",
+    r"modelos? de linguagem", r"grote taalmodel\w*",
+    r"\w*(?:bewertungs|korrektur|pruf|pruef|auswertungs|beoordelings|nakijk|evaluatie|"
+    r"correctie)(?:system|systeem|tool|programm|programma|software|modul|module)\w*",
 )  # fmt: skip
 # nouns that name an automated reader only with a qualifier ("outil d'analyse automatique")
 ROLE_PLAIN = _alt(
@@ -49,7 +54,25 @@ ROLE_PLAIN = _alt(
     r"assistente", r"modell[oi]", r"revisor[ei]", r"dispositifs?", r"devices?", r"plate-?formes?",
     r"platforms?", r"applications?", r"apps?", r"scripts?", r"pipelines?", r"dispositivos?",
     r"plataformas?", r"aplicacion\w*", r"anwendung\w*", r"dispositiv[oi]", r"piattaform\w+",
-    r"machines?", r"maquinas?", r"maschinen?", r"macchin[ae]",
+    r"machines?", r"maquinas?", r"maschinen?", r"macchin[ae]", r"ferramentas?",
+    r"leitor(?:a|es)?", r"systeem", r"systemen", r"programma's", r"lezers?", r"hulpmiddel\w*",
+)  # fmt: skip
+# the assessment itself, named as the reader only with a machine qualifier: "l'évaluation
+# automatique", "die maschinelle Auswertung", "the automated assessment", "a correção automática"
+PROCESS = _alt(
+    r"evaluations?", r"corrections?", r"notation", r"lecture", r"analyse", r"review",
+    r"assessment", r"grading", r"scoring", r"marking", r"evaluacion", r"correccion",
+    r"calificacion", r"puntuacion", r"lectura", r"analisis", r"avaliacao", r"correcao",
+    r"correccao", r"classificacao", r"leitura", r"analise", r"bewertung", r"auswertung",
+    r"korrektur", r"benotung", r"prufung", r"pruefung", r"begutachtung", r"beoordeling",
+    r"evaluatie", r"correctie", r"nakijken", r"valutazione", r"correzione", r"lettura",
+    r"analisi", r"verifica", r"revisione", r"revision", r"revisao",
+)  # fmt: skip
+MACHINE_QUALIFIER = _alt(
+    r"automat\w*", r"autom\.", r"maschinell\w*", r"machinal\w*", r"machine", r"informati\w+",
+    r"algorithmi\w+", r"algoritmic\w+", r"(?:ki|ia|ai)-\w+", r"(?:par|by|por|durch|door|da) "
+    r"(?:l'|la |le |the |die |der |de |het |o |a |il )?(?:ia|ai|ki|machine|maschine|ordinateur|"
+    r"computer)",
 )  # fmt: skip
 QUALIFIER = _alt(
     r"automat\w*", r"autom\.?", r"d'?evaluation", r"de correction",
@@ -75,7 +98,22 @@ JURY = _alt(
     r"examiners? board",
     r"tribunal",
     r"prufungsausschuss",
+    r"juri",
+    r"jurados",
+    r"jurys?-\w+",
+    r"juryleden",
+    r"jurymitglieder",
 )
+# a board that examines: an addressee only in an address form (a note heading, a greeting,
+# "à l'attention de"), never as the subject of a sentence ("la commission de 8 %")
+BOARD = _alt(
+    r"commissions?(?: d'examen| d'evaluation| de validation| pedagogique| du diplome)?",
+    r"commission\w* (?:esaminatric\w*|d'esame|di laurea|di valutazione)", r"commissione",
+    r"\w*kommission", r"\w*ausschuss", r"comision(?: evaluadora| examinadora)?",
+    r"comissao(?: avaliadora| examinadora)?", r"\w*commissie", r"banca(?: examinadora| avaliadora)?",
+    r"examination (?:board|committee)", r"(?:examining|assessment|grading) (?:board|committee|panel)",
+    r"board of examiners", r"panel", r"examinateurs", r"examinatrices", r"examiners",
+)  # fmt: skip
 _DET = (
     r"(?:(?:l'|le |la |les |un |une |des |du |au |aux |the |an? |any |every |el |los |las |"
     r"una? |der |die |das |dem |den |ein |eine |einem |il |lo |gli |i |ogni |all'|dell'|"
@@ -86,11 +124,26 @@ _MOD = r"(?:[\w'-]+ ){0,2}"
 # an automated reader: a strong noun, or a plain one with its qualifier, either way round
 MACHINE_CORE = (
     rf"(?:\b{ROLE_STRONG}\b|\b{ROLE_PLAIN}\b(?: [\w'-]+){{0,3}}? {QUALIFIER}\b"
-    rf"|\b{QUALIFIER}(?: [\w'-]+){{0,2}}? {ROLE_PLAIN}\b)"
+    rf"|\b{QUALIFIER}(?: [\w'-]+){{0,2}}? {ROLE_PLAIN}\b"
+    rf"|\b{PROCESS}(?: [\w'-]+)? {MACHINE_QUALIFIER}|\b{MACHINE_QUALIFIER} {PROCESS}\b)"
 )
 # an elided article, then up to two words (articles, adjectives): "À la très chère IA",
 # "à l'outil"; not "Veille sur l'IA", where the noun is not the one addressed
-_PRE = r"(?:\w+')?(?:[\w-]+ ){0,2}?"
+_DET_WORD = _alt(
+    r"le", r"la", r"les", r"un", r"une", r"des", r"du", r"au", r"aux", r"the", r"an?", r"any",
+    r"every", r"el", r"los", r"las", r"una?", r"der", r"die", r"das", r"dem", r"den", r"des",
+    r"ein", r"eine", r"einem", r"einer", r"il", r"lo", r"gli", r"i", r"ogni", r"tout", r"toute",
+    r"tous", r"cualquier", r"jede[rsm]?", r"qualsiasi", r"o", r"os", r"as", r"um", r"uma",
+    r"de", r"het", r"een", r"elke", r"ieder\w*", r"qualquer", r"della", r"dello", r"del",
+    r"zur", r"zum", r"cher", r"chere", r"chers", r"dear", r"querid[oa]", r"estimad[oa]",
+    r"lieber?", r"liebe", r"car[oa]", r"gentile", r"mon", r"ma", r"my", r"mi", r"mein\w*",
+    r"mio", r"mia", r"meu", r"minha", r"mijn", r"tres", r"very", r"muy", r"sehr", r"molto",
+    r"zeer", r"muito", r"cortese", r"kind", r"aimable", r"prezad[oa]", r"beste", r"geachte",
+    r"nostro", r"nuestro", r"notre", r"our", r"unser\w*", r"onze", r"nosso", r"nossa",
+)  # fmt: skip
+# an elided article, articles or words of address, and one more word (an adjective): "À la
+# très chère IA", "to the new grader"; not "Veille sur l'IA", "Grâce à ChatGPT,"
+_PRE = rf"(?:\w+')?(?:{_DET_WORD} ){{0,3}}(?:[\w-]+ )?(?:\w+')?"
 MACHINE = rf"{_PRE}{MACHINE_CORE}"
 
 _LEAD = _alt(
@@ -98,21 +151,33 @@ _LEAD = _alt(
     r"avis", r"info", r"important", r"n\.?b\.?", r"p\.?s\.?", r"memo", r"nota", r"aviso",
     r"mensaje", r"hinweis", r"nachricht", r"anweisung\w*", r"messaggio", r"avviso",
     r"istruzion[ei]", r"reminder", r"notice", r"mots?", r"words?", r"post-scriptum", r"instruccion\w*", r"recordatorio", r"promemoria",
+    r"precisions?", r"informations?", r"avertissements?", r"heads[- ]up", r"fyi", r"remarks?",
+    r"comments?", r"observacion\w*", r"comentarios?", r"advertencia", r"mensagem", r"mensagens",
+    r"observacao", r"lembrete", r"recado", r"opmerking\w*", r"bericht\w*", r"notitie",
+    r"mededeling\w*", r"herinnering", r"bemerkung", r"anmerkung", r"mitteilung", r"notiz",
+    r"avvertenza", r"comunicazione", r"osservazion[ei]", r"annotazion[ei]",
 )  # fmt: skip
 _TO = _alt(
     r"a", r"au", r"aux", r"pour", r"to", r"for", r"para", r"al", r"a la", r"an", r"fur",
     r"fuer", r"per", r"alla", r"allo", r"ai", r"destinee? (?:a|aux?)", r"intended for",
     r"addressed to", r"dirigid[oa] a", r"gerichtet an", r"rivolt[oa] a", r"adressee? (?:a|aux?)",
+    r"a destination d[eu']", r"ao", r"aos", r"voor", r"aan", r"zur", r"zum", r"agli", r"alle",
+    r"destinad[oa] (?:a|ao)", r"bestemd voor", r"bestimmt fur",
 )  # fmt: skip
 _GREETING = _alt(
     r"cher", r"chere", r"chers", r"cheres", r"dear", r"hey", r"hi", r"hello", r"bonjour",
     r"salut", r"hola", r"querid[oa]s?", r"estimad[oa]s?", r"lieber?", r"hallo", r"car[oa]",
-    r"gentile", r"ciao", r"buongiorno", r"guten tag", r"oye",
+    r"gentile", r"ciao", r"buongiorno", r"guten tag", r"oye", r"prezad[oa]s?", r"ola", r"oi",
+    r"beste", r"geachte", r"hoi", r"sehr geehrte[rs]?", r"egregi[oa]", r"spettabile", r"salve",
+    r"greetings", r"yo",
 )  # fmt: skip
 _ATTENTION = _alt(
     r"a l'attention d[eu']", r"a l'intention d[eu']", r"(?:to|for) the attention of",
     r"attn\.?", r"a la atencion de", r"zu handen", r"z\. ?hd\.?", r"all'attenzione d\w*",
-    r"c\.a\.", r"attention",
+    r"c\.a\.", r"attention", r"(?:to the|for the) (?:\w+ )?attention of",
+    r"a l'(?:\w+ )?attention d[eu']", r"all[a']\s?(?:\w+ )?attenzione d\w*",
+    r"a (?:\w+ )?atencao d[aeo]s?", r"aos cuidados d[aeo]s?", r"ter attentie van",
+    r"t\.a\.v\.?", r"zur kenntnis", r"a la (?:\w+ )?atencion de",
 )  # fmt: skip
 _MODAL = _alt(
     r"doi[tv]\w*", r"devr\w+", r"est (?:prie|priee|invite|invitee|tenu|tenue|cense|censee)",
@@ -121,6 +186,8 @@ _MODAL = _alt(
     r"has to", r"will (?:kindly )?(?:please )?", r"debe\w*", r"deberia\w*", r"tiene que",
     r"se ruega", r"sol(?:l|lte|len)", r"mu(?:ss|ess|s)\w*", r"wird gebeten", r"moge",
     r"dev[eo]\w*", r"dovr\w+", r"e (?:pregat[oa]|invitat[oa]|tenut[oa])", r"est prie de",
+    r"precisa", r"tem (?:de|que)", r"moet\w*", r"dient", r"wordt (?:verzocht|gevraagd)",
+    r"hat zu", r"wird ersucht",
 )  # fmt: skip
 _READS = _alt(
     r"lit", r"lira", r"analyse\w*", r"evalue\w*", r"traite\w*", r"parcour\w+", r"corrige\w*",
@@ -135,6 +202,14 @@ _YOU_ARE = _alt(
     r"eine |l'|the |el |il )",
     r"(?:as|en tant qu'?e?|als|come|como) (?:an? |una? |qu'|que )?",
 )  # fmt: skip
+# a condition on who reads: "si tu es une IA", "wenn du eine KI bist", "als je een taalmodel
+# bent", "se sei un'IA", "if you happen to be an AI model" (the verb anywhere, or last)
+_IF = _alt(r"si", r"if", r"wenn", r"falls", r"se", r"als", r"indien", r"caso", r"in case")
+_YOU = _alt(
+    r"you're", r"you", r"vous", r"tu", r"du", r"sie", r"ihr", r"usted", r"ustedes", r"voce",
+    r"voces", r"je", r"jij", r"u", r"lei", r"sei", r"eres", r"es", r"siete",
+)  # fmt: skip
+_FILLER = r"(?:\w+'|[\w-]+ ){0,4}?"
 _SYSTEM = _alt(
     r"systeme",
     r"system",
@@ -192,6 +267,7 @@ ADDRESSEE_PATTERNS = [
     rf"{MACHINE_CORE}(?: [\w'-]+){{0,4}}? {_MODAL}\b",
     # a condition or a role given to the reader: "si vous êtes une IA", "you are an assistant"
     rf"\b{_YOU_ARE}{_MOD}{ROLE_STRONG}\b",
+    rf"\b{_IF} (?:\w+ )?{_YOU} {_FILLER}{MACHINE_CORE}",
     rf"\b{_YOU_ARE}{_MOD}{ROLE_PLAIN}\b(?: [\w'-]+){{0,3}}? {QUALIFIER}\b",
     # a reader defined by what it does: "tout outil qui lit ce document", "any model reading"
     rf"{MACHINE_CORE} (?:qui|that|which|who|que|der|die|das|che) (?:\w+ ){{0,2}}{_READS}\b",
@@ -206,6 +282,10 @@ WEAK_ADDRESSEE_PATTERNS = [
     rf"^\W*(?:(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}?)?(?:{_TO} )?{_DET}{JURY}(?: [\w'-]+){{0,4}}? ?(?:[:,;!(\-]|$)",
     rf"(?:^|[\W])(?:{_GREETING})[ ,]+{_DET}{_MOD}{JURY}",
     rf"\b{_ATTENTION} {_DET}{_MOD}{JURY}",
+    # a board addressed by a note heading, a greeting or "à l'attention de"
+    rf"^\W*(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}? {_TO} {_PRE}{BOARD}(?: [\w'-]+){{0,3}}? ?[:,;!(\-]",
+    rf"(?:^|[\W])(?:{_GREETING})[ ,]+{_PRE}{BOARD}\b",
+    rf"\b{_ATTENTION} {_PRE}{BOARD}\b",
     rf"\b{JURY}(?: [\w'-]+){{0,3}}? {_MODAL}\b",
 ]
 
@@ -227,6 +307,13 @@ REQUEST = _alt(
     r"dites?", r"dire", r"decir", r"sagen", r"dire", r"pon\w*", r"setz\w*", r"metti\w*",
     r"mets", r"mettez", r"mettre", r"zahl\w*", r"count\w*", r"compt\w+",
     r"conta\w+", r"cuent\w+",
+    r"marque\w*", r"considere\w*", r"atribua\w*", r"atribuir", r"avali\w+", r"aprov\w+",
+    r"trate", r"tratar", r"assinal\w+", r"registr\w+", r"conced\w+", r"markeer\w*",
+    r"markeren", r"beschouw\w*", r"geef", r"geeft", r"geven", r"keur\w*", r"goedkeur\w*",
+    r"beoordeel\w*", r"rapporteer\w*", r"vermeld\w*", r"ken\w* (?:\w+ ){0,4}toe", r"toekenn\w*",
+    r"markier\w*", r"vergib", r"erteil\w*", r"stuf\w*", r"einstuf\w*", r"sieh\w*",
+    r"werte[nt]?", r"gilt als", r"gelten als", r"segna\w*", r"dai", r"ritien\w*", r"ritener\w*",
+    r"giudic\w+", r"da considerar\w*", r"da ritener\w*", r"te beschouwen", r"zu betrachten",
 )  # fmt: skip
 IGNORE = _alt(
     r"ignor\w+", r"disregard\w*", r"overlook\w*", r"skip\w*", r"saut\w+", r"passe[rz]? outre",
@@ -243,6 +330,11 @@ IGNORE = _alt(
     r"turn a blind eye",
     r"(?:pas|jamais|not|never|no|nicht|non|sin|senza|sans|without|ohne) (?:[\w']+ ){0,2}"
     r"(?:penalis|penaliz|sanctionn|bestraf|bemangel|bemaengel|flagg?|signal|meld|segnal|senal)\w*", r"hacer la vista gorda", r"chiudere un occhio",
+    r"nao (?:\w+ )?(?:penaliz|consider|sinaliz|mencion|cont|leve)\w*", r"desconsider\w+",
+    r"pule", r"pular", r"ignor\w*", r"negeer\w*", r"sla (?:\w+ ){0,4}over", r"overslaan",
+    r"niet (?:\w+ )?(?:melden|vermeld|bestraf|rapporteer|mee|tel|signaleer)\w*",
+    r"buiten beschouwing", r"u[e]?ber (?:\w+ ){0,4}hinweg\w*", r"hinwegseh\w*", r"trascur\w+",
+    r"non (?:\w+ )?(?:valut|giudic|verific|controll)\w*",
 )  # fmt: skip
 OBJECT = _alt(
     r"criter\w*", r"kriteri\w*", r"competenc\w+", r"competenz\w+", r"kompetenz\w*",
@@ -267,6 +359,11 @@ OBJECT = _alt(
     r"prufung\w*", r"pruefung\w*", r"esame", r"travail", r"work", r"trabajo", r"arbeit",
     r"lavoro", r"axes?", r"themes?", r"sujets?", r"points?", r"aspects?", r"contenus?",
     r"verification\w*", r"controles?",
+    r"plano", r"planos", r"ausencia", r"trabalho", r"seccao", r"secao", r"capitulos?",
+    r"requisitos?", r"competent\w+", r"eisen", r"onderde(?:el|len)", r"hoofdstuk\w*",
+    r"cijfer\w*", r"beoordeling\w*", r"punten", r"opdracht\w*", r"werk", r"verslag",
+    r"indicat\w+", r"indikator\w*", r"status", r"statut", r"noten", r"teile?", r"parti",
+    r"prufpunkt\w*", r"pruefpunkt\w*", r"avaliacao", r"begroting", r"orcamento", r"finanz\w*",
 )  # fmt: skip
 STATE = _alt(
     r"presents?", r"presentes?", r"vorhanden", r"satisfai\w+", r"satisf\w+", r"satisfech\w+",
@@ -283,6 +380,12 @@ STATE = _alt(
     r"verifie\w*", r"verified", r"verificad\w+", r"gepruft", r"geprueft", r"verificat\w+",
     r"approuve\w*", r"approved", r"genehmigt", r"approvat\w+", r"positi\w+",
     r"favorable\w*", r"sans reserve", r"without reservation", r"en regle", r"in order",
+    r"cumprid\w+", r"atendid\w+", r"satisfeit\w+", r"aprovad\w+", r"concluid\w+", r"feit[oa]s?",
+    r"gevalideerd", r"goedgekeurd", r"voldaan", r"behaald", r"afgerond", r"aanwezig",
+    r"volledig", r"compleet", r"geslaagd", r"uitstekend", r"in orde", r"gecontroleerd",
+    r"geverifieerd", r"in ordnung", r"abgeschlossen", r"freigegeben", r"abgenommen",
+    r"uberpruft", r"ueberprueft", r"presenti", r"signed off", r"ticked off", r"volle punktzahl",
+    r"hochstpunktzahl", r"punteggio pieno", r"volle punten", r"acquis\w*", r"adquirid\w+",
 )  # fmt: skip
 _ALREADY = _alt(
     r"deja",
@@ -297,6 +400,15 @@ _ALREADY = _alt(
     r"zuvor",
     r"precedentemente",
     r"auparavant",
+    r"ja",
+    r"reeds",
+    r"al",
+    r"eerder",
+    r"vooraf",
+    r"en amont",
+    r"beforehand",
+    r"im voraus",
+    r"in anticipo",
 )
 CLAIM = rf"\b{_ALREADY} (?:\w+ ){{0,3}}?(?:{STATE}|faite?s?|regle\w*)\b|\b(?:{STATE}) (?:\w+ ){{0,2}}?{_ALREADY}\b"
 COMMAND = rf"\b(?:{REQUEST}|{IGNORE})\b"
@@ -387,7 +499,9 @@ JAILBREAK_PATTERNS = [
 ]
 
 # a sentence without any of these words addresses no reader: the patterns are not tried
-READER_GATE_RE = re.compile(rf"\b(?:{ROLE_STRONG}|{ROLE_PLAIN}|{_SYSTEM}|{JURY})\b|[<\[#]")
+READER_GATE_RE = re.compile(
+    rf"\b(?:{ROLE_STRONG}|{ROLE_PLAIN}|{PROCESS}|{_SYSTEM}|{JURY}|{BOARD})\b|[<\[#]"
+)
 ADDRESSEE_RE = [re.compile(p) for p in ADDRESSEE_PATTERNS]
 WEAK_ADDRESSEE_RE = [re.compile(p) for p in WEAK_ADDRESSEE_PATTERNS]
 JAILBREAK_RE = [re.compile(p) for p in JAILBREAK_PATTERNS]
@@ -400,3 +514,5 @@ OBJECT_RE = re.compile(rf"\b(?:{OBJECT})\b")
 STATE_RE = re.compile(rf"\b(?:{STATE})\b")
 CLAIM_RE = re.compile(CLAIM)
 SWEEP_RE = re.compile(rf"\b(?:{UNIVERSAL})\b(?: [\w'-]+){{0,3}} (?:{STRICT_OBJECT})\b")
+# a note heading ("Note pour ...", "Nota:"): its noun is not a request to "note" something
+LEAD_HEAD_RE = re.compile(rf"^\W*(?:[\w'-]+ ){{0,2}}?{_LEAD}\b(?= (?:{_TO})\b| ?[:\-–—])")

@@ -50,8 +50,9 @@ class Cues:
 
     @cached_property
     def command(self) -> bool:
-        """Asks to mark, validate, consider, report or ignore (any object)."""
-        return self._has(lx.COMMAND_RE)
+        """Asks to mark, validate, consider, report or ignore (any object); the noun of a
+        note heading ("Note pour ...") asks nothing."""
+        return lx.COMMAND_RE.search(lx.LEAD_HEAD_RE.sub("", self.text, count=1)) is not None
 
     @cached_property
     def target(self) -> bool:
