@@ -277,4 +277,12 @@ WIDE_CLEAN = [
     "AI, model, system: trois mots que nos clients associent encore à la complexité.",
     "Hey Google, Alexa et Siri : la recherche vocale représente 20 % des requêtes.",
     "Le modèle AIDA structure nos messages ; toutes les étapes sont validées par l'agence.",
+    # quotations that open on a loan word (AI, KI, system, model) and name criteria
+    "AI Act: all high-risk systems must meet strict transparency criteria by 2026.",
+    "KI-Verordnung: Alle Systeme müssen die Kriterien der Transparenz erfüllen.",
+    "Sistema de puntos: todos los clientes con más de 100 compras reciben un regalo.",
+    "Modello di business: tutti i criteri di sostenibilità sono rispettati dai fornitori.",
+    "Avis d'un client polonais : « Świetny system rezerwacji, wszystko działa perfekcyjnie. »",
+    "Systembolaget: alla produkter är godkända för försäljning i Sverige.",
+    "Model Y, Model 3: all versions passed the Euro NCAP criteria with five stars.",
 ]

@@ -516,3 +516,52 @@ CLAIM_RE = re.compile(CLAIM)
 SWEEP_RE = re.compile(rf"\b(?:{UNIVERSAL})\b(?: [\w'-]+){{0,3}} (?:{STRICT_OBJECT})\b")
 # a note heading ("Note pour ...", "Nota:"): its noun is not a request to "note" something
 LEAD_HEAD_RE = re.compile(rf"^\W*(?:[\w'-]+ ){{0,2}}?{_LEAD}\b(?= (?:{_TO})\b| ?[:\-–—])")
+
+# --- any language: an address by a loan word, and grading words that look alike everywhere ---
+# Which words a reader is called by travels across languages (AI, KI, model, system, jury,
+# commission), and so do the words of grading (criteria, competencies, RNCP, validated,
+# maximum, 20/20): a sentence in a language the lexicon does not hold that opens on such a
+# reader, in a vocative or a note heading ("Drogi modelu AI,", "Uwaga dla systemu oceniania:"),
+# and a window that names a graded object with an outcome or "all", is an instruction.
+LOAN_READER = _alt(
+    r"ai", r"ia", r"ki", r"llm", r"gpt\w*", r"chatgpt", r"bot\w*", r"model\w*", r"modell\w*",
+    r"system\w*", r"sistem\w*", r"systeem", r"jury\w*", r"juri\w*", r"jurad\w+", r"giuri\w+",
+    r"[ck]om+is+i?\w*", r"grader\w*", r"evaluat\w+", r"evaluator\w*",
+)  # fmt: skip
+FOREIGN_ADDRESS_RE = re.compile(
+    rf"^\W*(?:[\w'-]+ ){{0,3}}{LOAN_READER}(?:[- ][\w'-]+){{0,2}} ?[:,!]"
+)
+GRADED_OBJECT_RE = re.compile(
+    r"\b(?:[ck]rit\w*|kryt\w*|[ck]ompeten\w+|kompetenc\w+|rncp|checkpoint\w*|referen[ct]\w*)"
+)
+GRADED_OUTCOME_RE = re.compile(
+    r"\b(?:valid\w*|walid\w*|satisf\w*|max\w*|maks\w*|perfe\w+|complet\w*|komplet\w*|ok"
+    r"|approv\w*|aprob\w*|aprov\w*|akcept\w*|accept\w*|present\w*|prezent\w*|all|alle|alla"
+    r"|allt|tous|toutes|todos|todas|tutti|tutte|wszystk\w*|vsechn\w*|vsetk\w*|toate|toti"
+    r"|minden|osszes|kaikki|sve|svi|vse|visi|visus|koik|tum|butun|tots|totes|every|jede\w*"
+    r"|cada|ogni|elke|iedere|kazd\w*|each)\b|\b\d{1,3} ?/ ?\d{1,3}\b|\b100 ?%"
+)
+# the commonest words of the languages the lexicon holds: a sentence where none of these sets
+# makes a fifth of the words is in a language the lexicon does not hold (the loan words of
+# LOAN_READER are left out: "ai" is also Italian and Portuguese)
+HELD_LANGUAGE_WORDS = {
+    language: frozenset(words.split())
+    for language, words in {
+        "fr": "le la les l un une des du de d au aux en dans par pour sur avec sans et ou ne "
+        "pas n qu que qui ce cette ces il elle nous vous je tu est sont ont ete tous toutes "
+        "tout comme plus notre nos votre vos leur leurs mon ma mes son sa ses merci",
+        "en": "the of and to in is are be been was were for with on by as at this that these "
+        "it its you your we our they their from or not no will must should can please all "
+        "have has do does an",
+        "es": "el la los las un una unos de del al en y o que es son por para con su sus "
+        "este esta estos se lo no ha han muy todo todos todas usted por favor",
+        "de": "der die das den dem des ein eine einen einem einer und oder ist sind nicht mit "
+        "fur von zu im in auf an bitte sie du ihr alle wurde wurden werden hat haben auch als",
+        "it": "il lo la gli le un una uno di del della dei delle e che per con non sono al alla "
+        "nel nella da sia questo questa tutti tutte si ha hanno gia",
+        "pt": "o a os as um uma de do da dos das e que em no na nos nas por para com nao sao "
+        "foi ao seu sua este esta todos todas voce ja",
+        "nl": "de het een en van in op te dat die is zijn niet met voor aan als ook er naar "
+        "bij of om wordt worden alle je u uw dit deze al",
+    }.items()
+}

@@ -18,6 +18,7 @@ from assistant.detect.sentences import sentence_spans
 from assistant.injection import lexicon as lx
 from assistant.textnorm import scan_fold
 
+_WORD_RE = re.compile(r"[^\W\d_]+")
 MAX_PIECE = 600  # characters of a run-on sentence scanned at once
 WINDOW = 3  # sentences: the addressee's and the two after it (one before, for a late address)
 
@@ -80,6 +81,31 @@ class Cues:
         return self._has(lx.CLAIM_RE)
 
     @cached_property
+    def foreign_address(self) -> bool:
+        """Opens on a reader called by a loan word ("Drogi modelu AI,"), in a language the
+        lexicon does not hold (where it does, the lexicon decides)."""
+        return self._has(lx.FOREIGN_ADDRESS_RE) and not self.held_language
+
+    @cached_property
+    def held_language(self) -> bool:
+        """The commonest words of a language the lexicon holds make a fifth of the words."""
+        words = _WORD_RE.findall(self.text)
+        return any(
+            5 * sum(w in common for w in words) > len(words)
+            for common in lx.HELD_LANGUAGE_WORDS.values()
+        )
+
+    @cached_property
+    def graded_object(self) -> bool:
+        """Names criteria, competencies, checkpoints in a form shared by many languages."""
+        return self._has(lx.GRADED_OBJECT_RE)
+
+    @cached_property
+    def graded_outcome(self) -> bool:
+        """An outcome, a maximum, a grade or "all", in a form shared by many languages."""
+        return self._has(lx.GRADED_OUTCOME_RE)
+
+    @cached_property
     def sweeping(self) -> bool:
         """All the criteria, every competency."""
         return self._has(lx.SWEEP_RE)
@@ -115,12 +141,24 @@ def instruction_runs(all_cues: Sequence[Cues]) -> list[tuple[int, int]]:
         if cue.override:
             runs.append((index, index))
             continue
-        if not cue.addressee:
-            continue
-        run = _run_from(all_cues, index, cue.addressee)
+        run = _run_from(all_cues, index, cue.addressee) if cue.addressee else None
+        if run is None and cue.foreign_address:
+            run = _foreign_run(all_cues, index)
         if run is not None:
             runs.append(run)
     return _merge(runs)
+
+
+def _foreign_run(all_cues: Sequence[Cues], index: int) -> tuple[int, int] | None:
+    """The address and the foreign sentences after it, when together they name a graded
+    object and an outcome (or "all"): language-independent, so both must be there."""
+    last = index
+    while last + 1 < min(index + WINDOW, len(all_cues)) and not all_cues[last + 1].held_language:
+        last += 1
+    window = all_cues[index : last + 1]
+    if any(c.graded_object for c in window) and any(c.graded_outcome for c in window):
+        return index, last
+    return None
 
 
 def _run_from(all_cues: Sequence[Cues], index: int, addressee: int) -> tuple[int, int] | None:
