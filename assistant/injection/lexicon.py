@@ -498,9 +498,51 @@ JAILBREAK_PATTERNS = [
     r"(?:^|\s)(?:<\|?(?:system|im_start)\|?>|\[(?:system|inst)\]|###\s*(?:system|instruction))",
 ]
 
+
+def _trie(words: tuple[str, ...]) -> str:
+    """One regular expression matching any of ``words`` (literals), shared prefixes folded
+    into a trie: many times faster to search than an alternation of the words."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]  # a recursive dict
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+# the prefixes of every word READER_GATE_RE looks for (a superset, checked by a test): a
+# cheap first pass, since most sentences address nobody
+_READER_PREFIX_WORDS = """
+ia ai a.i i.a ki llm gpt gtt chatgpt intelligen inteligen kunstlich kuenstlich kunstmatig
+model language sprachmodell taalmodel evaluat correct corret examin grader assessor assessment
+grading bewerter prufer pruefer gutachter korrektor valutat esaminat chatbot bot robot
+avaliador beoordel nakijk auswert bewertung korrektur pruf auswertung evaluatie correctie
+outil system systeem program logiciel lect lett lector assistant assistent asistente moteur
+agent algorithm algoritm tool reader engine parser reviewer checker scorer marker herramient
+sistema werkzeug leser strument revisor dispositi device plate-forme plateforme platform
+application app script pipeline plataform aplicacion anwendung piattaform machine maquina
+maschin macchin ferrament leitor lezer hulpmiddel automat autom maschinell machinal informati
+ordinateur computer admin developpeur developer jury jurado giuria juri mesdames messieurs
+madame monsieur members miembros mitglieder membri ladies commission comision comissao
+tribunal banca board panel software
+"""
+READER_PREFIXES = tuple(_READER_PREFIX_WORDS.split())
+READER_PREFILTER_RE = re.compile(
+    rf"\b{_trie(READER_PREFIXES)}|kommission|ausschuss|commissie|[<\[#]"
+    r"|(?:bewertungs|korrektur|pruf|pruef|auswertungs|beoordelings|nakijk|evaluatie|correctie)"
+)
 # a sentence without any of these words addresses no reader: the patterns are not tried
 READER_GATE_RE = re.compile(
-    rf"\b(?:{ROLE_STRONG}|{ROLE_PLAIN}|{PROCESS}|{_SYSTEM}|{JURY}|{BOARD})\b|[<\[#]"
+    rf"\b(?:{ROLE_STRONG}|{ROLE_PLAIN}|{MACHINE_QUALIFIER}|{_SYSTEM}|{JURY}|{BOARD})\b|[<\[#]"
 )
 ADDRESSEE_RE = [re.compile(p) for p in ADDRESSEE_PATTERNS]
 WEAK_ADDRESSEE_RE = [re.compile(p) for p in WEAK_ADDRESSEE_PATTERNS]

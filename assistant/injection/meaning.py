@@ -36,7 +36,7 @@ class Cues:
     @cached_property
     def addressee(self) -> int:
         """2: an automated reader or evaluator; 1: the jury; 0: nobody."""
-        if not self._has(lx.READER_GATE_RE):
+        if not (self._has(lx.READER_PREFILTER_RE) and self._has(lx.READER_GATE_RE)):
             return 0
         if any(self._has(p) for p in lx.ADDRESSEE_RE):
             return 2
@@ -53,7 +53,10 @@ class Cues:
     def command(self) -> bool:
         """Asks to mark, validate, consider, report or ignore (any object); the noun of a
         note heading ("Note pour ...") asks nothing."""
-        return lx.COMMAND_RE.search(lx.LEAD_HEAD_RE.sub("", self.text, count=1)) is not None
+        if not self._has(lx.COMMAND_RE):
+            return False
+        head = lx.LEAD_HEAD_RE.match(self.text)
+        return head is None or lx.COMMAND_RE.search(self.text, head.end()) is not None
 
     @cached_property
     def target(self) -> bool:
