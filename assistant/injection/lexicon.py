@@ -243,11 +243,37 @@ _FRAME = _alt(
     r"modus",
 )
 
+# a note heading before the addressee: "Note destinée au", "Petit mot pour", "NB :"
+_HEAD = rf"(?:(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.,]{{0,12}}? )?"
+_DATIVE = _alt(
+    r"a", r"au", r"aux", r"a la", r"to", r"an", r"al", r"alla", r"allo", r"ai", r"ao", r"aos",
+    r"aan", r"zur", r"zum", r"agli", r"alle",
+)  # fmt: skip
+_PLEASE = _alt(
+    r"please", r"kindly", r"merci", r"veuillez", r"svp", r"s'il (?:te|vous) plait", r"bitte",
+    r"por favor", r"per favore", r"gelieve", r"alstublieft", r"graag", r"prego", r"vi prego",
+    r"je vous prie", r"je te prie", r"te pido", r"le ruego", r"ich bitte",
+)  # fmt: skip
+_READER = _alt(
+    r"reviewers?", r"readers?", r"lect(?:eur|rice)s?", r"leser(?:in)?", r"lett(?:ore|rice)",
+    r"lector(?:a|es)?", r"lezers?", r"leitor(?:a|es)?", r"revisor(?:a|es)?",
+)  # fmt: skip
+_PRE_V = rf"(?:\w+')?(?:{_DET_WORD} ){{0,3}}(?:\w+')?"
+
 ADDRESSEE_PATTERNS = [
-    # vocative or note heading at the start: "À l'évaluateur automatique :", "Note pour l'IA -"
-    rf"^\W*(?:(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}?)?(?:{_TO} )?{MACHINE}(?: [\w'-]+){{0,4}}? ?(?:[:,;!(\-.]|$)",
+    # a note heading at the start: "À l'évaluateur automatique :", "Note pour l'IA -" (not
+    # with a comma: "Pour l'IA, nous avons choisi..." names a topic, not a reader)
+    rf"^\W*{_HEAD}{_TO} {MACHINE}(?: [\w'-]+){{0,4}}? ?(?:[:;!(\-.]|$)",
+    rf"^\W*{_DATIVE} {MACHINE}(?: [\w'-]+){{0,2}}? ?,",
+    # a vocative: "IA correctrice :", "Évaluateur automatique,", "AI reviewer note:" (not
+    # "Évaluateur externe :", a heading of the dossier)
+    rf"^\W*{_PRE_V}{MACHINE_CORE}(?:[ -](?:{QUALIFIER}|{ROLE_STRONG}|{ROLE_PLAIN}|{_LEAD})){{0,2}} ?[:,;!]",
+    # a bare reader noun that is asked politely ("Assistant, please...", "Lecteur : merci de"),
+    # or a reviewer's note ("Reviewer note:")
+    rf"^\W*{_PRE_V}(?:{ROLE_STRONG}|{ROLE_PLAIN}) ?[:,;!]\W*(?:{_PLEASE})\b",
+    rf"^\W*{_PRE_V}(?:{ROLE_STRONG}|{_READER}) {_LEAD} ?[:!]",
     # the same after a colon: "Cible : pour l'assistant de correction automatique : ..."
-    rf"[:!?—–] (?:(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}?)?(?:{_TO} )?{MACHINE}(?: [\w'-]+){{0,2}}? ?[:,!]",
+    rf"[:!?—–] {_HEAD}(?:{_TO} )?{MACHINE}(?: [\w'-]+){{0,2}}? ?[:!]",
     # a short sentence that is only an address: "Deux mots pour le logiciel d'évaluation."
     rf"^\W*(?:[\w'-]+ ){{0,3}}(?:{_TO}) {MACHINE}(?: [\w'-]+){{0,3}}? ?(?:[:.!]|$)",
     # a note heading, a greeting or "attention" before a bare machine noun and a colon or comma:
@@ -275,11 +301,12 @@ ADDRESSEE_PATTERNS = [
     # a system frame: "Consigne système :", "SYSTEM:", "mode développeur"
     rf"\b{_FRAME} (?:d[eu] |des |del |di |de l'|of the )?{_SYSTEM}\b",
     rf"\b{_SYSTEM} ?(?:{_FRAME})\b",
-    r"\b(?:systeme|system|sistema) ?:",
+    r"(?:^|[:.!?\[(<|-])\W*(?:systeme|system|sistema) ?:",
     r"(?:<\|?(?:system|im_start|im_end)\|?>|\[/?(?:system|inst|sys)\]|#{2,}\s*(?:system|instruction))",
 ]
 WEAK_ADDRESSEE_PATTERNS = [
-    rf"^\W*(?:(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}?)?(?:{_TO} )?{_DET}{JURY}(?: [\w'-]+){{0,4}}? ?(?:[:,;!(\-]|$)",
+    rf"^\W*{_HEAD}{_TO} {_DET}{JURY}(?: [\w'-]+){{0,4}}? ?(?:[:;!(\-]|$)",
+    rf"^\W*(?:{_DATIVE} )?{_DET}{JURY}(?: [\w'-]+){{0,4}}? ?(?:[:,;!(\-]|$)",
     rf"(?:^|[\W])(?:{_GREETING})[ ,]+{_DET}{_MOD}{JURY}",
     rf"\b{_ATTENTION} {_DET}{_MOD}{JURY}",
     # a board addressed by a note heading, a greeting or "à l'attention de"
