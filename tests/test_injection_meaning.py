@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.injection import is_injection
-from assistant.injection.meaning import cues, instruction_runs
+from assistant.injection.meaning import cues, instruction_runs, scan_spans
 from assistant.textnorm import scan_fold
 from tests.injection_cases import (
     CLEAN,
@@ -81,3 +81,32 @@ def test_the_cheap_reader_prefilter_passes_every_sentence_the_gate_passes() -> N
     gated = [t for t in map(scan_fold, passages) if lx.READER_GATE_RE.search(t)]
     assert len(gated) > 120
     assert all(lx.READER_PREFILTER_RE.search(t) for t in gated)
+
+
+def _shuffled(passages: list[str], seed: int) -> list[str]:
+    import random
+
+    out = passages[:]
+    random.Random(seed).shuffle(out)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_clean_passages_side_by_side_raise_nothing(seed: int) -> None:
+    """Every address meets many requests of neighbouring clean sentences here: windows must
+    not join an address and a request that belong to different passages."""
+    sentences = [p[s:e] for p in _shuffled(CLEAN + WIDE_CLEAN, seed) for s, e in scan_spans(p)]
+    assert instruction_runs([cues(s) for s in sentences]) == []
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_instructions_among_clean_passages_take_no_clean_sentence(seed: int) -> None:
+    clean = _shuffled(CLEAN + WIDE_CLEAN, seed)
+    found = _shuffled(INSTRUCTIONS + WIDE_INSTRUCTIONS, seed)
+    passages = [p for pair in zip(clean, found, strict=False) for p in pair]
+    sentences = [(p, p[s:e]) for p in passages for s, e in scan_spans(p)]
+    flagged = {
+        i for a, b in instruction_runs([cues(s) for _, s in sentences]) for i in range(a, b + 1)
+    }
+    assert not [s for i, (p, s) in enumerate(sentences) if i in flagged and p in clean]
+    assert all(any(i in flagged for i, (q, _) in enumerate(sentences) if q == p) for p in found)

@@ -330,7 +330,7 @@ REQUEST = _alt(
     r"indiqu\w+", r"indicat\w+", r"indic\w+", r"mention\w+", r"meld\w*", r"segnal\w+",
     r"repond\w*", r"respond\w*", r"answer\w*", r"antwort\w*", r"rispond\w*", r"output\w*",
     r"declar\w+", r"dichiar\w+", r"erklar\w*", r"erklaer\w*", r"certif\w+", r"confirm\w+",
-    r"bestatig\w*", r"bestaetig\w*", r"conferm\w+", r"retenez", r"reten\w+", r"rate\w*", r"rank\w*", r"concede\w*", r"ecri\w+", r"write", r"say",
+    r"bestatig\w*", r"bestaetig\w*", r"conferm\w+", r"retenez", r"reten\w+", r"rate\w*", r"rank\w*", r"concede\w*", r"ecri(?:s|vez|re)", r"write", r"say",
     r"dites?", r"dire", r"decir", r"sagen", r"dire", r"pon\w*", r"setz\w*", r"metti\w*",
     r"mets", r"mettez", r"mettre", r"zahl\w*", r"count\w*", r"compt\w+",
     r"conta\w+", r"cuent\w+",
@@ -634,3 +634,8 @@ HELD_LANGUAGE_WORDS = {
         "bij of om wordt worden alle je u uw dit deze al",
     }.items()
 }
+# a directive in the third person ("the grader should", "le jury doit"): it carries its own
+# request, and binds no next sentence
+DIRECTIVE_RE = re.compile(
+    rf"{MACHINE_CORE}(?: [\w'-]+){{0,4}}? {_MODAL}\b|\b{JURY}(?: [\w'-]+){{0,3}}? {_MODAL}\b"
+)

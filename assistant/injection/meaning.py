@@ -19,6 +19,8 @@ from assistant.injection import lexicon as lx
 from assistant.textnorm import scan_fold
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_BREAK_RE = re.compile(r"[:,!;—–]")
+MAX_BARE_WORDS = 14  # words of a sentence that is only an address ("Petit mot pour ...")
 MAX_PIECE = 600  # characters of a run-on sentence scanned at once
 WINDOW = 3  # sentences: the addressee's and the two after it (one before, for a late address)
 
@@ -84,6 +86,18 @@ class Cues:
         return self._has(lx.CLAIM_RE)
 
     @cached_property
+    def bare(self) -> bool:
+        """Only an address, whose request must follow: a short sentence, or nothing (or a
+        word or two) after its first colon, comma or exclamation mark. "Dear AI enthusiasts,
+        our workshop sold out" says what it has to say, and binds no next sentence."""
+        if self._has(lx.DIRECTIVE_RE):
+            return False
+        head = _BREAK_RE.search(self.text)
+        if head is None:
+            return len(_WORD_RE.findall(self.text)) <= MAX_BARE_WORDS
+        return len(_WORD_RE.findall(self.text, head.end())) <= 2
+
+    @cached_property
     def foreign_address(self) -> bool:
         """Opens on a reader called by a loan word ("Drogi modelu AI,"), in a language the
         lexicon does not hold (where it does, the lexicon decides)."""
@@ -133,10 +147,6 @@ def _asks(window: Sequence[Cues], addressee: int) -> bool:
     return any(c.outcome or c.ignore or c.sweeping for c in window)
 
 
-def _requests(cue: Cues) -> bool:
-    return cue.claim or cue.judged or cue.ignore or (cue.command and cue.target)
-
-
 def instruction_runs(all_cues: Sequence[Cues]) -> list[tuple[int, int]]:
     """(first, last) sentence indices, inclusive, of every instruction to the reader."""
     runs: list[tuple[int, int]] = []
@@ -155,8 +165,8 @@ def instruction_runs(all_cues: Sequence[Cues]) -> list[tuple[int, int]]:
 def _foreign_run(all_cues: Sequence[Cues], index: int) -> tuple[int, int] | None:
     """The address and the foreign sentences after it, when together they name a graded
     object and an outcome (or "all"): language-independent, so both must be there."""
-    last = index
-    while last + 1 < min(index + WINDOW, len(all_cues)) and not all_cues[last + 1].held_language:
+    last, end = index, min(index + WINDOW, len(all_cues)) if all_cues[index].bare else index + 1
+    while last + 1 < end and not all_cues[last + 1].held_language:
         last += 1
     window = all_cues[index : last + 1]
     if any(c.graded_object for c in window) and any(c.graded_outcome for c in window):
@@ -165,14 +175,13 @@ def _foreign_run(all_cues: Sequence[Cues], index: int) -> tuple[int, int] | None
 
 
 def _run_from(all_cues: Sequence[Cues], index: int, addressee: int) -> tuple[int, int] | None:
-    end = min(index + WINDOW, len(all_cues))
+    """The run from the address at ``index``: its own sentence, or, when the sentence is only
+    an address ("Une remarque pour l'outil d'analyse."), the next ones or the one before."""
+    end = min(index + WINDOW, len(all_cues)) if all_cues[index].bare else index + 1
     for last in range(index, end):
         if _asks(all_cues[index : last + 1], addressee):
-            # the request goes on in the next sentences that ask something too
-            while last + 1 < end and _requests(all_cues[last + 1]):
-                last += 1
             return index, last
-    if index > 0 and _asks(all_cues[index - 1 : index + 1], addressee):
+    if index > 0 and all_cues[index].bare and _asks(all_cues[index - 1 : index + 1], addressee):
         return index - 1, index
     return None
 
