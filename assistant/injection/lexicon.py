@@ -260,6 +260,12 @@ _READER = _alt(
 )  # fmt: skip
 _PRE_V = rf"(?:\w+')?(?:{_DET_WORD} ){{0,3}}(?:\w+')?"
 
+_ARTICLES = (
+    "our notre nuestro unser nostro nosso onze my mon mi mein mio meu mijn the le la un une a an "
+    "el il lo o das der die de het ce cette this este questo ese"
+)
+_NO_ARTICLE = "".join(rf"(?<!\b{w} )" for w in _ARTICLES.split())
+
 ADDRESSEE_PATTERNS = [
     # a note heading at the start: "À l'évaluateur automatique :", "Note pour l'IA -" (not
     # with a comma: "Pour l'IA, nous avons choisi..." names a topic, not a reader)
@@ -301,7 +307,8 @@ ADDRESSEE_PATTERNS = [
     # a system frame: "Consigne système :", "SYSTEM:", "mode développeur"
     rf"\b{_FRAME} (?:d[eu] |des |del |di |de l'|of the )?{_SYSTEM}\b",
     rf"\b{_SYSTEM} ?(?:{_FRAME})\b",
-    r"(?:^|[:.!?\[(<|-])\W*(?:systeme|system|sistema) ?:",
+    # "SYSTEM:" as a role marker, not "our system:" or "le système :", a thing of the dossier
+    rf"{_NO_ARTICLE}\b(?:systeme|system|sistema) ?:",
     r"(?:<\|?(?:system|im_start|im_end)\|?>|\[/?(?:system|inst|sys)\]|#{2,}\s*(?:system|instruction))",
 ]
 WEAK_ADDRESSEE_PATTERNS = [
