@@ -54,7 +54,8 @@ ROLE_PLAIN = _alt(
     r"assistente", r"modell[oi]", r"revisor[ei]", r"dispositifs?", r"devices?", r"plate-?formes?",
     r"platforms?", r"applications?", r"apps?", r"scripts?", r"pipelines?", r"dispositivos?",
     r"plataformas?", r"aplicacion\w*", r"anwendung\w*", r"dispositiv[oi]", r"piattaform\w+",
-    r"machines?", r"maquinas?", r"maschinen?", r"macchin[ae]", r"ferramentas?",
+    r"machines?", r"maquinas?", r"maschinen?", r"macchin[ae]", r"ferramentas?", r"modules?",
+    r"modul[eo]?s?", r"moduli",
     r"leitor(?:a|es)?", r"systeem", r"systemen", r"programma's", r"lezers?", r"hulpmiddel\w*",
 )  # fmt: skip
 # the assessment itself, named as the reader only with a machine qualifier: "l'évaluation
@@ -74,12 +75,20 @@ MACHINE_QUALIFIER = _alt(
     r"(?:l'|la |le |the |die |der |de |het |o |a |il )?(?:ia|ai|ki|machine|maschine|ordinateur|"
     r"computer)",
 )  # fmt: skip
+# what a reader does, for a reader named by a relative clause ("el sistema que corrige")
+_READS_EARLY = _alt(
+    r"lit", r"corrige\w*", r"note", r"evalue\w*", r"analyse\w*", r"reads?", r"grades?",
+    r"scores?", r"evaluates?", r"corrects?", r"marks?", r"califica\w*", r"evalua\w*",
+    r"corregge", r"valuta", r"bewertet", r"korrigiert", r"beoordeelt", r"corrigeert",
+    r"avalia", r"analisa",
+)  # fmt: skip
 QUALIFIER = _alt(
     r"automat\w*", r"autom\.?", r"d'?evaluation", r"de correction",
     r"de notation", r"d'?ia", r"ia", r"ai", r"ki", r"intelligent\w*", r"grading", r"scoring",
     r"evaluation", r"review", r"de evaluacion", r"de correccion", r"di valutazione",
     r"di correzione", r"virtu\w+", r"neuronal\w*", r"neural", r"generati\w+", r"machine",
     r"de traitement automatique", r"qui (?:lit|analyse|evalue|corrige|note)",
+    rf"(?:qui|que|che|that|which|der|die|das|dat) (?:\w+ )?{_READS_EARLY}",
     r"that (?:reads|grades|scores|reviews)", r"bewertungs\w*", r"(?:pre-?)?correction",
     r"(?:de |di |of |d')?(?:calificacion\w*|puntuacion\w*|valutazione|bewertung|notation)",
     r"de lecture automati\w*", r"de pre-?evaluation",
@@ -136,7 +145,7 @@ _DET_WORD = _alt(
     r"tous", r"cualquier", r"jede[rsm]?", r"qualsiasi", r"o", r"os", r"as", r"um", r"uma",
     r"de", r"het", r"een", r"elke", r"ieder\w*", r"qualquer", r"della", r"dello", r"del",
     r"zur", r"zum", r"cher", r"chere", r"chers", r"dear", r"querid[oa]", r"estimad[oa]",
-    r"lieber?", r"liebe", r"car[oa]", r"gentile", r"mon", r"ma", r"my", r"mi", r"mein\w*",
+    r"liebe[rsn]?", r"car[oa]", r"gentile", r"mon", r"ma", r"my", r"mi", r"mein\w*",
     r"mio", r"mia", r"meu", r"minha", r"mijn", r"tres", r"very", r"muy", r"sehr", r"molto",
     r"zeer", r"muito", r"cortese", r"kind", r"aimable", r"prezad[oa]", r"beste", r"geachte",
     r"nostro", r"nuestro", r"notre", r"our", r"unser\w*", r"onze", r"nosso", r"nossa",
@@ -166,7 +175,8 @@ _TO = _alt(
 )  # fmt: skip
 _GREETING = _alt(
     r"cher", r"chere", r"chers", r"cheres", r"dear", r"hey", r"hi", r"hello", r"bonjour",
-    r"salut", r"hola", r"querid[oa]s?", r"estimad[oa]s?", r"lieber?", r"hallo", r"car[oa]",
+    r"salut", r"hola", r"querid[oa]s?", r"estimad[oa]s?", r"liebe[rsn]?", r"hallo", r"car[oa]",
+    r"(?:hi|hello|hey) there", r"bonjour a (?:toi|vous)",
     r"gentile", r"ciao", r"buongiorno", r"guten tag", r"oye", r"prezad[oa]s?", r"ola", r"oi",
     r"beste", r"geachte", r"hoi", r"sehr geehrte[rs]?", r"egregi[oa]", r"spettabile", r"salve",
     r"greetings", r"yo",
@@ -300,6 +310,8 @@ ADDRESSEE_PATTERNS = [
     # a condition or a role given to the reader: "si vous êtes une IA", "you are an assistant"
     rf"\b{_YOU_ARE}{_MOD}{ROLE_STRONG}\b",
     rf"\b{_IF} (?:\w+ )?{_YOU} {_FILLER}{MACHINE_CORE}",
+    # the inverted condition: "should you be an AI", "were you a grader", "solltest du eine KI sein"
+    rf"\b(?:should|were|sollte(?:st)?|ware(?:st)?) (?:you|du|sie|u|je) {_FILLER}{MACHINE_CORE}",
     rf"\b{_YOU_ARE}{_MOD}{ROLE_PLAIN}\b(?: [\w'-]+){{0,3}}? {QUALIFIER}\b",
     # a reader defined by what it does: "tout outil qui lit ce document", "any model reading"
     rf"{MACHINE_CORE} (?:qui|that|which|who|que|der|die|das|che) (?:\w+ ){{0,2}}{_READS}\b",
