@@ -176,14 +176,24 @@ def _foreign_run(all_cues: Sequence[Cues], index: int) -> tuple[int, int] | None
 
 def _run_from(all_cues: Sequence[Cues], index: int, addressee: int) -> tuple[int, int] | None:
     """The run from the address at ``index``: its own sentence, or, when the sentence is only
-    an address ("Une remarque pour l'outil d'analyse."), the next ones or the one before."""
-    end = min(index + WINDOW, len(all_cues)) if all_cues[index].bare else index + 1
-    for last in range(index, end):
-        if _asks(all_cues[index : last + 1], addressee):
+    an address ("Une remarque pour l'outil d'analyse."), the next ones that carry the request
+    (preferred: the address's own nouns, "pré-évaluation", may read as a request), or the one
+    before."""
+    if not all_cues[index].bare:
+        return (index, index) if _asks(all_cues[index : index + 1], addressee) else None
+    for last in range(index + 1, min(index + WINDOW, len(all_cues))):
+        window = all_cues[index : last + 1]
+        if _asks(window, addressee) and any(_asks_something(c) for c in window[1:]):
             return index, last
-    if index > 0 and all_cues[index].bare and _asks(all_cues[index - 1 : index + 1], addressee):
+    if _asks(all_cues[index : index + 1], addressee):
+        return index, index
+    if index > 0 and _asks(all_cues[index - 1 : index + 1], addressee):
         return index - 1, index
     return None
+
+
+def _asks_something(cue: Cues) -> bool:
+    return cue.claim or cue.judged or cue.command or cue.ignore
 
 
 def _merge(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
