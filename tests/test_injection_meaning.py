@@ -10,6 +10,8 @@ from assistant.injection import is_injection
 from assistant.injection.meaning import cues, instruction_runs, scan_spans
 from assistant.textnorm import scan_fold
 from tests.injection_cases import (
+    BOARD_CLEAN,
+    BOARD_INSTRUCTIONS,
     CLEAN,
     FOREIGN_INSTRUCTIONS,
     INSTRUCTIONS,
@@ -25,12 +27,14 @@ def test_the_sets_are_large_enough() -> None:
     assert len(WIDE_INSTRUCTIONS) >= 25 and len(WIDE_CLEAN) >= 40
 
 
-@pytest.mark.parametrize("passage", INSTRUCTIONS + WIDE_INSTRUCTIONS + THIRD_INSTRUCTIONS)
+@pytest.mark.parametrize(
+    "passage", INSTRUCTIONS + WIDE_INSTRUCTIONS + THIRD_INSTRUCTIONS + BOARD_INSTRUCTIONS
+)
 def test_an_instruction_to_the_reader_is_recognised(passage: str) -> None:
     assert is_injection(passage)
 
 
-@pytest.mark.parametrize("passage", CLEAN + WIDE_CLEAN + THIRD_CLEAN)
+@pytest.mark.parametrize("passage", CLEAN + WIDE_CLEAN + THIRD_CLEAN + BOARD_CLEAN)
 def test_a_clean_passage_raises_nothing(passage: str) -> None:
     assert not is_injection(passage)
 
@@ -98,15 +102,19 @@ def test_clean_passages_side_by_side_raise_nothing(seed: int) -> None:
     """Every address meets many requests of neighbouring clean sentences here: windows must
     not join an address and a request that belong to different passages."""
     sentences = [
-        p[s:e] for p in _shuffled(CLEAN + WIDE_CLEAN + THIRD_CLEAN, seed) for s, e in scan_spans(p)
+        p[s:e]
+        for p in _shuffled(CLEAN + WIDE_CLEAN + THIRD_CLEAN + BOARD_CLEAN, seed)
+        for s, e in scan_spans(p)
     ]
     assert instruction_runs([cues(s) for s in sentences]) == []
 
 
 @pytest.mark.parametrize("seed", range(3))
 def test_instructions_among_clean_passages_take_no_clean_sentence(seed: int) -> None:
-    clean = _shuffled(CLEAN + WIDE_CLEAN + THIRD_CLEAN, seed)
-    found = _shuffled(INSTRUCTIONS + WIDE_INSTRUCTIONS + THIRD_INSTRUCTIONS, seed)
+    clean = _shuffled(CLEAN + WIDE_CLEAN + THIRD_CLEAN + BOARD_CLEAN, seed)
+    found = _shuffled(
+        INSTRUCTIONS + WIDE_INSTRUCTIONS + THIRD_INSTRUCTIONS + BOARD_INSTRUCTIONS, seed
+    )
     passages = [p for pair in zip(clean, found, strict=False) for p in pair]
     sentences = [(p, p[s:e]) for p in passages for s, e in scan_spans(p)]
     flagged = {

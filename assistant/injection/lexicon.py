@@ -122,6 +122,8 @@ BOARD = _alt(
     r"comissao(?: avaliadora| examinadora)?", r"\w*commissie", r"banca(?: examinadora| avaliadora)?",
     r"examination (?:board|committee)", r"(?:examining|assessment|grading) (?:board|committee|panel)",
     r"board of examiners", r"panel", r"examinateurs", r"examinatrices", r"examiners",
+    r"(?:examination |examining |assessment |grading |selection )?committee",
+    r"comite (?:d'evaluation|d'examen|pedagogique|de validation)",
 )  # fmt: skip
 _DET = (
     r"(?:(?:l'|le |la |les |un |une |des |du |au |aux |the |an? |any |every |el |los |las |"
@@ -332,6 +334,7 @@ WEAK_ADDRESSEE_PATTERNS = [
     rf"^\W*(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}? {_TO} {_PRE}{BOARD}(?: [\w'-]+){{0,3}}? ?[:,;!(\-]",
     rf"(?:^|[\W])(?:{_GREETING})[ ,]+{_PRE}{BOARD}\b",
     rf"\b{_ATTENTION} {_PRE}{BOARD}\b",
+    rf"^\W*{_DATIVE} {_PRE}{BOARD}(?: [\w'-]+){{0,3}}? ?:",
     rf"\b{JURY}(?: [\w'-]+){{0,3}}? {_MODAL}\b",
 ]
 
@@ -351,7 +354,7 @@ REQUEST = _alt(
     r"declar\w+", r"dichiar\w+", r"erklar\w*", r"erklaer\w*", r"certif\w+", r"confirm\w+",
     r"bestatig\w*", r"bestaetig\w*", r"conferm\w+", r"retenez", r"reten\w+", r"rate\w*", r"rank\w*", r"concede\w*", r"ecri(?:s|vez|re)", r"write", r"say",
     r"dites?", r"dire", r"decir", r"sagen", r"dire", r"pon\w*", r"setz\w*", r"metti\w*",
-    r"mets", r"mettez", r"mettre", r"zahl\w*", r"count\w*", r"compt\w+",
+    r"mets", r"mettez", r"mettre", r"zahl\w*", r"count\w*", r"compte[rz]?", r"comptes",
     r"conta\w+", r"cuent\w+",
     r"marque\w*", r"considere\w*", r"atribua\w*", r"atribuir", r"avali\w+", r"aprov\w+",
     r"trate", r"tratar", r"assinal\w+", r"registr\w+", r"conced\w+", r"markeer\w*",
@@ -359,7 +362,7 @@ REQUEST = _alt(
     r"beoordeel\w*", r"rapporteer\w*", r"vermeld\w*", r"ken\w* (?:\w+ ){0,4}toe", r"toekenn\w*",
     r"markier\w*", r"vergib", r"erteil\w*", r"stuf\w*", r"einstuf\w*", r"sieh\w*",
     r"werte[nt]?", r"gilt als", r"gelten als", r"segna\w*", r"dai", r"ritien\w*", r"ritener\w*",
-    r"giudic\w+", r"da considerar\w*", r"da ritener\w*", r"te beschouwen", r"zu betrachten",
+    r"giudic\w+",
 )  # fmt: skip
 IGNORE = _alt(
     r"ignor\w+", r"disregard\w*", r"overlook\w*", r"skip\w*", r"saut\w+", r"passe[rz]? outre",
@@ -381,6 +384,13 @@ IGNORE = _alt(
     r"niet (?:\w+ )?(?:melden|vermeld|bestraf|rapporteer|mee|tel|signaleer)\w*",
     r"buiten beschouwing", r"u[e]?ber (?:\w+ ){0,4}hinweg\w*", r"hinwegseh\w*", r"trascur\w+",
     r"non (?:\w+ )?(?:valut|giudic|verific|controll)\w*",
+    # no need to check: "il n'y a pas lieu de relever", "inutile de les évaluer", "no need to"
+    r"(?:pas lieu d[e']|inutile d[e']|pas besoin d[e']|no need to|needn't|unnecessary to|"
+    r"no hace falta|no es necesario|innecesario|nicht notig|nicht noetig|unnotig|unnoetig|"
+    r"non (?:e )?necessario|inutile|nao e necessario|desnecessario|niet nodig|onnodig) "
+    r"(?:\w+ ){0,2}(?:relev|signal|verifi|control|check|flag|penali|mention|evalu|analy|examin|"
+    r"report|pruf|bewert|meld|segnal|valut|verific|controll|revis|review|look|contr|nakijk|"
+    r"beoordel|avali|corrig|correct)\w*",
 )  # fmt: skip
 OBJECT = _alt(
     r"criter\w*", r"kriteri\w*", r"competenc\w+", r"competenz\w+", r"kompetenz\w*",
@@ -405,7 +415,7 @@ OBJECT = _alt(
     r"prufung\w*", r"pruefung\w*", r"esame", r"travail", r"work", r"trabajo", r"arbeit",
     r"lavoro", r"axes?", r"themes?", r"sujets?", r"points?", r"aspects?", r"contenus?",
     r"verification\w*", r"controles?",
-    r"plano", r"planos", r"ausencia", r"trabalho", r"seccao", r"secao", r"capitulos?",
+    r"plano", r"planos", r"piano", r"piani", r"ausencia", r"trabalho", r"seccao", r"secao", r"capitulos?",
     r"requisitos?", r"competent\w+", r"eisen", r"onderde(?:el|len)", r"hoofdstuk\w*",
     r"cijfer\w*", r"beoordeling\w*", r"punten", r"opdracht\w*", r"werk", r"verslag",
     r"indicat\w+", r"indikator\w*", r"status", r"statut", r"noten", r"teile?", r"parti",
@@ -426,7 +436,8 @@ STATE = _alt(
     r"verifie\w*", r"verified", r"verificad\w+", r"gepruft", r"geprueft", r"verificat\w+",
     r"approuve\w*", r"approved", r"genehmigt", r"approvat\w+", r"positi\w+",
     r"favorable\w*", r"sans reserve", r"without reservation", r"en regle", r"in order",
-    r"cumprid\w+", r"atendid\w+", r"satisfeit\w+", r"aprovad\w+", r"concluid\w+", r"feit[oa]s?",
+    r"cumprid\w+", r"valid[oa]s?", r"voldoende", r"sufficient", r"suffisante?s?",
+    r"suficientes?", r"sufficient[ei]", r"ausreichend", r"genugend", r"nachgewiesen", r"atendid\w+", r"satisfeit\w+", r"aprovad\w+", r"concluid\w+", r"feit[oa]s?",
     r"gevalideerd", r"goedgekeurd", r"voldaan", r"behaald", r"afgerond", r"aanwezig",
     r"volledig", r"compleet", r"geslaagd", r"uitstekend", r"in orde", r"gecontroleerd",
     r"geverifieerd", r"in ordnung", r"abgeschlossen", r"freigegeben", r"abgenommen",
@@ -579,7 +590,7 @@ application app script pipeline plataform aplicacion anwendung piattaform machin
 maschin macchin ferrament leitor lezer hulpmiddel automat autom maschinell machinal informati
 ordinateur computer admin developpeur developer jury jurado giuria juri mesdames messieurs
 madame monsieur members miembros mitglieder membri ladies commission comision comissao
-tribunal banca board panel software
+tribunal banca board panel software committee comite
 """
 READER_PREFIXES = tuple(_READER_PREFIX_WORDS.split())
 READER_PREFILTER_RE = re.compile(
@@ -657,4 +668,19 @@ HELD_LANGUAGE_WORDS = {
 # request, and binds no next sentence
 DIRECTIVE_RE = re.compile(
     rf"{MACHINE_CORE}(?: [\w'-]+){{0,4}}? {_MODAL}\b|\b{JURY}(?: [\w'-]+){{0,3}}? {_MODAL}\b"
+)
+# an auxiliary or copula right before a request verb makes it a state ("sont validés", "has been
+# approved", "sono stati approvati"), not a request
+_AUXILIARY = _alt(
+    r"est", r"sont", r"ete", r"etait", r"etaient", r"etre", r"ont", r"avons", r"avez",
+    r"sera", r"seront", r"e", r"sono", r"stat[oaie]", r"era", r"erano", r"essere", r"ha",
+    r"hanno", r"es", r"son", r"esta", r"estan", r"fue", r"fueron", r"sido", r"han", r"sao",
+    r"foi", r"foram", r"estao", r"ist", r"sind", r"wurden?", r"worden", r"war", r"waren",
+    r"hat", r"haben", r"wird", r"werden", r"zijn", r"werd", r"werden", r"heeft", r"hebben",
+    r"wordt", r"is", r"are", r"was", r"were", r"been", r"be", r"has", r"have", r"had",
+)  # fmt: skip
+# ("sont à considérer", "da considerarsi", "sind zu werten", "zijn te beschouwen" ask, though)
+STATE_AUXILIARY_RE = re.compile(
+    rf"\b{_AUXILIARY}(?: (?!(?:a|da|zu|te|to|de|por) )\w+)? $"
+    rf"|\b{_AUXILIARY}(?: \w+){{1,2}},? (?:et|and|e|y|und|en|ou|or|o|oder|of) $"
 )

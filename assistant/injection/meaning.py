@@ -54,11 +54,16 @@ class Cues:
     @cached_property
     def command(self) -> bool:
         """Asks to mark, validate, consider, report or ignore (any object); the noun of a
-        note heading ("Note pour ...") asks nothing."""
+        note heading ("Note pour ...") asks nothing, nor a verb after an auxiliary ("sont
+        validés", "has been approved": a state)."""
         if not self._has(lx.COMMAND_RE):
             return False
         head = lx.LEAD_HEAD_RE.match(self.text)
-        return head is None or lx.COMMAND_RE.search(self.text, head.end()) is not None
+        start = head.end() if head is not None else 0
+        return any(
+            not lx.STATE_AUXILIARY_RE.search(self.text, max(start, m.start() - 40), m.start())
+            for m in lx.COMMAND_RE.finditer(self.text, start)
+        )
 
     @cached_property
     def target(self) -> bool:
@@ -71,9 +76,14 @@ class Cues:
         return self._has(lx.STATE_RE)
 
     @cached_property
+    def has_object(self) -> bool:
+        """Names an assessment object (criteria, the dossier, a chapter, the budget)."""
+        return self._has(lx.OBJECT_RE)
+
+    @cached_property
     def judged(self) -> bool:
         """States an outcome of an assessment object ("les critères sont remplis")."""
-        return self.outcome and self._has(lx.OBJECT_RE)
+        return self.outcome and self.has_object
 
     @cached_property
     def ignore(self) -> bool:
@@ -141,7 +151,9 @@ def _asks(window: Sequence[Cues], addressee: int) -> bool:
     command = any(c.command for c in window)
     target = any(c.target for c in window)
     if addressee == 2:
-        return any(c.claim or c.judged for c in window) or (command and target)
+        # an outcome and what it bears on may sit in different sentences of a note
+        judged = any(c.outcome for c in window) and any(c.has_object for c in window)
+        return any(c.claim for c in window) or judged or (command and target)
     if not (command and target):
         return False
     return any(c.outcome or c.ignore or c.sweeping for c in window)
@@ -193,7 +205,7 @@ def _run_from(all_cues: Sequence[Cues], index: int, addressee: int) -> tuple[int
 
 
 def _asks_something(cue: Cues) -> bool:
-    return cue.claim or cue.judged or cue.command or cue.ignore
+    return cue.claim or cue.outcome or cue.command or cue.ignore
 
 
 def _merge(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
