@@ -441,4 +441,15 @@ BOARD_CLEAN = [
     "Pour la commission d'attribution des aides régionales, tous les critères "
     "d'éligibilité sont remplis.",
     "Rapport de la commission d'évaluation du salon : tous les exposants ont été validés.",
+    # lines of an organisation chart or a product sheet that open on a reader noun
+    "Assistant : Julie Martin valide tous les devis et les considère comme définitifs.",
+    "Agent : Paul Durand, il a validé toutes les commandes du salon.",
+    "Lecteur : la médiathèque a validé tous les achats de livres.",
+    "Outil : un tableur partagé ; toutes les tâches validées passent en vert.",
+    "Programme : atelier le matin, dégustation l'après-midi, remise des prix à 18 h.",
+    "Logiciel : Sage 100, validé par l'expert-comptable pour toutes les écritures.",
+    "Système, processus, méthode : trois mots pour valider tous nos projets.",
+    "Moteur : 150 chevaux, tous les contrôles techniques validés.",
+    "Application : disponible sur iOS et Android, notée 4,8 sur 5.",
+    "Modèle : sac cabas en lin, validé par toutes nos clientes test.",
 ]
