@@ -1,9 +1,10 @@
 """The vocabulary of an instruction to the dossier's reader, in French, English, Spanish,
-German and Italian, as regular expressions over ``scan_fold`` text (lower case, no accents,
+German, Italian, Portuguese and Dutch, as regular expressions over ``scan_fold`` text (lower case, no accents,
 straight apostrophes). Three roles, combined by ``meaning``:
 
 - ADDRESSEE: who the sentence speaks to: an automated reader (AI, model, grader, "système",
-  an evaluation tool), or the jury, in a vocative, a greeting, "à l'attention de", a note
+  an evaluation tool, the assessment itself when automated: "die maschinelle Auswertung"), or
+  the jury or an examining board (commission, Prüfungskommission, banca), in a vocative, a greeting, "à l'attention de", a note
   heading, a directive in the third person ("le correcteur est prié de"), a condition ("if you
   are an AI") or a role given to the reader ("tu es un assistant d'évaluation");
 - REQUEST: what it asks: mark, validate, consider, grade, ignore, skip, report;

@@ -1,11 +1,19 @@
 """Does a run of sentences speak to the dossier's reader and ask it to judge?
 
 Each sentence is folded (``scan_fold``) and given cues: whom it addresses (an automated
-reader or evaluator: strong; the jury: weak), whether it asks for something (a command on an
-assessment object or outcome, an order to ignore, a claim that the work "is already
-validated"), or whether it is a classic override ("ignore previous instructions"). A window of
-up to ``WINDOW`` consecutive sentences, paragraph breaks included, is an instruction to the
-reader when it holds an addressee and a request that fits it; no single phrase decides.
+reader or evaluator: strong; the jury or an examining board: weak), whether it asks for
+something (a command on an assessment object or outcome, not a verb after an auxiliary, which
+states; an order to ignore; a claim that the work "is already validated"), or whether it is a
+classic override ("ignore previous instructions"). An address with its request in the same
+sentence is an instruction; a sentence that is only an address ("Une remarque pour l'outil
+d'analyse automatique.") takes its request from the next sentences of a window of ``WINDOW``,
+paragraph breaks included, or from the one before. No single phrase decides.
+
+A second signal needs no lexicon of the language: a sentence in a language the lexicon does
+not hold (none of its seven sets of common words makes a fifth of it) that opens on a reader
+called by a loan word ("Drogi modelu AI,", "Kære jury:"), in a window naming a graded object
+and an outcome in forms shared by many languages (criteria, competencies, RNCP; validated,
+maximum, 20/20, "all").
 """
 
 from __future__ import annotations
