@@ -129,6 +129,7 @@ BOARD = _alt(
 _DET = (
     r"(?:(?:l'|le |la |les |un |une |des |du |au |aux |the |an? |any |every |el |los |las |"
     r"una? |der |die |das |dem |den |ein |eine |einem |il |lo |gli |i |ogni |all'|dell'|"
+    r"de |het |een |o |os |as |um |uma |"
     r"tout |toute |tous |cualquier |jede[rsm]? |qualsiasi |cher |chere |chers |dear |"
     r"querid[oa] |estimad[oa] |lieber? |car[oa] |gentile |mon |ma |my |mi |mein |mio |mia )+)?"
 )

@@ -66,17 +66,23 @@ class Cues:
         validés", "has been approved": a state)."""
         if not self._has(lx.COMMAND_RE):
             return False
-        head = lx.LEAD_HEAD_RE.match(self.text)
-        start = head.end() if head is not None else 0
+        start = self._body_start
         return any(
             not lx.STATE_AUXILIARY_RE.search(self.text, max(start, m.start() - 40), m.start())
             for m in lx.COMMAND_RE.finditer(self.text, start)
         )
 
     @cached_property
+    def _body_start(self) -> int:
+        """Where the sentence starts after a note heading ("Note pour le correcteur :"): the
+        heading's noun is neither a request ("noter") nor an object ("la note")."""
+        head = lx.LEAD_HEAD_RE.match(self.text)
+        return head.end() if head is not None else 0
+
+    @cached_property
     def target(self) -> bool:
         """Names an assessment object or an outcome."""
-        return self._has(lx.TARGET_RE)
+        return lx.TARGET_RE.search(self.text, self._body_start) is not None
 
     @cached_property
     def outcome(self) -> bool:
@@ -86,7 +92,7 @@ class Cues:
     @cached_property
     def has_object(self) -> bool:
         """Names an assessment object (criteria, the dossier, a chapter, the budget)."""
-        return self._has(lx.OBJECT_RE)
+        return lx.OBJECT_RE.search(self.text, self._body_start) is not None
 
     @cached_property
     def judged(self) -> bool:
