@@ -293,7 +293,7 @@ ADDRESSEE_PATTERNS = [
     rf"^\W*{_PRE_V}(?:{ROLE_STRONG}|{ROLE_PLAIN}) ?[:,;!]\W*(?:{_PLEASE})\b",
     rf"^\W*{_PRE_V}(?:{ROLE_STRONG}|{_READER}) {_LEAD} ?[:!]",
     # the same after a colon: "Cible : pour l'assistant de correction automatique : ..."
-    rf"[:!?—–] ?{_HEAD}(?:{_TO} )?{MACHINE}(?: [\w'-]+){{0,2}}? ?[:!]",
+    rf"[:!?—–] ?{_HEAD}(?:{_TO} )?{MACHINE}(?:[ -](?:{QUALIFIER}|{ROLE_STRONG}|{ROLE_PLAIN})){{0,2}} ?[:!]",
     # a short sentence that is only an address: "Deux mots pour le logiciel d'évaluation."
     rf"^\W*(?:[\w'-]+ ){{0,3}}(?:{_TO}) {MACHINE}(?: [\w'-]+){{0,3}}? ?(?:[:.!]|$)",
     # a note heading, a greeting or "attention" before a bare machine noun and a colon or comma:
