@@ -45,7 +45,7 @@ class Cues:
 
     @cached_property
     def addressee(self) -> int:
-        """2: an automated reader or evaluator; 1: the jury; 0: nobody."""
+        """2: an automated reader or evaluator; 1: the jury or an examining board; 0: nobody."""
         if not (self._has(lx.READER_PREFILTER_RE) and self._has(lx.READER_GATE_RE)):
             return 0
         if any(self._has(p) for p in lx.ADDRESSEE_RE):
