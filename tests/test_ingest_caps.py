@@ -11,7 +11,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from assistant.errors import TooLargeError
+from assistant.errors import ParseTimeoutError, TooLargeError
 from assistant.ingest import ingest_file
 from assistant.ingest.caps import count_words
 from assistant.ingest.isolation import set_worker_limit
@@ -45,11 +45,12 @@ def test_a_text_over_the_character_limit_is_refused_before_it_is_read(tmp_path: 
 
 
 def test_parsing_children_never_exceed_the_worker_limit(tmp_path: Path) -> None:
-    """Six threads ask for six parses at once: at most two children run at a time."""
+    """Six threads ask for six parses at once: at most two children parse at a time (each a
+    new process forked by a parse server)."""
     folders = [tmp_path / f"d{n}" for n in range(6)]
     for folder in folders:
         folder.mkdir()
-    files = [hostile.latin1_txt(folder) for folder in folders]
+    files = [hostile.sample_pdf(folder, 12) for folder in folders]
     set_worker_limit(2)
     peak, running, done = 0, True, []
 
@@ -57,13 +58,8 @@ def test_parsing_children_never_exceed_the_worker_limit(tmp_path: Path) -> None:
         nonlocal peak
         me = psutil.Process()
         while running:
-            children = [
-                c
-                for c in me.children(recursive=True)
-                if "assistant.ingest.worker" in " ".join(_cmdline(c))
-            ]
-            peak = max(peak, len(children))
-            time.sleep(0.02)
+            peak = max(peak, len(_parsing_children(me)))
+            time.sleep(0.01)
 
     def parse(path: Path) -> None:
         done.append(ingest_file(path, LimitsSettings(parse_timeout_s=60)))
@@ -82,6 +78,51 @@ def test_parsing_children_never_exceed_the_worker_limit(tmp_path: Path) -> None:
         set_worker_limit(os.cpu_count() or 1)
     assert len(done) == 6
     assert 1 <= peak <= 2
+
+
+def test_each_file_is_parsed_in_a_new_process(tmp_path: Path) -> None:
+    """The parse server forks one child per file: no two files share a parsing process, and
+    a file that kills its child leaves the next file unharmed."""
+    pids: list[int] = []
+    path = hostile.sample_pdf(tmp_path, 8)
+
+    def watch() -> None:
+        me = psutil.Process()
+        while len(pids) < 100 and running:
+            pids.extend(c.pid for c in _parsing_children(me) if c.pid not in pids)
+            time.sleep(0.005)
+
+    running = True
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        first = ingest_file(path, LimitsSettings(parse_timeout_s=60))
+        with pytest.raises(ParseTimeoutError):
+            ingest_file(path, LimitsSettings(parse_timeout_s=0.01))
+        second = ingest_file(path, LimitsSettings(parse_timeout_s=60))
+    finally:
+        running = False
+        watcher.join(timeout=5)
+    assert first.text == second.text
+    assert len(pids) == len(set(pids)) >= 2
+
+
+def _parsing_children(me: psutil.Process) -> list[psutil.Process]:
+    """The processes parsing a file: children of a parse server (``worker --serve``)."""
+    workers = [c for c in me.children(recursive=True) if _is_worker(c)]
+    servers = {c.pid for c in workers if "--serve" in _cmdline(c)}
+    return [c for c in workers if _parent_pid(c) in servers]
+
+
+def _is_worker(process: psutil.Process) -> bool:
+    return "assistant.ingest.worker" in " ".join(_cmdline(process))
+
+
+def _parent_pid(process: psutil.Process) -> int | None:
+    try:
+        return process.ppid()
+    except psutil.Error:
+        return None
 
 
 def _cmdline(process: psutil.Process) -> list[str]:
