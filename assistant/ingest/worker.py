@@ -98,13 +98,11 @@ def serve(stdin: TextIO = sys.stdin) -> int:
 
 
 def _preload() -> None:
-    """Import every parser now, once, so that the forked children start ready."""
-    import assistant.ingest.docx_reader
-    import assistant.ingest.md_reader
-    import assistant.ingest.odt_reader
+    """Import the parsing stack and the PDF reader (most dossiers) now, once, so that the
+    forked children start ready; the other readers are imported by the child that needs
+    them."""
     import assistant.ingest.parse
-    import assistant.ingest.pdf_reader
-    import assistant.ingest.txt_reader  # noqa: F401
+    import assistant.ingest.pdf_reader  # noqa: F401
 
 
 def _fork_one(order: dict[str, Any]) -> dict[str, Any]:
