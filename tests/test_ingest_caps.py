@@ -81,15 +81,19 @@ def test_parsing_children_never_exceed_the_worker_limit(tmp_path: Path) -> None:
 
 
 def test_each_file_is_parsed_in_a_new_process(tmp_path: Path) -> None:
-    """The parse server forks one child per file: no two files share a parsing process, and
-    a file that kills its child leaves the next file unharmed."""
+    """The parse server forks one child per file: no two files share a parsing process, a
+    file that runs over its time is killed alone, and the next file is parsed by a child of
+    the same server (the imports are not paid again)."""
     pids: list[int] = []
+    servers: set[int] = set()
     path = hostile.sample_pdf(tmp_path, 8)
 
     def watch() -> None:
         me = psutil.Process()
-        while len(pids) < 100 and running:
-            pids.extend(c.pid for c in _parsing_children(me) if c.pid not in pids)
+        while running:
+            children = _parsing_children(me)
+            pids.extend(c.pid for c in children if c.pid not in pids)
+            servers.update(p for p in map(_parent_pid, children) if p is not None)
             time.sleep(0.005)
 
     running = True
@@ -105,6 +109,7 @@ def test_each_file_is_parsed_in_a_new_process(tmp_path: Path) -> None:
         watcher.join(timeout=5)
     assert first.text == second.text
     assert len(pids) == len(set(pids)) >= 2
+    assert len(servers) == 1
 
 
 def _parsing_children(me: psutil.Process) -> list[psutil.Process]:
