@@ -135,3 +135,30 @@ def _cmdline(process: psutil.Process) -> list[str]:
         return process.cmdline()
     except psutil.Error:
         return []
+
+
+def test_a_dead_or_stalled_parse_server_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server killed between two files is replaced without losing the next file; one that
+    stops answering is killed and the file counts as over its time."""
+    from assistant.ingest import parse_server
+
+    path = hostile.sample_pdf(tmp_path, 2)
+    first = ingest_file(path, LimitsSettings(parse_timeout_s=60))
+    for server in _servers(psutil.Process()):
+        server.kill()
+    assert ingest_file(path, LimitsSettings(parse_timeout_s=60)).text == first.text
+
+    monkeypatch.setattr(parse_server, "GRACE_S", 0.5)
+    for server in _servers(psutil.Process()):
+        server.suspend()
+    started = time.monotonic()
+    with pytest.raises(ParseTimeoutError):
+        ingest_file(path, LimitsSettings(parse_timeout_s=2))
+    assert time.monotonic() - started < 10
+    assert ingest_file(path, LimitsSettings(parse_timeout_s=60)).text == first.text
+
+
+def _servers(me: psutil.Process) -> list[psutil.Process]:
+    return [c for c in me.children() if _is_worker(c) and "--serve" in _cmdline(c)]

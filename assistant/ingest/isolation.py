@@ -23,7 +23,12 @@ from typing import Any
 import assistant
 from assistant import errors
 from assistant.document import Document
-from assistant.ingest.parse_server import ServerGone, parse_in_server, start_server
+from assistant.ingest.parse_server import (
+    ServerGone,
+    ServerStalled,
+    parse_in_server,
+    start_server,
+)
 from assistant.settings import LimitsSettings
 
 logger = logging.getLogger(__name__)
@@ -82,6 +87,8 @@ def parse_isolated(path: Path, filename: str, kind: str, limits: LimitsSettings)
             returncode, out, stderr = parse_in_server(
                 request, limits.parse_timeout_s, _child_env(), str(_PACKAGE_ROOT)
             )
+    except ServerStalled:
+        returncode, out, stderr = None, b"", ""
     except ServerGone as err:
         returncode, out, stderr = -1, b"", str(err)
     if returncode is None:

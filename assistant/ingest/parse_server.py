@@ -8,8 +8,9 @@ instead of once per dossier).
 
 A thread takes an idle server (or starts one), sends one order, waits for its one-line report
 and gives the server back; at most ``IDLE_SERVERS`` are kept waiting, the others are closed.
-A server that stops answering is killed; one that died before answering is replaced and the
-order sent once more. Servers exit when their stdin closes (this process ends or closes them).
+A server that stops answering is killed (the file counts as over its time); one that died
+before answering is replaced and the order sent once more. Servers exit when their stdin
+closes (this process ends or closes them).
 """
 
 from __future__ import annotations
@@ -39,11 +40,16 @@ _lock = threading.Lock()
 
 
 class ServerGone(Exception):
-    """The server died or stopped answering before it reported on the order."""
+    """The server died before it reported on the order (the order is sent once more)."""
+
+
+class ServerStalled(ServerGone):
+    """The server did not report in time: it is killed, and the order is not sent again."""
 
 
 class ParseServer:
-    """One fork server process and its private folder for answers."""
+    """One fork server process and its private folder (0700) for the child's answer, read
+    and removed at once."""
 
     def __init__(self, env: dict[str, str], cwd: str) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="dossier-review-parse-"))
@@ -68,6 +74,8 @@ class ParseServer:
         report = self._ask({**order, "timeout": timeout}, timeout + GRACE_S)
         out = answer.read_bytes() if answer.is_file() else b""
         err = stderr.read_bytes()[-4000:] if stderr.is_file() else b""
+        answer.unlink(missing_ok=True)  # the dossier's text stays on disk no longer than this
+        stderr.unlink(missing_ok=True)
         code = None if report.get("timeout") else int(report.get("code", 1))
         return code, out, err.decode("utf-8", "replace")
 
@@ -82,8 +90,8 @@ class ParseServer:
         with selectors.DefaultSelector() as selector:
             selector.register(stdout, selectors.EVENT_READ)
             if not selector.select(wait):
-                self.close()
-                raise ServerGone(f"no report within {wait:g} s")
+                self.process.kill()
+                raise ServerStalled(f"no report within {wait:g} s")
         line = stdout.readline()
         if not line:
             raise ServerGone(f"server exited ({self.process.wait()})")
@@ -113,6 +121,9 @@ def parse_in_server(
         server = _take(env, cwd)
         try:
             result = server.parse(request, timeout)
+        except ServerStalled:
+            server.close()
+            raise
         except ServerGone as err:
             log.warning("parse server lost (attempt %d): %s", attempt, err)
             server.close()
