@@ -118,7 +118,7 @@ def parse_in_server(
 ) -> tuple[int | None, bytes, str]:
     """Parse ``request`` in a child forked by an idle server (started when none waits)."""
     for attempt in (1, 2):
-        server = _take(env, cwd)
+        server = _take(env, cwd) if attempt == 1 else ParseServer(env, cwd)  # a fresh one
         try:
             result = server.parse(request, timeout)
         except ServerStalled:

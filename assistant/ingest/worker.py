@@ -91,7 +91,7 @@ def serve(stdin: TextIO = sys.stdin) -> int:
     for line in stdin:
         if not line.strip():
             continue
-        report = _fork_one(json.loads(line))
+        report = _fork_one(json.loads(line), reports.fileno())
         reports.write(json.dumps(report) + "\n")
         reports.flush()
     return 0
@@ -105,8 +105,9 @@ def _preload() -> None:
     import assistant.ingest.pdf_reader  # noqa: F401
 
 
-def _fork_one(order: dict[str, Any]) -> dict[str, Any]:
-    """Fork a child for ``order``, kill it after ``order["timeout"]`` seconds, reap it."""
+def _fork_one(order: dict[str, Any], reports: int) -> dict[str, Any]:
+    """Fork a child for ``order``, kill it after ``order["timeout"]`` seconds, reap it (the
+    child does not keep ``reports``, the server's channel to its parent)."""
     sys.stdout.flush()
     sys.stderr.flush()
     alive, held = os.pipe()  # the child holds ``held`` open until it exits
@@ -115,6 +116,7 @@ def _fork_one(order: dict[str, Any]) -> dict[str, Any]:
         code = 70
         try:
             os.close(alive)
+            os.close(reports)
             code = _child(order)
         finally:
             os._exit(code)
