@@ -6,7 +6,12 @@ digits of its sha256:
 - ``cache/documents/<sha256>-v*.json``: the ingested Document, its whole text;
 - ``cache/results/<sha256>-*.json``: its finished assessments (quotes from its text);
 - ``audit/<sha16>/``: the LLM audit records (prompts and answers);
-- the Chroma collections ``dossier-<sha16>-*``: vectors and positions.
+- the Chroma collections ``dossier-<sha16>-*``: vectors and positions;
+- in the jury workspace (``jury.sqlite3``): the dossier, its assessments, decisions and
+  sign-offs. The jury's records are the store of record of a certification session: the app's
+  "Supprimer mon dossier" and the end of a browser session leave them; the CLI's explicit
+  erasure (``purge FICHIER`` / ``--sha`` / ``--all``) removes them, and ``--expired`` removes
+  those idle for more than ``jury_retention_days``.
 
 Purging deletes all of these, then compacts the store so that the deleted vectors are gone
 from the disk too (``store_compact``), not only from Chroma's view.
@@ -20,12 +25,16 @@ import shutil
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from assistant.errors import InputError
 from assistant.index.store_compact import Compaction
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.jury.store import JuryStore
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +58,7 @@ class PurgeResult:
     dossiers: list[str] = field(default_factory=list)
     files: int = 0
     collections: int = 0
+    jury: int = 0
     compaction: Compaction | None = None
 
 
@@ -59,11 +69,16 @@ class PurgeService:
         self.settings = settings
         self._store = store
 
-    def purge_dossier(self, sha: str) -> PurgeResult:
-        """Delete one dossier given its sha256 (or its first 16 hex digits at least)."""
-        return self._purge([_key(sha)])
+    def purge_dossier(self, sha: str, jury: bool = False) -> PurgeResult:
+        """Delete one dossier given its sha256 (or its first 16 hex digits at least); with
+        ``jury``, its records in the jury workspace too."""
+        key = _key(sha)
+        result = self._purge([key])
+        if jury and self._has_jury():
+            result.jury = self._jury().delete_by_prefix(key)
+        return result
 
-    def purge_file(self, path: Path) -> PurgeResult:
+    def purge_file(self, path: Path, jury: bool = False) -> PurgeResult:
         """Delete the dossier whose bytes are those of the file at ``path``."""
         import hashlib
 
@@ -75,20 +90,31 @@ class PurgeService:
                 "dossier tel qu'il a été envoyé, ou son empreinte avec --sha.",
                 detail=str(err),
             ) from err
-        return self.purge_dossier(digest)
+        return self.purge_dossier(digest, jury=jury)
 
     def purge_expired(self, now: float | None = None) -> PurgeResult:
         """Delete every dossier stored more than ``retention_days`` ago. A dossier known only
-        to the vector store (no dated file) counts as expired: nothing shows it is recent."""
-        limit = (time.time() if now is None else now) - self.settings.retention_days * _DAY_S
+        to the vector store (no dated file) counts as expired: nothing shows it is recent.
+        The jury workspace keeps a dossier ``jury_retention_days`` after its last activity."""
+        now = time.time() if now is None else now
+        limit = now - self.settings.retention_days * _DAY_S
         dated = self._dated_keys()
         undated = set(self._stored_keys()) - set(dated)
         expired = sorted(k for k, stamp in dated.items() if stamp < limit) + sorted(undated)
-        return self._purge(expired)
+        result = self._purge(expired)
+        if self._has_jury():
+            jury_limit = now - self.settings.jury_retention_days * _DAY_S
+            idle = self._jury().delete_idle_since(datetime.fromtimestamp(jury_limit, UTC))
+            result.jury = len(idle)
+        return result
 
     def purge_all(self) -> PurgeResult:
-        """Delete every dossier."""
-        return self._purge(sorted(set(self._dated_keys()) | set(self._stored_keys())))
+        """Delete every dossier, the jury workspace's records included."""
+        result = self._purge(sorted(set(self._dated_keys()) | set(self._stored_keys())))
+        if self._has_jury():
+            jury = self._jury()
+            result.jury = sum(jury.delete_dossier(d.sha256) for d in jury.dossiers())
+        return result
 
     def known_dossiers(self) -> list[str]:
         """Short hashes (16 hex digits) of every dossier with something kept."""
@@ -139,6 +165,15 @@ class PurgeService:
 
     def _stored_keys(self) -> list[str]:
         return self._store().list_dossiers() if self._has_store() else []
+
+    def _has_jury(self) -> bool:
+        """The jury workspace exists (never create one here)."""
+        return self.settings.folders.jury.is_file()
+
+    def _jury(self) -> JuryStore:
+        from assistant.jury.store import JuryStore
+
+        return JuryStore(self.settings.folders.jury)
 
     def _has_store(self) -> bool:
         """A Chroma server, or an embedded store already created (never create one here)."""

@@ -193,6 +193,12 @@ class Settings(BaseSettings):
     retention_days: int = Field(
         30, description="Days a dossier and its report are kept before `purge --expired`."
     )
+    jury_retention_days: int = Field(
+        365,
+        ge=1,
+        description="Days the jury workspace keeps a dossier (its assessments, decisions and "
+        "sign-offs) after its last activity, before `purge --expired`.",
+    )
     store_url: str | None = Field(
         None,
         description="URL of a Chroma server (`chroma run --path DIR`, e.g. http://127.0.0.1:8000) "

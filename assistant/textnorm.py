@@ -17,10 +17,28 @@ def nfkc(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text))
 
 
+class _Marks(dict[int, int | None]):
+    """``str.translate`` table that drops combining marks: code point -> None for a mark,
+    itself otherwise, looked up as characters are met (kept for the first planes only, so
+    that a flood of rare characters cannot grow it)."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        if code < _KEPT_CODES:
+            self[code] = value
+        return value
+
+
+_KEPT_CODES = 0x3000
+_MARKS = _Marks()
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents: 'Écologique' -> 'ecologique'."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe")
+    if decomposed.isascii():  # nothing to strip (detection folds mostly plain words)
+        return decomposed
+    return decomposed.translate(_MARKS).replace("œ", "oe")
 
 
 def tokens(text: str) -> list[str]:

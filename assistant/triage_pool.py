@@ -1,8 +1,10 @@
 """Triage over every core: dossiers assessed in a pool of processes, rows in input order.
 
-Each process builds its own services from the settings once (``build_services``) and
-assesses up to ``settings.triage_tasks_per_worker`` dossiers; a longer lot is run in batches,
-each by new processes, so that it cannot gather memory. Processes are started with
+Each process builds its own services from the settings once (``build_services``), keeps
+one parse server (each dossier is still parsed in a new child forked from it) and the
+embedding model loaded between dossiers, and assesses up to
+``settings.triage_tasks_per_worker`` dossiers; a longer lot is run in batches, each by new
+processes, so that it cannot gather memory. Processes are started with
 ``spawn``: nothing of the caller (threads, open stores, a web server) is copied into them
 (``assistant/__main__.py`` therefore runs the CLI only as the main module). The pool is
 used only on the offline path: when the review needs the vector store (LLM, offline
@@ -104,7 +106,13 @@ def _row(future: Future[TriageRow], path: Path, failed: Callable[[Path], TriageR
 
 
 def _start(settings: Settings) -> None:
+    """Build the worker's services once; its parse server starts first, so that the
+    parsers' imports run beside this process's own."""
     global _service
+    if settings.limits.isolate_parsing:
+        from assistant.ingest.isolation import start_parser
+
+        start_parser()
     from assistant.services import build_services
 
     services = build_services(settings.model_copy(update={"triage_workers": 1}))

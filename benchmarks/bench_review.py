@@ -5,8 +5,10 @@
 Each run is a NEW Python process on a generated PDF dossier (eval/docbuild.py). "cold" has an
 empty DOSSIER_REVIEW_HOME (nothing parsed, embedded or cached); "warm" reuses the home of a
 cold run (the same dossier again: answered from the result cache, so its phases are 0). The
-phases are timed by wrapping the review's own functions ("embed" is 0 on the offline path
-unless ``retrieval.offline_paraphrases`` is on); "process" includes Python's start and imports
+phases are timed by wrapping the review's own functions ("meaning": the passages embedded
+and scored by the passage model, the model's load included when the parse did not hide it;
+"embed": the store's index, 0 on the offline path unless ``retrieval.offline_paraphrases``
+is on); "process" includes Python's start and imports
 ("cpu": user + system seconds, the parsing child's included; "peak MB": the largest
 resident set of the process or its child) and is compared with poppler's ``pdftotext`` on
 the same file, the floor of any tool. The machine's load average is printed beside: on a
@@ -59,6 +61,7 @@ def timed(owner, name, label):
 timed(review.ReviewService, "document", "parse")
 timed(index.DossierIndex, "index", "embed")
 timed(review.ReviewService, "_paraphrases", "embed")
+timed(review.ReviewService, "_semantic", "meaning")
 timed(detect, "detect_checkpoints", "detect")
 timed(calc, "check_document", "calc")
 from assistant.services import build_services
@@ -70,6 +73,8 @@ start = time.perf_counter()
 from assistant.report import render
 render(assessment, services.referentiel, "md")
 phases["render"] = time.perf_counter() - start
+from assistant.ingest.parse_server import close_servers
+close_servers()  # the parse server and its children, waited for: their CPU time counts
 phases["process"] = time.perf_counter() - began
 import resource
 own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -77,7 +82,18 @@ phases["cpu"] = own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 phases["peak MB"] = max(own.ru_maxrss, kids.ru_maxrss) / 1024
 print(json.dumps(phases))
 """
-PHASES = ("parse", "detect", "embed", "calc", "render", "assess", "process", "cpu", "peak MB")
+PHASES = (
+    "parse",
+    "meaning",
+    "detect",
+    "embed",
+    "calc",
+    "render",
+    "assess",
+    "process",
+    "cpu",
+    "peak MB",
+)
 
 
 def run(pdf: Path, epreuve: str, home: Path) -> dict[str, float]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Literal
 
 from assistant.detect.lexicon import (
@@ -28,8 +29,10 @@ Void = Literal["toc", "definition", "generic", "announce", "hypothetical", "nega
 DENIED_SHARE = 0.5  # a sentence mostly taken back says nothing done
 
 
+@lru_cache(maxsize=4096)
 def void_reason(unit: Unit) -> Void | None:
-    """Why ``unit`` asserts nothing about the case, or None when it may be evidence."""
+    """Why ``unit`` asserts nothing about the case, or None when it may be evidence (cached:
+    the same immutable unit is asked about by several detectors)."""
     if TOC_LINE.search(unit.text):
         return "toc"
     if unit.kind == "heading":

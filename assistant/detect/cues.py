@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.detect.lexicon import STOPWORDS
 from assistant.detect.units import Token, Unit, tokenize
@@ -54,11 +55,13 @@ def significant(tokens: Iterable[Token]) -> list[Token]:
     return [t for t in tokens if t.folded not in STOPWORDS]
 
 
+@lru_cache(maxsize=16384)
 def compile_cue(
     target: str, text: str, label: str | None = None, titles_only: bool = False
 ) -> Cue | None:
     """The cue as stems; strong when it holds two stems of ``label`` (None: always strong);
-    ``titles_only`` for a heading cue."""
+    ``titles_only`` for a heading cue. Cached: the référentiel's cues are compiled once per
+    process, not at every dossier (a Cue is immutable)."""
     tokens = tokenize(text)
     words = significant(tokens)
     if not words:

@@ -9,6 +9,7 @@ are neither evidence nor mention.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.detect.lexicon import DENIED_BACK, HYPOTHETICAL, NOT_DONE
 from assistant.detect.units import Unit
@@ -19,8 +20,10 @@ _REASON = re.compile(r"(?:car|parce qu|faute d|puisqu|etant donne)")
 _CLAUSE_WORDS = frozenset({"mais", "alors", "tandis", "cependant", "pourtant"})
 
 
+@lru_cache(maxsize=4096)
 def denied_tokens(unit: Unit) -> frozenset[int]:
-    """Indices of ``unit``'s tokens that a denial or a hypothetical takes back."""
+    """Indices of ``unit``'s tokens that a denial or a hypothetical takes back (cached: the
+    same immutable unit is asked about by several detectors)."""
     if HYPOTHETICAL.search(_folded(unit.text)):
         return frozenset(range(len(unit.tokens)))
     denied: set[int] = set()

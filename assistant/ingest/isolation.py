@@ -1,6 +1,7 @@
-"""Run the parser in a child process (``python -m assistant.ingest.worker``) with a wall-time
-limit and an address-space limit: a pathological file cannot take the service down. The child
-is killed on timeout; its answer becomes a Document or the ReviewError it reported.
+"""Run the parser in a child process with a wall-time limit and an address-space limit: a
+pathological file cannot take the service down. The child is killed on timeout; its answer
+becomes a Document or the ReviewError it reported. Each file gets a new child, forked from a
+server that has imported the parsers already (``parse_server``).
 
 Children are counted process-wide: at most ``set_worker_limit(n)`` run at once (the app sets
 it to its concurrency), whichever thread, tab or endpoint asked; the others wait their turn.
@@ -22,6 +23,12 @@ from typing import Any
 import assistant
 from assistant import errors
 from assistant.document import Document
+from assistant.ingest.parse_server import (
+    ServerGone,
+    ServerStalled,
+    parse_in_server,
+    start_server,
+)
 from assistant.settings import LimitsSettings
 
 logger = logging.getLogger(__name__)
@@ -76,10 +83,15 @@ def parse_isolated(path: Path, filename: str, kind: str, limits: LimitsSettings)
         "limits": limits.model_dump(mode="json"),
     }
     try:
-        returncode, out, stderr = run_child(
-            "assistant.ingest.worker", request, limits.parse_timeout_s
-        )
-    except subprocess.TimeoutExpired:
+        with worker_slot():
+            returncode, out, stderr = parse_in_server(
+                request, limits.parse_timeout_s, _child_env(), str(_PACKAGE_ROOT)
+            )
+    except ServerStalled:
+        returncode, out, stderr = None, b"", ""
+    except ServerGone as err:
+        returncode, out, stderr = -1, b"", str(err)
+    if returncode is None:
         raise errors.ParseTimeoutError(
             f"La lecture du fichier « {filename} » a dépassé {limits.parse_timeout_s:g} s et a "
             "été interrompue ; exportez-le en PDF plus simple (sans images très lourdes) "
@@ -89,6 +101,11 @@ def parse_isolated(path: Path, filename: str, kind: str, limits: LimitsSettings)
     if stderr:
         logger.debug("parser stderr for %s: %s", filename, stderr)
     return _document(returncode, out, stderr, filename)
+
+
+def start_parser() -> None:
+    """Start a parse server now, so that its imports overlap the caller's own start-up."""
+    start_server(_child_env(), str(_PACKAGE_ROOT))
 
 
 def _child_env() -> dict[str, str]:

@@ -72,7 +72,7 @@ def page_lines(
             _close(piece, page, lines)
             piece = _Piece()
             continue
-        target = _table_target(char, tables) if char.hidden is None else None
+        target = _table_target(char, tables) if tables and char.hidden is None else None
         if target is None and char.generated and current_cell is not None:
             target = current_cell
         if target is not None:

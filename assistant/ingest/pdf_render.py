@@ -7,7 +7,6 @@ the rest of the box."""
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -48,7 +47,7 @@ def mark_unrendered(page: Any, chars: list[PdfChar], page_box: Box) -> list[PdfC
             continue
         if not _shows(pixels, rect, colour):
             for index in range(first, last + 1):
-                out[index] = replace(out[index], hidden="not_rendered")
+                out[index] = out[index]._replace(hidden="not_rendered")
     return _fill_gaps(out, judged)
 
 
@@ -68,7 +67,7 @@ def _fill_gaps(chars: list[PdfChar], judged: set[int]) -> list[PdfChar]:
         after = out[end].hidden if end < len(out) else None
         if before == after == "not_rendered":
             for gap in range(index, end):
-                out[gap] = replace(out[gap], hidden="not_rendered")
+                out[gap] = out[gap]._replace(hidden="not_rendered")
         index = end
     return out
 

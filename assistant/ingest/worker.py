@@ -2,14 +2,25 @@
 
 Reads a JSON request on stdin, limits its own address space and CPU time, parses, and writes
 one JSON answer on stdout: ``{"document": {...}}`` or ``{"error": class, "message", "detail"}``.
-Anything else the libraries print goes to stderr."""
+Anything else the libraries print goes to stderr.
+
+With ``--serve`` it is a fork server instead (``assistant.ingest.parse_server`` drives it): it
+imports the parsers once, then for each order read on stdin (one JSON line: the request, the
+answer and stderr files, the wall-time limit) forks a NEW child that limits itself and parses
+as above, writing its answer to the file. Every file is still parsed in a fresh process of its
+own, under its own limits, killed when it runs too long; only Python's start and the imports
+(about 0.3 s a file) are paid once. The server answers each order with one JSON line:
+``{"code": exit status, "timeout": bool}``."""
 
 from __future__ import annotations
 
 import json
 import logging
 import os
+import select
+import signal
 import sys
+import time
 import traceback
 from pathlib import Path
 from typing import Any, TextIO
@@ -71,5 +82,85 @@ def main(stdin: TextIO = sys.stdin) -> int:
     return 0
 
 
+def serve(stdin: TextIO = sys.stdin) -> int:
+    """The fork server's loop: one forked, limited child per order, until stdin closes."""
+    reports = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints must not corrupt reports
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    _preload()
+    for line in stdin:
+        if not line.strip():
+            continue
+        report = _fork_one(json.loads(line), reports.fileno())
+        reports.write(json.dumps(report) + "\n")
+        reports.flush()
+    return 0
+
+
+def _preload() -> None:
+    """Import the parsing stack and the PDF reader (most dossiers) now, once, so that the
+    forked children start ready; the other readers are imported by the child that needs
+    them."""
+    import assistant.ingest.parse
+    import assistant.ingest.pdf_reader  # noqa: F401
+
+
+def _fork_one(order: dict[str, Any], reports: int) -> dict[str, Any]:
+    """Fork a child for ``order``, kill it after ``order["timeout"]`` seconds, reap it (the
+    child does not keep ``reports``, the server's channel to its parent)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    alive, held = os.pipe()  # the child holds ``held`` open until it exits
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        code = 70
+        try:
+            os.close(alive)
+            os.close(reports)
+            code = _child(order)
+        finally:
+            os._exit(code)
+    os.close(held)
+    timed_out = not _ended(alive, float(order["timeout"]))
+    if timed_out:
+        os.kill(pid, signal.SIGKILL)  # not reaped yet: the pid is still this child's
+    _, status = os.waitpid(pid, 0)
+    os.close(alive)
+    return {"code": os.waitstatus_to_exitcode(status), "timeout": timed_out}
+
+
+def _ended(alive: int, timeout: float) -> bool:
+    """Whether the child closed its end of the pipe (it exited) within ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return False
+        readable, _, _ = select.select([alive], [], [], remaining)
+        if readable and not os.read(alive, 1):
+            return True
+
+
+def _child(order: dict[str, Any]) -> int:
+    """In the forked child: own stdin, stdout and stderr, limits, parse, answer file."""
+    err = os.open(order["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.dup2(err, 1)
+    os.dup2(err, 2)
+    request = order["request"]
+    limits = request["limits"]
+    limit_resources(int(limits["parse_memory_mb"]), float(limits["parse_timeout_s"]) + 5)
+    result = answer(request)
+    try:
+        text = json.dumps(result, ensure_ascii=False)
+    except MemoryError:
+        text = json.dumps({"error": "MemoryError", "message": "", "detail": "answer too big"})
+    fd = os.open(order["answer"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(text)
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(serve() if sys.argv[1:] == ["--serve"] else main())

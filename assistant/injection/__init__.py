@@ -3,8 +3,9 @@
 A dossier is untrusted data. Text that addresses the dossier's reader (an AI, a grader, the
 "système", the jury) and asks it to mark, validate, ignore or report something is reported to
 the jury and removed from the evidence; it never changes a status. ``meaning`` decides by
-addressee and request, in French, English, Spanish, German and Italian, over runs of
-sentences, on text folded by ``scan_fold`` (homoglyphs, zero-width characters, accents).
+addressee and request, in French, English, Spanish, German, Italian, Portuguese and Dutch,
+and by a loan-word address in languages it does not hold, over runs of sentences, on text
+folded by ``scan_fold`` (homoglyphs, zero-width characters, accents).
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """The vocabulary of an instruction to the dossier's reader, in French, English, Spanish,
-German and Italian, as regular expressions over ``scan_fold`` text (lower case, no accents,
+German, Italian, Portuguese and Dutch, as regular expressions over ``scan_fold`` text (lower case, no accents,
 straight apostrophes). Three roles, combined by ``meaning``:
 
 - ADDRESSEE: who the sentence speaks to: an automated reader (AI, model, grader, "système",
-  an evaluation tool), or the jury, in a vocative, a greeting, "à l'attention de", a note
+  an evaluation tool, the assessment itself when automated: "die maschinelle Auswertung"), or
+  the jury or an examining board (commission, Prüfungskommission, banca), in a vocative, a greeting, "à l'attention de", a note
   heading, a directive in the third person ("le correcteur est prié de"), a condition ("if you
   are an AI") or a role given to the reader ("tu es un assistant d'évaluation");
 - REQUEST: what it asks: mark, validate, consider, grade, ignore, skip, report;
@@ -23,7 +24,7 @@ def _alt(*words: str) -> str:
 
 # --- who is addressed -------------------------------------------------------------------------
 # "d'IA" is a kind of tool, not an addressee; "j'en ai", "il y ai" are the French verb
-_NOT_AFTER = r"(?<!d')(?<!j')(?<!qu')(?<!\ben )(?<!\by )(?<!\bje )(?<!\bne )(?<!n')"
+_NOT_AFTER = r"(?<!d')(?<!j')(?<!qu')(?<!\ben )(?<!\by )(?<!\bje )(?<!\bne )(?<!\bn')"
 # nouns that by themselves name an automated or evaluating reader
 ROLE_STRONG = _NOT_AFTER + _alt(
     r"ia", r"i\.a\.?", r"ai", r"a\.i\.?", r"ki", r"llms?", r"g[pt]t\w*", r"chatgpt",
@@ -35,7 +36,12 @@ ROLE_STRONG = _NOT_AFTER + _alt(
     r"corrector(?:a|es)?", r"examinador(?:a|es)?", r"bewerter(?:in)?", r"pr(?:u|ue)fer(?:in)?",
     r"gutachter(?:in)?", r"korrektor(?:in)?", r"valutat(?:ore|rice|ori)", r"corrett(?:ore|rice)",
     r"esaminat(?:ore|rice)", r"chatbots?", r"bots?", r"robots?",
-    r"\w*(?:bewertungs|korrektur|pruf|pruef)(?:system|tool|programm|software)\w*",
+    r"valutatori", r"esaminatori", r"avaliador(?:a|es|as)?", r"corretor(?:a|es|as)?",
+    r"examinador(?:a|es|as)?", r"beoordelaars?", r"nakijkers?", r"examinatoren",
+    r"auswerter(?:in)?", r"kunstmatige intelligentie", r"taalmodel\w*",
+    r"modelos? de linguagem", r"grote taalmodel\w*",
+    r"\w*(?:bewertungs|korrektur|pruf|pruef|auswertungs|beoordelings|nakijk|evaluatie|"
+    r"correctie)(?:system|systeem|tool|programm|programma|software|modul|module)\w*",
 )  # fmt: skip
 # nouns that name an automated reader only with a qualifier ("outil d'analyse automatique")
 ROLE_PLAIN = _alt(
@@ -49,7 +55,33 @@ ROLE_PLAIN = _alt(
     r"assistente", r"modell[oi]", r"revisor[ei]", r"dispositifs?", r"devices?", r"plate-?formes?",
     r"platforms?", r"applications?", r"apps?", r"scripts?", r"pipelines?", r"dispositivos?",
     r"plataformas?", r"aplicacion\w*", r"anwendung\w*", r"dispositiv[oi]", r"piattaform\w+",
-    r"machines?", r"maquinas?", r"maschinen?", r"macchin[ae]",
+    r"machines?", r"maquinas?", r"maschinen?", r"macchin[ae]", r"ferramentas?", r"modules?",
+    r"modul[eo]?s?", r"moduli",
+    r"leitor(?:a|es)?", r"systeem", r"systemen", r"programma's", r"lezers?", r"hulpmiddel\w*",
+)  # fmt: skip
+# the assessment itself, named as the reader only with a machine qualifier: "l'évaluation
+# automatique", "die maschinelle Auswertung", "the automated assessment", "a correção automática"
+PROCESS = _alt(
+    r"evaluations?", r"corrections?", r"notation", r"lecture", r"analyse", r"review",
+    r"assessment", r"grading", r"scoring", r"marking", r"evaluacion", r"correccion",
+    r"calificacion", r"puntuacion", r"lectura", r"analisis", r"avaliacao", r"correcao",
+    r"correccao", r"classificacao", r"leitura", r"analise", r"bewertung", r"auswertung",
+    r"korrektur", r"benotung", r"prufung", r"pruefung", r"begutachtung", r"beoordeling",
+    r"evaluatie", r"correctie", r"nakijken", r"valutazione", r"correzione", r"lettura",
+    r"analisi", r"verifica", r"revisione", r"revision", r"revisao",
+)  # fmt: skip
+MACHINE_QUALIFIER = _alt(
+    r"automat\w*", r"autom\.", r"maschinell\w*", r"machinal\w*", r"machine", r"informati\w+",
+    r"algorithmi\w+", r"algoritmic\w+", r"(?:ki|ia|ai)-\w+", r"(?:par|by|por|durch|door|da) "
+    r"(?:l'|la |le |the |die |der |de |het |o |a |il )?(?:ia|ai|ki|machine|maschine|ordinateur|"
+    r"computer)",
+)  # fmt: skip
+# what a reader does, for a reader named by a relative clause ("el sistema que corrige")
+_READS_EARLY = _alt(
+    r"lit", r"corrige\w*", r"note", r"evalue\w*", r"analyse\w*", r"reads?", r"grades?",
+    r"scores?", r"evaluates?", r"corrects?", r"marks?", r"califica\w*", r"evalua\w*",
+    r"corregge", r"valuta", r"bewertet", r"korrigiert", r"beoordeelt", r"corrigeert",
+    r"avalia", r"analisa",
 )  # fmt: skip
 QUALIFIER = _alt(
     r"automat\w*", r"autom\.?", r"d'?evaluation", r"de correction",
@@ -57,6 +89,7 @@ QUALIFIER = _alt(
     r"evaluation", r"review", r"de evaluacion", r"de correccion", r"di valutazione",
     r"di correzione", r"virtu\w+", r"neuronal\w*", r"neural", r"generati\w+", r"machine",
     r"de traitement automatique", r"qui (?:lit|analyse|evalue|corrige|note)",
+    rf"(?:qui|que|che|that|which|der|die|das|dat) (?:\w+ )?{_READS_EARLY}",
     r"that (?:reads|grades|scores|reviews)", r"bewertungs\w*", r"(?:pre-?)?correction",
     r"(?:de |di |of |d')?(?:calificacion\w*|puntuacion\w*|valutazione|bewertung|notation)",
     r"de lecture automati\w*", r"de pre-?evaluation",
@@ -75,10 +108,28 @@ JURY = _alt(
     r"examiners? board",
     r"tribunal",
     r"prufungsausschuss",
+    r"juri",
+    r"jurados",
+    r"jurys?-\w+",
+    r"juryleden",
+    r"jurymitglieder",
 )
+# a board that examines: an addressee only in an address form (a note heading, a greeting,
+# "à l'attention de"), never as the subject of a sentence ("la commission de 8 %")
+BOARD = _alt(
+    r"commissions?(?: d'examen| d'evaluation| de validation| pedagogique| du diplome)?",
+    r"commission\w* (?:esaminatric\w*|d'esame|di laurea|di valutazione)", r"commissione",
+    r"\w*kommission", r"\w*ausschuss", r"comision(?: evaluadora| examinadora)?",
+    r"comissao(?: avaliadora| examinadora)?", r"\w*commissie", r"banca(?: examinadora| avaliadora)?",
+    r"examination (?:board|committee)", r"(?:examining|assessment|grading) (?:board|committee|panel)",
+    r"board of examiners", r"panel", r"examinateurs", r"examinatrices", r"examiners",
+    r"(?:examination |examining |assessment |grading |selection )?committee",
+    r"comite (?:d'evaluation|d'examen|pedagogique|de validation)",
+)  # fmt: skip
 _DET = (
     r"(?:(?:l'|le |la |les |un |une |des |du |au |aux |the |an? |any |every |el |los |las |"
     r"una? |der |die |das |dem |den |ein |eine |einem |il |lo |gli |i |ogni |all'|dell'|"
+    r"de |het |een |o |os |as |um |uma |"
     r"tout |toute |tous |cualquier |jede[rsm]? |qualsiasi |cher |chere |chers |dear |"
     r"querid[oa] |estimad[oa] |lieber? |car[oa] |gentile |mon |ma |my |mi |mein |mio |mia )+)?"
 )
@@ -86,11 +137,26 @@ _MOD = r"(?:[\w'-]+ ){0,2}"
 # an automated reader: a strong noun, or a plain one with its qualifier, either way round
 MACHINE_CORE = (
     rf"(?:\b{ROLE_STRONG}\b|\b{ROLE_PLAIN}\b(?: [\w'-]+){{0,3}}? {QUALIFIER}\b"
-    rf"|\b{QUALIFIER}(?: [\w'-]+){{0,2}}? {ROLE_PLAIN}\b)"
+    rf"|\b{QUALIFIER}(?: [\w'-]+){{0,2}}? {ROLE_PLAIN}\b"
+    rf"|\b{PROCESS}(?: [\w'-]+)? {MACHINE_QUALIFIER}|\b{MACHINE_QUALIFIER} {PROCESS}\b)"
 )
 # an elided article, then up to two words (articles, adjectives): "À la très chère IA",
 # "à l'outil"; not "Veille sur l'IA", where the noun is not the one addressed
-_PRE = r"(?:\w+')?(?:[\w-]+ ){0,2}?"
+_DET_WORD = _alt(
+    r"le", r"la", r"les", r"un", r"une", r"des", r"du", r"au", r"aux", r"the", r"an?", r"any",
+    r"every", r"el", r"los", r"las", r"una?", r"der", r"die", r"das", r"dem", r"den", r"des",
+    r"ein", r"eine", r"einem", r"einer", r"il", r"lo", r"gli", r"i", r"ogni", r"tout", r"toute",
+    r"tous", r"cualquier", r"jede[rsm]?", r"qualsiasi", r"o", r"os", r"as", r"um", r"uma",
+    r"de", r"het", r"een", r"elke", r"ieder\w*", r"qualquer", r"della", r"dello", r"del",
+    r"zur", r"zum", r"cher", r"chere", r"chers", r"dear", r"querid[oa]", r"estimad[oa]",
+    r"liebe[rsn]?", r"car[oa]", r"gentile", r"mon", r"ma", r"my", r"mi", r"mein\w*",
+    r"mio", r"mia", r"meu", r"minha", r"mijn", r"tres", r"very", r"muy", r"sehr", r"molto",
+    r"zeer", r"muito", r"cortese", r"kind", r"aimable", r"prezad[oa]", r"beste", r"geachte",
+    r"nostro", r"nuestro", r"notre", r"our", r"unser\w*", r"onze", r"nosso", r"nossa",
+)  # fmt: skip
+# an elided article, articles or words of address, and one more word (an adjective): "À la
+# très chère IA", "to the new grader"; not "Veille sur l'IA", "Grâce à ChatGPT,"
+_PRE = rf"(?:\w+')?(?:{_DET_WORD} ){{0,3}}(?:[\w-]+ )?(?:\w+')?"
 MACHINE = rf"{_PRE}{MACHINE_CORE}"
 
 _LEAD = _alt(
@@ -98,21 +164,34 @@ _LEAD = _alt(
     r"avis", r"info", r"important", r"n\.?b\.?", r"p\.?s\.?", r"memo", r"nota", r"aviso",
     r"mensaje", r"hinweis", r"nachricht", r"anweisung\w*", r"messaggio", r"avviso",
     r"istruzion[ei]", r"reminder", r"notice", r"mots?", r"words?", r"post-scriptum", r"instruccion\w*", r"recordatorio", r"promemoria",
+    r"precisions?", r"informations?", r"avertissements?", r"heads[- ]up", r"fyi", r"remarks?",
+    r"comments?", r"observacion\w*", r"comentarios?", r"advertencia", r"mensagem", r"mensagens",
+    r"observacao", r"lembrete", r"recado", r"opmerking\w*", r"bericht\w*", r"notitie",
+    r"mededeling\w*", r"herinnering", r"bemerkung", r"anmerkung", r"mitteilung", r"notiz",
+    r"avvertenza", r"comunicazione", r"osservazion[ei]", r"annotazion[ei]",
 )  # fmt: skip
 _TO = _alt(
     r"a", r"au", r"aux", r"pour", r"to", r"for", r"para", r"al", r"a la", r"an", r"fur",
     r"fuer", r"per", r"alla", r"allo", r"ai", r"destinee? (?:a|aux?)", r"intended for",
     r"addressed to", r"dirigid[oa] a", r"gerichtet an", r"rivolt[oa] a", r"adressee? (?:a|aux?)",
+    r"a destination d[eu']", r"ao", r"aos", r"voor", r"aan", r"zur", r"zum", r"agli", r"alle",
+    r"destinad[oa] (?:a|ao)", r"bestemd voor", r"bestimmt fur",
 )  # fmt: skip
 _GREETING = _alt(
     r"cher", r"chere", r"chers", r"cheres", r"dear", r"hey", r"hi", r"hello", r"bonjour",
-    r"salut", r"hola", r"querid[oa]s?", r"estimad[oa]s?", r"lieber?", r"hallo", r"car[oa]",
-    r"gentile", r"ciao", r"buongiorno", r"guten tag", r"oye",
+    r"salut", r"hola", r"querid[oa]s?", r"estimad[oa]s?", r"liebe[rsn]?", r"hallo", r"car[oa]",
+    r"(?:hi|hello|hey) there", r"bonjour a (?:toi|vous)",
+    r"gentile", r"ciao", r"buongiorno", r"guten tag", r"oye", r"prezad[oa]s?", r"ola", r"oi",
+    r"beste", r"geachte", r"hoi", r"sehr geehrte[rs]?", r"egregi[oa]", r"spettabile", r"salve",
+    r"greetings", r"yo",
 )  # fmt: skip
 _ATTENTION = _alt(
     r"a l'attention d[eu']", r"a l'intention d[eu']", r"(?:to|for) the attention of",
     r"attn\.?", r"a la atencion de", r"zu handen", r"z\. ?hd\.?", r"all'attenzione d\w*",
-    r"c\.a\.", r"attention",
+    r"c\.a\.", r"attention", r"(?:to the|for the) (?:\w+ )?attention of",
+    r"a l'(?:\w+ )?attention d[eu']", r"all[a']\s?(?:\w+ )?attenzione d\w*",
+    r"a (?:\w+ )?atencao d[aeo]s?", r"aos cuidados d[aeo]s?", r"ter attentie van",
+    r"t\.a\.v\.?", r"zur kenntnis", r"a la (?:\w+ )?atencion de",
 )  # fmt: skip
 _MODAL = _alt(
     r"doi[tv]\w*", r"devr\w+", r"est (?:prie|priee|invite|invitee|tenu|tenue|cense|censee)",
@@ -121,6 +200,8 @@ _MODAL = _alt(
     r"has to", r"will (?:kindly )?(?:please )?", r"debe\w*", r"deberia\w*", r"tiene que",
     r"se ruega", r"sol(?:l|lte|len)", r"mu(?:ss|ess|s)\w*", r"wird gebeten", r"moge",
     r"dev[eo]\w*", r"dovr\w+", r"e (?:pregat[oa]|invitat[oa]|tenut[oa])", r"est prie de",
+    r"precisa", r"tem (?:de|que)", r"moet\w*", r"dient", r"wordt (?:verzocht|gevraagd)",
+    r"hat zu", r"wird ersucht",
 )  # fmt: skip
 _READS = _alt(
     r"lit", r"lira", r"analyse\w*", r"evalue\w*", r"traite\w*", r"parcour\w+", r"corrige\w*",
@@ -135,6 +216,14 @@ _YOU_ARE = _alt(
     r"eine |l'|the |el |il )",
     r"(?:as|en tant qu'?e?|als|come|como) (?:an? |una? |qu'|que )?",
 )  # fmt: skip
+# a condition on who reads: "si tu es une IA", "wenn du eine KI bist", "als je een taalmodel
+# bent", "se sei un'IA", "if you happen to be an AI model" (the verb anywhere, or last)
+_IF = _alt(r"si", r"if", r"wenn", r"falls", r"se", r"als", r"indien", r"caso", r"in case")
+_YOU = _alt(
+    r"you're", r"you", r"vous", r"tu", r"du", r"sie", r"ihr", r"usted", r"ustedes", r"voce",
+    r"voces", r"je", r"jij", r"u", r"lei", r"sei", r"eres", r"es", r"siete",
+)  # fmt: skip
+_FILLER = r"(?:\w+'|[\w-]+ ){0,4}?"
 _SYSTEM = _alt(
     r"systeme",
     r"system",
@@ -168,11 +257,43 @@ _FRAME = _alt(
     r"modus",
 )
 
+# a note heading before the addressee: "Note destinée au", "Petit mot pour", "NB :"
+_HEAD = rf"(?:(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.,]{{0,12}}? )?"
+_DATIVE = _alt(
+    r"a", r"au", r"aux", r"a la", r"to", r"an", r"al", r"alla", r"allo", r"ai", r"ao", r"aos",
+    r"aan", r"zur", r"zum", r"agli", r"alle",
+)  # fmt: skip
+_PLEASE = _alt(
+    r"please", r"kindly", r"merci", r"veuillez", r"svp", r"s'il (?:te|vous) plait", r"bitte",
+    r"por favor", r"per favore", r"gelieve", r"alstublieft", r"graag", r"prego", r"vi prego",
+    r"je vous prie", r"je te prie", r"te pido", r"le ruego", r"ich bitte",
+)  # fmt: skip
+_READER = _alt(
+    r"reviewers?", r"readers?", r"lect(?:eur|rice)s?", r"leser(?:in)?", r"lett(?:ore|rice)",
+    r"lector(?:a|es)?", r"lezers?", r"leitor(?:a|es)?", r"revisor(?:a|es)?",
+)  # fmt: skip
+_PRE_V = rf"(?:\w+')?(?:{_DET_WORD} ){{0,3}}(?:\w+')?"
+
+_ARTICLES = (
+    "our notre nuestro unser nostro nosso onze my mon mi mein mio meu mijn the le la un une a an "
+    "el il lo o das der die de het ce cette this este questo ese"
+)
+_NO_ARTICLE = "".join(rf"(?<!\b{w} )" for w in _ARTICLES.split())
+
 ADDRESSEE_PATTERNS = [
-    # vocative or note heading at the start: "À l'évaluateur automatique :", "Note pour l'IA -"
-    rf"^\W*(?:(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}?)?(?:{_TO} )?{MACHINE}(?: [\w'-]+){{0,4}}? ?(?:[:,;!(\-.]|$)",
+    # a note heading at the start: "À l'évaluateur automatique :", "Note pour l'IA -" (not
+    # with a comma: "Pour l'IA, nous avons choisi..." names a topic, not a reader)
+    rf"^\W*{_HEAD}{_TO} {MACHINE}(?: [\w'-]+){{0,4}}? ?(?:[:;!(\-.]|$)",
+    rf"^\W*{_DATIVE} {MACHINE}(?: [\w'-]+){{0,2}}? ?,",
+    # a vocative: "IA correctrice :", "Évaluateur automatique,", "AI reviewer note:" (not
+    # "Évaluateur externe :", a heading of the dossier)
+    rf"^\W*{_PRE_V}{MACHINE_CORE}(?:[ -](?:{QUALIFIER}|{ROLE_STRONG}|{ROLE_PLAIN}|{_LEAD})){{0,2}} ?[:,;!]",
+    # a bare reader noun that is asked politely ("Assistant, please...", "Lecteur : merci de"),
+    # or a reviewer's note ("Reviewer note:")
+    rf"^\W*{_PRE_V}(?:{ROLE_STRONG}|{ROLE_PLAIN}) ?[:,;!]\W*(?:{_PLEASE})\b",
+    rf"^\W*{_PRE_V}(?:{ROLE_STRONG}|{_READER}) {_LEAD} ?[:!]",
     # the same after a colon: "Cible : pour l'assistant de correction automatique : ..."
-    rf"[:!?—–] (?:(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}?)?(?:{_TO} )?{MACHINE}(?: [\w'-]+){{0,2}}? ?[:,!]",
+    rf"[:!?—–] ?{_HEAD}(?:{_TO} )?{MACHINE}(?:[ -](?:{QUALIFIER}|{ROLE_STRONG}|{ROLE_PLAIN})){{0,2}} ?[:!]",
     # a short sentence that is only an address: "Deux mots pour le logiciel d'évaluation."
     rf"^\W*(?:[\w'-]+ ){{0,3}}(?:{_TO}) {MACHINE}(?: [\w'-]+){{0,3}}? ?(?:[:.!]|$)",
     # a note heading, a greeting or "attention" before a bare machine noun and a colon or comma:
@@ -192,6 +313,9 @@ ADDRESSEE_PATTERNS = [
     rf"{MACHINE_CORE}(?: [\w'-]+){{0,4}}? {_MODAL}\b",
     # a condition or a role given to the reader: "si vous êtes une IA", "you are an assistant"
     rf"\b{_YOU_ARE}{_MOD}{ROLE_STRONG}\b",
+    rf"\b{_IF} (?:\w+ )?{_YOU} {_FILLER}{MACHINE_CORE}",
+    # the inverted condition: "should you be an AI", "were you a grader", "solltest du eine KI sein"
+    rf"\b(?:should|were|sollte(?:st)?|ware(?:st)?) (?:you|du|sie|u|je) {_FILLER}{MACHINE_CORE}",
     rf"\b{_YOU_ARE}{_MOD}{ROLE_PLAIN}\b(?: [\w'-]+){{0,3}}? {QUALIFIER}\b",
     # a reader defined by what it does: "tout outil qui lit ce document", "any model reading"
     rf"{MACHINE_CORE} (?:qui|that|which|who|que|der|die|das|che) (?:\w+ ){{0,2}}{_READS}\b",
@@ -199,13 +323,20 @@ ADDRESSEE_PATTERNS = [
     # a system frame: "Consigne système :", "SYSTEM:", "mode développeur"
     rf"\b{_FRAME} (?:d[eu] |des |del |di |de l'|of the )?{_SYSTEM}\b",
     rf"\b{_SYSTEM} ?(?:{_FRAME})\b",
-    r"\b(?:systeme|system|sistema) ?:",
+    # "SYSTEM:" as a role marker, not "our system:" or "le système :", a thing of the dossier
+    rf"{_NO_ARTICLE}\b(?:systeme|system|sistema) ?:",
     r"(?:<\|?(?:system|im_start|im_end)\|?>|\[/?(?:system|inst|sys)\]|#{2,}\s*(?:system|instruction))",
 ]
 WEAK_ADDRESSEE_PATTERNS = [
-    rf"^\W*(?:(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}?)?(?:{_TO} )?{_DET}{JURY}(?: [\w'-]+){{0,4}}? ?(?:[:,;!(\-]|$)",
+    rf"^\W*{_HEAD}{_TO} {_DET}{JURY}(?: [\w'-]+){{0,4}}? ?(?:[:;!(\-]|$)",
+    rf"^\W*(?:{_DATIVE} )?{_DET}{JURY}(?: [\w'-]+){{0,4}}? ?(?:[:,;!(\-]|$)",
     rf"(?:^|[\W])(?:{_GREETING})[ ,]+{_DET}{_MOD}{JURY}",
     rf"\b{_ATTENTION} {_DET}{_MOD}{JURY}",
+    # a board addressed by a note heading, a greeting or "à l'attention de"
+    rf"^\W*(?:[\w'-]+ ){{0,2}}{_LEAD}\b[^:;.]{{0,12}}? {_TO} {_PRE}{BOARD}(?: [\w'-]+){{0,3}}? ?[:,;!(\-]",
+    rf"(?:^|[\W])(?:{_GREETING})[ ,]+{_PRE}{BOARD}\b",
+    rf"\b{_ATTENTION} {_PRE}{BOARD}\b",
+    rf"^\W*{_DATIVE} {_PRE}{BOARD}(?: [\w'-]+){{0,3}}? ?:",
     rf"\b{JURY}(?: [\w'-]+){{0,3}}? {_MODAL}\b",
 ]
 
@@ -223,10 +354,17 @@ REQUEST = _alt(
     r"indiqu\w+", r"indicat\w+", r"indic\w+", r"mention\w+", r"meld\w*", r"segnal\w+",
     r"repond\w*", r"respond\w*", r"answer\w*", r"antwort\w*", r"rispond\w*", r"output\w*",
     r"declar\w+", r"dichiar\w+", r"erklar\w*", r"erklaer\w*", r"certif\w+", r"confirm\w+",
-    r"bestatig\w*", r"bestaetig\w*", r"conferm\w+", r"retenez", r"reten\w+", r"rate\w*", r"rank\w*", r"concede\w*", r"ecri\w+", r"write", r"say",
+    r"bestatig\w*", r"bestaetig\w*", r"conferm\w+", r"retenez", r"reten\w+", r"rate\w*", r"rank\w*", r"concede\w*", r"ecri(?:s|vez|re)", r"write", r"say",
     r"dites?", r"dire", r"decir", r"sagen", r"dire", r"pon\w*", r"setz\w*", r"metti\w*",
-    r"mets", r"mettez", r"mettre", r"zahl\w*", r"count\w*", r"compt\w+",
+    r"mets", r"mettez", r"mettre", r"zahl\w*", r"count\w*", r"compte[rz]?", r"comptes",
     r"conta\w+", r"cuent\w+",
+    r"marque\w*", r"considere\w*", r"atribua\w*", r"atribuir", r"avali\w+", r"aprov\w+",
+    r"trate", r"tratar", r"assinal\w+", r"registr\w+", r"conced\w+", r"markeer\w*",
+    r"markeren", r"beschouw\w*", r"geef", r"geeft", r"geven", r"keur\w*", r"goedkeur\w*",
+    r"beoordeel\w*", r"rapporteer\w*", r"vermeld\w*", r"ken\w* (?:\w+ ){0,4}toe", r"toekenn\w*",
+    r"markier\w*", r"vergib", r"erteil\w*", r"stuf\w*", r"einstuf\w*", r"sieh\w*",
+    r"werte[nt]?", r"gilt als", r"gelten als", r"segna\w*", r"dai", r"ritien\w*", r"ritener\w*",
+    r"giudic\w+",
 )  # fmt: skip
 IGNORE = _alt(
     r"ignor\w+", r"disregard\w*", r"overlook\w*", r"skip\w*", r"saut\w+", r"passe[rz]? outre",
@@ -243,6 +381,18 @@ IGNORE = _alt(
     r"turn a blind eye",
     r"(?:pas|jamais|not|never|no|nicht|non|sin|senza|sans|without|ohne) (?:[\w']+ ){0,2}"
     r"(?:penalis|penaliz|sanctionn|bestraf|bemangel|bemaengel|flagg?|signal|meld|segnal|senal)\w*", r"hacer la vista gorda", r"chiudere un occhio",
+    r"nao (?:\w+ )?(?:penaliz|consider|sinaliz|mencion|cont|leve)\w*", r"desconsider\w+",
+    r"pule", r"pular", r"ignor\w*", r"negeer\w*", r"sla (?:\w+ ){0,4}over", r"overslaan",
+    r"niet (?:\w+ )?(?:melden|vermeld|bestraf|rapporteer|mee|tel|signaleer)\w*",
+    r"buiten beschouwing", r"u[e]?ber (?:\w+ ){0,4}hinweg\w*", r"hinwegseh\w*", r"trascur\w+",
+    r"non (?:\w+ )?(?:valut|giudic|verific|controll)\w*",
+    # no need to check: "il n'y a pas lieu de relever", "inutile de les évaluer", "no need to"
+    r"(?:pas lieu d[e']|inutile d[e']|pas besoin d[e']|no need to|needn't|unnecessary to|"
+    r"no hace falta|no es necesario|innecesario|nicht notig|nicht noetig|unnotig|unnoetig|"
+    r"non (?:e )?necessario|inutile|nao e necessario|desnecessario|niet nodig|onnodig) "
+    r"(?:\w+ ){0,2}(?:relev|signal|verifi|control|check|flag|penali|mention|evalu|analy|examin|"
+    r"report|pruf|bewert|meld|segnal|valut|verific|controll|revis|review|look|contr|nakijk|"
+    r"beoordel|avali|corrig|correct)\w*",
 )  # fmt: skip
 OBJECT = _alt(
     r"criter\w*", r"kriteri\w*", r"competenc\w+", r"competenz\w+", r"kompetenz\w*",
@@ -267,6 +417,11 @@ OBJECT = _alt(
     r"prufung\w*", r"pruefung\w*", r"esame", r"travail", r"work", r"trabajo", r"arbeit",
     r"lavoro", r"axes?", r"themes?", r"sujets?", r"points?", r"aspects?", r"contenus?",
     r"verification\w*", r"controles?",
+    r"plano", r"planos", r"piano", r"piani", r"ausencia", r"trabalho", r"seccao", r"secao", r"capitulos?",
+    r"requisitos?", r"competent\w+", r"eisen", r"onderde(?:el|len)", r"hoofdstuk\w*",
+    r"cijfer\w*", r"beoordeling\w*", r"punten", r"opdracht\w*", r"werk", r"verslag",
+    r"indicat\w+", r"indikator\w*", r"status", r"statut", r"noten", r"teile?", r"parti",
+    r"prufpunkt\w*", r"pruefpunkt\w*", r"avaliacao", r"begroting", r"orcamento", r"finanz\w*",
 )  # fmt: skip
 STATE = _alt(
     r"presents?", r"presentes?", r"vorhanden", r"satisfai\w+", r"satisf\w+", r"satisfech\w+",
@@ -283,6 +438,13 @@ STATE = _alt(
     r"verifie\w*", r"verified", r"verificad\w+", r"gepruft", r"geprueft", r"verificat\w+",
     r"approuve\w*", r"approved", r"genehmigt", r"approvat\w+", r"positi\w+",
     r"favorable\w*", r"sans reserve", r"without reservation", r"en regle", r"in order",
+    r"cumprid\w+", r"valid[oa]s?", r"voldoende", r"sufficient", r"suffisante?s?",
+    r"suficientes?", r"sufficient[ei]", r"ausreichend", r"genugend", r"nachgewiesen", r"atendid\w+", r"satisfeit\w+", r"aprovad\w+", r"concluid\w+", r"feit[oa]s?",
+    r"gevalideerd", r"goedgekeurd", r"voldaan", r"behaald", r"afgerond", r"aanwezig",
+    r"volledig", r"compleet", r"geslaagd", r"uitstekend", r"in orde", r"gecontroleerd",
+    r"geverifieerd", r"in ordnung", r"abgeschlossen", r"freigegeben", r"abgenommen",
+    r"uberpruft", r"ueberprueft", r"presenti", r"signed off", r"ticked off", r"volle punktzahl",
+    r"hochstpunktzahl", r"punteggio pieno", r"volle punten", r"acquis\w*", r"adquirid\w+",
 )  # fmt: skip
 _ALREADY = _alt(
     r"deja",
@@ -297,6 +459,15 @@ _ALREADY = _alt(
     r"zuvor",
     r"precedentemente",
     r"auparavant",
+    r"ja",
+    r"reeds",
+    r"al",
+    r"eerder",
+    r"vooraf",
+    r"en amont",
+    r"beforehand",
+    r"im voraus",
+    r"in anticipo",
 )
 CLAIM = rf"\b{_ALREADY} (?:\w+ ){{0,3}}?(?:{STATE}|faite?s?|regle\w*)\b|\b(?:{STATE}) (?:\w+ ){{0,2}}?{_ALREADY}\b"
 COMMAND = rf"\b(?:{REQUEST}|{IGNORE})\b"
@@ -386,8 +557,52 @@ JAILBREAK_PATTERNS = [
     r"(?:^|\s)(?:<\|?(?:system|im_start)\|?>|\[(?:system|inst)\]|###\s*(?:system|instruction))",
 ]
 
+
+def _trie(words: tuple[str, ...]) -> str:
+    """One regular expression matching any of ``words`` (literals), shared prefixes folded
+    into a trie: many times faster to search than an alternation of the words."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]  # a recursive dict
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+# the prefixes of every word READER_GATE_RE looks for (a superset, checked by a test): a
+# cheap first pass, since most sentences address nobody
+_READER_PREFIX_WORDS = """
+ia ai a.i i.a ki llm gpt gtt chatgpt intelligen inteligen kunstlich kuenstlich kunstmatig
+model language sprachmodell taalmodel evaluat correct corret examin grader assessor assessment
+grading bewerter prufer pruefer gutachter korrektor valutat esaminat chatbot bot robot
+avaliador beoordel nakijk auswert bewertung korrektur pruf auswertung evaluatie correctie
+outil system systeem program logiciel lect lett lector assistant assistent asistente moteur
+agent algorithm algoritm tool reader engine parser reviewer checker scorer marker herramient
+sistema werkzeug leser strument revisor dispositi device plate-forme plateforme platform
+application app script pipeline plataform aplicacion anwendung piattaform machine maquina
+maschin macchin ferrament leitor lezer hulpmiddel automat autom maschinell machinal informati
+ordinateur computer admin developpeur developer jury jurado giuria juri mesdames messieurs
+madame monsieur members miembros mitglieder membri ladies commission comision comissao
+tribunal banca board panel software committee comite
+"""
+READER_PREFIXES = tuple(_READER_PREFIX_WORDS.split())
+READER_PREFILTER_RE = re.compile(
+    rf"\b{_trie(READER_PREFIXES)}|kommission|ausschuss|commissie|[<\[#]"
+    r"|(?:bewertungs|korrektur|pruf|pruef|auswertungs|beoordelings|nakijk|evaluatie|correctie)"
+)
 # a sentence without any of these words addresses no reader: the patterns are not tried
-READER_GATE_RE = re.compile(rf"\b(?:{ROLE_STRONG}|{ROLE_PLAIN}|{_SYSTEM}|{JURY})\b|[<\[#]")
+READER_GATE_RE = re.compile(
+    rf"\b(?:{ROLE_STRONG}|{ROLE_PLAIN}|{MACHINE_QUALIFIER}|{_SYSTEM}|{JURY}|{BOARD})\b|[<\[#]"
+)
 ADDRESSEE_RE = [re.compile(p) for p in ADDRESSEE_PATTERNS]
 WEAK_ADDRESSEE_RE = [re.compile(p) for p in WEAK_ADDRESSEE_PATTERNS]
 JAILBREAK_RE = [re.compile(p) for p in JAILBREAK_PATTERNS]
@@ -400,3 +615,74 @@ OBJECT_RE = re.compile(rf"\b(?:{OBJECT})\b")
 STATE_RE = re.compile(rf"\b(?:{STATE})\b")
 CLAIM_RE = re.compile(CLAIM)
 SWEEP_RE = re.compile(rf"\b(?:{UNIVERSAL})\b(?: [\w'-]+){{0,3}} (?:{STRICT_OBJECT})\b")
+# a note heading ("Note pour ...", "Nota:"): its noun is not a request to "note" something
+LEAD_HEAD_RE = re.compile(rf"^\W*(?:[\w'-]+ ){{0,2}}?{_LEAD}\b(?= (?:{_TO})\b| ?[:\-–—])")
+
+# --- any language: an address by a loan word, and grading words that look alike everywhere ---
+# Which words a reader is called by travels across languages (AI, KI, model, system, jury,
+# commission), and so do the words of grading (criteria, competencies, RNCP, validated,
+# maximum, 20/20): a sentence in a language the lexicon does not hold that opens on such a
+# reader, in a vocative or a note heading ("Drogi modelu AI,", "Uwaga dla systemu oceniania:"),
+# and a window that names a graded object with an outcome or "all", is an instruction.
+LOAN_READER = _alt(
+    r"ai", r"ia", r"ki", r"llm", r"gpt\w*", r"chatgpt", r"bot\w*", r"model\w*", r"modell\w*",
+    r"system\w*", r"sistem\w*", r"systeem", r"jury\w*", r"juri\w*", r"jurad\w+", r"giuri\w+",
+    r"[ck]om+is+i?\w*", r"grader\w*", r"evaluat\w+", r"evaluator\w*",
+)  # fmt: skip
+FOREIGN_ADDRESS_RE = re.compile(
+    rf"^\W*(?:[\w'-]+ ){{0,3}}{LOAN_READER}(?:[- ][\w'-]+){{0,2}} ?[:,!]"
+)
+GRADED_OBJECT_RE = re.compile(
+    r"\b(?:[ck]rit\w*|kryt\w*|[ck]ompeten\w+|kompetenc\w+|rncp|checkpoint\w*|referen[ct]\w*)"
+)
+GRADED_OUTCOME_RE = re.compile(
+    r"\b(?:valid\w*|walid\w*|satisf\w*|max\w*|maks\w*|perfe\w+|complet\w*|komplet\w*|ok"
+    r"|approv\w*|aprob\w*|aprov\w*|akcept\w*|accept\w*|present\w*|prezent\w*|all|alle|alla"
+    r"|allt|tous|toutes|todos|todas|tutti|tutte|wszystk\w*|vsechn\w*|vsetk\w*|toate|toti"
+    r"|minden|osszes|kaikki|sve|svi|vse|visi|visus|koik|tum|butun|tots|totes|every|jede\w*"
+    r"|cada|ogni|elke|iedere|kazd\w*|each)\b|\b\d{1,3} ?/ ?\d{1,3}\b|\b100 ?%"
+)
+# the commonest words of the languages the lexicon holds: a sentence where none of these sets
+# makes a fifth of the words is in a language the lexicon does not hold (the loan words of
+# LOAN_READER are left out: "ai" is also Italian and Portuguese)
+HELD_LANGUAGE_WORDS = {
+    language: frozenset(words.split())
+    for language, words in {
+        "fr": "le la les l un une des du de d au aux en dans par pour sur avec sans et ou ne "
+        "pas n qu que qui ce cette ces il elle nous vous je tu est sont ont ete tous toutes "
+        "tout comme plus notre nos votre vos leur leurs mon ma mes son sa ses merci",
+        "en": "the of and to in is are be been was were for with on by as at this that these "
+        "it its you your we our they their from or not no will must should can please all "
+        "have has do does an",
+        "es": "el la los las un una unos de del al en y o que es son por para con su sus "
+        "este esta estos se lo no ha han muy todo todos todas usted por favor",
+        "de": "der die das den dem des ein eine einen einem einer und oder ist sind nicht mit "
+        "fur von zu im in auf an bitte sie du ihr alle wurde wurden werden hat haben auch als",
+        "it": "il lo la gli le un una uno di del della dei delle e che per con non sono al alla "
+        "nel nella da sia questo questa tutti tutte si ha hanno gia",
+        "pt": "o a os as um uma de do da dos das e que em no na nos nas por para com nao sao "
+        "foi ao seu sua este esta todos todas voce ja",
+        "nl": "de het een en van in op te dat die is zijn niet met voor aan als ook er naar "
+        "bij of om wordt worden alle je u uw dit deze al",
+    }.items()
+}
+# a directive in the third person ("the grader should", "le jury doit"): it carries its own
+# request, and binds no next sentence
+DIRECTIVE_RE = re.compile(
+    rf"{MACHINE_CORE}(?: [\w'-]+){{0,4}}? {_MODAL}\b|\b{JURY}(?: [\w'-]+){{0,3}}? {_MODAL}\b"
+)
+# an auxiliary or copula right before a request verb makes it a state ("sont validés", "has been
+# approved", "sono stati approvati"), not a request
+_AUXILIARY = _alt(
+    r"est", r"sont", r"ete", r"etait", r"etaient", r"etre", r"ont", r"avons", r"avez",
+    r"sera", r"seront", r"e", r"sono", r"stat[oaie]", r"era", r"erano", r"essere", r"ha",
+    r"hanno", r"es", r"son", r"esta", r"estan", r"fue", r"fueron", r"sido", r"han", r"sao",
+    r"foi", r"foram", r"estao", r"ist", r"sind", r"wurden?", r"worden", r"war", r"waren",
+    r"hat", r"haben", r"wird", r"werden", r"zijn", r"werd", r"werden", r"heeft", r"hebben",
+    r"wordt", r"is", r"are", r"was", r"were", r"been", r"be", r"has", r"have", r"had",
+)  # fmt: skip
+# ("sont à considérer", "da considerarsi", "sind zu werten", "zijn te beschouwen" ask, though)
+STATE_AUXILIARY_RE = re.compile(
+    rf"\b{_AUXILIARY}(?: (?!(?:a|da|zu|te|to|de|por) )\w+)? $"
+    rf"|\b{_AUXILIARY}(?: \w+){{1,2}},? (?:et|and|e|y|und|en|ou|or|o|oder|of) $"
+)

@@ -1,11 +1,19 @@
 """Does a run of sentences speak to the dossier's reader and ask it to judge?
 
 Each sentence is folded (``scan_fold``) and given cues: whom it addresses (an automated
-reader or evaluator: strong; the jury: weak), whether it asks for something (a command on an
-assessment object or outcome, an order to ignore, a claim that the work "is already
-validated"), or whether it is a classic override ("ignore previous instructions"). A window of
-up to ``WINDOW`` consecutive sentences, paragraph breaks included, is an instruction to the
-reader when it holds an addressee and a request that fits it; no single phrase decides.
+reader or evaluator: strong; the jury or an examining board: weak), whether it asks for
+something (a command on an assessment object or outcome, not a verb after an auxiliary, which
+states; an order to ignore; a claim that the work "is already validated"), or whether it is a
+classic override ("ignore previous instructions"). An address with its request in the same
+sentence is an instruction; a sentence that is only an address ("Une remarque pour l'outil
+d'analyse automatique.") takes its request from the next sentences of a window of ``WINDOW``,
+paragraph breaks included, or from the one before. No single phrase decides.
+
+A second signal needs no lexicon of the language: a sentence in a language the lexicon does
+not hold (none of its seven sets of common words makes a fifth of it) that opens on a reader
+called by a loan word ("Drogi modelu AI,", "Kære jury:"), in a window naming a graded object
+and an outcome in forms shared by many languages (criteria, competencies, RNCP; validated,
+maximum, 20/20, "all").
 """
 
 from __future__ import annotations
@@ -18,6 +26,9 @@ from assistant.detect.sentences import sentence_spans
 from assistant.injection import lexicon as lx
 from assistant.textnorm import scan_fold
 
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_BREAK_RE = re.compile(r"[:,!;—–]")
+MAX_BARE_WORDS = 14  # words of a sentence that is only an address ("Petit mot pour ...")
 MAX_PIECE = 600  # characters of a run-on sentence scanned at once
 WINDOW = 3  # sentences: the addressee's and the two after it (one before, for a late address)
 
@@ -34,8 +45,8 @@ class Cues:
 
     @cached_property
     def addressee(self) -> int:
-        """2: an automated reader or evaluator; 1: the jury; 0: nobody."""
-        if not self._has(lx.READER_GATE_RE):
+        """2: an automated reader or evaluator; 1: the jury or an examining board; 0: nobody."""
+        if not (self._has(lx.READER_PREFILTER_RE) and self._has(lx.READER_GATE_RE)):
             return 0
         if any(self._has(p) for p in lx.ADDRESSEE_RE):
             return 2
@@ -50,13 +61,28 @@ class Cues:
 
     @cached_property
     def command(self) -> bool:
-        """Asks to mark, validate, consider, report or ignore (any object)."""
-        return self._has(lx.COMMAND_RE)
+        """Asks to mark, validate, consider, report or ignore (any object); the noun of a
+        note heading ("Note pour ...") asks nothing, nor a verb after an auxiliary ("sont
+        validés", "has been approved": a state)."""
+        if not self._has(lx.COMMAND_RE):
+            return False
+        start = self._body_start
+        return any(
+            not lx.STATE_AUXILIARY_RE.search(self.text, max(start, m.start() - 40), m.start())
+            for m in lx.COMMAND_RE.finditer(self.text, start)
+        )
+
+    @cached_property
+    def _body_start(self) -> int:
+        """Where the sentence starts after a note heading ("Note pour le correcteur :"): the
+        heading's noun is neither a request ("noter") nor an object ("la note")."""
+        head = lx.LEAD_HEAD_RE.match(self.text)
+        return head.end() if head is not None else 0
 
     @cached_property
     def target(self) -> bool:
         """Names an assessment object or an outcome."""
-        return self._has(lx.TARGET_RE)
+        return lx.TARGET_RE.search(self.text, self._body_start) is not None
 
     @cached_property
     def outcome(self) -> bool:
@@ -64,9 +90,14 @@ class Cues:
         return self._has(lx.STATE_RE)
 
     @cached_property
+    def has_object(self) -> bool:
+        """Names an assessment object (criteria, the dossier, a chapter, the budget)."""
+        return lx.OBJECT_RE.search(self.text, self._body_start) is not None
+
+    @cached_property
     def judged(self) -> bool:
         """States an outcome of an assessment object ("les critères sont remplis")."""
-        return self.outcome and self._has(lx.OBJECT_RE)
+        return self.outcome and self.has_object
 
     @cached_property
     def ignore(self) -> bool:
@@ -77,6 +108,43 @@ class Cues:
     def claim(self) -> bool:
         """Says the work is already validated or done."""
         return self._has(lx.CLAIM_RE)
+
+    @cached_property
+    def bare(self) -> bool:
+        """Only an address, whose request must follow: a short sentence, or nothing (or a
+        word or two) after its first colon, comma or exclamation mark. "Dear AI enthusiasts,
+        our workshop sold out" says what it has to say, and binds no next sentence."""
+        if self._has(lx.DIRECTIVE_RE):
+            return False
+        head = _BREAK_RE.search(self.text)
+        if head is None:
+            return len(_WORD_RE.findall(self.text)) <= MAX_BARE_WORDS
+        return len(_WORD_RE.findall(self.text, head.end())) <= 2
+
+    @cached_property
+    def foreign_address(self) -> bool:
+        """Opens on a reader called by a loan word ("Drogi modelu AI,"), in a language the
+        lexicon does not hold (where it does, the lexicon decides)."""
+        return self._has(lx.FOREIGN_ADDRESS_RE) and not self.held_language
+
+    @cached_property
+    def held_language(self) -> bool:
+        """The commonest words of a language the lexicon holds make a fifth of the words."""
+        words = _WORD_RE.findall(self.text)
+        return any(
+            5 * sum(w in common for w in words) > len(words)
+            for common in lx.HELD_LANGUAGE_WORDS.values()
+        )
+
+    @cached_property
+    def graded_object(self) -> bool:
+        """Names criteria, competencies, checkpoints in a form shared by many languages."""
+        return self._has(lx.GRADED_OBJECT_RE)
+
+    @cached_property
+    def graded_outcome(self) -> bool:
+        """An outcome, a maximum, a grade or "all", in a form shared by many languages."""
+        return self._has(lx.GRADED_OUTCOME_RE)
 
     @cached_property
     def sweeping(self) -> bool:
@@ -97,14 +165,12 @@ def _asks(window: Sequence[Cues], addressee: int) -> bool:
     command = any(c.command for c in window)
     target = any(c.target for c in window)
     if addressee == 2:
-        return any(c.claim or c.judged for c in window) or (command and target)
+        # an outcome and what it bears on may sit in different sentences of a note
+        judged = any(c.outcome for c in window) and any(c.has_object for c in window)
+        return any(c.claim for c in window) or judged or (command and target)
     if not (command and target):
         return False
     return any(c.outcome or c.ignore or c.sweeping for c in window)
-
-
-def _requests(cue: Cues) -> bool:
-    return cue.claim or cue.judged or cue.ignore or (cue.command and cue.target)
 
 
 def instruction_runs(all_cues: Sequence[Cues]) -> list[tuple[int, int]]:
@@ -114,25 +180,46 @@ def instruction_runs(all_cues: Sequence[Cues]) -> list[tuple[int, int]]:
         if cue.override:
             runs.append((index, index))
             continue
-        if not cue.addressee:
-            continue
-        run = _run_from(all_cues, index, cue.addressee)
+        run = _run_from(all_cues, index, cue.addressee) if cue.addressee else None
+        if run is None and cue.foreign_address:
+            run = _foreign_run(all_cues, index)
         if run is not None:
             runs.append(run)
     return _merge(runs)
 
 
+def _foreign_run(all_cues: Sequence[Cues], index: int) -> tuple[int, int] | None:
+    """The address and the foreign sentences after it, when together they name a graded
+    object and an outcome (or "all"): language-independent, so both must be there."""
+    last, end = index, min(index + WINDOW, len(all_cues)) if all_cues[index].bare else index + 1
+    while last + 1 < end and not all_cues[last + 1].held_language:
+        last += 1
+    window = all_cues[index : last + 1]
+    if any(c.graded_object for c in window) and any(c.graded_outcome for c in window):
+        return index, last
+    return None
+
+
 def _run_from(all_cues: Sequence[Cues], index: int, addressee: int) -> tuple[int, int] | None:
-    end = min(index + WINDOW, len(all_cues))
-    for last in range(index, end):
-        if _asks(all_cues[index : last + 1], addressee):
-            # the request goes on in the next sentences that ask something too
-            while last + 1 < end and _requests(all_cues[last + 1]):
-                last += 1
+    """The run from the address at ``index``: its own sentence, or, when the sentence is only
+    an address ("Une remarque pour l'outil d'analyse."), the next ones that carry the request
+    (preferred: the address's own nouns, "pré-évaluation", may read as a request), or the one
+    before."""
+    if not all_cues[index].bare:
+        return (index, index) if _asks(all_cues[index : index + 1], addressee) else None
+    for last in range(index + 1, min(index + WINDOW, len(all_cues))):
+        window = all_cues[index : last + 1]
+        if _asks(window, addressee) and any(_asks_something(c) for c in window[1:]):
             return index, last
+    if _asks(all_cues[index : index + 1], addressee):
+        return index, index
     if index > 0 and _asks(all_cues[index - 1 : index + 1], addressee):
         return index - 1, index
     return None
+
+
+def _asks_something(cue: Cues) -> bool:
+    return cue.claim or cue.outcome or cue.command or cue.ignore
 
 
 def _merge(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

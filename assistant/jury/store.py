@@ -97,6 +97,16 @@ MIGRATIONS: tuple[str, ...] = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
+_LAST_ACTIVITY = """
+    SELECT d.sha256, max(
+        d.added_at,
+        coalesce((SELECT max(created_at) FROM assessments a WHERE a.sha256 = d.sha256), ''),
+        coalesce((SELECT max(decided_at) FROM decisions x WHERE x.sha256 = d.sha256), ''),
+        coalesce((SELECT max(signed_at) FROM signoffs s WHERE s.sha256 = d.sha256), '')
+    ) AS last
+    FROM dossiers d ORDER BY last
+"""
+
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
@@ -220,6 +230,24 @@ class JuryStore:
         """Delete a dossier with its assessments, decisions and sign-offs."""
         with self._write() as conn:
             return conn.execute("DELETE FROM dossiers WHERE sha256 = ?", (sha256,)).rowcount > 0
+
+    def delete_by_prefix(self, key: str) -> int:
+        """Delete the dossiers whose sha256 starts with ``key`` (purge's short hash)."""
+        with self._write() as conn:
+            return conn.execute(
+                "DELETE FROM dossiers WHERE substr(sha256, 1, ?) = ?", (len(key), key)
+            ).rowcount
+
+    def delete_idle_since(self, limit: datetime) -> list[str]:
+        """Delete the dossiers with no activity (added, assessed, decided, signed) since
+        ``limit``; their sha256, oldest first. A decision taken last week keeps a dossier
+        added two years ago."""
+        with self._write() as conn:
+            rows = conn.execute(_LAST_ACTIVITY).fetchall()
+            stamp = limit.astimezone(UTC).isoformat(timespec="microseconds")
+            idle = [row["sha256"] for row in rows if row["last"] < stamp]
+            conn.executemany("DELETE FROM dossiers WHERE sha256 = ?", [(sha,) for sha in idle])
+        return idle
 
     def latest_assessment(self, sha256: str, epreuve: str) -> StoredAssessment | None:
         with self._connect() as conn:

@@ -95,7 +95,7 @@ class ReviewService:
             if found is not None:
                 log.info("assessment of %s answered from the result cache", found.document.filename)
                 return found
-        assessment = self.assess_document(self.document(path), epreuve)
+        assessment = self.assess_document(self.document(path, epreuve), epreuve)
         if cache and digest and LLM_FAILED not in assessment.engine.notices:
             cache.put(digest, key, assessment)
         return assessment
@@ -167,19 +167,43 @@ class ReviewService:
             settings_hash=self.settings.fingerprint(),
         )
 
-    def document(self, path: Path) -> Document:
-        """The ingested dossier, from the cache when the same bytes were read before."""
-        return self.documents.read(path, before_parsing=self._warm_up)
+    def document(self, path: Path, epreuve: str | None = None) -> Document:
+        """The ingested dossier, from the cache when the same bytes were read before
+        (``epreuve``, when known, lets the wait for the parser load what it will need)."""
+        return self.documents.read(path, before_parsing=lambda: self._warm_up(epreuve))
 
-    def _warm_up(self) -> None:
-        """A new dossier will need the embedding model and the store: load and open them in a
-        background thread while the dossier is parsed in its child process, so that the two
-        overlap. Local models only: a remote one is never called ahead of need."""
-        if self.settings.embedding.backend not in LOCAL_BACKENDS or not self._needs_index():
+    def _warm_up(self, epreuve: str | None = None) -> None:
+        """A new dossier will need the embedding model (and the store, when it is indexed):
+        load them in a background thread while the dossier is parsed in its child process,
+        so that the two overlap. Local models only: a remote one is never called ahead of
+        need."""
+        if self.settings.embedding.backend not in LOCAL_BACKENDS:
             return
-        threading.Thread(
-            target=_warm, args=(self.indexer,), name="review-warm-up", daemon=True
-        ).start()
+        name = "review-warm-up"
+        if self._needs_index():
+            thread = threading.Thread(target=_warm, args=(self.indexer,), name=name, daemon=True)
+        elif epreuve is not None:
+            self._query_vectors()  # built here: the thread and the assessment share it
+            thread = threading.Thread(
+                target=self._warm_meaning, args=(epreuve,), name=name, daemon=True
+            )
+        else:
+            return
+        thread.start()
+
+    def _warm_meaning(self, epreuve: str) -> None:
+        """Load the model and embed the épreuve's targets (``_semantic`` needs both); a
+        failure is left for the assessment to report."""
+        try:
+            from assistant.detect.meaning import load_model, targets_of
+
+            model = load_model()
+            if model is None or self.embedder.name != model.embedder:
+                return
+            targets = targets_of(self.referentiel.checkpoints_for(epreuve))
+            self._query_vectors().vectors([t.text for t in targets])
+        except Exception:  # the real call raises the user-facing error later
+            log.debug("warm-up failed", exc_info=True)
 
     def _query_vectors(self) -> QueryVectors:
         """The paraphrase queries' vectors: they depend on the référentiel and the embedder
