@@ -91,6 +91,18 @@ def table(title: str, judged: Sequence[Judged]) -> dict[str, dict[str, float | N
     return {"engine": engine, "baseline": baseline}
 
 
+def by_kind(judged: Sequence[Judged]) -> None:
+    """Print the engine's and the keywords' accuracy per passage kind."""
+    kinds: dict[str, list[Judged]] = defaultdict(list)
+    for j in judged:
+        kinds[j.kind].append(j)
+    print("\nengine accuracy by passage kind (keywords in brackets)")
+    for kind, items in sorted(kinds.items()):
+        e = accuracy(confusion((j.expected, j.engine) for j in items))
+        b = accuracy(confusion((j.expected, j.baseline) for j in items))
+        print(f"  {kind:16}{len(items):5}  {_fmt(e)}  ({_fmt(b)})")
+
+
 def _fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
@@ -114,14 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     print(f"  {j.passage} {j.target}: expected {j.expected}, got {j.engine}")
     if len(args.files) > 1:
         results["all"] = table("all files", everything)
-    by_kind: dict[str, list[Judged]] = defaultdict(list)
-    for j in everything:
-        by_kind[j.kind].append(j)
-    print("\nengine accuracy by passage kind (keywords in brackets)")
-    for kind, items in sorted(by_kind.items()):
-        e = accuracy(confusion((j.expected, j.engine) for j in items))
-        b = accuracy(confusion((j.expected, j.baseline) for j in items))
-        print(f"  {kind:16}{len(items):5}  {_fmt(e)}  ({_fmt(b)})")
+    by_kind(everything)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0

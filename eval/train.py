@@ -16,6 +16,9 @@ over ``meaning.FEATURES``. The decision threshold is high (``THRESHOLD``, chosen
 development dossiers): the model only adds findings that the cue rules miss, so it must be
 precise; ``--auto-threshold`` picks the best balanced accuracy on the training dossiers
 instead. ``--dev`` folders are only measured.
+
+It then trains the learned passage judgment of ``support`` on the same labelled passages
+(``eval.train_verdict``: ``model/verdict.json`` and ``verdict.npz``), unless ``--no-verdict``.
 """
 
 from __future__ import annotations
@@ -115,6 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         negative=np.asarray([prototypes[k][1] for k in keys], dtype=np.float16),
     )
     log.info("weights written to %s", args.out)
+    if not args.no_verdict:  # the learned passage judgment of support (eval.train_verdict)
+        from eval import train_verdict
+
+        train_verdict.main(["--passages", *map(str, args.passages)])
     return 0
 
 
@@ -135,6 +142,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--auto-threshold", action="store_true",
         help="Pick the threshold with the best balanced accuracy on the training dossiers.",
+    )  # fmt: skip
+    parser.add_argument(
+        "--no-verdict", action="store_true",
+        help="Do not train the passage judgment (assistant/detect/model/verdict.*) too.",
     )  # fmt: skip
     args = parser.parse_args(argv)
     for folder in [*args.dossiers, *args.dev, *args.passages]:
