@@ -112,7 +112,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("files", nargs="+", type=Path, help="Passage files (.jsonl).")
     parser.add_argument("--json", type=Path, help="Write the figures as JSON to this file.")
     parser.add_argument("-v", "--verbose", action="store_true", help="List the engine's errors.")
+    parser.add_argument(
+        "--rules-only", action="store_true",
+        help="Judge with the cue rules alone, without the learned judgment (for comparison).",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    if args.rules_only:
+        from assistant.detect import judged
+
+        judged.load_verdict = lambda *a, **k: None  # type: ignore[assignment]
     ref = load_referentiel(Settings().referentiel_dir)
     results: dict[str, object] = {}
     everything: list[Judged] = []

@@ -46,8 +46,8 @@ NOT_CASE_KINDS = frozenset(
 )
 FOLDS = 5
 DIRECTION_L2 = 3e-2
-VERDICT_L2 = 1e-1
-BALANCE = 0.5  # class weights: (n / (classes * count)) ** BALANCE, half-way to balanced
+VERDICT_L2 = 3e-2
+BALANCE = 0.75  # class weights: (n / (classes * count)) ** BALANCE (1: balanced)
 STEPS = 2000
 RATE = 0.5
 
