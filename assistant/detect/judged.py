@@ -60,6 +60,7 @@ class Judge:
         self._units = units
         self._vector = vector
         self._direction = analysis_direction(vector, model.direction, model.direction_bias)
+        self._text: list[float] | None = None
 
     def __call__(
         self,
@@ -68,11 +69,13 @@ class Judge:
         others: Sequence[Checkpoint],
         rules: Rules,
     ) -> Status:
-        features = features_for(
-            self._passage, self._vector, self._units, checkpoint, element, others, rules,
-            self._direction, self._model.prototypes, self._embed_queries,
-        )  # fmt: skip
-        return self._model.decide(features)
+        if self._text is None:  # what the passage is, whatever the target: once
+            self._text = text_features(self._passage, self._units, self._direction)
+        target = _target(checkpoint, element, others, self._embed_queries)
+        pair = pair_features(
+            self._vector, self._units, target, rules, self._model.prototypes, self._text
+        )
+        return self._model.decide(np.asarray(self._text + pair, dtype=np.float32))
 
 
 def analysis_direction(vector: Matrix, direction: Matrix, bias: float) -> float:
@@ -128,6 +131,22 @@ def target_of(
         cue_index("x", [c for e in siblings for c in [e.label, *e.cues]]),
         named,
     )
+
+
+_TARGETS: dict[tuple[str, str | None, tuple[str, ...]], Target] = {}
+
+
+def _target(
+    checkpoint: Checkpoint,
+    element: str | None,
+    others: Sequence[Checkpoint],
+    embed_queries: EmbedFn,
+) -> Target:
+    """``target_of``, built once per process for each (checkpoint, element, others)."""
+    key = (checkpoint.id, element, tuple(o.id for o in others))
+    if key not in _TARGETS:
+        _TARGETS[key] = target_of(checkpoint, element, others, embed_queries)
+    return _TARGETS[key]
 
 
 def _describe(label: str, description: str) -> str:

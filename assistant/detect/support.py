@@ -187,18 +187,29 @@ def _only_title(finding: Finding) -> bool:
     return not any(quotable(u) and case_anchored(u) for u in content)
 
 
+_CUE_INDEXES: dict[tuple[str, str, tuple[str, ...]], CueIndex] = {}
+
+
+def _cue_index(checkpoint: Checkpoint, target: str) -> CueIndex:
+    """The cues of one target of ``checkpoint``, compiled once per process."""
+    key = (checkpoint.id, target, tuple(checkpoint.cues))
+    if key not in _CUE_INDEXES:
+        cues = [c for c in checkpoint_cues(checkpoint) if c.target == target]
+        _CUE_INDEXES[key] = CueIndex(cues)
+    return _CUE_INDEXES[key]
+
+
 def _refusal(checkpoint: Checkpoint, element: str | None, layout: Layout, found: bool) -> Refusal:
     if found:
         return "thin"
-    target = element or CHECKPOINT
-    index = CueIndex([c for c in checkpoint_cues(checkpoint) if c.target == target])
+    index = _cue_index(checkpoint, element or CHECKPOINT)
     hits = [h for u in layout.units if u.kind != "heading" for h in index.find(u)]
     if not hits:
         return "unnamed"
     if not any(layout.affirms(h) for h in hits):
         return "denied"
     # named under a title of the checkpoint, yet no finding: named without analysis
-    titles = CueIndex([c for c in checkpoint_cues(checkpoint) if c.target == CHECKPOINT])
+    titles = _cue_index(checkpoint, CHECKPOINT)
     own_part = any(titles.find(u) for u in layout.units if u.kind == "heading")
     return "thin" if own_part else "passing"
 
