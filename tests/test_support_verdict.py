@@ -126,3 +126,33 @@ def test_the_model_files_hold_no_passage_text() -> None:
     with np.load(Path(MODEL).with_name("verdict.npz"), allow_pickle=False) as data:
         assert set(data.files) == {"keys", "positive", "negative", "direction"}
         assert all("." in k or k.isidentifier() for k in data["keys"])
+
+
+def test_training_refuses_held_out_passages(tmp_path: Path) -> None:
+    from eval import train_verdict
+
+    for held in ("eval/passages/heldout-w3.jsonl", "eval/real/passages-real.jsonl"):
+        with pytest.raises(SystemExit) as stopped:
+            train_verdict.main(["--passages", held, "--out", str(tmp_path / "v.json")])
+        assert stopped.value.code == 2
+    assert not (tmp_path / "v.json").exists()
+
+
+def test_a_passage_present_for_one_factor_teaches_that_its_neighbours_are_absent() -> None:
+    from eval.passages import Passage
+    from eval.train_verdict import sibling_negatives
+
+    item = Passage(
+        id="t-1",
+        text="La hausse de 12 % du prix du lin en 2024 a réduit la marge de l'Atelier Tissage.",
+        kind="analysis",
+        targets={"pestel.economique": "present", "pestel.ecologique": "partial"},
+    )
+    extra = sibling_negatives(item, REF)
+    assert extra == {
+        f"pestel.{e.id}": "absent"
+        for e in PESTEL.elements
+        if e.id not in ("economique", "ecologique")
+    }
+    thin = item.model_copy(update={"targets": {"pestel.economique": "partial"}})
+    assert sibling_negatives(thin, REF) == {}
