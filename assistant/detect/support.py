@@ -16,17 +16,20 @@ from typing import Literal
 from assistant.assessment import Status
 from assistant.detect.checkpoint import (
     CHECKPOINT,
+    CheckpointOutcome,
     Finding,
     checkpoint_cues,
     detect_checkpoint,
     section_owners,
 )
-from assistant.detect.claims import case_anchored, quotable
+from assistant.detect.claims import case_anchored, quotable, void_reason
 from assistant.detect.cues import CueIndex
+from assistant.detect.outline import reads_as_contents
 from assistant.detect.scope import Layout
 from assistant.detect.sentences import sentence_spans
 from assistant.detect.toc import opens_contents
 from assistant.detect.units import Unit, tokenize
+from assistant.detect.verdict import Rules
 from assistant.referentiel.models import Checkpoint
 
 # thin: named without analysis of the case; denied: named only to be denied or hypothesised;
@@ -53,34 +56,116 @@ def support(
 ) -> Support:
     """Detection of ``element`` (or of the checkpoint, when None) in ``passage`` alone, under
     the headings ``section``; ``others`` are the checkpoints whose names make a sentence a
-    list of tools (and whose background sections hold topics named in passing)."""
-    from assistant.detect import tool_listings  # the package imports this module
+    list of tools (and whose background sections hold topics named in passing).
 
-    # a quote judged for a checkpoint, with no heading of its own, is read under that
-    # checkpoint's title; that title alone, which the passage did not write, proves nothing
-    implied = not section
-    layout = Layout(passage_units(passage, section or (checkpoint.label,)))
-    everyone = [checkpoint, *(o for o in others if o.id != checkpoint.id)]
-    listings = tool_listings(layout, everyone)
-    owners = section_owners(layout, [c for c in everyone if c.background])
-    outcome = detect_checkpoint(checkpoint, layout, None, listings, owners)
-    if element is None:
-        findings, status = outcome.findings, outcome.status
-    else:
-        found = next(e for e in outcome.elements if e.element.id == element)
-        findings, status = found.findings, found.status
-    score = max((f.substance.score for f in findings if f.substantive), default=0.0)
-    if implied and status == "partial" and all(_only_title(f) for f in findings):
-        status = "absent"  # thin content found only through the title we supplied
-    if opens_contents(passage):
+    The cue rules read the passage first. A passage read alone (no ``section``) is then
+    judged by the learned model (``verdict``, when trained), which weighs the rules' reading
+    with what the passage is (case analysis or definition, advice, listing...) and how close
+    its meaning is to the target and to its siblings."""
+    if opens_contents(passage) or reads_as_contents(passage):
         return Support("absent", 0.0, "thin")  # a table of contents says where, not what
     from assistant.injection import is_injection  # it imports detection through ingest
 
     if is_injection(passage):
         return Support("absent", 0.0, "flagged")
+    reading = read_passage(passage, checkpoint, section, others)
+    ruled, rules = reading.of(element)
+    units = reading.units
+    if section or not units or all(void_reason(u) is not None for u in units):
+        # under headings the rules read context the model never saw (it learned passages
+        # alone); definitions, denials, plans and contents lines: the rules' word is final
+        return ruled
+    from assistant.detect.judged import passage_judge  # the embedder: loaded on first use
+
+    judge = passage_judge(passage, units)
+    if judge is None:
+        return ruled
+    if element is None and checkpoint.elements:
+        # a checkpoint with elements is what its elements are: all present, present; some
+        # present or partial (or the checkpoint only named), partial; none, absent
+        found = [judge(checkpoint, e.id, others, reading.of(e.id)[1]) for e in checkpoint.elements]
+        if all(f == "present" for f in found):
+            status: Status = "present"
+        elif any(f != "absent" for f in found) or ruled.status != "absent":
+            status = "partial"
+        else:
+            status = "absent"
+    else:
+        status = judge(checkpoint, element, others, rules)
+    if status == ruled.status:
+        return ruled
     if status == "present":
-        return Support(status, score)
-    return Support(status, score, _refusal(checkpoint, element, layout, bool(findings)))
+        return Support("present", ruled.score)
+    return Support(status, ruled.score, ruled.refusal or "thin")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the cue rules make of a passage for one checkpoint and each of its elements."""
+
+    checkpoint: Checkpoint
+    layout: Layout
+    outcome: CheckpointOutcome
+    implied: bool  # read under the checkpoint's title, which the passage did not write
+
+    @property
+    def units(self) -> list[Unit]:
+        """The passage's units, headings aside."""
+        return [u for u in self.layout.units if u.kind != "heading"]
+
+    def of(self, element: str | None) -> tuple[Support, Rules]:
+        """The rules' verdict for ``element`` (the checkpoint when None)."""
+        if element is None:
+            findings, status = self.outcome.findings, self.outcome.status
+        else:
+            found = next(e for e in self.outcome.elements if e.element.id == element)
+            findings, status = found.findings, found.status
+        score = max((f.substance.score for f in findings if f.substantive), default=0.0)
+        titled = self.implied and all(_only_title(f) for f in findings)
+        if titled and status == "partial":
+            status = "absent"  # thin content found only through the title we supplied
+        if status == "present":
+            ruled = Support(status, score)
+        else:
+            refusal = _refusal(self.checkpoint, element, self.layout, bool(findings))
+            ruled = Support(status, score, refusal)
+        elements = {e.element.id: e.status for e in self.outcome.elements}
+        # found only through the title supplied for a passage read alone: never named by it
+        supplied = self.implied and all(f.anchor.kind == "heading" for f in findings)
+        named = ruled.refusal != "unnamed" and not (findings and supplied)
+        return ruled, Rules(ruled.status, ruled.refusal, ruled.score, elements, named)
+
+
+def read_passage(
+    passage: str,
+    checkpoint: Checkpoint,
+    section: Sequence[str] = (),
+    others: Sequence[Checkpoint] = (),
+) -> Reading:
+    """The cue rules' reading of ``passage`` for ``checkpoint``, under ``section``."""
+    from assistant.detect import tool_listings  # the package imports this module
+
+    # a quote judged for a checkpoint, with no heading of its own, is read under that
+    # checkpoint's title; that title alone, which the passage did not write, proves nothing
+    layout = Layout(passage_units(passage, section or (checkpoint.label,)))
+    everyone = [checkpoint, *(o for o in others if o.id != checkpoint.id)]
+    listings = tool_listings(layout, everyone)
+    owners = section_owners(layout, [c for c in everyone if c.background])
+    outcome = detect_checkpoint(checkpoint, layout, None, listings, owners)
+    return Reading(checkpoint, layout, outcome, not section)
+
+
+def read_by_rules(
+    passage: str,
+    checkpoint: Checkpoint,
+    element: str | None = None,
+    section: Sequence[str] = (),
+    others: Sequence[Checkpoint] = (),
+) -> tuple[Support, Rules, list[Unit]]:
+    """The cue rules' verdict for the target, what they make of every element of its
+    checkpoint, and the passage's units (headings aside)."""
+    reading = read_passage(passage, checkpoint, section, others)
+    return (*reading.of(element), reading.units)
 
 
 def supports(
@@ -102,18 +187,29 @@ def _only_title(finding: Finding) -> bool:
     return not any(quotable(u) and case_anchored(u) for u in content)
 
 
+_CUE_INDEXES: dict[tuple[str, str, tuple[str, ...]], CueIndex] = {}
+
+
+def _cue_index(checkpoint: Checkpoint, target: str) -> CueIndex:
+    """The cues of one target of ``checkpoint``, compiled once per process."""
+    key = (checkpoint.id, target, tuple(checkpoint.cues))
+    if key not in _CUE_INDEXES:
+        cues = [c for c in checkpoint_cues(checkpoint) if c.target == target]
+        _CUE_INDEXES[key] = CueIndex(cues)
+    return _CUE_INDEXES[key]
+
+
 def _refusal(checkpoint: Checkpoint, element: str | None, layout: Layout, found: bool) -> Refusal:
     if found:
         return "thin"
-    target = element or CHECKPOINT
-    index = CueIndex([c for c in checkpoint_cues(checkpoint) if c.target == target])
+    index = _cue_index(checkpoint, element or CHECKPOINT)
     hits = [h for u in layout.units if u.kind != "heading" for h in index.find(u)]
     if not hits:
         return "unnamed"
     if not any(layout.affirms(h) for h in hits):
         return "denied"
     # named under a title of the checkpoint, yet no finding: named without analysis
-    titles = CueIndex([c for c in checkpoint_cues(checkpoint) if c.target == CHECKPOINT])
+    titles = _cue_index(checkpoint, CHECKPOINT)
     own_part = any(titles.find(u) for u in layout.units if u.kind == "heading")
     return "thin" if own_part else "passing"
 

@@ -1,0 +1,356 @@
+"""Train the learned passage judgment (assistant/detect/verdict.py) on labelled passages.
+
+    python -m eval.train_verdict [--passages FILE.jsonl ...] [--out .../verdict.json]
+    python -m eval.train_verdict --cross FILE.jsonl ...   # train on all files but one, measure
+
+Each labelled (passage, target) pair is a row: the passage read alone through the cue rules
+(``support.read_by_rules``), its embedding, the target's description and siblings. Two models:
+- the analysis direction, a logistic regression over the passage embedding alone: a case
+  analysis (kinds analysis, thin, wrong_element, offtopic) against a definition, advice,
+  listing, intention, negation, table of contents or instruction; its score is a feature of
+  the rows, computed out of fold (``FOLDS``) so that no row sees its own label;
+- the verdict, a multinomial logistic regression (present / partial / absent, classes
+  balanced) over ``verdict.FEATURES``, with the targets' prototypes (mean vector of the
+  passages labelled present for it, and of those labelled absent) left one passage out.
+
+Deterministic: full-batch gradient descent from zeros on standardised features. Never the
+held-out files (``eval.train`` refuses them too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from assistant.detect.judged import analysis_direction, features_for
+from assistant.detect.support import read_by_rules
+from assistant.detect.verdict import FEATURES, MODEL, STATUSES, TEXT_FEATURES, VECTORS, Matrix
+from assistant.index.embedding import UseEmbedder
+from assistant.referentiel.loader import load_referentiel
+from assistant.referentiel.models import Referentiel
+from assistant.settings import PROJECT_ROOT
+from eval.passages import Passage, load_passages
+
+log = logging.getLogger("eval.train_verdict")
+EVAL = Path(__file__).parent
+CASE_KINDS = frozenset({"analysis", "thin", "wrong_element", "offtopic"})
+NOT_CASE_KINDS = frozenset(
+    {"definition", "generic", "listing", "negation", "intention", "toc", "injection"}
+)
+FOLDS = 5
+DIRECTION_L2 = 3e-2
+VERDICT_L2 = 3e-2
+BALANCE = 0.75  # class weights: (n / (classes * count)) ** BALANCE (1: balanced)
+STEPS = 2000
+RATE = 0.5
+
+
+@dataclass
+class Corpus:
+    """Labelled passages with their vectors and the rules' reading of every target."""
+
+    items: list[Passage]
+    vectors: Matrix
+    rows: list[tuple[int, str, int]]  # (passage, target, label index)
+    rules: list[object]  # (Rules, units) per row
+
+
+def load_corpus(
+    paths: Sequence[Path], ref: Referentiel, embedder: UseEmbedder, siblings: bool = False
+) -> Corpus:
+    items = [item for path in paths for item in load_passages(path)]
+    vectors = embedder.embed_documents([item.text for item in items])
+    rows, rules = [], []
+    for n, item in enumerate(items):
+        targets = item.targets | (sibling_negatives(item, ref) if siblings else {})
+        for key, status in targets.items():
+            cid, _, element = key.partition(".")
+            _, read, units = read_by_rules(
+                item.text, ref.checkpoint(cid), element or None, others=ref.checkpoints
+            )
+            rows.append((n, key, STATUSES.index(status)))
+            rules.append((read, units))
+    return Corpus(items, vectors, rows, rules)
+
+
+def sibling_negatives(item: Passage, ref: Referentiel) -> dict[str, str]:
+    """The elements a passage is not about: when it is labelled present for an element, the
+    checkpoint's other elements that its labels leave out are absent (a passage about the
+    drought is no analysis of the legal factor). Training rows only."""
+    out: dict[str, str] = {}
+    for key, status in item.targets.items():
+        cid, _, element = key.partition(".")
+        if not element or status != "present":
+            continue
+        for other in ref.checkpoint(cid).elements:
+            name = f"{cid}.{other.id}"
+            if name not in item.targets:
+                out[name] = "absent"
+    return out
+
+
+def fit_direction(vectors: Matrix, labels: Matrix) -> tuple[Matrix, float]:
+    """L2 logistic regression over raw embeddings, classes balanced."""
+    w = fit_softmax(np.c_[np.ones(len(vectors)), vectors], labels.astype(int), 2, DIRECTION_L2)
+    # two-class softmax -> one logistic direction: class 1 minus class 0
+    diff = w[:, 1] - w[:, 0]
+    return diff[1:].astype(np.float32), float(diff[0])
+
+
+def direction_labels(items: Sequence[Passage]) -> tuple[list[int], list[int]]:
+    """Indices of passages with a known kind, and 1 for a case analysis, 0 otherwise."""
+    keep = [i for i, p in enumerate(items) if p.kind in CASE_KINDS | NOT_CASE_KINDS]
+    return keep, [int(items[i].kind in CASE_KINDS) for i in keep]
+
+
+def out_of_fold_direction(corpus: Corpus) -> Matrix:
+    """Each passage's analysis-direction score from a model that did not see it."""
+    keep, labels = direction_labels(corpus.items)
+    scores = np.zeros(len(corpus.items), dtype=np.float32)
+    folds = np.arange(len(corpus.items)) % FOLDS
+    y = np.zeros(len(corpus.items))
+    y[keep] = labels
+    known = np.zeros(len(corpus.items), dtype=bool)
+    known[keep] = True
+    for f in range(FOLDS):
+        train = known & (folds != f)
+        w, b = fit_direction(corpus.vectors[train], y[train])
+        for i in np.flatnonzero(folds == f):
+            scores[i] = analysis_direction(corpus.vectors[i], w, b)
+    return scores
+
+
+def prototypes(corpus: Corpus, leave_out: int | None = None) -> dict[str, tuple[Matrix, Matrix]]:
+    """Per target key, the mean vector of passages labelled present and of those labelled
+    absent (without passage ``leave_out``), L2-normalised."""
+    sums: dict[str, list[Matrix]] = {}
+    for n, key, label in corpus.rows:
+        if n == leave_out or STATUSES[label] == "partial":
+            continue
+        by = sums.setdefault(
+            key, [np.zeros(corpus.vectors.shape[1]), np.zeros(corpus.vectors.shape[1])]
+        )
+        by[0 if STATUSES[label] == "present" else 1] += corpus.vectors[n]
+    out = {}
+    for key, (pos, neg) in sums.items():
+        if np.any(pos):
+            out[key] = (_unit(pos), _unit(neg))
+    return out
+
+
+def _unit(v: Matrix) -> Matrix:
+    return (v / max(float(np.linalg.norm(v)), 1e-12)).astype(np.float32)
+
+
+def feature_rows(
+    corpus: Corpus,
+    ref: Referentiel,
+    embedder: UseEmbedder,
+    directions: Matrix,
+    protos: dict[str, tuple[Matrix, Matrix]] | None = None,
+) -> Matrix:
+    """One feature row per labelled pair; with ``protos`` None, prototypes leave the passage
+    out (training rows), else those given (rows measured against another corpus)."""
+    rows = []
+    cache: dict[int, dict[str, tuple[Matrix, Matrix]]] = {}
+    for (n, key, _), (read, units) in zip(corpus.rows, corpus.rules, strict=True):
+        cid, _, element = key.partition(".")
+        if protos is None and n not in cache:
+            cache.clear()
+            cache[n] = prototypes(corpus, leave_out=n)
+        rows.append(
+            features_for(
+                corpus.items[n].text,
+                corpus.vectors[n],
+                units,
+                ref.checkpoint(cid),
+                element or None,
+                ref.checkpoints,
+                read,
+                float(directions[n]),
+                protos if protos is not None else cache[n],
+                embedder.embed_queries,
+            )
+        )
+    return np.asarray(rows, dtype=np.float32)
+
+
+def fit_softmax(
+    x: Matrix, y: Sequence[int] | Matrix, classes: int, l2: float, balance: float = 1.0
+) -> Matrix:
+    """Multinomial L2 logistic regression, classes weighted (``balance`` 1: balanced, 0: as
+    they come), on features whose first column is the bias; full-batch gradient descent from
+    zeros (deterministic)."""
+    y = np.asarray(y, dtype=int)
+    onehot = np.eye(classes)[y]
+    counts = np.maximum(onehot.sum(axis=0), 1.0)
+    weight = ((len(y) / (classes * counts)) ** balance)[y]
+    w = np.zeros((x.shape[1], classes))
+    penalty = np.ones((x.shape[1], 1))
+    penalty[0] = 0.0
+    for _ in range(STEPS):
+        z = x @ w
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        grad = x.T @ (weight[:, None] * (p - onehot)) / len(y) + l2 * penalty * w
+        w -= RATE * grad
+    return w
+
+
+@dataclass
+class Verdict:
+    weights: Matrix
+    mean: Matrix
+    std: Matrix
+
+
+def fit_verdict(x: Matrix, y: Sequence[int]) -> Verdict:
+    mean, std = x.mean(axis=0), x.std(axis=0) + 1e-6
+    mean[0], std[0] = 0.0, 1.0  # the bias column stays 1
+    w = fit_softmax((x - mean) / std, y, len(STATUSES), VERDICT_L2, BALANCE)
+    return Verdict(w.astype(np.float32), mean.astype(np.float32), std.astype(np.float32))
+
+
+def predict(model: Verdict, x: Matrix) -> Matrix:
+    return np.argmax(((x - model.mean) / model.std) @ model.weights, axis=1)
+
+
+def scores(expected: Sequence[int], got: Sequence[int]) -> tuple[float, float]:
+    e, g = np.asarray(expected), np.asarray(got)
+    acc = float(np.mean(e == g))
+    recalls = [float(np.mean(g[e == c] == c)) for c in range(len(STATUSES)) if np.any(e == c)]
+    return acc, sum(recalls) / len(recalls)
+
+
+def train(
+    corpus: Corpus, ref: Referentiel, embedder: UseEmbedder
+) -> tuple[Verdict, Matrix, float, dict[str, tuple[Matrix, Matrix]]]:
+    keep, labels = direction_labels(corpus.items)
+    direction, bias = fit_direction(corpus.vectors[keep], np.asarray(labels))
+    x = feature_rows(corpus, ref, embedder, out_of_fold_direction(corpus))
+    y = [label for _, _, label in corpus.rows]
+    return fit_verdict(x, y), direction, bias, prototypes(corpus)
+
+
+def measure(
+    trained: tuple[Verdict, Matrix, float, dict[str, tuple[Matrix, Matrix]]],
+    corpus: Corpus,
+    ref: Referentiel,
+    embedder: UseEmbedder,
+) -> tuple[list[int], list[int]]:
+    model, direction, bias, protos = trained
+    dirs = np.asarray([analysis_direction(v, direction, bias) for v in corpus.vectors])
+    x = feature_rows(corpus, ref, embedder, dirs, protos)
+    return [label for _, _, label in corpus.rows], list(predict(model, x))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval.train_verdict")
+    default = sorted((EVAL / "passages").glob("train-*.jsonl"))
+    parser.add_argument("--passages", type=Path, nargs="*", default=default)
+    parser.add_argument("--cross", action="store_true", help="Leave one file out, measure.")
+    parser.add_argument("--out", type=Path, default=MODEL)
+    parser.add_argument(
+        "--no-siblings", dest="siblings", action="store_false",
+        help="Train only on the labelled targets, not on the elements a passage is labelled "
+        "present for a sibling of (absent by the labelling rules).",
+    )  # fmt: skip
+    args = parser.parse_args(argv)
+    for path in args.passages:
+        if any(part.startswith(("heldout", "real")) for part in path.parts):
+            parser.error(f"{path} is held out: never train nor tune on it")
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    ref = load_referentiel(PROJECT_ROOT / "referentiel")
+    embedder = UseEmbedder()
+    corpora = {p: load_corpus([p], ref, embedder, args.siblings) for p in args.passages}
+    if args.cross:
+        for held in args.passages:
+            cross_validate(held, [corpora[p] for p in args.passages if p != held], ref, embedder)
+        return 0
+    trained = train(_merge(list(corpora.values())), ref, embedder)
+    save(trained, args.out, embedder.name, args.passages)
+    return 0
+
+
+def cross_validate(
+    held: Path, rest: Sequence[Corpus], ref: Referentiel, embedder: UseEmbedder
+) -> None:
+    """Train on ``rest``, then judge ``held`` through ``support`` as ``eval.passages_run``
+    does (rules, contents and injection checks, then the model), and print the figures."""
+    import tempfile
+
+    from assistant.detect import judged as judged_module
+    from assistant.detect.verdict import load_verdict
+    from eval.passages_run import by_kind, judge, table
+
+    trained = train(_merge(rest), ref, embedder)
+    shipped = judged_module.load_verdict
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / MODEL.name
+        save(trained, out, embedder.name, [])
+        judged_module.load_verdict = lambda path=out: load_verdict(path)  # type: ignore[misc]
+        try:
+            judged = judge(load_passages(held), ref)
+            table(f"{held.name}, trained on the others", judged)
+            by_kind(judged)
+        finally:
+            judged_module.load_verdict = shipped
+
+
+def _merge(corpora: Sequence[Corpus]) -> Corpus:
+    items: list[Passage] = []
+    rows: list[tuple[int, str, int]] = []
+    rules: list[object] = []
+    for c in corpora:
+        rows += [(n + len(items), k, label) for n, k, label in c.rows]
+        items += c.items
+        rules += c.rules
+    return Corpus(items, np.concatenate([c.vectors for c in corpora]), rows, rules)
+
+
+def save(
+    trained: tuple[Verdict, Matrix, float, dict[str, tuple[Matrix, Matrix]]],
+    out: Path,
+    embedder: str,
+    sources: Sequence[Path],
+) -> None:
+    model, direction, bias, protos = trained
+    data = {
+        "features": list(FEATURES),
+        "weights": np.round(model.weights, 6).tolist(),
+        "mean": np.round(model.mean, 6).tolist(),
+        "std": np.round(model.std, 6).tolist(),
+        "direction_bias": round(bias, 6),
+        "embedder": embedder,
+        "trained_on": [
+            str(p.relative_to(PROJECT_ROOT)) if p.is_absolute() else str(p) for p in sources
+        ],
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    keys = sorted(protos)
+    np.savez_compressed(
+        out.with_name(VECTORS.name),
+        keys=np.asarray(keys),
+        positive=np.asarray([protos[k][0] for k in keys], dtype=np.float16),
+        negative=np.asarray([protos[k][1] for k in keys], dtype=np.float16),
+        direction=direction.astype(np.float32),
+    )
+    log.info(
+        "verdict written to %s (%d text features, %d in all)",
+        out,
+        len(TEXT_FEATURES),
+        len(FEATURES),
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
