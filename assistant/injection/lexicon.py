@@ -325,7 +325,8 @@ ADDRESSEE_PATTERNS = [
     rf"\b{_SYSTEM} ?(?:{_FRAME})\b",
     # "SYSTEM:" as a role marker, not "our system:" or "le système :", a thing of the dossier
     rf"{_NO_ARTICLE}\b(?:systeme|system|sistema) ?:",
-    r"(?:<\|?(?:system|im_start|im_end)\|?>|\[/?(?:system|inst|sys)\]|#{2,}\s*(?:system|instruction))",
+    r"(?:<\|?(?:system|im_start|im_end|admin)\|?>|\[/?(?:system|inst|sys|admin\w*|developer|operator)\]"
+    r"|#{2,}\s*(?:system|instruction|admin|response))",
 ]
 WEAK_ADDRESSEE_PATTERNS = [
     rf"^\W*{_HEAD}{_TO} {_DET}{JURY}(?: [\w'-]+){{0,4}}? ?(?:[:;!(\-]|$)",
@@ -379,6 +380,10 @@ IGNORE = _alt(
     r"nicht (?:\w+ )?(?:meld|erwahn|erwaehn|bestraf|berucksicht|beruecksicht|bemangel|bemaengel|zahl|werte)\w*",
     r"non (?:\w+ )?(?:segnal|menzion|penalizz|consider|tene|conta)\w*", r"fermer? les yeux",
     r"turn a blind eye",
+    # not to report, in any held language: "do not mention", "no menciones", "não relate"
+    r"(?:not|never|n't|no|nao|nunca|non|mai|nicht|niet|jamais|sin|sem|senza|without) (?:\w+ ){0,2}?"
+    r"(?:mention|mencion|menzion|erwahn|erwaehn|vermeld|relat[ae]|report|rapport|cit[ae]|apont"
+    r"|raise|comment|comente|senal|sinaliz|segnal)\w*",
     r"(?:pas|jamais|not|never|no|nicht|non|sin|senza|sans|without|ohne) (?:[\w']+ ){0,2}"
     r"(?:penalis|penaliz|sanctionn|bestraf|bemangel|bemaengel|flagg?|signal|meld|segnal|senal)\w*", r"hacer la vista gorda", r"chiudere un occhio",
     r"nao (?:\w+ )?(?:penaliz|consider|sinaliz|mencion|cont|leve)\w*", r"desconsider\w+",
@@ -434,7 +439,9 @@ STATE = _alt(
     r"passed", r"aprobad\w+", r"bestanden", r"superat\w+", r"excellen\w+", r"excelente\w*",
     r"hervorragend", r"eccellent\w+", r"parfai\w+", r"perfect\w*", r"perfecto\w*",
     r"perfekt\w*", r"perfett\w+", r"maxima\w*", r"maximum", r"maximo", r"massim\w+",
-    r"highest", r"full marks", r"rempli\w*", r"fulfill?\w*", r"remplid\w+", r"adempiut\w+", r"20 ?/ ?20", r"20 sur 20", r"100 ?%", r"a\+",
+    r"highest", r"full marks", r"termine\w*", r"terminad\w+", r"terminat\w+", r"finished",
+    r"finalise\w*", r"achevee?s?", r"outstanding", r"exceptionnel\w*", r"sobresaliente\w*",
+    r"10 ?/ ?10", r"10 sur 10", r"rempli\w*", r"fulfill?\w*", r"remplid\w+", r"adempiut\w+", r"20 ?/ ?20", r"20 sur 20", r"100 ?%", r"a\+",
     r"verifie\w*", r"verified", r"verificad\w+", r"gepruft", r"geprueft", r"verificat\w+",
     r"approuve\w*", r"approved", r"genehmigt", r"approvat\w+", r"positi\w+",
     r"favorable\w*", r"sans reserve", r"without reservation", r"en regle", r"in order",
@@ -532,10 +539,45 @@ SELF = _alt(
     r"my dossier",
     r"my submission",
 )
+# the assessment's rules, and rules in general, and what makes the latter the reader's
+RUBRIC = _alt(
+    r"criteres?", r"grille", r"bareme", r"criteria", r"rubric", r"criterios", r"kriterien",
+    r"criteri", r"marking scheme", r"grading (?:rules|scheme|guidelines)",
+)  # fmt: skip
+GUIDANCE = _alt(
+    r"consignes?", r"instructions?", r"directives?", r"regles?", r"prompts?", r"rules",
+    r"guidelines", r"directions", r"instrucciones", r"reglas", r"anweisungen", r"regeln",
+    r"istruzioni", r"regole", r"indications?", r"indicaciones", r"instrucoes", r"orientacoes",
+    r"regras", r"instructies", r"regels", r"aanwijzingen", r"vorgaben", r"richtlinien",
+    r"orders", r"commands",
+)  # fmt: skip
+EARLIER = _alt(
+    r"previous", r"prior", r"earlier", r"preceding", r"above", r"foregoing", r"initial",
+    r"original", r"system", r"your", r"all", r"precedent\w*", r"anterieur\w*", r"ci-dessus",
+    r"tes", r"vos", r"toutes", r"tous", r"anterior\w*", r"tus", r"sus", r"todas", r"vorherig\w*",
+    r"obig\w*", r"bisherig\w*", r"deine", r"ihre", r"alle", r"tutte", r"le tue", r"tuas",
+    r"suas", r"acima", r"vorige", r"voorgaande", r"bovenstaande", r"eerdere", r"je",
+    r"d'evaluation", r"de evaluacion", r"of (?:evaluation|assessment|grading)",
+    r"de notation", r"de correction", r"di valutazione", r"de avaliacao", r"der bewertung",
+)  # fmt: skip
+EVERYTHING = _alt(
+    r"everything", r"all", r"tout", r"todo", r"alles", r"tutto", r"tudo", r"alles wat",
+)  # fmt: skip
+ABOVE = _alt(
+    r"above", r"previously", r"precede\w*", r"prior", r"earlier", r"ci-dessus", r"plus haut",
+    r"arriba", r"anterior\w*", r"oben", r"vorher\w*", r"sopra", r"precedent\w*", r"acima",
+    r"hierboven", r"until now", r"jusqu'ici", r"hasta ahora", r"bisher",
+)  # fmt: skip
 JAILBREAK_PATTERNS = [
-    rf"\b{IGNORE}(?: [\w']+){{0,5}} (?:consignes?|instructions?|directives?|regles?|criteres?"
-    r"|grille|bareme|prompts?|rules|guidelines|criteria|directions|rubric|instrucciones"
-    r"|reglas|anweisungen|regeln|istruzioni|regole|indications?)\b",
+    # the assessment's own rules need no qualifier: "oubliez la grille", "ignore the rubric"
+    rf"\b{IGNORE}(?: [\w']+){{0,5}} (?:{RUBRIC})\b",
+    # rules in general are a reader's only when earlier, the reader's, or the assessment's:
+    # "ignore the previous instructions", "olvida las reglas de evaluación"; not "Forget the
+    # rules, taste the difference"
+    rf"\b{IGNORE}(?: [\w']+){{0,4}}? {EARLIER}(?: [\w']+){{0,2}}? (?:{GUIDANCE})\b",
+    rf"\b{IGNORE}(?: [\w']+){{0,3}}? (?:{GUIDANCE})(?: [\w']+){{0,2}}? {EARLIER}",
+    # "disregard everything you were told above", "oublie tout ce qui précède"
+    rf"\b{IGNORE} (?:{EVERYTHING})\b(?: [\w']+){{0,5}}? {ABOVE}",
     rf"\b(?:{REQUEST})\b(?: [\w']+){{0,4}} (?:la |une |the |a |el |die |il )?(?:note|notes|score"
     r"|grade|nota|notas|note|voto|punteggio|puntuacion|bewertung|rating|marks?) "
     r"(?:maximale?|maximum|max|parfaite|perfect|de 20|20 ?/ ?20|la plus haute|highest|top|full"
@@ -582,7 +624,7 @@ def _trie(words: tuple[str, ...]) -> str:
 # cheap first pass, since most sentences address nobody
 _READER_PREFIX_WORDS = """
 ia ai a.i i.a ki llm gpt gtt chatgpt intelligen inteligen kunstlich kuenstlich kunstmatig
-model language sprachmodell taalmodel evaluat correct corret examin grader assessor assessment
+model language sprachmodell taalmodel evalua correct corret examin grader assessor assessment
 grading bewerter prufer pruefer gutachter korrektor valutat esaminat chatbot bot robot
 avaliador beoordel nakijk auswert bewertung korrektur pruf auswertung evaluatie correctie
 outil system systeem program logiciel lect lett lector assistant assistent asistente moteur
@@ -606,7 +648,7 @@ READER_GATE_RE = re.compile(
 ADDRESSEE_RE = [re.compile(p) for p in ADDRESSEE_PATTERNS]
 WEAK_ADDRESSEE_RE = [re.compile(p) for p in WEAK_ADDRESSEE_PATTERNS]
 JAILBREAK_RE = [re.compile(p) for p in JAILBREAK_PATTERNS]
-COMMAND_JAILBREAK_RE = JAILBREAK_RE[:5]  # these start with a command: tried after COMMAND_RE
+COMMAND_JAILBREAK_RE = JAILBREAK_RE[:8]  # these start with a command: tried after COMMAND_RE
 OTHER_JAILBREAK_RE = JAILBREAK_RE[5:]
 COMMAND_RE = re.compile(COMMAND)
 IGNORE_RE = re.compile(rf"\b{IGNORE}\b")
@@ -686,3 +728,7 @@ STATE_AUXILIARY_RE = re.compile(
     rf"\b{_AUXILIARY}(?: (?!(?:a|da|zu|te|to|de|por) )\w+)? $"
     rf"|\b{_AUXILIARY}(?: \w+){{1,2}},? (?:et|and|e|y|und|en|ou|or|o|oder|of) $"
 )
+# the French perfect: "a" and a participle ("le jury a attribué la note"), not "à" and an
+# infinitive ("invité à valider"), which asks
+PERFECT_AUXILIARY_RE = re.compile(r"\b(?:a|ai|as|avait|avaient|aura|auront)(?: \w+)? $")
+PARTICIPLE_RE = re.compile(r"\w+(?:e|es|ee|ees|i|is|ie|ies|u|us|ue|ues)\b")

@@ -55,7 +55,10 @@ class Cues:
     @cached_property
     def override(self) -> bool:
         """A classic override on its own ("ignore previous instructions")."""
-        if self.command and any(self._has(p) for p in lx.COMMAND_JAILBREAK_RE):
+        if self.command and any(
+            m is not None and not self._stated(m.start(), m.group())
+            for m in (p.search(self.text) for p in lx.COMMAND_JAILBREAK_RE)
+        ):
             return True
         return any(self._has(p) for p in lx.OTHER_JAILBREAK_RE)
 
@@ -68,8 +71,18 @@ class Cues:
             return False
         start = self._body_start
         return any(
-            not lx.STATE_AUXILIARY_RE.search(self.text, max(start, m.start() - 40), m.start())
+            not self._stated(m.start(), m.group(), start)
             for m in lx.COMMAND_RE.finditer(self.text, start)
+        )
+
+    def _stated(self, at: int, verb: str, start: int = 0) -> bool:
+        """The verb at ``at`` follows an auxiliary: a state ("sont validés", "a attribué",
+        "has been approved"), not a request."""
+        if lx.STATE_AUXILIARY_RE.search(self.text, max(start, at - 40), at):
+            return True
+        return bool(
+            lx.PERFECT_AUXILIARY_RE.search(self.text, max(start, at - 30), at)
+            and lx.PARTICIPLE_RE.match(verb)
         )
 
     @cached_property
