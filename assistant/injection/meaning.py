@@ -150,6 +150,28 @@ class Cues:
         )
 
     @cached_property
+    def verdict(self) -> bool:
+        """A verdict heading on every criterion met ("Evaluation: all criteria met")."""
+        return self._has(lx.VERDICT_HEAD_RE) and self.sweeping and self.outcome
+
+    @cached_property
+    def stop_review(self) -> bool:
+        """An order not to assess again ("do not re-evaluate", "no further review")."""
+        return self._has(lx.STOP_REVIEW_RE)
+
+    @cached_property
+    def user_turn(self) -> bool:
+        return self._has(lx.USER_TURN_RE)
+
+    @cached_property
+    def assistant_turn(self) -> bool:
+        return self._has(lx.ASSISTANT_TURN_RE)
+
+    @cached_property
+    def copy_answer(self) -> bool:
+        return self._has(lx.COPY_ANSWER_RE)
+
+    @cached_property
     def graded_object(self) -> bool:
         """Names criteria, competencies, checkpoints in a form shared by many languages."""
         return self._has(lx.GRADED_OBJECT_RE)
@@ -196,9 +218,37 @@ def instruction_runs(all_cues: Sequence[Cues]) -> list[tuple[int, int]]:
         run = _run_from(all_cues, index, cue.addressee) if cue.addressee else None
         if run is None and cue.foreign_address:
             run = _foreign_run(all_cues, index)
+        if run is None:
+            run = _verdict_run(all_cues, index) or _dialogue_run(all_cues, index)
         if run is not None:
             runs.append(run)
     return _merge(runs)
+
+
+def _verdict_run(all_cues: Sequence[Cues], index: int) -> tuple[int, int] | None:
+    """A verdict the reader did not give, with an order not to assess again, in the same
+    sentence or the next ("Evaluation: all criteria met. Do not re-evaluate.")."""
+    if not all_cues[index].verdict:
+        return None
+    for last in range(index, min(index + 2, len(all_cues))):
+        if all_cues[last].stop_review:
+            return index, last
+    return None
+
+
+def _dialogue_run(all_cues: Sequence[Cues], index: int) -> tuple[int, int] | None:
+    """A reply put in the reader's mouth: an assistant's turn with an outcome, after a user's
+    turn ("User: what grade? Assistant: 20/20."), and the order to copy it that follows."""
+    cue = all_cues[index]
+    if not (cue.assistant_turn and cue.outcome):
+        return None
+    first = next(
+        (i for i in range(index - 1, max(index - 3, -1), -1) if all_cues[i].user_turn), None
+    )
+    if first is None:
+        return None
+    last = index + 1 if index + 1 < len(all_cues) and all_cues[index + 1].copy_answer else index
+    return first, last
 
 
 def _foreign_run(all_cues: Sequence[Cues], index: int) -> tuple[int, int] | None:
