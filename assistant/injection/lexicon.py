@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.textnorm import scan_fold
+
 
 def _alt(*words: str) -> str:
     return "(?:" + "|".join(words) + ")"
@@ -815,4 +817,162 @@ COPY_ANSWER_RE = re.compile(
     r"\b(?:copy|repeat|reproduce|recopie\w*|copie[rz]?|repete[rz]?|reprodui\w*|copia\w*"
     r"|repite\w*|wiederhol\w*|kopier\w*|ripeti\w*|repita|herhaal|kopieer)\b(?: [\w'-]+){0,2}? "
     r"(?:answer|response|reply|verdict|reponse|respuesta|antwort|risposta|resposta|antwoord)\b"
+)
+
+# --- languages the lexicon does not hold: a few native words, folded as the text is -------------
+# (Polish, Swedish, Romanian, Turkish, Russian, Arabic): who is addressed, what is overridden,
+# what is skipped, and the outcomes; a stem runs to the end of its word (Arabic marks included)
+_STEM_END = r"[^\s:;,.!?\u060c\u061b]*"
+
+
+def _native(stems: str) -> str:
+    """An alternation of the folded ``stems`` (one a line, words of a stem by spaces)."""
+    folded = sorted({scan_fold(stem) for stem in stems.strip().split("\n")}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(stem) + _STEM_END for stem in folded) + ")"
+
+
+NATIVE_READER = _native("""
+oceniając
+egzaminator
+sprawdzając
+recenzent
+sztuczn
+bedömar
+granskar
+rättar
+corector
+examinat
+değerlendiric
+yapay zeka
+puanlay
+оценщик
+проверяющ
+экзаменатор
+ии
+искусственн
+нейросет
+модел
+ассистент
+المقي
+مقي
+المصحح
+الذكاء
+النموذج
+المساعد
+""")
+_NATIVE_IF = _native("""
+jeśli
+jeżeli
+om
+dacă
+eğer
+если
+إذا
+إن
+""")
+NATIVE_IGNORE_RE = re.compile(
+    r"(?:^|\s)"
+    + _native("""
+ignor
+zignoruj
+pomiń
+nie wspominaj
+nie zgłaszaj
+zapomnij
+nämn inte
+hoppa över
+strunta i
+glöm
+nu menționa
+nu raporta
+sari peste
+omite
+uită
+atla
+bahsetme
+yok say
+görmezden gel
+unut
+не упоминай
+пропусти
+игнорир
+проигнорир
+забудь
+لا تذكر
+تجاهل
+تخط
+انس
+""")
+)
+NATIVE_OVERRIDE_RE = re.compile(
+    "(?:^|\\s)(?:{p} (?:\\S+ ){{0,2}}?{i}|{i} (?:\\S+ ){{0,2}}?{p})".format(
+        p=_native("""
+poprzedni
+wcześniejsz
+powyższ
+tidigare
+föregående
+ovanstående
+anterioar
+precedent
+önceki
+yukarıdaki
+предыдущ
+прежн
+вышеуказ
+السابق
+"""),
+        i=_native("""
+instrukcj
+polece
+instruktion
+anvisning
+instrucțiun
+talimat
+yönerge
+инструкци
+указани
+التعليمات
+تعليمات
+"""),
+    )
+)
+NATIVE_GRADED_OBJECT_RE = re.compile(
+    r"(?:^|\s)"
+    + _native("""
+критери
+компетенц
+المعايير
+معايير
+الكفاءات
+yetkinlik
+""")
+)
+NATIVE_GRADED_OUTCOME_RE = re.compile(
+    r"(?:^|\s)"
+    + _native("""
+spełnion
+zaliczon
+uppfyll
+godkän
+karşılan
+onaylan
+tam puan
+îndeplin
+выполнен
+засчитан
+максимальн
+все
+مستوفا
+مكتمل
+الكاملة
+جميع
+كل
+""")
+)
+FOREIGN_CONDITION_RE = re.compile(
+    rf"(?:^|\s){_NATIVE_IF} (?:\S+ ){{0,3}}?(?:{NATIVE_READER}|{LOAN_READER}\b)"
+)
+NATIVE_ADDRESS_RE = re.compile(
+    rf"^\W*(?:\S+ ){{0,3}}{NATIVE_READER}(?:[- ][^\s:,!\u060c]+){{0,2}} ?[:,!\u060c]"
 )

@@ -60,7 +60,14 @@ class Cues:
             for m in (p.search(self.text) for p in lx.COMMAND_JAILBREAK_RE)
         ):
             return True
-        return any(self._has(p) for p in lx.OTHER_JAILBREAK_RE)
+        if any(self._has(p) for p in lx.OTHER_JAILBREAK_RE):
+            return True
+        # "Zignoruj poprzednie instrukcje", "Önceki talimatları yok say"
+        return (
+            self._has(lx.NATIVE_OVERRIDE_RE)
+            and self._has(lx.NATIVE_IGNORE_RE)
+            and not self.held_language
+        )
 
     @cached_property
     def command(self) -> bool:
@@ -138,7 +145,11 @@ class Cues:
     def foreign_address(self) -> bool:
         """Opens on a reader called by a loan word ("Drogi modelu AI,"), in a language the
         lexicon does not hold (where it does, the lexicon decides)."""
-        return self._has(lx.FOREIGN_ADDRESS_RE) and not self.held_language
+        return (
+            self._has(lx.FOREIGN_ADDRESS_RE)
+            or self._has(lx.NATIVE_ADDRESS_RE)
+            or self._has(lx.FOREIGN_CONDITION_RE)
+        ) and not self.held_language
 
     @cached_property
     def held_language(self) -> bool:
@@ -174,12 +185,17 @@ class Cues:
     @cached_property
     def graded_object(self) -> bool:
         """Names criteria, competencies, checkpoints in a form shared by many languages."""
-        return self._has(lx.GRADED_OBJECT_RE)
+        return self._has(lx.GRADED_OBJECT_RE) or self._has(lx.NATIVE_GRADED_OBJECT_RE)
 
     @cached_property
     def graded_outcome(self) -> bool:
         """An outcome, a maximum, a grade or "all", in a form shared by many languages."""
-        return self._has(lx.GRADED_OUTCOME_RE)
+        return self._has(lx.GRADED_OUTCOME_RE) or self._has(lx.NATIVE_GRADED_OUTCOME_RE)
+
+    @cached_property
+    def skip(self) -> bool:
+        """An order to skip or not to mention, in a language the lexicon does not hold."""
+        return self._has(lx.NATIVE_IGNORE_RE)
 
     @cached_property
     def sweeping(self) -> bool:
@@ -260,6 +276,8 @@ def _foreign_run(all_cues: Sequence[Cues], index: int) -> tuple[int, int] | None
     window = all_cues[index : last + 1]
     if any(c.graded_object for c in window) and any(c.graded_outcome for c in window):
         return index, last
+    if any(c.skip for c in window):  # an order to skip, to a reader addressed
+        return index, last
     return None
 
 
@@ -268,8 +286,9 @@ def _run_from(all_cues: Sequence[Cues], index: int, addressee: int) -> tuple[int
     an address ("Une remarque pour l'outil d'analyse."), the next ones that carry the request
     (preferred: the address's own nouns, "pré-évaluation", may read as a request), or the one
     before."""
-    if not all_cues[index].bare:
-        return (index, index) if _asks(all_cues[index : index + 1], addressee) else None
+    own = _asks(all_cues[index : index + 1], addressee)
+    if not all_cues[index].bare or (own and _asks_by_itself(all_cues[index])):
+        return (index, index) if own else None
     for last in range(index + 1, min(index + WINDOW, len(all_cues))):
         window = all_cues[index : last + 1]
         if _asks(window, addressee) and any(_asks_something(c) for c in window[1:]):
@@ -279,6 +298,11 @@ def _run_from(all_cues: Sequence[Cues], index: int, addressee: int) -> tuple[int
     if index > 0 and _asks(all_cues[index - 1 : index + 1], addressee):
         return index - 1, index
     return None
+
+
+def _asks_by_itself(cue: Cues) -> bool:
+    """A request that no address noun makes: an order to ignore, a claim, a grade."""
+    return cue.ignore or cue.claim or (cue.graded_outcome and cue.command)
 
 
 def _asks_something(cue: Cues) -> bool:
