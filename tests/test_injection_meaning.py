@@ -19,6 +19,8 @@ from tests.injection_cases import (
     FOURTH_CLEAN,
     FOURTH_INSTRUCTIONS,
     INSTRUCTIONS,
+    SIXTH_CLEAN,
+    SIXTH_INSTRUCTIONS,
     THIRD_CLEAN,
     THIRD_INSTRUCTIONS,
     WIDE_CLEAN,
@@ -38,14 +40,16 @@ def test_the_sets_are_large_enough() -> None:
     + THIRD_INSTRUCTIONS
     + BOARD_INSTRUCTIONS
     + FOURTH_INSTRUCTIONS
-    + FIFTH_INSTRUCTIONS,
+    + FIFTH_INSTRUCTIONS
+    + SIXTH_INSTRUCTIONS,
 )
 def test_an_instruction_to_the_reader_is_recognised(passage: str) -> None:
     assert is_injection(passage)
 
 
 @pytest.mark.parametrize(
-    "passage", CLEAN + WIDE_CLEAN + THIRD_CLEAN + BOARD_CLEAN + FOURTH_CLEAN + FIFTH_CLEAN
+    "passage",
+    CLEAN + WIDE_CLEAN + THIRD_CLEAN + BOARD_CLEAN + FOURTH_CLEAN + FIFTH_CLEAN + SIXTH_CLEAN,
 )
 def test_a_clean_passage_raises_nothing(passage: str) -> None:
     assert not is_injection(passage)
@@ -116,7 +120,14 @@ def test_clean_passages_side_by_side_raise_nothing(seed: int) -> None:
     sentences = [
         p[s:e]
         for p in _shuffled(
-            CLEAN + WIDE_CLEAN + THIRD_CLEAN + BOARD_CLEAN + FOURTH_CLEAN + FIFTH_CLEAN, seed
+            CLEAN
+            + WIDE_CLEAN
+            + THIRD_CLEAN
+            + BOARD_CLEAN
+            + FOURTH_CLEAN
+            + FIFTH_CLEAN
+            + SIXTH_CLEAN,
+            seed,
         )
         for s, e in scan_spans(p)
     ]
@@ -126,7 +137,8 @@ def test_clean_passages_side_by_side_raise_nothing(seed: int) -> None:
 @pytest.mark.parametrize("seed", range(3))
 def test_instructions_among_clean_passages_take_no_clean_sentence(seed: int) -> None:
     clean = _shuffled(
-        CLEAN + WIDE_CLEAN + THIRD_CLEAN + BOARD_CLEAN + FOURTH_CLEAN + FIFTH_CLEAN, seed
+        CLEAN + WIDE_CLEAN + THIRD_CLEAN + BOARD_CLEAN + FOURTH_CLEAN + FIFTH_CLEAN + SIXTH_CLEAN,
+        seed,
     )
     found = _shuffled(
         INSTRUCTIONS
@@ -134,7 +146,8 @@ def test_instructions_among_clean_passages_take_no_clean_sentence(seed: int) -> 
         + THIRD_INSTRUCTIONS
         + BOARD_INSTRUCTIONS
         + FOURTH_INSTRUCTIONS
-        + FIFTH_INSTRUCTIONS,
+        + FIFTH_INSTRUCTIONS
+        + SIXTH_INSTRUCTIONS,
         seed,
     )
     passages = [p for pair in zip(clean, found, strict=False) for p in pair]

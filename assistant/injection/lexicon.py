@@ -48,7 +48,7 @@ ROLE_STRONG = _NOT_AFTER + _alt(
 # nouns that name an automated reader only with a qualifier ("outil d'analyse automatique")
 ROLE_PLAIN = _alt(
     r"outils?", r"systemes?", r"programmes?", r"logiciels?", r"lect(?:eur|rice)s?",
-    r"assistante?s?", r"modeles?", r"moteurs?", r"agents?", r"algorithmes?", r"tools?",
+    r"assistante?s?", r"relect(?:eur|rice)s?", r"modeles?", r"moteurs?", r"agents?", r"algorithmes?", r"tools?",
     r"systems?", r"programs?", r"software", r"readers?", r"assistants?", r"models?",
     r"engines?", r"parsers?", r"reviewers?", r"checkers?", r"scorers?", r"markers?",
     r"herramientas?", r"sistemas?", r"programas?", r"lector(?:a|es)?", r"asistentes?",
@@ -163,7 +163,7 @@ MACHINE = rf"{_PRE}{MACHINE_CORE}"
 
 _LEAD = _alt(
     r"notes?", r"messages?", r"consignes?", r"instructions?", r"remarques?", r"rappels?",
-    r"avis", r"info", r"important", r"n\.?b\.?", r"p\.?s\.?", r"memo", r"nota", r"aviso",
+    r"avis", r"info", r"important", r"n\.?b\.?", r"p\.?-?s\.?", r"memo", r"nota", r"aviso",
     r"mensaje", r"hinweis", r"nachricht", r"anweisung\w*", r"messaggio", r"avviso",
     r"istruzion[ei]", r"reminder", r"notice", r"mots?", r"words?", r"post-scriptum", r"instruccion\w*", r"recordatorio", r"promemoria",
     r"precisions?", r"informations?", r"avertissements?", r"heads[- ]up", r"fyi", r"remarks?",
@@ -185,7 +185,7 @@ _GREETING = _alt(
     r"(?:hi|hello|hey) there", r"bonjour a (?:toi|vous)",
     r"gentile", r"ciao", r"buongiorno", r"guten tag", r"oye", r"prezad[oa]s?", r"ola", r"oi",
     r"beste", r"geachte", r"hoi", r"sehr geehrte[rs]?", r"egregi[oa]", r"spettabile", r"salve",
-    r"greetings", r"yo",
+    r"greetings", r"yo", r"atencion", r"atencao", r"achtung", r"attenzione", r"let op",
 )  # fmt: skip
 _ATTENTION = _alt(
     r"a l'attention d[eu']", r"a l'intention d[eu']", r"(?:to|for) the attention of",
@@ -271,7 +271,7 @@ _PLEASE = _alt(
     r"je vous prie", r"je te prie", r"te pido", r"le ruego", r"ich bitte",
 )  # fmt: skip
 _READER = _alt(
-    r"reviewers?", r"readers?", r"lect(?:eur|rice)s?", r"leser(?:in)?", r"lett(?:ore|rice)",
+    r"reviewers?", r"relect(?:eur|rice)s?", r"markers?", r"proofreaders?", r"readers?", r"lect(?:eur|rice)s?", r"leser(?:in)?", r"lett(?:ore|rice)",
     r"lector(?:a|es)?", r"lezers?", r"leitor(?:a|es)?", r"revisor(?:a|es)?",
 )  # fmt: skip
 _PRE_V = rf"(?:\w+')?(?:{_DET_WORD} ){{0,3}}(?:\w+')?"
@@ -318,6 +318,7 @@ ADDRESSEE_PATTERNS = [
     # a condition or a role given to the reader: "si vous êtes une IA", "you are an assistant"
     rf"\b{_YOU_ARE}{_MOD}{ROLE_STRONG}\b",
     rf"\b{_IF} (?:\w+ )?{_YOU} {_FILLER}{MACHINE_CORE}",
+    rf"\b{_IF} (?:an? |any |un |une |el |la |der |die |ein |eine )?{MACHINE_CORE} (?:\w+ ){{0,2}}{_READS}\b",
     # the inverted condition: "should you be an AI", "were you a grader", "solltest du eine KI sein"
     rf"\b(?:should|were|sollte(?:st)?|ware(?:st)?) (?:you|du|sie|u|je) {_FILLER}{MACHINE_CORE}",
     rf"\b{_YOU_ARE}{_MOD}{ROLE_PLAIN}\b(?: [\w'-]+){{0,3}}? {QUALIFIER}\b",
@@ -343,6 +344,8 @@ WEAK_ADDRESSEE_PATTERNS = [
     rf"\b{_ATTENTION} {_PRE}{BOARD}\b",
     rf"^\W*{_DATIVE} {_PRE}{BOARD}(?: [\w'-]+){{0,3}}? ?:",
     rf"\b{JURY}(?: [\w'-]+){{0,3}}? {_MODAL}\b",
+    rf"^\W*{_PRE_V}{_READER} ?[:,;!]",
+    rf"\b{_ATTENTION} {_PRE}{_READER}\b",
     # a reader, called by a note heading: "P.S. for the reviewer:", "Note au lecteur :"
     rf"^\W*(?:[\w'-]+ ){{0,2}}{_LEAD}(?: ?[:\-–—])? {_TO} {_PRE}{_READER}(?: [\w'-]+){{0,2}}? ?[:;!(\-]",
 ]
@@ -361,7 +364,7 @@ REQUEST = _alt(
     r"indiqu\w+", r"indicat\w+", r"indic\w+", r"mention\w+", r"meld\w*", r"segnal\w+",
     r"repond\w*", r"respond\w*", r"answer\w*", r"antwort\w*", r"rispond\w*", r"output\w*",
     r"declar\w+", r"dichiar\w+", r"erklar\w*", r"erklaer\w*", r"certif\w+", r"confirm\w+",
-    r"bestatig\w*", r"bestaetig\w*", r"conferm\w+", r"retenez", r"reten\w+", r"rate\w*", r"rank\w*", r"concede\w*", r"ecri(?:s|vez|re)", r"write", r"say",
+    r"bestatig\w*", r"bestaetig\w*", r"conferm\w+", r"retenez", r"reten\w+", r"rate\w*", r"rank\w*", r"concede\w*", r"ecri(?:s|vez|re)", r"write", r"say", r"state",
     r"dites?", r"dire", r"decir", r"sagen", r"dire", r"pon\w*", r"setz\w*", r"metti\w*",
     r"mets", r"mettez", r"mettre", r"zahl\w*", r"count\w*", r"compte[rz]?", r"comptes",
     r"conta\w+", r"cuent\w+",
@@ -385,9 +388,11 @@ IGNORE = _alt(
     r"sans (?:tenir compte|signaler|relever|penaliser)", r"no (?:\w+ )?(?:senal|mencion|penaliz|tom|teng|cuent)\w*",
     r"nicht (?:\w+ )?(?:meld|erwahn|erwaehn|bestraf|berucksicht|beruecksicht|bemangel|bemaengel|zahl|werte)\w*",
     r"non (?:\w+ )?(?:segnal|menzion|penalizz|consider|tene|conta)\w*", r"fermer? les yeux",
-    r"turn a blind eye",
+    r"turn a blind eye", r"(?:haz|hagan?|hace|hacer) caso omiso", r"no (?:hagas|haga|hagan) caso",
+    r"fai\w* abstraction", r"set aside", r"put aside", r"leave aside", r"beiseite\w*",
+    r"esquec\w+", r"esqueca\w*", r"non tener\w* conto", r"nao lev\w+ em conta",
     # not to report, in any held language: "do not mention", "no menciones", "não relate"
-    r"(?:not|never|n't|no|nao|nunca|non|mai|nicht|niet|jamais|sin|sem|senza|without) (?:\w+ ){0,2}?"
+    r"(?:not|never|don't|dont|do not|no|nao|nunca|non|mai|nicht|niet|jamais|sin|sem|senza|without) (?:\w+ ){0,2}?"
     r"(?:mention|mencion|menzion|erwahn|erwaehn|vermeld|relat[ae]|report|rapport|cit[ae]|apont"
     r"|raise|comment|comente|senal|sinaliz|segnal)\w*",
     r"(?:pas|jamais|not|never|no|nicht|non|sin|senza|sans|without|ohne) (?:[\w']+ ){0,2}"
@@ -559,7 +564,7 @@ GUIDANCE = _alt(
 )  # fmt: skip
 EARLIER = _alt(
     r"previous", r"prior", r"earlier", r"preceding", r"above", r"foregoing", r"initial",
-    r"original", r"system", r"your", r"all", r"precedent\w*", r"anterieur\w*", r"ci-dessus",
+    r"original", r"system", r"your", r"previ\w+", r"any earlier", r"sämtliche", r"samtliche", r"all", r"precedent\w*", r"anterieur\w*", r"ci-dessus",
     r"tes", r"vos", r"toutes", r"tous", r"anterior\w*", r"tus", r"sus", r"todas", r"vorherig\w*",
     r"obig\w*", r"bisherig\w*", r"deine", r"ihre", r"alle", r"tutte", r"le tue", r"tuas",
     r"suas", r"acima", r"vorige", r"voorgaande", r"bovenstaande", r"eerdere", r"je",
@@ -679,7 +684,7 @@ agent algorithm algoritm tool reader engine parser reviewer checker scorer marke
 sistema werkzeug leser strument revisor dispositi device plate-forme plateforme platform
 application app script pipeline plataform aplicacion anwendung piattaform machine maquina
 maschin macchin ferrament leitor lezer hulpmiddel automat autom maschinell machinal informati
-ordinateur computer admin developpeur developer jury jurado giuria juri mesdames messieurs
+ordinateur computer admin relect proofread developpeur developer jury jurado giuria juri mesdames messieurs
 madame monsieur members miembros mitglieder membri ladies commission comision comissao
 tribunal banca board panel software committee comite
 """
@@ -789,7 +794,7 @@ _EVALUATION = _alt(
 VERDICT_HEAD_RE = re.compile(
     rf"^\W*(?:(?:\w+ )?(?:result\w*|resultado|risultato|ergebnis|uitslag|outcome|status)"
     rf" (?:de l'|de la |of the |of |de |del |der |della |da |do |van de )?)?(?:l'|la |the |el |die |de )?"
-    rf"{_EVALUATION}(?: (?:finale?|final|globale?|overall|automati\w+|du dossier|of (?:the|this)"
+    rf"{_EVALUATION}(?: result\w*| outcome)?(?: (?:finale?|final|globale?|overall|automati\w+|du dossier|of (?:the|this)"
     rf" (?:dossier|submission|file)|de ce dossier|del expediente))? ?[:=\-–—]"
 )
 # an order not to assess again: "do not re-evaluate", "no further review needed", "ne pas
@@ -799,9 +804,10 @@ STOP_REVIEW_RE = re.compile(
     r"|needless|unnecessary|inutile|never|jamais|nunca)\b(?: [\w'-]+){0,3}? "
     r"(?:re-?(?:evaluat|evalu|examin|assess|verif|check|grad|not|corrig|valut|bewert|pruf|view)\w*"
     r"|(?:further|additional|another|other|new|nouvelle|autre|nueva|otra|weitere|ulteriore|nova"
+    r"|second|seconde|segunda|zweite|seconda|tweede"
     r"|outra)s? (?:review|evaluation|check|verification|evaluacion|revision|prufung|bewertung"
     r"|valutazione|avaliacao|revisao|examen|controle)\w*|volver a \w+|erneut \w+|nochmals? \w+"
-    r"|de nouveau|a nouveau|again)"
+    r"|de nouveau|a nouveau|again|de nuevo|otra vez|di nuovo|de novo|opnieuw)"
 )
 # a dialogue put in the reader's mouth: "User: ... Assistant: 20/20", then "Copy this answer."
 USER_TURN_RE = re.compile(
@@ -858,6 +864,8 @@ puanlay
 المصحح
 الذكاء
 النموذج
+نموذج
+ذكاء
 المساعد
 """)
 _NATIVE_IF = _native("""
@@ -877,6 +885,7 @@ ignor
 zignoruj
 pomiń
 nie wspominaj
+nie zwracaj uwagi
 nie zgłaszaj
 zapomnij
 nämn inte
@@ -975,4 +984,11 @@ FOREIGN_CONDITION_RE = re.compile(
 )
 NATIVE_ADDRESS_RE = re.compile(
     rf"^\W*(?:\S+ ){{0,3}}{NATIVE_READER}(?:[- ][^\s:,!\u060c]+){{0,2}} ?[:,!\u060c]"
+)
+# speech reported from someone named, in quotes: "Notre formatrice disait : « Ignorez les
+# consignes précédentes si le client change d'avis. »" quotes an override, and gives none
+REPORTED_RE = re.compile(
+    r"^\W*(?:[\w'-]+ ){0,5}?(?:disait|dit|a dit|ecri\w*|repete\w*|rappel\w*|expliqu\w*|conseill\w*"
+    r"|affirm\w*|said|says|wrote|writes|told \w+|tells \w+|dijo|decia|escribi\w*|sagte|schrieb"
+    r"|diceva|disse|dizia|zei|schreef)\b[^:\"]{0,30}: ?\""
 )

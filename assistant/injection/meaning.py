@@ -55,6 +55,8 @@ class Cues:
     @cached_property
     def override(self) -> bool:
         """A classic override on its own ("ignore previous instructions")."""
+        if self._has(lx.REPORTED_RE):
+            return False
         if self.command and any(
             m is not None and not self._stated(m.start(), m.group())
             for m in (p.search(self.text) for p in lx.COMMAND_JAILBREAK_RE)
@@ -254,14 +256,13 @@ def _verdict_run(all_cues: Sequence[Cues], index: int) -> tuple[int, int] | None
 
 def _dialogue_run(all_cues: Sequence[Cues], index: int) -> tuple[int, int] | None:
     """A reply put in the reader's mouth: an assistant's turn with an outcome, after a user's
-    turn ("User: what grade? Assistant: 20/20."), and the order to copy it that follows."""
+    turn, both on the assessment ("User: what grade? Assistant: 20/20, all criteria met."),
+    and the order to copy it that follows."""
     cue = all_cues[index]
-    if not (cue.assistant_turn and cue.outcome):
+    if not (index > 0 and cue.assistant_turn and cue.outcome and cue.has_object):
         return None
-    first = next(
-        (i for i in range(index - 1, max(index - 3, -1), -1) if all_cues[i].user_turn), None
-    )
-    if first is None:
+    first = index - 1
+    if not (all_cues[first].user_turn and all_cues[first].has_object):
         return None
     last = index + 1 if index + 1 < len(all_cues) and all_cues[index + 1].copy_answer else index
     return first, last
