@@ -699,7 +699,8 @@ READER_GATE_RE = re.compile(
 ADDRESSEE_RE = [re.compile(p) for p in ADDRESSEE_PATTERNS]
 WEAK_ADDRESSEE_RE = [re.compile(p) for p in WEAK_ADDRESSEE_PATTERNS]
 JAILBREAK_RE = [re.compile(p) for p in JAILBREAK_PATTERNS]
-COMMAND_JAILBREAK_RE = JAILBREAK_RE[:8]  # these start with a command: tried after COMMAND_RE
+IGNORE_JAILBREAK_RE = JAILBREAK_RE[:4]  # these start with an order to ignore: tried after it
+COMMAND_JAILBREAK_RE = JAILBREAK_RE[4:8]  # these start with a command: tried after COMMAND_RE
 OTHER_JAILBREAK_RE = JAILBREAK_RE[8:]
 COMMAND_RE = re.compile(COMMAND)
 IGNORE_RE = re.compile(rf"\b{IGNORE}\b")
@@ -918,6 +919,21 @@ unut
 انس
 """)
 )
+_NATIVE_INSTRUCTION = _native("""
+instrukcj
+polece
+instruktion
+anvisning
+instrucțiun
+talimat
+yönerge
+инструкци
+указани
+التعليمات
+تعليمات
+""")
+# a cheap first pass: most sentences name no instructions in these languages
+NATIVE_INSTRUCTION_RE = re.compile(_NATIVE_INSTRUCTION)
 NATIVE_OVERRIDE_RE = re.compile(
     "(?:^|\\s)(?:{p} (?:\\S+ ){{0,2}}?{i}|{i} (?:\\S+ ){{0,2}}?{p})".format(
         p=_native("""
@@ -936,19 +952,7 @@ yukarıdaki
 вышеуказ
 السابق
 """),
-        i=_native("""
-instrukcj
-polece
-instruktion
-anvisning
-instrucțiun
-talimat
-yönerge
-инструкци
-указани
-التعليمات
-تعليمات
-"""),
+        i=_NATIVE_INSTRUCTION,
     )
 )
 NATIVE_GRADED_OBJECT_RE = re.compile(

@@ -58,16 +58,24 @@ class Cues:
         if self._overrides and not self._has(lx.REPORTED_RE):
             return True
         return (
-            self._has(lx.NATIVE_OVERRIDE_RE)
+            self._has(lx.NATIVE_INSTRUCTION_RE)
+            and self._has(lx.NATIVE_OVERRIDE_RE)
             and self._has(lx.NATIVE_IGNORE_RE)
             and not self.held_language
         )
 
     @cached_property
     def _overrides(self) -> bool:
-        if self.command and any(
+        if not self.command:
+            return any(self._has(p) for p in lx.OTHER_JAILBREAK_RE)
+        patterns = (
+            [*lx.IGNORE_JAILBREAK_RE, *lx.COMMAND_JAILBREAK_RE]
+            if self.ignore
+            else lx.COMMAND_JAILBREAK_RE
+        )
+        if any(
             m is not None and not self._stated(m.start(), m.group())
-            for m in (p.search(self.text) for p in lx.COMMAND_JAILBREAK_RE)
+            for m in (p.search(self.text) for p in patterns)
         ):
             return True
         if any(self._has(p) for p in lx.OTHER_JAILBREAK_RE):
@@ -98,8 +106,8 @@ class Cues:
         if lx.STATE_AUXILIARY_RE.search(self.text, max(start, at - 40), at):
             return True
         return bool(
-            lx.PERFECT_AUXILIARY_RE.search(self.text, max(start, at - 30), at)
-            and lx.PARTICIPLE_RE.match(verb)
+            lx.PARTICIPLE_RE.match(verb)
+            and lx.PERFECT_AUXILIARY_RE.search(self.text, max(start, at - 30), at)
         )
 
     @cached_property
