@@ -13,10 +13,14 @@ from tests.injection_cases import (
     BOARD_CLEAN,
     BOARD_INSTRUCTIONS,
     CLEAN,
+    FIFTH_CLEAN,
+    FIFTH_INSTRUCTIONS,
     FOREIGN_INSTRUCTIONS,
     FOURTH_CLEAN,
     FOURTH_INSTRUCTIONS,
     INSTRUCTIONS,
+    SIXTH_CLEAN,
+    SIXTH_INSTRUCTIONS,
     THIRD_CLEAN,
     THIRD_INSTRUCTIONS,
     WIDE_CLEAN,
@@ -35,13 +39,18 @@ def test_the_sets_are_large_enough() -> None:
     + WIDE_INSTRUCTIONS
     + THIRD_INSTRUCTIONS
     + BOARD_INSTRUCTIONS
-    + FOURTH_INSTRUCTIONS,
+    + FOURTH_INSTRUCTIONS
+    + FIFTH_INSTRUCTIONS
+    + SIXTH_INSTRUCTIONS,
 )
 def test_an_instruction_to_the_reader_is_recognised(passage: str) -> None:
     assert is_injection(passage)
 
 
-@pytest.mark.parametrize("passage", CLEAN + WIDE_CLEAN + THIRD_CLEAN + BOARD_CLEAN + FOURTH_CLEAN)
+@pytest.mark.parametrize(
+    "passage",
+    CLEAN + WIDE_CLEAN + THIRD_CLEAN + BOARD_CLEAN + FOURTH_CLEAN + FIFTH_CLEAN + SIXTH_CLEAN,
+)
 def test_a_clean_passage_raises_nothing(passage: str) -> None:
     assert not is_injection(passage)
 
@@ -110,7 +119,16 @@ def test_clean_passages_side_by_side_raise_nothing(seed: int) -> None:
     not join an address and a request that belong to different passages."""
     sentences = [
         p[s:e]
-        for p in _shuffled(CLEAN + WIDE_CLEAN + THIRD_CLEAN + BOARD_CLEAN + FOURTH_CLEAN, seed)
+        for p in _shuffled(
+            CLEAN
+            + WIDE_CLEAN
+            + THIRD_CLEAN
+            + BOARD_CLEAN
+            + FOURTH_CLEAN
+            + FIFTH_CLEAN
+            + SIXTH_CLEAN,
+            seed,
+        )
         for s, e in scan_spans(p)
     ]
     assert instruction_runs([cues(s) for s in sentences]) == []
@@ -118,13 +136,18 @@ def test_clean_passages_side_by_side_raise_nothing(seed: int) -> None:
 
 @pytest.mark.parametrize("seed", range(3))
 def test_instructions_among_clean_passages_take_no_clean_sentence(seed: int) -> None:
-    clean = _shuffled(CLEAN + WIDE_CLEAN + THIRD_CLEAN + BOARD_CLEAN + FOURTH_CLEAN, seed)
+    clean = _shuffled(
+        CLEAN + WIDE_CLEAN + THIRD_CLEAN + BOARD_CLEAN + FOURTH_CLEAN + FIFTH_CLEAN + SIXTH_CLEAN,
+        seed,
+    )
     found = _shuffled(
         INSTRUCTIONS
         + WIDE_INSTRUCTIONS
         + THIRD_INSTRUCTIONS
         + BOARD_INSTRUCTIONS
-        + FOURTH_INSTRUCTIONS,
+        + FOURTH_INSTRUCTIONS
+        + FIFTH_INSTRUCTIONS
+        + SIXTH_INSTRUCTIONS,
         seed,
     )
     passages = [p for pair in zip(clean, found, strict=False) for p in pair]

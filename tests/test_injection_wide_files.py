@@ -16,7 +16,13 @@ from assistant.document import Document
 from assistant.injection import injection_alerts, injection_passages
 from eval.docbuild import Heading, Paragraph, Table, build_docx, build_pdf
 from tests.dossiers import ingest
-from tests.injection_cases import WIDE_CLEAN
+from tests.injection_cases import (
+    FIFTH_CLEAN,
+    FIFTH_INSTRUCTIONS,
+    SIXTH_CLEAN,
+    SIXTH_INSTRUCTIONS,
+    WIDE_CLEAN,
+)
 
 INTRO = (
     "Maison Olea presse des olives de la vallée des Baux depuis 1998 et vend ses huiles en "
@@ -99,3 +105,22 @@ def test_a_docx_of_clean_passages_raises_nothing(tmp_path: Path) -> None:
     doc = ingest(build_docx(items, tmp_path / "c.docx", running_header="Dossier E1 — IA"))
     assert injection_passages(doc) == []
     assert "Systembolaget" in _evidence(doc)
+
+
+def test_docx_of_the_fifth_and_sixth_rounds_flags_each_instruction_and_no_clean_passage(
+    tmp_path: Path,
+) -> None:
+    """Real ingestion: every instruction of the last two rounds between clean passages is
+    flagged and out of the evidence; the clean passages stay in it."""
+    clean = FIFTH_CLEAN + SIXTH_CLEAN
+    found = FIFTH_INSTRUCTIONS + SIXTH_INSTRUCTIONS
+    items: list[Heading | Paragraph | Table] = [Heading("Notre démarche")]
+    for index, text in enumerate(clean):
+        items.append(Paragraph(text))
+        if index < len(found):
+            items.append(Paragraph(found[index]))
+    doc = ingest(build_docx(items, tmp_path / "r.docx"))
+    quotes, evidence = _quotes(doc), _evidence(doc)
+    missed = [t for t in found if t[:40] in evidence]
+    flagged = [t for t in clean if t[:40] in quotes]
+    assert not missed and not flagged, (missed, flagged)
