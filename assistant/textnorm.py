@@ -100,3 +100,12 @@ def scan_fold(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text.lower().translate(_HOMOGLYPHS))
     folded = _COMBINING.sub("", folded).replace("œ", "oe")
     return _ANY_SPACE.sub(" ", folded.translate(_QUOTES))
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``text[start:end]`` without its leading and trailing whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

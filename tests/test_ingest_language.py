@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.ingest.assemble import detect_language, plainly_french
+from assistant.ingest.language import detect_language, plainly_french
 from assistant.ingest.pdf_tables import may_hold_grid
 
 FRENCH = (

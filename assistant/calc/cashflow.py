@@ -18,6 +18,7 @@ from assistant.calc.grid import Cell, Grid
 from assistant.calc.models import CalcCheck, CheckKind
 from assistant.calc.outcome import at_page
 from assistant.calc.vocabulary import CashRow, cash_row, is_period, is_total
+from assistant.textnorm import trim_span
 
 Flow = list[float | None]
 _MAX_ALERTS = 3
@@ -99,11 +100,7 @@ def _header_span(grid: Grid, col: int, header: str) -> tuple[int, int] | None:
     cells = [grid.rows[r][col] for r in range(grid.header) if col < len(grid.rows[r])]
     if not cells:
         return None
-    start, end = cells[0].start, cells[-1].end
-    while start < end and grid.doc_text[start].isspace():
-        start += 1
-    while end > start and grid.doc_text[end - 1].isspace():
-        end -= 1
+    start, end = trim_span(grid.doc_text, cells[0].start, cells[-1].end)
     return (start, end) if grid.doc_text[start:end] == header else None
 
 

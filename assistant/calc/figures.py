@@ -16,6 +16,7 @@ from assistant.calc.grid import Grid, read_grid
 from assistant.calc.numbers import Number, Period, Unit, find_numbers
 from assistant.calc.vocabulary import is_total
 from assistant.document import Block, Document
+from assistant.textnorm import trim_span
 
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 _FULL_STOP = re.compile(r"[.!?](?=\s|$)|\n")
@@ -62,11 +63,7 @@ class Figure(BaseModel):
         if end - start > limit:
             start = max(start, self.start - limit // 2)
             end = min(end, start + limit)
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return start, end
+        return trim_span(text, start, end)
 
 
 def document_figures(doc: Document) -> list[Figure]:

@@ -16,7 +16,7 @@ from assistant.detect.lexicon import TOC_LINE
 from assistant.detect.sentences import sentence_spans
 from assistant.detect.toc import toc_blocks
 from assistant.document import Block, Document
-from assistant.textnorm import fold, stem
+from assistant.textnorm import fold, stem, trim_span
 
 UnitKind = Literal["heading", "sentence", "cell"]
 
@@ -100,7 +100,7 @@ Piece = tuple[UnitKind, int, int, int | None, int | None]
 
 def _block_pieces(doc: Document, block: Block) -> list[Piece]:
     if block.kind == "heading":
-        return [("heading", *_trim(doc.text, block.start, block.end), None, None)]
+        return [("heading", *trim_span(doc.text, block.start, block.end), None, None)]
     if block.kind == "table" and block.rows:
         return _cell_pieces(doc.text, block)
     return [("sentence", s, e, None, None) for s, e in sentence_spans(block.text, block.start)]
@@ -122,14 +122,6 @@ def _cell_pieces(text: str, block: Block) -> list[Piece]:
             pieces.append(("cell", found, found + len(cell), r, c))
             cursor = found + len(cell)
     return pieces
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.document import Block, Document
 from assistant.settings import DEFAULT_MAX_CHARS, DEFAULT_OVERLAP
+from assistant.textnorm import trim_span
 
 if TYPE_CHECKING:
     from langchain_text_splitters import RecursiveCharacterTextSplitter
@@ -181,7 +182,7 @@ def _split(
     """Verbatim (start, end) pieces of ``text[start:end]`` of at most ``max_chars``."""
     piece = text[start:end]
     if whole or len(piece) <= max_chars:
-        return [_trim(text, start, end)]
+        return [trim_span(text, start, end)]
     bounds: list[tuple[int, int]] = []
     cursor = 0
     for part in _splitter(max_chars, min(overlap, max_chars // 2)).split_text(piece):
@@ -204,14 +205,6 @@ def _splitter(max_chars: int, overlap: int) -> RecursiveCharacterTextSplitter:
         chunk_overlap=overlap,
         strip_whitespace=True,
     )
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _chunk(doc: Document, group: list[Block], n: int, start: int, end: int) -> Chunk:
@@ -261,11 +254,11 @@ def _line_sentences(line: str) -> Iterator[tuple[int, int]]:
         if _NUMBERING.match(line, start, match.end()):  # "1." or "2.3." opening a line
             continue
         if _NEXT.match(line, match.end()) and not _is_abbreviation(line, match.start()):
-            s, e = _trim(line, start, match.end())
+            s, e = trim_span(line, start, match.end())
             if s < e:
                 yield s, e
             start = match.end()
-    s, e = _trim(line, start, len(line))
+    s, e = trim_span(line, start, len(line))
     if s < e:
         yield s, e
 

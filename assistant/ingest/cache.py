@@ -11,8 +11,8 @@ from pathlib import Path
 
 from assistant.atomic import write_atomic
 from assistant.document import Document
+from assistant.ingest.caps import check_limits
 from assistant.ingest.names import display_name
-from assistant.ingest.parse import check_limits
 from assistant.ingest.pipeline import ingest_file
 from assistant.settings import LimitsSettings
 

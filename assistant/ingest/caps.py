@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from assistant.document import Document
 from assistant.errors import TooLargeError
 from assistant.ingest.raw import RawDocument
 from assistant.settings import LimitsSettings
@@ -84,3 +85,17 @@ def check_words(text: str, filename: str, limits: LimitsSettings) -> None:
 def _french(number: int) -> str:
     """1234567 -> '1 234 567' (narrow no-break spaces, as French typography writes it)."""
     return f"{number:,}".replace(",", "\u202f")
+
+
+def check_limits(document: Document, filename: str, limits: LimitsSettings) -> None:
+    """The page and word limits applied to a Document already read (e.g. from the cache)."""
+    check_pages(document.meta.pages, filename, limits)
+    check_words(document.text, filename, limits)
+
+
+def check_pages(pages: int | None, filename: str, limits: LimitsSettings) -> None:
+    if pages is not None and pages > limits.max_pages:
+        raise TooLargeError(
+            f"Le document « {filename} » compte {pages} pages, au-delà de la limite de "
+            f"{limits.max_pages} pages ; envoyez le dossier sans ses annexes volumineuses.",
+        )

@@ -6,10 +6,10 @@ import hashlib
 from pathlib import Path
 
 from assistant.document import Document
-from assistant.errors import EmptyFileError, NoTextError, TooLargeError
+from assistant.errors import EmptyFileError, NoTextError
 from assistant.ingest.archive import check_archive
 from assistant.ingest.assemble import assemble
-from assistant.ingest.caps import check_raw, check_words, text_bytes
+from assistant.ingest.caps import check_pages, check_raw, check_words, text_bytes
 from assistant.ingest.raw import RawDocument
 from assistant.settings import LimitsSettings
 
@@ -17,26 +17,12 @@ from assistant.settings import LimitsSettings
 def parse_file(path: Path, filename: str, kind: str, limits: LimitsSettings) -> Document:
     """The Document of ``path`` (``kind`` as sniffed), without language detection."""
     raw = read_file(kind, path, filename, limits)
-    _check_pages(raw.pages, filename, limits)
+    check_pages(raw.pages, filename, limits)
     check_raw(raw, filename, limits)
     document = assemble(raw, filename=filename, sha256=_sha256(path))
     _check_text(document, filename)
     check_words(document.text, filename, limits)
     return document
-
-
-def check_limits(document: Document, filename: str, limits: LimitsSettings) -> None:
-    """The page and word limits applied to a Document already read (e.g. from the cache)."""
-    _check_pages(document.meta.pages, filename, limits)
-    check_words(document.text, filename, limits)
-
-
-def _check_pages(pages: int | None, filename: str, limits: LimitsSettings) -> None:
-    if pages is not None and pages > limits.max_pages:
-        raise TooLargeError(
-            f"Le document « {filename} » compte {pages} pages, au-delà de la limite de "
-            f"{limits.max_pages} pages ; envoyez le dossier sans ses annexes volumineuses.",
-        )
 
 
 def read_file(kind: str, path: Path, filename: str, limits: LimitsSettings) -> RawDocument:

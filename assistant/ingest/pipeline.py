@@ -13,10 +13,9 @@ from pathlib import Path
 
 from assistant.document import Document
 from assistant.errors import EmptyFileError, InputError, TooLargeError
-from assistant.ingest.assemble import detect_language
 from assistant.ingest.isolation import parse_isolated
+from assistant.ingest.language import detect_language
 from assistant.ingest.names import display_name
-from assistant.ingest.parse import parse_file
 from assistant.ingest.sniff import TAIL_BYTES, sniff_format
 from assistant.settings import LimitsSettings
 
@@ -64,6 +63,8 @@ def _ingest(path: Path, filename: str, limits: LimitsSettings) -> Document:
     if limits.isolate_parsing:
         document = parse_isolated(path, filename, kind, limits)
     else:
+        from assistant.ingest.parse import parse_file  # the parsers, only when not isolated
+
         document = parse_file(path, filename, kind, limits)
     evidence = " ".join(b.text for b in document.evidence_blocks())
     document.meta.language = detect_language(evidence)

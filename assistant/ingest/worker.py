@@ -65,19 +65,22 @@ def answer(request: dict[str, Any]) -> dict[str, Any]:
         return {"error": "Exception", "message": "", "detail": traceback.format_exc(limit=8)}
 
 
-def main(stdin: TextIO = sys.stdin) -> int:
-    out = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
-    sys.stdout = sys.stderr  # stray prints from libraries must not corrupt the answer
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    request = json.loads(stdin.read())
+def limited_answer(request: dict[str, Any]) -> str:
+    """Under the request's memory and CPU limits, parse and return the answer as JSON text."""
     limits = request["limits"]
     limit_resources(int(limits["parse_memory_mb"]), float(limits["parse_timeout_s"]) + 5)
     result = answer(request)
     try:
-        text = json.dumps(result, ensure_ascii=False)
+        return json.dumps(result, ensure_ascii=False)
     except MemoryError:
-        text = json.dumps({"error": "MemoryError", "message": "", "detail": "answer too big"})
-    out.write(text)
+        return json.dumps({"error": "MemoryError", "message": "", "detail": "answer too big"})
+
+
+def main(stdin: TextIO = sys.stdin) -> int:
+    out = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    sys.stdout = sys.stderr  # stray prints from libraries must not corrupt the answer
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    out.write(limited_answer(json.loads(stdin.read())))
     out.flush()
     return 0
 
@@ -148,14 +151,7 @@ def _child(order: dict[str, Any]) -> int:
     os.dup2(null, 0)
     os.dup2(err, 1)
     os.dup2(err, 2)
-    request = order["request"]
-    limits = request["limits"]
-    limit_resources(int(limits["parse_memory_mb"]), float(limits["parse_timeout_s"]) + 5)
-    result = answer(request)
-    try:
-        text = json.dumps(result, ensure_ascii=False)
-    except MemoryError:
-        text = json.dumps({"error": "MemoryError", "message": "", "detail": "answer too big"})
+    text = limited_answer(order["request"])
     fd = os.open(order["answer"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         out.write(text)

@@ -5,7 +5,9 @@ A dossier is untrusted data. Text that addresses the dossier's reader (an AI, a 
 the jury and removed from the evidence; it never changes a status. ``meaning`` decides by
 addressee and request, in French, English, Spanish, German, Italian, Portuguese and Dutch,
 and by a loan-word address in languages it does not hold, over runs of sentences, on text
-folded by ``scan_fold`` (homoglyphs, zero-width characters, accents).
+folded by ``scan_fold`` (homoglyphs, zero-width characters, accents). Ingestion flags the
+blocks; ``meaning`` (and its lexicon, ~0.3 s to compile) is imported only by the functions
+that read text again, so a review that only reads the flags never loads it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from dataclasses import dataclass
 
 from assistant.assessment import Alert
 from assistant.document import Block, Document
-from assistant.injection.meaning import cues, instruction_runs, is_instruction, scan_spans
 
 MAX_QUOTE = 300
 MAX_HIDDEN_ALERTS = 20
@@ -34,6 +35,8 @@ class Injection:
 def is_injection(text: str) -> bool:
     """True when ``text`` addresses the dossier's reader (a tool, an AI, the jury) and asks it
     to judge, validate, ignore or report something."""
+    from assistant.injection.meaning import is_instruction
+
     return is_instruction(text)
 
 
@@ -41,6 +44,8 @@ def find_injections(doc: Document) -> list[Injection]:
     """Instructions to the reader in ``doc``, hidden blocks included, read as one run of
     sentences so that an address and its request may sit in different sentences or
     paragraphs."""
+    from assistant.injection.meaning import cues, instruction_runs, scan_spans
+
     spans: list[tuple[int, int, Block]] = []
     for block in doc.blocks:
         spans.extend((s, e, block) for s, e in scan_spans(block.text, block.start))
@@ -91,7 +96,7 @@ def hidden_injections(doc: Document) -> list[Injection]:
     for finding in doc.hidden:
         if finding.quote and finding.quote in doc.text:
             continue
-        if is_instruction(finding.quote):
+        if is_injection(finding.quote):
             out.append(Injection(-1, -1, finding.page, _shorten(finding.quote), True))
     return out
 
