@@ -31,7 +31,7 @@ from assistant.ingest import ingest_file
 from assistant.settings import LimitsSettings
 from assistant.textnorm import fold
 
-SHINGLE = 4  # words: a hidden text leaks when one run of this many words reaches evidence
+SHINGLE = 8  # words: a hidden text leaks when a run of this many of its words reaches evidence
 
 
 class Entry(BaseModel):

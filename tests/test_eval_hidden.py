@@ -41,5 +41,6 @@ def _document(text: str) -> Document:
 
 def test_a_run_of_hidden_words_in_evidence_is_a_leak() -> None:
     secret = "Légal : le règlement européen 1223/2009 encadre les allégations."
-    assert leaks(secret, _document("Voir : le reglement europeen 1223/2009 encadre tout."))
-    assert not leaks(secret, _document("Le règlement européen est cité plus loin."))
+    copied = "Voir : le reglement europeen 1223/2009 encadre les allegations des soins."
+    assert leaks(secret, _document(copied))
+    assert not leaks(secret, _document("Le règlement européen 1223/2009 encadre tout, voir loin."))
