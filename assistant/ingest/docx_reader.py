@@ -1,7 +1,8 @@
 """DOCX reader: python-docx opens the package (lxml without entity resolution); the body is
 walked in order. Heading styles or outline levels give sections; page breaks (explicit, or the
 ones Word recorded when it last laid the document out) give pages; vanished, white and tiny
-runs become hidden blocks."""
+runs become hidden blocks, and so do text boxes drawn off the page and paragraphs under an
+opaque picture or shape (``docx_geometry``)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,16 @@ from typing import Any
 from assistant.document import BlockKind, HiddenReason
 from assistant.errors import CorruptFileError
 from assistant.ingest.asides import docx_asides
+from assistant.ingest.docx_geometry import (
+    PageFrame,
+    anchor_of,
+    covers_paragraph,
+    in_fallback,
+    off_page,
+    opaque,
+    section_frames,
+    text_extent,
+)
 from assistant.ingest.docx_styles import DocxStyles, qn, shading
 from assistant.ingest.raw import RawBlock, RawDocument, table_text
 from assistant.ingest.visibility import RGB, WHITE, parse_hex
@@ -38,6 +49,9 @@ class _Walk:
     styles: DocxStyles
     rendered_breaks: bool  # Word saved its layout: trust w:lastRenderedPageBreak only
     page_colour: RGB = WHITE
+    part: Any = None  # the document part, to reach its pictures
+    frames: list[PageFrame | None] = field(default_factory=list)  # one per section
+    section: int = 0
     page: int = 1
     blocks: list[RawBlock] = field(default_factory=list)
     seen_text: bool = False
@@ -55,6 +69,11 @@ class _Walk:
             self.blocks.append(RawBlock(kind, text, page or self.page, level, rows, hidden))
             self.seen_text = True
 
+    @property
+    def frame(self) -> PageFrame | None:
+        """The page of the section being read."""
+        return self.frames[min(self.section, len(self.frames) - 1)] if self.frames else None
+
     def next_page(self) -> None:
         if self.seen_text:
             self.page += 1
@@ -66,7 +85,7 @@ def read_docx(path: Path, filename: str) -> RawDocument:
     body = document.element.body
     styles = DocxStyles(_styles_element(document))
     rendered = next(body.iter(qn("w:lastRenderedPageBreak")), None) is not None
-    walk = _Walk(styles, rendered, _page_colour(body))
+    walk = _Walk(styles, rendered, _page_colour(body), document.part, section_frames(body))
     for element in _block_elements(body):
         _read_element(element, walk)
     return RawDocument("docx", walk.blocks, pages=walk.page, asides=docx_asides(document))
@@ -131,25 +150,53 @@ def _read_paragraph(p: Any, walk: _Walk) -> None:
         kind = "heading"
     elif style.is_list:
         kind = "list_item"
-    walk.add(kind, text.visible, level=style.heading_level, page=text.page)
+    if text.visible.strip() and _covered(p, text, walk):
+        walk.add("other", text.visible, hidden="covered", page=text.page)
+    else:
+        walk.add(kind, text.visible, level=style.heading_level, page=text.page)
     for reason, hidden, page in text.hidden:
         walk.add("other", hidden, hidden=reason, page=page)
     for box in text.boxes:  # text boxes anchored in the paragraph
+        anchor = anchor_of(box)
+        if anchor is not None and off_page(anchor, walk.frame):
+            walk.add("other", _all_text(box), hidden="off_page", page=text.page or walk.page)
+            continue
         for element in _block_elements(box):
             _read_element(element, walk)
     if _ends_section(p) and not walk.rendered_breaks:
         walk.next_page()
+    if _section_properties(p) is not None:
+        walk.section += 1
+
+
+def _covered(p: Any, text: _ParagraphText, walk: _Walk) -> bool:
+    """An opaque object in front of the paragraph's text hides it."""
+    frame = walk.frame
+    if frame is None or not text.anchors:
+        return False
+    extent = text_extent(len(text.visible), text.size, walk.styles.spacings(p), frame)
+    return any(
+        covers_paragraph(anchor, frame, extent) and opaque(anchor, walk.part)
+        for anchor in text.anchors
+    )
+
+
+def _all_text(box: Any) -> str:
+    """Every paragraph's text in a text box, whatever its formatting."""
+    return "\n".join("".join(_t_text(t) for t in p.iter(qn("w:t"))) for p in box.iter(qn("w:p")))
 
 
 @dataclass
 class _ParagraphText:
-    """A paragraph's visible text and the page it starts on, its hidden runs (reason, text,
-    page) and its text boxes."""
+    """A paragraph's visible text, the page it starts on and its largest font size, its
+    hidden runs (reason, text, page), its text boxes and its floating objects."""
 
     visible: str = ""
     page: int | None = None
+    size: float = 0.0
     hidden: list[tuple[HiddenReason, str, int]] = field(default_factory=list)
     boxes: list[Any] = field(default_factory=list)
+    anchors: list[Any] = field(default_factory=list)
 
 
 def _paragraph_text(p: Any, walk: _Walk, ground: RGB) -> _ParagraphText:
@@ -161,6 +208,8 @@ def _paragraph_text(p: Any, walk: _Walk, ground: RGB) -> _ParagraphText:
         text = _run_text(run, walk)
         if reason is None:
             visible.append(text)
+            if text.strip():
+                result.size = max(result.size, walk.styles.run_size(run, p))
             if result.page is None and text.strip():
                 result.page = walk.page  # a rendered break before the text moved it on
                 walk.seen_text = True
@@ -169,7 +218,8 @@ def _paragraph_text(p: Any, walk: _Walk, ground: RGB) -> _ParagraphText:
             result.hidden[-1] = (reason, previous[1] + text, previous[2])
         else:
             result.hidden.append((reason, text, walk.page))
-        result.boxes.extend(_text_boxes(run))
+        result.boxes.extend(_own(run, qn("w:txbxContent")))
+        result.anchors.extend(_own(run, qn("wp:anchor")))
     result.visible = "".join(visible)
     return result
 
@@ -208,19 +258,26 @@ def _t_text(t: Any) -> str:
     return str(t.xpath("string()"))
 
 
-def _text_boxes(run: Any) -> list[Any]:
-    """Text box contents in a run, once (the 'Choice' of mc:AlternateContent, not 'Fallback')."""
-    fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-    boxes = []
-    for box in run.iter(qn("w:txbxContent")):
-        if not any(a.tag == fallback for a in box.iterancestors()):
-            boxes.append(box)
-    return boxes
+def _own(run: Any, tag: str) -> list[Any]:
+    """Text boxes or floating objects drawn by a run itself, once (the 'Choice' of
+    mc:AlternateContent, not 'Fallback'), not those inside its text boxes."""
+    found = []
+    for element in run.iter(tag):
+        if in_fallback(element):
+            continue
+        box = next(element.iterancestors(qn("w:txbxContent")), None)
+        if box is None or not any(a is run for a in box.iterancestors()):
+            found.append(element)
+    return found
+
+
+def _section_properties(p: Any) -> Any | None:
+    ppr = p.find(qn("w:pPr"))
+    return ppr.find(qn("w:sectPr")) if ppr is not None else None
 
 
 def _ends_section(p: Any) -> bool:
-    ppr = p.find(qn("w:pPr"))
-    sect = ppr.find(qn("w:sectPr")) if ppr is not None else None
+    sect = _section_properties(p)
     if sect is None:
         return False
     kind = sect.find(qn("w:type"))

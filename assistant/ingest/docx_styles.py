@@ -48,12 +48,16 @@ class DocxStyles:
     def __init__(self, styles_element: Any | None) -> None:
         self.by_id: dict[str, Any] = {}
         self.defaults: Any | None = None
+        self.paragraph_defaults: Any | None = None
         self._chains: dict[str | None, list[Any]] = {}
         if styles_element is None:
             return
         for style in styles_element.iter(qn("w:style")):
             self.by_id[style.get(qn("w:styleId"), "")] = style
         self.defaults = styles_element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}")
+        self.paragraph_defaults = styles_element.find(
+            f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}"
+        )
 
     def chain(self, style_id: str | None) -> list[Any]:
         """The style and its ancestors, nearest first (computed once per style)."""
@@ -102,6 +106,20 @@ class DocxStyles:
             size / 2 if size is not None else None,
             scale / 100 if scale is not None else None,
         )
+
+    def run_size(self, run: Any, paragraph: Any) -> float:
+        """The run's font size in points, styles resolved (10 pt, Word's, when none is set)."""
+        size = _number(_val(_first_parent(self._run_sources(run, paragraph), "w:sz"), "w:sz"))
+        return size / 2 if size is not None and size > 0 else 10.0
+
+    def spacings(self, paragraph: Any) -> list[Any]:
+        """The paragraph's ``w:spacing`` elements, nearest first: its own, its styles', the
+        document default's."""
+        ppr = paragraph.find(qn("w:pPr"))
+        styles = self.chain(_val(ppr, "w:pStyle"))
+        sources = [ppr, *(s.find(qn("w:pPr")) for s in styles), self.paragraph_defaults]
+        found = (s.find(qn("w:spacing")) for s in sources if s is not None)
+        return [spacing for spacing in found if spacing is not None]
 
     def _run_sources(self, run: Any, paragraph: Any) -> list[Any]:
         rpr = run.find(qn("w:rPr"))
