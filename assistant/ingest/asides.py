@@ -1,5 +1,6 @@
-"""Text outside a dossier's body: headers and footers, footnotes and endnotes, comments, and
-document properties (title, subject, keywords, author, description). A candidate may write to
+"""Text outside a dossier's body: headers and footers, footnotes and endnotes, comments,
+document properties (title, subject, keywords, author, description) and, in a DOCX, document
+variables, pictures' alternative text and field instructions. A candidate may write to
 the machine there. Readers hand these over as ``RawDocument.asides``: the injection pass reads
 them after the body, and only those holding an instruction enter the Document, flagged and
 ``boilerplate`` (never evidence); the body stays what it was."""
@@ -13,9 +14,11 @@ from typing import Any
 from assistant.ingest.raw import RawBlock
 
 _DOCX_PARTS = re.compile(r"^/word/(?:header|footer|footnotes|endnotes|comments)\d*\.xml$")
+_DOCX_DRAWN = re.compile(r"^/word/(?:document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _WORDS = re.compile(r"\w")
 _MAX_ASIDES = 400  # a hostile file with thousands of comments cannot swamp the document
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 
 
 def aside_blocks(texts: Iterable[str], page: int | None = None) -> list[RawBlock]:
@@ -34,20 +37,44 @@ def aside_blocks(texts: Iterable[str], page: int | None = None) -> list[RawBlock
 
 
 def docx_asides(document: Any) -> list[RawBlock]:
-    """Headers, footers, notes and comments (each paragraph), then the core properties."""
+    """Headers, footers, notes and comments (each paragraph), then the core properties, then
+    what Word keeps but does not print: document variables, pictures' alternative text (in
+    the body, headers, footers and notes) and field instructions."""
     from docx.oxml import parse_xml
 
     texts: list[str] = []
+    unprinted: list[str] = []
     for part in document.part.package.iter_parts():
-        if not _DOCX_PARTS.match(str(part.partname)):
+        name = str(part.partname)
+        side, drawn = _DOCX_PARTS.match(name), _DOCX_DRAWN.match(name)
+        if not (side or drawn or name == "/word/settings.xml"):
             continue
         try:
-            root = parse_xml(part.blob)
+            root = document.element if name == "/word/document.xml" else parse_xml(part.blob)
         except Exception:  # a damaged side part must not lose the body
             continue
-        for paragraph in root.iter(f"{_W}p"):
-            texts.append("".join(t.text or "" for t in paragraph.iter(f"{_W}t")))
-    return aside_blocks(texts + _docx_properties(document))
+        if side:
+            for paragraph in root.iter(f"{_W}p"):
+                texts.append("".join(t.text or "" for t in paragraph.iter(f"{_W}t")))
+        if drawn:
+            unprinted += _docx_unprinted(root)
+        else:
+            unprinted += [v.get(f"{_W}val") or "" for v in root.iter(f"{_W}docVar")]
+    return aside_blocks(texts + _docx_properties(document) + unprinted)
+
+
+def _docx_unprinted(root: Any) -> list[str]:
+    """Alternative text (description, title) of drawn objects, then each paragraph's field
+    instructions (a field's code may be split over several runs)."""
+    texts: list[str] = []
+    for properties in root.iter(f"{_WP}docPr"):
+        texts += [properties.get("descr") or "", properties.get("title") or ""]
+    codes: dict[Any, list[str]] = {}  # by paragraph, in order
+    for code in root.iter(f"{_W}instrText", f"{_W}fldSimple"):
+        text = code.text if code.tag == f"{_W}instrText" else code.get(f"{_W}instr")
+        paragraph = next(code.iterancestors(f"{_W}p"), None)
+        codes.setdefault(paragraph, []).append(text or "")
+    return texts + ["".join(parts) for parts in codes.values()]
 
 
 def _docx_properties(document: Any) -> list[str]:
