@@ -73,6 +73,7 @@ def anchor(
     behind: bool = False,
     wrap: str = "<wp:wrapNone/>",
     alt: str = "",
+    hidden: bool = False,
 ) -> str:
     return (
         f'<w:r {nsdecls("w", "wp", "a", "pic", "r")} xmlns:wps="{WPS}"><w:drawing>'
@@ -80,7 +81,8 @@ def anchor(
         f'relativeHeight="2" behindDoc="{int(behind)}" locked="0" layoutInCell="1" '
         f'allowOverlap="1"><wp:simplePos x="0" y="0"/>{h}{v}'
         f'<wp:extent cx="{int(size[0] * EMU)}" cy="{int(size[1] * EMU)}"/>{wrap}'
-        f'<wp:docPr id="9" name="Objet" descr="{alt}"/><wp:cNvGraphicFramePr/>'
+        f'<wp:docPr id="9" name="Objet" descr="{alt}" hidden="{int(hidden)}"/>'
+        "<wp:cNvGraphicFramePr/>"
         f"<a:graphic>{graphic}</a:graphic></wp:anchor></w:drawing></w:r>"
     )
 
@@ -135,6 +137,18 @@ def test_a_text_box_off_the_page_is_hidden(case: str, tmp_path: Path) -> None:
     doc = read(build(tmp_path / "d.docx", anchor(text_box(SECRET), h, v, (300, 120)), text="Vu."))
     assert [(f.reason, f.quote) for f in doc.hidden] == [("off_page", SECRET)]
     assert "torréfacteurs" not in evidence(doc)
+
+
+def test_a_text_box_marked_hidden_is_hidden_and_a_hidden_picture_covers_nothing(
+    tmp_path: Path,
+) -> None:
+    h, v = position("H", "margin", 0), position("V", "paragraph", 0)
+    doc = read(build(tmp_path / "b.docx", anchor(text_box(SECRET), h, v, (300, 120), hidden=True),
+                     text="Vu."))  # fmt: skip
+    assert [(f.reason, f.quote) for f in doc.hidden] == [("not_rendered", SECRET)]
+    cover = anchor(picture("{rid}"), h, v, (COLUMN, 110), hidden=True)
+    doc = read(build(tmp_path / "p.docx", cover))
+    assert doc.hidden == [] and SECRET in evidence(doc)
 
 
 COVERING = {

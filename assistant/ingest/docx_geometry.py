@@ -3,17 +3,19 @@ margins, and whether a reader can see text because of it: a text box drawn entir
 the page shows nothing; an opaque picture or filled shape in front of the text, not wrapping
 it, that spans the column and the paragraph it is anchored in hides that paragraph. Positions
 that depend on a layout we do not compute (a paragraph's place on the page, a character's)
-are kept as the range of places they may take; whatever stays unknown counts as visible."""
+are kept as the range of places they may take; whatever stays unknown counts as visible.
+An object marked hidden (``wp:docPr hidden``) shows nothing and covers nothing."""
 
 from __future__ import annotations
 
 import io
 import logging
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.document import HiddenReason
 from assistant.ingest.docx_styles import qn
 
 logger = logging.getLogger(__name__)
@@ -57,10 +59,11 @@ class Place:
     size: float | None
 
 
-def section_frames(body: Any) -> list[PageFrame | None]:
-    """One frame per section, in order: each paragraph-held ``w:sectPr``, then the body's."""
+def section_frames(body: Any, paragraphs: Iterable[Any]) -> list[PageFrame | None]:
+    """One frame per section, in order: the ``w:sectPr`` held by each of the body's
+    ``paragraphs`` (those the reader walks), then the body's own."""
     frames = []
-    for p in body.iterchildren(qn("w:p")):
+    for p in paragraphs:
         ppr = p.find(qn("w:pPr"))
         sect = ppr.find(qn("w:sectPr")) if ppr is not None else None
         if sect is not None:
@@ -94,14 +97,32 @@ def _columns(cols: Any | None) -> tuple[int, float]:
     return max(1, min(count, 45)), _twips(cols, "w:space") or 0.0
 
 
-def anchor_of(element: Any) -> Any | None:
-    """The ``wp:anchor`` an element is drawn in, None for inline or legacy (VML) objects."""
+def box_hidden(box: Any, frame: PageFrame | None) -> HiddenReason | None:
+    """Why a reader cannot see a text box's content (``w:txbxContent``): its object is
+    marked hidden, or drawn entirely off the page; None when it shows or is unknown."""
+    drawing = _drawing_of(box)
+    if drawing is None:
+        return None
+    if _hidden_object(drawing):
+        return "not_rendered"
+    if drawing.tag == qn("wp:anchor") and off_page(drawing, frame):
+        return "off_page"
+    return None
+
+
+def _drawing_of(element: Any) -> Any | None:
+    """The ``wp:anchor`` or ``wp:inline`` an element is drawn in, None for legacy (VML)."""
     for ancestor in element.iterancestors():
-        if ancestor.tag == qn("wp:anchor"):
+        if ancestor.tag in (qn("wp:anchor"), qn("wp:inline")):
             return ancestor
-        if ancestor.tag in (qn("wp:inline"), qn("w:pict"), qn("w:r")):
+        if ancestor.tag in (qn("w:pict"), qn("w:r")):
             return None
     return None
+
+
+def _hidden_object(drawing: Any) -> bool:
+    properties = drawing.find(qn("wp:docPr"))
+    return properties is not None and _on(properties.get("hidden"))
 
 
 def off_page(anchor: Any, frame: PageFrame | None) -> bool:
@@ -114,7 +135,7 @@ def off_page(anchor: Any, frame: PageFrame | None) -> bool:
         return False
     for axis, size, page in (("H", extent[0], frame.width), ("V", extent[1], frame.height)):
         start = _start_range(anchor, axis, size, frame)
-        if start is not None and (start[1] + size <= 0 or start[0] >= page):
+        if start[1] + size <= 0 or start[0] >= page:
             return True
     return False
 
@@ -183,6 +204,8 @@ def covers_paragraph(anchor: Any, frame: PageFrame | None, text: TextExtent) -> 
     spans the column and the paragraph's estimated text (``text``), measured from the
     paragraph it is anchored in. Opacity is checked apart (``opaque``)."""
     if frame is None or _on(anchor.get("behindDoc")) or _on(anchor.get("simplePos")):
+        return False
+    if _hidden_object(anchor):
         return False
     if anchor.find(qn("wp:wrapNone")) is None:
         return False
@@ -343,7 +366,7 @@ def in_fallback(element: Any) -> bool:
 
 
 def _on(value: str | None) -> bool:
-    return value in ("1", "true", "on")
+    return (value or "").lower() in ("1", "true", "on")
 
 
 def _emu(value: str | None) -> float | None:

@@ -1,8 +1,8 @@
 """DOCX reader: python-docx opens the package (lxml without entity resolution); the body is
 walked in order. Heading styles or outline levels give sections; page breaks (explicit, or the
 ones Word recorded when it last laid the document out) give pages; vanished, white and tiny
-runs become hidden blocks, and so do text boxes drawn off the page and paragraphs under an
-opaque picture or shape (``docx_geometry``)."""
+runs become hidden blocks, and so do text boxes marked hidden or drawn off the page and
+paragraphs under an opaque picture or shape (``docx_geometry``)."""
 
 from __future__ import annotations
 
@@ -17,10 +17,9 @@ from assistant.errors import CorruptFileError
 from assistant.ingest.asides import docx_asides
 from assistant.ingest.docx_geometry import (
     PageFrame,
-    anchor_of,
+    box_hidden,
     covers_paragraph,
     in_fallback,
-    off_page,
     opaque,
     section_frames,
     text_extent,
@@ -85,7 +84,9 @@ def read_docx(path: Path, filename: str) -> RawDocument:
     body = document.element.body
     styles = DocxStyles(_styles_element(document))
     rendered = next(body.iter(qn("w:lastRenderedPageBreak")), None) is not None
-    walk = _Walk(styles, rendered, _page_colour(body), document.part, section_frames(body))
+    paragraphs = (e for e in _block_elements(body) if e.tag == qn("w:p"))
+    walk = _Walk(styles, rendered, _page_colour(body), document.part)
+    walk.frames = section_frames(body, paragraphs)
     for element in _block_elements(body):
         _read_element(element, walk)
     return RawDocument("docx", walk.blocks, pages=walk.page, asides=docx_asides(document))
@@ -157,9 +158,9 @@ def _read_paragraph(p: Any, walk: _Walk) -> None:
     for reason, hidden, page in text.hidden:
         walk.add("other", hidden, hidden=reason, page=page)
     for box in text.boxes:  # text boxes anchored in the paragraph
-        anchor = anchor_of(box)
-        if anchor is not None and off_page(anchor, walk.frame):
-            walk.add("other", _all_text(box), hidden="off_page", page=text.page or walk.page)
+        unseen = box_hidden(box, walk.frame)
+        if unseen is not None:
+            walk.add("other", _all_text(box), hidden=unseen, page=text.page or walk.page)
             continue
         for element in _block_elements(box):
             _read_element(element, walk)
