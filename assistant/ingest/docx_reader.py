@@ -2,7 +2,7 @@
 walked in order. Heading styles or outline levels give sections; page breaks (explicit, or the
 ones Word recorded when it last laid the document out) give pages; vanished, white and tiny
 runs become hidden blocks, and so do text boxes marked hidden or drawn off the page and
-paragraphs under an opaque picture or shape (``docx_geometry``)."""
+paragraphs under an opaque picture or shape (``docx_drawings``)."""
 
 from __future__ import annotations
 
@@ -15,15 +15,8 @@ from typing import Any
 from assistant.document import BlockKind, HiddenReason
 from assistant.errors import CorruptFileError
 from assistant.ingest.asides import docx_asides
-from assistant.ingest.docx_geometry import (
-    PageFrame,
-    box_hidden,
-    covers_paragraph,
-    in_fallback,
-    opaque,
-    section_frames,
-    text_extent,
-)
+from assistant.ingest.docx_drawings import box_hidden, covering, in_fallback
+from assistant.ingest.docx_geometry import PageFrame, section_frames, text_extent
 from assistant.ingest.docx_styles import DocxStyles, qn, shading
 from assistant.ingest.raw import RawBlock, RawDocument, table_text
 from assistant.ingest.visibility import RGB, WHITE, parse_hex
@@ -176,10 +169,7 @@ def _covered(p: Any, text: _ParagraphText, walk: _Walk) -> bool:
     if frame is None or not text.anchors:
         return False
     extent = text_extent(len(text.visible), text.size, walk.styles.spacings(p), frame)
-    return any(
-        covers_paragraph(anchor, frame, extent) and opaque(anchor, walk.part)
-        for anchor in text.anchors
-    )
+    return any(covering(anchor, frame, extent, walk.part) for anchor in text.anchors)
 
 
 def _all_text(box: Any) -> str:
