@@ -78,7 +78,20 @@ def in_fallback(element: Any) -> bool:
     return any(a.tag == _FALLBACK for a in element.iterancestors())
 
 
-def covering(anchor: Any, frame: PageFrame | None, text: TextExtent, part: Any) -> bool:
+class Pictures:
+    """A document part's pictures, each one's opacity decoded once."""
+
+    def __init__(self, part: Any) -> None:
+        self.part = part
+        self._opaque: dict[str, bool] = {}
+
+    def opaque(self, relationship: str) -> bool:
+        if relationship not in self._opaque:
+            self._opaque[relationship] = _opaque_image(self.part, relationship)
+        return self._opaque[relationship]
+
+
+def covering(anchor: Any, frame: PageFrame | None, text: TextExtent, pictures: Pictures) -> bool:
     """True when a ``wp:anchor`` hides the paragraph it is anchored in (of estimated
     ``text``): in front of the text, not wrapping it, shown, spanning it, opaque."""
     if _on(anchor.get("behindDoc")) or _on(anchor.get("simplePos")) or _hidden_object(anchor):
@@ -86,7 +99,7 @@ def covering(anchor: Any, frame: PageFrame | None, text: TextExtent, part: Any) 
     if anchor.find(qn("wp:wrapNone")) is None:
         return False
     box = anchor_box(anchor)
-    return box is not None and covers(box, frame, text) and opaque(anchor, part)
+    return box is not None and covers(box, frame, text) and opaque(anchor, pictures)
 
 
 def anchor_box(anchor: Any) -> Box | None:
@@ -162,7 +175,7 @@ def _length(value: str | None) -> float | None:
     return float(match.group(1)) * _POINTS[(match.group(2) or "px").lower()]
 
 
-def opaque(anchor: Any, part: Any) -> bool:
+def opaque(anchor: Any, pictures: Pictures) -> bool:
     """True for a picture whose pixels are (almost all) opaque, or a shape with a fill;
     group shapes, canvases and charts are unknown, hence not opaque."""
     graphic = anchor.find(f"{_A}graphic/{_A}graphicData")
@@ -172,7 +185,9 @@ def opaque(anchor: Any, part: Any) -> bool:
     if shape.tag == f"{_PIC}pic":
         fill = shape.find(f"{_PIC}blipFill")
         blip = fill.find(f"{_A}blip") if fill is not None else None
-        return blip is not None and _opaque_fill(blip) and _opaque_image(blip, part)
+        if blip is None or not _opaque_fill(blip):
+            return False
+        return pictures.opaque(blip.get(f"{_R}embed") or "")
     if shape.tag == f"{_WPS}wsp":
         properties = shape.find(f"{_WPS}spPr")
         fill = next(_children(properties, _FILLS), None)
@@ -205,10 +220,10 @@ def _opaque_fill(element: Any) -> bool:
     return True
 
 
-def _opaque_image(blip: Any, part: Any) -> bool:
+def _opaque_image(part: Any, relationship: str) -> bool:
     """The picture's pixels: opaque unless its alpha channel lets the text show through."""
     try:
-        blob = part.related_parts[blip.get(f"{_R}embed")].blob
+        blob = part.related_parts[relationship].blob
         from PIL import Image
 
         with Image.open(io.BytesIO(blob)) as image:

@@ -15,7 +15,7 @@ from typing import Any
 from assistant.document import BlockKind, HiddenReason
 from assistant.errors import CorruptFileError
 from assistant.ingest.asides import docx_asides
-from assistant.ingest.docx_drawings import box_hidden, covering, in_fallback
+from assistant.ingest.docx_drawings import Pictures, box_hidden, covering, in_fallback
 from assistant.ingest.docx_geometry import PageFrame, section_frames, text_extent
 from assistant.ingest.docx_styles import DocxStyles, qn, shading
 from assistant.ingest.raw import RawBlock, RawDocument, table_text
@@ -41,7 +41,7 @@ class _Walk:
     styles: DocxStyles
     rendered_breaks: bool  # Word saved its layout: trust w:lastRenderedPageBreak only
     page_colour: RGB = WHITE
-    part: Any = None  # the document part, to reach its pictures
+    pictures: Pictures | None = None  # the document part's, to tell whether they hide text
     frames: list[PageFrame | None] = field(default_factory=list)  # one per section
     section: int = 0
     page: int = 1
@@ -78,7 +78,7 @@ def read_docx(path: Path, filename: str) -> RawDocument:
     styles = DocxStyles(_styles_element(document))
     rendered = next(body.iter(qn("w:lastRenderedPageBreak")), None) is not None
     paragraphs = (e for e in _block_elements(body) if e.tag == qn("w:p"))
-    walk = _Walk(styles, rendered, _page_colour(body), document.part)
+    walk = _Walk(styles, rendered, _page_colour(body), Pictures(document.part))
     walk.frames = section_frames(body, paragraphs)
     for element in _block_elements(body):
         _read_element(element, walk)
@@ -166,10 +166,11 @@ def _read_paragraph(p: Any, walk: _Walk) -> None:
 def _covered(p: Any, text: _ParagraphText, walk: _Walk) -> bool:
     """An opaque object in front of the paragraph's text hides it."""
     frame = walk.frame
-    if frame is None or not text.anchors:
+    if frame is None or walk.pictures is None or not text.anchors:
         return False
     extent = text_extent(len(text.visible), text.size, walk.styles.spacings(p), frame)
-    return any(covering(anchor, frame, extent, walk.part) for anchor in text.anchors)
+    pictures = walk.pictures
+    return any(covering(anchor, frame, extent, pictures) for anchor in text.anchors)
 
 
 def _all_text(box: Any) -> str:
