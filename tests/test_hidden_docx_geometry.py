@@ -160,7 +160,7 @@ COVERING = {
 @pytest.mark.parametrize("case", sorted(COVERING))
 def test_a_paragraph_under_an_opaque_object_in_front_is_hidden(case: str, tmp_path: Path) -> None:
     cover = anchor(COVERING[case], position("H", "column", -4), position("V", "paragraph", -3),
-                   (COLUMN + 8, 110))  # fmt: skip
+                   (COLUMN + 8, 56))  # fmt: skip
     doc = read(build(tmp_path / "d.docx", cover))
     assert [(f.reason, f.quote) for f in doc.hidden] == [("covered", SECRET)]
     assert "torréfacteurs" not in evidence(doc)
@@ -204,18 +204,44 @@ def test_a_see_through_picture_in_front_hides_nothing(tmp_path: Path) -> None:
     assert SECRET in evidence(doc)
 
 
-def test_an_inline_picture_and_a_picture_in_an_empty_paragraph(tmp_path: Path) -> None:
+def test_an_inline_picture_hides_nothing(tmp_path: Path) -> None:
     document = docx.Document()
-    document.add_paragraph(BODY[0]).add_run().add_picture(png(), width=Pt(COLUMN))
-    empty = document.add_paragraph()
-    rid, _ = document.part.get_or_add_image(png())
-    empty._p.append(parse_xml(anchor(picture(rid), *FULL)))
-    document.add_paragraph(SECRET)
+    document.add_paragraph(SECRET).add_run().add_picture(png(), width=Pt(COLUMN))
     path = tmp_path / "d.docx"
     document.save(str(path))
     doc = read(path)
     assert doc.hidden == []
-    assert evidence(doc) == f"{BODY[0]} {SECRET}"
+    assert evidence(doc) == SECRET
+
+
+# a picture in front, anchored in an empty paragraph above the one holding SECRET
+BELOW = {
+    "spans_the_next_paragraph": ("", "covered"),
+    "sits_in_its_paragraph_space": ('<w:spacing w:after="2600"/>', None),
+    "next_paragraph_on_a_new_page": ("<w:pageBreakBefore/>", None),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BELOW))
+def test_a_picture_in_an_empty_paragraph_hides_what_it_spans_below(
+    case: str, tmp_path: Path
+) -> None:
+    change, reason = BELOW[case]
+    document = docx.Document()
+    document.add_paragraph(BODY[0])
+    empty = document.add_paragraph()
+    rid, _ = document.part.get_or_add_image(png())
+    empty._p.append(parse_xml(anchor(picture(rid), *FULL)))
+    if change.startswith("<w:spacing"):
+        empty._p.get_or_add_pPr().append(parse_xml(change.replace(" ", f" {nsdecls('w')} ", 1)))
+    following = document.add_paragraph(SECRET)
+    if change.startswith("<w:pageBreakBefore"):
+        following.paragraph_format.page_break_before = True
+    path = tmp_path / "d.docx"
+    document.save(str(path))
+    doc = read(path)
+    assert [(f.reason, f.quote) for f in doc.hidden] == ([(reason, SECRET)] if reason else [])
+    assert (SECRET in evidence(doc)) == (reason is None)
 
 
 def test_geometry_follows_each_section_page(tmp_path: Path) -> None:

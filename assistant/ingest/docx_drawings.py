@@ -1,8 +1,9 @@
 """Floating objects of a DOCX as a reader sees them: a text box whose object is marked hidden
 or drawn entirely off the page shows nothing; an opaque picture or filled shape drawn in
-front of the text without wrapping it (``wrapNone``), spanning the column and the paragraph
-it is anchored in, hides that paragraph. DrawingML anchors (``wp:anchor``) and legacy VML
-shapes (``v:shape`` styles) are both placed; unknown objects show and cover nothing."""
+front of the text without wrapping it (``wrapNone``), spanning the column and the text of
+the paragraph it is anchored in (or of the next ones), hides that text. DrawingML anchors
+(``wp:anchor``) and legacy VML shapes (``v:shape`` styles) are both placed; unknown objects
+show and cover nothing."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from assistant.document import HiddenReason
-from assistant.ingest.docx_geometry import Box, PageFrame, Position, TextExtent, covers, off_page
+from assistant.ingest.docx_geometry import Box, PageFrame, Position, cover_span, off_page
 from assistant.ingest.docx_styles import qn
 
 logger = logging.getLogger(__name__)
@@ -91,15 +92,19 @@ class Pictures:
         return self._opaque[relationship]
 
 
-def covering(anchor: Any, frame: PageFrame | None, text: TextExtent, pictures: Pictures) -> bool:
-    """True when a ``wp:anchor`` hides the paragraph it is anchored in (of estimated
-    ``text``): in front of the text, not wrapping it, shown, spanning it, opaque."""
+def covering(
+    anchor: Any, frame: PageFrame | None, one_line: bool, pictures: Pictures
+) -> tuple[float, float] | None:
+    """The vertical span, from the top of the paragraph it is anchored in, of a ``wp:anchor``
+    that hides whatever text lies there: drawn in front of the text, not wrapping it, shown,
+    across the column (``cover_span``), opaque. None for any other object."""
     if _on(anchor.get("behindDoc")) or _on(anchor.get("simplePos")) or _hidden_object(anchor):
-        return False
+        return None
     if anchor.find(qn("wp:wrapNone")) is None:
-        return False
+        return None
     box = anchor_box(anchor)
-    return box is not None and covers(box, frame, text) and opaque(anchor, pictures)
+    span = cover_span(box, frame, one_line) if box is not None else None
+    return span if span is not None and opaque(anchor, pictures) else None
 
 
 def anchor_box(anchor: Any) -> Box | None:

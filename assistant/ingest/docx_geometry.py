@@ -1,8 +1,9 @@
 """Where Word draws a floating object, from its section's page size and margins: whether its
 box lies entirely off the page, or spans the column and the text of the paragraph it is
-anchored in. Positions that depend on a layout we do not compute (a paragraph's place on the
-page, a character's) are kept as the range of places they may take; whatever stays unknown
-counts as on the page and covering nothing. Lengths are in points."""
+anchored in (or, beyond it, of the next ones). Positions that depend on a layout we do not
+compute (a paragraph's place on the page, a character's, a paragraph's height) are kept as
+the range of values they may take; whatever stays unknown counts as on the page and covering
+nothing. Lengths are in points."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from assistant.ingest.docx_styles import qn
 
 TWIPS_PER_PT = 20
 GLYPH_EM = 0.6  # average glyph width in em: wide, so that text is never under-estimated
+NARROW_GLYPH_EM = 0.4  # and narrow, so that it is never over-estimated either
 LINE_EM = 1.25  # single line height in em
 COVER_WIDTH = 0.9  # share of the column an object must span to hide a paragraph
 
@@ -65,12 +67,15 @@ class _Place:
 
 
 @dataclass(frozen=True)
-class TextExtent:
-    """A paragraph's estimated text: its line count and the depth from the paragraph's top
-    (space before included) to its last line's foot."""
+class Extent:
+    """A paragraph's estimated layout from its top: its lines (at most), the foot of its text
+    (space before included, at most), and its whole height with the spaces around it, at
+    least and at most."""
 
     lines: int
-    height: float
+    text_foot: float
+    least: float
+    most: float
 
 
 def section_frames(body: Any, paragraphs: Iterable[Any]) -> list[PageFrame | None]:
@@ -163,17 +168,32 @@ def _offset(position: Position, size: float, place: _Place) -> float | None:
     )
 
 
-def covers(box: Box, frame: PageFrame | None, text: TextExtent) -> bool:
-    """True when the box spans at least ``COVER_WIDTH`` of the column and the paragraph's
-    estimated text (``text``), measured from the paragraph it is anchored in."""
+def cover_span(box: Box, frame: PageFrame | None, one_line: bool) -> tuple[float, float] | None:
+    """The box's vertical extent from the top of the paragraph it is anchored in, when it
+    spans at least ``COVER_WIDTH`` of the column; else None. ``one_line``: the paragraph
+    holds one line, so that a position from the line is one from the paragraph."""
     if frame is None:
-        return False
+        return None
     across = _column_span(box, frame)
-    down = _paragraph_span(box, text)
-    if across is None or down is None:
-        return False
-    covered = min(across[1], frame.column_width) - max(across[0], 0.0)
-    return covered >= COVER_WIDTH * frame.column_width and down[0] <= 0 <= text.height <= down[1]
+    if across is None:
+        return None
+    if min(across[1], frame.column_width) - max(across[0], 0.0) < COVER_WIDTH * frame.column_width:
+        return None
+    relative, start = box.down.relative, box.down.offset
+    if start is None or (relative != "paragraph" and not (relative == "line" and one_line)):
+        return None
+    return start, start + box.height
+
+
+def hides(span: tuple[float, float], extent: Extent) -> bool:
+    """A covering box's span (from the paragraph's top) holds all of the paragraph's text."""
+    return span[0] <= 0 and span[1] >= extent.text_foot
+
+
+def next_span(span: tuple[float, float], extent: Extent) -> tuple[float, float]:
+    """The part of a span sure to lie over the next paragraph, from that paragraph's top,
+    however tall this paragraph turns out to be."""
+    return span[0] - extent.least, span[1] - extent.most
 
 
 def _column_span(box: Box, frame: PageFrame) -> tuple[float, float] | None:
@@ -192,32 +212,26 @@ def _column_span(box: Box, frame: PageFrame) -> tuple[float, float] | None:
     return None if offset is None else (origin + offset, origin + offset + box.width)
 
 
-def _paragraph_span(box: Box, text: TextExtent) -> tuple[float, float] | None:
-    """The box's vertical extent from the top of the paragraph it is anchored in."""
-    relative, start = box.down.relative, box.down.offset
-    if relative != "paragraph" and not (relative == "line" and text.lines == 1):
-        return None
-    return None if start is None else (start, start + box.height)
-
-
-def text_extent(chars: int, size: float, spacings: list[Any], frame: PageFrame) -> TextExtent:
-    """Lines from characters at a wide average glyph width over the column; line height
-    from the size and the paragraph's line spacing (``w:spacing`` elements, nearest first:
-    the paragraph's, its styles', the document default)."""
-    per_line = max(1, int(frame.column_width / (GLYPH_EM * size)))
-    lines = max(1, math.ceil(chars / per_line))
+def paragraph_extent(chars: int, size: float, spacings: list[Any], frame: PageFrame) -> Extent:
+    """Lines from characters over the column at a narrow and a wide average glyph width;
+    line heights from the size and the paragraph's line spacing (``w:spacing`` elements,
+    nearest first: the paragraph's, its styles', the document default)."""
+    lines = [max(1, math.ceil(chars / max(1, int(frame.column_width / (em * size)))))
+             for em in (NARROW_GLYPH_EM, GLYPH_EM)]  # fmt: skip
     before = max(0.0, (_spacing(spacings, "w:before") or 0) / TWIPS_PER_PT)
+    after = max(0.0, (_spacing(spacings, "w:after") or 0) / TWIPS_PER_PT)
     value = _spacing(spacings, "w:line")
     rule = next((s.get(qn("w:lineRule")) for s in spacings if s.get(qn("w:lineRule"))), "auto")
-    line = LINE_EM * size * 1.15  # Word's default spacing, 276/240
+    least, most = size, LINE_EM * size * 1.15  # Word's default spacing, 276/240
     if value is not None and value > 0:
         if rule == "exact":
-            line = value / TWIPS_PER_PT
+            least = most = value / TWIPS_PER_PT
         elif rule == "atLeast":
-            line = max(value / TWIPS_PER_PT, LINE_EM * size)
+            least, most = value / TWIPS_PER_PT, max(value / TWIPS_PER_PT, LINE_EM * size)
         else:
-            line = LINE_EM * size * max(1.0, value / 240)
-    return TextExtent(lines, before + lines * line)
+            least, most = size * value / 240, LINE_EM * size * max(1.0, value / 240)
+    text_foot = before + lines[1] * most
+    return Extent(lines[1], text_foot, lines[0] * least, text_foot + after)
 
 
 def _spacing(spacings: list[Any], attribute: str) -> int | None:

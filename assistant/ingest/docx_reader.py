@@ -16,7 +16,13 @@ from assistant.document import BlockKind, HiddenReason
 from assistant.errors import CorruptFileError
 from assistant.ingest.asides import docx_asides
 from assistant.ingest.docx_drawings import Pictures, box_hidden, covering, in_fallback
-from assistant.ingest.docx_geometry import PageFrame, section_frames, text_extent
+from assistant.ingest.docx_geometry import (
+    PageFrame,
+    hides,
+    next_span,
+    paragraph_extent,
+    section_frames,
+)
 from assistant.ingest.docx_styles import DocxStyles, qn, shading
 from assistant.ingest.raw import RawBlock, RawDocument, table_text
 from assistant.ingest.visibility import RGB, WHITE, parse_hex
@@ -24,6 +30,7 @@ from assistant.ingest.visibility import RGB, WHITE, parse_hex
 logger = logging.getLogger(__name__)
 
 _SECTION_BREAKS = {None, "nextPage", "oddPage", "evenPage"}
+_MAX_COVERS = 8  # floating objects followed over the next paragraphs
 _TEXT_TAGS = {qn("w:tab"): "\t", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
 _CONTAINERS = {
     qn("w:hyperlink"),
@@ -44,6 +51,7 @@ class _Walk:
     pictures: Pictures | None = None  # the document part's, to tell whether they hide text
     frames: list[PageFrame | None] = field(default_factory=list)  # one per section
     section: int = 0
+    covers: list[tuple[int, tuple[float, float]]] = field(default_factory=list)  # (page, span)
     page: int = 1
     blocks: list[RawBlock] = field(default_factory=list)
     seen_text: bool = False
@@ -144,12 +152,14 @@ def _read_paragraph(p: Any, walk: _Walk) -> None:
         kind = "heading"
     elif style.is_list:
         kind = "list_item"
-    if text.visible.strip() and _covered(p, text, walk):
+    covered, walk.covers = _covered(p, text, walk)
+    if covered:
         walk.add("other", text.visible, hidden="covered", page=text.page)
     else:
         walk.add(kind, text.visible, level=style.heading_level, page=text.page)
     for reason, hidden, page in text.hidden:
         walk.add("other", hidden, hidden=reason, page=page)
+    covers, walk.covers = walk.covers, []  # a text box's paragraphs lie elsewhere
     for box in text.boxes:  # text boxes anchored in the paragraph
         unseen = box_hidden(box, walk.frame)
         if unseen is not None:
@@ -157,20 +167,29 @@ def _read_paragraph(p: Any, walk: _Walk) -> None:
             continue
         for element in _block_elements(box):
             _read_element(element, walk)
+    walk.covers = covers
     if _ends_section(p) and not walk.rendered_breaks:
         walk.next_page()
     if _section_properties(p) is not None:
         walk.section += 1
 
 
-def _covered(p: Any, text: _ParagraphText, walk: _Walk) -> bool:
-    """An opaque object in front of the paragraph's text hides it."""
+def _covered(
+    p: Any, text: _ParagraphText, walk: _Walk
+) -> tuple[bool, list[tuple[int, tuple[float, float]]]]:
+    """Whether an opaque object in front hides the paragraph's text (one anchored in it, or
+    in a paragraph before it on the same page), and the objects that reach past it."""
     frame = walk.frame
-    if frame is None or walk.pictures is None or not text.anchors:
-        return False
-    extent = text_extent(len(text.visible), text.size, walk.styles.spacings(p), frame)
-    pictures = walk.pictures
-    return any(covering(anchor, frame, extent, pictures) for anchor in text.anchors)
+    inherited = [span for page, span in walk.covers if page == walk.page]
+    if frame is None or walk.pictures is None or not (text.anchors or inherited):
+        return False, []
+    size = text.size or walk.styles.run_size(p, p)  # an empty paragraph: its mark's size
+    extent = paragraph_extent(len(text.visible), size, walk.styles.spacings(p), frame)
+    own = (covering(a, frame, extent.lines == 1, walk.pictures) for a in text.anchors)
+    spans = [span for span in own if span is not None] + inherited
+    covered = bool(text.visible.strip()) and any(hides(span, extent) for span in spans)
+    onwards = [next_span(span, extent) for span in spans]
+    return covered, [(walk.page, span) for span in onwards if span[1] > 0][:_MAX_COVERS]
 
 
 def _all_text(box: Any) -> str:
@@ -277,6 +296,7 @@ def _ends_section(p: Any) -> bool:
 
 
 def _read_table(tbl: Any, walk: _Walk) -> None:
+    walk.covers = []  # a table's height is not estimated: objects above cover nothing below
     start_page = walk.page
     rows: list[list[str]] = []
     hidden: list[tuple[HiddenReason, str, int]] = []
