@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import ctypes
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -44,11 +44,10 @@ class _Style:
     bold: bool
     hidden: HiddenReason | None
     colour: tuple[int, int, int] | None  # None: not checked on the rendered page (OCR layer)
+    plain: bool = field(init=False)  # its characters are hidden only when off the page
 
-    @property
-    def plain(self) -> bool:
-        """Its characters are hidden only when off the page."""
-        return self.hidden is None and self.size >= TINY_FONT_PT
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "plain", self.hidden is None and self.size >= TINY_FONT_PT)
 
 
 class _CharCalls(NamedTuple):
@@ -102,11 +101,11 @@ class PageCharReader:
         x0, y0, x1, y1 = self.page_box  # the page, for ``_overlaps`` inline
         styles, hidden_reason = self.styles, self._hidden
         chars: list[PdfChar] = []
-        append = chars.append
+        append, new = chars.append, tuple.__new__  # a PdfChar without its Python __new__
         for index in range(count):
             text = units[index]
             if is_generated(page, index) == 1:
-                append(PdfChar(text, None, 0.0, False, None))
+                append(new(PdfChar, (text, None, 0.0, False, None, None)))
                 continue
             get_box(page, index, at, at_right, at_bottom, at_top)
             left, right, bottom, top = corners
@@ -119,7 +118,7 @@ class PageCharReader:
                 hidden = None
             else:
                 hidden = None if text.isspace() else "off_page"
-            append(PdfChar(text, box, style.size, style.bold, hidden, style.colour))
+            append(new(PdfChar, (text, box, style.size, style.bold, hidden, style.colour)))
         return chars
 
     def _units(self, count: int) -> list[str]:
