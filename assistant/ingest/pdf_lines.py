@@ -39,7 +39,7 @@ class _Piece:
     hidden: HiddenReason | None = None
 
     def has_text(self) -> bool:
-        return any(not c.generated and not c.text.isspace() for c in self.chars)
+        return any(c.box is not None and not c.text.isspace() for c in self.chars)
 
 
 @dataclass
@@ -64,7 +64,8 @@ def page_lines(
     piece = _Piece()
     current_cell: tuple[_TableCells, tuple[int, int]] | None = None
     for char in chars:
-        if char.text in "\r\n":
+        text, box, _size, _bold, hidden, _colour = char  # unpacked once: read many times
+        if text in "\r\n":
             if current_cell is not None:
                 table, cell = current_cell
                 table.cells.setdefault(cell, []).append(" ")
@@ -72,17 +73,17 @@ def page_lines(
             _close(piece, page, lines)
             piece = _Piece()
             continue
-        target = _table_target(char, tables) if tables and char.hidden is None else None
-        if target is None and char.generated and current_cell is not None:
+        target = _table_target(char, tables) if tables and hidden is None else None
+        if target is None and box is None and current_cell is not None:
             target = current_cell
         if target is not None:
             current_cell = target
             _add_to_cell(target, char, piece, page, lines)
             continue
         current_cell = None
-        if not char.generated and not char.text.isspace() and char.hidden != piece.hidden:
+        if box is not None and hidden != piece.hidden and not text.isspace():
             _close(piece, page, lines)
-            piece = _Piece(hidden=char.hidden)
+            piece = _Piece(hidden=hidden)
         piece.chars.append(char)
     _close(piece, page, lines)
     _finish_tables(tables)
@@ -110,7 +111,7 @@ def _add_to_cell(
     lines: list[PdfLine],
 ) -> None:
     table, cell = target
-    table.cells.setdefault(cell, []).append(" " if char.generated else char.text)
+    table.cells.setdefault(cell, []).append(" " if char.box is None else char.text)
     if table.line is None:
         _close(piece, page, lines)
         piece.chars.clear()

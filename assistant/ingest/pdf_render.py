@@ -7,6 +7,7 @@ the rest of the box."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -36,8 +37,9 @@ def mark_unrendered(page: Any, chars: list[PdfChar], page_box: Box) -> list[PdfC
     counts = _InkCounts(pixels)
     out = list(chars)
     judged: set[int] = set()
+    letters = _letters(chars)
     for first, last in words:
-        if sum(c.text.isalnum() for c in chars[first : last + 1]) < MIN_LETTERS:
+        if letters(first, last + 1) < MIN_LETTERS:
             continue  # bullets and dashes are too small to judge at this resolution
         judged.update(range(first, last + 1))
         colour = chars[first].colour
@@ -49,6 +51,15 @@ def mark_unrendered(page: Any, chars: list[PdfChar], page_box: Box) -> list[PdfC
             for index in range(first, last + 1):
                 out[index] = out[index]._replace(hidden="not_rendered")
     return _fill_gaps(out, judged)
+
+
+def _letters(chars: list[PdfChar]) -> Callable[[int, int], int]:
+    """How many of ``chars[start:end]`` are letters or digits (read from one string of the
+    page when each character is one code point, as pdfium gives them)."""
+    text = "".join([c.text for c in chars])
+    if len(text) == len(chars):
+        return lambda start, end: sum(map(str.isalnum, text[start:end]))
+    return lambda start, end: sum(c.text.isalnum() for c in chars[start:end])
 
 
 def _fill_gaps(chars: list[PdfChar], judged: set[int]) -> list[PdfChar]:
