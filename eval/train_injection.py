@@ -27,11 +27,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import yaml
 
 from assistant.detect.sentences import sentence_spans
 from assistant.index.embedding import UseEmbedder
-from assistant.injection.learned import EMBEDDER, MODEL_PATH, InjectionModel, Matrix
+from assistant.injection.learned import (
+    EMBEDDER,
+    MODEL_PATH,
+    Embed,
+    InjectionModel,
+    Matrix,
+    window_vectors,
+)
+from assistant.injection.meaning import scan_spans
 from assistant.injection.windows import cue_row, window_cues
 from assistant.textnorm import scan_fold
 from eval.injections import FRAME, load_cases
@@ -153,21 +162,45 @@ def _overlaps(part: str, quotes: Sequence[str]) -> bool:
     return any(part in q or q[:40] in part or part[:40] in q for q in quotes)
 
 
-def features(texts: Sequence[str], embedder: UseEmbedder) -> Matrix:
-    vectors = np.vstack(
-        [embedder.embed_documents(texts[i : i + 256]) for i in range(0, len(texts), 256)]
-    )
+def features(texts: Sequence[str], embed: Embed) -> Matrix:
+    """[window vector, cue row] of each text, its sentences embedded one by one as
+    ``learned.flag_learned`` does."""
+    sentences = [[t[s:e] for s, e in scan_spans(t)] or [t] for t in texts]
+    unique = list(dict.fromkeys(s for parts in sentences for s in parts))
+    position = {s: i for i, s in enumerate(unique)}
+    vectors = embed(unique)
+    members = [[position[s] for s in parts] for parts in sentences]
     cue_rows = np.asarray([cue_row(window_cues(t)) for t in texts], dtype=np.float64)
-    out: Matrix = np.hstack([vectors.astype(np.float64), cue_rows])
+    out: Matrix = np.hstack([window_vectors(vectors, members), cue_rows])
     return out
 
 
-def fit(x: Matrix, y: Matrix) -> tuple[Matrix, float]:
+def use_embed(cache: Path | None) -> Embed:
+    """USE vectors of sentences, in batches, kept in ``cache`` (an .npz) between runs."""
+    embedder = UseEmbedder()
+    known: dict[str, npt.NDArray[np.float32]] = {}
+    if cache is not None and cache.is_file():
+        with np.load(cache) as data:
+            known = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
+
+    def embed(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        missing = [t for t in texts if t not in known]
+        for i in range(0, len(missing), 256):
+            batch = missing[i : i + 256]
+            known.update(zip(batch, embedder.embed_documents(batch), strict=True))
+        if cache is not None and missing:
+            np.savez(cache, texts=np.array(list(known)), vectors=np.array(list(known.values())))
+        return np.asarray([known[t] for t in texts], dtype=np.float32)
+
+    return embed
+
+
+def fit(x: Matrix, y: Matrix, l2: float = L2) -> tuple[Matrix, float]:
     """Logistic regression, classes balanced, L2 on the weights: Newton's method from zeros."""
     rows = np.hstack([x, np.ones((len(x), 1))])
     positives = max(float(y.sum()), 1.0)
     sample = np.where(y == 1, (len(y) - positives) / positives, 1.0)
-    ridge = L2 * np.eye(rows.shape[1])
+    ridge = l2 * np.eye(rows.shape[1])
     ridge[-1, -1] = 0.0
     w = np.zeros(rows.shape[1])
     for _ in range(NEWTON_STEPS):
@@ -178,20 +211,20 @@ def fit(x: Matrix, y: Matrix) -> tuple[Matrix, float]:
     return w[:-1], float(w[-1])
 
 
-def train(x: Matrix, y: Matrix) -> InjectionModel:
-    weights, bias = fit(x, y)
+def train(x: Matrix, y: Matrix, l2: float = L2, margin: float = MARGIN) -> InjectionModel:
+    weights, bias = fit(x, y, l2)
     negative = x[y == 0] @ weights + bias
-    threshold = float(negative.max()) + MARGIN
+    threshold = float(negative.max()) + margin
     return InjectionModel(weights=weights, bias=bias, threshold=threshold, embedder=EMBEDDER)
 
 
-def cross(x: Matrix, y: Matrix, rounds: Sequence[str]) -> None:
+def cross(x: Matrix, y: Matrix, rounds: Sequence[str], l2: float, margin: float) -> None:
     """Each round of cases left out in turn: its recall and false alarms, unseen."""
     names = sorted({r for r in rounds if r not in ("passages", "dossiers")})
     total = [0, 0, 0, 0]
     for name in names:
         out = np.array([r == name for r in rounds])
-        model = train(x[~out], y[~out])
+        model = train(x[~out], y[~out], l2, margin)
         scores = x[out] @ model.weights + model.bias
         flagged = scores > model.threshold
         labels = y[out] == 1
@@ -202,11 +235,21 @@ def cross(x: Matrix, y: Matrix, rounds: Sequence[str]) -> None:
     print(f"{'all':<8} found {total[0]}/{total[1]}   false alarms {total[2]}/{total[3]}")
 
 
+def show_negatives(examples: Examples, scores: Matrix, count: int) -> None:
+    clean = [i for i, label in enumerate(examples.labels) if not label]
+    for i in sorted(clean, key=lambda i: -scores[i])[:count]:
+        print(f"{scores[i]:7.2f} [{examples.rounds[i]}] {examples.texts[i][:160]!r}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.train_injection", description=__doc__)
     parser.add_argument("--cases", nargs="*", type=Path, help="Case files (.jsonl).")
     parser.add_argument("--out", type=Path, default=MODEL_PATH, help="Where to write the model.")
     parser.add_argument("--cross", action="store_true", help="Leave one round out, measure.")
+    parser.add_argument("--cache", type=Path, help="Keep sentence vectors in this .npz.")
+    parser.add_argument("--l2", type=float, default=L2, help="L2 weight of the fit.")
+    parser.add_argument("--margin", type=float, default=MARGIN, help="Above the top clean.")
+    parser.add_argument("--show", type=int, default=0, help="Print the N top clean texts.")
     args = parser.parse_args(argv)
     paths = (
         args.cases if args.cases is not None else sorted((EVAL / "injections").glob("dev-*.jsonl"))
@@ -219,11 +262,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     dossier_examples(examples)
     y = np.asarray(examples.labels, dtype=np.float64)
     print(f"{int(y.sum())} instructions, {int(len(y) - y.sum())} clean texts", file=sys.stderr)
-    x = features(examples.texts, UseEmbedder())
+    x = features(examples.texts, use_embed(args.cache))
     if args.cross:
-        cross(x, y, examples.rounds)
+        cross(x, y, examples.rounds, args.l2, args.margin)
         return 0
-    model = train(x, y)
+    model = train(x, y, args.l2, args.margin)
+    if args.show:
+        show_negatives(examples, x @ model.weights + model.bias, args.show)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(model.to_json() + "\n", encoding="utf-8")
     print(f"wrote {args.out} (threshold {model.threshold:.3f})", file=sys.stderr)

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from assistant.document import Document
+from assistant.document import Block, Document
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,7 @@ EMBEDDER = "use-m3"
 
 Matrix = npt.NDArray[np.float64]
 Embed = Callable[[Sequence[str]], npt.NDArray[np.float32]]
+Span = tuple[int, int]
 
 # a second person, a polite request: what a text that speaks to its reader holds
 SECOND_PERSON_RE = re.compile(
@@ -122,44 +123,94 @@ def _use_embed(texts: Sequence[str]) -> npt.NDArray[np.float32]:
     return UseEmbedder().embed_documents(texts)
 
 
-def window_text(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """The sentences of a window, joined by a space (as at training)."""
-    return " ".join(text[s:e] for s, e in spans)
-
-
 def flag_learned(
     document: Document, embed: Embed | None = None, model: InjectionModel | None = None
 ) -> Document:
-    """``document`` with the blocks of the windows the model reads as instructions flagged
-    ``injection``; the same document when nothing is flagged."""
+    """``document`` with the sentences of the windows the model reads as instructions split
+    out of their blocks and flagged ``injection`` (a table: the whole table), the text
+    unchanged; the same document when nothing is flagged."""
     if not document.windows:
         return document
     model = model or load_model()
     if model is None:
         return document
-    flagged = _flagged_blocks(document, embed or _use_embed, model)
-    if not flagged:
+    spans = _flagged_spans(document, embed or _use_embed, model)
+    if not spans:
         return document
-    log.info("learned reading flagged %d blocks as instructions", len(flagged))
-    blocks = [
-        b.model_copy(update={"injection": True}) if b.index in flagged else b
-        for b in document.blocks
-    ]
-    return document.model_copy(update={"blocks": blocks})
+    log.info("learned reading flagged %d sentences as instructions", len(spans))
+    blocks: list[Block] = []
+    for block in document.blocks:
+        inside = [(s, e) for s, e in spans if block.start <= s and e <= block.end]
+        pieces = _split(document.text, block, inside) if inside else [block]
+        blocks.extend(p.model_copy(update={"index": len(blocks) + i}) for i, p in enumerate(pieces))
+    return document.model_copy(update={"blocks": blocks, "windows": []})
 
 
-def _flagged_blocks(document: Document, embed: Embed, model: InjectionModel) -> set[int]:
-    texts = [window_text(document.text, w.spans) for w in document.windows]
+def _split(text: str, block: Block, spans: list[Span]) -> list[Block]:
+    """``block`` cut into slices of ``text``: the flagged sentences, and what lies between."""
+    if block.rows is not None or block.kind == "heading":
+        return [block.model_copy(update={"injection": True})]
+    out: list[Block] = []
+    cursor = block.start
+    for start, end in _merged(spans):
+        out.append(_piece(text, block, cursor, start, injection=False))
+        out.append(_piece(text, block, start, end, injection=True))
+        cursor = end
+    out.append(_piece(text, block, cursor, block.end, injection=False))
+    return [b for b in out if b.end > b.start]
+
+
+def _piece(text: str, block: Block, start: int, end: int, *, injection: bool) -> Block:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    update: dict[str, object] = {"text": text[start:end], "start": start, "end": end}
+    if injection:
+        update.update(injection=True, kind="other")
+    return block.model_copy(update=update)
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def window_vectors(
+    sentence_vectors: npt.NDArray[np.floating], windows: Sequence[Sequence[int]]
+) -> Matrix:
+    """A window's vector: the normalised sum of its sentences' vectors (each sentence is
+    embedded once, however many windows hold it)."""
+    rows = np.asarray(
+        [np.asarray(sentence_vectors, dtype=np.float64)[list(w)].sum(axis=0) for w in windows]
+    )
+    norms = np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
+    out: Matrix = rows / norms
+    return out
+
+
+def _flagged_spans(document: Document, embed: Embed, model: InjectionModel) -> list[Span]:
+    """The candidate sentences of every window the model scores above its threshold."""
+    spans = sorted({(s, e) for w in document.windows for s, e in w.spans})
+    position = {span: i for i, span in enumerate(spans)}
     try:
-        vectors = embed(texts)
+        vectors = embed([document.text[s:e] for s, e in spans])
     except Exception:  # an embedding failure leaves the rules' findings as they are
         log.warning("learned injection reading skipped", exc_info=True)
-        return set()
+        return []
+    members = [[position[(s, e)] for s, e in w.spans] for w in document.windows]
     rows = np.asarray([w.cues for w in document.windows], dtype=np.float64)
-    scores = model.scores(vectors, rows)
-    return {
-        index
-        for window, score in zip(document.windows, scores, strict=True)
-        if score > model.threshold
-        for index in window.blocks
-    }
+    scores = model.scores(window_vectors(vectors, members), rows)
+    above = [w.spans for w, score in zip(document.windows, scores, strict=True)
+             if score > model.threshold]  # fmt: skip
+    alone = {(s, e) for spans in above if len(spans) == 1 for s, e in spans}
+    flagged = set(alone)
+    for spans in above:  # an address alone, then its request: both
+        if len(spans) > 1 and not {(s, e) for s, e in spans} & alone:
+            flagged.update((s, e) for s, e in spans)
+    return sorted(flagged)

@@ -2,11 +2,12 @@
 the rules' cues are at hand: a cheap pre-filter keeps a sentence that speaks to a reader or
 asks something (an addressee, an order to ignore, a claim, a loan-word address, a graded
 object with its outcome, a request in the second person or a polite form). Each is kept
-alone, with the next sentence and with the one before (an address and its request may sit
-apart), with the cues of the window."""
+alone; a sentence that is only an address ("Note pour l'outil d'analyse.") is kept with the
+next one, which holds its request. Each window carries its cues."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.document import Block, ReadingWindow
@@ -14,6 +15,8 @@ from assistant.injection.learned import CUE_NAMES, SECOND_PERSON_RE
 from assistant.injection.meaning import Cues, cues, scan_spans
 
 Span = tuple[int, int]
+# letters outside the Latin, Cyrillic and Greek ranges that ``scan_fold`` maps: Arabic, CJK...
+_OTHER_SCRIPT_RE = re.compile(r"[^\W\d_a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
 
 
 def cue_value(cue: Cues, name: str) -> bool:
@@ -38,15 +41,20 @@ def window_cues(text: str) -> list[Cues]:
 
 
 def is_candidate(cue: Cues) -> bool:
-    """Worth a second reading: something in the sentence speaks to a reader or asks."""
+    """Worth a second reading: something in the sentence speaks to a reader, asks, or
+    states an assessment's outcome; or it is in a script the lexicon does not read."""
     return bool(
         cue.addressee
         or cue.foreign_address
         or cue.ignore
         or cue.claim
         or cue.override
+        or cue.stop_review
+        or cue.judged
+        or (cue.outcome and cue.graded_object)
         or (cue.graded_object and cue.graded_outcome)
         or (cue.command and SECOND_PERSON_RE.search(cue.text))
+        or _OTHER_SCRIPT_RE.search(cue.text)
     )
 
 
@@ -62,10 +70,11 @@ def reading_windows(text: str, blocks: Sequence[Block]) -> list[ReadingWindow]:
     seen: set[Span] = set()
     out: list[ReadingWindow] = []
     for i, cue in enumerate(sentence_cues):
-        if not is_candidate(cue):
-            continue
-        for first, last in ((i, i), (i, i + 1), (i - 1, i)):
-            if first < 0 or last >= len(sentences) or (first, last) in seen:
+        shapes = [(i, i)] if is_candidate(cue) else []
+        if _bare_address(cue) and i + 1 < len(sentences):
+            shapes.append((i, i + 1))  # an address alone, its request in the next sentence
+        for first, last in shapes:
+            if (first, last) in seen:
                 continue
             seen.add((first, last))
             part = sentences[first : last + 1]
@@ -77,3 +86,7 @@ def reading_windows(text: str, blocks: Sequence[Block]) -> list[ReadingWindow]:
                 )
             )
     return out
+
+
+def _bare_address(cue: Cues) -> bool:
+    return bool((cue.addressee or cue.foreign_address) and cue.bare)
