@@ -42,7 +42,7 @@ def window_cues(text: str) -> list[Cues]:
 
 def is_candidate(cue: Cues) -> bool:
     """Worth a second reading: something in the sentence speaks to a reader, asks, or
-    states an assessment's outcome; or it is in a script the lexicon does not read."""
+    states a graded object's outcome; or it is in a script the lexicon does not read."""
     return bool(
         cue.addressee
         or cue.foreign_address
@@ -50,7 +50,6 @@ def is_candidate(cue: Cues) -> bool:
         or cue.claim
         or cue.override
         or cue.stop_review
-        or cue.judged
         or (cue.outcome and cue.graded_object)
         or (cue.graded_object and cue.graded_outcome)
         or (cue.command and SECOND_PERSON_RE.search(cue.text))
