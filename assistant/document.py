@@ -76,12 +76,25 @@ class DocumentMeta(BaseModel):
     language: str | None = Field(None, description="ISO 639-1 code, e.g. 'fr'.")
 
 
+class ReadingWindow(BaseModel):
+    """One or two sentences that a learned reading scores as a possible instruction to the
+    reader (chosen at ingestion, scored after it: ``assistant.injection.learned``)."""
+
+    spans: list[tuple[int, int]] = Field(description="The sentences' offsets in Document.text.")
+    blocks: list[int] = Field(description="Indices of the blocks that hold them.")
+    cues: list[float] = Field(description="The rules' cues on them (learned.CUE_NAMES).")
+
+
 class Document(BaseModel):
     meta: DocumentMeta
     text: str = Field(description="All blocks joined by blank lines, in reading order.")
     blocks: list[Block]
     pages: list[Page] = Field(default_factory=list)
     hidden: list[HiddenFinding] = Field(default_factory=list)
+    windows: list[ReadingWindow] = Field(
+        default_factory=list,
+        description="Sentences left for the learned reading of instructions to the reader.",
+    )
 
     def page_at(self, offset: int) -> int | None:
         """1-based page holding ``offset``, or None for formats without pages."""

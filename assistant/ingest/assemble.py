@@ -13,6 +13,7 @@ from assistant.ingest.boilerplate import mark_boilerplate
 from assistant.ingest.controls import strip_controls
 from assistant.ingest.raw import RawBlock, RawDocument
 from assistant.injection.flagging import flag_instructions
+from assistant.injection.windows import reading_windows
 from assistant.textnorm import nfkc
 
 logger = logging.getLogger(__name__)
@@ -45,7 +46,10 @@ def assemble(raw: RawDocument, *, filename: str, sha256: str) -> Document:
         words=sum(len(_WORD.findall(t)) for t in evidence),
     )
     pages = _pages(document_blocks, raw.pages, len(text))
-    return Document(meta=meta, text=text, blocks=document_blocks, pages=pages, hidden=findings)
+    windows = reading_windows(text, document_blocks)
+    return Document(
+        meta=meta, text=text, blocks=document_blocks, pages=pages, hidden=findings, windows=windows
+    )
 
 
 def _clean_blocks(blocks: list[RawBlock], findings: list[HiddenFinding]) -> list[RawBlock]:

@@ -18,7 +18,7 @@ from assistant.settings import LimitsSettings
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = "2"  # 2: instructions to the reader flagged at ingestion (Block.injection)
+CACHE_VERSION = "3"  # 2: instructions flagged at ingestion (Block.injection); 3: learned reading
 """Bump when a Document read from the same bytes changes: older entries are then ignored."""
 
 

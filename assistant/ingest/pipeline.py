@@ -17,6 +17,7 @@ from assistant.ingest.isolation import parse_isolated
 from assistant.ingest.language import detect_language
 from assistant.ingest.names import display_name
 from assistant.ingest.sniff import TAIL_BYTES, sniff_format
+from assistant.injection.learned import flag_learned
 from assistant.settings import LimitsSettings
 
 logger = logging.getLogger(__name__)
@@ -66,6 +67,7 @@ def _ingest(path: Path, filename: str, limits: LimitsSettings) -> Document:
         from assistant.ingest.parse import parse_file  # the parsers, only when not isolated
 
         document = parse_file(path, filename, kind, limits)
+    document = flag_learned(document)  # here, where the embedding model stays loaded
     evidence = " ".join(b.text for b in document.evidence_blocks())
     document.meta.language = detect_language(evidence)
     logger.info("ingested %s: %d bytes, %d blocks", filename, size, len(document.blocks))

@@ -7,7 +7,9 @@ addressee and request, in French, English, Spanish, German, Italian, Portuguese 
 and by a loan-word address in languages it does not hold, over runs of sentences, on text
 folded by ``scan_fold`` (homoglyphs, zero-width characters, accents). Ingestion flags the
 blocks; ``meaning`` (and its lexicon, ~0.3 s to compile) is imported only by the functions
-that read text again, so a review that only reads the flags never loads it.
+that read text again, so a review that only reads the flags never loads it. A learned second
+reading (``learned``: USE embedding and the rules' cues, weights in ``model/``) scores the few
+candidate sentences ingestion keeps (``windows``) after parsing, for wordings the rules miss.
 """
 
 from __future__ import annotations

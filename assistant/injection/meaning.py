@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from assistant.detect.sentences import sentence_spans
 from assistant.injection import lexicon as lx
@@ -224,7 +224,10 @@ class Cues:
         return f"Cues({self.text!r})"
 
 
+@lru_cache(maxsize=4096)
 def cues(sentence: str) -> Cues:
+    """The cues of ``sentence``; the same object for the same text, so that the rules and the
+    choice of windows for the learned reading (``windows``) compute each cue once."""
     return Cues(sentence)
 
 

@@ -1,0 +1,216 @@
+"""A learned second reading of instructions to the reader, for wordings the rules miss.
+
+The rules of ``meaning`` decide by word classes; an unseen wording may fall between them.
+This model reads what they cannot: a logistic regression over the multilingual USE
+embedding of a window of one or two sentences (its meaning, in any language) and the
+rules' own cues on it (addressee, request, object, outcome...), trained by
+``python -m eval.train_injection`` on the cases of earlier rounds and on clean dossier text.
+
+Ingestion picks the windows (``windows``: candidate sentences only, so that a clean dossier
+costs a few embeddings); ``flag_learned`` scores them after parsing, in the process that
+holds the embedding model, and flags their blocks (never evidence, reported to the jury).
+A dossier with no window loads nothing. The weights and the threshold ship in
+``model/injection.json``; the threshold sits above every clean text of the training set.
+This module imports neither the rules nor their lexicon.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.document import Block, Document
+
+log = logging.getLogger(__name__)
+
+MODEL_PATH = Path(__file__).with_name("model") / "injection.json"
+EMBEDDER = "use-m3"
+"""The embedder the weights were trained with (``assistant.index.embedding.UseEmbedder``)."""
+
+Matrix = npt.NDArray[np.float64]
+Embed = Callable[[Sequence[str]], npt.NDArray[np.float32]]
+Span = tuple[int, int]
+
+# a second person, a polite request: what a text that speaks to its reader holds
+SECOND_PERSON_RE = re.compile(
+    r"\b(?:you|your|yourself|vous|votre|vos|tu|te|toi|ton|ta|tes|usted|ustedes|sie|ihr|du|"
+    r"dich|dir|lei|voi|ti|voce|u|jij|je|please|kindly|merci|veuillez|por favor|bitte|"
+    r"per favore|por gentileza|alstublieft|gelieve)\b|\w(?:ez|iez|ons)\b"
+)
+
+CUE_NAMES = (
+    "machine_address",
+    "jury_address",
+    "command",
+    "target",
+    "outcome",
+    "has_object",
+    "ignore",
+    "claim",
+    "bare",
+    "foreign_address",
+    "graded_object",
+    "graded_outcome",
+    "sweeping",
+    "skip",
+    "held_language",
+    "override",
+    "second_person",
+)
+"""The rules' cues in a row of features (``windows.cue_row``), in this order."""
+
+
+@dataclass(frozen=True)
+class InjectionModel:
+    """Weights over [embedding, cues], a bias and the decision threshold."""
+
+    weights: Matrix
+    bias: float
+    threshold: float
+    embedder: str
+
+    def scores(self, vectors: npt.NDArray[np.floating], cue_rows: Matrix) -> Matrix:
+        features = np.hstack([np.asarray(vectors, dtype=np.float64), cue_rows])
+        out: Matrix = features @ self.weights + self.bias
+        return out
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "embedder": self.embedder,
+                "cues": list(CUE_NAMES),
+                "bias": round(self.bias, 6),
+                "threshold": round(self.threshold, 6),
+                "weights": [round(float(w), 6) for w in self.weights],
+            },
+            indent=1,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> InjectionModel:
+        data = json.loads(text)
+        if tuple(data["cues"]) != CUE_NAMES:
+            raise ValueError("the model's cues are not this code's: retrain it")
+        return cls(
+            weights=np.asarray(data["weights"], dtype=np.float64),
+            bias=float(data["bias"]),
+            threshold=float(data["threshold"]),
+            embedder=str(data["embedder"]),
+        )
+
+
+@cache
+def load_model(path: Path = MODEL_PATH) -> InjectionModel | None:
+    """The shipped model, or None (logged) when it is missing or does not fit this code."""
+    try:
+        return InjectionModel.from_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError) as err:
+        log.warning("learned injection model not loaded (%s): rules only", err)
+        return None
+
+
+def _use_embed(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    from assistant.index.embedding import UseEmbedder  # one model, shared with the review
+
+    return UseEmbedder().embed_documents(texts)
+
+
+def flag_learned(
+    document: Document, embed: Embed | None = None, model: InjectionModel | None = None
+) -> Document:
+    """``document`` with the sentences of the windows the model reads as instructions split
+    out of their blocks and flagged ``injection`` (a table: the whole table), the text
+    unchanged; the same document when nothing is flagged."""
+    if not document.windows:
+        return document
+    model = model or load_model()
+    if model is None:
+        return document
+    spans = _flagged_spans(document, embed or _use_embed, model)
+    if not spans:
+        return document
+    log.info("learned reading flagged %d sentences as instructions", len(spans))
+    blocks: list[Block] = []
+    for block in document.blocks:
+        inside = [(s, e) for s, e in spans if block.start <= s and e <= block.end]
+        pieces = _split(document.text, block, inside) if inside else [block]
+        blocks.extend(p.model_copy(update={"index": len(blocks) + i}) for i, p in enumerate(pieces))
+    return document.model_copy(update={"blocks": blocks, "windows": []})
+
+
+def _split(text: str, block: Block, spans: list[Span]) -> list[Block]:
+    """``block`` cut into slices of ``text``: the flagged sentences, and what lies between."""
+    if block.rows is not None or block.kind == "heading":
+        return [block.model_copy(update={"injection": True})]
+    out: list[Block] = []
+    cursor = block.start
+    for start, end in _merged(spans):
+        out.append(_piece(text, block, cursor, start, injection=False))
+        out.append(_piece(text, block, start, end, injection=True))
+        cursor = end
+    out.append(_piece(text, block, cursor, block.end, injection=False))
+    return [b for b in out if b.end > b.start]
+
+
+def _piece(text: str, block: Block, start: int, end: int, *, injection: bool) -> Block:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    update: dict[str, object] = {"text": text[start:end], "start": start, "end": end}
+    if injection:
+        update.update(injection=True, kind="other")
+    return block.model_copy(update=update)
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def window_vectors(
+    sentence_vectors: npt.NDArray[np.floating], windows: Sequence[Sequence[int]]
+) -> Matrix:
+    """A window's vector: the normalised sum of its sentences' vectors (each sentence is
+    embedded once, however many windows hold it)."""
+    rows = np.asarray(
+        [np.asarray(sentence_vectors, dtype=np.float64)[list(w)].sum(axis=0) for w in windows]
+    )
+    norms = np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
+    out: Matrix = rows / norms
+    return out
+
+
+def _flagged_spans(document: Document, embed: Embed, model: InjectionModel) -> list[Span]:
+    """The candidate sentences of every window the model scores above its threshold."""
+    spans = sorted({(s, e) for w in document.windows for s, e in w.spans})
+    position = {span: i for i, span in enumerate(spans)}
+    try:
+        vectors = embed([document.text[s:e] for s, e in spans])
+    except Exception:  # an embedding failure leaves the rules' findings as they are
+        log.warning("learned injection reading skipped", exc_info=True)
+        return []
+    members = [[position[(s, e)] for s, e in w.spans] for w in document.windows]
+    rows = np.asarray([w.cues for w in document.windows], dtype=np.float64)
+    scores = model.scores(window_vectors(vectors, members), rows)
+    above = [w.spans for w, score in zip(document.windows, scores, strict=True)
+             if score > model.threshold]  # fmt: skip
+    alone = {(s, e) for spans in above if len(spans) == 1 for s, e in spans}
+    flagged = set(alone)
+    for spans in above:  # an address alone, then its request: both
+        if len(spans) > 1 and not {(s, e) for s, e in spans} & alone:
+            flagged.update((s, e) for s, e in spans)
+    return sorted(flagged)

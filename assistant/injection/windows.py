@@ -1,0 +1,91 @@
+"""The sentences worth a second, learned reading (``learned``), chosen at ingestion where
+the rules' cues are at hand: a cheap pre-filter keeps a sentence that speaks to a reader or
+asks something (an addressee, an order to ignore, a claim, a loan-word address, a graded
+object with its outcome, a request in the second person or a polite form). Each is kept
+alone; a sentence that is only an address ("Note pour l'outil d'analyse.") is kept with the
+next one, which holds its request. Each window carries its cues."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.document import Block, ReadingWindow
+from assistant.injection.learned import CUE_NAMES, SECOND_PERSON_RE
+from assistant.injection.meaning import Cues, cues, scan_spans
+
+Span = tuple[int, int]
+# letters outside the Latin, Cyrillic and Greek ranges that ``scan_fold`` maps: Arabic, CJK...
+_OTHER_SCRIPT_RE = re.compile(r"[^\W\d_a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
+
+
+def cue_value(cue: Cues, name: str) -> bool:
+    """One of ``CUE_NAMES`` for one sentence."""
+    if name == "machine_address":
+        return cue.addressee == 2
+    if name == "jury_address":
+        return cue.addressee == 1
+    if name == "second_person":
+        return SECOND_PERSON_RE.search(cue.text) is not None
+    return bool(getattr(cue, name))
+
+
+def cue_row(sentences: Sequence[Cues]) -> list[float]:
+    """The cues of a window of sentences: each one present in any of them."""
+    return [float(any(cue_value(c, name) for c in sentences)) for name in CUE_NAMES]
+
+
+def window_cues(text: str) -> list[Cues]:
+    """The cues of each sentence of ``text``."""
+    return [cues(text[s:e]) for s, e in scan_spans(text)] or [cues(text)]
+
+
+def is_candidate(cue: Cues) -> bool:
+    """Worth a second reading: something in the sentence speaks to a reader, asks, or
+    states a graded object's outcome; or it is in a script the lexicon does not read."""
+    return bool(
+        cue.addressee
+        or cue.foreign_address
+        or cue.ignore
+        or cue.claim
+        or cue.override
+        or cue.stop_review
+        or (cue.outcome and cue.graded_object)
+        or (cue.graded_object and cue.graded_outcome)
+        or (cue.command and SECOND_PERSON_RE.search(cue.text))
+        or _OTHER_SCRIPT_RE.search(cue.text)
+    )
+
+
+def reading_windows(text: str, blocks: Sequence[Block]) -> list[ReadingWindow]:
+    """The windows around every candidate sentence of the blocks not already flagged."""
+    sentences = [
+        (span, block.index)
+        for block in blocks
+        if not block.injection
+        for span in scan_spans(block.text, block.start)
+    ]
+    sentence_cues = [cues(text[s:e]) for (s, e), _ in sentences]
+    seen: set[Span] = set()
+    out: list[ReadingWindow] = []
+    for i, cue in enumerate(sentence_cues):
+        shapes = [(i, i)] if is_candidate(cue) else []
+        if _bare_address(cue) and i + 1 < len(sentences):
+            shapes.append((i, i + 1))  # an address alone, its request in the next sentence
+        for first, last in shapes:
+            if (first, last) in seen:
+                continue
+            seen.add((first, last))
+            part = sentences[first : last + 1]
+            out.append(
+                ReadingWindow(
+                    spans=[span for span, _ in part],
+                    blocks=sorted({index for _, index in part}),
+                    cues=cue_row(sentence_cues[first : last + 1]),
+                )
+            )
+    return out
+
+
+def _bare_address(cue: Cues) -> bool:
+    return bool((cue.addressee or cue.foreign_address) and cue.bare)

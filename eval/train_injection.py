@@ -1,0 +1,279 @@
+"""Train the learned reading of instructions to the reader (assistant/injection/learned.py).
+
+    python -m eval.train_injection [--cases FILE.jsonl ...] [--out PATH]
+    python -m eval.train_injection --cross      # leave one round out, print its figures
+
+Examples, never the held-out sets (a path naming "heldout" is refused):
+- positives: the instructions of every round in ``tests/injection_cases.py``, the injections
+  of the case files given (``eval/injections/dev-*.jsonl`` by default), the passages of kind
+  "injection" of ``eval/passages/train-*.jsonl`` and the injections labelled in the dossiers
+  of ``eval/devset``, ``eval/styles/train`` and ``eval/styles/dev``;
+- negatives: the clean passages of the same rounds and files, and every other sentence of
+  those passages and dossiers, alone and with the next one (the windows the model reads).
+
+A row is [USE embedding, ``learned.cue_row``]; a logistic regression (classes balanced, L2,
+Newton's method from zeros: deterministic) separates them; the threshold is the highest
+score of a negative plus ``MARGIN``, so that no clean sentence it has seen is flagged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import yaml
+
+from assistant.detect.sentences import sentence_spans
+from assistant.index.embedding import UseEmbedder
+from assistant.injection.learned import (
+    EMBEDDER,
+    MODEL_PATH,
+    Embed,
+    InjectionModel,
+    Matrix,
+    window_vectors,
+)
+from assistant.injection.meaning import scan_spans
+from assistant.injection.windows import cue_row, window_cues
+from assistant.textnorm import scan_fold
+from eval.injections import FRAME, load_cases
+
+EVAL = Path(__file__).parent
+ROOT = EVAL.parent
+DOSSIER_SETS = ("devset", "styles/train", "styles/dev")
+L2 = 1.0
+NEWTON_STEPS = 30
+MARGIN = 0.5
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HIDDEN = re.compile(r"<!--\s*hidden:\w+\s+(.*?)-->", re.S)
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+
+
+@dataclass
+class Examples:
+    """Texts by label, and the round each came from (for ``--cross``)."""
+
+    texts: list[str] = field(default_factory=list)
+    labels: list[bool] = field(default_factory=list)
+    rounds: list[str] = field(default_factory=list)
+
+    def add(self, text: str, label: bool, round_name: str) -> None:
+        text = text.strip()
+        if text:
+            self.texts.append(text)
+            self.labels.append(label)
+            self.rounds.append(round_name)
+
+
+def refuse_heldout(paths: Sequence[Path]) -> None:
+    for path in paths:
+        if "heldout" in str(path).lower():
+            raise SystemExit(f"refused: {path} is a held-out set, never training data")
+
+
+def windows(text: str) -> list[str]:
+    """Every sentence, alone and with the next one (across paragraphs, as ingestion reads)."""
+    sentences = [
+        paragraph[s:e]
+        for paragraph in _PARAGRAPHS.split(text)
+        for s, e in sentence_spans(paragraph)
+    ]
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(sentences)]
+    return sentences + pairs
+
+
+def framed(text: str) -> str:
+    """A clean case as ``eval.injections`` reads it: between the frame's two paragraphs."""
+    return "\n\n".join([FRAME[0], text, FRAME[1]])
+
+
+def round_examples(examples: Examples) -> None:
+    from tests import injection_cases as cases
+
+    rounds = {
+        "r1": (cases.INSTRUCTIONS, cases.CLEAN),
+        "r2": (cases.WIDE_INSTRUCTIONS + cases.FOREIGN_INSTRUCTIONS, cases.WIDE_CLEAN),
+        "r3": (cases.THIRD_INSTRUCTIONS, cases.THIRD_CLEAN),
+        "r3b": (cases.BOARD_INSTRUCTIONS, cases.BOARD_CLEAN),
+        "r4": (cases.FOURTH_INSTRUCTIONS, cases.FOURTH_CLEAN),
+        "r5": (cases.FIFTH_INSTRUCTIONS, cases.FIFTH_CLEAN),
+        "r6": (cases.SIXTH_INSTRUCTIONS, cases.SIXTH_CLEAN),
+    }
+    for name, (instructions, clean) in rounds.items():
+        for text in instructions:
+            examples.add(text, True, name)
+        for text in clean:
+            examples.add(text, False, name)
+            for part in windows(framed(text)):
+                examples.add(part, False, name)
+
+
+def case_file_examples(examples: Examples, paths: Sequence[Path]) -> None:
+    for path in paths:
+        for case in load_cases(path):
+            examples.add(case.text, case.injection, path.stem)
+            if not case.injection:
+                for part in windows(framed(case.text)):
+                    examples.add(part, False, path.stem)
+
+
+def passage_examples(examples: Examples) -> None:
+    import json
+
+    for path in sorted((EVAL / "passages").glob("train-*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            passage = json.loads(line)
+            if passage.get("kind") == "injection":
+                examples.add(passage["text"], True, "passages")
+            else:
+                for part in windows(passage["text"]):
+                    examples.add(part, False, "passages")
+
+
+def dossier_examples(examples: Examples) -> None:
+    for folder in DOSSIER_SETS:
+        for path in sorted((EVAL / folder).glob("*.md")):
+            label = path.with_suffix(".yaml")
+            quotes = _labelled_injections(label) if label.is_file() else []
+            text = path.read_text(encoding="utf-8")
+            for quote in quotes + _HIDDEN.findall(text):
+                examples.add(quote, True, "dossiers")
+            folded = [scan_fold(q) for q in quotes]
+            for part in windows(_COMMENT.sub("", text)):
+                if not _overlaps(scan_fold(part), folded):
+                    examples.add(part, False, "dossiers")
+
+
+def _labelled_injections(path: Path) -> list[str]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [str(i["quote"]) for i in data.get("injections") or [] if i.get("quote")]
+
+
+def _overlaps(part: str, quotes: Sequence[str]) -> bool:
+    return any(part in q or q[:40] in part or part[:40] in q for q in quotes)
+
+
+def features(texts: Sequence[str], embed: Embed) -> Matrix:
+    """[window vector, cue row] of each text, its sentences embedded one by one as
+    ``learned.flag_learned`` does."""
+    sentences = [[t[s:e] for s, e in scan_spans(t)] or [t] for t in texts]
+    unique = list(dict.fromkeys(s for parts in sentences for s in parts))
+    position = {s: i for i, s in enumerate(unique)}
+    vectors = embed(unique)
+    members = [[position[s] for s in parts] for parts in sentences]
+    cue_rows = np.asarray([cue_row(window_cues(t)) for t in texts], dtype=np.float64)
+    out: Matrix = np.hstack([window_vectors(vectors, members), cue_rows])
+    return out
+
+
+def use_embed(cache: Path | None) -> Embed:
+    """USE vectors of sentences, in batches, kept in ``cache`` (an .npz) between runs."""
+    embedder = UseEmbedder()
+    known: dict[str, npt.NDArray[np.float32]] = {}
+    if cache is not None and cache.is_file():
+        with np.load(cache) as data:
+            known = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
+
+    def embed(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        missing = [t for t in texts if t not in known]
+        for i in range(0, len(missing), 256):
+            batch = missing[i : i + 256]
+            known.update(zip(batch, embedder.embed_documents(batch), strict=True))
+        if cache is not None and missing:
+            np.savez(cache, texts=np.array(list(known)), vectors=np.array(list(known.values())))
+        return np.asarray([known[t] for t in texts], dtype=np.float32)
+
+    return embed
+
+
+def fit(x: Matrix, y: Matrix, l2: float = L2) -> tuple[Matrix, float]:
+    """Logistic regression, classes balanced, L2 on the weights: Newton's method from zeros."""
+    rows = np.hstack([x, np.ones((len(x), 1))])
+    positives = max(float(y.sum()), 1.0)
+    sample = np.where(y == 1, (len(y) - positives) / positives, 1.0)
+    ridge = l2 * np.eye(rows.shape[1])
+    ridge[-1, -1] = 0.0
+    w = np.zeros(rows.shape[1])
+    for _ in range(NEWTON_STEPS):
+        p = 1.0 / (1.0 + np.exp(-(rows @ w)))
+        gradient = rows.T @ ((p - y) * sample) + ridge @ w
+        hessian = (rows * (sample * p * (1 - p))[:, None]).T @ rows + ridge
+        w = w - np.linalg.solve(hessian, gradient)
+    return w[:-1], float(w[-1])
+
+
+def train(x: Matrix, y: Matrix, l2: float = L2, margin: float = MARGIN) -> InjectionModel:
+    weights, bias = fit(x, y, l2)
+    negative = x[y == 0] @ weights + bias
+    threshold = float(negative.max()) + margin
+    return InjectionModel(weights=weights, bias=bias, threshold=threshold, embedder=EMBEDDER)
+
+
+def cross(x: Matrix, y: Matrix, rounds: Sequence[str], l2: float, margin: float) -> None:
+    """Each round of cases left out in turn: its recall and false alarms, unseen."""
+    names = sorted({r for r in rounds if r not in ("passages", "dossiers")})
+    total = [0, 0, 0, 0]
+    for name in names:
+        out = np.array([r == name for r in rounds])
+        model = train(x[~out], y[~out], l2, margin)
+        scores = x[out] @ model.weights + model.bias
+        flagged = scores > model.threshold
+        labels = y[out] == 1
+        found, alarms = int((flagged & labels).sum()), int((flagged & ~labels).sum())
+        positives, negatives = int(labels.sum()), int((~labels).sum())
+        total = [total[0] + found, total[1] + positives, total[2] + alarms, total[3] + negatives]
+        print(f"{name:<8} found {found}/{positives}   false alarms {alarms}/{negatives}")
+    print(f"{'all':<8} found {total[0]}/{total[1]}   false alarms {total[2]}/{total[3]}")
+
+
+def show_negatives(examples: Examples, scores: Matrix, count: int) -> None:
+    clean = [i for i, label in enumerate(examples.labels) if not label]
+    for i in sorted(clean, key=lambda i: -scores[i])[:count]:
+        print(f"{scores[i]:7.2f} [{examples.rounds[i]}] {examples.texts[i][:160]!r}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval.train_injection", description=__doc__)
+    parser.add_argument("--cases", nargs="*", type=Path, help="Case files (.jsonl).")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH, help="Where to write the model.")
+    parser.add_argument("--cross", action="store_true", help="Leave one round out, measure.")
+    parser.add_argument("--cache", type=Path, help="Keep sentence vectors in this .npz.")
+    parser.add_argument("--l2", type=float, default=L2, help="L2 weight of the fit.")
+    parser.add_argument("--margin", type=float, default=MARGIN, help="Above the top clean.")
+    parser.add_argument("--show", type=int, default=0, help="Print the N top clean texts.")
+    args = parser.parse_args(argv)
+    paths = (
+        args.cases if args.cases is not None else sorted((EVAL / "injections").glob("dev-*.jsonl"))
+    )
+    refuse_heldout(paths)
+    examples = Examples()
+    round_examples(examples)
+    case_file_examples(examples, paths)
+    passage_examples(examples)
+    dossier_examples(examples)
+    y = np.asarray(examples.labels, dtype=np.float64)
+    print(f"{int(y.sum())} instructions, {int(len(y) - y.sum())} clean texts", file=sys.stderr)
+    x = features(examples.texts, use_embed(args.cache))
+    if args.cross:
+        cross(x, y, examples.rounds, args.l2, args.margin)
+        return 0
+    model = train(x, y, args.l2, args.margin)
+    if args.show:
+        show_negatives(examples, x @ model.weights + model.bias, args.show)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(model.to_json() + "\n", encoding="utf-8")
+    print(f"wrote {args.out} (threshold {model.threshold:.3f})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
