@@ -32,6 +32,19 @@ Les 300 places à 12 €, les 120 places à 18 € et les 40 loges à 45 €, so
 """
 
 
+LIST = """
+# Coût d'une lampe
+
+Coûts unitaires :
+
+- abat-jour en lin 7,80 €
+- pied en chêne 11,20 €
+- douille et câble 3,40 €
+- montage 5,00 €
+- {closing}
+"""
+
+
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_a_wrong_total_of_an_enumeration_is_flagged(fmt: str, tmp_path: Path) -> None:
     report = report_of(WRONG, tmp_path, fmt)
@@ -49,5 +62,21 @@ def test_a_right_total_of_an_enumeration_is_verified(tmp_path: Path) -> None:
 
 def test_price_steps_and_quantities_are_no_enumeration(tmp_path: Path) -> None:
     report = report_of(NOT_SUMS, tmp_path)
+    assert report.alerts == []
+    assert not [c for c in report.checks if c.kind == "total"]
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_a_list_of_amounts_closed_by_a_wrong_total_is_flagged(fmt: str, tmp_path: Path) -> None:
+    wrong = report_of(LIST.format(closing="→ coût de revient = 26,40 €"), tmp_path, fmt)
+    (alert,) = wrong.alerts
+    assert "26,4 € annoncés, 27,4 € attendus" in plain(alert.message)
+    right = report_of(LIST.format(closing="→ coût de revient = 27,40 €"), tmp_path, fmt)
+    assert right.alerts == []
+    assert [c.status for c in right.checks if c.kind == "total"] == ["ok"]
+
+
+def test_a_list_closed_by_a_price_is_no_total(tmp_path: Path) -> None:
+    report = report_of(LIST.format(closing="→ prix de vente conseillé 59 €"), tmp_path)
     assert report.alerts == []
     assert not [c for c in report.checks if c.kind == "total"]

@@ -48,7 +48,7 @@ def check_document(
     checks += _table_checks(grids, doc.text, sum_tolerance, split_tolerance)
     checks += check_prose_splits(doc, figures, split_tolerance=split_tolerance)
     checks += check_expressions(figures, doc.text, tolerance=tolerance)
-    checks += check_prose_sums(figures, doc.text, tolerance=sum_tolerance)
+    checks += check_prose_sums(doc, figures, tolerance=sum_tolerance)
     checks += check_total_consequences(figures, checks, doc.text)
     return _report(_deduplicated(checks))
 
