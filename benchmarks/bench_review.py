@@ -61,7 +61,7 @@ def timed(owner, name, label):
 timed(review.ReviewService, "document", "parse")
 timed(index.DossierIndex, "index", "embed")
 timed(review.ReviewService, "_paraphrases", "embed")
-timed(review.ReviewService, "_semantic", "meaning")
+timed(review.ReviewService, "meaning_scan", "meaning")
 timed(detect, "detect_checkpoints", "detect")
 timed(calc, "check_document", "calc")
 from assistant.services import build_services

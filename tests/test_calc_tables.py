@@ -165,6 +165,47 @@ def test_rounded_shares_that_miss_100_by_rounding_are_accepted(tmp_path: Path) -
     assert report.alerts == []
 
 
+def test_whole_shares_adjusted_to_make_100_are_accepted(tmp_path: Path) -> None:
+    """Shares rounded to whole points, one of them down rather than to the nearest so that
+    the column makes 100 % (250 € of 3 700 € is 6.76 %, written 6 %; 1 200 € is 32.43 %,
+    written 33 %), are no error; a share two
+    points off is, even when another one makes up for it."""
+    rounded = report_of(
+        """
+        # Répartition du budget
+
+        | Poste | Montant | Part |
+        |---|---|---|
+        | Annonces Google | 1 700 € | 46 % |
+        | Réseaux sociaux | 1 200 € | 33 % |
+        | Vidéo | 550 € | 15 % |
+        | Abonnements | 250 € | 6 % |
+        | Total | 3 700 € | 100 % |
+        """,
+        tmp_path,
+    )
+    assert rounded.alerts == []
+    skewed = report_of(
+        """
+        # Répartition du budget
+
+        | Poste | Montant | Part |
+        |---|---|---|
+        | Annonces Google | 1 700 € | 48 % |
+        | Réseaux sociaux | 1 200 € | 31 % |
+        | Vidéo | 550 € | 15 % |
+        | Abonnements | 250 € | 6 % |
+        | Total | 3 700 € | 100 % |
+        """,
+        tmp_path,
+    )
+    flagged = sorted(plain(a.message).split(" : ")[0] for a in skewed.alerts)
+    assert flagged == [
+        "Part de budget erronée, « Annonces Google »",
+        "Part de budget erronée, « Réseaux sociaux »",
+    ]
+
+
 def test_a_column_of_rates_is_not_a_split(tmp_path: Path) -> None:
     report = report_of(
         """

@@ -14,6 +14,7 @@ from assistant.assessment import Alert, Evidence
 from assistant.calc.breakeven import check_breakeven
 from assistant.calc.cashflow import check_plan, read_plan
 from assistant.calc.consequences import check_total_consequences
+from assistant.calc.enumerations import check_prose_sums
 from assistant.calc.expressions import check_expressions
 from assistant.calc.facts import find_facts
 from assistant.calc.figures import Figure, document_figures
@@ -47,6 +48,7 @@ def check_document(
     checks += _table_checks(grids, doc.text, sum_tolerance, split_tolerance)
     checks += check_prose_splits(doc, figures, split_tolerance=split_tolerance)
     checks += check_expressions(figures, doc.text, tolerance=tolerance)
+    checks += check_prose_sums(doc, figures, tolerance=sum_tolerance)
     checks += check_total_consequences(figures, checks, doc.text)
     return _report(_deduplicated(checks))
 

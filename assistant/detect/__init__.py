@@ -11,8 +11,10 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from assistant.assessment import CheckpointResult
-from assistant.detect.checkpoint import detect_checkpoint, section_owners
+from assistant.detect.checkpoint import CheckpointOutcome, detect_checkpoint, section_owners
 from assistant.detect.cues import CueIndex, compile_cue
+from assistant.detect.judgment import judge, load_judgment, reading_of
+from assistant.detect.meaning import MeaningScan
 from assistant.detect.results import to_result
 from assistant.detect.scope import Layout
 from assistant.detect.substance import unit_substance
@@ -27,6 +29,7 @@ __all__ = [
     "Unit",
     "build_units",
     "detect_checkpoints",
+    "detect_outcomes",
     "layout_of",
     "support",
     "supports",
@@ -46,6 +49,7 @@ def detect_checkpoints(
     layout: Layout | None = None,
     background: Sequence[Checkpoint] | None = None,
     semantic: Mapping[str, Mapping[str, Sequence[Unit]]] | None = None,
+    meaning: MeaningScan | None = None,
 ) -> list[CheckpointResult]:
     """One result per checkpoint, in the order given.
 
@@ -54,18 +58,33 @@ def detect_checkpoints(
     référentiel's checkpoints whose sections tell the background (the company's presentation),
     assessed or not; by default, those among ``checkpoints``. ``semantic[checkpoint_id]
     [target]`` are the units of passages the passage model (``meaning``) says treat the
-    target: they count anywhere, still weighed for substance and requirements.
+    target: they count anywhere, still weighed for substance and requirements. ``meaning``
+    is that model's whole reading of the dossier: with it (and trained weights), each
+    element's and topic's status is the learned dossier-level decision (``judgment``).
     """
     layout = layout or layout_of(doc, excluded)
+    outcomes = detect_outcomes(checkpoints, layout, paraphrases, background, semantic)
+    reading = reading_of(meaning)
+    model = load_judgment() if reading is not None else None
+    return [to_result(judge(o, reading, model), doc.text) for o in outcomes]
+
+
+def detect_outcomes(
+    checkpoints: Sequence[Checkpoint],
+    layout: Layout,
+    paraphrases: Mapping[str, Mapping[str, Sequence[Unit]]] | None = None,
+    background: Sequence[Checkpoint] | None = None,
+    semantic: Mapping[str, Mapping[str, Sequence[Unit]]] | None = None,
+) -> list[CheckpointOutcome]:
+    """The cue rules' outcome of each checkpoint (see ``detect_checkpoints``)."""
     listings = tool_listings(layout, checkpoints)
     owners = section_owners(layout, checkpoints if background is None else background)
-    results = []
+    outcomes = []
     for checkpoint in checkpoints:
         para = (paraphrases or {}).get(checkpoint.id)
         meant = (semantic or {}).get(checkpoint.id)
-        outcome = detect_checkpoint(checkpoint, layout, para, listings, owners, meant)
-        results.append(to_result(outcome, doc.text))
-    return results
+        outcomes.append(detect_checkpoint(checkpoint, layout, para, listings, owners, meant))
+    return outcomes
 
 
 def tool_listings(layout: Layout, checkpoints: Sequence[Checkpoint]) -> frozenset[int]:

@@ -43,9 +43,12 @@ class Finding:
     meets: bool = True  # the référentiel's requirements hold in the content
     required: bool = False  # ... and there were some
     passing: bool = False  # a topic named in passing in a section about something else
+    verdict: bool | None = None  # the dossier-level decision (``judgment``), when it overrides
 
     @property
     def substantive(self) -> bool:
+        if self.verdict is not None:
+            return self.verdict
         if not self.meets or (self.topic and self.passing):
             return False
         if self.topic and self.required:  # what the référentiel asks for is there
@@ -122,7 +125,7 @@ def detect_checkpoint(
         h.cue.target == CHECKPOINT and not (h.cue.titles_only and checkpoint.elements)
         for h in scan.hits
     )
-    status = _status(elements, own, mentioned or any(e.mentioned for e in elements))
+    status = checkpoint_status(elements, own, mentioned or any(e.mentioned for e in elements))
     if status == "partial" and not elements and not _written(scan.hits, own):
         status = "absent"  # only a title over plans, denials or definitions
     return CheckpointOutcome(checkpoint, status, elements, own, mentioned)
@@ -136,7 +139,10 @@ def _written(hits: Sequence[CueHit], own: Sequence[Finding]) -> bool:
     return any(u.kind != "heading" and quotable(u) for f in own for u in f.units)
 
 
-def _status(elements: Sequence[ElementOutcome], own: Sequence[Finding], mentioned: bool) -> Status:
+def checkpoint_status(
+    elements: Sequence[ElementOutcome], own: Sequence[Finding], mentioned: bool
+) -> Status:
+    """The labelling rules: all elements present, present; some, or only named, partial."""
     if elements:
         present = sum(e.status == "present" for e in elements)
         if present == len(elements):

@@ -20,7 +20,7 @@ import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -301,23 +301,72 @@ def semantic_units(
     model: Model,
 ) -> dict[str, dict[str, list[Unit]]]:
     """For each checkpoint and target, the units of the passages the model says treat it."""
+    scan = scan_meaning(layout, checkpoints, embed_passages, target_vectors, model)
+    return scan.semantic() if scan is not None else {}
+
+
+@dataclass(frozen=True)
+class MeaningScan:
+    """The passage model's reading of a whole dossier: every passage's vector, its similarity
+    to every target and, for the candidate pairs, the model's probability and features."""
+
+    passages: tuple[Passage, ...]
+    targets: tuple[Target, ...]
+    vectors: Matrix  # (passages, dim)
+    sims: Matrix  # (passages, targets)
+    probs: Matrix  # (passages, targets), 0 outside the candidate pairs
+    features: Matrix  # (passages, targets, FEATURES), 0 outside the candidate pairs
+    threshold: float
+
+    def semantic(self) -> dict[str, dict[str, list[Unit]]]:
+        """For each checkpoint and target, the units of the passages above the threshold."""
+        out: dict[str, dict[str, list[Unit]]] = {}
+        for j, target in enumerate(self.targets):
+            for i in np.flatnonzero(self.probs[:, j] >= self.threshold):
+                units = list(self.passages[int(i)].units)
+                out.setdefault(target.checkpoint, {}).setdefault(target.target, []).extend(units)
+        return out
+
+    def column(self, checkpoint: str, target: str) -> int | None:
+        """The index of (checkpoint, target) among ``targets``."""
+        return self._columns.get((checkpoint, target))
+
+    def passage_of(self, unit: Unit) -> int | None:
+        """The index of the passage holding ``unit`` (None: too thin to be read)."""
+        return self._rows.get(unit.index)
+
+    @cached_property
+    def _columns(self) -> dict[tuple[str, str], int]:
+        return {(t.checkpoint, t.target): j for j, t in enumerate(self.targets)}
+
+    @cached_property
+    def _rows(self) -> dict[int, int]:
+        return {u.index: i for i, p in enumerate(self.passages) for u in p.units}
+
+
+def scan_meaning(
+    layout: Layout,
+    checkpoints: Sequence[Checkpoint],
+    embed_passages: EmbedFn,
+    target_vectors: Matrix,
+    model: Model,
+) -> MeaningScan | None:
+    """The model's reading of the dossier (None when it holds no passage to read)."""
     targets = targets_of(checkpoints)
     passages = [p for p in passages_of(layout) if _may_treat(p)]
     if not passages or not targets:
-        return {}
+        return None
     case = find_case(layout.units)
     p_vec, h_vec = passage_vectors(passages, embed_passages)
     pairs = _candidates(p_vec, target_vectors, targets, model.prototypes)
     features = feature_matrix(
         passages, targets, p_vec, h_vec, target_vectors, case, model.prototypes, pairs
     )
-    probs = np.where(pairs, model.probabilities(features), 0.0)
-    out: dict[str, dict[str, list[Unit]]] = {}
-    for j, target in enumerate(targets):
-        for i in np.flatnonzero(probs[:, j] >= model.threshold):
-            units = list(passages[int(i)].units)
-            out.setdefault(target.checkpoint, {}).setdefault(target.target, []).extend(units)
-    return out
+    probs = np.where(pairs, model.probabilities(features), 0.0).astype(np.float32)
+    sims = (p_vec @ target_vectors.T).astype(np.float32)
+    return MeaningScan(
+        tuple(passages), tuple(targets), p_vec, sims, probs, features, model.threshold
+    )
 
 
 CANDIDATES = 6  # passages per target scored in full: the closest in meaning

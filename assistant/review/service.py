@@ -33,6 +33,7 @@ from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from assistant.detect import Layout, Unit
+    from assistant.detect.meaning import MeaningScan
     from assistant.document import Document
     from assistant.index.embedding import Embedder
     from assistant.index.query_vectors import QueryVectors
@@ -125,9 +126,10 @@ class ReviewService:
         retriever = self.indexer.index(doc) if self._needs_index() else None
         paraphrases = self._paraphrases(retriever, layout, checkpoints)
         background = [c for c in self.referentiel.checkpoints if c.background]
-        semantic = self._semantic(layout, checkpoints)
+        meaning = self.meaning_scan(layout, checkpoints)
+        semantic = meaning.semantic() if meaning is not None else {}
         results = detect_checkpoints(
-            doc, checkpoints, excluded, paraphrases, layout, background, semantic
+            doc, checkpoints, excluded, paraphrases, layout, background, semantic, meaning
         )
         calc = check_document(doc, **self.settings.calc.model_dump())
         results = merge_calc(results, calc, doc.text, checkpoints)
@@ -192,7 +194,7 @@ class ReviewService:
         thread.start()
 
     def _warm_meaning(self, epreuve: str) -> None:
-        """Load the model and embed the épreuve's targets (``_semantic`` needs both); a
+        """Load the model and embed the épreuve's targets (``meaning_scan`` needs both); a
         failure is left for the assessment to report."""
         try:
             from assistant.detect.meaning import load_model, targets_of
@@ -232,20 +234,18 @@ class ReviewService:
         spans = [[(h.chunk.start, h.chunk.end) for h in hits] for hits in found]
         return paraphrase_units(layout, queries, spans)
 
-    def _semantic(
-        self, layout: Layout, checkpoints: Sequence[Checkpoint]
-    ) -> dict[str, dict[str, list[Unit]]]:
-        """Passages the trained passage model attributes to each target (none without
-        weights trained for this embedder)."""
-        from assistant.detect.meaning import load_model, semantic_units, targets_of
+    def meaning_scan(self, layout: Layout, checkpoints: Sequence[Checkpoint]) -> MeaningScan | None:
+        """The trained passage model's reading of the dossier: which passages it attributes
+        to each target (None without weights trained for this embedder)."""
+        from assistant.detect.meaning import load_model, scan_meaning, targets_of
 
         model = load_model()
         embedder = self.embedder
         if model is None or embedder.name != model.embedder:
-            return {}
+            return None
         texts = [t.text for t in targets_of(checkpoints)]
         vectors = self._query_vectors().vectors(texts)
-        return semantic_units(layout, checkpoints, embedder.embed_documents, vectors, model)
+        return scan_meaning(layout, checkpoints, embedder.embed_documents, vectors, model)
 
     def _refine(
         self,
