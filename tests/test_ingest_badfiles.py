@@ -59,10 +59,10 @@ def test_archive_over_uncompressed_limit(tmp_path: Path) -> None:
 
 @pytest.mark.timeout(60)
 def test_parse_timeout_kills_the_child(tmp_path: Path) -> None:
-    path = sample_pdf(tmp_path, 2)
+    path = sample_pdf(tmp_path, 30)  # the parse server reads 2 pages in under 0.05 s now
     with pytest.raises(ParseTimeoutError) as raised:
-        ingest_file(path, LimitsSettings(parse_timeout_s=0.05))
-    assert "a dépassé 0.05 s" in raised.value.message
+        ingest_file(path, LimitsSettings(parse_timeout_s=0.002))
+    assert "a dépassé 0.002 s" in raised.value.message
 
 
 @pytest.mark.timeout(60)
