@@ -42,6 +42,20 @@ def test_heldout_labels_are_valid_two_per_epreuve_and_new_companies(ref: Referen
     assert {"break_even", "total", "cashflow"} <= kinds
 
 
+STYLES = DEVSET.with_name("styles")
+
+
+@pytest.mark.parametrize("folder", sorted(p.name for p in STYLES.iterdir() if p.is_dir()))
+def test_every_styles_set_is_valid_and_pairs_each_dossier_with_its_label(
+    ref: Referentiel, folder: str
+) -> None:
+    where = STYLES / folder
+    labels = load_labels(where)
+    assert labels
+    assert [p for label in labels for p in validate(label, ref, where)] == []
+    assert {p.name for p in where.glob("*.md")} == {label.file for label in labels}
+
+
 def write_case(tmp_path: Path, text: str, checkpoints: dict[str, Any], **extra: Any) -> Path:
     (tmp_path / "d.md").write_text(text, encoding="utf-8")
     data = {"file": "d.md", "epreuve": "E3", "company": "X", "sector": "x", "summary": "s",
