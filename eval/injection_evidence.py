@@ -38,11 +38,11 @@ from eval.injections import Case, load_cases
 from eval.metrics import quotes_overlap
 
 ROOT = Path(__file__).parent.parent
-HOSTS: tuple[tuple[str, str], ...] = (
-    ("samples/dossier-exemple-E1.md", "E1"),
-    ("eval/styles/dev/musee-des-mariniers.md", "E2"),
-    ("eval/devset/e3-01-graines-de-saison-foodtech.md", "E3"),
-    ("eval/styles/dev/lingua-kids.md", "E5-P1"),
+HOSTS: tuple[tuple[Path, str], ...] = (
+    (ROOT / "samples/dossier-exemple-E1.md", "E1"),
+    (ROOT / "eval/styles/dev/musee-des-mariniers.md", "E2"),
+    (ROOT / "eval/devset/e3-01-graines-de-saison-foodtech.md", "E3"),
+    (ROOT / "eval/styles/dev/lingua-kids.md", "E5-P1"),
 )
 RANK = {"absent": 0, "partial": 1, "present": 2}
 _HEADING = re.compile(r"^#{1,6} ", re.M)
@@ -141,7 +141,7 @@ def measure(
     folder: Path,
     *,
     every_host: bool = False,
-    hosts: Sequence[tuple[Path, str]] = tuple((ROOT / p, e) for p, e in HOSTS),
+    hosts: Sequence[tuple[Path, str]] = HOSTS,
 ) -> list[Outcome]:
     """Each case in one of ``hosts`` in turn (or in every host), assessed by ``review``."""
     bases = [host(review, path, epreuve) for path, epreuve in hosts]
