@@ -62,9 +62,17 @@ def find_injections(doc: Document) -> list[Injection]:
 
 
 def flagged_spans(doc: Document) -> list[tuple[int, int]]:
-    """Spans of ``doc.text`` that are instructions to the reader (``injection_passages``):
-    what no evidence, tutor passage or model request may contain."""
-    return [(i.start, i.end) for i in injection_passages(doc) if i.start >= 0]
+    """Spans of ``doc.text`` that are instructions to the reader (``injection_passages``)
+    or suspect of being one (``suspect_spans``): what no evidence, tutor passage or model
+    request may contain."""
+    found = [(i.start, i.end) for i in injection_passages(doc) if i.start >= 0]
+    return found + suspect_spans(doc)
+
+
+def suspect_spans(doc: Document) -> list[tuple[int, int]]:
+    """Spans of the blocks the learned reading found suspect (below the alarm): kept out of
+    the evidence and of model requests, reported to nobody."""
+    return [(b.start, b.end) for b in doc.blocks if b.suspect]
 
 
 def injection_passages(doc: Document) -> list[Injection]:
