@@ -226,17 +226,59 @@ def train(
     )
 
 
+@dataclass(frozen=True)
+class Pieces:
+    """The windows (a sentence, or two) of every instruction of several sentences: ingestion
+    reads a dossier by such windows, not by whole cases. ``owners`` are example indices."""
+
+    rows: Matrix
+    owners: npt.NDArray[np.int_]
+
+    def best(self, x: Matrix, model: InjectionModel) -> Matrix:
+        """Each example's score: the highest of its whole text and of its windows."""
+        scores = x @ model.weights + model.bias
+        if not len(self.owners):
+            return scores
+        np.maximum.at(scores, self.owners, self.rows @ model.weights + model.bias)
+        return scores
+
+    def subset(self, keep: npt.NDArray[np.bool_]) -> Pieces:
+        """The windows of the kept examples, owners renumbered among them."""
+        new_index = np.cumsum(keep) - 1
+        mask = keep[self.owners]
+        return Pieces(self.rows[mask], new_index[self.owners[mask]])
+
+
+def pieces(examples: Examples, embed: Embed) -> Pieces:
+    """The windows of every instruction of several sentences, with their owners."""
+    texts: list[str] = []
+    owners: list[int] = []
+    for index, (text, label) in enumerate(zip(examples.texts, examples.labels, strict=True)):
+        parts = windows(text) if label else []
+        if len(parts) > 1:
+            texts += parts
+            owners += [index] * len(parts)
+    rows = features(texts, embed) if texts else np.zeros((0, 0))
+    return Pieces(rows, np.asarray(owners, dtype=int))
+
+
 def cross(
-    x: Matrix, y: Matrix, rounds: Sequence[str], l2: float, margin: float, share: float
+    x: Matrix,
+    y: Matrix,
+    rounds: Sequence[str],
+    parts: Pieces,
+    options: tuple[float, float, float],
 ) -> None:
-    """Each round of cases left out in turn: its recall and false alarms, unseen, and what
-    the suspicion level keeps out of the evidence (injections, clean texts)."""
+    """Each round of cases left out in turn: its recall and false alarms, unseen (an
+    instruction is found when its whole text or one of its windows is), and what the
+    suspicion level keeps out of the evidence (injections, clean texts)."""
+    l2, margin, share = options
     names = sorted({r for r in rounds if r not in ("passages", "dossiers")})
     total = np.zeros(6, dtype=int)
     for name in names:
         out = np.array([r == name for r in rounds])
         model = train(x[~out], y[~out], l2, margin, share)
-        scores = x[out] @ model.weights + model.bias
+        scores = parts.subset(out).best(x[out], model)
         labels = y[out] == 1
         flagged, kept_out = scores > model.threshold, scores > model.suspect_level
         row = np.array(
@@ -288,9 +330,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     dossier_examples(examples)
     y = np.asarray(examples.labels, dtype=np.float64)
     print(f"{int(y.sum())} instructions, {int(len(y) - y.sum())} clean texts", file=sys.stderr)
-    x = features(examples.texts, use_embed(args.cache))
+    embed = use_embed(args.cache)
+    x = features(examples.texts, embed)
     if args.cross:
-        cross(x, y, examples.rounds, args.l2, args.margin, args.share)
+        options = (args.l2, args.margin, args.share)
+        cross(x, y, examples.rounds, pieces(examples, embed), options)
         return 0
     model = train(x, y, args.l2, args.margin, args.share)
     if args.show:

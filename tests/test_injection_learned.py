@@ -25,7 +25,7 @@ from assistant.injection.learned import (
 )
 from assistant.settings import LimitsSettings
 from eval.docbuild import Paragraph, build_pdf
-from eval.train_injection import fit, main, train
+from eval.train_injection import Pieces, fit, main, train
 from tests.dossiers import ingest
 from tests.injection_cases import SIXTH_CLEAN, WIDE_CLEAN
 
@@ -211,3 +211,12 @@ def test_training_puts_the_suspicion_level_below_the_alarm() -> None:
     clean = x[y == 0] @ model.weights + model.bias
     assert model.suspect_level < model.threshold
     assert (clean > model.suspect_level).sum() == 10
+
+
+def test_cross_validation_reads_an_instruction_by_its_best_window() -> None:
+    model = InjectionModel(weights=np.array([1.0, 0.0]), bias=0.0, threshold=2.0, embedder=EMBEDDER)
+    whole = np.array([[1.0, 0.0], [0.5, 0.0], [3.0, 0.0]])
+    parts = Pieces(rows=np.array([[4.0, 0.0], [0.0, 0.0]]), owners=np.array([1, 1]))
+    assert parts.best(whole, model).tolist() == [1.0, 4.0, 3.0]
+    kept = parts.subset(np.array([False, True, True]))
+    assert kept.best(whole[1:], model).tolist() == [4.0, 3.0]

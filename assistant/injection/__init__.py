@@ -9,7 +9,10 @@ folded by ``scan_fold`` (homoglyphs, zero-width characters, accents). Ingestion 
 blocks; ``meaning`` (and its lexicon, ~0.3 s to compile) is imported only by the functions
 that read text again, so a review that only reads the flags never loads it. A learned second
 reading (``learned``: USE embedding and the rules' cues, weights in ``model/``) scores the few
-candidate sentences ingestion keeps (``windows``) after parsing, for wordings the rules miss.
+candidate sentences ingestion keeps (``windows``) after parsing, for wordings the rules miss;
+below its alarm, the sentences it finds suspect are kept out of the evidence and of model
+requests without an alert (``Block.suspect``, ``suspect_spans``): defence in depth, so that an
+instruction the alarm misses is still not quoted.
 """
 
 from __future__ import annotations
