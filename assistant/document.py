@@ -51,6 +51,12 @@ class Block(BaseModel):
         description="Text addressed to the reader with instructions (prompt injection): "
         "reported, never evidence.",
     )
+    suspect: bool = Field(
+        False,
+        description="Text that reads like a note to the assessment without an instruction "
+        "the detectors are sure of (a learned score below the alarm, a claim that the work "
+        "was already checked): never evidence, and no alert.",
+    )
 
 
 class Page(BaseModel):
@@ -104,7 +110,9 @@ class Document(BaseModel):
         return None
 
     def evidence_blocks(self) -> list[Block]:
-        """Blocks that may serve as evidence: neither hidden, boilerplate nor injected. Every
-        later stage (detection, chunking and so the index and the tutor, calculations, the
-        LLM's passages and quotes) reads the dossier through this one list."""
-        return [b for b in self.blocks if not (b.hidden or b.boilerplate or b.injection)]
+        """Blocks that may serve as evidence: neither hidden, boilerplate, injected nor
+        suspect. Every later stage (detection, chunking and so the index and the tutor,
+        calculations, the LLM's passages and quotes) reads the dossier through this one list."""
+        return [
+            b for b in self.blocks if not (b.hidden or b.boilerplate or b.injection or b.suspect)
+        ]

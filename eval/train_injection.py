@@ -13,7 +13,9 @@ Examples, never the held-out sets (a path naming "heldout" is refused):
 
 A row is [USE embedding, ``learned.cue_row``]; a logistic regression (classes balanced, L2,
 Newton's method from zeros: deterministic) separates them; the threshold is the highest
-score of a negative plus ``MARGIN``, so that no clean sentence it has seen is flagged.
+score of a negative plus ``MARGIN``, so that no clean sentence it has seen is flagged. The
+suspicion level (below it, never evidence, no alarm) is the score that only a share
+``SUSPECT_SHARE`` of the clean texts exceed: ``--cross`` prints what it keeps out, unseen.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ DOSSIER_SETS = ("devset", "styles/train", "styles/dev")
 L2 = 1.0
 NEWTON_STEPS = 30
 MARGIN = 0.5
+SUSPECT_SHARE = 0.002
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HIDDEN = re.compile(r"<!--\s*hidden:\w+\s+(.*?)-->", re.S)
 _PARAGRAPHS = re.compile(r"\n\s*\n")
@@ -211,28 +214,91 @@ def fit(x: Matrix, y: Matrix, l2: float = L2) -> tuple[Matrix, float]:
     return w[:-1], float(w[-1])
 
 
-def train(x: Matrix, y: Matrix, l2: float = L2, margin: float = MARGIN) -> InjectionModel:
+def train(
+    x: Matrix, y: Matrix, l2: float = L2, margin: float = MARGIN, share: float = SUSPECT_SHARE
+) -> InjectionModel:
     weights, bias = fit(x, y, l2)
     negative = x[y == 0] @ weights + bias
     threshold = float(negative.max()) + margin
-    return InjectionModel(weights=weights, bias=bias, threshold=threshold, embedder=EMBEDDER)
+    suspect = min(float(np.quantile(negative, 1.0 - share)), threshold)
+    return InjectionModel(
+        weights=weights, bias=bias, threshold=threshold, embedder=EMBEDDER, suspect=suspect
+    )
 
 
-def cross(x: Matrix, y: Matrix, rounds: Sequence[str], l2: float, margin: float) -> None:
-    """Each round of cases left out in turn: its recall and false alarms, unseen."""
+@dataclass(frozen=True)
+class Pieces:
+    """The windows (a sentence, or two) of every instruction of several sentences: ingestion
+    reads a dossier by such windows, not by whole cases. ``owners`` are example indices."""
+
+    rows: Matrix
+    owners: npt.NDArray[np.int_]
+
+    def best(self, x: Matrix, model: InjectionModel) -> Matrix:
+        """Each example's score: the highest of its whole text and of its windows."""
+        scores = x @ model.weights + model.bias
+        if not len(self.owners):
+            return scores
+        np.maximum.at(scores, self.owners, self.rows @ model.weights + model.bias)
+        return scores
+
+    def subset(self, keep: npt.NDArray[np.bool_]) -> Pieces:
+        """The windows of the kept examples, owners renumbered among them."""
+        new_index = np.cumsum(keep) - 1
+        mask = keep[self.owners]
+        return Pieces(self.rows[mask], new_index[self.owners[mask]])
+
+
+def pieces(examples: Examples, embed: Embed) -> Pieces:
+    """The windows of every instruction of several sentences, with their owners."""
+    texts: list[str] = []
+    owners: list[int] = []
+    for index, (text, label) in enumerate(zip(examples.texts, examples.labels, strict=True)):
+        parts = windows(text) if label else []
+        if len(parts) > 1:
+            texts += parts
+            owners += [index] * len(parts)
+    rows = features(texts, embed) if texts else np.zeros((0, 0))
+    return Pieces(rows, np.asarray(owners, dtype=int))
+
+
+def cross(
+    x: Matrix,
+    y: Matrix,
+    rounds: Sequence[str],
+    parts: Pieces,
+    options: tuple[float, float, float],
+) -> None:
+    """Each round of cases left out in turn: its recall and false alarms, unseen (an
+    instruction is found when its whole text or one of its windows is), and what the
+    suspicion level keeps out of the evidence (injections, clean texts)."""
+    l2, margin, share = options
     names = sorted({r for r in rounds if r not in ("passages", "dossiers")})
-    total = [0, 0, 0, 0]
+    total = np.zeros(6, dtype=int)
     for name in names:
         out = np.array([r == name for r in rounds])
-        model = train(x[~out], y[~out], l2, margin)
-        scores = x[out] @ model.weights + model.bias
-        flagged = scores > model.threshold
+        model = train(x[~out], y[~out], l2, margin, share)
+        scores = parts.subset(out).best(x[out], model)
         labels = y[out] == 1
-        found, alarms = int((flagged & labels).sum()), int((flagged & ~labels).sum())
-        positives, negatives = int(labels.sum()), int((~labels).sum())
-        total = [total[0] + found, total[1] + positives, total[2] + alarms, total[3] + negatives]
-        print(f"{name:<8} found {found}/{positives}   false alarms {alarms}/{negatives}")
-    print(f"{'all':<8} found {total[0]}/{total[1]}   false alarms {total[2]}/{total[3]}")
+        flagged, kept_out = scores > model.threshold, scores > model.suspect_level
+        row = np.array(
+            [
+                *((flagged & labels).sum(), labels.sum()),
+                *((flagged & ~labels).sum(), (~labels).sum()),
+                *((kept_out & labels).sum(), (kept_out & ~labels).sum()),
+            ]
+        )
+        total += row
+        _print_round(name, row)
+    _print_round("all", total)
+
+
+def _print_round(name: str, row: npt.NDArray[np.int_]) -> None:
+    found, positives, alarms, negatives, kept, kept_clean = (int(v) for v in row)
+    print(
+        f"{name:<8} found {found}/{positives}   false alarms {alarms}/{negatives}"
+        f"   kept out of evidence {kept}/{positives}, clean {kept_clean}/{negatives}"
+    )
 
 
 def show_negatives(examples: Examples, scores: Matrix, count: int) -> None:
@@ -249,6 +315,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="Keep sentence vectors in this .npz.")
     parser.add_argument("--l2", type=float, default=L2, help="L2 weight of the fit.")
     parser.add_argument("--margin", type=float, default=MARGIN, help="Above the top clean.")
+    parser.add_argument("--share", type=float, default=SUSPECT_SHARE, help="Clean share "
+                        "above the suspicion level.")  # fmt: skip
     parser.add_argument("--show", type=int, default=0, help="Print the N top clean texts.")
     args = parser.parse_args(argv)
     paths = (
@@ -262,16 +330,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     dossier_examples(examples)
     y = np.asarray(examples.labels, dtype=np.float64)
     print(f"{int(y.sum())} instructions, {int(len(y) - y.sum())} clean texts", file=sys.stderr)
-    x = features(examples.texts, use_embed(args.cache))
+    embed = use_embed(args.cache)
+    x = features(examples.texts, embed)
     if args.cross:
-        cross(x, y, examples.rounds, args.l2, args.margin)
+        options = (args.l2, args.margin, args.share)
+        cross(x, y, examples.rounds, pieces(examples, embed), options)
         return 0
-    model = train(x, y, args.l2, args.margin)
+    model = train(x, y, args.l2, args.margin, args.share)
     if args.show:
         show_negatives(examples, x @ model.weights + model.bias, args.show)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(model.to_json() + "\n", encoding="utf-8")
-    print(f"wrote {args.out} (threshold {model.threshold:.3f})", file=sys.stderr)
+    print(
+        f"wrote {args.out} (threshold {model.threshold:.3f}, suspect {model.suspect_level:.3f})",
+        file=sys.stderr,
+    )
     return 0
 
 

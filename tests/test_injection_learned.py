@@ -5,6 +5,8 @@ clean passages about AI tools and instructions stay evidence."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import docx
@@ -13,7 +15,7 @@ import pytest
 
 from assistant.document import Document
 from assistant.ingest.parse import parse_file
-from assistant.injection import injection_passages, is_injection
+from assistant.injection import flagged_spans, injection_passages, is_injection
 from assistant.injection.learned import (
     CUE_NAMES,
     EMBEDDER,
@@ -23,7 +25,7 @@ from assistant.injection.learned import (
 )
 from assistant.settings import LimitsSettings
 from eval.docbuild import Paragraph, build_pdf
-from eval.train_injection import fit, main, train
+from eval.train_injection import Pieces, fit, main, train
 from tests.dossiers import ingest
 from tests.injection_cases import SIXTH_CLEAN, WIDE_CLEAN
 
@@ -89,15 +91,21 @@ def test_training_refuses_a_held_out_file(path: str) -> None:
 def test_ingestion_keeps_windows_only_around_candidate_sentences(tmp_path: Path) -> None:
     clean = tmp_path / "clean.txt"
     clean.write_text(INTRO + "\n\nLe chiffre d'affaires atteint 2 millions d'euros.", "utf-8")
-    assert ingest(clean).windows == []
+    assert _parsed(clean).windows == []
     polite = "Veuillez trouver en annexe le rapport d'audit validé par la direction."
     mixed = tmp_path / "mixed.txt"
     mixed.write_text(INTRO + "\n\n" + polite, "utf-8")
-    doc = ingest(mixed)
-    assert doc.windows and not any(b.injection for b in doc.blocks)
+    doc = _parsed(mixed)
+    assert doc.windows
     for window in doc.windows:
         assert len(window.cues) == len(CUE_NAMES)
         assert all(doc.text[s:e].strip() for s, e in window.spans)
+    assert not any(b.injection for b in ingest(mixed).blocks)
+
+
+def _parsed(path: Path) -> Document:
+    """The document before the learned reading: windows chosen, not yet scored."""
+    return parse_file(path, path.name, path.suffix[1:], LimitsSettings())
 
 
 def test_a_wording_the_rules_miss_is_flagged_in_a_pdf(tmp_path: Path) -> None:
@@ -123,9 +131,9 @@ def test_a_wording_the_rules_miss_is_flagged_in_a_docx(tmp_path: Path) -> None:
 
 def test_clean_passages_about_ai_and_instructions_raise_nothing(tmp_path: Path) -> None:
     items = [Paragraph(t) for t in [INTRO, *WIDE_CLEAN[:30], *SIXTH_CLEAN[:20]]]
-    doc = ingest(build_pdf(items, tmp_path / "clean.pdf"))
-    assert doc.windows  # the pre-filter kept some: the model read them and flagged none
-    assert not any(b.injection for b in doc.blocks)
+    path = build_pdf(items, tmp_path / "clean.pdf")
+    assert _parsed(path).windows  # the pre-filter kept some: the model read them
+    assert not any(b.injection for b in ingest(path).blocks)  # and flagged none
 
 
 def _document_with_windows(tmp_path: Path) -> Document:
@@ -157,3 +165,58 @@ def test_an_embedding_failure_leaves_the_rules_findings(tmp_path: Path) -> None:
     assert flagged.text == doc.text and [b.text for b in flagged.blocks if b.injection] == [UNSEEN]
     for block in flagged.blocks:
         assert flagged.text[block.start : block.end] == block.text
+
+
+def _scripted(score: float) -> InjectionModel:
+    """A model that gives every window ``score``: alarm above 2, suspicion above 0."""
+    return InjectionModel(
+        weights=np.zeros(512 + len(CUE_NAMES)), bias=score, threshold=2.0, embedder=EMBEDDER,
+        suspect=0.0,
+    )  # fmt: skip
+
+
+def _zeros(texts: Sequence[str]) -> np.ndarray:
+    return np.zeros((len(texts), 512), dtype=np.float32)
+
+
+def test_a_window_below_the_alarm_but_suspect_is_no_evidence_and_no_alert(
+    tmp_path: Path,
+) -> None:
+    doc = _document_with_windows(tmp_path)
+    suspect = flag_learned(doc, embed=_zeros, model=_scripted(1.0))
+    assert [b.text for b in suspect.blocks if b.suspect] == [UNSEEN]
+    assert UNSEEN not in _evidence(suspect) and INTRO in _evidence(suspect)
+    assert injection_passages(suspect) == []  # no alert
+    assert flagged_spans(suspect) == [(suspect.text.index(UNSEEN), len(suspect.text))]
+    alarm = flag_learned(doc, embed=_zeros, model=_scripted(3.0))
+    assert [b.text for b in alarm.blocks if b.injection] == [UNSEEN]
+    assert not any(b.suspect for b in alarm.blocks)
+    assert flag_learned(doc, embed=_zeros, model=_scripted(-1.0)) is doc
+
+
+def test_a_model_without_a_suspicion_level_keeps_only_its_alarm() -> None:
+    model = _scripted(1.0)
+    data = json.loads(model.to_json())
+    assert data["suspect"] == 0.0
+    del data["suspect"]
+    older = InjectionModel.from_json(json.dumps(data))
+    assert older.suspect_level == older.threshold == 2.0
+
+
+def test_training_puts_the_suspicion_level_below_the_alarm() -> None:
+    rng = np.random.default_rng(3)
+    x = np.vstack([rng.normal(1.0, 1.0, (30, 6)), rng.normal(-1.0, 1.0, (1000, 6))])
+    y = np.r_[np.ones(30), np.zeros(1000)]
+    model = train(x, y, share=0.01)
+    clean = x[y == 0] @ model.weights + model.bias
+    assert model.suspect_level < model.threshold
+    assert (clean > model.suspect_level).sum() == 10
+
+
+def test_cross_validation_reads_an_instruction_by_its_best_window() -> None:
+    model = InjectionModel(weights=np.array([1.0, 0.0]), bias=0.0, threshold=2.0, embedder=EMBEDDER)
+    whole = np.array([[1.0, 0.0], [0.5, 0.0], [3.0, 0.0]])
+    parts = Pieces(rows=np.array([[4.0, 0.0], [0.0, 0.0]]), owners=np.array([1, 1]))
+    assert parts.best(whole, model).tolist() == [1.0, 4.0, 3.0]
+    kept = parts.subset(np.array([False, True, True]))
+    assert kept.best(whole[1:], model).tolist() == [4.0, 3.0]

@@ -18,8 +18,9 @@ from assistant.settings import LimitsSettings
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = "3"  # 2: instructions flagged at ingestion (Block.injection); 3: learned reading
-"""Bump when a Document read from the same bytes changes: older entries are then ignored."""
+CACHE_VERSION = "4"
+"""Bump when a Document read from the same bytes changes: older entries are then ignored
+(2: instructions flagged at ingestion; 3: the learned reading; 4: suspect blocks)."""
 
 
 class DocumentCache:

@@ -9,7 +9,10 @@ folded by ``scan_fold`` (homoglyphs, zero-width characters, accents). Ingestion 
 blocks; ``meaning`` (and its lexicon, ~0.3 s to compile) is imported only by the functions
 that read text again, so a review that only reads the flags never loads it. A learned second
 reading (``learned``: USE embedding and the rules' cues, weights in ``model/``) scores the few
-candidate sentences ingestion keeps (``windows``) after parsing, for wordings the rules miss.
+candidate sentences ingestion keeps (``windows``) after parsing, for wordings the rules miss;
+below its alarm, the sentences it finds suspect are kept out of the evidence and of model
+requests without an alert (``Block.suspect``, ``suspect_spans``): defence in depth, so that an
+instruction the alarm misses is still not quoted.
 """
 
 from __future__ import annotations
@@ -62,9 +65,17 @@ def find_injections(doc: Document) -> list[Injection]:
 
 
 def flagged_spans(doc: Document) -> list[tuple[int, int]]:
-    """Spans of ``doc.text`` that are instructions to the reader (``injection_passages``):
-    what no evidence, tutor passage or model request may contain."""
-    return [(i.start, i.end) for i in injection_passages(doc) if i.start >= 0]
+    """Spans of ``doc.text`` that are instructions to the reader (``injection_passages``)
+    or suspect of being one (``suspect_spans``): what no evidence, tutor passage or model
+    request may contain."""
+    found = [(i.start, i.end) for i in injection_passages(doc) if i.start >= 0]
+    return found + suspect_spans(doc)
+
+
+def suspect_spans(doc: Document) -> list[tuple[int, int]]:
+    """Spans of the blocks the learned reading found suspect (below the alarm): kept out of
+    the evidence and of model requests, reported to nobody."""
+    return [(b.start, b.end) for b in doc.blocks if b.suspect]
 
 
 def injection_passages(doc: Document) -> list[Injection]:

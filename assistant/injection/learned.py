@@ -11,6 +11,9 @@ costs a few embeddings); ``flag_learned`` scores them after parsing, in the proc
 holds the embedding model, and flags their blocks (never evidence, reported to the jury).
 A dossier with no window loads nothing. The weights and the threshold ship in
 ``model/injection.json``; the threshold sits above every clean text of the training set.
+Below it, a window scored above ``suspect`` (a level that few clean training texts reach) is
+defence in depth: its sentences are marked ``suspect``, never evidence, with no alert (an
+instruction the alarm misses is not quoted; a clean sentence pays only its evidence).
 This module imports neither the rules nor their lexicon.
 """
 
@@ -27,7 +30,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from assistant.document import Block, Document
+from assistant.document import Block, Document, ReadingWindow
 
 log = logging.getLogger(__name__)
 
@@ -70,12 +73,14 @@ CUE_NAMES = (
 
 @dataclass(frozen=True)
 class InjectionModel:
-    """Weights over [embedding, cues], a bias and the decision threshold."""
+    """Weights over [embedding, cues], a bias, the alarm threshold and the lower level
+    above which a window is kept out of the evidence without an alarm."""
 
     weights: Matrix
     bias: float
     threshold: float
     embedder: str
+    suspect: float | None = None
 
     def scores(self, vectors: npt.NDArray[np.floating], cue_rows: Matrix) -> Matrix:
         features = np.hstack([np.asarray(vectors, dtype=np.float64), cue_rows])
@@ -89,6 +94,7 @@ class InjectionModel:
                 "cues": list(CUE_NAMES),
                 "bias": round(self.bias, 6),
                 "threshold": round(self.threshold, 6),
+                "suspect": round(self.suspect_level, 6),
                 "weights": [round(float(w), 6) for w in self.weights],
             },
             indent=1,
@@ -104,7 +110,13 @@ class InjectionModel:
             bias=float(data["bias"]),
             threshold=float(data["threshold"]),
             embedder=str(data["embedder"]),
+            suspect=float(data["suspect"]) if "suspect" in data else None,
         )
+
+    @property
+    def suspect_level(self) -> float:
+        """The suspicion level (the threshold itself when the model has none)."""
+        return min(self.threshold, self.threshold if self.suspect is None else self.suspect)
 
 
 @cache
@@ -127,57 +139,68 @@ def flag_learned(
     document: Document, embed: Embed | None = None, model: InjectionModel | None = None
 ) -> Document:
     """``document`` with the sentences of the windows the model reads as instructions split
-    out of their blocks and flagged ``injection`` (a table: the whole table), the text
-    unchanged; the same document when nothing is flagged."""
+    out of their blocks and flagged ``injection`` (a table: the whole table), and those it
+    finds suspect (above ``suspect``, below the alarm) split out and marked ``suspect`` (a
+    table or a heading stays: too much evidence for a doubt); the text unchanged; the same
+    document when nothing is found."""
     if not document.windows:
         return document
     model = model or load_model()
     if model is None:
         return document
-    spans = _flagged_spans(document, embed or _use_embed, model)
-    if not spans:
+    flagged, suspect = _flagged_spans(document, embed or _use_embed, model)
+    if not flagged and not suspect:
         return document
-    log.info("learned reading flagged %d sentences as instructions", len(spans))
+    log.info("learned reading: %d sentences flagged, %d suspect", len(flagged), len(suspect))
+    marks = [(s, e, "injection") for s, e in flagged] + [(s, e, "suspect") for s, e in suspect]
     blocks: list[Block] = []
     for block in document.blocks:
-        inside = [(s, e) for s, e in spans if block.start <= s and e <= block.end]
+        inside = [m for m in marks if block.start <= m[0] and m[1] <= block.end]
         pieces = _split(document.text, block, inside) if inside else [block]
         blocks.extend(p.model_copy(update={"index": len(blocks) + i}) for i, p in enumerate(pieces))
     return document.model_copy(update={"blocks": blocks, "windows": []})
 
 
-def _split(text: str, block: Block, spans: list[Span]) -> list[Block]:
-    """``block`` cut into slices of ``text``: the flagged sentences, and what lies between."""
+Mark = tuple[int, int, str]
+
+
+def _split(text: str, block: Block, marks: list[Mark]) -> list[Block]:
+    """``block`` cut into slices of ``text``: the marked sentences, and what lies between."""
     if block.rows is not None or block.kind == "heading":
-        return [block.model_copy(update={"injection": True})]
+        if any(kind == "injection" for _, _, kind in marks):
+            return [block.model_copy(update={"injection": True})]
+        return [block]
     out: list[Block] = []
     cursor = block.start
-    for start, end in _merged(spans):
-        out.append(_piece(text, block, cursor, start, injection=False))
-        out.append(_piece(text, block, start, end, injection=True))
+    for start, end, kind in _merged(marks):
+        out.append(_piece(text, block, cursor, start, None))
+        out.append(_piece(text, block, start, end, kind))
         cursor = end
-    out.append(_piece(text, block, cursor, block.end, injection=False))
+    out.append(_piece(text, block, cursor, block.end, None))
     return [b for b in out if b.end > b.start]
 
 
-def _piece(text: str, block: Block, start: int, end: int, *, injection: bool) -> Block:
+def _piece(text: str, block: Block, start: int, end: int, mark: str | None) -> Block:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     update: dict[str, object] = {"text": text[start:end], "start": start, "end": end}
-    if injection:
-        update.update(injection=True, kind="other")
+    if mark is not None:
+        update.update({mark: True, "kind": "other"})
     return block.model_copy(update=update)
 
 
-def _merged(spans: list[Span]) -> list[Span]:
-    out: list[Span] = []
-    for start, end in sorted(spans):
+def _merged(marks: list[Mark]) -> list[Mark]:
+    """Overlapping marks as one; an injection mark wins over a suspect one."""
+    out: list[Mark] = []
+    for start, end, kind in sorted(marks):
         if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(end, out[-1][1]))
+            last = out[-1]
+            strongest = "injection" if "injection" in (kind, last[2]) else kind
+            out[-1] = (last[0], max(end, last[1]), strongest)
         else:
-            out.append((start, end))
+            out.append((start, end, kind))
     return out
 
 
@@ -194,20 +217,30 @@ def window_vectors(
     return out
 
 
-def _flagged_spans(document: Document, embed: Embed, model: InjectionModel) -> list[Span]:
-    """The candidate sentences of every window the model scores above its threshold."""
+def _flagged_spans(
+    document: Document, embed: Embed, model: InjectionModel
+) -> tuple[list[Span], list[Span]]:
+    """The candidate sentences of every window the model scores above its threshold, and
+    those of the windows it scores above its suspicion level only."""
     spans = sorted({(s, e) for w in document.windows for s, e in w.spans})
     position = {span: i for i, span in enumerate(spans)}
     try:
         vectors = embed([document.text[s:e] for s, e in spans])
     except Exception:  # an embedding failure leaves the rules' findings as they are
         log.warning("learned injection reading skipped", exc_info=True)
-        return []
+        return [], []
     members = [[position[(s, e)] for s, e in w.spans] for w in document.windows]
     rows = np.asarray([w.cues for w in document.windows], dtype=np.float64)
     scores = model.scores(window_vectors(vectors, members), rows)
-    above = [w.spans for w, score in zip(document.windows, scores, strict=True)
-             if score > model.threshold]  # fmt: skip
+    flagged = _sentences(document.windows, scores, model.threshold)
+    suspect = _sentences(document.windows, scores, model.suspect_level)
+    return flagged, sorted(set(suspect) - set(flagged))
+
+
+def _sentences(windows: Sequence[ReadingWindow], scores: Matrix, level: float) -> list[Span]:
+    """The sentences of the windows scored above ``level``: a sentence alone, or an address
+    and its request together when neither is above it alone."""
+    above = [w.spans for w, score in zip(windows, scores, strict=True) if score > level]
     alone = {(s, e) for spans in above if len(spans) == 1 for s, e in spans}
     flagged = set(alone)
     for spans in above:  # an address alone, then its request: both

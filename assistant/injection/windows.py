@@ -17,6 +17,9 @@ from assistant.injection.meaning import Cues, cues, scan_spans
 Span = tuple[int, int]
 # letters outside the Latin, Cyrillic and Greek ranges that ``scan_fold`` maps: Arabic, CJK...
 _OTHER_SCRIPT_RE = re.compile(r"[^\W\d_a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
+_RECORD_RE = re.compile(r"\{\s*\"")  # a JSON object in the text: a verdict written for a machine
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+MIN_FOREIGN_WORDS = 6
 
 
 def cue_value(cue: Cues, name: str) -> bool:
@@ -42,7 +45,9 @@ def window_cues(text: str) -> list[Cues]:
 
 def is_candidate(cue: Cues) -> bool:
     """Worth a second reading: something in the sentence speaks to a reader, asks, or
-    states a graded object's outcome; or it is in a script the lexicon does not read."""
+    states a graded object's outcome; an assessment object with an outcome or a request; a
+    record written for a machine; or it is in a language or a script the lexicon does not
+    read."""
     return bool(
         cue.addressee
         or cue.foreign_address
@@ -54,6 +59,9 @@ def is_candidate(cue: Cues) -> bool:
         or (cue.graded_object and cue.graded_outcome)
         or (cue.command and SECOND_PERSON_RE.search(cue.text))
         or _OTHER_SCRIPT_RE.search(cue.text)
+        or (cue.has_object and (cue.outcome or cue.command or cue.graded_outcome))
+        or _RECORD_RE.search(cue.text)
+        or (len(_WORD_RE.findall(cue.text)) >= MIN_FOREIGN_WORDS and not cue.held_language)
     )
 
 
