@@ -133,7 +133,9 @@ def main(argv: Sequence[str] | None = None, services: Services | None = None) ->
     """Run the evaluation; ``services`` defaults to ``build_services()`` (tests pass theirs)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = parse_args(argv)
-    runs = evaluate(args, services if services is not None else build_services())
+    services = services if services is not None else build_services()
+    services.review.results = None  # measure the engine, never assessments kept by a run before
+    runs = evaluate(args, services)
     report(runs, args)
     return 0
 
