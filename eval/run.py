@@ -134,7 +134,9 @@ def main(argv: Sequence[str] | None = None, services: Services | None = None) ->
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = parse_args(argv)
     services = services if services is not None else build_services()
-    services.review.results = None  # measure the engine, never assessments kept by a run before
+    review = getattr(services, "review", None)
+    if review is not None:  # measure the engine, never assessments kept by a run before
+        review.results = None
     runs = evaluate(args, services)
     report(runs, args)
     return 0

@@ -10,10 +10,12 @@ Each labelled (passage, target) pair is a row: the passage read alone through th
   listing, intention, negation, table of contents or instruction; its score is a feature of
   the rows, computed out of fold (``FOLDS``) so that no row sees its own label;
 - the verdict, a multinomial logistic regression (present / partial / absent, classes
-  balanced) over ``verdict.FEATURES``, with the targets' prototypes (mean vector of the
-  passages labelled present for it, and of those labelled absent) left one passage out.
+  balanced) over one layer of ``HIDDEN`` tanh units computed from ``verdict.FEATURES``
+  (``--hidden 0``: over the features themselves), with the targets' prototypes (mean vector
+  of the passages labelled present for it, and of those labelled absent) left one passage out.
 
-Deterministic: full-batch gradient descent from zeros on standardised features. Never the
+Deterministic: full-batch gradient descent from zeros (Adam from a seeded start for the hidden
+layer) on standardised features. Never the
 held-out files (``eval.train`` refuses them too).
 """
 
