@@ -133,7 +133,11 @@ def main(argv: Sequence[str] | None = None, services: Services | None = None) ->
     """Run the evaluation; ``services`` defaults to ``build_services()`` (tests pass theirs)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = parse_args(argv)
-    runs = evaluate(args, services if services is not None else build_services())
+    services = services if services is not None else build_services()
+    review = getattr(services, "review", None)
+    if review is not None:  # measure the engine, never assessments kept by a run before
+        review.results = None
+    runs = evaluate(args, services)
     report(runs, args)
     return 0
 

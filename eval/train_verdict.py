@@ -10,10 +10,12 @@ Each labelled (passage, target) pair is a row: the passage read alone through th
   listing, intention, negation, table of contents or instruction; its score is a feature of
   the rows, computed out of fold (``FOLDS``) so that no row sees its own label;
 - the verdict, a multinomial logistic regression (present / partial / absent, classes
-  balanced) over ``verdict.FEATURES``, with the targets' prototypes (mean vector of the
-  passages labelled present for it, and of those labelled absent) left one passage out.
+  balanced) over one layer of ``HIDDEN`` tanh units computed from ``verdict.FEATURES``
+  (``--hidden 0``: over the features themselves), with the targets' prototypes (mean vector
+  of the passages labelled present for it, and of those labelled absent) left one passage out.
 
-Deterministic: full-batch gradient descent from zeros on standardised features. Never the
+Deterministic: full-batch gradient descent from zeros (Adam from a seeded start for the hidden
+layer) on standardised features. Never the
 held-out files (``eval.train`` refuses them too).
 """
 
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from assistant.detect.judged import analysis_direction, features_for
 from assistant.detect.support import read_by_rules
@@ -50,6 +53,13 @@ VERDICT_L2 = 3e-2
 BALANCE = 0.75  # class weights: (n / (classes * count)) ** BALANCE (1: balanced)
 STEPS = 2000
 RATE = 0.5
+# the hidden layer: leaving one author out (w1, w2, w5, w9, pairs judged alone), 8 units gain
+# 0.02 accuracy / 0.015 balanced over the plain logistic regression
+HIDDEN = 8
+HIDDEN_L2 = 1e-2
+HIDDEN_STEPS = 1000
+ADAM_RATE = 0.01
+SEED = 0
 
 
 @dataclass
@@ -127,21 +137,50 @@ def out_of_fold_direction(corpus: Corpus) -> Matrix:
     return scores
 
 
-def prototypes(corpus: Corpus, leave_out: int | None = None) -> dict[str, tuple[Matrix, Matrix]]:
-    """Per target key, the mean vector of passages labelled present and of those labelled
-    absent (without passage ``leave_out``), L2-normalised."""
-    sums: dict[str, list[Matrix]] = {}
+@dataclass
+class PrototypeSums:
+    """Per target key, the sum and count of the vectors of passages labelled present and of
+    those labelled absent, and each passage's (key, side) rows: leaving one passage out is a
+    subtraction."""
+
+    sums: dict[str, tuple[Matrix, Matrix]]
+    counts: dict[str, list[int]]
+    sides: dict[int, list[tuple[str, int]]]
+
+
+def prototype_sums(corpus: Corpus) -> PrototypeSums:
+    dim = corpus.vectors.shape[1]
+    sums: dict[str, tuple[Matrix, Matrix]] = {}
+    counts: dict[str, list[int]] = {}
+    sides: dict[int, list[tuple[str, int]]] = {}
     for n, key, label in corpus.rows:
-        if n == leave_out or STATUSES[label] == "partial":
+        if STATUSES[label] == "partial":
             continue
-        by = sums.setdefault(
-            key, [np.zeros(corpus.vectors.shape[1]), np.zeros(corpus.vectors.shape[1])]
-        )
-        by[0 if STATUSES[label] == "present" else 1] += corpus.vectors[n]
+        side = 0 if STATUSES[label] == "present" else 1
+        sums.setdefault(key, (np.zeros(dim), np.zeros(dim)))[side][:] += corpus.vectors[n]
+        counts.setdefault(key, [0, 0])[side] += 1
+        sides.setdefault(n, []).append((key, side))
+    return PrototypeSums(sums, counts, sides)
+
+
+def prototypes(
+    corpus: Corpus, leave_out: int | None = None, sums: PrototypeSums | None = None
+) -> dict[str, tuple[Matrix, Matrix]]:
+    """Per target key, the mean vector of passages labelled present and of those labelled
+    absent (without passage ``leave_out``), L2-normalised; keys with no present passage left
+    are missing. ``sums``: ``prototype_sums(corpus)``, computed once by the caller."""
+    sums = sums or prototype_sums(corpus)
+    mine = dict(sums.sides.get(leave_out, [])) if leave_out is not None else {}
     out = {}
-    for key, (pos, neg) in sums.items():
-        if np.any(pos):
-            out[key] = (_unit(pos), _unit(neg))
+    for key, (pos, neg) in sums.sums.items():
+        counts = list(sums.counts[key])
+        vectors = [pos, neg]
+        if key in mine:
+            side = mine[key]
+            counts[side] -= 1
+            vectors[side] = vectors[side] - corpus.vectors[leave_out]
+        if counts[0] > 0:
+            out[key] = (_unit(vectors[0]), _unit(vectors[1]) if counts[1] else _unit(0 * neg))
     return out
 
 
@@ -160,11 +199,12 @@ def feature_rows(
     out (training rows), else those given (rows measured against another corpus)."""
     rows = []
     cache: dict[int, dict[str, tuple[Matrix, Matrix]]] = {}
+    sums = prototype_sums(corpus) if protos is None else None
     for (n, key, _), (read, units) in zip(corpus.rows, corpus.rules, strict=True):
         cid, _, element = key.partition(".")
         if protos is None and n not in cache:
             cache.clear()
-            cache[n] = prototypes(corpus, leave_out=n)
+            cache[n] = prototypes(corpus, leave_out=n, sums=sums)
         rows.append(
             features_for(
                 corpus.items[n].text,
@@ -210,17 +250,59 @@ class Verdict:
     weights: Matrix
     mean: Matrix
     std: Matrix
+    hidden: Matrix | None = None  # (features, units): one tanh layer before the softmax
 
 
-def fit_verdict(x: Matrix, y: Sequence[int]) -> Verdict:
+def fit_verdict(x: Matrix, y: Sequence[int], units: int | None = None) -> Verdict:
+    """The verdict over standardised features: with ``units`` (default ``HIDDEN``; 0 for a
+    plain logistic regression), one layer of tanh units between features and softmax."""
+    units = HIDDEN if units is None else units
     mean, std = x.mean(axis=0), x.std(axis=0) + 1e-6
     mean[0], std[0] = 0.0, 1.0  # the bias column stays 1
-    w = fit_softmax((x - mean) / std, y, len(STATUSES), VERDICT_L2, BALANCE)
-    return Verdict(w.astype(np.float32), mean.astype(np.float32), std.astype(np.float32))
+    xs = (x - mean) / std
+    if units == 0:
+        w = fit_softmax(xs, y, len(STATUSES), VERDICT_L2, BALANCE)
+        return Verdict(w.astype(np.float32), mean.astype(np.float32), std.astype(np.float32))
+    hidden, w = fit_hidden(xs, np.asarray(y, dtype=int), units)
+    return Verdict(
+        w.astype(np.float32), mean.astype(np.float32), std.astype(np.float32),
+        hidden.astype(np.float32),
+    )  # fmt: skip
+
+
+def fit_hidden(x: Matrix, y: npt.NDArray[np.int_], units: int) -> tuple[Matrix, Matrix]:
+    """One tanh layer and a softmax, classes weighted as ``fit_softmax`` does (``BALANCE``),
+    L2 on both layers; full-batch Adam from a seeded initialisation (deterministic)."""
+    onehot = np.eye(len(STATUSES))[y]
+    weight = ((len(y) / (len(STATUSES) * np.maximum(onehot.sum(axis=0), 1.0))) ** BALANCE)[y]
+    rng = np.random.default_rng(SEED)
+    params = [rng.normal(0.0, 1.0 / np.sqrt(x.shape[1]), (x.shape[1], units))]
+    params.append(np.zeros((units + 1, len(STATUSES))))
+    moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
+    for step in range(1, HIDDEN_STEPS + 1):
+        h = np.tanh(x @ params[0])
+        hb = np.c_[np.ones(len(h)), h]
+        z = hb @ params[1]
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        g = weight[:, None] * (p - onehot) / len(y)
+        grads = [x.T @ ((g @ params[1][1:].T) * (1 - h**2)), hb.T @ g]
+        for i, grad in enumerate(grads):
+            grad = grad + HIDDEN_L2 * params[i]
+            m, v = moments[i]
+            m[:] = 0.9 * m + 0.1 * grad
+            v[:] = 0.999 * v + 0.001 * grad**2
+            correction = np.sqrt(1 - 0.999**step) / (1 - 0.9**step)
+            params[i] -= ADAM_RATE * correction * m / (np.sqrt(v) + 1e-8)
+    return params[0], params[1]
 
 
 def predict(model: Verdict, x: Matrix) -> Matrix:
-    return np.argmax(((x - model.mean) / model.std) @ model.weights, axis=1)
+    xs = (x - model.mean) / model.std
+    if model.hidden is not None:
+        xs = np.c_[np.ones(len(xs)), np.tanh(xs @ model.hidden)]
+    return np.argmax(xs @ model.weights, axis=1)
 
 
 def scores(expected: Sequence[int], got: Sequence[int]) -> tuple[float, float]:
@@ -231,13 +313,13 @@ def scores(expected: Sequence[int], got: Sequence[int]) -> tuple[float, float]:
 
 
 def train(
-    corpus: Corpus, ref: Referentiel, embedder: UseEmbedder
+    corpus: Corpus, ref: Referentiel, embedder: UseEmbedder, units: int | None = None
 ) -> tuple[Verdict, Matrix, float, dict[str, tuple[Matrix, Matrix]]]:
     keep, labels = direction_labels(corpus.items)
     direction, bias = fit_direction(corpus.vectors[keep], np.asarray(labels))
     x = feature_rows(corpus, ref, embedder, out_of_fold_direction(corpus))
     y = [label for _, _, label in corpus.rows]
-    return fit_verdict(x, y), direction, bias, prototypes(corpus)
+    return fit_verdict(x, y, units), direction, bias, prototypes(corpus)
 
 
 def measure(
@@ -259,6 +341,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cross", action="store_true", help="Leave one file out, measure.")
     parser.add_argument("--out", type=Path, default=MODEL)
     parser.add_argument(
+        "--hidden", type=int, default=HIDDEN,
+        help=f"Units of the hidden layer (default {HIDDEN}; 0: a plain logistic regression).",
+    )  # fmt: skip
+    parser.add_argument(
         "--no-siblings", dest="siblings", action="store_false",
         help="Train only on the labelled targets, not on the elements a passage is labelled "
         "present for a sibling of (absent by the labelling rules).",
@@ -273,15 +359,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpora = {p: load_corpus([p], ref, embedder, args.siblings) for p in args.passages}
     if args.cross:
         for held in args.passages:
-            cross_validate(held, [corpora[p] for p in args.passages if p != held], ref, embedder)
+            rest = [corpora[p] for p in args.passages if p != held]
+            cross_validate(held, rest, ref, embedder, args.hidden)
         return 0
-    trained = train(_merge(list(corpora.values())), ref, embedder)
+    trained = train(_merge(list(corpora.values())), ref, embedder, args.hidden)
     save(trained, args.out, embedder.name, args.passages)
     return 0
 
 
 def cross_validate(
-    held: Path, rest: Sequence[Corpus], ref: Referentiel, embedder: UseEmbedder
+    held: Path,
+    rest: Sequence[Corpus],
+    ref: Referentiel,
+    embedder: UseEmbedder,
+    units: int | None = None,
 ) -> None:
     """Train on ``rest``, then judge ``held`` through ``support`` as ``eval.passages_run``
     does (rules, contents and injection checks, then the model), and print the figures."""
@@ -291,7 +382,7 @@ def cross_validate(
     from assistant.detect.verdict import load_verdict
     from eval.passages_run import by_kind, judge, table
 
-    trained = train(_merge(rest), ref, embedder)
+    trained = train(_merge(rest), ref, embedder, units)
     shipped = judged_module.load_verdict
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / MODEL.name
@@ -329,6 +420,7 @@ def save(
         "mean": np.round(model.mean, 6).tolist(),
         "std": np.round(model.std, 6).tolist(),
         "direction_bias": round(bias, 6),
+        "hidden": None if model.hidden is None else np.round(model.hidden, 6).tolist(),
         "embedder": embedder,
         "trained_on": [
             str(p.relative_to(PROJECT_ROOT)) if p.is_absolute() else str(p) for p in sources

@@ -94,3 +94,17 @@ def test_the_purge_deletes_the_kept_results(tmp_path: Path) -> None:
     result = services.purge.purge_dossier(sha)
     assert result.files >= 2  # the ingested document and the result
     assert not list((home / "cache" / "results").glob("*.json"))
+
+
+def test_retrained_weights_change_the_result_key(tmp_path: Path) -> None:
+    from assistant.review.results import weights_digest
+
+    model = tmp_path / "detect" / "model"
+    model.mkdir(parents=True)
+    (model / "weights.json").write_text('{"weights": [1.0]}', encoding="utf-8")
+    (tmp_path / "detect" / "code.py").write_text("x = 1\n", encoding="utf-8")
+    before = weights_digest(tmp_path)
+    (tmp_path / "detect" / "code.py").write_text("x = 2\n", encoding="utf-8")
+    assert weights_digest.__wrapped__(tmp_path) == before  # only the weights count
+    (model / "weights.json").write_text('{"weights": [2.0]}', encoding="utf-8")
+    assert weights_digest.__wrapped__(tmp_path) != before

@@ -27,7 +27,12 @@ def test_the_shipped_weights_match_the_features_and_load() -> None:
     assert data["features"] == list(FEATURES)
     model = load_verdict()
     assert model is not None and model.embedder == "use-m3"
-    assert model.weights.shape == (len(FEATURES), len(STATUSES))
+    if model.hidden is None:
+        assert model.weights.shape == (len(FEATURES), len(STATUSES))
+    else:
+        units = model.hidden.shape[1]
+        assert model.hidden.shape == (len(FEATURES), units)
+        assert model.weights.shape == (units + 1, len(STATUSES))
     assert model.direction.shape == (512,)
     assert all(p.shape == (512,) for pair in model.prototypes.values() for p in pair)
 
@@ -156,3 +161,40 @@ def test_a_passage_present_for_one_factor_teaches_that_its_neighbours_are_absent
     }
     thin = item.model_copy(update={"targets": {"pestel.economique": "partial"}})
     assert sibling_negatives(thin, REF) == {}
+
+
+def test_the_hidden_layer_learns_what_one_linear_boundary_cannot_and_always_the_same() -> None:
+    from eval.train_verdict import fit_verdict, predict
+
+    rng = np.random.default_rng(7)
+    a, b = rng.normal(size=400), rng.normal(size=400)
+    x = np.c_[np.ones(400), a, b].astype(np.float32)
+    y = [0 if u * v > 0 else 2 for u, v in zip(a, b, strict=True)]  # present when signs agree
+    linear = np.mean(predict(fit_verdict(x, y, units=0), x) == y)
+    hidden = fit_verdict(x, y, units=8)
+    assert linear < 0.7 < 0.9 < np.mean(predict(hidden, x) == y)
+    again = fit_verdict(x, y, units=8)
+    assert again.hidden is not None and hidden.hidden is not None
+    assert np.array_equal(again.hidden, hidden.hidden)
+    assert np.array_equal(again.weights, hidden.weights)
+
+
+def test_a_passage_left_out_of_the_prototypes_is_as_if_never_labelled() -> None:
+    from eval.passages import Passage
+    from eval.train_verdict import Corpus, prototypes
+
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(4, 6)).astype(np.float32)
+    items = [Passage(id=f"t-{n}", text=f"Passage numéro {n}.", kind="analysis",
+                     targets={"swot": "present"}) for n in range(4)]  # fmt: skip
+    rows = [(0, "swot", 0), (1, "swot", 2), (2, "swot", 0), (3, "pestel.legal", 0)]
+    corpus = Corpus(items, vectors, rows, [None] * 4)
+    left = prototypes(corpus, leave_out=2)
+    kept = [0, 1, 3]
+    alone = Corpus([items[i] for i in kept], vectors[kept], [(0, "swot", 0), (1, "swot", 2),
+                   (2, "pestel.legal", 0)], [None] * 3)  # fmt: skip
+    for key, (pos, neg) in prototypes(alone).items():
+        assert np.allclose(left[key][0], pos, atol=1e-6)
+        assert np.allclose(left[key][1], neg, atol=1e-6)
+    assert set(left) == {"swot", "pestel.legal"}
+    assert "pestel.legal" not in prototypes(corpus, leave_out=3)

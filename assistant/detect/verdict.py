@@ -3,8 +3,8 @@
 The cue rules (``support``) say whether a passage names a target and holds substance after
 its name; they cannot tell a textbook paragraph full of content words from an analysis of the
 case, nor an Internet paragraph filed under the socio-cultural factor from one about
-society. This module weighs, with a multinomial logistic regression trained by
-``python -m eval.train`` on labelled passages:
+society. This module weighs, with a multinomial logistic regression over one small layer of
+tanh units, trained by ``python -m eval.train`` on labelled passages:
 
 - what the passage is, whatever the target (``TEXT_FEATURES``): figures, dates, the company's
   voice (« notre », « nous »), proper names, analysis links, and the marks of what asserts
@@ -157,16 +157,25 @@ class Target:
 
 @dataclass(frozen=True)
 class VerdictModel:
-    weights: Matrix  # (features, 3)
+    """A multinomial logistic regression over the standardised features or, with ``hidden``,
+    over one small layer of tanh units computed from them (``weights`` then has a bias row
+    followed by one row per unit)."""
+
+    weights: Matrix  # (features, 3), or (1 + units, 3) with ``hidden``
     mean: Matrix  # standardisation
     std: Matrix
     direction: Matrix  # (dim,) the analysis direction over the passage embedding
     direction_bias: float
     prototypes: Mapping[str, tuple[Matrix, Matrix]]
     embedder: str
+    hidden: Matrix | None = None  # (features, units)
 
     def probabilities(self, features: Matrix) -> Matrix:
-        z = ((features - self.mean) / self.std) @ self.weights
+        x = (features - self.mean) / self.std
+        if self.hidden is not None:
+            units = np.tanh(x @ self.hidden)
+            x = np.concatenate([np.ones((len(units), 1), dtype=units.dtype), units], axis=1)
+        z = x @ self.weights
         z = z - z.max(axis=-1, keepdims=True)
         e = np.exp(z)
         out: Matrix = (e / e.sum(axis=-1, keepdims=True)).astype(np.float32)
@@ -197,6 +206,7 @@ def load_verdict(path: Path = MODEL) -> VerdictModel | None:
         float(data["direction_bias"]),
         {k: (pos[i], neg[i]) for i, k in enumerate(keys)},
         str(data["embedder"]),
+        np.asarray(data["hidden"], dtype=np.float32) if data.get("hidden") else None,
     )
 
 

@@ -4,8 +4,10 @@ embedding or detecting again (and without importing the store or the models).
 An entry is ``<sha256>-<key>.json`` under ``home/cache/results/``: the sha256 of the dossier's
 bytes first (so that the purge service finds it by the dossier's hash), then a short hash of
 everything else that shapes the answer: the épreuve, the référentiel's content hash, the
-settings fingerprint (LLM endpoint and model included), the file limits and the engine
-version. A result that the LLM failed to refine is not kept: the next run tries again.
+settings fingerprint (LLM endpoint and model included), the file limits, the engine
+version and the learned weights shipped in the package (``assistant/*/model/``: retrained
+weights must not be answered by results of the old ones). A result that the LLM failed to
+refine is not kept: the next run tries again.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from functools import lru_cache
 from pathlib import Path
 
 from assistant.assessment import Assessment
@@ -24,12 +27,28 @@ RESULTS_VERSION = "1"
 """Bump when an Assessment computed from the same inputs changes: older entries are ignored."""
 
 
+PACKAGE = Path(__file__).resolve().parents[1]
+
+
 def result_key(
     epreuve: str, referentiel_hash: str, fingerprint: str, limits: str, version: str
 ) -> str:
     """A short hash of what, beside the dossier's bytes, shapes an assessment."""
     shaping = [RESULTS_VERSION, epreuve, referentiel_hash, fingerprint, limits, version]
+    shaping.append(weights_digest(PACKAGE))
     return hashlib.sha256(json.dumps(shaping).encode()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=4)
+def weights_digest(package: Path) -> str:
+    """A hash of the learned weights under ``package`` (every ``*/model/*`` file, name and
+    bytes): read once per process."""
+    digest = hashlib.sha256()
+    for path in sorted(package.glob("*/model/*")):
+        if path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 class ResultCache:
