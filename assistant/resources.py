@@ -8,10 +8,15 @@ either way, so an installed program works from any folder.
 
 from __future__ import annotations
 
+import hashlib
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent
+"""The ``assistant`` package's folder (its learned weights live in ``*/model/``)."""
+
+PROJECT_ROOT = PACKAGE.parent
 """The repository's root when running from a checkout (an installed wheel has no such root)."""
 
 DATA_FOLDERS = ("referentiel", "prompts", "samples")
@@ -35,3 +40,16 @@ def data_dir(name: str) -> Path:
 def sample_dossier() -> Path:
     """The shipped sample dossier (PDF), as a path on disk."""
     return data_dir("samples") / SAMPLE_DOSSIER
+
+
+@lru_cache(maxsize=8)
+def weights_digest(pattern: str = "*/model/*", package: Path = PACKAGE) -> str:
+    """A hash of the learned weights shipped in ``package`` (every file matching ``pattern``,
+    name and bytes), read once per process: what caches key on, so that retrained weights are
+    never answered by what the old ones computed."""
+    digest = hashlib.sha256()
+    for path in sorted(package.glob(pattern)):
+        if path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()

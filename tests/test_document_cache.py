@@ -46,3 +46,15 @@ def test_a_hit_still_enforces_the_page_limit(tmp_path: Path) -> None:
     entry.write_text(paged.model_dump_json(), encoding="utf-8")  # as a 400-page PDF left it
     with pytest.raises(TooLargeError, match="pages"):
         DocumentCache(folder, LimitsSettings(isolate_parsing=False)).read(path)
+
+
+def test_retrained_injection_weights_read_the_file_again(tmp_path: Path) -> None:
+    limits = LimitsSettings(isolate_parsing=False)
+    folder = tmp_path / "documents"
+    path = write(tmp_path, "d.md", PRESENTATION, PESTEL_FULL)
+    parsed: list[str] = []
+    DocumentCache(folder, limits).read(path, before_parsing=lambda: parsed.append("shipped"))
+    DocumentCache(folder, limits).read(path, before_parsing=lambda: parsed.append("again"))
+    retrained = DocumentCache(folder, limits, weights="0123456789ab")
+    retrained.read(path, before_parsing=lambda: parsed.append("retrained"))
+    assert parsed == ["shipped", "retrained"]  # the old flags are not served to a new model

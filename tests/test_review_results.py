@@ -96,15 +96,15 @@ def test_the_purge_deletes_the_kept_results(tmp_path: Path) -> None:
     assert not list((home / "cache" / "results").glob("*.json"))
 
 
-def test_retrained_weights_change_the_result_key(tmp_path: Path) -> None:
-    from assistant.review.results import weights_digest
+def test_the_weights_digest_changes_with_the_weights_only(tmp_path: Path) -> None:
+    from assistant.resources import weights_digest
 
     model = tmp_path / "detect" / "model"
     model.mkdir(parents=True)
     (model / "weights.json").write_text('{"weights": [1.0]}', encoding="utf-8")
     (tmp_path / "detect" / "code.py").write_text("x = 1\n", encoding="utf-8")
-    before = weights_digest(tmp_path)
+    before = weights_digest(package=tmp_path)
     (tmp_path / "detect" / "code.py").write_text("x = 2\n", encoding="utf-8")
-    assert weights_digest.__wrapped__(tmp_path) == before  # only the weights count
+    assert weights_digest.__wrapped__(package=tmp_path) == before  # only the weights count
     (model / "weights.json").write_text('{"weights": [2.0]}', encoding="utf-8")
-    assert weights_digest.__wrapped__(tmp_path) != before
+    assert weights_digest.__wrapped__(package=tmp_path) != before

@@ -14,21 +14,28 @@ from assistant.document import Document
 from assistant.ingest.caps import check_limits
 from assistant.ingest.names import display_name
 from assistant.ingest.pipeline import ingest_file
+from assistant.resources import weights_digest
 from assistant.settings import LimitsSettings
 
 log = logging.getLogger(__name__)
 
 CACHE_VERSION = "4"
 """Bump when a Document read from the same bytes changes: older entries are then ignored
-(2: instructions flagged at ingestion; 3: the learned reading; 4: suspect blocks)."""
+(2: instructions flagged at ingestion; 3: the learned reading; 4: suspect blocks). Entries are
+also keyed by the learned reading's weights (``INJECTION_WEIGHTS``): a retrained model flags
+anew."""
+
+INJECTION_WEIGHTS = "injection/model/*"
 
 
 class DocumentCache:
     """Reads dossiers through ``ingest_file``, keeping each Document under ``folder``."""
 
-    def __init__(self, folder: Path, limits: LimitsSettings) -> None:
+    def __init__(self, folder: Path, limits: LimitsSettings, weights: str | None = None) -> None:
         self.folder = folder
         self.limits = limits
+        self.weights = weights or weights_digest(INJECTION_WEIGHTS)[:12]
+        """What the Documents depend on beside the bytes: the learned reading's weights."""
 
     def read(self, path: Path, before_parsing: Callable[[], None] = lambda: None) -> Document:
         """The Document of the file at ``path``: from the cache when the same bytes were read
@@ -48,7 +55,7 @@ class DocumentCache:
 
     def entry(self, digest: str) -> Path:
         """Where the Document of the bytes whose sha256 is ``digest`` is kept."""
-        return self.folder / f"{digest}-v{CACHE_VERSION}.json"
+        return self.folder / f"{digest}-v{CACHE_VERSION}-{self.weights}.json"
 
     def _cached(self, entry: Path, path: Path) -> Document | None:
         try:

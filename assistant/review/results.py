@@ -15,11 +15,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from functools import lru_cache
 from pathlib import Path
 
 from assistant.assessment import Assessment
 from assistant.atomic import write_atomic
+from assistant.resources import weights_digest
 
 log = logging.getLogger(__name__)
 
@@ -27,28 +27,13 @@ RESULTS_VERSION = "1"
 """Bump when an Assessment computed from the same inputs changes: older entries are ignored."""
 
 
-PACKAGE = Path(__file__).resolve().parents[1]
-
-
 def result_key(
     epreuve: str, referentiel_hash: str, fingerprint: str, limits: str, version: str
 ) -> str:
     """A short hash of what, beside the dossier's bytes, shapes an assessment."""
     shaping = [RESULTS_VERSION, epreuve, referentiel_hash, fingerprint, limits, version]
-    shaping.append(weights_digest(PACKAGE))
+    shaping.append(weights_digest())
     return hashlib.sha256(json.dumps(shaping).encode()).hexdigest()[:16]
-
-
-@lru_cache(maxsize=4)
-def weights_digest(package: Path) -> str:
-    """A hash of the learned weights under ``package`` (every ``*/model/*`` file, name and
-    bytes): read once per process."""
-    digest = hashlib.sha256()
-    for path in sorted(package.glob("*/model/*")):
-        if path.is_file():
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 class ResultCache:
