@@ -36,6 +36,7 @@ SETS = {
     "styles-dev": STYLES / "dev",
     "styles-heldout": STYLES / "heldout",
     "styles-heldout2": STYLES / "heldout2",
+    "styles-heldout3": STYLES / "heldout3",
 }
 BUILDERS = {"pdf": docbuild.build_pdf, "docx": docbuild.build_docx, "odt": docbuild.build_odt}
 
@@ -49,7 +50,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--set", dest="set_name", choices=sorted(SETS), default="devset",
         help="Labelled set: devset, styles-train, styles-dev (tuned on) or heldout, "
-        "styles-heldout, styles-heldout2 (measure only, never tune on them).",
+        "styles-heldout, styles-heldout2, styles-heldout3 (measure only, never tune on them).",
     )  # fmt: skip
     parser.add_argument("--devset", type=Path, help="Folder of dossiers+labels (overrides --set).")
     parser.add_argument("-v", "--verbose", action="store_true", help="Per-dossier errors.")

@@ -57,6 +57,8 @@ SUSPECT_SHARE = 0.002
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HIDDEN = re.compile(r"<!--\s*hidden:\w+\s+(.*?)-->", re.S)
 _PARAGRAPHS = re.compile(r"\n\s*\n")
+_MARKED_LINE = re.compile(r"\n(?=[ \t]*(?:[-*+•]|\d{1,3}[.)]|#{1,6})[ \t])")
+_MARKER = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)]|#{1,6})[ \t]+")
 
 
 @dataclass
@@ -82,14 +84,21 @@ def refuse_heldout(paths: Sequence[Path]) -> None:
 
 
 def windows(text: str) -> list[str]:
-    """Every sentence, alone and with the next one (across paragraphs, as ingestion reads)."""
-    sentences = [
-        paragraph[s:e]
-        for paragraph in _PARAGRAPHS.split(text)
-        for s, e in sentence_spans(paragraph)
-    ]
+    """Every sentence, alone and with the next one (across paragraphs, as ingestion reads);
+    a list item or a heading is a block of its own, read without its Markdown marker."""
+    sentences = [block[s:e] for block in _blocks(text) for s, e in sentence_spans(block)]
     pairs = [f"{a} {b}" for a, b in itertools.pairwise(sentences)]
     return sentences + pairs
+
+
+def _blocks(text: str) -> list[str]:
+    """The blocks ingestion makes of Markdown text: paragraphs, list items and headings, each
+    without its marker."""
+    return [
+        _MARKER.sub("", line)
+        for paragraph in _PARAGRAPHS.split(text)
+        for line in _MARKED_LINE.split(paragraph)
+    ]
 
 
 def framed(text: str) -> str:

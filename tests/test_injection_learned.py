@@ -220,3 +220,13 @@ def test_cross_validation_reads_an_instruction_by_its_best_window() -> None:
     assert parts.best(whole, model).tolist() == [1.0, 4.0, 3.0]
     kept = parts.subset(np.array([False, True, True]))
     assert kept.best(whole[1:], model).tolist() == [4.0, 3.0]
+
+
+def test_training_reads_list_items_and_headings_as_ingestion_does() -> None:
+    from eval.train_injection import windows
+
+    text = "Les retours :\n\n- les enfants ne comprenaient pas le score ;\n- un livret ajouté."
+    sentences = windows(text)
+    assert "les enfants ne comprenaient pas le score ;" in sentences  # no marker, its own block
+    assert "un livret ajouté." in sentences
+    assert not any(s.startswith("- ") for s in sentences)
