@@ -41,8 +41,13 @@ BODY = [
     Paragraph(
         "Les messages sont validés par Théo Lagarrigue, chef de rayon chez Maison Orfila, et par sa collègue Inès BOUAZZA ; la cliente romane delaunay-ferrand a testé la campagne."
     ),
+    # written as a dossier writes contacts: a bare list of obfuscated addresses and numbers
+    # reads as suspect to the learned injection reading, and would then never be sent at all
     Paragraph(
-        "Contacts du plan de communication : maelle.kd [at] proton [dot] me, g.vasseur(at)cirelle-atelier.fr, ysaline point froment at gmail point com, +33 (0)6 47 58 69 70, 0033 6 11 29 38 47, +41 76 555 12 34, +32 471 98 76 54, 06.47.58.69.70 et +44 7700 900123."
+        "Sur sa page contact, Cirelle donne les adresses de l'équipe du plan de communication : maelle.kd [at] proton [dot] me et g.vasseur(at)cirelle-atelier.fr ; la tutrice répond à ysaline point froment at gmail point com."
+    ),
+    Paragraph(
+        "Les numéros de l'atelier sont le +33 (0)6 47 58 69 70, le 0033 6 11 29 38 47, le +41 76 555 12 34 en Suisse, le +32 471 98 76 54 en Belgique, le 06.47.58.69.70 et le +44 7700 900123 au Royaume-Uni."
     ),
     Heading("Signature", 1),
     Paragraph("Fait à Nantes, le 14 juin 2025"),
