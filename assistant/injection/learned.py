@@ -116,7 +116,7 @@ class InjectionModel:
     @property
     def suspect_level(self) -> float:
         """The suspicion level (the threshold itself when the model has none)."""
-        return min(self.threshold, self.threshold if self.suspect is None else self.suspect)
+        return self.threshold if self.suspect is None else min(self.suspect, self.threshold)
 
 
 @cache

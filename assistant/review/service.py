@@ -115,13 +115,13 @@ class ReviewService:
         from assistant.calc import check_document
         from assistant.calc_evidence import merge_calc
         from assistant.detect import detect_checkpoints, layout_of
-        from assistant.injection import injection_passages, suspect_spans
+        from assistant.injection import flagged_spans, injection_passages
         from assistant.verdicts import competency_verdicts, recommendations
 
         epreuve = self.referentiel.epreuve(epreuve).id
         checkpoints = self.referentiel.checkpoints_for(epreuve)
         injections = injection_passages(doc)
-        excluded = [(i.start, i.end) for i in injections if i.start >= 0] + suspect_spans(doc)
+        excluded = flagged_spans(doc)  # the flagged passages and the suspect blocks
         layout = layout_of(doc, excluded)
         retriever = self.indexer.index(doc) if self._needs_index() else None
         paraphrases = self._paraphrases(retriever, layout, checkpoints)
