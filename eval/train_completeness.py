@@ -99,7 +99,8 @@ class Model:
     def predict(self, x: Matrix) -> np.ndarray:
         if len(x) == 0:
             return np.zeros(0, dtype=np.int64)
-        return np.argmax(((x - self.mean) / self.std) @ self.weights, axis=1)
+        out: np.ndarray = np.argmax(((x - self.mean) / self.std) @ self.weights, axis=1)
+        return out
 
 
 def _arrays(dossiers: Sequence[Dossier]) -> tuple[Matrix, np.ndarray]:
@@ -114,7 +115,9 @@ def train(dossiers: Sequence[Dossier], l2: float) -> Model:
     return Model(mean, std, fit(x, y, 3, l2, mean, std))
 
 
-def pairs(dossiers: Sequence[Dossier], model: Model | None, topics_only: bool = False) -> list[tuple[str, str]]:
+def pairs(
+    dossiers: Sequence[Dossier], model: Model | None, topics_only: bool = False
+) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for d in dossiers:
         x = np.stack(d.features) if d.features else np.zeros((0, len(FEATURES)), np.float32)
@@ -125,7 +128,9 @@ def pairs(dossiers: Sequence[Dossier], model: Model | None, topics_only: bool = 
     return out
 
 
-def measure(dossiers: Sequence[Dossier], model: Model | None, topics_only: bool = False) -> dict[str, float]:
+def measure(
+    dossiers: Sequence[Dossier], model: Model | None, topics_only: bool = False
+) -> dict[str, float]:
     got = pairs(dossiers, model, topics_only)
     recalls = {}
     for s in TOPIC_CLASSES:
@@ -165,7 +170,9 @@ def choose_l2(dossiers: Sequence[Dossier], choices: Sequence[float]) -> float:
             held = [d for d in dossiers if d.group == group]
             model = train([d for d in dossiers if d.group != group], l2)
             after, before = measure(held, model), measure(held, None)
-            gains.append((after["balanced"] - before["balanced"], after["accuracy"] - before["accuracy"]))
+            gains.append(
+                (after["balanced"] - before["balanced"], after["accuracy"] - before["accuracy"])
+            )
             log.info(
                 "l2 %g, %s held out (%d): %s (rules %s); topics %s (rules %s)",
                 l2, group, len(held), _figures(after), _figures(before),

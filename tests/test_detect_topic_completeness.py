@@ -14,18 +14,18 @@ import numpy as np
 import pytest
 
 from assistant.assessment import Assessment
+from assistant.detect.checkpoint import detect_checkpoint
 from assistant.detect.completeness import (
     FEATURES,
     MODEL,
     load_completeness,
     topic_features,
 )
-from assistant.detect.checkpoint import detect_checkpoint
-from assistant.detect.units import build_units
 from assistant.detect.scope import Layout
+from assistant.detect.units import build_units
 from assistant.services import Services, build_services
 from assistant.settings import Settings
-from eval.docbuild import markdown_to_items, build_docx
+from eval.docbuild import build_docx, markdown_to_items
 
 COVER = """\
 # Mémoire de bachelor — Cyclofix, atelier de réparation de vélos
@@ -41,7 +41,9 @@ def services(tmp_path_factory: pytest.TempPathFactory) -> Services:
     return build_services(Settings(home=tmp_path_factory.mktemp("home")))
 
 
-def assess(services: Services, tmp_path: Path, epreuve: str, body: str, docx: bool = False) -> Assessment:
+def assess(
+    services: Services, tmp_path: Path, epreuve: str, body: str, docx: bool = False
+) -> Assessment:
     text = COVER + "\n" + body
     path = tmp_path / "dossier.md"
     path.write_text(text, encoding="utf-8")

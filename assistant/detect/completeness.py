@@ -36,10 +36,13 @@ from assistant.detect.requirements import meets
 from assistant.detect.scope import Layout
 from assistant.detect.substance import unit_substance
 from assistant.detect.units import Unit
+from assistant.referentiel.models import Requirement
 
 MODEL = Path(__file__).with_name("model") / "completeness.json"
 REGION_SPAN = 40  # units of a section read at most: a long chapter says enough in 40
-SPECIFICS = ("figures", "schedule", "targets", "result", "people", "explanation", "audit")
+SPECIFICS: tuple[Requirement, ...] = (
+    "figures", "schedule", "targets", "result", "people", "explanation", "audit",
+)  # fmt: skip
 VOIDS = ("negated", "announce", "hypothetical", "definition", "generic")
 
 REGION_FEATURES = (
@@ -131,7 +134,7 @@ def _region_features(region: Sequence[Unit], outcome: CheckpointOutcome) -> list
         float(bool(requires)),
         sum(held) / len(held) if held else 1.0,
         float(all(held)) if kept else 0.0,
-        *(float(bool(kept) and meets([name], kept)) for name in SPECIFICS),  # type: ignore[list-item]
+        *(float(bool(kept) and meets([name], kept)) for name in SPECIFICS),
     ]
 
 
