@@ -19,8 +19,10 @@ instead. ``--dev`` folders are only measured.
 
 It then trains the learned passage judgment of ``support`` on every training passage file
 (``eval.train_verdict``: ``model/verdict.json`` and ``verdict.npz``), unless ``--no-verdict``,
-and the dossier-level decision that reads both (``eval.train_dossier``: ``model/dossier.json``),
-unless ``--no-dossier``. The training dossiers are those of author w1 (``--authors``).
+and the dossier-level decision that reads both (``eval.train_dossier``: ``model/dossier.json``)
+then the completeness of checkpoints without elements (``eval.train_completeness``:
+``model/completeness.json``), unless ``--no-dossier``. The training dossiers are those of
+author w1 (``--authors``).
 """
 
 from __future__ import annotations
@@ -129,6 +131,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from eval import train_dossier
 
         train_dossier.main([])
+        from eval import train_completeness  # topics: reads the rules the decision leaves
+
+        train_completeness.main([])
     return 0
 
 

@@ -277,13 +277,17 @@ def _labelled(
 
 
 def judge(
-    outcome: CheckpointOutcome, reading: Reading | None, model: DossierModel | None
+    outcome: CheckpointOutcome,
+    reading: Reading | None,
+    model: DossierModel | None,
+    topic: Status | None = None,
 ) -> CheckpointOutcome:
-    """``outcome`` with the learned statuses (the rules' own without model or reading)."""
+    """``outcome`` with the learned statuses (the rules' own without model or reading);
+    ``topic``, for a checkpoint without elements, is the status ``completeness`` decided."""
     if model is None or reading is None:
         return outcome
     if not outcome.elements:
-        wanted = model.decide(target_features(outcome, None, reading), topic=True)
+        wanted = topic or model.decide(target_features(outcome, None, reading), topic=True)
         findings = _evidenced(outcome.findings, wanted, outcome.checkpoint.id, CHECKPOINT, reading)
         if findings is None:
             return outcome
