@@ -181,18 +181,29 @@ _DONE = (  # a past participle: regular in -é, or a common irregular one
     r"(?:\w{2,}é(?:e|s|es)?|eu|pu|su|vu|lu|fait|mis|pris|prévu|reçu|obtenu|tenu|venu|conduit|produit"
     r"|ouvert|offert|écrit|dit|fini|choisi|réussi|défini|établi|suivi|atteint)e?s?"
 )
+_NOT_AN_ACTION = (  # modals and states: "je ne pouvais rien", "je ne suis pas"
+    r"(?!(?:pouv\w*|peu[xt]|puis|doi\w*|dev\w*|suis|sommes|étais|était|étions|serai\w*"
+    r"|serons)\b)"
+)
 _NEGATION = re.compile(
     # compound past denied: "n'avons pas eu", "n'a jamais été lancé", "n'ont rien fait"
-    r"\bn['’]\s*(?:ai|as|a|avons|avez|ont|avait|avions|aviez|avaient|aura|aurons|auront)"
-    r"\s+" + _NEG
-    + r"\s+(?:encore\s+|toujours\s+|vraiment\s+)?(?:pu\s+|su\s+|été\s+)?(?:être\s+)?" + _DONE + r"\b"
+    r"\bn['’]\s*(?:ai|as|a|avons|avez|ont|avait|avions|aviez|avaient|aura|aurons|auront)\s+"
+    + _NEG
+    + r"\s+(?:encore\s+|toujours\s+|vraiment\s+)?(?:pu\s+|su\s+|été\s+)?(?:être\s+)?"
+    + _DONE
     # the writer denies doing: "nous ne mesurons pas", "on n'organise aucun", "je n'ai rien"
-    r"|\b(?:nous|on|je)\s+(?:ne\s+|n['’]\s*)(?!pouv|peu|doi|dev|sui|somm|étai|éti|ser)(?:\w+\s+){1,2}?" + _NEG + r"\b"
+    + r"\b|\b(?:nous|on|je)\s+(?:ne\s+|n['’]\s*)"
+    + _NOT_AN_ACTION
+    + r"(?:\w+\s+){1,2}?"
+    + _NEG
     # nothing was done: "aucun temps fédérateur n'a été organisé", "rien n'a été prévu"
-    r"|\b(?:aucun|aucune|rien)\b[^.;:]{0,80}?\bn['’]\s*(?:a|ont|est|sont|était|étaient)\s+"
-    r"(?:encore\s+|jamais\s+)?(?:pu\s+)?(?:été\s+)?" + _DONE + r"\b"
+    + r"\b|\b(?:aucun|aucune|rien)\b[^.;:]{0,80}?\bn['’]\s*(?:a|ont|est|sont|était|étaient)\s+"
+    r"(?:encore\s+|jamais\s+)?(?:pu\s+)?(?:été\s+)?"
+    + _DONE
     # not yet done, done without: "pas encore pu", "pas encore été", "sans avoir"
-    r"|\bpas\s+encore\s+" + _DONE + r"\b|\bsans\s+avoir\b",
+    + r"\b|\bpas\s+encore\s+"
+    + _DONE
+    + r"\b|\bsans\s+avoir\b",
     re.I,
 )
 
@@ -211,9 +222,7 @@ def negated_sentence(sentence: str) -> bool:
     quotation marks, and a negation opening a subordinate clause ("un site qui n'avait pas
     évolué", "des outils que je ne connaissais pas", "si rien n'est fait")."""
     text = _REPORTED.sub(" ", sentence)
-    return any(
-        not _SUBORDINATE.search(text[: m.start()]) for m in _NEGATION.finditer(text)
-    )
+    return any(not _SUBORDINATE.search(text[: m.start()]) for m in _NEGATION.finditer(text))
 
 
 _DEFINITION = re.compile(
@@ -223,13 +232,13 @@ _DEFINITION = re.compile(
     r"(?:outil|outils|m[ée]thode|mod[èe]le|d[ée]marche|technique|cadre|grille|matrice|analyse"
     r"|indicateur|document|ensemble|processus|moyen|fa[çc]on|mani[èe]re|concept|notion)\b"
     r"|(?:est|sont)\s+(?:un|une|des)\s+\w+(?:\s+\w+)?\s+(?:qui|dont|permettant)\b"
-    r"|consistent?\s+[àa]\b|permet(?:tent)?\s+(?:de|d['’])|sert\s+[àa]|servent\s+[àa]"
+    r"|(?:est|sont)\s+(?:le|la|l['’]|les)\s*\w+(?:\s+[\w'’]+){0,3}?\s+"
+    r"(?:qui|dont|où|pour lequel|pour laquelle|auquel|à laquelle)\b"
+    r"|consiste(?:nt)?\s+[àa]\b|permet(?:tent)?\s+(?:de|d['’])|sert\s+[àa]|servent\s+[àa]"
     r"|se\s+d[ée]finit)",
     re.I,
 )
-_CASE_WORD = re.compile(
-    r"\b(?:nous|notre|nos|je|j['’]|mon|ma|mes|on)\b|\d", re.I
-)
+_CASE_WORD = re.compile(r"\b(?:nous|notre|nos|je|j['’]|mon|ma|mes|on)\b|\d", re.I)
 
 
 def case_words(company: str) -> list[str]:
@@ -239,8 +248,9 @@ def case_words(company: str) -> list[str]:
 
 def definitional_sentence(sentence: str, case: Sequence[str] = ()) -> bool:
     """True when a sentence opens on a generic subject ('Le/La/Les/Un ... ') followed by 'est
-    un outil / une méthode ...', 'sont des charges qui ...', 'consiste à', 'permet de', 'sert à' or 'se définit', and holds
-    no word of the case: first person, a figure, or the company's name."""
+    un outil / une méthode ...', 'sont des charges qui ...', 'est le chiffre pour lequel ...',
+    'consiste à', 'permet de', 'sert à' or 'se définit', and holds no word of the case: first
+    person, a figure, or the company's name."""
     if not _DEFINITION.search(sentence) or _CASE_WORD.search(sentence):
         return False
     folded = sentence.casefold()
@@ -325,7 +335,9 @@ class SourceView:
         return found, detail, span is not None
 
 
-def audit_dossier(label: DossierLabel, source: str, assessment: Assessment, text: str) -> DossierAudit:
+def audit_dossier(
+    label: DossierLabel, source: str, assessment: Assessment, text: str
+) -> DossierAudit:
     view = SourceView(source, label)
     result = DossierAudit(label.file)
     for quote in evidence_quotes(label.file, assessment):
@@ -386,7 +398,9 @@ def table(rows: Sequence[tuple[str, Counter[str]]]) -> str:
     lines = [head, "|" + "---|" * (len(COLUMNS) + 2)]
     for name, counts in rows:
         set_name, fmt = name.split(" ")
-        lines.append(f"| {set_name} | {fmt} | " + " | ".join(str(counts[c]) for c in COLUMNS) + " |")
+        lines.append(
+            f"| {set_name} | {fmt} | " + " | ".join(str(counts[c]) for c in COLUMNS) + " |"
+        )
     return "\n".join(lines)
 
 
@@ -405,8 +419,13 @@ def listing(audits: Sequence[DossierAudit]) -> str:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m eval.quote_audit", description=__doc__.split("\n")[0])
-    parser.add_argument("--set", dest="sets", action="append", choices=sorted(SETS), required=True)
+    parser = argparse.ArgumentParser(
+        prog="python -m eval.quote_audit", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument(
+        "--set", dest="sets", action="append", choices=sorted(SETS), required=True,
+        help="A labelled set (as in eval.run); give --set several times for several sets.",
+    )  # fmt: skip
     parser.add_argument("--format", choices=["md", "pdf", "docx"], default="md")
     parser.add_argument("-v", "--verbose", action="store_true", help="List the flagged quotes.")
     args = parser.parse_args(argv)
