@@ -225,17 +225,24 @@ def negated_sentence(sentence: str) -> bool:
     return any(not _SUBORDINATE.search(text[: m.start()]) for m in _NEGATION.finditer(text))
 
 
+_SUBJECT = r"^\W*(?:le|la|les|l['’]|un|une|des)\s*(?:[^,;:.()]|\([^)]*\)){1,80}?\s"
 _DEFINITION = re.compile(
-    r"^\W*(?:le|la|les|l['’]|un|une|des)\s*[^,;:.]{1,60}?\s"
-    r"(?:(?:est|sont|d[ée]signe|d[ée]signent|repr[ée]sente|repr[ée]sentent)\s+"
+    _SUBJECT + r"(?:(?:est|sont|d[ée]signe|d[ée]signent|repr[ée]sente|repr[ée]sentent)\s+"
     r"(?:un|une|des|l['’]|le|la)\s*(?:\w+\s+){0,2}?"
     r"(?:outil|outils|m[ée]thode|mod[èe]le|d[ée]marche|technique|cadre|grille|matrice|analyse"
-    r"|indicateur|document|ensemble|processus|moyen|fa[çc]on|mani[èe]re|concept|notion)\b"
+    r"|indicateur|document|ensemble|processus|moyen|fa[çc]on|mani[èe]re|concept|notion"
+    r"|rapport|ratio|diff[ée]rence|somme|quotient|part|niveau|montant)\b"
     r"|(?:est|sont)\s+(?:un|une|des)\s+\w+(?:\s+\w+)?\s+(?:qui|dont|permettant)\b"
     r"|(?:est|sont)\s+(?:le|la|l['’]|les)\s*\w+(?:\s+[\w'’]+){0,3}?\s+"
     r"(?:qui|dont|où|pour lequel|pour laquelle|auquel|à laquelle)\b"
     r"|consiste(?:nt)?\s+[àa]\b|permet(?:tent)?\s+(?:de|d['’])|sert\s+[àa]|servent\s+[àa]"
-    r"|se\s+d[ée]finit)",
+    r"|se\s+d[ée]finit|sont\s+nombreu(?:x|ses)\b)"
+    # a synonym given in passing: "Les coûts fixes (ou charges de structure) ..."
+    r"|^\W*(?:le|la|les|l['’])\s*[^(.;:]{1,50}\((?:ou|aussi appel[ée]e?s?|dite?s?)\s"
+    # a generic inventory: "Les principaux indicateurs d'audience sont ..."
+    r"|^\W*(?:les|le|la)\s+(?:principa(?:ux|les?)|diff[ée]rent(?:e?s))\s[^.]{1,80}?\s(?:sont|est)\s"
+    # a formula in letters, with an operator: "Taux de marge = (CA - coûts variables) / CA"
+    r"|^[^=\d]{3,80}=[^=\d]*\s[/×*+–-]\s[^=\d]*$",
     re.I,
 )
 _CASE_WORD = re.compile(r"\b(?:nous|notre|nos|je|j['’]|mon|ma|mes|on)\b|\d", re.I)
@@ -247,10 +254,13 @@ def case_words(company: str) -> list[str]:
 
 
 def definitional_sentence(sentence: str, case: Sequence[str] = ()) -> bool:
-    """True when a sentence opens on a generic subject ('Le/La/Les/Un ... ') followed by 'est
-    un outil / une méthode ...', 'sont des charges qui ...', 'est le chiffre pour lequel ...',
-    'consiste à', 'permet de', 'sert à' or 'se définit', and holds no word of the case: first
-    person, a figure, or the company's name."""
+    """True when a sentence has a definitional shape and holds no word of the case (first
+    person, a figure, the company's name). Shapes: a generic subject ('Le/La/Les/Un ... ')
+    followed by 'est un outil / une méthode / le rapport ...', 'sont des charges qui ...',
+    'est le chiffre pour lequel ...', 'consiste à', 'permet de', 'sert à', 'se définit', 'sont
+    nombreux'; a synonym in passing ('Les coûts fixes (ou charges de structure)'); a generic
+    inventory ('Les principaux indicateurs sont ...'); a formula in letters ('Marge = CA -
+    coûts')."""
     if not _DEFINITION.search(sentence) or _CASE_WORD.search(sentence):
         return False
     folded = sentence.casefold()

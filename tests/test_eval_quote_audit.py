@@ -60,6 +60,12 @@ def test_denied_facts_reported_speech_and_subordinates_are_not_negated(sentence:
         "Le seuil de rentabilité est le chiffre d'affaires pour lequel le résultat est nul.",
         "Une charge variable est une dépense qui évolue avec le volume produit.",
         "L'audit d'accessibilité sert à vérifier qu'un site respecte les critères du RGAA.",
+        "Le panier moyen est le rapport entre le chiffre d'affaires et le nombre de commandes.",
+        "La méthode MoSCoW (Must, Should, Could, Won't) est l'outil le plus utilisé.",
+        "Les charges variables (dites opérationnelles) suivent l'activité.",
+        "Les principales sources de veille sont les revues, les salons et les bases de données.",
+        "Les canaux d'acquisition sont nombreux : SEO, SEA, e-mailing, affiliation.",
+        "Marge sur coût variable = chiffre d'affaires - coûts variables",
     ],
 )
 def test_textbook_definitions_without_a_case_word_are_definitional(sentence: str) -> None:
@@ -74,6 +80,8 @@ def test_textbook_definitions_without_a_case_word_are_definitional(sentence: str
         "La campagne permet de toucher 12 000 personnes pour 450 €.",
         "Cette réunion hebdomadaire permet de répartir les tâches.",  # not a generic subject
         "Les ventes ont progressé de 12 % grâce au salon.",
+        "Fidélité = abonnement annuel",  # a SWOT line, not a formula
+        "Les concurrents sont les deux caves du centre et le rayon du supermarché.",
     ],
 )
 def test_case_anchored_sentences_are_not_definitional(sentence: str) -> None:
