@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.detect.outline import reads_as_contents
 from assistant.document import Block, Document
 from assistant.textnorm import fold
 
@@ -68,13 +69,16 @@ def _run_after(
     blocks: Sequence[Block], i: int, headings: set[str], stop_at_heading: bool
 ) -> set[int]:
     """The blocks after a contents title: its short lines up to the next heading (a real
-    heading title), or the following contents-like lines (a title read as a plain line)."""
+    heading title), or the following contents-like lines (a title read as a plain line); a
+    block that reads as an outline alone (numbered titles run together) belongs to it too."""
     out: set[int] = set()
     for block in blocks[i + 1 : i + 1 + FOLLOWING_BLOCKS]:
         lines = _lines(block)
         if block.kind == "heading":
             if stop_at_heading or not _PAGE_END.search(block.text):
                 break
+        elif reads_as_contents(block.text):
+            pass  # a run of numbered titles joined into one paragraph, as a PDF may give it
         elif not all(_contents_line(line) for line in lines) or not (
             stop_at_heading or _is_contents(lines, headings, share=SHARE)
         ):
