@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.assessment import Evidence
-from assistant.detect.claims import quotable
+from assistant.detect.claims import case_anchored, quotable
 from assistant.detect.units import Unit
 
 MAX_QUOTE = 300
@@ -31,10 +31,15 @@ def unit_evidence(text: str, unit: Unit) -> Evidence:
 
 def evidence_list(text: str, units: Sequence[Unit], k: int = MAX_EVIDENCE) -> list[Evidence]:
     """Up to ``k`` quotes from ``units`` (best first), without duplicates; a unit that asserts
-    nothing about the case (a definition, a denial, a contents line...) is never quoted."""
+    nothing about the case (a definition, a denial, a contents line...) is never quoted. What
+    the dossier says of its own case (« nous », a figure, a proper name, a table cell) is quoted
+    first: a sentence without any of these (often course text the definition rules miss) only
+    when the units hold nothing else to quote, so that a status never loses its quote."""
     out: list[Evidence] = []
     seen: set[int] = set()
-    for unit in units:
+    anchored = [u for u in units if u.kind in ("heading", "cell") or case_anchored(u)]
+    says_case = any(u.kind != "heading" and quotable(u) for u in anchored)
+    for unit in anchored if says_case else units:
         if unit.index in seen or not quotable(unit):
             continue
         seen.add(unit.index)
