@@ -13,6 +13,7 @@ from functools import lru_cache
 from assistant.assessment import CheckpointResult
 from assistant.detect.checkpoint import CheckpointOutcome, detect_checkpoint, section_owners
 from assistant.detect.cues import CueIndex, compile_cue
+from assistant.detect.attribution import load_attribution
 from assistant.detect.judgment import judge, load_judgment, reading_of
 from assistant.detect.meaning import MeaningScan
 from assistant.detect.results import to_result
@@ -66,7 +67,8 @@ def detect_checkpoints(
     outcomes = detect_outcomes(checkpoints, layout, paraphrases, background, semantic)
     reading = reading_of(meaning)
     model = load_judgment() if reading is not None else None
-    return [to_result(judge(o, reading, model), doc.text) for o in outcomes]
+    attribution = load_attribution() if reading is not None else None
+    return [to_result(judge(o, reading, model, attribution), doc.text) for o in outcomes]
 
 
 def detect_outcomes(

@@ -1,0 +1,309 @@
+"""Train the element attribution (assistant/detect/attribution.py).
+
+    python -m eval.train_attribution [--passages FILE ...] [--train DIR ...] [--no-write]
+
+Two stages, numpy only, deterministic (closed-form ridge, full-batch gradient descent from
+zeros):
+
+1. Per element, a ridge regression over the passage embedding (targets +1 / -1, classes
+   weighed equally, penalty ``RIDGE``): positives are the labelled passages present for it
+   and, in each training dossier where it is labelled present, the passage that scores best
+   (first by the passage model, then by the ridge itself); negatives are the labelled passages
+   absent for it, the passages present for a sibling element that its labels leave out, and
+   every passage of a training dossier where it is labelled absent.
+2. A logistic regression (classes balanced) over ``attribution.FEATURES`` of the elements the
+   engine leaves absent, each dossier group (author) scored by ridges trained without it.
+
+The threshold is chosen by leaving one dossier group out: the one whose flips gain most
+balanced accuracy on average with no group losing any; with none, the weights are written
+with a threshold of 1 (nothing changes). Held-out folders and files are refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from assistant.detect import detect_outcomes, layout_of
+from assistant.detect.attribution import FEATURES, MODEL, Attribution, element_features
+from assistant.detect.checkpoint import CheckpointOutcome
+from assistant.detect.judgment import judge, load_judgment, reading_of
+from assistant.detect.meaning import MeaningScan, targets_of
+from assistant.injection import flagged_spans
+from assistant.services import Services, build_services
+from eval.labels import load_labels
+
+log = logging.getLogger("eval.train_attribution")
+EVAL = Path(__file__).parent
+RIDGE = 0.01
+L2 = 0.01
+STEPS = 2000
+THRESHOLDS = (0.8, 0.85, 0.9, 0.93, 0.95, 0.97)
+Matrix = np.ndarray
+
+
+@dataclass
+class Dossier:
+    group: str
+    scan: MeaningScan
+    outcomes: list[CheckpointOutcome]
+    labels: dict[str, str]  # "checkpoint.element" -> present / absent
+    checkpoints: dict[str, str]  # checkpoint -> labelled status
+    topics_right: int = 0  # checkpoints without elements judged right (unchanged here)
+    topics: list[tuple[str, str]] = field(default_factory=list)  # (expected, got)
+
+
+def labelled_passages(files: Sequence[Path], services: Services) -> list[tuple[np.ndarray, str, dict[str, str]]]:  # fmt: skip
+    rows = []
+    for f in files:
+        author = f.stem.split("-", 1)[-1]
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                rows.append((author, r["text"], r["targets"]))
+    vectors = services.review.embedder.embed_documents([r[1] for r in rows])
+    return [(np.asarray(v, dtype=np.float32), a, t) for v, (a, _, t) in zip(vectors, rows, strict=True)]  # fmt: skip
+
+
+def dossiers_of(services: Services, folder: Path) -> list[Dossier]:
+    review, ref = services.review, services.referentiel
+    model = load_judgment()
+    out = []
+    for label in load_labels(folder):
+        doc = review.document(folder / label.file, label.epreuve)
+        layout = layout_of(doc, flagged_spans(doc))
+        checkpoints = ref.checkpoints_for(label.epreuve)
+        scan = review.meaning_scan(layout, checkpoints)
+        if scan is None:
+            continue
+        background = [c for c in ref.checkpoints if c.background]
+        outcomes = detect_outcomes(checkpoints, layout, None, background, scan.semantic())
+        reading = reading_of(scan)
+        judged = [judge(o, reading, model) for o in outcomes]
+        group = getattr(label, "author", "") or folder.name
+        labels = {
+            f"{cp}.{el}": s for cp, lab in label.checkpoints.items() for el, s in lab.elements.items()
+        }
+        d = Dossier(group, scan, judged, labels, {c: lab.status for c, lab in label.checkpoints.items()})
+        d.topics = [(label.checkpoints[o.checkpoint.id].status, o.status) for o in judged if not o.elements]
+        out.append(d)
+    return out
+
+
+def siblings_of(services: Services) -> dict[str, list[str]]:
+    targets = [t for t in targets_of(services.referentiel.checkpoints) if t.target != "checkpoint"]
+    return {t.key: [o.key for o in targets if o.checkpoint == t.checkpoint and o.key != t.key] for t in targets}  # fmt: skip
+
+
+def ridge_data(passages, dossiers, siblings, pick) -> dict[str, tuple[list, list, list]]:  # type: ignore[no-untyped-def]
+    data: dict[str, tuple[list, list, list]] = defaultdict(lambda: ([], [], []))
+    for v, _, targets in passages:
+        present = []
+        for key, status in targets.items():
+            if key in siblings:
+                x, y, w = data[key]
+                x.append(v), y.append(float(status == "present")), w.append(1.0)
+                if status == "present":
+                    present.append(key)
+        for key in present:
+            for other in siblings[key]:
+                if other not in targets:
+                    x, y, w = data[other]
+                    x.append(v), y.append(0.0), w.append(1.0)
+    for d in dossiers:
+        n = len(d.scan.passages)
+        for key, status in d.labels.items():
+            x, y, w = data[key]
+            if status == "absent":
+                x.extend(d.scan.vectors), y.extend([0.0] * n), w.extend([n**-0.5] * n)
+            else:
+                x.append(d.scan.vectors[pick(d, key)]), y.append(1.0), w.append(1.0)
+    return data
+
+
+def fit_ridges(data: dict[str, tuple[list, list, list]]) -> dict[str, np.ndarray]:  # type: ignore[type-arg]
+    out = {}
+    for key in sorted(data):
+        x, y, w = (np.asarray(a, dtype=np.float64) for a in data[key])
+        if y.sum() == 0 or y.sum() == len(y):
+            continue
+        pos, neg = w * (y == 1), w * (y == 0)
+        w = pos / pos.sum() + neg / neg.sum()
+        xb = np.concatenate([x, np.ones((len(x), 1))], axis=1)
+        a = (xb * w[:, None]).T @ xb + RIDGE * np.eye(xb.shape[1])
+        a[-1, -1] -= RIDGE
+        out[key] = np.linalg.solve(a, (xb * w[:, None]).T @ (2 * y - 1))
+    return out
+
+
+def as_model(ridges: dict[str, np.ndarray], embedder: str) -> Attribution:
+    keys = tuple(sorted(ridges))
+    n = len(FEATURES)
+    directions = np.stack([ridges[k] for k in keys]).astype(np.float32)
+    return Attribution(keys, directions, np.zeros(n, np.float32), np.ones(n, np.float32), np.zeros(n, np.float32), 1.0, embedder)  # fmt: skip
+
+
+def train_ridges(passages, dossiers, siblings, embedder: str) -> Attribution:  # type: ignore[no-untyped-def]
+    def by_meaning(d: Dossier, key: str) -> int:
+        cp, el = key.split(".", 1)
+        j = d.scan.column(cp, el)
+        return int(np.argmax(d.scan.probs[:, j])) if j is not None else 0
+
+    model = as_model(fit_ridges(ridge_data(passages, dossiers, siblings, by_meaning)), embedder)
+
+    def by_ridge(d: Dossier, key: str) -> int:
+        s = model.scores(d.scan.vectors, key)
+        return int(np.argmax(s)) if s is not None else by_meaning(d, key)
+
+    return as_model(fit_ridges(ridge_data(passages, dossiers, siblings, by_ridge)), embedder)
+
+
+@dataclass
+class Row:
+    dossier: int
+    key: str
+    features: np.ndarray
+    label: int
+
+
+def rows_of(dossiers: Sequence[Dossier], index: Sequence[int], model: Attribution) -> list[Row]:
+    out = []
+    for i in index:
+        d = dossiers[i]
+        for o in d.outcomes:
+            for e in o.elements:
+                if e.status != "absent":
+                    continue
+                found = element_features(o, e, o.elements, d.scan, model)
+                key = f"{o.checkpoint.id}.{e.element.id}"
+                if found is not None:
+                    out.append(Row(i, key, found[0], int(d.labels[key] == "present")))
+    return out
+
+
+def fit_logistic(rows: Sequence[Row]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    x = np.stack([r.features for r in rows]).astype(np.float64)
+    y = np.asarray([r.label for r in rows], dtype=np.float64)
+    mean, std = x.mean(axis=0), x.std(axis=0) + 1e-6
+    mean[-1], std[-1] = 0.0, 1.0
+    z = (x - mean) / std
+    weight = np.where(y == 1, 0.5 / y.mean(), 0.5 / (1 - y.mean()))
+    w = np.zeros(x.shape[1])
+    for _ in range(STEPS):
+        p = 1 / (1 + np.exp(-z @ w))
+        w -= 0.3 * (z.T @ ((p - y) * weight) / len(y) + L2 * w)
+    return mean, std, w
+
+
+def figures(dossiers: Sequence[Dossier], flips: set[tuple[int, str]], index: Sequence[int]) -> tuple[float, float]:  # fmt: skip
+    """Accuracy and balanced accuracy of the checkpoints of ``index`` with ``flips`` made
+    present (checkpoint statuses from the elements, by the labelling rules)."""
+    pairs = []
+    for i in index:
+        d = dossiers[i]
+        pairs += d.topics
+        for o in d.outcomes:
+            if not o.elements:
+                continue
+            present = [e.status == "present" or (i, f"{o.checkpoint.id}.{e.element.id}") in flips for e in o.elements]  # fmt: skip
+            named = o.mentioned or any(e.mentioned for e in o.elements)
+            got = "present" if all(present) else ("partial" if any(present) or named else "absent")
+            pairs.append((d.checkpoints[o.checkpoint.id], got))
+    accuracy = float(np.mean([a == b for a, b in pairs]))
+    recalls = [np.mean([b == s for a, b in pairs if a == s]) for s in ("present", "partial", "absent") if any(a == s for a, _ in pairs)]  # fmt: skip
+    return accuracy, float(np.mean(recalls))
+
+
+def auc(scores: Sequence[float], labels: Sequence[int]) -> float:
+    s, y = np.asarray(scores), np.asarray(labels)
+    pos, neg = s[y == 1], s[y == 0]
+    if not len(pos) or not len(neg):
+        return float("nan")
+    return float((pos[:, None] > neg[None, :]).mean() + 0.5 * (pos[:, None] == neg[None, :]).mean())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    services = build_services()
+    embedder = services.review.embedder.name
+    passages = labelled_passages(args.passages, services)
+    dossiers = [d for f in args.train for d in dossiers_of(services, f)]
+    siblings = siblings_of(services)
+    groups = sorted({d.group for d in dossiers})
+    log.info("%d labelled passages, %d dossiers in groups %s", len(passages), len(dossiers), groups)
+    oof: list[Row] = []
+    for g in groups:  # each group scored by ridges trained without it (nor its passages)
+        held = [i for i, d in enumerate(dossiers) if d.group == g]
+        rest = [d for d in dossiers if d.group != g]
+        model = train_ridges([p for p in passages if p[1] != g], rest, siblings, embedder)
+        oof += rows_of(dossiers, held, model)
+    threshold = choose_threshold(dossiers, groups, oof)
+    mean, std, w = fit_logistic(oof)
+    final = train_ridges(passages, dossiers, siblings, embedder)
+    if args.no_write:
+        return 0
+    meta = {"features": list(FEATURES), "threshold": threshold, "embedder": embedder,
+            "trained_on": [str(p) for p in [*args.passages, *args.train]], "ridge": RIDGE, "l2": L2}  # fmt: skip
+    np.savez_compressed(
+        args.out, keys=np.asarray(final.keys), directions=final.directions.astype(np.float16),
+        mean=mean.astype(np.float32), std=std.astype(np.float32), weights=w.astype(np.float32),
+        meta=np.asarray(json.dumps(meta)),
+    )  # fmt: skip
+    log.info("weights written to %s (threshold %g)", args.out, threshold)
+    return 0
+
+
+def choose_threshold(dossiers: Sequence[Dossier], groups: Sequence[str], oof: Sequence[Row]) -> float:  # fmt: skip
+    """Leaving one group out for the logistic regression too: the threshold with the best mean
+    balanced gain and no group losing (1.0: none)."""
+    probs: dict[int, float] = {}
+    for g in groups:
+        train = [r for r in oof if dossiers[r.dossier].group != g]
+        mean, std, w = fit_logistic(train)
+        held = [k for k, r in enumerate(oof) if dossiers[r.dossier].group == g]
+        for k in held:
+            probs[k] = float(1 / (1 + np.exp(-((oof[k].features - mean) / std) @ w)))
+        log.info("%s: AUC %.3f over %d elements left absent", g, auc([probs[k] for k in held], [oof[k].label for k in held]), len(held))  # fmt: skip
+    best, best_gain = 1.0, 0.0
+    for th in THRESHOLDS:
+        gains, line = [], []
+        for g in groups:
+            index = [i for i, d in enumerate(dossiers) if d.group == g]
+            flips = {(r.dossier, r.key) for k, r in enumerate(oof) if probs[k] >= th and dossiers[r.dossier].group == g}  # fmt: skip
+            hits = sum(oof[k].label for k, r in enumerate(oof) if probs[k] >= th and dossiers[r.dossier].group == g)  # fmt: skip
+            a0, a1 = figures(dossiers, set(), index), figures(dossiers, flips, index)
+            gains.append((a1[0] - a0[0], a1[1] - a0[1]))
+            line.append(f"{g} {a0[0]:.3f}/{a0[1]:.3f} -> {a1[0]:.3f}/{a1[1]:.3f} ({hits}/{len(flips)})")
+        mean_gain = float(np.mean([b for _, b in gains]))
+        log.info("threshold %g: %s; mean balanced gain %+.4f", th, "; ".join(line), mean_gain)
+        if min(min(a, b) for a, b in gains) >= 0 and mean_gain > best_gain + 1e-9:
+            best, best_gain = th, mean_gain
+    log.info("chosen threshold %g", best)
+    return best
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m eval.train_attribution", description=__doc__.split("\n")[0])  # fmt: skip
+    parser.add_argument("--passages", type=Path, nargs="*", default=sorted((EVAL / "passages").glob("train-*.jsonl")))  # fmt: skip
+    default = [EVAL / "styles" / "train", EVAL / "devset", EVAL / "styles" / "dev"]
+    parser.add_argument("--train", type=Path, nargs="*", default=default)
+    parser.add_argument("--out", type=Path, default=MODEL)
+    parser.add_argument("--no-write", action="store_true", help="Measure only.")
+    args = parser.parse_args(argv)
+    for path in [*args.passages, *args.train]:
+        if any(part.startswith(("heldout", "real")) for part in path.parts) or "heldout" in path.name:
+            parser.error(f"{path} is held out: never train nor tune on it")
+    return args
+
+
+if __name__ == "__main__":
+    sys.exit(main())
