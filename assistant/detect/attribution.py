@@ -128,7 +128,7 @@ def element_features(
     rivals = [
         s[0]
         for e in outcome.elements
-        if e is not element
+        if e.element.id != element.element.id
         for s in [model.scores(scan.vectors[best : best + 1], f"{checkpoint}.{e.element.id}")]
         if s is not None
     ]
