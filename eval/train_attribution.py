@@ -28,8 +28,7 @@ import argparse
 import json
 import logging
 import sys
-from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,7 +49,6 @@ RIDGE = 0.01
 L2 = 0.01
 STEPS = 2000
 THRESHOLDS = (0.8, 0.85, 0.9, 0.93, 0.95, 0.97)
-Matrix = np.ndarray
 
 
 @dataclass
@@ -58,13 +56,14 @@ class Dossier:
     group: str
     scan: MeaningScan
     outcomes: list[CheckpointOutcome]
-    labels: dict[str, str]  # "checkpoint.element" -> present / absent
-    checkpoints: dict[str, str]  # checkpoint -> labelled status
-    topics_right: int = 0  # checkpoints without elements judged right (unchanged here)
+    labels: Mapping[str, str]  # "checkpoint.element" -> present / absent
+    checkpoints: Mapping[str, str]  # checkpoint -> labelled status
     topics: list[tuple[str, str]] = field(default_factory=list)  # (expected, got)
 
 
-def labelled_passages(files: Sequence[Path], services: Services) -> list[tuple[np.ndarray, str, dict[str, str]]]:  # fmt: skip
+def labelled_passages(
+    files: Sequence[Path], services: Services
+) -> list[tuple[np.ndarray, str, dict[str, str]]]:
     rows = []
     for f in files:
         author = f.stem.split("-", 1)[-1]
@@ -73,7 +72,9 @@ def labelled_passages(files: Sequence[Path], services: Services) -> list[tuple[n
                 r = json.loads(line)
                 rows.append((author, r["text"], r["targets"]))
     vectors = services.review.embedder.embed_documents([r[1] for r in rows])
-    return [(np.asarray(v, dtype=np.float32), a, t) for v, (a, _, t) in zip(vectors, rows, strict=True)]  # fmt: skip
+    return [
+        (np.asarray(v, dtype=np.float32), a, t) for v, (a, _, t) in zip(vectors, rows, strict=True)
+    ]
 
 
 def dossiers_of(services: Services, folder: Path) -> list[Dossier]:
@@ -93,46 +94,69 @@ def dossiers_of(services: Services, folder: Path) -> list[Dossier]:
         judged = [judge(o, reading, model) for o in outcomes]
         group = getattr(label, "author", "") or folder.name
         labels = {
-            f"{cp}.{el}": s for cp, lab in label.checkpoints.items() for el, s in lab.elements.items()
+            f"{cp}.{el}": s
+            for cp, lab in label.checkpoints.items()
+            for el, s in lab.elements.items()
         }
-        d = Dossier(group, scan, judged, labels, {c: lab.status for c, lab in label.checkpoints.items()})
-        d.topics = [(label.checkpoints[o.checkpoint.id].status, o.status) for o in judged if not o.elements]
+        d = Dossier(
+            group, scan, judged, labels, {c: lab.status for c, lab in label.checkpoints.items()}
+        )
+        d.topics = [
+            (label.checkpoints[o.checkpoint.id].status, o.status) for o in judged if not o.elements
+        ]
         out.append(d)
     return out
 
 
 def siblings_of(services: Services) -> dict[str, list[str]]:
     targets = [t for t in targets_of(services.referentiel.checkpoints) if t.target != "checkpoint"]
-    return {t.key: [o.key for o in targets if o.checkpoint == t.checkpoint and o.key != t.key] for t in targets}  # fmt: skip
+    return {
+        t.key: [o.key for o in targets if o.checkpoint == t.checkpoint and o.key != t.key]
+        for t in targets
+    }
 
 
-def ridge_data(passages, dossiers, siblings, pick) -> dict[str, tuple[list, list, list]]:  # type: ignore[no-untyped-def]
-    data: dict[str, tuple[list, list, list]] = defaultdict(lambda: ([], [], []))
+Examples = dict[str, tuple[list[np.ndarray], list[float], list[float]]]
+"""Per element key: vectors, targets (1 present, 0 absent) and weights."""
+
+
+def _add(
+    data: Examples, key: str, vectors: Sequence[np.ndarray], label: float, weight: float
+) -> None:
+    x, y, w = data.setdefault(key, ([], [], []))
+    x.extend(vectors)
+    y.extend([label] * len(vectors))
+    w.extend([weight] * len(vectors))
+
+
+def ridge_data(
+    passages: Sequence[tuple[np.ndarray, str, dict[str, str]]],
+    dossiers: Sequence[Dossier],
+    siblings: dict[str, list[str]],
+    pick: Callable[[Dossier, str], int],
+) -> Examples:
+    """The ridges' examples: labelled passages, siblings' passages, dossiers (see above)."""
+    data: Examples = {}
     for v, _, targets in passages:
-        present = []
+        present = [k for k, s in targets.items() if k in siblings and s == "present"]
         for key, status in targets.items():
             if key in siblings:
-                x, y, w = data[key]
-                x.append(v), y.append(float(status == "present")), w.append(1.0)
-                if status == "present":
-                    present.append(key)
+                _add(data, key, [v], float(status == "present"), 1.0)
         for key in present:
             for other in siblings[key]:
                 if other not in targets:
-                    x, y, w = data[other]
-                    x.append(v), y.append(0.0), w.append(1.0)
+                    _add(data, other, [v], 0.0, 1.0)
     for d in dossiers:
         n = len(d.scan.passages)
         for key, status in d.labels.items():
-            x, y, w = data[key]
             if status == "absent":
-                x.extend(d.scan.vectors), y.extend([0.0] * n), w.extend([n**-0.5] * n)
+                _add(data, key, list(d.scan.vectors), 0.0, n**-0.5)
             else:
-                x.append(d.scan.vectors[pick(d, key)]), y.append(1.0), w.append(1.0)
+                _add(data, key, [d.scan.vectors[pick(d, key)]], 1.0, 1.0)
     return data
 
 
-def fit_ridges(data: dict[str, tuple[list, list, list]]) -> dict[str, np.ndarray]:  # type: ignore[type-arg]
+def fit_ridges(data: Examples) -> dict[str, np.ndarray]:
     out = {}
     for key in sorted(data):
         x, y, w = (np.asarray(a, dtype=np.float64) for a in data[key])
@@ -151,10 +175,25 @@ def as_model(ridges: dict[str, np.ndarray], embedder: str) -> Attribution:
     keys = tuple(sorted(ridges))
     n = len(FEATURES)
     directions = np.stack([ridges[k] for k in keys]).astype(np.float32)
-    return Attribution(keys, directions, np.zeros(n, np.float32), np.ones(n, np.float32), np.zeros(n, np.float32), 1.0, embedder)  # fmt: skip
+    return Attribution(
+        keys,
+        directions,
+        np.zeros(n, np.float32),
+        np.ones(n, np.float32),
+        np.zeros(n, np.float32),
+        1.0,
+        embedder,
+    )
 
 
-def train_ridges(passages, dossiers, siblings, embedder: str) -> Attribution:  # type: ignore[no-untyped-def]
+def train_ridges(
+    passages: Sequence[tuple[np.ndarray, str, dict[str, str]]],
+    dossiers: Sequence[Dossier],
+    siblings: dict[str, list[str]],
+    embedder: str,
+) -> Attribution:
+    """The ridges, their dossier positives picked by the passage model, then by themselves."""
+
     def by_meaning(d: Dossier, key: str) -> int:
         cp, el = key.split(".", 1)
         j = d.scan.column(cp, el)
@@ -207,7 +246,9 @@ def fit_logistic(rows: Sequence[Row]) -> tuple[np.ndarray, np.ndarray, np.ndarra
     return mean, std, w
 
 
-def figures(dossiers: Sequence[Dossier], flips: set[tuple[int, str]], index: Sequence[int]) -> tuple[float, float]:  # fmt: skip
+def figures(
+    dossiers: Sequence[Dossier], flips: set[tuple[int, str]], index: Sequence[int]
+) -> tuple[float, float]:
     """Accuracy and balanced accuracy of the checkpoints of ``index`` with ``flips`` made
     present (checkpoint statuses from the elements, by the labelling rules)."""
     pairs = []
@@ -217,12 +258,19 @@ def figures(dossiers: Sequence[Dossier], flips: set[tuple[int, str]], index: Seq
         for o in d.outcomes:
             if not o.elements:
                 continue
-            present = [e.status == "present" or (i, f"{o.checkpoint.id}.{e.element.id}") in flips for e in o.elements]  # fmt: skip
+            present = [
+                e.status == "present" or (i, f"{o.checkpoint.id}.{e.element.id}") in flips
+                for e in o.elements
+            ]
             named = o.mentioned or any(e.mentioned for e in o.elements)
             got = "present" if all(present) else ("partial" if any(present) or named else "absent")
             pairs.append((d.checkpoints[o.checkpoint.id], got))
     accuracy = float(np.mean([a == b for a, b in pairs]))
-    recalls = [np.mean([b == s for a, b in pairs if a == s]) for s in ("present", "partial", "absent") if any(a == s for a, _ in pairs)]  # fmt: skip
+    recalls = [
+        np.mean([b == s for a, b in pairs if a == s])
+        for s in ("present", "partial", "absent")
+        if any(a == s for a, _ in pairs)
+    ]
     return accuracy, float(np.mean(recalls))
 
 
@@ -259,14 +307,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     threshold = choose_threshold(dossiers, groups, oof, shipped)
     if args.no_write:
         return 0
-    meta = {"features": list(FEATURES), "threshold": threshold, "embedder": embedder,
-            "trained_on": [str(p.relative_to(EVAL.parent)) if p.is_absolute() else str(p) for p in [*args.passages, *args.train, *args.dev]],
-            "ridge": RIDGE, "l2": L2}  # fmt: skip
+    meta = {
+        "features": list(FEATURES),
+        "threshold": threshold,
+        "embedder": embedder,
+        "trained_on": [
+            str(p.relative_to(EVAL.parent)) if p.is_absolute() else str(p)
+            for p in [*args.passages, *args.train, *args.dev]
+        ],
+        "ridge": RIDGE,
+        "l2": L2,
+    }
     np.savez_compressed(
-        args.out, keys=np.asarray(final.keys), directions=final.directions.astype(np.float16),
-        mean=mean.astype(np.float32), std=std.astype(np.float32), weights=w.astype(np.float32),
+        args.out,
+        keys=np.asarray(final.keys),
+        directions=final.directions.astype(np.float16),
+        mean=mean.astype(np.float32),
+        std=std.astype(np.float32),
+        weights=w.astype(np.float32),
         meta=np.asarray(json.dumps(meta)),
-    )  # fmt: skip
+    )
     log.info("weights written to %s (threshold %g)", args.out, threshold)
     return 0
 
@@ -275,7 +335,9 @@ def probability(x: np.ndarray, mean: np.ndarray, std: np.ndarray, w: np.ndarray)
     return float(1 / (1 + np.exp(-((x - mean) / std) @ w)))
 
 
-def gains(dossiers: Sequence[Dossier], groups: Sequence[str], rows: Sequence[Row], th: float) -> tuple[list[tuple[float, float]], str]:  # fmt: skip
+def gains(
+    dossiers: Sequence[Dossier], groups: Sequence[str], rows: Sequence[Row], th: float
+) -> tuple[list[tuple[float, float]], str]:
     """Per group, the accuracy and balanced gains of flipping the rows at or above ``th``."""
     out, line = [], []
     for g in groups:
@@ -289,7 +351,9 @@ def gains(dossiers: Sequence[Dossier], groups: Sequence[str], rows: Sequence[Row
     return out, "; ".join(line)
 
 
-def choose_threshold(dossiers: Sequence[Dossier], groups: Sequence[str], oof: Sequence[Row], shipped: Sequence[Row]) -> float:  # fmt: skip
+def choose_threshold(
+    dossiers: Sequence[Dossier], groups: Sequence[str], oof: Sequence[Row], shipped: Sequence[Row]
+) -> float:
     """Leaving one group out for the logistic regression too: the threshold with the best mean
     balanced gain, no group losing any, and no group losing with the shipped model either
     (1.0: none)."""
@@ -299,13 +363,20 @@ def choose_threshold(dossiers: Sequence[Dossier], groups: Sequence[str], oof: Se
         held = [r for r in oof if dossiers[r.dossier].group == g]
         for r in held:
             r.prob = probability(r.features, mean, std, w)
-        log.info("%s: AUC %.3f over %d elements left absent", g, auc([r.prob for r in held], [r.label for r in held]), len(held))  # fmt: skip
+        log.info(
+            "%s: AUC %.3f over %d elements left absent",
+            g,
+            auc([r.prob for r in held], [r.label for r in held]),
+            len(held),
+        )
     best, best_gain = 1.0, 0.0
     for th in THRESHOLDS:
         left_out, line = gains(dossiers, groups, oof, th)
         final, final_line = gains(dossiers, groups, shipped, th)
         mean_gain = float(np.mean([b for _, b in left_out]))
-        log.info("threshold %g, one group left out: %s; mean balanced gain %+.4f", th, line, mean_gain)
+        log.info(
+            "threshold %g, one group left out: %s; mean balanced gain %+.4f", th, line, mean_gain
+        )
         log.info("threshold %g, shipped model: %s", th, final_line)
         safe = min(min(a, b) for a, b in [*left_out, *final]) >= 0
         if safe and mean_gain > best_gain + 1e-9:
@@ -315,8 +386,15 @@ def choose_threshold(dossiers: Sequence[Dossier], groups: Sequence[str], oof: Se
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m eval.train_attribution", description=__doc__.split("\n")[0])  # fmt: skip
-    parser.add_argument("--passages", type=Path, nargs="*", default=sorted((EVAL / "passages").glob("train-*.jsonl")))  # fmt: skip
+    parser = argparse.ArgumentParser(
+        prog="python -m eval.train_attribution", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument(
+        "--passages",
+        type=Path,
+        nargs="*",
+        default=sorted((EVAL / "passages").glob("train-*.jsonl")),
+    )
     default = [EVAL / "styles" / "train", EVAL / "devset"]
     parser.add_argument("--train", type=Path, nargs="*", default=default)
     parser.add_argument("--dev", type=Path, nargs="*", default=[EVAL / "styles" / "dev"])
@@ -324,7 +402,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-write", action="store_true", help="Measure only.")
     args = parser.parse_args(argv)
     for path in [*args.passages, *args.train, *args.dev]:
-        if any(part.startswith(("heldout", "real")) for part in path.parts) or "heldout" in path.name:
+        if (
+            any(part.startswith(("heldout", "real")) for part in path.parts)
+            or "heldout" in path.name
+        ):
             parser.error(f"{path} is held out: never train nor tune on it")
     return args
 
