@@ -11,9 +11,9 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from assistant.assessment import CheckpointResult
+from assistant.detect.attribution import load_attribution
 from assistant.detect.checkpoint import CheckpointOutcome, detect_checkpoint, section_owners
 from assistant.detect.cues import CueIndex, compile_cue
-from assistant.detect.attribution import load_attribution
 from assistant.detect.judgment import judge, load_judgment, reading_of
 from assistant.detect.meaning import MeaningScan
 from assistant.detect.results import to_result
