@@ -19,8 +19,9 @@ instead. ``--dev`` folders are only measured.
 
 It then trains the learned passage judgment of ``support`` on every training passage file
 (``eval.train_verdict``: ``model/verdict.json`` and ``verdict.npz``), unless ``--no-verdict``,
-and the dossier-level decision that reads both (``eval.train_dossier``: ``model/dossier.json``),
-unless ``--no-dossier``. The training dossiers are those of author w1 (``--authors``).
+and the dossier-level decision that reads both (``eval.train_dossier``: ``model/dossier.json``)
+then the element attribution (``eval.train_attribution``: ``model/attribution.npz``), unless
+``--no-dossier``. The training dossiers are those of author w1 (``--authors``).
 """
 
 from __future__ import annotations
@@ -129,6 +130,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from eval import train_dossier
 
         train_dossier.main([])
+        from eval import train_attribution  # the element attribution reads the decision's statuses
+
+        train_attribution.main([])
     return 0
 
 
