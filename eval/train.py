@@ -21,8 +21,9 @@ It then trains the learned passage judgment of ``support`` on every training pas
 (``eval.train_verdict``: ``model/verdict.json`` and ``verdict.npz``), unless ``--no-verdict``,
 and the dossier-level decision that reads both (``eval.train_dossier``: ``model/dossier.json``)
 then the completeness of checkpoints without elements (``eval.train_completeness``:
-``model/completeness.json``), unless ``--no-dossier``. The training dossiers are those of
-author w1 (``--authors``).
+``model/completeness.json``) and the element attribution (``eval.train_attribution``:
+``model/attribution.npz``), unless ``--no-dossier``. The training dossiers are those of author
+w1 (``--authors``).
 """
 
 from __future__ import annotations
@@ -134,6 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from eval import train_completeness  # topics: reads the rules the decision leaves
 
         train_completeness.main([])
+        from eval import train_attribution  # the element attribution reads the decision's statuses
+
+        train_attribution.main([])
     return 0
 
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from assistant.assessment import CheckpointResult
+from assistant.detect.attribution import load_attribution
 from assistant.detect.checkpoint import CheckpointOutcome, detect_checkpoint, section_owners
 from assistant.detect.completeness import decide_topic, load_completeness
 from assistant.detect.cues import CueIndex, compile_cue
@@ -68,8 +69,11 @@ def detect_checkpoints(
     reading = reading_of(meaning)
     model = load_judgment() if reading is not None else None
     complete = load_completeness() if reading is not None else None
+    attribution = load_attribution() if reading is not None else None
     return [
-        to_result(judge(o, reading, model, decide_topic(o, layout, complete)), doc.text)
+        to_result(
+            judge(o, reading, model, decide_topic(o, layout, complete), attribution), doc.text
+        )
         for o in outcomes
     ]
 

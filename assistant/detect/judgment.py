@@ -33,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.assessment import Status
+from assistant.detect.attribution import Attribution, attribute
 from assistant.detect.checkpoint import (
     CheckpointOutcome,
     ElementOutcome,
@@ -281,9 +282,11 @@ def judge(
     reading: Reading | None,
     model: DossierModel | None,
     topic: Status | None = None,
+    attribution: Attribution | None = None,
 ) -> CheckpointOutcome:
     """``outcome`` with the learned statuses (the rules' own without model or reading);
-    ``topic``, for a checkpoint without elements, is the status ``completeness`` decided."""
+    ``topic``, for a checkpoint without elements, is the status ``completeness`` decided; with
+    ``attribution``, an element left absent may still be found analysed (``attribution``)."""
     if model is None or reading is None:
         return outcome
     if not outcome.elements:
@@ -302,6 +305,7 @@ def judge(
             elements.append(element)
         else:
             elements.append(replace(element, status=wanted, findings=findings))
+    elements = attribute(outcome, elements, reading.scan, attribution)
     named = outcome.mentioned or any(e.mentioned for e in elements)
     status = checkpoint_status(elements, outcome.findings, named)
     return replace(outcome, status=status, elements=elements)

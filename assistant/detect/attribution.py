@@ -1,0 +1,176 @@
+"""Which element a passage analyses, learned per element: a second look at the elements the
+rules leave absent.
+
+The cue rules find an element by its names; a student who writes the analysis without them
+(the economic context as plain prose, « Paid = Meta Ads 3 000 € » under a media plan) leaves
+it absent. ``Attribution`` holds, for every element of the référentiel, a linear direction
+over the passage embedding (a ridge regression trained by ``python -m eval.train_attribution``
+on the labelled passages, the sibling elements' passages as negatives, and on the training
+dossiers: every passage of a dossier where the element is absent is a negative), and a small
+logistic regression that turns what it finds in a dossier (its best score, the margin of that
+passage over the element's siblings, how many passages score, the passage model's best
+probability, the siblings' and the checkpoint's statuses) into the probability that the
+element is really there. An element the rules leave absent becomes present only above a
+threshold chosen by leaving one author out, quoted from the passage that scores best, when
+that passage may be quoted (never a contents line, a denial, a definition or a flagged
+passage: those are no unit or no quotable one).
+
+Weights: ``model/attribution.npz`` (numbers only, no text); without them, or for another
+embedder, nothing changes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.detect.checkpoint import CheckpointOutcome, ElementOutcome, Finding
+from assistant.detect.claims import quotable
+from assistant.detect.meaning import MeaningScan
+from assistant.detect.substance import Weigher
+
+MODEL = Path(__file__).with_name("model") / "attribution.npz"
+FEATURES = (
+    "score",
+    "margin",
+    "count",
+    "meaning_logit",
+    "siblings_present",
+    "named",
+    "checkpoint_named",
+    "findings",
+    "bias",
+)
+
+Matrix = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    keys: tuple[str, ...]  # "checkpoint.element"
+    directions: Matrix  # (keys, dim + 1): weights over the embedding, then the bias
+    mean: Matrix  # standardisation of FEATURES
+    std: Matrix
+    weights: Matrix  # (FEATURES,)
+    threshold: float
+    embedder: str
+
+    @property
+    def dimension(self) -> int:
+        return int(self.directions.shape[1] - 1)
+
+    def scores(self, vectors: Matrix, key: str) -> Matrix | None:
+        """Each passage's score for the element ``key`` (None: an element never trained)."""
+        k = self._rows.get(key)
+        if k is None:
+            return None
+        d = self.directions[k]
+        out: Matrix = (vectors @ d[:-1] + d[-1]).astype(np.float32)
+        return out
+
+    def probability(self, features: Matrix) -> float:
+        z = float(((features - self.mean) / self.std) @ self.weights)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    @property
+    def _rows(self) -> dict[str, int]:
+        return _rows_of(self.keys)
+
+
+@lru_cache(maxsize=8)
+def _rows_of(keys: tuple[str, ...]) -> dict[str, int]:
+    return {k: i for i, k in enumerate(keys)}
+
+
+@lru_cache(maxsize=2)
+def load_attribution(path: Path = MODEL) -> Attribution | None:
+    """The trained attribution, or None (not trained, or for other features)."""
+    if not path.is_file():
+        return None
+    with np.load(path, allow_pickle=False) as data:
+        meta = json.loads(str(data["meta"]))
+        if list(meta.get("features", [])) != list(FEATURES):
+            return None
+        return Attribution(
+            tuple(str(k) for k in data["keys"]),
+            data["directions"].astype(np.float32),
+            data["mean"].astype(np.float32),
+            data["std"].astype(np.float32),
+            data["weights"].astype(np.float32),
+            float(meta["threshold"]),
+            str(meta["embedder"]),
+        )
+
+
+def element_features(
+    outcome: CheckpointOutcome,
+    element: ElementOutcome,
+    elements: Sequence[ElementOutcome],
+    scan: MeaningScan,
+    model: Attribution,
+) -> tuple[Matrix, int] | None:
+    """``FEATURES`` of ``element`` in this dossier and the passage that scores best for it
+    (None when the model does not know the element or the scan does not hold it)."""
+    checkpoint = outcome.checkpoint.id
+    key = f"{checkpoint}.{element.element.id}"
+    scores = model.scores(scan.vectors, key)
+    j = scan.column(checkpoint, element.element.id)
+    if scores is None or j is None or len(scores) == 0:
+        return None
+    best = int(np.argmax(scores))
+    rivals = [
+        s[0]
+        for e in outcome.elements
+        if e.element.id != element.element.id
+        for s in [model.scores(scan.vectors[best : best + 1], f"{checkpoint}.{e.element.id}")]
+        if s is not None
+    ]
+    siblings = [e for e in elements if e.element.id != element.element.id]
+    p = min(max(float(scan.probs[:, j].max()), 1e-4), 1 - 1e-4)
+    row = [
+        float(scores[best]),
+        float(scores[best]) - float(max(rivals)) if rivals else 0.0,
+        math.log1p(int((scores > 0).sum())),
+        math.log(p / (1 - p)),
+        sum(e.status == "present" for e in siblings) / len(siblings) if siblings else 0.0,
+        float(element.mentioned),
+        float(outcome.mentioned),
+        float(len(element.findings) > 0),
+        1.0,
+    ]
+    return np.asarray(row, dtype=np.float32), best
+
+
+def attribute(
+    outcome: CheckpointOutcome,
+    elements: Sequence[ElementOutcome],
+    scan: MeaningScan | None,
+    model: Attribution | None,
+) -> list[ElementOutcome]:
+    """``elements`` (the statuses decided so far), each absent one made present when the
+    model is confident it is analysed, quoted from its best passage."""
+    if model is None or scan is None or model.dimension != scan.vectors.shape[1]:
+        return list(elements)
+    out = []
+    for element in elements:
+        found = None
+        if element.status == "absent":
+            found = element_features(outcome, element, elements, scan, model)
+        if found is None or model.probability(found[0]) < model.threshold:
+            out.append(element)
+            continue
+        units = list(scan.passages[found[1]].units)
+        if not any(u.kind != "heading" and quotable(u) for u in units):
+            out.append(element)
+            continue
+        finding = Finding(units[0], units, Weigher(frozenset(), {}).passage(units), verdict=True)
+        findings = [finding, *(replace(f, verdict=False) for f in element.findings)]
+        out.append(replace(element, status="present", findings=findings))
+    return out
