@@ -143,11 +143,11 @@ def test_an_unnamed_factor_is_quoted_from_the_paragraph_that_treats_it(
     doc, found = scanned(write(tmp_path, "alpages.md", UNNAMED_FACTOR), embedder)
     outcome = detect_outcomes(checkpoints("pestel"), layout_of(doc))[0]
     reading = reading_of(found)
-    before = judge(outcome, reading, load_judgment(), shipped())
+    before = judge(outcome, reading, load_judgment(), attribution=shipped())
     ecological = next(e for e in before.elements if e.element.id == "ecologique")
     if ecological.status == "absent":  # the shipped threshold is cautious: lower it
         eager = dataclasses.replace(shipped(), threshold=0.0)
-        after = to_result(judge(outcome, reading, load_judgment(), eager), doc.text)
+        after = to_result(judge(outcome, reading, load_judgment(), attribution=eager), doc.text)
     else:
         after = to_result(before, doc.text)
     element = next(e for e in after.elements if e.id == "ecologique")
@@ -163,7 +163,9 @@ def test_a_denial_is_never_quoted_even_with_no_threshold(
     doc, found = scanned(write(tmp_path, "alpages.md", DENIED), embedder)
     outcome = detect_outcomes(checkpoints("pestel"), layout_of(doc))[0]
     eager = dataclasses.replace(shipped(), threshold=0.0)
-    result = to_result(judge(outcome, reading_of(found), load_judgment(), eager), doc.text)
+    result = to_result(
+        judge(outcome, reading_of(found), load_judgment(), attribution=eager), doc.text
+    )
     quotes = " ".join(ev.quote for e in result.elements for ev in e.evidence)
     assert "pas eu le temps" not in quotes
 

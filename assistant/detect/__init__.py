@@ -72,7 +72,10 @@ def detect_checkpoints(
     attribution = load_attribution() if reading is not None else None
     return [
         to_result(
-            judge(o, reading, model, decide_topic(o, layout, complete), attribution), doc.text
+            judge(
+                o, reading, model, topic=decide_topic(o, layout, complete), attribution=attribution
+            ),
+            doc.text,
         )
         for o in outcomes
     ]

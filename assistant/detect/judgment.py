@@ -281,6 +281,7 @@ def judge(
     outcome: CheckpointOutcome,
     reading: Reading | None,
     model: DossierModel | None,
+    *,
     topic: Status | None = None,
     attribution: Attribution | None = None,
 ) -> CheckpointOutcome:
