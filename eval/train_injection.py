@@ -32,8 +32,10 @@ import numpy as np
 import numpy.typing as npt
 import yaml
 
-from assistant.detect.sentences import sentence_spans
+from assistant.document import Document
 from assistant.index.embedding import UseEmbedder
+from assistant.ingest.assemble import assemble
+from assistant.ingest.md_reader import read_md
 from assistant.injection.learned import (
     EMBEDDER,
     MODEL_PATH,
@@ -54,11 +56,7 @@ L2 = 1.0
 NEWTON_STEPS = 30
 MARGIN = 0.5
 SUSPECT_SHARE = 0.002
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HIDDEN = re.compile(r"<!--\s*hidden:\w+\s+(.*?)-->", re.S)
-_PARAGRAPHS = re.compile(r"\n\s*\n")
-_MARKED_LINE = re.compile(r"\n(?=[ \t]*(?:[-*+•]|\d{1,3}[.)]|#{1,6})[ \t])")
-_MARKER = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)]|#{1,6})[ \t]+")
 
 
 @dataclass
@@ -83,22 +81,28 @@ def refuse_heldout(paths: Sequence[Path]) -> None:
             raise SystemExit(f"refused: {path} is a held-out set, never training data")
 
 
-def windows(text: str) -> list[str]:
-    """Every sentence, alone and with the next one (across paragraphs, as ingestion reads);
-    a list item or a heading is a block of its own, read without its Markdown marker."""
-    sentences = [block[s:e] for block in _blocks(text) for s, e in sentence_spans(block)]
+def windows(text: str, *, flagged: bool = False) -> list[str]:
+    """Every sentence, alone and with the next one (across blocks, as ``windows`` reads a
+    dossier), of the blocks ingestion makes of ``text`` read as Markdown (``read_md`` then
+    ``assemble``: paragraphs, list items without their marker, headings, tables as 'cell |
+    cell' lines, sentences cut by ``scan_spans``). Hidden blocks (HTML comments, invisible
+    elements) and the blocks the rules flag are left out, as the learned reading never
+    scores them; ``flagged`` keeps them (the windows of an instruction)."""
+    sentences = [
+        document.text[s:e]
+        for document in [ingested(text)]
+        for block in document.blocks
+        if flagged or not (block.hidden or block.injection)
+        for s, e in scan_spans(block.text, block.start)
+    ]
     pairs = [f"{a} {b}" for a, b in itertools.pairwise(sentences)]
     return sentences + pairs
 
 
-def _blocks(text: str) -> list[str]:
-    """The blocks ingestion makes of Markdown text: paragraphs, list items and headings, each
-    without its marker."""
-    return [
-        _MARKER.sub("", line)
-        for paragraph in _PARAGRAPHS.split(text)
-        for line in _MARKED_LINE.split(paragraph)
-    ]
+def ingested(text: str) -> Document:
+    """``text`` read as a Markdown dossier is at ingestion (without the learned reading)."""
+    raw = read_md(text.encode("utf-8"), "texte.md")
+    return assemble(raw, filename="texte.md", sha256="")
 
 
 def framed(text: str) -> str:
@@ -160,7 +164,7 @@ def dossier_examples(examples: Examples) -> None:
             for quote in quotes + _HIDDEN.findall(text):
                 examples.add(quote, True, "dossiers")
             folded = [scan_fold(q) for q in quotes]
-            for part in windows(_COMMENT.sub("", text)):
+            for part in windows(text):
                 if not _overlaps(scan_fold(part), folded):
                     examples.add(part, False, "dossiers")
 
@@ -263,7 +267,7 @@ def pieces(examples: Examples, embed: Embed) -> Pieces:
     texts: list[str] = []
     owners: list[int] = []
     for index, (text, label) in enumerate(zip(examples.texts, examples.labels, strict=True)):
-        parts = windows(text) if label else []
+        parts = windows(text, flagged=True) if label else []
         if len(parts) > 1:
             texts += parts
             owners += [index] * len(parts)
