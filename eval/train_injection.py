@@ -281,13 +281,16 @@ def cross(
     rounds: Sequence[str],
     parts: Pieces,
     options: tuple[float, float, float],
+    other_shares: Sequence[float] = (),
 ) -> None:
     """Each round of cases left out in turn: its recall and false alarms, unseen (an
     instruction is found when its whole text or one of its windows is), and what the
-    suspicion level keeps out of the evidence (injections, clean texts)."""
+    suspicion level keeps out of the evidence (injections, clean texts), and what the level
+    of each of ``other_shares`` would."""
     l2, margin, share = options
     names = sorted({r for r in rounds if r not in ("passages", "dossiers")})
     total = np.zeros(6, dtype=int)
+    other = np.zeros((len(other_shares), 2), dtype=int)
     for name in names:
         out = np.array([r == name for r in rounds])
         model = train(x[~out], y[~out], l2, margin, share)
@@ -303,7 +306,12 @@ def cross(
         )
         total += row
         _print_round(name, row)
+        negative = x[~out][y[~out] == 0] @ model.weights + model.bias
+        for i, level in enumerate(np.quantile(negative, [1.0 - s for s in other_shares])):
+            other[i] += [(scores > level)[labels].sum(), (scores > level)[~labels].sum()]
     _print_round("all", total)
+    for s, (kept, kept_clean) in zip(other_shares, other, strict=True):
+        print(f"share {s:g}: kept out of evidence {kept}/{total[1]}, clean {kept_clean}/{total[3]}")
 
 
 def _print_round(name: str, row: npt.NDArray[np.int_]) -> None:
@@ -330,6 +338,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--margin", type=float, default=MARGIN, help="Above the top clean.")
     parser.add_argument("--share", type=float, default=SUSPECT_SHARE, help="Clean share "
                         "above the suspicion level.")  # fmt: skip
+    parser.add_argument("--compare", type=float, nargs="*", default=(), help="With --cross: "
+                        "what these other clean shares would keep out.")  # fmt: skip
     parser.add_argument("--show", type=int, default=0, help="Print the N top clean texts.")
     args = parser.parse_args(argv)
     paths = (
@@ -347,7 +357,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     x = features(examples.texts, embed)
     if args.cross:
         options = (args.l2, args.margin, args.share)
-        cross(x, y, examples.rounds, pieces(examples, embed), options)
+        cross(x, y, examples.rounds, pieces(examples, embed), options, args.compare)
         return 0
     model = train(x, y, args.l2, args.margin, args.share)
     if args.show:
