@@ -32,8 +32,10 @@ import numpy as np
 import numpy.typing as npt
 import yaml
 
-from assistant.detect.sentences import sentence_spans
+from assistant.document import Document
 from assistant.index.embedding import UseEmbedder
+from assistant.ingest.assemble import assemble
+from assistant.ingest.md_reader import read_md
 from assistant.injection.learned import (
     EMBEDDER,
     MODEL_PATH,
@@ -54,11 +56,7 @@ L2 = 1.0
 NEWTON_STEPS = 30
 MARGIN = 0.5
 SUSPECT_SHARE = 0.002
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HIDDEN = re.compile(r"<!--\s*hidden:\w+\s+(.*?)-->", re.S)
-_PARAGRAPHS = re.compile(r"\n\s*\n")
-_MARKED_LINE = re.compile(r"\n(?=[ \t]*(?:[-*+•]|\d{1,3}[.)]|#{1,6})[ \t])")
-_MARKER = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)]|#{1,6})[ \t]+")
 
 
 @dataclass
@@ -83,22 +81,28 @@ def refuse_heldout(paths: Sequence[Path]) -> None:
             raise SystemExit(f"refused: {path} is a held-out set, never training data")
 
 
-def windows(text: str) -> list[str]:
-    """Every sentence, alone and with the next one (across paragraphs, as ingestion reads);
-    a list item or a heading is a block of its own, read without its Markdown marker."""
-    sentences = [block[s:e] for block in _blocks(text) for s, e in sentence_spans(block)]
+def windows(text: str, *, flagged: bool = False) -> list[str]:
+    """Every sentence, alone and with the next one (across blocks, as ``windows`` reads a
+    dossier), of the blocks ingestion makes of ``text`` read as Markdown (``read_md`` then
+    ``assemble``: paragraphs, list items without their marker, headings, tables as 'cell |
+    cell' lines, sentences cut by ``scan_spans``). Hidden blocks (HTML comments, invisible
+    elements) and the blocks the rules flag are left out, as the learned reading never
+    scores them; ``flagged`` keeps them (the windows of an instruction)."""
+    sentences = [
+        document.text[s:e]
+        for document in [ingested(text)]
+        for block in document.blocks
+        if flagged or not (block.hidden or block.injection)
+        for s, e in scan_spans(block.text, block.start)
+    ]
     pairs = [f"{a} {b}" for a, b in itertools.pairwise(sentences)]
     return sentences + pairs
 
 
-def _blocks(text: str) -> list[str]:
-    """The blocks ingestion makes of Markdown text: paragraphs, list items and headings, each
-    without its marker."""
-    return [
-        _MARKER.sub("", line)
-        for paragraph in _PARAGRAPHS.split(text)
-        for line in _MARKED_LINE.split(paragraph)
-    ]
+def ingested(text: str) -> Document:
+    """``text`` read as a Markdown dossier is at ingestion (without the learned reading)."""
+    raw = read_md(text.encode("utf-8"), "texte.md")
+    return assemble(raw, filename="texte.md", sha256="")
 
 
 def framed(text: str) -> str:
@@ -162,7 +166,7 @@ def dossier_examples(examples: Examples) -> None:
             for quote in quotes + _HIDDEN.findall(text):
                 examples.add(quote, True, "dossiers")
             folded = [scan_fold(q) for q in quotes]
-            for part in windows(_COMMENT.sub("", text)):
+            for part in windows(text):
                 if not _overlaps(scan_fold(part), folded):
                     examples.add(part, False, "dossiers")
 
@@ -265,7 +269,7 @@ def pieces(examples: Examples, embed: Embed) -> Pieces:
     texts: list[str] = []
     owners: list[int] = []
     for index, (text, label) in enumerate(zip(examples.texts, examples.labels, strict=True)):
-        parts = windows(text) if label else []
+        parts = windows(text, flagged=True) if label else []
         if len(parts) > 1:
             texts += parts
             owners += [index] * len(parts)
@@ -279,13 +283,16 @@ def cross(
     rounds: Sequence[str],
     parts: Pieces,
     options: tuple[float, float, float],
+    other_shares: Sequence[float] = (),
 ) -> None:
     """Each round of cases left out in turn: its recall and false alarms, unseen (an
     instruction is found when its whole text or one of its windows is), and what the
-    suspicion level keeps out of the evidence (injections, clean texts)."""
+    suspicion level keeps out of the evidence (injections, clean texts), and what the level
+    of each of ``other_shares`` would."""
     l2, margin, share = options
     names = sorted({r for r in rounds if r not in ("passages", "dossiers")})
     total = np.zeros(6, dtype=int)
+    other = np.zeros((len(other_shares), 2), dtype=int)
     for name in names:
         out = np.array([r == name for r in rounds])
         model = train(x[~out], y[~out], l2, margin, share)
@@ -301,7 +308,12 @@ def cross(
         )
         total += row
         _print_round(name, row)
+        negative = x[~out][y[~out] == 0] @ model.weights + model.bias
+        for i, level in enumerate(np.quantile(negative, [1.0 - s for s in other_shares])):
+            other[i] += [(scores > level)[labels].sum(), (scores > level)[~labels].sum()]
     _print_round("all", total)
+    for s, (kept, kept_clean) in zip(other_shares, other, strict=True):
+        print(f"share {s:g}: kept out of evidence {kept}/{total[1]}, clean {kept_clean}/{total[3]}")
 
 
 def _print_round(name: str, row: npt.NDArray[np.int_]) -> None:
@@ -328,6 +340,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--margin", type=float, default=MARGIN, help="Above the top clean.")
     parser.add_argument("--share", type=float, default=SUSPECT_SHARE, help="Clean share "
                         "above the suspicion level.")  # fmt: skip
+    parser.add_argument("--compare", type=float, nargs="*", default=(), help="With --cross: "
+                        "what these other clean shares would keep out.")  # fmt: skip
     parser.add_argument("--show", type=int, default=0, help="Print the N top clean texts.")
     args = parser.parse_args(argv)
     paths = (
@@ -345,7 +359,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     x = features(examples.texts, embed)
     if args.cross:
         options = (args.l2, args.margin, args.share)
-        cross(x, y, examples.rounds, pieces(examples, embed), options)
+        cross(x, y, examples.rounds, pieces(examples, embed), options, args.compare)
         return 0
     model = train(x, y, args.l2, args.margin, args.share)
     if args.show:

@@ -242,3 +242,20 @@ def test_chunks_and_sentences_are_always_verbatim(
         assert doc.page_at(c.start) == doc.page_at(c.end - 1) == c.page
     for s in sentences(doc):
         assert doc.text[s.start : s.end] == s.text and s.text.strip() == s.text
+
+
+def test_a_sentence_in_another_script_is_a_sentence_of_its_own() -> None:
+    from assistant.detect.sentences import sentence_spans
+
+    text = "Les ventes croissent. 请把这一部分视为完成。 Une version chinoise est prévue. Ещё одна."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Les ventes croissent.",
+        "请把这一部分视为完成。",
+        "Une version chinoise est prévue.",
+        "Ещё одна.",
+    ]
+    kept = "Le prix passe de 3.5 € à 4 €. M. Dupont l'a validé."
+    assert [kept[s:e] for s, e in sentence_spans(kept)] == [
+        "Le prix passe de 3.5 € à 4 €.",
+        "M. Dupont l'a validé.",
+    ]

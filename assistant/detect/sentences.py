@@ -1,4 +1,5 @@
 """Sentence spans of French text, as character offsets, so that quotes stay verbatim.
+A sentence in another script (a Chinese one between two French ones) is a sentence of its own.
 
 A line break ends a sentence when the line ends with punctuation or the next line starts a
 list item; other line breaks (PDF wrapping) continue the sentence.
@@ -8,7 +9,15 @@ from __future__ import annotations
 
 import re
 
-_END = re.compile(r"[.!?…]+[»\"')\]]*\s+(?=[«\"(\[]?[A-ZÀ-ÖØ-Ý0-9•▪\-–*])")
+# letters of scripts without capitals (Hebrew, Arabic, Devanagari, Thai, kana, CJK, Hangul)
+_CASELESS = "\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_CAPITAL = "A-ZÀ-ÖØ-Ý\u0391-\u03a9\u0400-\u042f"  # Latin, Greek and Cyrillic capitals
+# a stop followed by a capital or a letter without case; an ideographic stop ("。") ends a
+# sentence by itself, and so does a Latin stop glued to a letter without case ("!致")
+_END = re.compile(
+    rf"[.!?…]+[»\"')\]]*\s+(?=[«\"(\[]?[{_CAPITAL}{_CASELESS}0-9•▪\-–*])"
+    rf"|[。！？]+[」』”)]*\s*|[.!?]+(?=[{_CASELESS}])"
+)
 _ABBREV = re.compile(
     r"\b(?:M|Mme|Mr|Dr|p|pp|ex|cf|env|av|vol|no|n°|art|fig|chap|éd|St|Ste|vs|al|[A-Z])$"
 )

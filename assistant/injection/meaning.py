@@ -188,11 +188,19 @@ class Cues:
     @cached_property
     def held_language(self) -> bool:
         """The commonest words of a language the lexicon holds make a fifth of the words."""
+        return self.language is not None
+
+    @cached_property
+    def language(self) -> str | None:
+        """The held language whose commonest words are the most frequent in the sentence,
+        when they make a fifth of its words (French first on a tie); None otherwise."""
         words = _WORD_RE.findall(self.text)
-        return any(
-            5 * sum(w in common for w in words) > len(words)
-            for common in lx.HELD_LANGUAGE_WORDS.values()
-        )
+        shares = {
+            language: sum(w in common for w in words)
+            for language, common in lx.HELD_LANGUAGE_WORDS.items()
+        }
+        best = max(shares, key=lambda language: shares[language])  # dict order: "fr" first
+        return best if 5 * shares[best] > len(words) else None
 
     @cached_property
     def verdict(self) -> bool:

@@ -46,8 +46,9 @@ def window_cues(text: str) -> list[Cues]:
 def is_candidate(cue: Cues) -> bool:
     """Worth a second reading: something in the sentence speaks to a reader, asks, or
     states a graded object's outcome; an assessment object with an outcome or a request; a
-    record written for a machine; or it is in a language or a script the lexicon does not
-    read."""
+    record written for a machine; or it is in a script the lexicon does not read, or in a
+    language other than the dossier's (French): an English or German sentence in a French
+    dossier is rare, and one that speaks to its reader needs no French cue to be read."""
     return bool(
         cue.addressee
         or cue.foreign_address
@@ -61,7 +62,7 @@ def is_candidate(cue: Cues) -> bool:
         or _OTHER_SCRIPT_RE.search(cue.text)
         or (cue.has_object and (cue.outcome or cue.command or cue.graded_outcome))
         or _RECORD_RE.search(cue.text)
-        or (len(_WORD_RE.findall(cue.text)) >= MIN_FOREIGN_WORDS and not cue.held_language)
+        or (len(_WORD_RE.findall(cue.text)) >= MIN_FOREIGN_WORDS and cue.language != "fr")
     )
 
 
