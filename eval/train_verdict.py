@@ -336,10 +336,9 @@ def measure(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.train_verdict")
-    # train-w18 (session 7, attribution without headings) is not measured for this model yet
-    default = [
-        f for f in sorted((EVAL / "passages").glob("train-*.jsonl")) if f.stem != "train-w18"
-    ]
+    # every training file: with w18 (session 7) each other author judged left out gains
+    # (eval/README, "Session 7: w18 in the verdict's training")
+    default = sorted((EVAL / "passages").glob("train-*.jsonl"))
     parser.add_argument("--passages", type=Path, nargs="*", default=default)
     parser.add_argument("--cross", action="store_true", help="Leave one file out, measure.")
     parser.add_argument("--out", type=Path, default=MODEL)
