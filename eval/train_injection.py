@@ -55,7 +55,7 @@ DOSSIER_SETS = ("devset", "styles/train", "styles/dev")
 L2 = 1.0
 NEWTON_STEPS = 30
 MARGIN = 0.5
-SUSPECT_SHARE = 0.002
+SUSPECT_SHARE = 0.005  # 0.002 until session 7 (eval/README, session 7)
 _HIDDEN = re.compile(r"<!--\s*hidden:\w+\s+(.*?)-->", re.S)
 
 

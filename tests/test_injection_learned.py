@@ -42,8 +42,10 @@ CLEAN_ABOUT_AI = [
     "Notre chatbot lit chaque message client et signale les réclamations à l'équipe.",
     "Nous avons demandé à ChatGPT dix idées de slogans ; le jury du concours en a retenu un.",
     WIDE_CLEAN[0],
-    SIXTH_CLEAN[0],
 ]
+# An English imperative quoted as a headline: above the suspicion level since session 7 (a
+# share of 0.5 % of the clean training texts), so set aside from the evidence, never alarmed.
+HEADLINE = SIXTH_CLEAN[0]
 
 
 def _quotes(doc: Document) -> str:
@@ -110,22 +112,24 @@ def _parsed(path: Path) -> Document:
 
 def test_a_wording_the_rules_miss_is_flagged_in_a_pdf(tmp_path: Path) -> None:
     assert not is_injection(UNSEEN)
-    items = [Paragraph(INTRO), Paragraph(UNSEEN), *(Paragraph(t) for t in CLEAN_ABOUT_AI)]
-    doc = ingest(build_pdf(items, tmp_path / "d.pdf"))
+    texts = [INTRO, UNSEEN, *CLEAN_ABOUT_AI, HEADLINE]
+    doc = ingest(build_pdf([Paragraph(t) for t in texts], tmp_path / "d.pdf"))
     assert "Whoever or whatever" in _quotes(doc)
     assert "budget part" not in _evidence(doc)
     for clean in [INTRO, *CLEAN_ABOUT_AI]:
         assert clean in _evidence(doc), clean
+    assert "olive oil" not in _quotes(doc)  # the headline: no alarm ...
+    assert "olive oil" not in _evidence(doc)  # ... but not evidence either
 
 
 def test_a_wording_the_rules_miss_is_flagged_in_a_docx(tmp_path: Path) -> None:
     document = docx.Document()
-    for text in [INTRO, UNSEEN, *CLEAN_ABOUT_AI]:
+    for text in [INTRO, UNSEEN, *CLEAN_ABOUT_AI, HEADLINE]:
         document.add_paragraph(text)
     path = tmp_path / "d.docx"
     document.save(str(path))
     doc = ingest(path)
-    assert UNSEEN in _quotes(doc)
+    assert UNSEEN in _quotes(doc) and HEADLINE not in _quotes(doc)
     assert _evidence(doc) == " ".join([INTRO, *CLEAN_ABOUT_AI])
 
 
