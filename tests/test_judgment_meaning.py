@@ -59,8 +59,10 @@ def test_the_shipped_model_is_small_and_matches_the_features() -> None:
     assert model.weights.shape == (len(FEATURES),)
     assert model.embedder == UseEmbedder.name
     assert 0.5 < model.threshold < 1.0
+    # every learned part of detection together (passage model, verdict, dossier decision,
+    # completeness, attribution: 557 kB in session 7) stays well under a megabyte
     size = sum(p.stat().st_size for p in WEIGHTS.parent.iterdir() if p.is_file())
-    assert size < 500_000
+    assert size < 800_000
 
 
 def test_passages_the_model_attributes_count_only_with_substance(tmp_path: Path) -> None:

@@ -35,15 +35,12 @@ def evidence_list(text: str, units: Sequence[Unit], k: int = MAX_EVIDENCE) -> li
     the dossier says of its own case (« nous », a figure, a proper name, a table cell) is quoted
     first: a sentence without any of these (often course text the definition rules miss) only
     when the units hold nothing else to quote, so that a status never loses its quote."""
-    out: list[Evidence] = []
+    distinct: list[Unit] = []
     seen: set[int] = set()
-    anchored = [u for u in units if u.kind in ("heading", "cell") or case_anchored(u)]
-    says_case = any(u.kind != "heading" and quotable(u) for u in anchored)
-    for unit in anchored if says_case else units:
-        if unit.index in seen or not quotable(unit):
-            continue
-        seen.add(unit.index)
-        out.append(unit_evidence(text, unit))
-        if len(out) == k:
-            break
-    return out
+    for unit in units:  # the same unit comes once per finding: judge each once
+        if unit.index not in seen and quotable(unit):
+            seen.add(unit.index)
+            distinct.append(unit)
+    anchored = [u for u in distinct if u.kind in ("heading", "cell") or case_anchored(u)]
+    says_case = any(u.kind != "heading" for u in anchored)
+    return [unit_evidence(text, u) for u in (anchored if says_case else distinct)[:k]]
