@@ -40,11 +40,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.assessment import Assessment
-from assistant.services import Services, build_services
+from assistant.services import Services
 from eval.engines import engine_assess, run
 from eval.labels import DossierLabel
 from eval.metrics import alert_matches_error, alerts_of, quotes_overlap
-from eval.run import SETS, checked_labels, render
+from eval.run import SETS, checked_labels, measuring, render
 
 CATEGORIES = ("contents", "negated", "definition", "flagged", "characters")
 HELD_OUT = frozenset(name for name in SETS if "heldout" in name)
@@ -447,10 +447,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None, services: Services | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = parse_args(argv)
-    services = services if services is not None else build_services()
-    review = getattr(services, "review", None)
-    if review is not None:  # measure the engine, never assessments kept by a run before
-        review.results = None
+    services = measuring(services)
     rows = []
     for name in args.sets:
         audits = audit_set(SETS[name], args.format, services)

@@ -130,15 +130,21 @@ def report(runs: list[Run], args: argparse.Namespace) -> None:
         print(f"\nJSON written to {args.json}")
 
 
+def measuring(services: Services | None) -> Services:
+    """``services`` (``build_services()`` by default) with the result cache switched off:
+    measure the engine, never assessments kept by a run before."""
+    services = services if services is not None else build_services()
+    review = getattr(services, "review", None)
+    if review is not None:
+        review.results = None
+    return services
+
+
 def main(argv: Sequence[str] | None = None, services: Services | None = None) -> int:
     """Run the evaluation; ``services`` defaults to ``build_services()`` (tests pass theirs)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = parse_args(argv)
-    services = services if services is not None else build_services()
-    review = getattr(services, "review", None)
-    if review is not None:  # measure the engine, never assessments kept by a run before
-        review.results = None
-    runs = evaluate(args, services)
+    runs = evaluate(args, measuring(services))
     report(runs, args)
     return 0
 

@@ -34,13 +34,12 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.detect import detect_outcomes, layout_of
 from assistant.detect.attribution import FEATURES, MODEL, Attribution, element_features
 from assistant.detect.checkpoint import CheckpointOutcome
-from assistant.detect.judgment import judge, load_judgment, reading_of
+from assistant.detect.judgment import judge, load_judgment
 from assistant.detect.meaning import MeaningScan, targets_of
-from assistant.injection import flagged_spans
 from assistant.services import Services, build_services
+from eval.engine_steps import detected
 from eval.labels import load_labels
 
 log = logging.getLogger("eval.train_attribution")
@@ -79,20 +78,14 @@ def labelled_passages(
 
 
 def dossiers_of(services: Services, folder: Path) -> list[Dossier]:
-    review, ref = services.review, services.referentiel
     model = load_judgment()
     out = []
     for label in load_labels(folder):
-        doc = review.document(folder / label.file, label.epreuve)
-        layout = layout_of(doc, flagged_spans(doc))
-        checkpoints = ref.checkpoints_for(label.epreuve)
-        scan = review.meaning_scan(layout, checkpoints)
+        found = detected(services, folder / label.file, label.epreuve)
+        scan, reading = found.scan, found.reading
         if scan is None:
             continue
-        background = [c for c in ref.checkpoints if c.background]
-        outcomes = detect_outcomes(checkpoints, layout, None, background, scan.semantic())
-        reading = reading_of(scan)
-        judged = [judge(o, reading, model) for o in outcomes]
+        judged = [judge(o, reading, model) for o in found.outcomes]
         group = getattr(label, "author", "") or folder.name
         labels = {
             f"{cp}.{el}": s

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import pickle
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -31,14 +30,13 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.detect import detect_outcomes, layout_of
 from assistant.detect.completeness import FEATURES, MODEL, topic_features
-from assistant.detect.judgment import TOPIC_CLASSES, Matrix, load_judgment, reading_of
+from assistant.detect.judgment import TOPIC_CLASSES, Matrix, load_judgment
 from assistant.detect.judgment import judge as judge_outcome
-from assistant.injection import injection_passages
-from assistant.services import Services, build_services
+from assistant.services import Services
+from eval.engine_steps import detected
 from eval.labels import load_labels
-from eval.train_dossier import fit, standardisation
+from eval.train_dossier import fit, load_rows, parse_training_args, standardisation
 
 log = logging.getLogger("eval.train_completeness")
 EVAL = Path(__file__).parent
@@ -65,17 +63,8 @@ def dossier_rows(services: Services, folder: Path) -> list[Dossier]:
 
 
 def _rows_of(services: Services, path: Path, epreuve: str, labels: dict) -> Dossier:  # type: ignore[type-arg]
-    review = services.review
-    ref = services.referentiel
-    doc = review.document(path, epreuve)
-    excluded = [(i.start, i.end) for i in injection_passages(doc) if i.start >= 0]
-    layout = layout_of(doc, excluded)
-    checkpoints = ref.checkpoints_for(epreuve)
-    scan = review.meaning_scan(layout, checkpoints)
-    background = [c for c in ref.checkpoints if c.background]
-    semantic = scan.semantic() if scan is not None else {}
-    outcomes = detect_outcomes(checkpoints, layout, None, background, semantic)
-    reading = reading_of(scan)
+    found = detected(services, path, epreuve)
+    layout, outcomes, reading = found.layout, found.outcomes, found.reading
     model = load_judgment() if reading is not None else None
     dossier = Dossier(path.name, "")
     for outcome in outcomes:
@@ -193,7 +182,7 @@ def choose_l2(dossiers: Sequence[Dossier], choices: Sequence[float]) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    train_set, dev_set = _load(args)
+    train_set, dev_set = load_rows(args, dossier_rows)
     log.info("training: %d dossiers; dev: %d", len(train_set), len(dev_set))
     best = choose_l2([*train_set, *dev_set], args.l2)
     if dev_set:
@@ -224,39 +213,10 @@ def _relative(folder: Path) -> str:
         return str(folder)
 
 
-def _load(args: argparse.Namespace) -> tuple[list[Dossier], list[Dossier]]:
-    """The rows of the train and dev folders (read from ``--cache`` when it exists)."""
-    if args.cache is not None and args.cache.is_file():
-        with args.cache.open("rb") as f:
-            cached: tuple[list[Dossier], list[Dossier]] = pickle.load(f)
-        return cached
-    services = build_services()
-    train_set = [d for f in args.train for d in dossier_rows(services, f)]
-    dev_set = [d for f in args.dev for d in dossier_rows(services, f)]
-    if args.cache is not None:
-        with args.cache.open("wb") as f:
-            pickle.dump((train_set, dev_set), f)
-    return train_set, dev_set
-
-
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m eval.train_completeness", description=__doc__.split("\n")[0]
+    return parse_training_args(
+        argv, "python -m eval.train_completeness", __doc__, MODEL, L2_CHOICES
     )
-    default_train = [EVAL / "styles" / "train", EVAL / "devset"]
-    parser.add_argument("--train", type=Path, nargs="*", default=default_train)
-    parser.add_argument("--dev", type=Path, nargs="*", default=[EVAL / "styles" / "dev"])
-    parser.add_argument("--l2", type=float, nargs="*", default=list(L2_CHOICES))
-    parser.add_argument("--out", type=Path, default=MODEL)
-    parser.add_argument("--no-write", action="store_true", help="Measure only.")
-    parser.add_argument(
-        "--cache", type=Path, help="Rows read from (or written to) this file: for trying settings."
-    )
-    args = parser.parse_args(argv)
-    for folder in [*args.train, *args.dev]:
-        if any(part.startswith(("heldout", "real")) for part in folder.parts):
-            parser.error(f"{folder} is held out: never train nor tune on it")
-    return args
 
 
 if __name__ == "__main__":

@@ -25,27 +25,27 @@ import json
 import logging
 import pickle
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
-from assistant.detect import detect_outcomes, layout_of
 from assistant.detect.judgment import (
     ELEMENT_CLASSES,
     FEATURES,
     MODEL,
     TOPIC_CLASSES,
     Matrix,
-    reading_of,
     target_features,
 )
-from assistant.injection import injection_passages
 from assistant.services import Services, build_services
+from eval.engine_steps import detected
 from eval.labels import load_labels
 
 log = logging.getLogger("eval.train_dossier")
+T = TypeVar("T")
 EVAL = Path(__file__).parent
 STEPS = 2000
 RATE = 0.3
@@ -96,17 +96,8 @@ def dossier_rows(services: Services, folder: Path) -> list[Dossier]:
 
 
 def _rows_of(services: Services, path: Path, epreuve: str, labels: dict) -> Dossier:  # type: ignore[type-arg]
-    review = services.review
-    ref = services.referentiel
-    doc = review.document(path, epreuve)
-    excluded = [(i.start, i.end) for i in injection_passages(doc) if i.start >= 0]
-    layout = layout_of(doc, excluded)
-    checkpoints = ref.checkpoints_for(epreuve)
-    scan = review.meaning_scan(layout, checkpoints)
-    background = [c for c in ref.checkpoints if c.background]
-    semantic = scan.semantic() if scan is not None else {}
-    outcomes = detect_outcomes(checkpoints, layout, None, background, semantic)
-    reading = reading_of(scan)
+    found = detected(services, path, epreuve)
+    outcomes, reading = found.outcomes, found.reading
     dossier = Dossier(path.name, "", Rows(), Rows(), [])
     for outcome in outcomes:
         label = labels[outcome.checkpoint.id]
@@ -253,7 +244,7 @@ def _figures(m: dict[str, float]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    train_set, dev_set = _load(args)
+    train_set, dev_set = load_rows(args, dossier_rows)
     log.info("training: %d dossiers; dev: %d", len(train_set), len(dev_set))
     best_l2 = choose_l2([*train_set, *dev_set], args.l2)
     if dev_set:
@@ -317,30 +308,35 @@ def choose_l2(dossiers: Sequence[Dossier], choices: Sequence[float]) -> float:
     return best
 
 
-def _load(args: argparse.Namespace) -> tuple[list[Dossier], list[Dossier]]:
-    """The rows of the train and dev folders (read from ``--cache`` when it exists)."""
+def load_rows(
+    args: argparse.Namespace, rows: Callable[[Services, Path], list[T]]
+) -> tuple[list[T], list[T]]:
+    """``rows`` of the train and dev folders (read from ``--cache`` when it exists); shared
+    with ``eval.train_completeness``."""
     if args.cache is not None and args.cache.is_file():
         with args.cache.open("rb") as f:
-            cached: tuple[list[Dossier], list[Dossier]] = pickle.load(f)
+            cached: tuple[list[T], list[T]] = pickle.load(f)
         return cached
     services = build_services()
-    train_set = [d for f in args.train for d in dossier_rows(services, f)]
-    dev_set = [d for f in args.dev for d in dossier_rows(services, f)]
+    train_set = [d for f in args.train for d in rows(services, f)]
+    dev_set = [d for f in args.dev for d in rows(services, f)]
     if args.cache is not None:
         with args.cache.open("wb") as f:
             pickle.dump((train_set, dev_set), f)
     return train_set, dev_set
 
 
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m eval.train_dossier", description=__doc__.split("\n")[0]
-    )
+def parse_training_args(
+    argv: Sequence[str] | None, prog: str, doc: str, model: Path, l2_choices: Sequence[float]
+) -> argparse.Namespace:
+    """The options of a dossier-level trainer (this one, ``eval.train_completeness``);
+    held-out folders are refused."""
+    parser = argparse.ArgumentParser(prog=prog, description=doc.split("\n")[0])
     default_train = [EVAL / "styles" / "train", EVAL / "devset"]
     parser.add_argument("--train", type=Path, nargs="*", default=default_train)
     parser.add_argument("--dev", type=Path, nargs="*", default=[EVAL / "styles" / "dev"])
-    parser.add_argument("--l2", type=float, nargs="*", default=list(L2_CHOICES))
-    parser.add_argument("--out", type=Path, default=MODEL)
+    parser.add_argument("--l2", type=float, nargs="*", default=list(l2_choices))
+    parser.add_argument("--out", type=Path, default=model)
     parser.add_argument("--no-write", action="store_true", help="Measure only.")
     parser.add_argument(
         "--cache", type=Path, help="Rows read from (or written to) this file: for trying settings."
@@ -350,6 +346,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         if any(part.startswith(("heldout", "real")) for part in folder.parts):
             parser.error(f"{folder} is held out: never train nor tune on it")
     return args
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    return parse_training_args(argv, "python -m eval.train_dossier", __doc__, MODEL, L2_CHOICES)
 
 
 if __name__ == "__main__":
