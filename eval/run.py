@@ -37,6 +37,7 @@ SETS = {
     "styles-heldout": STYLES / "heldout",
     "styles-heldout2": STYLES / "heldout2",
     "styles-heldout3": STYLES / "heldout3",
+    "styles-heldout4": STYLES / "heldout4",
 }
 BUILDERS = {"pdf": docbuild.build_pdf, "docx": docbuild.build_docx, "odt": docbuild.build_odt}
 
@@ -50,7 +51,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--set", dest="set_name", choices=sorted(SETS), default="devset",
         help="Labelled set: devset, styles-train, styles-dev (tuned on) or heldout, "
-        "styles-heldout, styles-heldout2, styles-heldout3 (measure only, never tune on them).",
+        "styles-heldout, styles-heldout2..4 (measure only, never tune on them).",
     )  # fmt: skip
     parser.add_argument("--devset", type=Path, help="Folder of dossiers+labels (overrides --set).")
     parser.add_argument("-v", "--verbose", action="store_true", help="Per-dossier errors.")
