@@ -144,9 +144,49 @@ def test_amounts_and_percentages_of_a_total_must_agree(tmp_path: Path) -> None:
     )
     messages = sorted(plain(a.message) for a in wrong.alerts)
     assert messages == [
-        "Part de budget erronée, « Salon » : 25 % annoncés, 30 % attendus (7 500 € / 25 000 €).",
-        "Répartition erronée (colonne « % ») : les parts totalisent 95 % au lieu de 100 %.",
+        "Part de budget erronée, « Salon » : 25 % annoncés, 30 % attendus (7 500 € / 25 000 €) ;"
+        " les parts totalisent donc 95 %.",
     ]
+
+
+def test_a_wrong_share_and_the_total_it_breaks_are_one_alert(tmp_path: Path) -> None:
+    """One mistaken line makes the column miss 100 %: one alert, saying both; a column that
+    misses 100 % for another reason as well keeps its own alert."""
+    one = report_of(
+        """
+        # Dépenses du salon
+
+        | Dépense | Coût | Poids |
+        |---|---|---|
+        | Stand | 2 400 € | 40 % |
+        | Goodies | 1 200 € | 26 % |
+        | Déplacements | 1 800 € | 30 % |
+        | Impression | 600 € | 10 % |
+        | Total | 6 000 € | 100 % |
+        """,
+        tmp_path,
+    )
+    assert [plain(a.message) for a in one.alerts] == [
+        "Part de budget erronée, « Goodies » : 26 % annoncés, 20 % attendus"
+        " (1 200 € / 6 000 €) ; les parts totalisent donc 106 %."
+    ]
+    two = report_of(
+        """
+        # Dépenses du salon
+
+        | Dépense | Coût | Poids |
+        |---|---|---|
+        | Stand | 2 400 € | 40 % |
+        | Goodies | 1 200 € | 26 % |
+        | Déplacements | 1 800 € | 30 % |
+        | Impression | 600 € | 10 % |
+        | Traiteur | à chiffrer | 4 % |
+        | Total | 6 000 € | 100 % |
+        """,
+        tmp_path,
+    )
+    kinds = sorted(plain(a.message).split(" ")[0] for a in two.alerts)
+    assert kinds == ["Part", "Répartition"]
 
 
 def test_rounded_shares_that_miss_100_by_rounding_are_accepted(tmp_path: Path) -> None:

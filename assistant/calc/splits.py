@@ -72,12 +72,26 @@ def _split_column(
     declared = (total_pct is not None and abs(total_pct - 100) <= 1) or (named and near_whole)
     if not (declared or related):
         return []
-    checks = []
-    if related:
-        checks += [_share_error(grid, r, col, shares[r]) for r in shares if r not in agree]
+    wrong = [r for r in shares if r not in agree] if related else []
+    errors = [_share_error(grid, r, col, shares[r]) for r in wrong]
     rounding_only = related and len(agree) == len(parts)
-    checks.append(_sum_check(grid, col, parts, totals, tolerance, rounding_only))
-    return checks
+    summed = _sum_check(grid, col, parts, totals, tolerance, rounding_only)
+    if errors and summed.status == "error" and _explained(parts, [shares[r] for r in wrong]):
+        # one mistake, one alert: the wrong share is why the parts miss 100 %
+        first = errors[0]
+        found = amount(summed.found or 0.0, "percent")
+        errors[0] = first.model_copy(
+            update={"message": f"{first.message[:-1]} ; les parts totalisent donc {found}."}
+        )
+        return errors
+    return [*errors, summed]
+
+
+def _explained(parts: dict[int, float], wrong: list[tuple[float, float, float]]) -> bool:
+    """True when writing the expected share for each wrong one brings the parts to 100 %
+    (within a point of rounding): the total's gap is their consequence, not a second error."""
+    corrected = sum(parts.values()) - sum(found - expected for found, expected, _ in wrong)
+    return abs(corrected - 100) <= 1.0
 
 
 def _whole_points_to_100(parts: dict[int, float]) -> bool:
