@@ -25,7 +25,6 @@ regression, never the shipped ridges. Held-out folders and files are refused.
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from collections.abc import Sequence
