@@ -295,25 +295,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     embedder = services.review.embedder.name
     passages = labelled_passages(args.passages, services)
     train = [d for f in args.train for d in dossiers_of(services, f)]
-    dossiers = train + [d for f in args.dev for d in dossiers_of(services, f)]
-    siblings = siblings_of(services)
+    dev = [d for f in args.dev for d in dossiers_of(services, f)]
+    return stack(args, passages, train, dev, siblings_of(services), embedder)
+
+
+RowsOf = Callable[[Sequence[Dossier], Sequence[int], Attribution], Sequence[Row]]
+
+
+def stack(
+    args: argparse.Namespace,
+    passages: Sequence[tuple[np.ndarray, str, dict[str, str]]],
+    train: Sequence[Dossier],
+    dev: Sequence[Dossier],
+    siblings: dict[str, list[str]],
+    embedder: str,
+    rows: RowsOf = rows_of,
+    features: Sequence[str] = FEATURES,
+    measure: Measure = figures,
+    thresholds: Sequence[float] = THRESHOLDS,
+) -> int:
+    """Both stages (ridges, then the logistic regression over their ``rows``, each group
+    left out in turn), the threshold chosen and, unless ``--no-write``, the weights written."""
+    dossiers = [*train, *dev]
     groups = sorted({d.group for d in dossiers})
     log.info("%d labelled passages, %d dossiers in groups %s", len(passages), len(dossiers), groups)
+    n = len(features)
     oof: list[Row] = []
     for g in groups:  # each group scored by ridges trained without it (nor its passages)
         held = [i for i, d in enumerate(dossiers) if d.group == g]
         rest = [d for d in train if d.group != g]
-        model = train_ridges([p for p in passages if p[1] != g], rest, siblings, embedder)
-        oof += rows_of(dossiers, held, model)
+        model = train_ridges([p for p in passages if p[1] != g], rest, siblings, embedder, n)
+        oof += rows(dossiers, held, model)
+    log.info("%d targets left absent (%d treated)", len(oof), sum(r.label for r in oof))
     mean, std, w = fit_logistic(oof)
-    final = train_ridges(passages, train, siblings, embedder)
-    shipped = rows_of(dossiers, range(len(dossiers)), final)
+    final = train_ridges(passages, train, siblings, embedder, n)
+    shipped = rows(dossiers, range(len(dossiers)), final)
     for r in shipped:
         r.prob = probability(r.features, mean, std, w)
-    threshold = choose_threshold(dossiers, groups, oof, shipped)
-    if args.no_write:
-        return 0
-    write_model(args, final, mean, std, w, threshold, FEATURES, embedder)
+    threshold = choose_threshold(dossiers, groups, oof, shipped, measure, thresholds)
+    if not args.no_write:
+        write_model(args, final, mean, std, w, threshold, features, embedder)
     return 0
 
 

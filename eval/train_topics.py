@@ -157,29 +157,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     siblings = topic_siblings(services)
     passages = topic_passages(ta.labelled_passages(args.passages, services), siblings)
     train = [d for f in args.train for d in dossiers_of(services, f)]
-    dossiers = train + [d for f in args.dev for d in dossiers_of(services, f)]
-    groups = sorted({d.group for d in dossiers})
-    log.info("%d labelled passages, %d dossiers in groups %s", len(passages), len(dossiers), groups)
-    oof: list[Row] = []
-    for g in groups:  # each group scored by ridges trained without it (nor its passages)
-        held = [i for i, d in enumerate(dossiers) if d.group == g]
-        rest = [d for d in train if d.group != g]
-        model = ta.train_ridges(
-            [p for p in passages if p[1] != g], rest, siblings, embedder, len(FEATURES)
-        )
-        oof += rows_of(dossiers, held, model)
-    treated = sum(r.label for r in oof)
-    log.info("%d topics left absent, quotable best passage (%d treated)", len(oof), treated)
-    mean, std, w = ta.fit_logistic(oof)
-    final = ta.train_ridges(passages, train, siblings, embedder, len(FEATURES))
-    shipped = rows_of(dossiers, range(len(dossiers)), final)
-    for r in shipped:
-        r.prob = ta.probability(r.features, mean, std, w)
-    threshold = ta.choose_threshold(dossiers, groups, oof, shipped, figures, THRESHOLDS)
-    if args.no_write:
-        return 0
-    ta.write_model(args, final, mean, std, w, threshold, FEATURES, embedder)
-    return 0
+    dev = [d for f in args.dev for d in dossiers_of(services, f)]
+    return ta.stack(
+        args, passages, train, dev, siblings, embedder, rows_of, FEATURES, figures, THRESHOLDS
+    )
 
 
 if __name__ == "__main__":

@@ -145,12 +145,16 @@ def revisit(
     model: Attribution,
     completeness: CompletenessModel,
     context: Context,
+    floor: float = 0.0,
 ) -> tuple[float, CheckpointOutcome, Status] | None:
     """The model's probability that the topic is treated, the outcome with its best passage
     as a finding and the status ``completeness`` gives that region (None: nothing to look
-    at or to quote)."""
+    at or to quote, or a probability below ``floor``)."""
     found = topic_search(outcome, scan, model, context)
     if found is None:
+        return None
+    probability = model.probability(found[0])
+    if probability < floor:
         return None
     finding = found_finding(layout, scan.passages[found[1]].units)
     if finding is None:
@@ -160,7 +164,7 @@ def revisit(
     revised = replace(outcome, status=rules, findings=[finding, *old])
     status = completeness.decide(topic_features(revised, layout))
     finding = replace(finding, verdict=status == "present")
-    return model.probability(found[0]), replace(revised, findings=[finding, *old]), status
+    return probability, replace(revised, findings=[finding, *old]), status
 
 
 def look_again(
@@ -180,7 +184,7 @@ def look_again(
         return outcome, topic
     if model.dimension != scan.vectors.shape[1]:
         return outcome, topic
-    seen = revisit(outcome, scan, layout, model, completeness, context)
-    if seen is None or seen[0] < model.threshold:
+    seen = revisit(outcome, scan, layout, model, completeness, context, model.threshold)
+    if seen is None:
         return outcome, topic
     return seen[1], seen[2]
