@@ -21,8 +21,9 @@ It then trains the learned passage judgment of ``support`` on every training pas
 (``eval.train_verdict``: ``model/verdict.json`` and ``verdict.npz``), unless ``--no-verdict``,
 and the dossier-level decision that reads both (``eval.train_dossier``: ``model/dossier.json``)
 then the completeness of checkpoints without elements (``eval.train_completeness``:
-``model/completeness.json``) and the element attribution (``eval.train_attribution``:
-``model/attribution.npz``), unless ``--no-dossier``. The training dossiers are those of author
+``model/completeness.json``), the element attribution (``eval.train_attribution``:
+``model/attribution.npz``) and the topics' second look (``eval.train_topics``:
+``model/topics.npz``), unless ``--no-dossier``. The training dossiers are those of author
 w1 (``--authors``).
 """
 
@@ -138,6 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from eval import train_attribution  # the element attribution reads the decision's statuses
 
         train_attribution.main([])
+        from eval import train_topics  # the topics' second look reads the engine's statuses
+
+        train_topics.main([])
     return 0
 
 

@@ -37,7 +37,7 @@ import numpy as np
 from assistant.detect.attribution import FEATURES, MODEL, Attribution, element_features
 from assistant.detect.checkpoint import CheckpointOutcome
 from assistant.detect.judgment import judge, load_judgment
-from assistant.detect.meaning import MeaningScan, targets_of
+from assistant.detect.meaning import CHECKPOINT, MeaningScan, targets_of
 from assistant.services import Services, build_services
 from eval.engine_steps import detected
 from eval.labels import load_labels
@@ -165,9 +165,8 @@ def fit_ridges(data: Examples) -> dict[str, np.ndarray]:
     return out
 
 
-def as_model(ridges: dict[str, np.ndarray], embedder: str) -> Attribution:
+def as_model(ridges: dict[str, np.ndarray], embedder: str, n: int = len(FEATURES)) -> Attribution:
     keys = tuple(sorted(ridges))
-    n = len(FEATURES)
     directions = np.stack([ridges[k] for k in keys]).astype(np.float32)
     return Attribution(
         keys,
@@ -185,21 +184,23 @@ def train_ridges(
     dossiers: Sequence[Dossier],
     siblings: dict[str, list[str]],
     embedder: str,
+    n: int = len(FEATURES),
 ) -> Attribution:
-    """The ridges, their dossier positives picked by the passage model, then by themselves."""
+    """The ridges (with ``n`` features for the decision, not trained here), their dossier
+    positives picked by the passage model, then by themselves."""
 
     def by_meaning(d: Dossier, key: str) -> int:
-        cp, el = key.split(".", 1)
-        j = d.scan.column(cp, el)
+        cp, _, el = key.partition(".")  # a topic's key is its checkpoint
+        j = d.scan.column(cp, el or CHECKPOINT)
         return int(np.argmax(d.scan.probs[:, j])) if j is not None else 0
 
-    model = as_model(fit_ridges(ridge_data(passages, dossiers, siblings, by_meaning)), embedder)
+    model = as_model(fit_ridges(ridge_data(passages, dossiers, siblings, by_meaning)), embedder, n)
 
     def by_ridge(d: Dossier, key: str) -> int:
         s = model.scores(d.scan.vectors, key)
         return int(np.argmax(s)) if s is not None else by_meaning(d, key)
 
-    return as_model(fit_ridges(ridge_data(passages, dossiers, siblings, by_ridge)), embedder)
+    return as_model(fit_ridges(ridge_data(passages, dossiers, siblings, by_ridge)), embedder, n)
 
 
 @dataclass
@@ -209,6 +210,10 @@ class Row:
     features: np.ndarray
     label: int
     prob: float = 0.0
+
+    def flip(self) -> tuple[int, str]:
+        """What ``figures`` reads of a row made present."""
+        return (self.dossier, self.key)
 
 
 def rows_of(dossiers: Sequence[Dossier], index: Sequence[int], model: Attribution) -> list[Row]:
@@ -240,15 +245,17 @@ def fit_logistic(rows: Sequence[Row]) -> tuple[np.ndarray, np.ndarray, np.ndarra
     return mean, std, w
 
 
+Measure = Callable[[Sequence[Dossier], set[tuple[int, str]], Sequence[int]], tuple[float, float]]
+
+
 def figures(
     dossiers: Sequence[Dossier], flips: set[tuple[int, str]], index: Sequence[int]
 ) -> tuple[float, float]:
     """Accuracy and balanced accuracy of the checkpoints of ``index`` with ``flips`` made
     present (checkpoint statuses from the elements, by the labelling rules)."""
-    pairs = []
+    pairs = [p for i in index for p in dossiers[i].topics]
     for i in index:
         d = dossiers[i]
-        pairs += d.topics
         for o in d.outcomes:
             if not o.elements:
                 continue
@@ -259,6 +266,11 @@ def figures(
             named = o.mentioned or any(e.mentioned for e in o.elements)
             got = "present" if all(present) else ("partial" if any(present) or named else "absent")
             pairs.append((d.checkpoints[o.checkpoint.id], got))
+    return balanced(pairs)
+
+
+def balanced(pairs: Sequence[tuple[str, str]]) -> tuple[float, float]:
+    """Accuracy and balanced accuracy of (expected, got) statuses."""
     accuracy = float(np.mean([a == b for a, b in pairs]))
     recalls = [
         np.mean([b == s for a, b in pairs if a == s])
@@ -283,26 +295,63 @@ def main(argv: Sequence[str] | None = None) -> int:
     embedder = services.review.embedder.name
     passages = labelled_passages(args.passages, services)
     train = [d for f in args.train for d in dossiers_of(services, f)]
-    dossiers = train + [d for f in args.dev for d in dossiers_of(services, f)]
-    siblings = siblings_of(services)
+    dev = [d for f in args.dev for d in dossiers_of(services, f)]
+    return stack(args, passages, train, dev, siblings_of(services), embedder)
+
+
+RowsOf = Callable[[Sequence[Dossier], Sequence[int], Attribution], Sequence[Row]]
+
+
+def stack(
+    args: argparse.Namespace,
+    passages: Sequence[tuple[np.ndarray, str, dict[str, str]]],
+    train: Sequence[Dossier],
+    dev: Sequence[Dossier],
+    siblings: dict[str, list[str]],
+    embedder: str,
+    rows: RowsOf = rows_of,
+    features: Sequence[str] = FEATURES,
+    measure: Measure = figures,
+    thresholds: Sequence[float] = THRESHOLDS,
+) -> int:
+    """Both stages (ridges, then the logistic regression over their ``rows``, each group
+    left out in turn), the threshold chosen and, unless ``--no-write``, the weights written."""
+    dossiers = [*train, *dev]
     groups = sorted({d.group for d in dossiers})
     log.info("%d labelled passages, %d dossiers in groups %s", len(passages), len(dossiers), groups)
+    n = len(features)
     oof: list[Row] = []
     for g in groups:  # each group scored by ridges trained without it (nor its passages)
         held = [i for i, d in enumerate(dossiers) if d.group == g]
         rest = [d for d in train if d.group != g]
-        model = train_ridges([p for p in passages if p[1] != g], rest, siblings, embedder)
-        oof += rows_of(dossiers, held, model)
+        model = train_ridges([p for p in passages if p[1] != g], rest, siblings, embedder, n)
+        oof += rows(dossiers, held, model)
+    log.info("%d targets left absent (%d treated)", len(oof), sum(r.label for r in oof))
     mean, std, w = fit_logistic(oof)
-    final = train_ridges(passages, train, siblings, embedder)
-    shipped = rows_of(dossiers, range(len(dossiers)), final)
+    final = train_ridges(passages, train, siblings, embedder, n)
+    shipped = rows(dossiers, range(len(dossiers)), final)
     for r in shipped:
         r.prob = probability(r.features, mean, std, w)
-    threshold = choose_threshold(dossiers, groups, oof, shipped)
-    if args.no_write:
-        return 0
+    threshold = choose_threshold(dossiers, groups, oof, shipped, measure, thresholds)
+    if not args.no_write:
+        write_model(args, final, mean, std, w, threshold, features, embedder)
+    return 0
+
+
+def write_model(
+    args: argparse.Namespace,
+    final: Attribution,
+    mean: np.ndarray,
+    std: np.ndarray,
+    w: np.ndarray,
+    threshold: float,
+    features: Sequence[str],
+    embedder: str,
+) -> None:
+    """The ridges (float16) and the logistic regression to ``args.out``: numbers only, with
+    what they were trained on."""
     meta = {
-        "features": list(FEATURES),
+        "features": list(features),
         "threshold": threshold,
         "embedder": embedder,
         "trained_on": [
@@ -322,7 +371,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         meta=np.asarray(json.dumps(meta)),
     )
     log.info("weights written to %s (threshold %g)", args.out, threshold)
-    return 0
 
 
 def probability(x: np.ndarray, mean: np.ndarray, std: np.ndarray, w: np.ndarray) -> float:
@@ -330,15 +378,19 @@ def probability(x: np.ndarray, mean: np.ndarray, std: np.ndarray, w: np.ndarray)
 
 
 def gains(
-    dossiers: Sequence[Dossier], groups: Sequence[str], rows: Sequence[Row], th: float
+    dossiers: Sequence[Dossier],
+    groups: Sequence[str],
+    rows: Sequence[Row],
+    th: float,
+    measure: Measure = figures,
 ) -> tuple[list[tuple[float, float]], str]:
     """Per group, the accuracy and balanced gains of flipping the rows at or above ``th``."""
     out, line = [], []
     for g in groups:
         index = [i for i, d in enumerate(dossiers) if d.group == g]
         chosen = [r for r in rows if r.prob >= th and dossiers[r.dossier].group == g]
-        flips = {(r.dossier, r.key) for r in chosen}
-        a0, a1 = figures(dossiers, set(), index), figures(dossiers, flips, index)
+        flips = {r.flip() for r in chosen}
+        a0, a1 = measure(dossiers, set(), index), measure(dossiers, flips, index)
         out.append((a1[0] - a0[0], a1[1] - a0[1]))
         hits = sum(r.label for r in chosen)
         line.append(f"{g} {a0[0]:.3f}/{a0[1]:.3f} -> {a1[0]:.3f}/{a1[1]:.3f} ({hits}/{len(flips)})")
@@ -346,7 +398,12 @@ def gains(
 
 
 def choose_threshold(
-    dossiers: Sequence[Dossier], groups: Sequence[str], oof: Sequence[Row], shipped: Sequence[Row]
+    dossiers: Sequence[Dossier],
+    groups: Sequence[str],
+    oof: Sequence[Row],
+    shipped: Sequence[Row],
+    measure: Measure = figures,
+    thresholds: Sequence[float] = THRESHOLDS,
 ) -> float:
     """Leaving one group out for the logistic regression too: the threshold with the best mean
     balanced gain, no group losing any, and no group losing with the shipped model either
@@ -358,15 +415,15 @@ def choose_threshold(
         for r in held:
             r.prob = probability(r.features, mean, std, w)
         log.info(
-            "%s: AUC %.3f over %d elements left absent",
+            "%s: AUC %.3f over %d targets left absent",
             g,
             auc([r.prob for r in held], [r.label for r in held]),
             len(held),
         )
     best, best_gain = 1.0, 0.0
-    for th in THRESHOLDS:
-        left_out, line = gains(dossiers, groups, oof, th)
-        final, final_line = gains(dossiers, groups, shipped, th)
+    for th in thresholds:
+        left_out, line = gains(dossiers, groups, oof, th, measure)
+        final, final_line = gains(dossiers, groups, shipped, th, measure)
         mean_gain = float(np.mean([b for _, b in left_out]))
         log.info(
             "threshold %g, one group left out: %s; mean balanced gain %+.4f", th, line, mean_gain
@@ -379,10 +436,12 @@ def choose_threshold(
     return best
 
 
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m eval.train_attribution", description=__doc__.split("\n")[0]
-    )
+def parse_args(
+    argv: Sequence[str] | None,
+    prog: str = "python -m eval.train_attribution",
+    out: Path = MODEL,
+) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n")[0])
     parser.add_argument(
         "--passages",
         type=Path,
@@ -394,7 +453,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     default = [EVAL / "styles" / "train", EVAL / "devset"]
     parser.add_argument("--train", type=Path, nargs="*", default=default)
     parser.add_argument("--dev", type=Path, nargs="*", default=[EVAL / "styles" / "dev"])
-    parser.add_argument("--out", type=Path, default=MODEL)
+    parser.add_argument("--out", type=Path, default=out)
     parser.add_argument("--no-write", action="store_true", help="Measure only.")
     args = parser.parse_args(argv)
     for path in [*args.passages, *args.train, *args.dev]:

@@ -21,6 +21,7 @@ from assistant.detect.results import to_result
 from assistant.detect.scope import Layout
 from assistant.detect.substance import unit_substance
 from assistant.detect.support import Support, support, supports
+from assistant.detect.topics import context_of, load_topics, look_again
 from assistant.detect.units import Unit, build_units
 from assistant.document import Document
 from assistant.referentiel.models import Checkpoint
@@ -70,15 +71,16 @@ def detect_checkpoints(
     model = load_judgment() if reading is not None else None
     complete = load_completeness() if reading is not None else None
     attribution = load_attribution() if reading is not None else None
-    return [
-        to_result(
-            judge(
-                o, reading, model, topic=decide_topic(o, layout, complete), attribution=attribution
-            ),
-            doc.text,
-        )
-        for o in outcomes
-    ]
+    topics = load_topics() if reading is not None else None
+    scan = reading.scan if reading is not None else None
+    context = context_of(outcomes)
+    results = []
+    for o in outcomes:
+        topic = decide_topic(o, layout, complete)
+        o, topic = look_again(o, topic, scan, layout, topics, complete, context)
+        judged = judge(o, reading, model, topic=topic, attribution=attribution)
+        results.append(to_result(judged, doc.text))
+    return results
 
 
 def detect_outcomes(

@@ -89,14 +89,17 @@ def _rows_of(keys: tuple[str, ...]) -> dict[str, int]:
     return {k: i for i, k in enumerate(keys)}
 
 
-@lru_cache(maxsize=2)
-def load_attribution(path: Path = MODEL) -> Attribution | None:
-    """The trained attribution, or None (not trained, or for other features)."""
+@lru_cache(maxsize=4)
+def load_attribution(
+    path: Path = MODEL, features: tuple[str, ...] = FEATURES
+) -> Attribution | None:
+    """The trained attribution, or None (not trained, or for other ``features``; the
+    topics' second look, ``topics``, ships the same kind of weights)."""
     if not path.is_file():
         return None
     with np.load(path, allow_pickle=False) as data:
         meta = json.loads(str(data["meta"]))
-        if list(meta.get("features", [])) != list(FEATURES):
+        if list(meta.get("features", [])) != list(features):
             return None
         return Attribution(
             tuple(str(k) for k in data["keys"]),
