@@ -392,3 +392,53 @@ def test_a_table_cut_by_a_page_break_is_checked_as_one_table(
     assert len(pages) >= 2  # the PDF really cut the table
     report = check_document(doc)
     assert len([a for a in report.alerts if a.kind == "calculation_error"]) == alerts
+
+
+def test_a_table_of_computations_is_redone_row_by_row(tmp_path: Path) -> None:
+    """A column headed as computations is checked even with small unitless figures, and a
+    later row built on the wrong result carries the error, with the figure it should give."""
+    report = report_of(
+        """
+        # Seuil de rentabilité de l'atelier
+
+        | Étape | Formule | Résultat |
+        |---|---|---|
+        | Marge unitaire | 45 − 18 | 27 € |
+        | Taux de marge | 27 / 45 | 0,55 |
+        | Seuil en CA | 9 900 / 0,55 | 18 000 € |
+        | Seuil en ventes | 18 000 / 45 | 400 ventes |
+        """,
+        tmp_path,
+    )
+    assert [plain(a.message) for a in report.alerts] == [
+        "Calcul erroné : « 27 / 45 = 0,55 » ; le calcul donne 0,6 ; d'où « Seuil en CA »"
+        " 18 000 € au lieu de 16 500 €."
+    ]
+
+
+def test_a_right_table_of_computations_and_a_plain_table_raise_nothing(tmp_path: Path) -> None:
+    right = report_of(
+        """
+        # Seuil de rentabilité de l'atelier
+
+        | Étape | Calcul | Résultat |
+        |---|---|---|
+        | Marge unitaire | 45 − 18 | 27 € |
+        | Taux de marge | 27 / 45 | 60 % |
+        | Seuil en CA | 9 900 / 0,6 | 16 500 € |
+        """,
+        tmp_path,
+    )
+    assert right.alerts == []
+    plain_table = report_of(
+        """
+        # Planning
+
+        | Semaine | Horaires | Participants |
+        |---|---|---|
+        | 12 / 2025 | 9 - 18 | 14 |
+        | 13 / 2025 | 10 - 17 | 22 |
+        """,
+        tmp_path,
+    )
+    assert plain_table.alerts == []

@@ -21,6 +21,7 @@ from assistant.calc.figures import Figure, document_figures
 from assistant.calc.grid import Grid, read_grids
 from assistant.calc.models import CalcCheck, CalcReport
 from assistant.calc.splits import check_prose_splits, check_table_splits
+from assistant.calc.table_expressions import check_table_expressions
 from assistant.calc.tables import check_totals, table_evidence
 from assistant.calc.vocabulary import concepts_in
 from assistant.document import Document
@@ -45,7 +46,7 @@ def check_document(
     figures = document_figures(doc)
     grids = read_grids(doc)
     checks = check_breakeven(find_facts(figures), doc.text, tolerance=tolerance)
-    checks += _table_checks(grids, doc.text, sum_tolerance, split_tolerance)
+    checks += _table_checks(grids, doc.text, tolerance, sum_tolerance, split_tolerance)
     checks += check_prose_splits(doc, figures, split_tolerance=split_tolerance)
     checks += check_expressions(figures, doc.text, tolerance=tolerance)
     checks += check_prose_sums(doc, figures, tolerance=sum_tolerance)
@@ -54,7 +55,7 @@ def check_document(
 
 
 def _table_checks(
-    grids: list[Grid], text: str, sum_tolerance: float, split_tolerance: float
+    grids: list[Grid], text: str, tolerance: float, sum_tolerance: float, split_tolerance: float
 ) -> list[CalcCheck]:
     checks: list[CalcCheck] = []
     for grid in grids:
@@ -64,6 +65,7 @@ def _table_checks(
         totals = check_totals(grid, text, tolerance=sum_tolerance)
         checks += totals + _cost_structure(grid, totals, text)
         checks += check_table_splits(grid, split_tolerance=split_tolerance)
+        checks += check_table_expressions(grid, tolerance=tolerance)
     return checks
 
 
