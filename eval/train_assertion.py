@@ -77,7 +77,6 @@ def sentence_rows(passages: Sequence[Passage], author: str) -> Rows:
     return rows
 
 
-
 def design(texts: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Vector]:
     """The sparse design as (row, slot, value) arrays."""
     r, c, v = [], [], []
@@ -136,7 +135,7 @@ def choose_threshold(scores: Vector, labels: Sequence[int]) -> float:
 def report(rows: Rows, scores: Vector, threshold: float) -> None:
     y = np.asarray(rows.labels)
     authors = np.asarray(rows.authors)
-    for author in sorted(set(rows.authors)) + ["all"]:
+    for author in [*sorted(set(rows.authors)), "all"]:
         mask = np.ones(len(y), bool) if author == "all" else authors == author
         void = scores[mask] < threshold
         yy = y[mask]

@@ -18,8 +18,8 @@ from assistant.detect.claims import void_reason
 from assistant.ingest import ingest_file
 from assistant.services import Services, build_services
 from assistant.settings import LimitsSettings, Settings
-from eval.train_assertion import fit, probabilities, sentence_rows
 from eval.passages import load_passages
+from eval.train_assertion import fit, probabilities, sentence_rows
 
 DOSSIER = """\
 # Dossier E3 — Cidrerie Lemarchand
@@ -92,9 +92,24 @@ def test_neither_is_quoted_as_evidence(services: Services, dossier: Path) -> Non
 
 def test_training_rows_and_fit_are_deterministic(tmp_path: Path) -> None:
     rows = [
-        {"id": "t-1", "text": "Notre atelier a vendu 3 200 paniers en 2024, soit 18 % de plus qu'en 2023.", "kind": "analysis", "targets": {"kpi": "present"}},
-        {"id": "t-2", "text": "Un indicateur est une mesure qui permet de suivre une action. Il doit être chiffré.", "kind": "definition", "targets": {"kpi": "absent"}},
-        {"id": "t-3", "text": "Nous n'avons fixé aucun objectif chiffré pour le salon.", "kind": "intention", "targets": {"kpi": "absent"}},
+        {
+            "id": "t-1",
+            "text": "Notre atelier a vendu 3 200 paniers en 2024, soit 18 % de plus qu'en 2023.",
+            "kind": "analysis",
+            "targets": {"kpi": "present"},
+        },
+        {
+            "id": "t-2",
+            "text": "Un indicateur est une mesure qui permet de suivre une action. Il doit être chiffré.",
+            "kind": "definition",
+            "targets": {"kpi": "absent"},
+        },
+        {
+            "id": "t-3",
+            "text": "Nous n'avons fixé aucun objectif chiffré pour le salon.",
+            "kind": "intention",
+            "targets": {"kpi": "absent"},
+        },
     ]
     path = tmp_path / "train-t.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")

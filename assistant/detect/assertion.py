@@ -21,6 +21,7 @@ import math
 import re
 import zlib
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -65,7 +66,7 @@ def features(text: str) -> dict[int, float]:
             shapes.append("x")
     names = ["b"]
     names += [f"w:{w}" for w in words]
-    names += [f"p:{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+    names += [f"p:{a}_{b}" for a, b in pairwise(words)]
     names += [f"s:{a}_{b}_{c}" for a, b, c in zip(shapes, shapes[1:], shapes[2:], strict=False)]
     names.append(f"len:{min(6, int(math.log2(1 + len(words))))}")
     names.append(f"first:{any(w in _FIRST for w in words)}")

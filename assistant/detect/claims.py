@@ -59,7 +59,9 @@ def void_reason(unit: Unit) -> Void | None:
     return None
 
 
-_FORMULA = re.compile(r"[^\W\d_]\s*\)?\s*=\s*\(?\s*[^\W\d_][^=]*?[^\W\d_]\s*\)?\s*[/×*÷+]\s*\(?\s*[^\W\d_]")
+_FORMULA = re.compile(  # word = word ... word (/ × * ÷ +) word, brackets allowed
+    r"[^\W\d_]\s*\)?\s*=\s*\(?\s*[^\W\d_][^=]*?[^\W\d_]\s*\)?\s*[/×*÷+]\s*\(?\s*[^\W\d_]"
+)
 
 
 def _formula_in_words(text: str) -> bool:
