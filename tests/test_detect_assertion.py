@@ -41,6 +41,12 @@ Le seuil de rentabilité sera calculé l'an prochain avec l'expert-comptable.
 Les logiciels d'écoute des réseaux sociaux sont légion : Mention, Brandwatch, Talkwalker, Digimind, Sprout Social.
 
 La Cidrerie Lemarchand vend surtout en Normandie, dans des épiceries fines et sur les marchés de producteurs.
+
+Il n'existe pas d'outil de mesure, nous ne connaissons donc pas l'audience de nos publications.
+
+## Diagnostic
+
+Nous avons mobilisé les grilles PESTEL, Porter et SWOT afin d'étudier le marché du cidre artisanal.
 """
 
 FORMULA = "Seuil de rentabilité = Coûts fixes"
@@ -79,6 +85,21 @@ def test_an_inventory_of_tools_asserts_nothing_of_the_case(dossier: Path) -> Non
     assert void_reason(_unit(dossier, "La Cidrerie Lemarchand vend")) is None
 
 
+def test_a_negative_sentence_the_reading_finds_empty_is_void_even_with_nous(
+    dossier: Path,
+) -> None:
+    assert void_reason(_unit(dossier, "Il n'existe pas d'outil")) == "unasserted"
+
+
+def test_the_candidate_s_voice_keeps_a_sentence_the_reading_alone_would_void(
+    dossier: Path,
+) -> None:
+    unit = _unit(dossier, "Nous avons mobilisé les grilles")
+    model = load_assertion()
+    assert model is not None and model.asserts_nothing(unit.text)  # the reading alone
+    assert void_reason(unit) is None  # the rules disagree: « nous », no negation
+
+
 def test_neither_is_quoted_as_evidence(services: Services, dossier: Path) -> None:
     assessment = services.review.assess(dossier, "E3")
     quotes = [
@@ -87,7 +108,7 @@ def test_neither_is_quoted_as_evidence(services: Services, dossier: Path) -> Non
         for e in [*c.evidence, *(q for el in c.elements for q in el.evidence)]
     ]
     assert any(q.startswith("Nos coûts fixes") for q in quotes)
-    assert not [q for q in quotes if FORMULA in q or INVENTORY in q]
+    assert not [q for q in quotes if FORMULA in q or INVENTORY in q or "Il n'existe pas" in q]
 
 
 def test_training_rows_and_fit_are_deterministic(tmp_path: Path) -> None:
