@@ -15,6 +15,7 @@ import pytest
 from assistant.detect import layout_of
 from assistant.detect.assertion import load_assertion
 from assistant.detect.claims import void_reason
+from assistant.detect.units import Unit
 from assistant.ingest import ingest_file
 from assistant.services import Services, build_services
 from assistant.settings import LimitsSettings, Settings
@@ -65,7 +66,7 @@ def services(tmp_path_factory: pytest.TempPathFactory) -> Services:
     return build_services(Settings(home=tmp_path_factory.mktemp("home")))
 
 
-def _unit(path: Path, start: str):  # type: ignore[no-untyped-def]
+def _unit(path: Path, start: str) -> Unit:
     units = layout_of(ingest_file(path, LimitsSettings())).units
     return next(u for u in units if u.text.startswith(start))
 

@@ -31,7 +31,7 @@ from assistant.textnorm import fold
 
 MODEL = Path(__file__).with_name("model") / "assertion.npz"
 DIM = 1 << 14  # hashed feature space
-VERSION = 1  # bump when the features change: older weights are then ignored
+VERSION = 2  # bump when the features change: older weights are then ignored
 
 Vector = npt.NDArray[np.float32]
 
@@ -68,6 +68,7 @@ def features(text: str) -> dict[int, float]:
     names += [f"w:{w}" for w in words]
     names += [f"p:{a}_{b}" for a, b in pairwise(words)]
     names += [f"s:{a}_{b}_{c}" for a, b, c in zip(shapes, shapes[1:], shapes[2:], strict=False)]
+    names += [f"o:{'_'.join(words[:n])}" for n in (1, 2, 3) if len(words) >= n]  # the opening
     names.append(f"len:{min(6, int(math.log2(1 + len(words))))}")
     names.append(f"first:{any(w in _FIRST for w in words)}")
     names.append(f"digit:{min(3, shapes.count('d'))}")
