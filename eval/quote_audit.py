@@ -208,7 +208,8 @@ _NEGATION = re.compile(
 )
 
 
-_REPORTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+# a quotation cut by the sentence split (« ... ! » ends after the « !) runs to the end
+_REPORTED = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)|\"[^\"]*\"")
 _SUBORDINATE = re.compile(r"(?:\bqui|\bque|\bqu['’]|\bsi|\bs['’])\s*$", re.I)
 
 

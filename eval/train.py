@@ -17,8 +17,10 @@ development dossiers): the model only adds findings that the cue rules miss, so 
 precise; ``--auto-threshold`` picks the best balanced accuracy on the training dossiers
 instead. ``--dev`` folders are only measured.
 
-It then trains the learned passage judgment of ``support`` on every training passage file
-(``eval.train_verdict``: ``model/verdict.json`` and ``verdict.npz``), unless ``--no-verdict``,
+It then trains the learned reading of whether a sentence asserts something about the case
+(``eval.train_assertion``: ``model/assertion.npz``), the learned passage judgment of
+``support`` on every training passage file (``eval.train_verdict``: ``model/verdict.json``
+and ``verdict.npz``), unless ``--no-verdict``,
 and the dossier-level decision that reads both (``eval.train_dossier``: ``model/dossier.json``)
 then the completeness of checkpoints without elements (``eval.train_completeness``:
 ``model/completeness.json``), the element attribution (``eval.train_attribution``:
@@ -125,6 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         negative=np.asarray([prototypes[k][1] for k in keys], dtype=np.float16),
     )
     log.info("weights written to %s", args.out)
+    from eval import train_assertion  # the models below read which sentences assert nothing
+
+    train_assertion.main([])
     if not args.no_verdict:  # the learned passage judgment of support (eval.train_verdict)
         from eval import train_verdict
 

@@ -45,6 +45,7 @@ def test_statements_that_something_was_not_done_are_negated(sentence: str) -> No
         "Je ne pouvais rien décider seul : chaque choix passait par la gérante.",
         "La marque ne vend que 3 % de plus en ligne qu'en boutique.",
         "Le salon a accueilli 2 300 visiteurs, ce qui ne représente pas un record.",
+        "- « Je n'avais jamais goûté de cidre rosé avant votre stand, c'est une découverte !",
     ],
 )
 def test_denied_facts_reported_speech_and_subordinates_are_not_negated(sentence: str) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Literal
 
+from assistant.detect.assertion import reads_as_void
 from assistant.detect.lexicon import (
     ANNOUNCE,
     DEFINITION,
@@ -25,7 +26,9 @@ from assistant.detect.negation import denied_tokens
 from assistant.detect.units import Unit
 from assistant.textnorm import fold
 
-Void = Literal["toc", "definition", "generic", "announce", "hypothetical", "negated", "reference"]
+Void = Literal[
+    "toc", "definition", "generic", "announce", "hypothetical", "negated", "reference", "unasserted"
+]
 DENIED_SHARE = 0.5  # a sentence mostly taken back says nothing done
 
 
@@ -38,7 +41,7 @@ def void_reason(unit: Unit) -> Void | None:
     if unit.kind == "heading":
         return None
     folded = fold(unit.text).replace("’", "'")
-    if DEFINITION.search(folded):
+    if DEFINITION.search(folded) or _formula_in_words(unit.text):
         return "definition"
     if GENERIC.search(folded) and not _first_person_or_case(unit):
         return "generic"
@@ -51,7 +54,42 @@ def void_reason(unit: Unit) -> Void | None:
     denied = denied_tokens(unit)
     if denied and len(denied) >= DENIED_SHARE * len(unit.tokens):
         return "negated"
+    if _learned_void(unit):
+        return "unasserted"
     return None
+
+
+_FORMULA = re.compile(  # word = word ... word (/ × * ÷ +) word, brackets allowed
+    r"[^\W\d_]\s*\)?\s*=\s*\(?\s*[^\W\d_][^=]*?[^\W\d_]\s*\)?\s*[/×*÷+]\s*\(?\s*[^\W\d_]"
+)
+
+
+def _formula_in_words(text: str) -> bool:
+    """A computation written in words only (« Marge = Prix de vente – Coût d'achat »): how a
+    figure is obtained in general, not the case's figure (it would hold digits)."""
+    return not any(ch.isdigit() for ch in text) and bool(_FORMULA.search(text))
+
+
+LEARNED_MIN_WORDS = 8  # shorter sentences (« Menace des entrants : faible. ») are labels
+_NEGATIVE = frozenset({"pas", "aucun", "aucune", "jamais", "rien", "ni", "plus"})
+_NE = re.compile(r"\b(?:ne|n['’])", re.IGNORECASE)
+
+
+def _learned_void(unit: Unit) -> bool:
+    """The learned reading (``assertion``) says the sentence asserts nothing of the case, and
+    the rules agree it may be so: it holds neither the candidate's voice nor a figure, or it
+    is a negative sentence (what it says of the case is what is missing)."""
+    if unit.kind != "sentence" or len(unit.tokens) < LEARNED_MIN_WORDS:
+        return False
+    if not reads_as_void(unit.text):
+        return False
+    return not _voiced_or_figured(unit) or _negative(unit)
+
+
+def _voiced_or_figured(unit: Unit) -> bool:
+    return bool(_ELIDED_FIRST_PERSON.search(unit.text)) or any(
+        t.folded in _FIRST_PERSON or any(ch.isdigit() for ch in t.text) for t in unit.tokens
+    )
 
 
 _FIRST_PERSON = frozenset({"notre", "nos", "nous", "je", "mon", "ma", "mes", "j", "moi"})
@@ -123,3 +161,7 @@ def _acronym(text: str) -> bool:
 def quotable(unit: Unit) -> bool:
     """The unit may be quoted as evidence."""
     return void_reason(unit) is None
+
+
+def _negative(unit: Unit) -> bool:
+    return bool(_NE.search(unit.text)) and any(t.folded in _NEGATIVE for t in unit.tokens)
