@@ -233,19 +233,33 @@ def _flagged_spans(
     members = [[position[(s, e)] for s, e in w.spans] for w in document.windows]
     rows = np.asarray([w.cues for w in document.windows], dtype=np.float64)
     scores = model.scores(window_vectors(vectors, members), rows)
-    flagged = _sentences(document.windows, scores, model.threshold, neighbours=False)
-    suspect = _sentences(document.windows, scores, model.suspect_level, neighbours=True)
+    flagged = _sentences(document.windows, scores, model.threshold, pair_level=None)
+    pair_level = (model.suspect_level + model.threshold) / 2  # two sentences: stricter
+    ruled = [
+        (s, e) for b in document.blocks if b.injection for s, e in spans if b.start <= s < b.end
+    ]
+    suspect = _sentences(
+        document.windows, scores, model.suspect_level, pair_level=pair_level, ruled=ruled
+    )
     return flagged, sorted(set(suspect) - set(flagged))
 
 
 def _sentences(
-    windows: Sequence[ReadingWindow], scores: Matrix, level: float, *, neighbours: bool
+    windows: Sequence[ReadingWindow],
+    scores: Matrix,
+    level: float,
+    *,
+    pair_level: float | None,
+    ruled: Sequence[Span] = (),
 ) -> list[Span]:
     """The sentences of the windows scored above ``level``: a sentence alone; an address
     alone ("Note pour l'outil d'analyse.") and its request when neither is above it alone;
-    with ``neighbours``, both sentences of any pair that reads more like an instruction than
-    its candidate sentences alone (a claim and the request beside it). An ordinary sentence
-    beside an instruction dilutes it, and stays out."""
+    with a ``pair_level``, both sentences of a pair scored above it that reads more like an
+    instruction than each of its sentences alone (a claim and the request beside it). An
+    ordinary sentence beside an instruction dilutes it, and stays out; two candidate
+    sentences that are each below ``level`` do not make one (their cues, put together,
+    would make an instruction of two ordinary sentences). ``ruled``: the sentences the rules
+    flagged, which count as flagged."""
     alone = {w.spans[0]: (float(score), w.cues) for w, score in zip(windows, scores, strict=True)
              if len(w.spans) == 1}  # fmt: skip
     above = {span for span, (score, _) in alone.items() if score > level}
@@ -253,10 +267,21 @@ def _sentences(
     for window, score in zip(windows, scores, strict=True):
         if len(window.spans) < 2 or score <= level:
             continue
-        address = _bare_address(alone.get(window.spans[0])) and not above & set(window.spans)
-        if address or (neighbours and score > max(alone[s][0] for s in window.spans if s in alone)):
-            flagged.update(window.spans)
+        pair = set(window.spans)
+        address = _bare_address(alone.get(window.spans[0])) and not above & pair
+        beside = pair_level is not None and score > pair_level
+        if address or (beside and _adds_up(pair, score, alone, above | set(ruled))):
+            flagged.update(pair)
     return sorted(flagged)
+
+
+def _adds_up(
+    pair: set[Span], score: float, alone: dict[Span, tuple[float, list[float]]], above: set[Span]
+) -> bool:
+    """The pair scores above each of its sentences read alone, and is not two candidate
+    sentences that are each below the level."""
+    own = [alone[span][0] for span in pair if span in alone]
+    return score > max(own) and (len(own) < 2 or bool(above & pair))
 
 
 _ADDRESS = [CUE_NAMES.index(n) for n in ("machine_address", "jury_address", "foreign_address")]

@@ -82,13 +82,16 @@ def reading_windows(text: str, blocks: Sequence[Block]) -> list[ReadingWindow]:
     seen: set[Span] = set()
     out: list[ReadingWindow] = []
     for i, cue in enumerate(sentence_cues):
-        if sentences[i][2] or not is_candidate(cue):
+        if sentences[i][2]:  # flagged: read alone only to weigh a pair that holds it
+            shapes = [(i, i)] if _beside_candidate(sentence_cues, sentences, i) else []
+        elif not is_candidate(cue):
             continue
-        shapes = [(i, i)]
-        if i > 0:
-            shapes.append((i - 1, i))
-        if i + 1 < len(sentences):
-            shapes.append((i, i + 1))
+        else:
+            shapes = [(i, i)]
+            if i > 0:
+                shapes.append((i - 1, i))
+            if i + 1 < len(sentences):
+                shapes.append((i, i + 1))
         for first, last in shapes:
             if (first, last) in seen:
                 continue
@@ -102,3 +105,12 @@ def reading_windows(text: str, blocks: Sequence[Block]) -> list[ReadingWindow]:
                 )
             )
     return out
+
+
+def _beside_candidate(
+    sentence_cues: Sequence[Cues], sentences: Sequence[tuple[Span, int, bool]], i: int
+) -> bool:
+    return any(
+        0 <= j < len(sentences) and not sentences[j][2] and is_candidate(sentence_cues[j])
+        for j in (i - 1, i + 1)
+    )
