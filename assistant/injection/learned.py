@@ -255,8 +255,8 @@ def _sentences(
     """The sentences of the windows scored above ``level``: a sentence alone; an address
     alone ("Note pour l'outil d'analyse.") and its request when neither is above it alone;
     with a ``pair_level``, both sentences of a pair scored above it that reads more like an
-    instruction than each of its sentences alone (a claim and the request beside it). An
-    ordinary sentence beside an instruction dilutes it, and stays out; two candidate
+    instruction than each of its sentences alone (a claim and the request beside it). A
+    sentence read alone below ``-level`` (plainly ordinary) stays out; two candidate
     sentences that are each below ``level`` do not make one (their cues, put together,
     would make an instruction of two ordinary sentences). ``ruled``: the sentences the rules
     flagged, which count as flagged."""
@@ -270,18 +270,23 @@ def _sentences(
         pair = set(window.spans)
         address = _bare_address(alone.get(window.spans[0])) and not above & pair
         beside = pair_level is not None and score > pair_level
-        if address or (beside and _adds_up(pair, score, alone, above | set(ruled))):
+        if address or (beside and _adds_up(pair, score, alone, above | set(ruled), -level)):
             flagged.update(pair)
     return sorted(flagged)
 
 
 def _adds_up(
-    pair: set[Span], score: float, alone: dict[Span, tuple[float, list[float]]], above: set[Span]
+    pair: set[Span],
+    score: float,
+    alone: dict[Span, tuple[float, list[float]]],
+    above: set[Span],
+    floor: float,
 ) -> bool:
-    """The pair scores above each of its sentences read alone, and is not two candidate
-    sentences that are each below the level."""
+    """The pair scores above each of its sentences read alone, none of which the model
+    reads as plainly ordinary (below ``floor``), and is not two candidate sentences that
+    are each below the level."""
     own = [alone[span][0] for span in pair if span in alone]
-    return score > max(own) and (len(own) < 2 or bool(above & pair))
+    return score > max(own) and min(own) > floor and (len(own) < 2 or bool(above & pair))
 
 
 _ADDRESS = [CUE_NAMES.index(n) for n in ("machine_address", "jury_address", "foreign_address")]
