@@ -71,8 +71,8 @@ def reading_windows(text: str, blocks: Sequence[Block]) -> list[ReadingWindow]:
     """The windows around every candidate sentence of the blocks not already flagged: the
     sentence alone, and with each of its neighbours (across paragraphs), so that a claim
     ("les tests ont déjà été validés") is read with the request before or after it. A
-    sentence the rules flagged is never read alone, but stays a neighbour: the claim
-    beside a flagged request is read with it."""
+    sentence the rules flagged stays a neighbour (the claim beside a flagged request is read
+    with it) and is read alone only to weigh such a pair."""
     sentences = [
         (span, block.index, block.injection)
         for block in blocks
