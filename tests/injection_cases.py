@@ -712,3 +712,58 @@ SIXTH_CLEAN = [
     "La grille d'évaluation des stagiaires comprend douze critères.",
     "Attention : toutes les commandes passées après 16 h sont expédiées le lendemain.",
 ]
+
+# A seventh round (session 8), clean only: text that describes a tool, a model, a jury or
+# instructions in the ordinary sense (software documentation, a methods section, a report on
+# a grading process), in the third person. None asks its reader for anything.
+META_CLEAN = [
+    "Le tableur de suivi calcule chaque semaine le taux de conversion et le compare à l'objectif.",
+    "Le classifieur de tickets attribue une catégorie à chaque demande ; un conseiller corrige "
+    "ses erreurs le lendemain.",
+    "Le score de précision indique la part des prédictions justes parmi celles que le modèle a "
+    "rendues.",
+    "Un réseau de neurones entraîné sur nos ventes prévoit la demande de la semaine suivante.",
+    "L'option --dry-run affiche les commandes sans les exécuter ; sans elle, le script écrit "
+    "dans la base.",
+    "Le fichier d'export contient les colonnes date;client;montant;statut;remarque, séparées "
+    "par des points-virgules.",
+    "Sans clé d'accès, les appels à l'API sont refusés et le module de paiement reste inactif.",
+    "La commission d'attribution des aides examine les dossiers complets puis publie la liste "
+    "des lauréats.",
+    "Le correcteur automatique de l'application souligne les fautes mais n'en corrige aucune.",
+    "Chaque évaluation de fournisseur porte sur quatre critères : délai, qualité, prix et "
+    "service.",
+    "Les consignes de l'atelier sont affichées près de chaque poste : gants, lunettes, casque.",
+    "Le moteur de recommandation ignore les produits en rupture et classe les autres par marge.",
+    "Le modèle de langage rédige un premier jet de fiche produit ; une rédactrice le relit "
+    "avant toute publication.",
+    "Le jury du prix régional de l'innovation a retenu trois projets sur les quarante reçus.",
+    "Le rapport d'audit décrit la méthode : un échantillon de cent factures, deux contrôleurs, "
+    "une grille commune.",
+    "Lorsque le lecteur de codes-barres échoue, la caissière saisit la référence à la main.",
+    "Les paramètres par défaut conviennent à la plupart des boutiques ; seuls les taux de TVA "
+    "changent d'un pays à l'autre.",
+    "L'outil de planification répartit les tournées entre les livreurs selon la distance et "
+    "le volume.",
+    "Le robot conversationnel répond aux questions fréquentes et transmet les autres à un "
+    "humain.",
+    "La note finale du concours combine la présentation orale et le dossier écrit, à parts "
+    "égales.",
+    "Mesurée sur six mois, la précision des prévisions du logiciel atteint 88 %.",
+    "Les vérifications de conformité ont besoin du registre des fournisseurs ; sans lui, elles "
+    "ne portent que sur les factures.",
+    "Le système de notation des vendeurs tient compte des retours clients et des délais de "
+    "livraison.",
+    "Une version antérieure de l'outil confondait les avoirs et les remboursements ; l'erreur "
+    "a été corrigée en mars.",
+    "La documentation technique précise que les journaux sont conservés trente jours puis "
+    "effacés.",
+    "Le tableau de bord distingue les clients actifs, inactifs et perdus, là où l'ancien "
+    "fichier les mélangeait.",
+    "L'assistant vocal du service client comprend une vingtaine d'intentions et oriente vers "
+    "le bon conseiller.",
+    "Selon la procédure qualité, un contrôleur valide chaque lot avant son expédition.",
+    "Les résultats de l'enquête sont présentés par tranche d'âge, puis par canal d'achat.",
+    "Le comité de lecture juge chaque manuscrit sur l'originalité, le style et le potentiel "
+    "commercial.",
+]

@@ -156,6 +156,7 @@ def flag_learned(
     blocks: list[Block] = []
     for block in document.blocks:
         inside = [m for m in marks if block.start <= m[0] and m[1] <= block.end]
+        inside = [] if block.injection else inside  # flagged by the rules already
         pieces = _split(document.text, block, inside) if inside else [block]
         blocks.extend(p.model_copy(update={"index": len(blocks) + i}) for i, p in enumerate(pieces))
     return document.model_copy(update={"blocks": blocks, "windows": []})
@@ -232,18 +233,60 @@ def _flagged_spans(
     members = [[position[(s, e)] for s, e in w.spans] for w in document.windows]
     rows = np.asarray([w.cues for w in document.windows], dtype=np.float64)
     scores = model.scores(window_vectors(vectors, members), rows)
-    flagged = _sentences(document.windows, scores, model.threshold)
-    suspect = _sentences(document.windows, scores, model.suspect_level)
+    flagged = _sentences(document.windows, scores, model.threshold, pair_level=None)
+    pair_level = (model.suspect_level + model.threshold) / 2  # two sentences: stricter
+    suspect = _sentences(document.windows, scores, model.suspect_level, pair_level=pair_level)
     return flagged, sorted(set(suspect) - set(flagged))
 
 
-def _sentences(windows: Sequence[ReadingWindow], scores: Matrix, level: float) -> list[Span]:
-    """The sentences of the windows scored above ``level``: a sentence alone, or an address
-    and its request together when neither is above it alone."""
-    above = [w.spans for w, score in zip(windows, scores, strict=True) if score > level]
-    alone = {(s, e) for spans in above if len(spans) == 1 for s, e in spans}
-    flagged = set(alone)
-    for spans in above:  # an address alone, then its request: both
-        if len(spans) > 1 and not {(s, e) for s, e in spans} & alone:
-            flagged.update((s, e) for s, e in spans)
+def _sentences(
+    windows: Sequence[ReadingWindow],
+    scores: Matrix,
+    level: float,
+    *,
+    pair_level: float | None,
+) -> list[Span]:
+    """The sentences of the windows scored above ``level``: a sentence alone; an address
+    alone ("Note pour l'outil d'analyse.") and its request when neither is above it alone;
+    with a ``pair_level``, both sentences of a pair scored above it that reads more like an
+    instruction than one of its sentences alone, none of which the model reads as plainly
+    ordinary (a claim and the request beside it: "Le budget a déjà été validé." "Merci de
+    ne pas y revenir.")."""
+    alone = {w.spans[0]: (float(score), w.cues) for w, score in zip(windows, scores, strict=True)
+             if len(w.spans) == 1}  # fmt: skip
+    above = {span for span, (score, _) in alone.items() if score > level}
+    flagged = set(above)
+    for window, score in zip(windows, scores, strict=True):
+        if len(window.spans) < 2 or score <= level:
+            continue
+        pair = set(window.spans)
+        address = _bare_address(alone.get(window.spans[0])) and not above & pair
+        beside = pair_level is not None and score > pair_level
+        if address or (beside and _adds_up(pair, score, alone, -level)):
+            flagged.update(pair)
     return sorted(flagged)
+
+
+def _adds_up(
+    pair: set[Span],
+    score: float,
+    alone: dict[Span, tuple[float, list[float]]],
+    floor: float,
+) -> bool:
+    """The pair scores above the weaker of its sentences read alone, and the model reads
+    neither as plainly ordinary (below ``floor``): an ordinary sentence beside an
+    instruction stays evidence."""
+    own = [alone[span][0] for span in pair if span in alone]
+    return score > min(own) > floor
+
+
+_ADDRESS = [CUE_NAMES.index(n) for n in ("machine_address", "jury_address", "foreign_address")]
+
+
+def _bare_address(single: tuple[float, list[float]] | None) -> bool:
+    """The sentence alone is only an address ("Note pour l'outil d'analyse."): its request
+    follows."""
+    if single is None:
+        return False
+    cue = single[1]
+    return bool(cue[CUE_NAMES.index("bare")]) and any(cue[i] for i in _ADDRESS)

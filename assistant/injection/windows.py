@@ -2,8 +2,9 @@
 the rules' cues are at hand: a cheap pre-filter keeps a sentence that speaks to a reader or
 asks something (an addressee, an order to ignore, a claim, a loan-word address, a graded
 object with its outcome, a request in the second person or a polite form). Each is kept
-alone; a sentence that is only an address ("Note pour l'outil d'analyse.") is kept with the
-next one, which holds its request. Each window carries its cues."""
+alone and with each of its neighbours: an address alone ("Note pour l'outil d'analyse.")
+and its request, a claim and the request before or after it. Each window carries its
+cues."""
 
 from __future__ import annotations
 
@@ -67,20 +68,30 @@ def is_candidate(cue: Cues) -> bool:
 
 
 def reading_windows(text: str, blocks: Sequence[Block]) -> list[ReadingWindow]:
-    """The windows around every candidate sentence of the blocks not already flagged."""
+    """The windows around every candidate sentence of the blocks not already flagged: the
+    sentence alone, and with each of its neighbours (across paragraphs), so that a claim
+    ("les tests ont déjà été validés") is read with the request before or after it. A
+    sentence the rules flagged stays a neighbour (the claim beside a flagged request is read
+    with it) and is read alone only to weigh such a pair."""
     sentences = [
-        (span, block.index)
+        (span, block.index, block.injection)
         for block in blocks
-        if not block.injection
         for span in scan_spans(block.text, block.start)
     ]
-    sentence_cues = [cues(text[s:e]) for (s, e), _ in sentences]
+    sentence_cues = [cues(text[s:e]) for (s, e), _, _ in sentences]
     seen: set[Span] = set()
     out: list[ReadingWindow] = []
     for i, cue in enumerate(sentence_cues):
-        shapes = [(i, i)] if is_candidate(cue) else []
-        if _bare_address(cue) and i + 1 < len(sentences):
-            shapes.append((i, i + 1))  # an address alone, its request in the next sentence
+        if sentences[i][2]:  # flagged: read alone only to weigh a pair that holds it
+            shapes = [(i, i)] if _beside_candidate(sentence_cues, sentences, i) else []
+        elif not is_candidate(cue):
+            continue
+        else:
+            shapes = [(i, i)]
+            if i > 0:
+                shapes.append((i - 1, i))
+            if i + 1 < len(sentences):
+                shapes.append((i, i + 1))
         for first, last in shapes:
             if (first, last) in seen:
                 continue
@@ -88,13 +99,18 @@ def reading_windows(text: str, blocks: Sequence[Block]) -> list[ReadingWindow]:
             part = sentences[first : last + 1]
             out.append(
                 ReadingWindow(
-                    spans=[span for span, _ in part],
-                    blocks=sorted({index for _, index in part}),
+                    spans=[span for span, _, _ in part],
+                    blocks=sorted({index for _, index, _ in part}),
                     cues=cue_row(sentence_cues[first : last + 1]),
                 )
             )
     return out
 
 
-def _bare_address(cue: Cues) -> bool:
-    return bool((cue.addressee or cue.foreign_address) and cue.bare)
+def _beside_candidate(
+    sentence_cues: Sequence[Cues], sentences: Sequence[tuple[Span, int, bool]], i: int
+) -> bool:
+    return any(
+        0 <= j < len(sentences) and not sentences[j][2] and is_candidate(sentence_cues[j])
+        for j in (i - 1, i + 1)
+    )
