@@ -46,7 +46,7 @@ def check_document(
     figures = document_figures(doc)
     grids = read_grids(doc)
     checks = check_breakeven(find_facts(figures), doc.text, tolerance=tolerance)
-    checks += _table_checks(grids, doc.text, tolerance, sum_tolerance, split_tolerance)
+    checks += _table_checks(doc, grids, tolerance, sum_tolerance, split_tolerance)
     checks += check_prose_splits(doc, figures, split_tolerance=split_tolerance)
     checks += check_expressions(figures, doc.text, tolerance=tolerance)
     checks += check_prose_sums(doc, figures, tolerance=sum_tolerance)
@@ -55,8 +55,13 @@ def check_document(
 
 
 def _table_checks(
-    grids: list[Grid], text: str, tolerance: float, sum_tolerance: float, split_tolerance: float
+    doc: Document,
+    grids: list[Grid],
+    tolerance: float,
+    sum_tolerance: float,
+    split_tolerance: float,
 ) -> list[CalcCheck]:
+    text = doc.text
     checks: list[CalcCheck] = []
     for grid in grids:
         plan = read_plan(grid)
@@ -65,7 +70,7 @@ def _table_checks(
         totals = check_totals(grid, text, tolerance=sum_tolerance)
         checks += totals + _cost_structure(grid, totals, text)
         checks += check_table_splits(grid, split_tolerance=split_tolerance)
-        checks += check_table_expressions(grid, tolerance=tolerance)
+        checks += check_table_expressions(doc, grid, tolerance=tolerance)
     return checks
 
 

@@ -9,10 +9,11 @@ column header.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pydantic import BaseModel, Field
 
-from assistant.calc.grid import Grid, read_grid
+from assistant.calc.grid import Cell, Grid, read_grid
 from assistant.calc.numbers import Number, Period, Unit, find_numbers
 from assistant.calc.vocabulary import is_total
 from assistant.document import Block, Document
@@ -110,30 +111,29 @@ def table_figures(doc: Document, grid: Grid) -> list[Figure]:
         label = grid.row_label(r)
         if is_total(label) and len(label.split()) <= 2:
             label = f"{label} {grid.group_label(r)}".strip()
-        start, end = grid.row_span(r)
         for c, cell in enumerate(grid.rows[r]):
             if cell.number is None:
                 continue
-            local = Number(
-                value=cell.number.value,
-                unit=cell.number.unit,
-                start=cell.start + cell.number.start - grid.block.start,
-                end=cell.start + cell.number.end - grid.block.start,
-                step=cell.number.step,
-                period=cell.number.period,
-            )
-            figure = _figure(
-                doc,
-                grid.block,
-                local,
-                label=label,
-                after="",
-                context=(start - grid.block.start, end - grid.block.start),
-            )
-            figures.append(
-                figure.model_copy(update={"row": r, "col": c, "column": grid.column_label(c)})
-            )
+            figure = cell_figure(doc, grid, r, cell, cell.number, label=label)
+            figures.append(figure.model_copy(update={"col": c, "column": grid.column_label(c)}))
     return figures
+
+
+def cell_figure(
+    doc: Document, grid: Grid, row: int, cell: Cell, number: Number, *, label: str
+) -> Figure:
+    """A figure of a table cell (``number``'s offsets are into the cell's text), its context
+    the whole row."""
+    block = grid.block
+    local = replace(
+        number,
+        start=cell.start + number.start - block.start,
+        end=cell.start + number.end - block.start,
+    )
+    start, end = grid.row_span(row)
+    context = (start - block.start, end - block.start)
+    figure = _figure(doc, block, local, label=label, after="", context=context)
+    return figure.model_copy(update={"row": row})
 
 
 def _sentence_end(text: str, offset: int) -> int:

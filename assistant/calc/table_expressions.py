@@ -15,13 +15,14 @@ import re
 from dataclasses import dataclass
 
 from assistant.calc.chains import Chain, Token, chains_in, evaluate
-from assistant.calc.figures import Figure
+from assistant.calc.figures import Figure, cell_figure
 from assistant.calc.formatting import amount
 from assistant.calc.grid import Cell, Grid
 from assistant.calc.models import CalcCheck
-from assistant.calc.numbers import Number, find_numbers
+from assistant.calc.numbers import find_numbers
 from assistant.calc.outcome import at_page, close
 from assistant.calc.vocabulary import folded
+from assistant.document import Document
 
 _OPERATION = re.compile(r"\b(?:calcul\w*|formule|formula|operations?|computation)\b")
 _RESULT = re.compile(r"\b(?:resultats?|results?|valeurs?|values?|montants?|amounts?)\b")
@@ -37,14 +38,14 @@ class _Row:
     chain: Chain
 
 
-def check_table_expressions(grid: Grid, *, tolerance: float) -> list[CalcCheck]:
+def check_table_expressions(doc: Document, grid: Grid, *, tolerance: float) -> list[CalcCheck]:
     """Every operation of a column of computations, against the result written beside it."""
     checks: list[CalcCheck] = []
     for col in range(1, grid.width):
         if not _OPERATION.search(folded(grid.column_label(col))):
             continue
         result_col = _result_column(grid, col)
-        rows = (_row(grid, r, col, result_col) for r in range(grid.header, len(grid.rows)))
+        rows = (_row(doc, grid, r, col, result_col) for r in range(grid.header, len(grid.rows)))
         checks += _check_rows(grid, [r for r in rows if r is not None], tolerance)
     return checks
 
@@ -54,54 +55,23 @@ def _result_column(grid: Grid, col: int) -> int:
     return named[0] if named else col + 1
 
 
-def _row(grid: Grid, row: int, col: int, result_col: int) -> _Row | None:
+def _row(doc: Document, grid: Grid, row: int, col: int, result_col: int) -> _Row | None:
     operation, result = grid.cell(row, col), grid.cell(row, result_col)
     if operation is None or result is None or result.number is None:
         return None
     numbers = find_numbers(operation.text)
     if len(numbers) < 2:
         return None
-    start, end = grid.row_span(row)
+    gaps = [operation.text[numbers[i - 1].end if i else 0 : n.start] for i, n in enumerate(numbers)]
     figures = [
-        _figure(grid, operation, n, operation.text[numbers[i - 1].end if i else 0 : n.start],
-                row, (start, end))
-        for i, n in enumerate(numbers)
-    ]  # fmt: skip
-    figures.append(_figure(grid, result, result.number, " = ", row, (start, end), local=True))
+        cell_figure(doc, grid, row, operation, n, label=gap)
+        for n, gap in zip(numbers, gaps, strict=True)
+    ]
+    figures.append(cell_figure(doc, grid, row, result, result.number, label=" = "))
     chains = chains_in(figures)
     if len(chains) != 1 or len(chains[0].figures) != len(figures):
         return None
     return _Row(row, operation, figures, chains[0])
-
-
-def _figure(
-    grid: Grid,
-    cell: Cell,
-    number: Number,
-    label: str,
-    row: int,
-    span: tuple[int, int],
-    *,
-    local: bool = False,
-) -> Figure:
-    offset = cell.start
-    start, end = offset + number.start, offset + number.end
-    block = grid.block
-    return Figure(
-        value=number.value,
-        unit=number.unit,
-        raw=grid.doc_text[start:end],
-        step=number.step,
-        start=start,
-        end=end,
-        page=block.page,
-        block=block.index,
-        section=list(block.section),
-        label=label,
-        row=None if not local else row,
-        context_start=span[0],
-        context_end=span[1],
-    )
 
 
 def _values(tokens: list[Token]) -> list[float]:
