@@ -40,7 +40,7 @@ from assistant.detect.judgment import judge, load_judgment
 from assistant.detect.meaning import CHECKPOINT, MeaningScan, targets_of
 from assistant.services import Services, build_services
 from eval.engine_steps import detected
-from eval.labels import load_labels
+from eval.labels import training_labels
 
 log = logging.getLogger("eval.train_attribution")
 EVAL = Path(__file__).parent
@@ -80,7 +80,7 @@ def labelled_passages(
 def dossiers_of(services: Services, folder: Path) -> list[Dossier]:
     model = load_judgment()
     out = []
-    for label in load_labels(folder):
+    for label in training_labels(folder):
         found = detected(services, folder / label.file, label.epreuve)
         scan, reading = found.scan, found.reading
         if scan is None:

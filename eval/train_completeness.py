@@ -35,7 +35,7 @@ from assistant.detect.judgment import TOPIC_CLASSES, Matrix, load_judgment
 from assistant.detect.judgment import judge as judge_outcome
 from assistant.services import Services
 from eval.engine_steps import detected
-from eval.labels import load_labels
+from eval.labels import training_labels
 from eval.train_dossier import fit, load_rows, parse_training_args, standardisation
 
 log = logging.getLogger("eval.train_completeness")
@@ -55,7 +55,7 @@ class Dossier:
 
 def dossier_rows(services: Services, folder: Path) -> list[Dossier]:
     out = []
-    for label in load_labels(folder):
+    for label in training_labels(folder):
         group = getattr(label, "author", "") or folder.name
         out.append(_rows_of(services, folder / label.file, label.epreuve, label.checkpoints))
         out[-1].group = group

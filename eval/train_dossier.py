@@ -42,7 +42,7 @@ from assistant.detect.judgment import (
 )
 from assistant.services import Services, build_services
 from eval.engine_steps import detected
-from eval.labels import load_labels
+from eval.labels import training_labels
 
 log = logging.getLogger("eval.train_dossier")
 T = TypeVar("T")
@@ -88,7 +88,7 @@ class Dossier:
 def dossier_rows(services: Services, folder: Path) -> list[Dossier]:
     """The rows of every labelled dossier of ``folder``."""
     out = []
-    for label in load_labels(folder):
+    for label in training_labels(folder):
         dossier = _rows_of(services, folder / label.file, label.epreuve, label.checkpoints)
         dossier.group = getattr(label, "author", "") or folder.name
         out.append(dossier)

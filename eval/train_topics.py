@@ -41,7 +41,7 @@ from assistant.detect.topics import FEATURES, MODEL, Context, context_of, revisi
 from assistant.services import Services, build_services
 from eval import train_attribution as ta
 from eval.engine_steps import detected
-from eval.labels import load_labels
+from eval.labels import training_labels
 
 log = logging.getLogger("eval.train_topics")
 EVAL = Path(__file__).parent
@@ -71,7 +71,7 @@ def dossiers_of(services: Services, folder: Path) -> list[Dossier]:
     them before this second look."""
     model, complete, attribution = load_judgment(), load_completeness(), load_attribution()
     out = []
-    for label in load_labels(folder):
+    for label in training_labels(folder):
         found = detected(services, folder / label.file, label.epreuve)
         if found.scan is None:
             continue
