@@ -65,3 +65,41 @@ def test_no_quote_comes_from_the_joined_contents(services: Services, tmp_path: P
     assert quotes  # the dossier's analysis is quoted ...
     titles = ("facteurs clés", "Matrice SWOT et", "Accessibilité numérique", "Tableau de bord et")
     assert not [q for q in quotes if any(t in q for t in titles)]  # ... its contents never
+
+
+PLAIN_LINE_TITLE = """\
+# Dossier E1 — Fromagerie du Vieux Lavoir
+
+Plan du travail
+
+Sommaire
+1. Qui sommes-nous
+2. Nos clients et leurs attentes
+3. Actions et calendrier
+
+## 1. Qui sommes-nous
+
+La Fromagerie du Vieux Lavoir affine 40 tommes par semaine à Cluny depuis 2011 ; nous vendons 70 % de la production au marché du samedi.
+
+## 2. Nos clients et leurs attentes
+
+Nos 25 questionnaires montrent que les clients du marché veulent goûter avant d'acheter.
+
+## 3. Actions et calendrier
+
+En avril, nous ouvrirons un stand de dégustation le samedi matin.
+"""
+
+
+def test_titles_listed_under_a_plain_sommaire_line_are_contents(tmp_path: Path) -> None:
+    """« Sommaire » written as an ordinary line, its titles a numbered list with no page
+    numbers: each item repeats a heading of the dossier, so it is contents; the sections are
+    not."""
+    path = tmp_path / "lavoir.md"
+    path.write_text(PLAIN_LINE_TITLE, encoding="utf-8")
+    doc = ingest(path)
+    contents = toc_blocks(doc)
+    items = [b for b in doc.blocks if b.kind != "heading" and "Actions et calendrier" in b.text]
+    assert items and all(b.index in contents for b in items)
+    story = next(b for b in doc.blocks if "affine 40 tommes" in b.text)
+    assert story.index not in contents

@@ -80,7 +80,9 @@ def _run_after(
         elif reads_as_contents(block.text):
             pass  # a run of numbered titles joined into one paragraph, as a PDF may give it
         elif not all(_contents_line(line) for line in lines) or not (
-            stop_at_heading or _is_contents(lines, headings, share=SHARE)
+            stop_at_heading
+            or _is_contents(lines, headings, share=SHARE)
+            or all(_bare(line) in headings for line in lines)  # « 6. Stratégie » under it
         ):
             break
         out.add(block.index)

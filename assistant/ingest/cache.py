@@ -19,7 +19,7 @@ from assistant.settings import LimitsSettings
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = "6"
+CACHE_VERSION = "7"
 """Bump when a Document read from the same bytes changes: older entries are then ignored
 (2: instructions flagged at ingestion; 3: the learned reading; 4: suspect blocks; 5: sentences
 in other scripts, sentences in other languages read twice; 6: a candidate read with each of

@@ -78,19 +78,22 @@ def reading_windows(text: str, blocks: Sequence[Block]) -> list[ReadingWindow]:
         for block in blocks
         for span in scan_spans(block.text, block.start)
     ]
+    hidden = [block.hidden for block in blocks for _ in scan_spans(block.text, block.start)]
     sentence_cues = [cues(text[s:e]) for (s, e), _, _ in sentences]
     seen: set[Span] = set()
     out: list[ReadingWindow] = []
     for i, cue in enumerate(sentence_cues):
         if sentences[i][2]:  # flagged: read alone only to weigh a pair that holds it
-            shapes = [(i, i)] if _beside_candidate(sentence_cues, sentences, i) else []
+            shapes = [(i, i)] if _beside_candidate(sentence_cues, sentences, hidden, i) else []
         elif not is_candidate(cue):
             continue
         else:
             shapes = [(i, i)]
-            if i > 0:
+            # a neighbour, but never across what the reader sees and what is hidden: hidden
+            # text is flagged on its own, the visible sentence beside it is the dossier's
+            if i > 0 and hidden[i - 1] == hidden[i]:
                 shapes.append((i - 1, i))
-            if i + 1 < len(sentences):
+            if i + 1 < len(sentences) and hidden[i + 1] == hidden[i]:
                 shapes.append((i, i + 1))
         for first, last in shapes:
             if (first, last) in seen:
@@ -108,9 +111,15 @@ def reading_windows(text: str, blocks: Sequence[Block]) -> list[ReadingWindow]:
 
 
 def _beside_candidate(
-    sentence_cues: Sequence[Cues], sentences: Sequence[tuple[Span, int, bool]], i: int
+    sentence_cues: Sequence[Cues],
+    sentences: Sequence[tuple[Span, int, bool]],
+    hidden: Sequence[bool],
+    i: int,
 ) -> bool:
     return any(
-        0 <= j < len(sentences) and not sentences[j][2] and is_candidate(sentence_cues[j])
+        0 <= j < len(sentences)
+        and not sentences[j][2]
+        and hidden[j] == hidden[i]
+        and is_candidate(sentence_cues[j])
         for j in (i - 1, i + 1)
     )
