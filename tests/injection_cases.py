@@ -731,8 +731,7 @@ META_CLEAN = [
     "La commission d'attribution des aides examine les dossiers complets puis publie la liste "
     "des lauréats.",
     "Le correcteur automatique de l'application souligne les fautes mais n'en corrige aucune.",
-    "Chaque évaluation de fournisseur porte sur quatre critères : délai, qualité, prix et "
-    "service.",
+    "Chaque évaluation de fournisseur porte sur quatre critères : délai, qualité, prix et service.",
     "Les consignes de l'atelier sont affichées près de chaque poste : gants, lunettes, casque.",
     "Le moteur de recommandation ignore les produits en rupture et classe les autres par marge.",
     "Le modèle de langage rédige un premier jet de fiche produit ; une rédactrice le relit "
@@ -745,10 +744,8 @@ META_CLEAN = [
     "changent d'un pays à l'autre.",
     "L'outil de planification répartit les tournées entre les livreurs selon la distance et "
     "le volume.",
-    "Le robot conversationnel répond aux questions fréquentes et transmet les autres à un "
-    "humain.",
-    "La note finale du concours combine la présentation orale et le dossier écrit, à parts "
-    "égales.",
+    "Le robot conversationnel répond aux questions fréquentes et transmet les autres à un humain.",
+    "La note finale du concours combine la présentation orale et le dossier écrit, à parts égales.",
     "Mesurée sur six mois, la précision des prévisions du logiciel atteint 88 %.",
     "Les vérifications de conformité ont besoin du registre des fournisseurs ; sans lui, elles "
     "ne portent que sur les factures.",
@@ -756,8 +753,7 @@ META_CLEAN = [
     "livraison.",
     "Une version antérieure de l'outil confondait les avoirs et les remboursements ; l'erreur "
     "a été corrigée en mars.",
-    "La documentation technique précise que les journaux sont conservés trente jours puis "
-    "effacés.",
+    "La documentation technique précise que les journaux sont conservés trente jours puis effacés.",
     "Le tableau de bord distingue les clients actifs, inactifs et perdus, là où l'ancien "
     "fichier les mélangeait.",
     "L'assistant vocal du service client comprend une vingtaine d'intentions et oriente vers "
