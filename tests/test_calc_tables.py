@@ -442,3 +442,14 @@ def test_a_right_table_of_computations_and_a_plain_table_raise_nothing(tmp_path:
         tmp_path,
     )
     assert plain_table.alerts == []
+
+
+def test_a_rate_written_as_a_percentage_is_checked_to_its_own_rounding(tmp_path: Path) -> None:
+    """« 65 % » for 27 / 38 (71 %) is wrong, though 0,65 and 0,71 are less than a point apart;
+    « 71 % » is right."""
+    rows = "| Étape | Calcul | Résultat |\n|---|---|---|\n| Taux de marge | 27 / 38 | {} |\n"
+    wrong = report_of("# Seuil\n\n" + rows.format("65 %"), tmp_path)
+    assert [plain(a.message) for a in wrong.alerts] == [
+        "Calcul erroné : « 27 / 38 = 65 % » ; le calcul donne 71,1 %."
+    ]
+    assert report_of("# Seuil\n\n" + rows.format("71 %"), tmp_path).alerts == []

@@ -128,6 +128,12 @@ def _split(tokens: list[Token]) -> list[list[Token]]:
     return sides
 
 
+def side_values(side: list[Token]) -> list[float]:
+    """The values of one side, a percentage read as a fraction and as a number."""
+    found = [evaluate(side, percent_as_fraction=f) for f in (True, False)]
+    return [v for v in found if v is not None]
+
+
 def evaluate(side: list[Token], *, percent_as_fraction: bool) -> float | None:
     """Value of one side of a chain; None when it is not a well-formed expression."""
     parser = _Parser(side, percent_as_fraction)

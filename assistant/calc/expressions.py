@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import pairwise
 
-from assistant.calc.chains import Chain, Token, chains_in, evaluate
+from assistant.calc.chains import Chain, Token, chains_in, side_values
 from assistant.calc.figures import Figure
 from assistant.calc.formatting import amount
 from assistant.calc.models import CalcCheck, CheckStatus
@@ -89,15 +89,10 @@ def _is_percent(token: Token) -> bool:
     return isinstance(token, Figure) and token.unit == "percent"
 
 
-def _values(side: list[Token]) -> list[float]:
-    found = [evaluate(side, percent_as_fraction=f) for f in (True, False)]
-    return [v for v in found if v is not None]
-
-
 def _check_chain(chain: Chain, text: str, tolerance: float) -> CalcCheck:
     sides = chain.segments()
     for left, right in pairwise(sides):
-        expected, found = _values(left), _values(right)
+        expected, found = side_values(left), side_values(right)
         if not expected or not found:
             return _outcome(chain, text, "unverified", None, None)
         step = right[0].step if len(right) == 1 and isinstance(right[0], Figure) else 0.0

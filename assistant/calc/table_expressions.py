@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.calc.chains import Chain, Token, chains_in, evaluate
+from assistant.calc.chains import Chain, Token, chains_in, side_values
 from assistant.calc.figures import Figure, cell_figure
 from assistant.calc.formatting import amount
 from assistant.calc.grid import Cell, Grid
@@ -74,11 +74,6 @@ def _row(doc: Document, grid: Grid, row: int, col: int, result_col: int) -> _Row
     return _Row(row, operation, figures, chains[0])
 
 
-def _values(tokens: list[Token]) -> list[float]:
-    found = [evaluate(tokens, percent_as_fraction=f) for f in (True, False)]
-    return [v for v in found if v is not None]
-
-
 def _check_rows(grid: Grid, rows: list[_Row], tolerance: float) -> list[CalcCheck]:
     """Each row redone; a row whose only fault is a wrong figure taken from a row above adds
     its consequence to that row's alert (one mistake, one alert)."""
@@ -87,7 +82,7 @@ def _check_rows(grid: Grid, rows: list[_Row], tolerance: float) -> list[CalcChec
     for item in rows:
         left = item.chain.segments()[0]
         result = item.figures[-1]
-        expected = _values(left)
+        expected = side_values(left)
         if not expected:
             continue
         if not any(_equal(result, e, tolerance) for e in expected):
@@ -119,11 +114,12 @@ def _shown(expected: list[float], result: Figure) -> float:
 
 
 def _equal(result: Figure, expected: float, tolerance: float) -> bool:
-    values = [result.value] + ([result.fraction()] if result.unit == "percent" else [])
-    step = result.step
-    return any(close(v, expected, tolerance=tolerance, step=step) for v in values) or any(
-        close(v, expected, tolerance=tolerance, step=step / 100) for v in values[1:]
-    )
+    """The written result is the computed one, up to its rounding; a percentage may be meant
+    as a fraction (« 71 % » for 27 / 38), its rounding shrinking with it."""
+    if close(result.value, expected, tolerance=tolerance, step=result.step):
+        return True
+    fraction, step = result.fraction(), result.step / 100
+    return result.unit == "percent" and close(fraction, expected, tolerance=tolerance, step=step)
 
 
 def _redone(
@@ -141,7 +137,7 @@ def _redone(
         t.model_copy(update={"value": right}) if i in uses and isinstance(t, Figure) else t
         for i, t in enumerate(left)
     ]
-    expected = _values(fixed)
+    expected = side_values(fixed)
     if not expected or any(_equal(result, e, tolerance) for e in expected):
         return None
     return _shown(expected, result)
@@ -153,10 +149,6 @@ def _error(grid: Grid, item: _Row, result: Figure, expected: float) -> CalcCheck
         f"Calcul erroné{at_page(result.page)} : « {written} = {result.raw} » ; le calcul donne "
         f"{amount(expected, result.unit)}."
     )
-    return _check(grid, item, result, expected, message)
-
-
-def _check(grid: Grid, item: _Row, result: Figure, expected: float, message: str) -> CalcCheck:
     return CalcCheck(
         kind="expression",
         status="error",

@@ -112,6 +112,32 @@ def load_attribution(
         )
 
 
+def best_passage(
+    model: Attribution, scan: MeaningScan, key: str, rivals: Sequence[str], column: int | None
+) -> tuple[int, list[float]] | None:
+    """The passage that scores best for ``key`` and what is read of it: its score, its margin
+    over the ``rivals`` keys on the same passage, how many passages score, and the passage
+    model's best logit in ``column`` (None: a key the model does not know, nothing to read)."""
+    scores = model.scores(scan.vectors, key)
+    if scores is None or len(scores) == 0:
+        return None
+    best = int(np.argmax(scores))
+    rival = [
+        s[0]
+        for r in rivals
+        for s in [model.scores(scan.vectors[best : best + 1], r)]
+        if s is not None
+    ]
+    top = float(scan.probs[:, column].max()) if column is not None else 0.0
+    p = min(max(top, 1e-4), 1 - 1e-4)
+    return best, [
+        float(scores[best]),
+        float(scores[best]) - float(max(rival)) if rival else 0.0,
+        math.log1p(int((scores > 0).sum())),
+        math.log(p / (1 - p)),
+    ]
+
+
 def element_features(
     outcome: CheckpointOutcome,
     element: ElementOutcome,
@@ -122,26 +148,23 @@ def element_features(
     """``FEATURES`` of ``element`` in this dossier and the passage that scores best for it
     (None when the model does not know the element or the scan does not hold it)."""
     checkpoint = outcome.checkpoint.id
-    key = f"{checkpoint}.{element.element.id}"
-    scores = model.scores(scan.vectors, key)
     j = scan.column(checkpoint, element.element.id)
-    if scores is None or j is None or len(scores) == 0:
-        return None
-    best = int(np.argmax(scores))
     rivals = [
-        s[0]
+        f"{checkpoint}.{e.element.id}"
         for e in outcome.elements
         if e.element.id != element.element.id
-        for s in [model.scores(scan.vectors[best : best + 1], f"{checkpoint}.{e.element.id}")]
-        if s is not None
     ]
+    found = (
+        None
+        if j is None
+        else best_passage(model, scan, f"{checkpoint}.{element.element.id}", rivals, j)
+    )
+    if found is None:
+        return None
+    best, read = found
     siblings = [e for e in elements if e.element.id != element.element.id]
-    p = min(max(float(scan.probs[:, j].max()), 1e-4), 1 - 1e-4)
     row = [
-        float(scores[best]),
-        float(scores[best]) - float(max(rivals)) if rivals else 0.0,
-        math.log1p(int((scores > 0).sum())),
-        math.log(p / (1 - p)),
+        *read,
         sum(e.status == "present" for e in siblings) / len(siblings) if siblings else 0.0,
         float(element.mentioned),
         float(outcome.mentioned),

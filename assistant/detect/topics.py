@@ -23,7 +23,6 @@ another embedder, nothing changes.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -31,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.assessment import Status
-from assistant.detect.attribution import Attribution, Matrix, load_attribution
+from assistant.detect.attribution import Attribution, Matrix, best_passage, load_attribution
 from assistant.detect.checkpoint import CheckpointOutcome, Finding
 from assistant.detect.claims import case_anchored, quotable
 from assistant.detect.completeness import CompletenessModel, topic_features
@@ -88,27 +87,17 @@ def topic_search(
     """``FEATURES`` of the topic ``outcome`` in this dossier and the passage that scores best
     for it (None: a topic the model does not know, or nothing to read)."""
     checkpoint = outcome.checkpoint.id
-    scores = model.scores(scan.vectors, checkpoint)
-    if scores is None or len(scores) == 0:
-        return None
-    best = int(np.argmax(scores))
     others = {t.checkpoint for t in scan.targets if t.target == CHECKPOINT} - {checkpoint}
-    rivals = [
-        s[0]
-        for other in sorted(others)
-        for s in [model.scores(scan.vectors[best : best + 1], other)]
-        if s is not None
-    ]
-    j = scan.column(checkpoint, CHECKPOINT)
-    p = min(max(float(scan.probs[:, j].max()) if j is not None else 0.0, 1e-4), 1 - 1e-4)
+    column = scan.column(checkpoint, CHECKPOINT)
+    found = best_passage(model, scan, checkpoint, sorted(others), column)
+    if found is None:
+        return None
+    best, read = found
     body = [u for u in scan.passages[best].units if u.kind != "heading"]
     units = frozenset(u.index for u in body)
     case = [u for u in body if quotable(u) and case_anchored(u)]
     row = [
-        float(scores[best]),
-        float(scores[best]) - max(rivals) if rivals else 0.0,
-        math.log1p(int((scores > 0).sum())),
-        math.log(p / (1 - p)),
+        *read,
         float(outcome.mentioned),
         float(len(outcome.findings) > 0),
         len(case) / max(1, len(body)),

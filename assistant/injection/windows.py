@@ -78,7 +78,8 @@ def reading_windows(text: str, blocks: Sequence[Block]) -> list[ReadingWindow]:
         for block in blocks
         for span in scan_spans(block.text, block.start)
     ]
-    hidden = [block.hidden for block in blocks for _ in scan_spans(block.text, block.start)]
+    hidden_blocks = {block.index for block in blocks if block.hidden}
+    hidden = [index in hidden_blocks for _, index, _ in sentences]
     sentence_cues = [cues(text[s:e]) for (s, e), _, _ in sentences]
     seen: set[Span] = set()
     out: list[ReadingWindow] = []
