@@ -23,7 +23,7 @@ from assistant.referentiel.models import Referentiel
 
 Status = Literal["present", "partial", "absent"]
 ElementStatus = Literal["present", "absent"]
-CalcKind = Literal["break_even", "total", "split", "cashflow"]
+CalcKind = Literal["break_even", "total", "split", "cashflow", "rate", "product"]
 
 
 class Strict(BaseModel):
