@@ -24,7 +24,10 @@ from assistant.document import Document
 ROUNDED_TO_WHOLE = 0.999  # a whole percentage off its exact share by less than a point
 
 _SHARE = re.compile(r"\bparts?\b|repartition|\bpoids\b|ventilation|% du (?:budget|total)|pourcent")
-_NOT_SPLIT = re.compile(r"\bmarche\b|\bvoix\b|\btaux\b|\bevolution\b|\bcroissance\b")
+_NOT_SPLIT = re.compile(
+    r"\bmarche\b|\bvoix\b|\btaux\b|\bevolution\b|\bcroissance\b|\becarts?\b|\bvariances?\b"
+    r"|\bvariations?\b|\batteinte\b|\brealisation\b"
+)  # a change or a rate of achievement of each line, over its own base: not a split
 _LEAD_BUDGET = re.compile(r"\b(?:budget|enveloppe|investissement|depenses)\b")
 _LEAD_SPLIT = re.compile(r"repartit|repartition|reparti|ventil|alloue|allocation|decompos")
 _LEAD_PARTIAL = re.compile(r"\b(?:notamment|dont|principalement|entre autres|par exemple)\b")
@@ -58,9 +61,31 @@ def _split_column(
     grid: Grid, col: int, amount_col: int | None, tolerance: float
 ) -> list[CalcCheck]:
     parts = {r: v for r in _part_rows(grid) if (v := _number(grid, r, col)) is not None}
+    if len(parts) < 2 or any(v < 0 for v in parts.values()):
+        return []  # a share is never negative: a column of changes, not a split
+    totals = [r for r in range(grid.header, len(grid.rows)) if is_total(grid.row_label(r))]
+    closing = [r for r in totals if _number(grid, r, col) is not None]
+    if len(closing) >= 2 and all(abs((_number(grid, r, col) or 0) - 100) <= 1 for r in closing):
+        # each sub-total says 100 %: each group is split over its own sub-total
+        checks: list[CalcCheck] = []
+        for previous, total in zip([grid.header - 1, *closing], closing, strict=False):
+            group = {r: v for r, v in parts.items() if previous < r < total}
+            checks += _split_group(grid, col, amount_col, group, [total], tolerance)
+        return checks
+    return _split_group(grid, col, amount_col, parts, totals, tolerance)
+
+
+def _split_group(
+    grid: Grid,
+    col: int,
+    amount_col: int | None,
+    parts: dict[int, float],
+    totals: list[int],
+    tolerance: float,
+) -> list[CalcCheck]:
+    """One split: ``parts`` (row: percentage) closed by the ``totals`` rows."""
     if len(parts) < 2:
         return []
-    totals = [r for r in range(grid.header, len(grid.rows)) if is_total(grid.row_label(r))]
     total_pct = next((v for r in totals if (v := _number(grid, r, col)) is not None), None)
     shares = _shares(grid, parts, amount_col, totals)
     slack = ROUNDED_TO_WHOLE if _whole_points_to_100(parts) else tolerance
@@ -68,7 +93,7 @@ def _split_column(
     related = bool(shares) and len(agree) >= max(2, math.ceil(len(shares) / 2))
     header = folded(grid.column_label(col))
     named = bool(_SHARE.search(header)) and not _NOT_SPLIT.search(header)
-    near_whole = total_pct is not None or 80 <= sum(parts.values()) <= 120
+    near_whole = 80 <= (total_pct if total_pct is not None else sum(parts.values())) <= 120
     declared = (total_pct is not None and abs(total_pct - 100) <= 1) or (named and near_whole)
     if not (declared or related):
         return []
@@ -277,6 +302,8 @@ def _amount_error(doc: Document, part: Figure, written: Figure, base: float) -> 
 def _prose_parts(
     by_block: dict[int, list[Figure]], lead: int, items: list[int]
 ) -> list[Figure] | None:
+    if any(_has_range(by_block.get(b, [])) for b in [lead, *items]):
+        return None  # « entre 40 et 45 % »: a share given as a range cannot be added up
     parts = [f for f in by_block.get(lead, []) if _is_part(f)]
     for item in items:
         found = [f for f in by_block.get(item, []) if f.unit == "percent"]
@@ -284,6 +311,22 @@ def _prose_parts(
             return None
         parts += [f for f in found if _is_part(f)]
     return parts
+
+
+_RANGE_JOINT = re.compile(r"^(?:a|au|-|–|—)$")
+
+
+def _has_range(figures: list[Figure]) -> bool:
+    """Two figures of one sentence joined as a range: « 20 à 25 % », « entre 40 et 45 % »."""
+    for before, figure in zip(figures, figures[1:], strict=False):
+        if before.context_start != figure.context_start:
+            continue
+        joint = folded(figure.label).strip()
+        if _RANGE_JOINT.match(joint):
+            return True
+        if joint == "et" and folded(before.label).endswith("entre"):
+            return True
+    return False
 
 
 def _is_part(figure: Figure) -> bool:

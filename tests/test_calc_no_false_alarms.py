@@ -1,0 +1,142 @@
+"""Computations that are right but look like mistakes to a naive reader: none may raise a
+calculation alarm (issue #13, « arithmetic without false alarms »). Each case is written in its
+own words and read back from a real file."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.calc_docs import report_of
+
+RIGHT_BUT_TRICKY = {
+    "variance_columns": """
+        # Suivi budgétaire du premier trimestre
+
+        | Poste | Prévu | Réalisé | Écart | Écart (% du budget du poste) |
+        |---|---|---|---|---|
+        | Affichage abribus | 6 000 € | 6 600 € | +600 € | +10 % |
+        | Sponsorisation de posts | 2 500 € | 2 000 € | −500 € | −20 % |
+        | Goodies | 1 500 € | 1 800 € | +300 € | +20 % |
+        | Total | 10 000 € | 10 400 € | +400 € | +4 % |
+
+        Chaque écart est rapporté au budget de sa propre ligne : le dépassement de 4 % porte
+        sur l'ensemble.
+        """,
+    "realisation_rate": """
+        # Bilan de la campagne
+
+        | Indicateur | Objectif | Réalisé | Taux d'atteinte |
+        |---|---|---|---|
+        | Inscriptions | 400 | 352 | 88 % |
+        | Dons collectés | 12 000 € | 13 200 € | 110 % |
+        | Bénévoles | 60 | 45 | 75 % |
+        | Total dons et cotisations | 15 000 € | 16 200 € | 108 % |
+        """,
+    "scenario_next_to_base": """
+        # Seuil de rentabilité
+
+        Nos charges fixes annuelles s'élèvent à 18 000 € et notre taux de marge sur coût
+        variable est de 40 %, d'où un seuil de rentabilité de 45 000 €. Si le prix de vente
+        baissait de 10 %, le taux de marge sur coût variable tomberait à 33,33 % et le seuil
+        de rentabilité passerait à 54 000 €. Dans l'hypothèse pessimiste où les charges fixes
+        grimperaient à 21 000 €, il faudrait 52 500 € de chiffre d'affaires.
+        """,
+    "scenario_table": """
+        # Trois scénarios de fréquentation
+
+        | Scénario | Visiteurs | Chiffre d'affaires | Seuil de rentabilité |
+        |---|---|---|---|
+        | Prudent | 1 800 | 27 000 € | 30 000 € |
+        | Central | 2 400 | 36 000 € | 30 000 € |
+        | Ambitieux | 3 000 | 45 000 € | 30 000 € |
+
+        Les charges fixes restent de 12 000 € quel que soit le scénario, avec un taux de
+        marge sur coût variable de 40 %.
+        """,
+    "vat_inclusive_and_exclusive": """
+        # Prix et marge
+
+        Le coffret est vendu 42 € TTC, soit 35 € HT. Son coût variable unitaire est de 14 €
+        HT, donc la marge unitaire est de 35 − 14 = 21 € HT. Avec 8 400 € de charges fixes,
+        le seuil de rentabilité est de 8 400 / 21 = 400 coffrets, soit 14 000 € HT de chiffre
+        d'affaires.
+        """,
+    "rounded_about": """
+        # Taux de transformation
+
+        Sur 82 rendez-vous, 27 ont abouti à une signature : 27 / 82 = environ 33 %. Le panier
+        moyen ressort à 1 450 € ; 27 × 1 450 = 39 150 €, soit près de 39 k€ signés.
+        """,
+    "monthly_and_yearly": """
+        # Seuil de rentabilité
+
+        Les charges fixes sont de 2 500 € par mois, soit 30 000 € par an. Le taux de marge
+        sur coût variable est de 60 %. Le seuil de rentabilité annuel est donc de 50 000 €,
+        c'est-à-dire 4 167 € de chiffre d'affaires par mois.
+        """,
+    "cumulative_column": """
+        # Montée en charge des ventes
+
+        | Mois | Ventes du mois | Ventes cumulées |
+        |---|---|---|
+        | Avril | 3 000 € | 3 000 € |
+        | Mai | 4 500 € | 7 500 € |
+        | Juin | 6 000 € | 13 500 € |
+        | Total | 13 500 € | 13 500 € |
+        """,
+    "ranges": """
+        # Budget de l'atelier
+
+        Le budget se répartit ainsi :
+
+        - location de la salle : 35 % ;
+        - intervenants : entre 40 et 45 % selon le nombre de sessions ;
+        - matériel : 20 à 25 %.
+
+        Le coût d'une session va de 1 200 à 1 500 €, soit 3 600 à 4 500 € pour trois
+        sessions.
+        """,
+    "share_of_a_subtotal": """
+        # Répartition des dépenses de communication
+
+        | Poste | Montant | Part du sous-total |
+        |---|---|---|
+        | Digital | | |
+        | Publicité réseaux sociaux | 3 000 € | 60 % |
+        | Emailing | 2 000 € | 40 % |
+        | Sous-total digital | 5 000 € | 100 % |
+        | Imprimé | | |
+        | Affiches | 1 500 € | 75 % |
+        | Flyers | 500 € | 25 % |
+        | Sous-total imprimé | 2 000 € | 100 % |
+        | Total | 7 000 € | |
+        """,
+    "forecast_next_to_actual": """
+        # Compte de résultat : prévision et réalisation
+
+        | Ligne | Prévisionnel 2025 | Réalisé 2025 |
+        |---|---|---|
+        | Chiffre d'affaires | 120 000 € | 112 000 € |
+        | Charges variables | 48 000 € | 47 040 € |
+        | Marge sur coût variable | 72 000 € | 64 960 € |
+        | Charges fixes | 50 000 € | 51 000 € |
+        | Résultat | 22 000 € | 13 960 € |
+
+        Le taux de marge sur coût variable prévu était de 60 % ; il a été de 58 % en réalité.
+        """,
+    "growth_rates": """
+        # Évolution du chiffre d'affaires
+
+        | Année | Chiffre d'affaires | Évolution |
+        |---|---|---|
+        | 2023 | 80 000 € | |
+        | 2024 | 92 000 € | +15 % |
+        | 2025 | 110 400 € | +20 % |
+        """,
+}
+
+
+@pytest.mark.parametrize("case", sorted(RIGHT_BUT_TRICKY))
+def test_right_computations_raise_no_alarm(case: str, tmp_path: Path) -> None:
+    report = report_of(RIGHT_BUT_TRICKY[case], tmp_path)
+    assert [a.message for a in report.alerts] == []
