@@ -11,6 +11,7 @@ Figures that cannot be tied together with confidence produce nothing.
 from __future__ import annotations
 
 from assistant.assessment import Alert, Evidence
+from assistant.calc.averages import check_weighted_averages
 from assistant.calc.breakeven import check_breakeven
 from assistant.calc.cashflow import check_plan, read_plan
 from assistant.calc.consequences import check_total_consequences
@@ -51,6 +52,7 @@ def check_document(
     checks += check_prose_splits(doc, figures, split_tolerance=split_tolerance)
     checks += check_expressions(figures, doc.text, tolerance=tolerance)
     checks += check_prose_sums(doc, figures, tolerance=sum_tolerance)
+    checks += check_weighted_averages(figures, doc.text, tolerance=tolerance)
     checks += check_total_consequences(figures, checks, doc.text)
     return _report(carry_consequences(figures, _deduplicated(checks)))
 

@@ -9,6 +9,7 @@ alert); a check of a consequence that failed for the same reason is folded into 
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 from assistant.calc.chains import Chain, Token, chains_in, side_values
@@ -34,6 +35,7 @@ def carry_consequences(figures: list[Figure], checks: list[CalcCheck]) -> list[C
             out.append(check)
             continue
         notes, spans = _consequences(root, check.expected, chains)
+        notes = " ; ".join(n for n in (notes, _quotient(root, check.expected, figures)) if n)
         folded |= spans
         if notes:
             check = check.model_copy(update={"message": f"{check.message[:-1]} ; d'où {notes}."})
@@ -112,3 +114,30 @@ def _same_figure(token: Token, bad: Figure) -> bool:
         and token.value == bad.value
         and token.unit in (bad.unit, "number")
     )
+
+
+def _quotient(root: Figure, right: float, figures: list[Figure]) -> str:
+    """A number of units its sentence derives from the wrong figure (« les 62 000 € sont
+    couverts à partir de 1 128 unités » after a margin of 55 €: 62 000 / 55), redone with the
+    right one, rounded the same way."""
+    sentence = [
+        f
+        for f in figures
+        if not f.in_table and f.block == root.block and f.context_start == root.context_start
+    ]
+    amounts = [f for f in sentence if f is not root and f.unit == root.unit and f.value > 0]
+    for result in (f for f in sentence if f.start > root.end and f.unit == "quantity"):
+        for amount_figure in amounts:
+            exact = amount_figure.value / root.value if root.value else 0.0
+            if not exact or abs(result.value - exact) > 1:
+                continue
+            value = amount_figure.value / right
+            shown = math.ceil(value) if result.value >= exact else round(value)
+            if shown == result.value:
+                return ""
+            return (
+                f"{amount(result.value, 'quantity')} au lieu de {amount(shown, 'quantity')} "
+                f"({amount(amount_figure.value, amount_figure.unit)} / "
+                f"{amount(right, root.unit)})"
+            )
+    return ""
