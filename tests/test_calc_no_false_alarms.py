@@ -124,6 +124,28 @@ RIGHT_BUT_TRICKY = {
 
         Le taux de marge sur coût variable prévu était de 60 % ; il a été de 58 % en réalité.
         """,
+    "scenario_on_a_unit_margin": """
+        # Marge par repas
+
+        | Donnée | Valeur |
+        |---|---|
+        | Prix de vente unitaire | 16 € |
+        | Coût variable unitaire | 6,50 € |
+
+        La marge unitaire est de 9,50 €. Si le prix de vente passait à 14 €, la marge
+        unitaire tomberait à 7,50 € ; en cas de hausse des matières de 1 €, elle serait de
+        8,50 €.
+        """,
+    "yearly_plan_in_english_with_totals": """
+        # Cash-flow forecast
+
+        | | Q1 | Q2 | Q3 | Q4 |
+        |---|---|---|---|---|
+        | Opening cash | 20 000 | 14 000 | 17 000 | 25 000 |
+        | Receipts | 30 000 | 45 000 | 50 000 | 42 000 |
+        | Disbursements | 36 000 | 42 000 | 42 000 | 40 000 |
+        | Closing cash | 14 000 | 17 000 | 25 000 | 27 000 |
+        """,
     "growth_rates": """
         # Évolution du chiffre d'affaires
 
@@ -139,4 +161,13 @@ RIGHT_BUT_TRICKY = {
 @pytest.mark.parametrize("case", sorted(RIGHT_BUT_TRICKY))
 def test_right_computations_raise_no_alarm(case: str, tmp_path: Path) -> None:
     report = report_of(RIGHT_BUT_TRICKY[case], tmp_path)
+    assert [a.message for a in report.alerts] == []
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+@pytest.mark.parametrize(
+    "case", ["variance_columns", "cumulative_column", "share_of_a_subtotal", "scenario_table"]
+)
+def test_right_tables_raise_no_alarm_in_pdf_and_docx(case: str, fmt: str, tmp_path: Path) -> None:
+    report = report_of(RIGHT_BUT_TRICKY[case], tmp_path, fmt)
     assert [a.message for a in report.alerts] == []

@@ -33,7 +33,7 @@ def test_a_margin_that_ignores_the_inputs_carries_its_break_even(fmt: str, tmp_p
     message = plain(alert.message)
     assert message.startswith("Marge unitaire erronée")
     assert "36 € annoncés, 33 € attendus" in message
-    assert "550 séances au lieu de 600 séances" in message
+    assert "550 unités au lieu de 600 unités" in message
     assert "24 750 € au lieu de 27 000 €" in message
 
 
@@ -72,7 +72,7 @@ def test_a_weighted_average_is_redone_from_its_parts(tmp_path: Path) -> None:
     report = report_of(WEIGHTED.format("21", "1 858"), tmp_path)
     (alert,) = report.alerts
     message = plain(alert.message)
-    assert "21 € annoncés, 19,50 € attendus (70 % × 24 € + 30 % × 9 €)" in message
+    assert "21 € annoncés, 19,5 € attendus (70 % × 24 € + 30 % × 9 €)" in message
     assert "1 858 unités au lieu de 2 000 unités" in message
     assert report_of(WEIGHTED.format("19,50", "2 000"), tmp_path).alerts == []
 
