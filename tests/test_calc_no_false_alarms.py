@@ -136,6 +136,17 @@ RIGHT_BUT_TRICKY = {
         unitaire tomberait à 7,50 € ; en cas de hausse des matières de 1 €, elle serait de
         8,50 €.
         """,
+    "margin_net_of_a_commission": """
+        # Marge d'un atelier
+
+        | Donnée | Valeur |
+        |---|---|
+        | Prix moyen d'un atelier | 55 € |
+        | Coût variable unitaire (fournitures) | 15 € |
+        | Commission de la plateforme | 10 % du prix |
+
+        La marge unitaire, commission déduite, est de 34,50 € par participant.
+        """,
     "yearly_plan_in_english_with_totals": """
         # Cash-flow forecast
 

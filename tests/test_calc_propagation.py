@@ -151,3 +151,27 @@ def test_an_amount_to_cover_elsewhere_is_not_taken_for_fixed_costs(tmp_path: Pat
         tmp_path,
     )
     assert report.alerts == []
+
+
+def test_a_wrong_margin_in_prose_carries_the_break_even_written_after_it(
+    tmp_path: Path,
+) -> None:
+    report = report_of(
+        """
+        # Seuil de rentabilité
+
+        | Donnée | Valeur |
+        |---|---|
+        | Prix de vente unitaire | 80 € |
+        | Coût variable unitaire | 50 € |
+
+        La marge unitaire ressort à 40 € par vélo révisé.
+
+        Pour absorber les 24 000 € de charges fixes, l'atelier doit assurer 600 prestations par an.
+        """,
+        tmp_path,
+    )
+    (alert,) = report.alerts
+    message = plain(alert.message)
+    assert "40 € annoncés, 30 € attendus" in message
+    assert "600 unités au lieu de 800 unités (24 000 € / 30 €)" in message

@@ -269,7 +269,10 @@ def _check_unit_margin(target: Fact, ctx: Context) -> CalcCheck | None:
         Route(price.value / vat - uvc.value, (price, uvc), f"{formula}, prix HT", strong=False)
         for vat in _VAT_RATES
     ]
-    return _judge(target, "marge_unitaire", routes, ctx)
+    check = _judge(target, "marge_unitaire", routes, ctx)
+    if check.status == "error" and check.expected is not None and target.value < check.expected:
+        return None  # lower than price − cost: other variable costs (a commission) may be in it
+    return check
 
 
 _VAT_RATES = (1.2, 1.1, 1.055, 1.021)

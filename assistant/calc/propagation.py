@@ -35,8 +35,9 @@ def carry_consequences(figures: list[Figure], checks: list[CalcCheck]) -> list[C
             out.append(check)
             continue
         notes, spans = _consequences(root, check.expected, chains)
-        notes = " ; ".join(n for n in (notes, _quotient(root, check.expected, figures)) if n)
-        folded |= spans
+        quotient, derived = _quotient(root, check.expected, figures, spans)
+        notes = " ; ".join(n for n in (notes, quotient) if n)
+        folded |= spans | derived
         if notes:
             check = check.model_copy(update={"message": f"{check.message[:-1]} ; d'où {notes}."})
         out.append(check)
@@ -116,17 +117,31 @@ def _same_figure(token: Token, bad: Figure) -> bool:
     )
 
 
-def _quotient(root: Figure, right: float, figures: list[Figure]) -> str:
-    """A number of units its sentence derives from the wrong figure (« les 62 000 € sont
-    couverts à partir de 1 128 unités » after a margin of 55 €: 62 000 / 55), redone with the
-    right one, rounded the same way."""
-    sentence = [
+def _quotient(
+    root: Figure, right: float, figures: list[Figure], skip: set[tuple[int, int]]
+) -> tuple[str, set[tuple[int, int]]]:
+    """A number of units derived from the wrong figure, in its sentence or a later one of its
+    section (« les 62 000 € sont couverts à partir de 1 128 unités » after a margin of 55 €:
+    62 000 / 55), redone with the right one, rounded the same way."""
+    prose = [f for f in figures if not f.in_table]
+    later = [
         f
-        for f in figures
-        if not f.in_table and f.block == root.block and f.context_start == root.context_start
+        for f in prose
+        if f.start > root.end
+        and f.unit == "quantity"
+        and f.block <= root.block + FOLLOWING_BLOCKS
+        and f.section[:1] == root.section[:1]
+        and (f.start, f.end) not in skip
     ]
-    amounts = [f for f in sentence if f is not root and f.unit == root.unit and f.value > 0]
-    for result in (f for f in sentence if f.start > root.end and f.unit == "quantity"):
+    for result in later:
+        amounts = [
+            f
+            for f in prose
+            if f is not root
+            and f.unit == root.unit
+            and f.value > 0
+            and (_same_sentence(f, root) or _same_sentence(f, result))
+        ]
         for amount_figure in amounts:
             exact = amount_figure.value / root.value if root.value else 0.0
             if not exact or abs(result.value - exact) > 1:
@@ -134,10 +149,15 @@ def _quotient(root: Figure, right: float, figures: list[Figure]) -> str:
             value = amount_figure.value / right
             shown = math.ceil(value) if result.value >= exact else round(value)
             if shown == result.value:
-                return ""
-            return (
+                return "", set()
+            note = (
                 f"{amount(result.value, 'quantity')} au lieu de {amount(shown, 'quantity')} "
                 f"({amount(amount_figure.value, amount_figure.unit)} / "
                 f"{amount(right, root.unit)})"
             )
-    return ""
+            return note, {(result.start, result.end)}
+    return "", set()
+
+
+def _same_sentence(a: Figure, b: Figure) -> bool:
+    return a.block == b.block and a.context_start == b.context_start
