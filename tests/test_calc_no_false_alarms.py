@@ -147,6 +147,15 @@ RIGHT_BUT_TRICKY = {
 
         La marge unitaire, commission déduite, est de 34,50 € par participant.
         """,
+    "other_amount_to_cover_and_a_minimum_group": """
+        # Équilibre des stages
+
+        Nos charges fixes annuelles sont de 9 000 € et la marge par stagiaire de 150 €, soit
+        60 stagiaires par an pour être rentables.
+
+        La subvention régionale doit couvrir 4 000 € de matériel pédagogique. Chaque stage
+        garde un seuil de 6 participants pour être maintenu.
+        """,
     "yearly_plan_in_english_with_totals": """
         # Cash-flow forecast
 

@@ -269,15 +269,19 @@ class Resolver:
 
     def find(self, target: Fact, quantity: Quantity, *, wide: bool = True) -> Found:
         """The fact naming ``quantity`` nearest to ``target``: in its table column or paragraph,
-        then its section, then (``wide``) the enclosing sections up to the top-level one."""
-        for depth, level in enumerate(self._levels(target, wide)):
-            candidates = [
-                f
-                for f in self.facts
-                if f.quantity == quantity and level(f) and not (f.local and depth)
-            ]
-            if candidates:
-                return self._single(candidates)
+        then its section, then (``wide``) the enclosing sections up to the top-level one. A
+        target or input described without its name (``local``) is read in its paragraph only."""
+        levels = self._levels(target, wide)[: 1 if target.local else None]
+        for local in (False, True):
+            # a figure named only by its sentence is taken when no figure names the quantity
+            for depth, level in enumerate(levels):
+                candidates = [
+                    f
+                    for f in self.facts
+                    if f.quantity == quantity and f.local == local and level(f)
+                ]
+                if candidates and not (local and depth):
+                    return self._single(candidates)
         return None
 
     def _levels(self, target: Fact, wide: bool) -> list[Callable[[Fact], bool]]:
