@@ -103,9 +103,7 @@ def _weights(average: Figure, after: list[Figure], text: str) -> list[tuple[Figu
     return found
 
 
-def _part(
-    name: str, noun: str, average: Figure, before: list[Figure], text: str
-) -> Figure | None:
+def _part(name: str, noun: str, average: Figure, before: list[Figure], text: str) -> Figure | None:
     """The last amount before the average, of its unit, in a clause naming the part."""
     words = [w for w in _WORD.findall(name) if w not in ("des", "les", "pour", "sur")]
     if not words:

@@ -186,7 +186,9 @@ def _carried_on(plan: Plan, error: CalcCheck, closing: Flow) -> CalcCheck:
     if error.found is None or error.expected is None or error.span is None:
         return error
     cells = plan.cells.get("closing") or plan.cells.get("balance") or []
-    j = next((i for i, c in enumerate(cells) if c is not None and (c.start, c.end) == error.span), None)
+    j = next(
+        (i for i, c in enumerate(cells) if c is not None and (c.start, c.end) == error.span), None
+    )
     last = next((i for i in range(len(closing) - 1, -1, -1) if closing[i] is not None), None)
     if j is None or last is None or last <= j:
         return error

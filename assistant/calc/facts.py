@@ -154,7 +154,9 @@ def _prose_facts(figures: list[Figure]) -> list[Fact]:
 
 # Words that describe a break-even input or result without naming it, trusted only inside
 # their own paragraph: « la billetterie doit couvrir 44 000 € », « un seuil de 3 520 entrées ».
-_TO_COVER = re.compile(r"\b(?:doit|doivent|devra|devront|reste a|restent a|a) (?:\w+ )?couvrir (?:: )?$")
+_TO_COVER = re.compile(
+    r"\b(?:doit|doivent|devra|devront|reste a|restent a|a) (?:\w+ )?couvrir (?:: )?$"
+)
 _THRESHOLD = re.compile(r"\bseuil (?:de |d')?$")
 
 

@@ -92,7 +92,7 @@ def _redone(chain: Chain, wrong: list[tuple[Figure, float]]) -> float | None:
     used = False
     for bad, right in wrong:
         for i, token in enumerate(fixed):
-            if _same_figure(token, bad):
+            if isinstance(token, Figure) and _same_figure(token, bad):
                 fixed[i] = token.model_copy(update={"value": right})
                 used = True
     if not used:
@@ -108,13 +108,9 @@ def _redone(chain: Chain, wrong: list[tuple[Figure, float]]) -> float | None:
     return value
 
 
-def _same_figure(token: Token, bad: Figure) -> bool:
+def _same_figure(token: Figure, bad: Figure) -> bool:
     """The wrong figure used again: its value, written with its unit or bare."""
-    return (
-        isinstance(token, Figure)
-        and token.value == bad.value
-        and token.unit in (bad.unit, "number")
-    )
+    return token.value == bad.value and token.unit in (bad.unit, "number")
 
 
 def _quotient(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from itertools import pairwise
 
 from assistant.calc.figures import Figure
 from assistant.calc.formatting import amount
@@ -318,7 +319,7 @@ _RANGE_JOINT = re.compile(r"^(?:a|au|-|–|—)$")
 
 def _has_range(figures: list[Figure]) -> bool:
     """Two figures of one sentence joined as a range: « 20 à 25 % », « entre 40 et 45 % »."""
-    for before, figure in zip(figures, figures[1:], strict=False):
+    for before, figure in pairwise(figures):
         if before.context_start != figure.context_start:
             continue
         joint = folded(figure.label).strip()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from assistant.assessment import Evidence
 from assistant.calc.formatting import amount
@@ -71,11 +72,13 @@ def _running(grid: Grid, row: int, col: int) -> bool:
     rows = [r for r in range(grid.header, row) if grid.value(r, col) is not None]
     if len(rows) < 3:
         return False
-    steps = list(zip(rows, rows[1:], strict=False))
+    steps = list(pairwise(rows))
     for other in grid.numeric_columns():
         if other == col:
             continue
-        if all(_same(grid.value(b, col), grid.value(a, col), grid.value(b, other)) for a, b in steps):
+        if all(
+            _same(grid.value(b, col), grid.value(a, col), grid.value(b, other)) for a, b in steps
+        ):
             return True
     return False
 
