@@ -53,6 +53,18 @@ RIGHT_BUT_TRICKY = {
         Les charges fixes restent de 12 000 € quel que soit le scénario, avec un taux de
         marge sur coût variable de 40 %.
         """,
+    "scenario_columns": """
+        # Seuil de rentabilité selon trois hypothèses de prix
+
+        | | Prix bas | Prix central | Prix haut |
+        |---|---|---|---|
+        | Chiffre d'affaires | 90 000 € | 100 000 € | 110 000 € |
+        | Charges variables | 54 000 € | 54 000 € | 54 000 € |
+        | Marge sur coût variable | 36 000 € | 46 000 € | 56 000 € |
+        | Taux de marge sur coût variable | 40 % | 46 % | 50,9 % |
+        | Charges fixes | 30 000 € | 30 000 € | 30 000 € |
+        | Seuil de rentabilité | 75 000 € | 65 217 € | 58 929 € |
+        """,
     "vat_inclusive_and_exclusive": """
         # Prix et marge
 
@@ -186,8 +198,19 @@ def test_right_computations_raise_no_alarm(case: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 @pytest.mark.parametrize(
-    "case", ["variance_columns", "cumulative_column", "share_of_a_subtotal", "scenario_table"]
+    "case",
+    [
+        "variance_columns",
+        "cumulative_column",
+        "share_of_a_subtotal",
+        "scenario_columns",
+        "scenario_next_to_base",
+        "rounded_about",
+        "monthly_and_yearly",
+    ],
 )
-def test_right_tables_raise_no_alarm_in_pdf_and_docx(case: str, fmt: str, tmp_path: Path) -> None:
+def test_right_computations_raise_no_alarm_in_pdf_and_docx(
+    case: str, fmt: str, tmp_path: Path
+) -> None:
     report = report_of(RIGHT_BUT_TRICKY[case], tmp_path, fmt)
     assert [a.message for a in report.alerts] == []
