@@ -168,6 +168,26 @@ RIGHT_BUT_TRICKY = {
         La subvention régionale doit couvrir 4 000 € de matériel pédagogique. Chaque stage
         garde un seuil de 6 participants pour être maintenu.
         """,
+    "margins_of_two_products": """
+        # Marges par gamme
+
+        | | Gamme essentielle | Gamme atelier |
+        |---|---|---|
+        | Prix de vente unitaire | 24 € | 39 € |
+        | Coût variable unitaire | 9 € | 17 € |
+        | Marge unitaire | 15 € | 22 € |
+
+        La gamme atelier dégage une marge unitaire de 22 €, contre 15 € pour l'essentielle.
+        """,
+    "share_of_a_share_in_prose": """
+        # Budget de lancement
+
+        Le budget de 40 000 € se répartit ainsi :
+
+        - communication : 30 % (12 000 €), dont 60 % pour le digital ;
+        - aménagement : 50 % (20 000 €) ;
+        - stock initial : 20 % (8 000 €).
+        """,
     "yearly_plan_in_english_with_totals": """
         # Cash-flow forecast
 
