@@ -175,3 +175,42 @@ def test_a_wrong_margin_in_prose_carries_the_break_even_written_after_it(
     message = plain(alert.message)
     assert "40 € annoncés, 30 € attendus" in message
     assert "600 unités au lieu de 800 unités (24 000 € / 30 €)" in message
+
+
+GROWTH = """
+# Activité de la ferme pédagogique
+
+| Saison | Visiteurs | Recettes | Évolution des recettes |
+|---|---|---|---|
+| 2022 | 5 200 | 41 600 € | |
+| 2023 | 6 100 | 48 800 € | +17,3 % |
+| 2024 | 6 900 | 55 200 € | {} |
+| 2025 | 7 400 | 59 200 € | +7,2 % |
+"""
+
+
+def test_a_change_rate_column_is_redone_with_the_reading_most_rows_follow(
+    tmp_path: Path,
+) -> None:
+    (alert,) = report_of(GROWTH.format("+15,1 %"), tmp_path).alerts
+    message = plain(alert.message)
+    assert "« 2024 »" in message and "15,1 % annoncés, +13,1 % attendus" in message
+    assert report_of(GROWTH.format("+13,1 %"), tmp_path).alerts == []
+
+
+def test_a_variance_column_over_each_budget_is_checked_row_by_row(tmp_path: Path) -> None:
+    report = report_of(
+        """
+        # Suivi du budget du salon
+
+        | Poste | Budget | Réel | Écart | Écart % |
+        |---|---|---|---|---|
+        | Stand | 8 000 € | 8 800 € | +800 € | +10 % |
+        | Impression | 1 200 € | 1 080 € | −120 € | −10 % |
+        | Transport | 2 500 € | 3 000 € | +500 € | +25 % |
+        | Total | 11 700 € | 12 880 € | +1 180 € | +10,1 % |
+        """,
+        tmp_path,
+    )
+    (alert,) = report.alerts
+    assert "« Transport »" in alert.message and "+20 % attendus" in plain(alert.message)

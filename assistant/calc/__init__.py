@@ -22,6 +22,7 @@ from assistant.calc.figures import Figure, document_figures
 from assistant.calc.grid import Grid, read_grids
 from assistant.calc.models import CalcCheck, CalcReport
 from assistant.calc.propagation import carry_consequences
+from assistant.calc.rates import check_rate_columns
 from assistant.calc.splits import check_prose_splits, check_table_splits
 from assistant.calc.table_expressions import check_table_expressions
 from assistant.calc.tables import check_totals, table_evidence
@@ -74,6 +75,7 @@ def _table_checks(
         checks += totals + _cost_structure(grid, totals, text)
         checks += check_table_splits(grid, split_tolerance=split_tolerance)
         checks += check_table_expressions(doc, grid, tolerance=tolerance)
+        checks += check_rate_columns(grid)
     return checks
 
 
