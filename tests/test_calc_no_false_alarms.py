@@ -188,6 +188,20 @@ RIGHT_BUT_TRICKY = {
         - aménagement : 50 % (20 000 €) ;
         - stock initial : 20 % (8 000 €).
         """,
+    "yearly_cost_of_monthly_prices": """
+        # Abonnements logiciels
+
+        | Outil | Nombre de licences | Prix mensuel | Coût annuel |
+        |---|---|---|---|
+        | Suite bureautique | 6 | 12 € | 864 € |
+        | Logiciel de caisse | 2 | 39 € | 936 € |
+        | Outil d'emailing | 1 | 25 € | 300 € |
+
+        | Article | Quantité | Prix unitaire HT | Montant TTC |
+        |---|---|---|---|
+        | Chaises | 40 | 30 € | 1 440 € |
+        | Tables | 10 | 85 € | 1 020 € |
+        """,
     "yearly_plan_in_english_with_totals": """
         # Cash-flow forecast
 

@@ -214,3 +214,22 @@ def test_a_variance_column_over_each_budget_is_checked_row_by_row(tmp_path: Path
     )
     (alert,) = report.alerts
     assert "« Transport »" in alert.message and "+20 % attendus" in plain(alert.message)
+
+
+ORDER = """
+# Commande de goodies
+
+| Article | Quantité | Prix unitaire | Montant |
+|---|---|---|---|
+| Tote bags | 300 | 2,40 € | 720 € |
+| Gourdes | 150 | 6,80 € | {} |
+| Stylos | 500 | 0,35 € | 175 € |
+"""
+
+
+def test_an_amount_column_after_a_quantity_and_a_price_is_their_product(
+    tmp_path: Path,
+) -> None:
+    (alert,) = report_of(ORDER.format("1 200 €"), tmp_path).alerts
+    assert "1 200 € annoncés, 1 020 € attendus (Quantité × Prix unitaire)" in plain(alert.message)
+    assert report_of(ORDER.format("1 020 €"), tmp_path).alerts == []

@@ -48,7 +48,37 @@ def check_totals(grid: Grid, text: str, *, tolerance: float) -> list[CalcCheck]:
     for col in grid.numeric_columns():
         if is_total(grid.column_label(col)):
             checks += _column_total(grid, col, text, tolerance)
+        elif _AMOUNT.search(folded(grid.column_label(col))):
+            checks += _column_products(grid, col, text, tolerance)
     return checks
+
+
+_AMOUNT = re.compile(
+    r"^(?:montants?|couts?|cout total|budget|ca|chiffre d'affaires|recettes?|depenses?|amount"
+    r"|cost|revenue|sales)\b(?! unitaire| par\b)"
+)
+
+
+def _column_products(grid: Grid, col: int, text: str, tolerance: float) -> list[CalcCheck]:
+    """An amount column (« Montant », « Coût », « CA ») after one quantity column and one unit
+    price column: quantity × price, checked when most rows hold it (the column may be
+    something else: a monthly amount, a price with VAT)."""
+    left = [c for c in grid.numeric_columns() if c < col]
+    headers = {c: folded(grid.column_label(c)) for c in left}
+    price = [c for c in left if _PRICE.search(headers[c])]
+    count = [c for c in left if _COUNT.search(headers[c]) and c not in price]
+    if len(price) != 1 or len(count) != 1:
+        return []
+    checks = []
+    for row in range(grid.header, len(grid.rows)):
+        cell = grid.cell(row, col)
+        if cell is None or cell.number is None or is_total(grid.row_label(row)):
+            continue
+        sums = _column_sums(grid, row, [], [], price, count)
+        if sums:
+            checks.append(_judge(grid, row, col, sums, text, tolerance, axis="column"))
+    held = sum(c.status == "ok" for c in checks)
+    return checks if held >= 2 and held * 2 > len(checks) else []
 
 
 def _row_total(grid: Grid, row: int, text: str, tolerance: float) -> list[CalcCheck]:
