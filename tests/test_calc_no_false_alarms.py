@@ -202,6 +202,12 @@ RIGHT_BUT_TRICKY = {
         | Chaises | 40 | 30 € | 1 440 € |
         | Tables | 10 | 85 € | 1 020 € |
         """,
+    "objectives_side_by_side": """
+        # Objectifs de la campagne
+
+        Objectifs : passer de 2 400 à 4 000 abonnés Instagram, +25 % de visites en boutique
+        et un panier moyen qui passe de 38 € à 42 € d'ici juin.
+        """,
     "yearly_plan_in_english_with_totals": """
         # Cash-flow forecast
 

@@ -233,3 +233,15 @@ def test_an_amount_column_after_a_quantity_and_a_price_is_their_product(
     (alert,) = report_of(ORDER.format("1 200 €"), tmp_path).alerts
     assert "1 200 € annoncés, 1 020 € attendus (Quantité × Prix unitaire)" in plain(alert.message)
     assert report_of(ORDER.format("1 020 €"), tmp_path).alerts == []
+
+
+def test_a_change_written_in_prose_is_redone(tmp_path: Path) -> None:
+    text = """
+    # Résultats de la boutique en ligne
+
+    Le chiffre d'affaires en ligne est passé de 64 000 € en 2024 à 76 800 € en 2025, soit une
+    hausse de {}. Les retours sont passés de 900 à 792 colis (en baisse de 12 %).
+    """
+    (alert,) = report_of(text.format("25 %"), tmp_path).alerts
+    assert "25 % annoncés, +20 % attendus" in plain(alert.message)
+    assert report_of(text.format("20 %"), tmp_path).alerts == []

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from assistant.calc.figures import Figure
 from assistant.calc.formatting import amount
 from assistant.calc.grid import Grid
 from assistant.calc.models import CalcCheck
@@ -167,3 +168,63 @@ def _error(grid: Grid, row: int, col: int, reading: _Reading) -> CalcCheck:
 def _signed(value: float) -> str:
     text = amount(abs(value), "percent")
     return text if math.isclose(value, 0.0) else ("+" if value > 0 else "−") + text
+
+
+_FROM = re.compile(r"(?:\bde|\bd')$")
+_TO = re.compile(r"\ba$")
+_JOINT = re.compile(
+    r"^(?:(?:en|fin|au|d'ici|sur)\s+[\w-]+\s*)?[(,;:\s]*(?:soit\s+)?(?:une?\s+)?(?:(?:hausse|baisse|augmentation|progression|croissance"
+    r"|evolution|diminution|recul)\s+(?:de\b\s*)?)?\(?\s*$"
+)  # only words saying that the rate is this change: « , soit une hausse de », « ( »
+
+
+def check_prose_growth(figures: list[Figure], text: str) -> list[CalcCheck]:
+    """« de 80 000 € à 92 000 €, soit +15 % »: a change between two amounts of a sentence,
+    with the rate written right after them."""
+    prose = [f for f in figures if not f.in_table]
+    checks = []
+    for first, second, rate in zip(prose, prose[1:], prose[2:], strict=False):
+        if not _growth_triple(first, second, rate) or not first.value:
+            continue
+        expected = (second.value - first.value) / abs(first.value) * 100
+        written = text[rate.start : rate.end]
+        if _agrees(written, rate.value, rate.step, expected):
+            continue
+        checks.append(_prose_error(first, second, rate, expected, text))
+    return checks
+
+
+def _growth_triple(first: Figure, second: Figure, rate: Figure) -> bool:
+    same = first.context_start == second.context_start == rate.context_start
+    if not same or first.block != second.block or second.block != rate.block:
+        return False
+    if first.unit == "percent" or first.unit != second.unit or rate.unit != "percent":
+        return False
+    before, between = folded(first.label), folded(second.label)
+    if not _FROM.search(before) or not _TO.search(between) or len(between) > 20:
+        return False
+    joint = folded(rate.label)
+    return bool(_JOINT.match(joint)) and (bool(joint.strip()) or rate.raw[:1] in "+-−")
+
+
+def _prose_error(
+    first: Figure, second: Figure, rate: Figure, expected: float, text: str
+) -> CalcCheck:
+    where = f" p. {rate.page}" if rate.page is not None else ""
+    message = (
+        f"Taux d'évolution erroné{where} : {amount(rate.value, 'percent')} annoncés, "
+        f"{_signed(expected)} attendus (({amount(second.value, second.unit)} − "
+        f"{amount(first.value, first.unit)}) / {amount(first.value, first.unit)})."
+    )
+    return CalcCheck(
+        kind="expression",
+        status="error",
+        figures={"base": first.value, "nouvelle valeur": second.value},
+        expected=round(expected, 2),
+        found=rate.value,
+        unit="percent",
+        page=rate.page,
+        quote=rate.quote(text),
+        message=message,
+        span=(rate.start, rate.end),
+    )
