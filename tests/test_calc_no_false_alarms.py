@@ -208,6 +208,13 @@ RIGHT_BUT_TRICKY = {
         Objectifs : passer de 2 400 à 4 000 abonnés Instagram, +25 % de visites en boutique
         et un panier moyen qui passe de 38 € à 42 € d'ici juin.
         """,
+    "shares_of_another_base": """
+        # Poids du loyer
+
+        Le loyer de 1 500 € par mois, soit 36 % des charges fixes de 50 000 €, reste notre
+        premier poste. La prime de 2 000 €, soit 10 % de la masse salariale, s'ajoute aux
+        8 000 € de formation.
+        """,
     "yearly_plan_in_english_with_totals": """
         # Cash-flow forecast
 

@@ -245,3 +245,16 @@ def test_a_change_written_in_prose_is_redone(tmp_path: Path) -> None:
     (alert,) = report_of(text.format("25 %"), tmp_path).alerts
     assert "25 % annoncés, +20 % attendus" in plain(alert.message)
     assert report_of(text.format("20 %"), tmp_path).alerts == []
+
+
+def test_a_share_written_after_its_amount_is_redone(tmp_path: Path) -> None:
+    text = """
+    # Budget de l'exposition
+
+    Sur une enveloppe de 48 000 €, la scénographie mobilise 18 000 €, soit {} de
+    l'enveloppe.
+    """
+    (alert,) = report_of(text.format("40 %"), tmp_path).alerts
+    assert "40 % annoncés, 37,5 % attendus (18 000 € / 48 000 €)" in plain(alert.message)
+    assert report_of(text.format("37,5 %"), tmp_path).alerts == []
+    assert report_of(text.format("environ 38 %"), tmp_path).alerts == []

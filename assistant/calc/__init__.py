@@ -22,7 +22,7 @@ from assistant.calc.figures import Figure, document_figures
 from assistant.calc.grid import Grid, read_grids
 from assistant.calc.models import CalcCheck, CalcReport
 from assistant.calc.propagation import carry_consequences
-from assistant.calc.rates import check_prose_growth, check_rate_columns
+from assistant.calc.rates import check_prose_growth, check_prose_shares, check_rate_columns
 from assistant.calc.splits import check_prose_splits, check_table_splits
 from assistant.calc.table_expressions import check_table_expressions
 from assistant.calc.tables import check_totals, table_evidence
@@ -55,6 +55,7 @@ def check_document(
     checks += check_prose_sums(doc, figures, tolerance=sum_tolerance)
     checks += check_weighted_averages(figures, doc.text, tolerance=tolerance)
     checks += check_prose_growth(figures, doc.text)
+    checks += check_prose_shares(figures, doc.text)
     checks += check_total_consequences(figures, checks, doc.text)
     return _report(carry_consequences(figures, _deduplicated(checks)))
 

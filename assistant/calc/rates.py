@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from assistant.calc.figures import Figure
 from assistant.calc.formatting import amount
@@ -228,3 +229,78 @@ def _prose_error(
         message=message,
         span=(rate.start, rate.end),
     )
+
+
+_SHARE_JOINT = re.compile(
+    r"^[,(]?\s*(?:soit|c'est-a-dire|representant)?\s*(?:environ|pres de)?\s*\(?$"
+)
+_OF_A_WHOLE = re.compile(r"^(?:du|de la|de l'|des|d')\s*[a-z]")
+
+
+def check_prose_shares(figures: list[Figure], text: str) -> list[CalcCheck]:
+    """« la communication représente 12 000 € sur un budget de 40 000 €, soit 30 % du
+    budget »: a share written right after its amount, of the one other amount of its sentence
+    (same unit and period, larger)."""
+    prose = [f for f in figures if not f.in_table]
+    checks = []
+    for part, rate in pairwise(prose):
+        if rate.unit != "percent" or part.unit == "percent" or part.value <= 0:
+            continue
+        if part.context_start != rate.context_start or part.block != rate.block:
+            continue
+        joint = folded(rate.label)
+        if not joint or not _SHARE_JOINT.match(joint) or not _OF_A_WHOLE.match(folded(rate.after)):
+            continue
+        others = [
+            f
+            for f in prose
+            if f.block == part.block
+            and f.context_start == part.context_start
+            and f is not part
+            and f.unit == part.unit
+            and f.period == part.period
+        ]
+        if len(others) != 1 or others[0].value <= part.value or not 0 < rate.value <= 100:
+            continue
+        whole = others[0]
+        if not _names_the_whole(folded(rate.after), whole):
+            continue
+        expected = part.value / whole.value * 100
+        slack = max(rate.step, 1.0 if re.search(r"environ|pres", joint) else 0.5)
+        if abs(rate.value - expected) <= slack:
+            continue
+        checks.append(_share_error(part, whole, rate, expected, text))
+    return checks
+
+
+def _share_error(
+    part: Figure, whole: Figure, rate: Figure, expected: float, text: str
+) -> CalcCheck:
+    where = f" p. {rate.page}" if rate.page is not None else ""
+    message = (
+        f"Pourcentage erroné{where} : {amount(rate.value, 'percent')} annoncés, "
+        f"{amount(expected, 'percent')} attendus ({amount(part.value, part.unit)} / "
+        f"{amount(whole.value, whole.unit)})."
+    )
+    return CalcCheck(
+        kind="expression",
+        status="error",
+        figures={"part": part.value, "total": whole.value},
+        expected=round(expected, 2),
+        found=rate.value,
+        unit="percent",
+        page=rate.page,
+        quote=rate.quote(text),
+        message=message,
+        span=(rate.start, rate.end),
+    )
+
+
+def _names_the_whole(after: str, whole: Figure) -> bool:
+    """The words after the rate (« de l'enveloppe ») name the other amount (« une enveloppe
+    de 48 000 € »): its first noun is in the clause around that amount."""
+    named = re.findall(r"[a-z]{4,}", after)[:1]
+    before = re.split(r"[,;:]", folded(whole.label))[-1]
+    following = re.split(r"[,;:]", folded(whole.after))[0]
+    around = f"{before} {following}"
+    return bool(named) and re.search(rf"\b{named[0][:5]}", around) is not None
