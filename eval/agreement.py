@@ -1,9 +1,10 @@
 """How far two labellers agree, and the engine with each: the ceiling the labels put on accuracy.
 
-    python -m eval.agreement SECOND_DIR [SECOND_DIR ...] [--first eval/styles/dev] [--engine]
+    python -m eval.agreement [SECOND_DIR ...] [--first eval/styles/dev] [--engine]
 
 ``--first`` holds the dossiers and their authors' labels; each ``SECOND_DIR`` holds label files
-of the same dossiers written blind by another labeller (eval/README, session 9). For every
+of the same dossiers written blind by another labeller (default: eval/relabel/styles-dev, the
+second labels of styles-dev; eval/README, session 9). For every
 pair of judges the table gives accuracy, balanced accuracy (the first judge's statuses taken as
 the reference) and Cohen's kappa, over all checkpoints, those with elements and those without,
 and the element agreement. With ``--engine`` the engine assesses the dossiers (Markdown, no
@@ -145,7 +146,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m eval.agreement", description=__doc__.split("\n")[0]
     )
-    parser.add_argument("second", nargs="+", type=Path, help="Folders of the second labels (yaml).")
+    parser.add_argument(
+        "second",
+        nargs="*",
+        type=Path,
+        default=[Path(__file__).with_name("relabel") / "styles-dev"],
+        help="Folders of the second labels (yaml); default: eval/relabel/styles-dev.",
+    )
     parser.add_argument("--first", type=Path, default=Path(__file__).with_name("styles") / "dev")
     parser.add_argument("--engine", action="store_true", help="Also compare the engine.")
     return parser.parse_args(argv)

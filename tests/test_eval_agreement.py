@@ -90,3 +90,18 @@ def test_main_compares_the_engine_with_both_labellers(
         rows["first -> engine"].split(" | ")[1:]
         == rows["first = second -> engine"].split(" | ")[1:]
     )
+
+
+RELABEL = DEVSET.with_name("relabel") / "styles-dev"
+
+
+def test_second_labels_cover_styles_dev_and_are_valid() -> None:
+    from assistant.services import build_services
+    from eval.labels import load_labels, validate
+
+    ref = build_services().referentiel
+    dev = DEVSET.with_name("styles") / "dev"
+    second = load_labels(RELABEL)
+    assert {label.file for label in second} == {p.name for p in dev.glob("*.md")}
+    assert [p for label in second for p in validate(label, ref, dev)] == []
+    assert {label.author for label in second} == {"L1", "L2"}
