@@ -229,7 +229,12 @@ class _Scan:
                 found.append(Finding(unit, [unit], self.weigher.unit(unit), meets=meets_all))
         for finding in found:
             finding.topic = topic
-        return sorted(found, key=lambda f: -f.substance.score)
+        # a sentence about this target alone first: « aide à l'innovation » in the political
+        # factor's sentence is not the technological analysis that follows it
+        return sorted(found, key=lambda f: (self._shared(f.anchor, target), -f.substance.score))
+
+    def _shared(self, unit: Unit, target: str) -> bool:
+        return bool(self.targets.get(unit.index, set()) - {target, CHECKPOINT})
 
     def meant(
         self, target: str, requires: Sequence[Requirement], units: Sequence[Unit]
