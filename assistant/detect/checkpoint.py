@@ -229,7 +229,12 @@ class _Scan:
                 found.append(Finding(unit, [unit], self.weigher.unit(unit), meets=meets_all))
         for finding in found:
             finding.topic = topic
-        return sorted(found, key=lambda f: -f.substance.score)
+        # a sentence about this target alone first: « aide à l'innovation » in the political
+        # factor's sentence is not the technological analysis that follows it
+        return sorted(found, key=lambda f: (self._shared(f.anchor, target), -f.substance.score))
+
+    def _shared(self, unit: Unit, target: str) -> bool:
+        return bool(self.targets.get(unit.index, set()) - {target, CHECKPOINT})
 
     def meant(
         self, target: str, requires: Sequence[Requirement], units: Sequence[Unit]
@@ -385,7 +390,11 @@ def _context(
         context |= region
         if hit.unit.kind == "heading":
             sections |= region
-    element_hits = [h for h in hits if h.cue.target != CHECKPOINT and _leads(h, layout, labels)]
+    element_hits = [
+        h
+        for h in hits
+        if h.cue.target != CHECKPOINT and (_leads(h, layout, labels) or _opens_sentence(h))
+    ]
     if checkpoint.elements:
         needed = max(2, min(3, len(checkpoint.elements)))
         sections |= cluster_region(layout, element_hits, needed)
@@ -450,6 +459,12 @@ def _leads(hit: CueHit, layout: Layout, labels: frozenset[int]) -> bool:
     if unit.kind == "heading" or unit.index in labels or layout.is_table_label(unit, labels):
         return True
     return unit.first_in_block and hit.first <= LEAD_WORDS
+
+
+def _opens_sentence(hit: CueHit) -> bool:
+    """The cue opens a sentence inside a paragraph (« Sur le plan légal, les planches… »): a
+    paragraph whose sentences open on several elements in turn is an analysis by element."""
+    return hit.unit.kind == "sentence" and hit.first <= LEAD_WORDS
 
 
 def _names(cues: Sequence[Cue]) -> frozenset[str]:
