@@ -258,3 +258,35 @@ def test_a_share_written_after_its_amount_is_redone(tmp_path: Path) -> None:
     assert "40 % annoncés, 37,5 % attendus (18 000 € / 48 000 €)" in plain(alert.message)
     assert report_of(text.format("37,5 %"), tmp_path).alerts == []
     assert report_of(text.format("environ 38 %"), tmp_path).alerts == []
+
+
+def test_a_wrong_table_total_carries_the_result_computed_from_it(tmp_path: Path) -> None:
+    report = report_of(
+        """
+        # Bilan du marché de Noël
+
+        | Dépense | Montant |
+        |---|---|
+        | Emplacement | 450 € |
+        | Décoration | 280 € |
+        | Gobelets | 120 € |
+        | Total | 950 € |
+
+        Bénéfice : 2 300 − 950 = 1 350 € pour le week-end.
+        """,
+        tmp_path,
+    )
+    (alert,) = report.alerts
+    assert "950 € annoncés, 850 € attendus" in plain(alert.message)
+    assert "« Bénéfice » 1 350 € au lieu de 1 450 €" in plain(alert.message)
+
+
+def test_a_change_whose_unit_is_written_once(tmp_path: Path) -> None:
+    text = """
+    # Fréquentation
+
+    Les entrées sont passées de 12 800 visiteurs en 2024 à 14 400 en 2025, soit {}.
+    """
+    (alert,) = report_of(text.format("+11,1 %"), tmp_path).alerts
+    assert "+12,5 % attendus" in plain(alert.message)
+    assert report_of(text.format("+12,5 %"), tmp_path).alerts == []

@@ -23,7 +23,7 @@ FOLLOWING_BLOCKS = 6  # blocks after the mistake where its consequences are look
 def carry_consequences(figures: list[Figure], checks: list[CalcCheck]) -> list[CalcCheck]:
     """``checks`` with each error's consequences added to its message."""
     chains = _prose_chains(figures)
-    by_span = {(f.start, f.end): f for f in figures if not f.in_table}
+    by_span = {(f.start, f.end): f for f in figures}  # a wrong table cell is a root too
     folded: set[tuple[int, int]] = set()
     out: list[CalcCheck] = []
     for check in checks:

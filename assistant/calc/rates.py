@@ -174,8 +174,9 @@ def _signed(value: float) -> str:
 _FROM = re.compile(r"(?:\bde|\bd')$")
 _TO = re.compile(r"\ba$")
 _JOINT = re.compile(
-    r"^(?:(?:en|fin|au|d'ici|sur)\s+[\w-]+\s*)?[(,;:\s]*(?:soit\s+)?(?:une?\s+)?(?:(?:hausse|baisse|augmentation|progression|croissance"
-    r"|evolution|diminution|recul)\s+(?:de\b\s*)?)?\(?\s*$"
+    r"^(?:(?:en|fin|au|d'ici|sur)\s+[\w-]+\s*)?[(,;:\s]*(?:soit\b\s*)?(?:une?\s+)?"
+    r"(?:(?:hausse|baisse|augmentation|progression|croissance|evolution|diminution|recul)\s+"
+    r"(?:de\b\s*)?)?\(?\s*$"
 )  # only words saying that the rate is this change: « , soit une hausse de », « ( »
 
 
@@ -199,8 +200,9 @@ def _growth_triple(first: Figure, second: Figure, rate: Figure) -> bool:
     same = first.context_start == second.context_start == rate.context_start
     if not same or first.block != second.block or second.block != rate.block:
         return False
-    if first.unit == "percent" or first.unit != second.unit or rate.unit != "percent":
-        return False
+    units = {first.unit, second.unit}
+    if "percent" in units or rate.unit != "percent" or (len(units) > 1 and "number" not in units):
+        return False  # « de 41 200 entrées à 46 350 »: the second takes the first's unit
     before, between = folded(first.label), folded(second.label)
     if not _FROM.search(before) or not _TO.search(between) or len(between) > 20:
         return False
@@ -214,7 +216,7 @@ def _prose_error(
     where = f" p. {rate.page}" if rate.page is not None else ""
     message = (
         f"Taux d'évolution erroné{where} : {amount(rate.value, 'percent')} annoncés, "
-        f"{_signed(expected)} attendus (({amount(second.value, second.unit)} − "
+        f"{_signed(expected)} attendus (({amount(second.value, first.unit)} − "
         f"{amount(first.value, first.unit)}) / {amount(first.value, first.unit)})."
     )
     return CalcCheck(
