@@ -123,6 +123,19 @@ RIGHT_BUT_TRICKY = {
         | Sous-total imprimé | 2 000 € | 100 % |
         | Total | 7 000 € | |
         """,
+    "share_within_each_category": """
+        # Dépenses du festival
+
+        | Poste | Montant | Part dans sa catégorie |
+        |---|---|---|
+        | Scène | 6 000 € | 60 % |
+        | Sonorisation | 4 000 € | 40 % |
+        | Sous-total technique | 10 000 € | |
+        | Affiches | 1 200 € | 80 % |
+        | Flyers | 300 € | 20 % |
+        | Sous-total communication | 1 500 € | |
+        | Total | 11 500 € | |
+        """,
     "forecast_next_to_actual": """
         # Compte de résultat : prévision et réalisation
 

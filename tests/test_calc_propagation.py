@@ -290,3 +290,25 @@ def test_a_change_whose_unit_is_written_once(tmp_path: Path) -> None:
     (alert,) = report_of(text.format("+11,1 %"), tmp_path).alerts
     assert "+12,5 % attendus" in plain(alert.message)
     assert report_of(text.format("+12,5 %"), tmp_path).alerts == []
+
+
+def test_a_wrong_share_within_its_category(tmp_path: Path) -> None:
+    report = report_of(
+        """
+        # Dépenses du festival
+
+        | Poste | Montant | Part dans sa catégorie |
+        |---|---|---|
+        | Scène | 6 000 € | 60 % |
+        | Sonorisation | 4 000 € | 40 % |
+        | Sous-total technique | 10 000 € | |
+        | Affiches | 1 200 € | 70 % |
+        | Flyers | 300 € | 20 % |
+        | Sous-total communication | 1 500 € | |
+        | Total | 11 500 € | |
+        """,
+        tmp_path,
+    )
+    (alert,) = report.alerts  # the communication group only, over its own sub-total
+    assert "les parts totalisent 90 % au lieu de 100 %" in plain(alert.message)
+    assert alert.quote == "Sous-total communication | 1 500 €"

@@ -65,15 +65,33 @@ def _split_column(
     if len(parts) < 2 or any(v < 0 for v in parts.values()):
         return []  # a share is never negative: a column of changes, not a split
     totals = [r for r in range(grid.header, len(grid.rows)) if is_total(grid.row_label(r))]
-    closing = [r for r in totals if _number(grid, r, col) is not None]
-    if len(closing) >= 2 and all(abs((_number(grid, r, col) or 0) - 100) <= 1 for r in closing):
-        # each sub-total says 100 %: each group is split over its own sub-total
+    groups = _groups(parts, totals)
+    if len(groups) >= 2 and all(_whole_group(grid, col, group, total) for total, group in groups):
+        # each sub-total closes a group split over it: « Part dans sa catégorie »
         checks: list[CalcCheck] = []
-        for previous, total in zip([grid.header - 1, *closing], closing, strict=False):
-            group = {r: v for r, v in parts.items() if previous < r < total}
+        for total, group in groups:
             checks += _split_group(grid, col, amount_col, group, [total], tolerance)
         return checks
     return _split_group(grid, col, amount_col, parts, totals, tolerance)
+
+
+def _groups(parts: dict[int, float], totals: list[int]) -> list[tuple[int, dict[int, float]]]:
+    """The parts between one total row and the next, with the total row closing them."""
+    groups = []
+    for previous, total in zip([-1, *totals], totals, strict=False):
+        group = {r: v for r, v in parts.items() if previous < r < total}
+        if group:
+            groups.append((total, group))
+    return groups if sum(len(g) for _, g in groups) == len(parts) else []
+
+
+def _whole_group(grid: Grid, col: int, group: dict[int, float], total: int) -> bool:
+    """A group whose sub-total says 100 %, or whose shares make nearly 100 % on their own
+    (one of them may be wrong)."""
+    written = _number(grid, total, col)
+    if written is not None:
+        return abs(written - 100) <= 1
+    return len(group) >= 2 and 80 <= sum(group.values()) <= 120
 
 
 def _split_group(
