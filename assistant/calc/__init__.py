@@ -11,6 +11,7 @@ Figures that cannot be tied together with confidence produce nothing.
 from __future__ import annotations
 
 from assistant.assessment import Alert, Evidence
+from assistant.calc.averages import check_weighted_averages
 from assistant.calc.breakeven import check_breakeven
 from assistant.calc.cashflow import check_plan, read_plan
 from assistant.calc.consequences import check_total_consequences
@@ -20,6 +21,8 @@ from assistant.calc.facts import find_facts
 from assistant.calc.figures import Figure, document_figures
 from assistant.calc.grid import Grid, read_grids
 from assistant.calc.models import CalcCheck, CalcReport
+from assistant.calc.propagation import carry_consequences
+from assistant.calc.rates import check_prose_growth, check_prose_shares, check_rate_columns
 from assistant.calc.splits import check_prose_splits, check_table_splits
 from assistant.calc.table_expressions import check_table_expressions
 from assistant.calc.tables import check_totals, table_evidence
@@ -50,8 +53,11 @@ def check_document(
     checks += check_prose_splits(doc, figures, split_tolerance=split_tolerance)
     checks += check_expressions(figures, doc.text, tolerance=tolerance)
     checks += check_prose_sums(doc, figures, tolerance=sum_tolerance)
+    checks += check_weighted_averages(figures, doc.text, tolerance=tolerance)
+    checks += check_prose_growth(figures, doc.text)
+    checks += check_prose_shares(figures, doc.text)
     checks += check_total_consequences(figures, checks, doc.text)
-    return _report(_deduplicated(checks))
+    return _report(carry_consequences(figures, _deduplicated(checks)))
 
 
 def _table_checks(
@@ -71,6 +77,7 @@ def _table_checks(
         checks += totals + _cost_structure(grid, totals, text)
         checks += check_table_splits(grid, split_tolerance=split_tolerance)
         checks += check_table_expressions(doc, grid, tolerance=tolerance)
+        checks += check_rate_columns(grid)
     return checks
 
 

@@ -254,7 +254,31 @@ def _check_mcv(target: Fact, ctx: Context) -> CalcCheck | None:
     )
 
 
+def _check_unit_margin(target: Fact, ctx: Context) -> CalcCheck | None:
+    """Marge unitaire = prix − coût variable unitaire, from the inputs of its own section (a
+    margin worked out from another variable cost than the one the inputs give is wrong even
+    when its subtraction holds); a price with VAT may be meant without it."""
+    find = ctx.resolver.find
+    price = find(target, "unit_price", wide=False)
+    uvc = find(target, "unit_variable_cost", wide=False)
+    if not isinstance(price, Fact) or not isinstance(uvc, Fact) or price.value <= uvc.value:
+        return None
+    formula = f"prix unitaire {_fmt(price)} − coût variable unitaire {_fmt(uvc)}"
+    routes = [Route(price.value - uvc.value, (price, uvc), formula)]
+    routes += [
+        Route(price.value / vat - uvc.value, (price, uvc), f"{formula}, prix HT", strong=False)
+        for vat in _VAT_RATES
+    ]
+    check = _judge(target, "marge_unitaire", routes, ctx)
+    if check.status == "error" and check.expected is not None and target.value < check.expected:
+        return None  # lower than price − cost: other variable costs (a commission) may be in it
+    return check
+
+
+_VAT_RATES = (1.2, 1.1, 1.055, 1.021)
+
 _CHECKS = {
+    "unit_margin": _check_unit_margin,
     "breakeven": _check_amount,
     "breakeven_qty": _check_quantity,
     "breakeven_days": _check_time,
@@ -268,6 +292,7 @@ _TITLES: dict[CheckKind, tuple[str, str]] = {  # title, agreement of its adjecti
     "point_mort": ("Point mort", ""),
     "taux_mcv": ("Taux de marge sur coût variable", ""),
     "marge_sur_cout_variable": ("Marge sur coût variable", "e"),
+    "marge_unitaire": ("Marge unitaire", "e"),
 }
 
 

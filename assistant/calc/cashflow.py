@@ -174,7 +174,32 @@ def check_plan(plan: Plan, *, tolerance: float) -> list[CalcCheck]:
     carry_errors, carried = _carry_errors(plan, flows.opening, closing, tolerance)
     if not checked and not carried:
         return [_unverified(plan, "les encaissements ou décaissements par période manquent")]
+    if len(errors) == 1 and not carry_errors:
+        errors = [_carried_on(plan, errors[0], closing)]
     return errors + carry_errors or [_ok(plan, closing_kind)]
+
+
+def _carried_on(plan: Plan, error: CalcCheck, closing: Flow) -> CalcCheck:
+    """A single wrong closing balance, carried over without other error: every later closing
+    is off by the same amount; the last one is named with what it should be (one mistake,
+    one alert)."""
+    if error.found is None or error.expected is None or error.span is None:
+        return error
+    cells = plan.cells.get("closing") or plan.cells.get("balance") or []
+    j = next(
+        (i for i, c in enumerate(cells) if c is not None and (c.start, c.end) == error.span), None
+    )
+    last = next((i for i in range(len(closing) - 1, -1, -1) if closing[i] is not None), None)
+    if j is None or last is None or last <= j:
+        return error
+    found = closing[last] or 0.0
+    right = found - (error.found - error.expected)
+    message = (
+        f"{error.message[:-1]} ; l'écart se reporte sur les périodes suivantes, d'où une "
+        f"trésorerie de fin {plan.periods[last]} de {amount(found, 'currency')} au lieu de "
+        f"{amount(right, 'currency')}."
+    )
+    return error.model_copy(update={"message": message})
 
 
 @dataclass(frozen=True)

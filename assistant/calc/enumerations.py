@@ -65,7 +65,9 @@ def _list_sums(doc: Document, figures: list[Figure], tolerance: float) -> list[C
         if kinds.get(block) != "list_item" or len(found) != 1:
             continue
         total = found[0]
-        if total.unit != "currency" or not _CLOSES_LIST.search(folded(total.label)):
+        if total.unit not in ("currency", "percent"):
+            continue
+        if not _CLOSES_LIST.search(folded(total.label)):
             continue
         terms: list[Figure] = []
         previous = block - 1
@@ -82,8 +84,29 @@ def _list_sums(doc: Document, figures: list[Figure], tolerance: float) -> list[C
             continue
         if any(_DETAIL.search(label) for label in labels):
             continue
-        checks.append(_sum_check(total, terms, doc.text, tolerance))
+        if total.unit == "percent":
+            checks.append(_share_sum_check(total, terms, doc.text))
+        else:
+            checks.append(_sum_check(total, terms, doc.text, tolerance))
     return checks
+
+
+def _share_sum_check(total: Figure, terms: list[Figure], text: str) -> CalcCheck:
+    """Shares listed one per item and closed by their written total (« total : 100 % »),
+    each rounded to its last digit."""
+    expected = sum(f.value for f in terms)
+    slack = max(total.step, sum(f.step for f in terms) / 2)
+    ok = close(total.value, expected, tolerance=0.0, step=slack)
+    listed = " + ".join(amount(f.value, "percent") for f in terms)
+    if ok:
+        message = f"Répartition{at_page(total.page)} vérifiée ({listed})."
+    else:
+        message = (
+            f"Répartition erronée{at_page(total.page)} : les parts totalisent "
+            f"{amount(expected, 'percent')} et non {amount(total.value, 'percent')} ({listed})."
+        )
+    check = _check(total, terms, expected, "ok" if ok else "error", message, text)
+    return check.model_copy(update={"kind": "repartition"})
 
 
 def _sentence_sum(figures: list[Figure], text: str, tolerance: float) -> CalcCheck | None:

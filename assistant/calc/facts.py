@@ -58,6 +58,7 @@ class Fact:
     by_column: bool = False  # named by its column header: its scope is its table row
     group: int | None = None  # column group of a table cell (an amount column and its %)
     computed: bool = False  # the result of a computation written out ("325 800 / 0,80 = ...")
+    local: bool = False  # named only by its sentence ("doit couvrir 44 000 €"): its paragraph
 
     @property
     def value(self) -> float:
@@ -136,15 +137,36 @@ def _prose_facts(figures: list[Figure]) -> list[Fact]:
     for figure in figures:
         if id(figure) in operands or ends_with_operator(figure.label):
             continue  # a term of a computation, not a figure standing for itself
-        if _SCENARIO.search(folded(f"{figure.lead} {figure.label} {figure.after}")):
+        if is_scenario(folded(f"{figure.lead} {figure.label} {figure.after}")):
             continue  # "si le prix baissait à 24 €, la MCV tomberait à 18,60 €": not the base case
+        local = False
         if id(figure) in results:
             quantity = _leftmost(results[id(figure)], figure)
         else:
             quantity = _named(figure) or _inherited(figure)
+            if quantity is None:
+                quantity = _described(figure)
+                local = quantity is not None
         if quantity:
-            facts.append(Fact(quantity, figure, computed=id(figure) in results))
+            facts.append(Fact(quantity, figure, computed=id(figure) in results, local=local))
     return facts
+
+
+# Words that describe a break-even input or result without naming it, trusted only inside
+# their own paragraph: « la billetterie doit couvrir 44 000 € », « un seuil de 3 520 entrées ».
+_TO_COVER = re.compile(
+    r"\b(?:doit|doivent|devra|devront|reste a|restent a|a) (?:\w+ )?couvrir (?:: )?$"
+)
+_THRESHOLD = re.compile(r"\bseuil (?:de |d')?$")
+
+
+def _described(figure: Figure) -> Quantity | None:
+    label = folded(figure.label) + " "
+    if figure.unit == "currency" and _TO_COVER.search(label):
+        return "fixed_costs"
+    if figure.unit == "quantity" and _THRESHOLD.search(label):
+        return "breakeven_qty"
+    return None
 
 
 # A sentence about another case than the base one: a scenario, a simulation, a hypothesis.
@@ -153,6 +175,11 @@ _SCENARIO = re.compile(
     r"|\b\w+(?:erait|eraient|irait|iraient|rait)\b[^.]{0,40}\d"
     r"|\bscenario|\bhypothese|\bsimulation|\bpessimiste|\boptimiste|\ben cas de\b"
 )
+
+
+def is_scenario(words: str) -> bool:
+    """Folded words about another case than the base one (a hypothesis, a simulation)."""
+    return bool(_SCENARIO.search(words))
 
 
 def _table_facts(figures: list[Figure]) -> list[Fact]:
@@ -244,11 +271,19 @@ class Resolver:
 
     def find(self, target: Fact, quantity: Quantity, *, wide: bool = True) -> Found:
         """The fact naming ``quantity`` nearest to ``target``: in its table column or paragraph,
-        then its section, then (``wide``) the enclosing sections up to the top-level one."""
-        for level in self._levels(target, wide):
-            candidates = [f for f in self.facts if f.quantity == quantity and level(f)]
-            if candidates:
-                return self._single(candidates)
+        then its section, then (``wide``) the enclosing sections up to the top-level one. A
+        target or input described without its name (``local``) is read in its paragraph only."""
+        levels = self._levels(target, wide)[: 1 if target.local else None]
+        for local in (False, True):
+            # a figure named only by its sentence is taken when no figure names the quantity
+            for depth, level in enumerate(levels):
+                candidates = [
+                    f
+                    for f in self.facts
+                    if f.quantity == quantity and f.local == local and level(f)
+                ]
+                if candidates and not (local and depth):
+                    return self._single(candidates)
         return None
 
     def _levels(self, target: Fact, wide: bool) -> list[Callable[[Fact], bool]]:

@@ -15,6 +15,7 @@ CheckKind = Literal[
     "point_mort",
     "taux_mcv",
     "marge_sur_cout_variable",
+    "marge_unitaire",
     "total",
     "repartition",
     "part_budget",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from itertools import pairwise
 
 from assistant.calc.figures import Figure
 from assistant.calc.formatting import amount
@@ -24,7 +25,10 @@ from assistant.document import Document
 ROUNDED_TO_WHOLE = 0.999  # a whole percentage off its exact share by less than a point
 
 _SHARE = re.compile(r"\bparts?\b|repartition|\bpoids\b|ventilation|% du (?:budget|total)|pourcent")
-_NOT_SPLIT = re.compile(r"\bmarche\b|\bvoix\b|\btaux\b|\bevolution\b|\bcroissance\b")
+_NOT_SPLIT = re.compile(
+    r"\bmarche\b|\bvoix\b|\btaux\b|\bevolution\b|\bcroissance\b|\becarts?\b|\bvariances?\b"
+    r"|\bvariations?\b|\batteinte\b|\brealisation\b"
+)  # a change or a rate of achievement of each line, over its own base: not a split
 _LEAD_BUDGET = re.compile(r"\b(?:budget|enveloppe|investissement|depenses)\b")
 _LEAD_SPLIT = re.compile(r"repartit|repartition|reparti|ventil|alloue|allocation|decompos")
 _LEAD_PARTIAL = re.compile(r"\b(?:notamment|dont|principalement|entre autres|par exemple)\b")
@@ -58,9 +62,49 @@ def _split_column(
     grid: Grid, col: int, amount_col: int | None, tolerance: float
 ) -> list[CalcCheck]:
     parts = {r: v for r in _part_rows(grid) if (v := _number(grid, r, col)) is not None}
+    if len(parts) < 2 or any(v < 0 for v in parts.values()):
+        return []  # a share is never negative: a column of changes, not a split
+    totals = [r for r in range(grid.header, len(grid.rows)) if is_total(grid.row_label(r))]
+    groups = _groups(parts, totals)
+    if len(groups) >= 2 and all(_whole_group(grid, col, group, total) for total, group in groups):
+        # each sub-total closes a group split over it: « Part dans sa catégorie »
+        checks: list[CalcCheck] = []
+        for total, group in groups:
+            checks += _split_group(grid, col, amount_col, group, [total], tolerance)
+        return checks
+    return _split_group(grid, col, amount_col, parts, totals, tolerance)
+
+
+def _groups(parts: dict[int, float], totals: list[int]) -> list[tuple[int, dict[int, float]]]:
+    """The parts between one total row and the next, with the total row closing them."""
+    groups = []
+    for previous, total in zip([-1, *totals], totals, strict=False):
+        group = {r: v for r, v in parts.items() if previous < r < total}
+        if group:
+            groups.append((total, group))
+    return groups if sum(len(g) for _, g in groups) == len(parts) else []
+
+
+def _whole_group(grid: Grid, col: int, group: dict[int, float], total: int) -> bool:
+    """A group whose sub-total says 100 %, or whose shares make nearly 100 % on their own
+    (one of them may be wrong)."""
+    written = _number(grid, total, col)
+    if written is not None:
+        return abs(written - 100) <= 1
+    return len(group) >= 2 and 80 <= sum(group.values()) <= 120
+
+
+def _split_group(
+    grid: Grid,
+    col: int,
+    amount_col: int | None,
+    parts: dict[int, float],
+    totals: list[int],
+    tolerance: float,
+) -> list[CalcCheck]:
+    """One split: ``parts`` (row: percentage) closed by the ``totals`` rows."""
     if len(parts) < 2:
         return []
-    totals = [r for r in range(grid.header, len(grid.rows)) if is_total(grid.row_label(r))]
     total_pct = next((v for r in totals if (v := _number(grid, r, col)) is not None), None)
     shares = _shares(grid, parts, amount_col, totals)
     slack = ROUNDED_TO_WHOLE if _whole_points_to_100(parts) else tolerance
@@ -68,7 +112,7 @@ def _split_column(
     related = bool(shares) and len(agree) >= max(2, math.ceil(len(shares) / 2))
     header = folded(grid.column_label(col))
     named = bool(_SHARE.search(header)) and not _NOT_SPLIT.search(header)
-    near_whole = total_pct is not None or 80 <= sum(parts.values()) <= 120
+    near_whole = 80 <= (total_pct if total_pct is not None else sum(parts.values())) <= 120
     declared = (total_pct is not None and abs(total_pct - 100) <= 1) or (named and near_whole)
     if not (declared or related):
         return []
@@ -277,6 +321,8 @@ def _amount_error(doc: Document, part: Figure, written: Figure, base: float) -> 
 def _prose_parts(
     by_block: dict[int, list[Figure]], lead: int, items: list[int]
 ) -> list[Figure] | None:
+    if any(_has_range(by_block.get(b, [])) for b in [lead, *items]):
+        return None  # « entre 40 et 45 % »: a share given as a range cannot be added up
     parts = [f for f in by_block.get(lead, []) if _is_part(f)]
     for item in items:
         found = [f for f in by_block.get(item, []) if f.unit == "percent"]
@@ -284,6 +330,22 @@ def _prose_parts(
             return None
         parts += [f for f in found if _is_part(f)]
     return parts
+
+
+_RANGE_JOINT = re.compile(r"^(?:a|au|-|–|—)$")
+
+
+def _has_range(figures: list[Figure]) -> bool:
+    """Two figures of one sentence joined as a range: « 20 à 25 % », « entre 40 et 45 % »."""
+    for before, figure in pairwise(figures):
+        if before.context_start != figure.context_start:
+            continue
+        joint = folded(figure.label).strip()
+        if _RANGE_JOINT.match(joint):
+            return True
+        if joint == "et" and folded(before.label).endswith("entre"):
+            return True
+    return False
 
 
 def _is_part(figure: Figure) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from assistant.assessment import Evidence
 from assistant.calc.formatting import amount
@@ -27,7 +28,7 @@ _PRICE = re.compile(r"\b(?:prix|p\.?u\.?|tarif|cout unitaire|unitaire)\b")
 _COUNT = re.compile(r"\b(?:quantites?|qte|nombre|nb|volume|effectif)\b")
 _NOT_ADDED = re.compile(
     r"%|\btaux\b|\bcoef|\bratio\b|\bduree\b|\bdate\b|\broi\b|\bpar\b|\bmoyen|\bcp[lcma]\b"
-    r"|/|\bindice\b|\bnote\b|\bscore\b|\brate\b|\bper\b|\baverage\b"
+    r"|/|\bindice\b|\bnote\b|\bscore\b|\brate\b|\bper\b|\baverage\b|\bcumul\w*"
 )  # rates, ratios, averages and costs per unit ("Coût par lead", "ROI") are not added up
 
 
@@ -47,7 +48,37 @@ def check_totals(grid: Grid, text: str, *, tolerance: float) -> list[CalcCheck]:
     for col in grid.numeric_columns():
         if is_total(grid.column_label(col)):
             checks += _column_total(grid, col, text, tolerance)
+        elif _AMOUNT.search(folded(grid.column_label(col))):
+            checks += _column_products(grid, col, text, tolerance)
     return checks
+
+
+_AMOUNT = re.compile(
+    r"^(?:montants?|couts?|cout total|budget|ca|chiffre d'affaires|recettes?|depenses?|amount"
+    r"|cost|revenue|sales)\b(?! unitaire| par\b)"
+)
+
+
+def _column_products(grid: Grid, col: int, text: str, tolerance: float) -> list[CalcCheck]:
+    """An amount column (« Montant », « Coût », « CA ») after one quantity column and one unit
+    price column: quantity × price, checked when most rows hold it (the column may be
+    something else: a monthly amount, a price with VAT)."""
+    left = [c for c in grid.numeric_columns() if c < col]
+    headers = {c: folded(grid.column_label(c)) for c in left}
+    price = [c for c in left if _PRICE.search(headers[c])]
+    count = [c for c in left if _COUNT.search(headers[c]) and c not in price]
+    if len(price) != 1 or len(count) != 1:
+        return []
+    checks = []
+    for row in range(grid.header, len(grid.rows)):
+        cell = grid.cell(row, col)
+        if cell is None or cell.number is None or is_total(grid.row_label(row)):
+            continue
+        sums = _column_sums(grid, row, [], [], price, count)
+        if sums:
+            checks.append(_judge(grid, row, col, sums, text, tolerance, axis="column"))
+    held = sum(c.status == "ok" for c in checks)
+    return checks if held >= 2 and held * 2 > len(checks) else []
 
 
 def _row_total(grid: Grid, row: int, text: str, tolerance: float) -> list[CalcCheck]:
@@ -57,12 +88,35 @@ def _row_total(grid: Grid, row: int, text: str, tolerance: float) -> list[CalcCh
         if cell is None or cell.number is None or cell.number.unit == "percent":
             continue
         header = folded(grid.column_label(col))
-        if _PRICE.search(header) or _NOT_ADDED.search(header):
-            continue  # a unit price or a rate is not added up, whatever the total row says
+        if _PRICE.search(header) or _NOT_ADDED.search(header) or _running(grid, row, col):
+            continue  # a unit price, a rate or a running total is not added up
         sums = _row_sums(grid, row, col)
         if sums:
             checks.append(_judge(grid, row, col, sums, text, tolerance, axis="row"))
     return checks
+
+
+def _running(grid: Grid, row: int, col: int) -> bool:
+    """A column of running totals (« cumul »): each row is the one above plus the same row of
+    another column, so its total row repeats its last row instead of adding them."""
+    rows = [r for r in range(grid.header, row) if grid.value(r, col) is not None]
+    if len(rows) < 3:
+        return False
+    steps = list(pairwise(rows))
+    for other in grid.numeric_columns():
+        if other == col:
+            continue
+        if all(
+            _same(grid.value(b, col), grid.value(a, col), grid.value(b, other)) for a, b in steps
+        ):
+            return True
+    return False
+
+
+def _same(running: float | None, before: float | None, step: float | None) -> bool:
+    if running is None or before is None or step is None:
+        return False
+    return abs(running - (before + step)) <= 1e-6 * max(abs(running), 1.0)
 
 
 def _addable_rows(grid: Grid, row: int) -> list[int]:
@@ -92,10 +146,21 @@ def _row_sums(grid: Grid, row: int, col: int) -> list[Sum]:
     candidates += [since_last[k:] for k in range(1, len(since_last) - 1)]
     sums = []
     for terms in candidates:
-        if terms:
+        if terms and not _mixed_units(grid, terms, col):
             total = sum(values[r] or 0.0 for r in terms)
             sums.append(Sum(total, len(terms), _names(grid, terms)))
     return sums
+
+
+def _mixed_units(grid: Grid, rows: list[int], col: int) -> bool:
+    """Amounts in euros beside bare counts (« Dons 12 000 € » under « Inscriptions 400 »):
+    rows of indicators, not terms of one sum."""
+    units = {
+        cell.number.unit
+        for r in rows
+        if (cell := grid.cell(r, col)) is not None and cell.number is not None
+    }
+    return "currency" in units and bool(units & {"number", "quantity"})
 
 
 def _without_details(rows: list[int], values: dict[int, float]) -> list[int]:

@@ -130,19 +130,22 @@ CashRow = Literal["opening", "closing", "receipts", "disbursements", "net", "bal
 
 
 def cash_row(label: str) -> CashRow | None:
-    """What a row of a cash-flow plan holds, from its label."""
+    """What a row of a cash-flow plan holds, from its label (French or English)."""
     text = folded(label)
-    cash = re.search(r"\b(?:tresorerie|solde|disponibilites?|caisse)\b", text)
-    if cash and re.search(r"\b(?:debut|initiale?|depart|ouverture|report)\b", text):
+    cash = re.search(r"\b(?:tresorerie|solde|disponibilites?|caisse|balance|cash)\b", text)
+    if cash and re.search(r"\b(?:debut|initiale?|depart|ouverture|report|opening|start)\b", text):
         return "opening"
-    if cash and re.search(r"\b(?:fin|finale?|cloture)\b", text):
+    if cash and re.search(r"\b(?:fin|finale?|cloture|closing|end|ending)\b", text):
         return "closing"
-    balance = re.search(r"\b(?:tresorerie|solde)\b", text)
-    if re.search(r"\b(?:variation|flux net|solde (?:du|de la|mensuel)|ecart)\b", text):
+    balance = re.search(r"\b(?:tresorerie|solde|balance)\b", text)
+    if re.search(
+        r"\b(?:variation|flux net|solde (?:du|de la|mensuel)|ecart|net (?:flow|cash|change))\b",
+        text,
+    ):
         return "net"
-    if re.search(r"\bencaissements?\b", text):
+    if re.search(r"\b(?:encaissements?|receipts?|cash-? ?in|inflows?)\b", text):
         return "receipts"
-    if re.search(r"\bdecaissements?\b", text):
+    if re.search(r"\b(?:decaissements?|disbursements?|cash-? ?out|outflows?)\b", text):
         return "disbursements"
     if balance:
         return "balance"
