@@ -147,7 +147,7 @@ GENERIC = re.compile(
     r"|\bl'entreprise (?:dispose|doit|peut)|\bune bonne\b|\bplusieurs (?:techniques|outils"
     r"|methodes|types)|\bexistent\b|\bregroupe(?:nt)?\b|\bsert a\b|\bservent a\b"
     # « X est l'ensemble des... », « les principaux indicateurs d'audience sont... »
-    r"|\b(?:est|sont) l'ensemble (?:des|de|du)\b|\bles principa(?:ux|les)(?: [\w']+){1,2} sont\b"
+    r"|\b(?:est|sont) l'ensemble (?:des|de|du)\b|\bles principa(?:ux|les) \w+(?: (?:de|du|des) \w+| d'\w+)? sont\b"
     # a term given with its synonym in passing: « le style directif (ou autoritaire) : ... »
     r"|^\W*(?:l'|le |la |les )[^(.;:]{1,50}\((?:ou |aussi appelee?s? |dite?s? )"
 )
@@ -198,7 +198,7 @@ _MEANS = (
 )
 NOT_DONE = re.compile(
     rf"\b(?:nous n'avons|je n'ai|on n'a|nous n'avions|je n'avais|on n'avait) {_ADVERB}"
-    r"(?:pas|jamais|rien|aucun|aucune)\b"
+    rf"(?:pas|jamais|rien|aucun|aucune|{_DOING_ANY} (?:aucun|aucune))\b"
     rf"|\b(?:ne (?:dispose|disposent|disposait|disposaient|possede|possedent|possedait)"
     rf"|n'(?:a|ont|avait|avaient|existe|existait|y a|y avait)) (?:encore |toujours |donc )?"
     rf"(?:d'aucune?|aucune?|pas d'|pas de|plus d'|plus de|jamais d'|jamais de)"
