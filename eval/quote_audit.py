@@ -181,9 +181,9 @@ _DONE = (  # a past participle: regular in -é, or a common irregular one; not �
     r"(?!été\b)(?:\w{2,}é(?:e|s|es)?|eu|pu|su|vu|lu|fait|mis|pris|prévu|reçu|obtenu|tenu|venu|conduit|produit"
     r"|ouvert|offert|écrit|dit|fini|choisi|réussi|défini|établi|suivi|atteint)e?s?"
 )
-_NOT_AN_ACTION = (  # modals and states: "je ne pouvais rien", "je ne suis pas"
+_NOT_AN_ACTION = (  # modals, attitudes and states: "je ne pouvais rien", "je n'osais pas"
     r"(?!(?:pouv\w*|peu[xt]|puis|doi\w*|dev\w*|suis|sommes|étais|était|étions|serai\w*"
-    r"|serons)\b)"
+    r"|serons|os\w*|voul\w*|veu[xt]|sa(?:is|it|vais|vait|vions)|connai\w*)\b)"
 )
 _NEGATION = re.compile(
     # compound past denied: "n'avons pas eu", "n'a jamais été lancé", "n'ont rien fait"

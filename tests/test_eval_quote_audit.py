@@ -47,6 +47,7 @@ def test_statements_that_something_was_not_done_are_negated(sentence: str) -> No
         "Le salon a accueilli 2 300 visiteurs, ce qui ne représente pas un record.",
         "- « Je n'avais jamais goûté de cidre rosé avant votre stand, c'est une découverte !",
         "Recruter des saisonniers en pleine saison n'a pas été simple pour moi.",
+        "Les premières semaines, je n'osais pas appeler les fournisseurs sans ma tutrice.",
     ],
 )
 def test_denied_facts_reported_speech_and_subordinates_are_not_negated(sentence: str) -> None:
