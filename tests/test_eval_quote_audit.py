@@ -132,7 +132,7 @@ def test_a_quote_cut_before_the_denial_of_its_sentence_quotes_no_denial() -> Non
         "Nous avons tourné 6 vidéos de recettes en mai, mais aucune diffusion payante n'a été"
         " programmée ; le budget reste à trouver."
     )
-    (start, end), = qa.negated_clauses(sentence)
+    ((start, end),) = qa.negated_clauses(sentence)
     assert sentence[start:end].strip().startswith("mais aucune diffusion")
     assert start > sentence.index("en mai")
 

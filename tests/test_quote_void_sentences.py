@@ -107,13 +107,25 @@ def unit(text: str) -> Unit:
 @pytest.mark.parametrize(
     ("sentence", "reason"),
     [
-        ("La veille concurrentielle est l'ensemble des moyens de surveiller les offres des rivaux.", "generic"),
-        ("- le prix d'appel (ou prix psychologique) : un tarif bas qui attire le client ;", "generic"),
+        (
+            "La veille concurrentielle est l'ensemble des moyens de surveiller les offres des rivaux.",
+            "generic",
+        ),
+        (
+            "- le prix d'appel (ou prix psychologique) : un tarif bas qui attire le client ;",
+            "generic",
+        ),
         ("Les tableaux croisés permettent de rapprocher les ventes des dépenses.", "generic"),
-        ("Les principales sources de trafic sont la recherche, les réseaux et les liens directs.", "generic"),
+        (
+            "Les principales sources de trafic sont la recherche, les réseaux et les liens directs.",
+            "generic",
+        ),
         ("Le magasin ne dispose d'aucun outil de suivi des réclamations.", "negated"),
         ("Nous n'avons mené aucune enquête auprès des clients professionnels.", "negated"),
-        ("Je voudrais tester un jeu-concours sur Instagram, mais rien n'est lancé à ce jour.", "negated"),
+        (
+            "Je voudrais tester un jeu-concours sur Instagram, mais rien n'est lancé à ce jour.",
+            "negated",
+        ),
     ],
 )
 def test_void_sentences_are_read_as_such(sentence: str, reason: str) -> None:

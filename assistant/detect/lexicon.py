@@ -147,7 +147,8 @@ GENERIC = re.compile(
     r"|\bl'entreprise (?:dispose|doit|peut)|\bune bonne\b|\bplusieurs (?:techniques|outils"
     r"|methodes|types)|\bexistent\b|\bregroupe(?:nt)?\b|\bsert a\b|\bservent a\b"
     # « X est l'ensemble des... », « les principaux indicateurs d'audience sont... »
-    r"|\b(?:est|sont) l'ensemble (?:des|de|du)\b|\bles principa(?:ux|les) \w+(?: (?:de|du|des) \w+| d'\w+)? sont\b"
+    r"|\b(?:est|sont) l'ensemble (?:des|de|du)\b"
+    r"|\bles principa(?:ux|les) \w+(?: (?:de|du|des) \w+| d'\w+)? sont\b"
     # a term given with its synonym in passing: « le style directif (ou autoritaire) : ... »
     r"|^\W*(?:l'|le |la |les )[^(.;:]{1,50}\((?:ou |aussi appelee?s? |dite?s? )"
 )
@@ -188,7 +189,9 @@ _DOING = (
     r"|interroge|collecte|recueilli|entame|commence|communique|partage)e?s?"
 )
 _ADVERB = r"(?:(?:donc|finalement|malheureusement|vraiment|meme|toujours|encore) )?"
-_DOING_ANY = r"(?:\w{3,}e|fait|mis|pris|prevu|recu|obtenu|tenu|conduit|ecrit|dit|fini|choisi|suivi)e?s?"
+_DOING_ANY = (  # any participle in -é, or a common irregular one
+    r"(?:\w{3,}e|fait|mis|pris|prevu|recu|obtenu|tenu|conduit|ecrit|dit|fini|choisi|suivi)e?s?"
+)
 # What a dossier says it lacks to do its work (« le site ne dispose d'aucun outil de mesure »):
 # the means of a step, not a fact of the market (« les clients n'ont aucun pouvoir »).
 _MEANS = (
