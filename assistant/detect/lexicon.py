@@ -136,9 +136,6 @@ GENERIC = re.compile(
     r"\bpermet(?:tent)? (?:de |d')(?:mesurer|comparer|suivre|analyser|identifier|comprendre|evaluer"
     r"|anticiper|visualiser|planifier|prevoir|connaitre|determiner|savoir|definir|reperer"
     r"|piloter|controler|verifier|calculer|formaliser|organiser|structurer)"
-    # a generic subject opening the sentence says what a kind of thing is for: « Les tableaux
-    # de bord permettent de présenter... », « Une étude de marché permet de collecter... »
-    r"|^\W*(?:les |le |la |l'|une |un |des )(?:[\w'-]+ ){0,7}?permet(?:tent)? (?:de |d')"
     r"|\bconcerne(?:nt)? (?:l'|le |la |les )|\blorsqu(?:e |')|\bon parle (?:de|d')|\bon appelle"
     r"|\bselon le referentiel|\bdecompose\b|\bles principa(?:ux|les) \w+(?: \w+)? sont\b"
     r"|\best (?:favorable|defavorable)\b|\bil (?:est|convient|faut) (?:important |essentiel"
@@ -149,8 +146,15 @@ GENERIC = re.compile(
     # « X est l'ensemble des... », « les principaux indicateurs d'audience sont... »
     r"|\b(?:est|sont) l'ensemble (?:des|de|du)\b"
     r"|\bles principa(?:ux|les) \w+(?: (?:de|du|des) \w+| d'\w+)? sont\b"
-    # a term given with its synonym in passing: « le style directif (ou autoritaire) : ... »
-    r"|^\W*(?:l'|le |la |les )[^(.;:]{1,50}\((?:ou |aussi appelee?s? |dite?s? )"
+)
+
+# The same, at the opening of a sentence (read with ``match``, kept apart so that GENERIC's
+# search still skips quickly to its first letters): a generic subject that « permet de »
+# (« Les tableaux de bord permettent de présenter... », « Une étude de marché permet de... »),
+# a term given with its synonym in passing (« le style directif (ou autoritaire) : ... »).
+GENERIC_OPENING = re.compile(
+    r"\W*(?:les |le |la |l'|une |un |des )(?:[\w'-]+ ){0,7}?permet(?:tent)? (?:de |d')"
+    r"|\W*(?:l'|le |la |les )[^(.;:]{1,50}\((?:ou |aussi appelee?s? |dite?s? )"
 )
 
 # A passage that sends the reader elsewhere instead of treating the topic.
@@ -208,7 +212,8 @@ NOT_DONE = re.compile(
     rf" (?:\w+ )?{_MEANS}"
     rf"|\b(?:aucun|aucune|rien|personne)\b[^.;:]{{0,60}}\bn'(?:a|ont|avait|avaient) {_ADVERB}"
     r"(?:pu|su)\b"
-    r"|(?<!\bsi )\b(?:rien|personne)\b[^.;:]{0,60}\bn'(?:a|est|etait) (?:encore )?(?:ete )?"
+    r"|\b(?:rien|personne)\b(?<!\bsi rien)(?<!\bsi personne)[^.;:]{0,60}\bn'(?:a|est|etait)"
+    r" (?:encore )?(?:ete )?"
     rf"{_DOING_ANY}\b"
     r"|\bne pas avoir\b|\bsans avoir\b"
     rf"|\bn'(?:a|ont|avait|avaient|est|sont|etait|etaient) (?:pas|jamais|toujours pas)"

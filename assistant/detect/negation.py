@@ -22,6 +22,7 @@ _TOPIC = re.compile(
     r"\W*(?:pour ce qui est (?:de|du|des|d')|en ce qui concerne|concernant|quant (?:a|au|aux)"
     r"|cote|s'agissant (?:de|du|des|d')|pour (?:la|le|les|l'))\b"
 )
+_TAKEN_BACK = re.compile(r"\b(?:cela|ce|ca|ceci) (?:n'|ne s')")  # what DENIED_BACK opens on
 _CLAUSE_WORDS = frozenset({"mais", "alors", "tandis", "cependant", "pourtant"})
 
 
@@ -29,8 +30,11 @@ _CLAUSE_WORDS = frozenset({"mais", "alors", "tandis", "cependant", "pourtant"})
 def denied_tokens(unit: Unit) -> frozenset[int]:
     """Indices of ``unit``'s tokens that a denial or a hypothetical takes back (cached: the
     same immutable unit is asked about by several detectors)."""
-    if HYPOTHETICAL.search(_folded(unit.text)):
+    folded = _folded(unit.text)
+    if HYPOTHETICAL.search(folded):
         return frozenset(range(len(unit.tokens)))
+    if not NOT_DONE.search(folded) and not _TAKEN_BACK.search(folded):
+        return frozenset()  # no denial in the whole sentence: none in any of its clauses
     denied: set[int] = set()
     after_denial = False
     parts = clauses(unit)
@@ -45,8 +49,11 @@ def denied_tokens(unit: Unit) -> frozenset[int]:
             after_denial = True
         else:
             after_denial = False
-    denied |= _denials_across_clauses(unit, parts)
-    if denied and WISH.search(_folded(unit.text)):  # « J'aimerais..., mais rien n'est fait »
+    if len(parts) > 1:
+        denied |= _denials_across_clauses(unit, parts)
+    if not denied:
+        return frozenset()
+    if WISH.search(folded):  # « J'aimerais..., mais rien n'est fait »
         return frozenset(range(len(unit.tokens)))
     return frozenset(_with_topic(unit, parts, denied))
 
