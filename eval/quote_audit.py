@@ -12,7 +12,8 @@ source and its labels:
 - ``contents``: the quote lies in the source's contents section (a heading Sommaire, Table des
   matières, Plan, Contents, Table of contents up to the next heading) or on a line that ends in
   a page number after dot leaders;
-- ``negated``: a source sentence the quote overlaps denies its verb (``negated_sentence``);
+- ``negated``: the quote overlaps the clause of a source sentence that says something was not
+  done (``negated_clauses``): a quote cut before that clause quotes no denial;
 - ``definition``: a source sentence the quote overlaps has a definitional shape and no word of
   the case (``definitional_sentence``);
 - ``flagged``: the quote overlaps a labelled injection or a hidden passage of the source;
