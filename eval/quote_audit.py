@@ -12,7 +12,8 @@ source and its labels:
 - ``contents``: the quote lies in the source's contents section (a heading Sommaire, Table des
   matières, Plan, Contents, Table of contents up to the next heading) or on a line that ends in
   a page number after dot leaders;
-- ``negated``: a source sentence the quote overlaps denies its verb (``negated_sentence``);
+- ``negated``: the quote overlaps the clause of a source sentence that says something was not
+  done (``negated_clauses``): a quote cut before that clause quotes no denial;
 - ``definition``: a source sentence the quote overlaps has a definitional shape and no word of
   the case (``definitional_sentence``);
 - ``flagged``: the quote overlaps a labelled injection or a hidden passage of the source;
@@ -177,13 +178,13 @@ def locate(quote: str, source: Folded, near: float | None = None) -> tuple[int, 
 # ----------------------------------------------------------------------------- sentences
 
 _NEG = r"(?:pas|jamais|plus|aucun|aucune|rien|gu[èe]re)"
-_DONE = (  # a past participle: regular in -é, or a common irregular one
-    r"(?:\w{2,}é(?:e|s|es)?|eu|pu|su|vu|lu|fait|mis|pris|prévu|reçu|obtenu|tenu|venu|conduit|produit"
+_DONE = (  # a past participle: regular in -é, or a common irregular one; not « été » alone
+    r"(?!été\b)(?:\w{2,}é(?:e|s|es)?|eu|pu|su|vu|lu|fait|mis|pris|prévu|reçu|obtenu|tenu|venu|conduit|produit"
     r"|ouvert|offert|écrit|dit|fini|choisi|réussi|défini|établi|suivi|atteint)e?s?"
 )
-_NOT_AN_ACTION = (  # modals and states: "je ne pouvais rien", "je ne suis pas"
+_NOT_AN_ACTION = (  # modals, attitudes and states: "je ne pouvais rien", "je n'osais pas"
     r"(?!(?:pouv\w*|peu[xt]|puis|doi\w*|dev\w*|suis|sommes|étais|était|étions|serai\w*"
-    r"|serons)\b)"
+    r"|serons|os\w*|voul\w*|veu[xt]|sa(?:is|it|vais|vait|vions)|connai\w*)\b)"
 )
 _NEGATION = re.compile(
     # compound past denied: "n'avons pas eu", "n'a jamais été lancé", "n'ont rien fait"
@@ -213,6 +214,25 @@ _REPORTED = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)|\"[^\"]*\"")
 _SUBORDINATE = re.compile(r"(?:\bqui|\bque|\bqu['’]|\bsi|\bs['’])\s*$", re.I)
 
 
+_CLAUSE_CUT = re.compile(r"[,;:()]|\s(?=mais\b)", re.I)
+
+
+def negated_clauses(sentence: str) -> list[tuple[int, int]]:
+    """Spans (in the sentence) of the clauses that say something was not done: each denial
+    ``negated_sentence`` finds, widened to the commas, semicolons, colons, brackets or
+    « mais » around it. A quote cut before or after them quotes no denial."""
+    text = _REPORTED.sub(lambda m: " " * len(m.group(0)), sentence)
+    cuts = [m.start() for m in _CLAUSE_CUT.finditer(text)]
+    spans = []
+    for m in _NEGATION.finditer(text):
+        if _SUBORDINATE.search(text[: m.start()]):
+            continue
+        start = max((c for c in cuts if c < m.start()), default=-1) + 1
+        end = min((c for c in cuts if c >= m.end()), default=len(text))
+        spans.append((start, end))
+    return spans
+
+
 def negated_sentence(sentence: str) -> bool:
     """True when the sentence says something was not done: a denied compound past
     ("n'avons pas eu", "n'a pas encore pu être organisée", "n'ont jamais été mesurés"), the
@@ -222,8 +242,7 @@ def negated_sentence(sentence: str) -> bool:
     analysis ("le secteur n'est pas reconnu", "la part n'atteint pas 40 %"), reported speech in
     quotation marks, and a negation opening a subordinate clause ("un site qui n'avait pas
     évolué", "des outils que je ne connaissais pas", "si rien n'est fait")."""
-    text = _REPORTED.sub(" ", sentence)
-    return any(not _SUBORDINATE.search(text[: m.start()]) for m in _NEGATION.finditer(text))
+    return bool(negated_clauses(sentence))
 
 
 _SUBJECT = r"^\W*(?:le|la|les|l['’]|un|une|des)\s*(?:[^,;:.()]|\([^)]*\)){1,80}?\s"
@@ -321,6 +340,15 @@ class SourceView:
     def overlapping_sentences(self, span: tuple[int, int]) -> list[str]:
         return [self.source[a:b] for a, b in self.sentences if a < span[1] and span[0] < b]
 
+    def quoted_denial(self, span: tuple[int, int]) -> str | None:
+        """The sentence whose denial clause the quote overlaps, if any."""
+        for a, b in self.sentences:
+            if a < span[1] and span[0] < b:
+                sentence = self.source[a:b]
+                if any(a + x < span[1] and span[0] < a + y for x, y in negated_clauses(sentence)):
+                    return sentence
+        return None
+
     def classify(self, quote: Quote, near: float | None) -> tuple[list[str], str, bool]:
         """(categories, the sentence or line that triggered them, located?)."""
         span = locate(quote.text, self.folded, near)
@@ -329,14 +357,16 @@ class SourceView:
         detail = ""
         if span and any(a < span[1] and span[0] < b for a, b in self.contents):
             found.append("contents")
-        for category, test in (
-            ("negated", negated_sentence),
-            ("definition", lambda s: definitional_sentence(s, self.case)),
-        ):
-            hit = next((s for s in sentences if test(s)), None)
-            if hit is not None:
-                found.append(category)
-                detail = detail or hit.strip()
+        denial = (
+            self.quoted_denial(span) if span else next(filter(negated_sentence, sentences), None)
+        )
+        if denial is not None:
+            found.append("negated")
+            detail = denial.strip()
+        hit = next((s for s in sentences if definitional_sentence(s, self.case)), None)
+        if hit is not None:
+            found.append("definition")
+            detail = detail or hit.strip()
         if any(quotes_overlap(quote.text, f) for f in self.flagged):
             found.append("flagged")
         bad = sorted({name for ch, name in BAD_CHARACTERS.items() if ch in quote.text})

@@ -46,6 +46,8 @@ def test_statements_that_something_was_not_done_are_negated(sentence: str) -> No
         "La marque ne vend que 3 % de plus en ligne qu'en boutique.",
         "Le salon a accueilli 2 300 visiteurs, ce qui ne représente pas un record.",
         "- « Je n'avais jamais goûté de cidre rosé avant votre stand, c'est une découverte !",
+        "Recruter des saisonniers en pleine saison n'a pas été simple pour moi.",
+        "Les premières semaines, je n'osais pas appeler les fournisseurs sans ma tutrice.",
     ],
 )
 def test_denied_facts_reported_speech_and_subordinates_are_not_negated(sentence: str) -> None:
@@ -123,6 +125,16 @@ def test_contents_spans_cover_the_contents_heading_and_page_number_lines() -> No
     assert "400 hl" not in covered
     # a bare "Plan" line starts contents up to the first blank line after some content
     assert "croît de 6 %" in covered
+
+
+def test_a_quote_cut_before_the_denial_of_its_sentence_quotes_no_denial() -> None:
+    sentence = (
+        "Nous avons tourné 6 vidéos de recettes en mai, mais aucune diffusion payante n'a été"
+        " programmée ; le budget reste à trouver."
+    )
+    ((start, end),) = qa.negated_clauses(sentence)
+    assert sentence[start:end].strip().startswith("mais aucune diffusion")
+    assert start > sentence.index("en mai")
 
 
 def test_quotes_are_located_whatever_the_spacing_hyphenation_or_markup() -> None:

@@ -17,6 +17,7 @@ from assistant.detect.lexicon import (
     ANNOUNCE,
     DEFINITION,
     GENERIC,
+    GENERIC_OPENING,
     HYPOTHETICAL,
     REFERENCE,
     STOPWORDS,
@@ -43,7 +44,8 @@ def void_reason(unit: Unit) -> Void | None:
     folded = fold(unit.text).replace("’", "'")
     if DEFINITION.search(folded) or _formula_in_words(unit.text):
         return "definition"
-    if GENERIC.search(folded) and not _first_person_or_case(unit):
+    generic = GENERIC.search(folded) or GENERIC_OPENING.match(folded)
+    if generic and not _first_person_or_case(unit):
         return "generic"
     if REFERENCE.search(folded):
         return "reference"

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from assistant.assessment import Evidence
 from assistant.detect.claims import case_anchored, quotable
+from assistant.detect.negation import denied_tokens
 from assistant.detect.units import Unit
 
 MAX_QUOTE = 300
@@ -25,8 +26,32 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def unit_evidence(text: str, unit: Unit) -> Evidence:
-    start, end = quote_span(text, unit.start, unit.end)
+    """The unit quoted; without the clauses it takes back when it has some (« nous n'avons
+    pas établi de plan de trésorerie, alors que... » is quoted from « alors que »): a quote
+    never holds what the dossier says was not done."""
+    start, end = kept_span(unit)
+    start, end = quote_span(text, start, end)
     return Evidence.at(text, start, end, unit.page, unit.section)
+
+
+def kept_span(unit: Unit) -> tuple[int, int]:
+    """The unit's span, or the longest run of its tokens no denial takes back."""
+    denied = denied_tokens(unit)
+    if not denied:
+        return unit.start, unit.end
+    runs: list[tuple[int, int]] = []
+    first: int | None = None
+    for i in range(len(unit.tokens) + 1):
+        if i < len(unit.tokens) and i not in denied:
+            first = i if first is None else first
+        elif first is not None:
+            runs.append((first, i - 1))
+            first = None
+    if not runs:
+        return unit.start, unit.end
+    a, b = max(runs, key=lambda r: unit.tokens[r[1]].start - unit.tokens[r[0]].start)
+    last = unit.tokens[b]
+    return unit.tokens[a].start, last.start + len(last.text)
 
 
 def evidence_list(text: str, units: Sequence[Unit], k: int = MAX_EVIDENCE) -> list[Evidence]:

@@ -143,6 +143,18 @@ GENERIC = re.compile(
     r"|\bdoit (?:etre|permettre|comporter|contenir|presenter)|\bdoivent (?:etre|permettre)"
     r"|\bl'entreprise (?:dispose|doit|peut)|\bune bonne\b|\bplusieurs (?:techniques|outils"
     r"|methodes|types)|\bexistent\b|\bregroupe(?:nt)?\b|\bsert a\b|\bservent a\b"
+    # « X est l'ensemble des... », « les principaux indicateurs d'audience sont... »
+    r"|\b(?:est|sont) l'ensemble (?:des|de|du)\b"
+    r"|\bles principa(?:ux|les) \w+(?: (?:de|du|des) \w+| d'\w+)? sont\b"
+)
+
+# The same, at the opening of a sentence (read with ``match``, kept apart so that GENERIC's
+# search still skips quickly to its first letters): a generic subject that « permet de »
+# (« Les tableaux de bord permettent de présenter... », « Une étude de marché permet de... »),
+# a term given with its synonym in passing (« le style directif (ou autoritaire) : ... »).
+GENERIC_OPENING = re.compile(
+    r"\W*(?:les |le |la |l'|une |un |des )(?:[\w'-]+ ){0,7}?permet(?:tent)? (?:de |d')"
+    r"|\W*(?:l'|le |la |les )[^(.;:]{1,50}\((?:ou |aussi appelee?s? |dite?s? )"
 )
 
 # A passage that sends the reader elsewhere instead of treating the topic.
@@ -161,6 +173,13 @@ HYPOTHETICAL = re.compile(
     r"|on aurait (?:du|pu))\b"
 )
 
+# A wish in the conditional (« j'aimerais un article dans la presse locale »): when the same
+# sentence says it is not done, the whole sentence is taken back.
+WISH = re.compile(
+    r"\b(?:j'aimerais|nous aimerions|on aimerait|je souhaiterais|nous souhaiterions"
+    r"|je voudrais|nous voudrions|on voudrait|l'idee serait|il serait (?:bien|utile|interessant))\b"
+)
+
 # A clause saying the candidate did not do something ("nous n'avons pas établi de plan de
 # trésorerie", "je regrette de ne pas avoir...", "n'a pas été prise en compte"): what it names
 # is neither evidence nor mention. First person or the passive of a doing verb only: "les
@@ -169,11 +188,33 @@ _DOING = (
     r"(?:pris|realise|fait|etabli|calcule|mis|prevu|defini|formalise|elabore|mene|evalue|traite"
     r"|aborde|analyse|etudie|redige|construit|chiffre|organise|teste|lance|conduit|effectue"
     r"|mesure|suivi|planifie|termine|finalise|valide|deploye|envoye|diffuse|programme|tenu"
-    r"|installe|cree|mis en place|mis en oeuvre|date|fixe|identifie|verifie|audite|engage)e?s?"
+    r"|installe|cree|mis en place|mis en oeuvre|date|fixe|identifie|verifie|audite|engage"
+    r"|arrete|decide|choisi|demande|contacte|sollicite|signe|commande|publie|recrute|consulte"
+    r"|interroge|collecte|recueilli|entame|commence|communique|partage)e?s?"
 )
 _ADVERB = r"(?:(?:donc|finalement|malheureusement|vraiment|meme|toujours|encore) )?"
+_DOING_ANY = (  # any participle in -é, or a common irregular one
+    r"(?:\w{3,}e|fait|mis|pris|prevu|recu|obtenu|tenu|conduit|ecrit|dit|fini|choisi|suivi)e?s?"
+)
+# What a dossier says it lacks to do its work (« le site ne dispose d'aucun outil de mesure »):
+# the means of a step, not a fact of the market (« les clients n'ont aucun pouvoir »).
+_MEANS = (
+    r"(?:outil|outils|logiciel|logiciels|tableau|tableaux|indicateur|indicateurs|donnee|donnees"
+    r"|budget|suivi|plan|audit|procedure|processus|retour|retours|mesure|mesures|chiffre"
+    r"|chiffres|statistique|statistiques|enquete|questionnaire|document|charte|calendrier)\b"
+)
 NOT_DONE = re.compile(
-    r"\b(?:nous n'avons|je n'ai|on n'a|nous n'avions|je n'avais|on n'avait) (?:pas|jamais|rien)\b"
+    rf"\b(?:nous n'avons|je n'ai|on n'a|nous n'avions|je n'avais|on n'avait) {_ADVERB}"
+    rf"(?:pas|jamais|rien|aucun|aucune|{_DOING_ANY} (?:aucun|aucune))\b"
+    rf"|\b(?:ne (?:dispose|disposent|disposait|disposaient|possede|possedent|possedait)"
+    rf"|n'(?:a|ont|avait|avaient|existe|existait|y a|y avait)) (?:encore |toujours |donc )?"
+    rf"(?:d'aucune?|aucune?|pas d'|pas de|plus d'|plus de|jamais d'|jamais de)"
+    rf" (?:\w+ )?{_MEANS}"
+    rf"|\b(?:aucun|aucune|rien|personne)\b[^.;:]{{0,60}}\bn'(?:a|ont|avait|avaient) {_ADVERB}"
+    r"(?:pu|su)\b"
+    r"|\b(?:rien|personne)\b(?<!\bsi rien)(?<!\bsi personne)[^.;:]{0,60}\bn'(?:a|est|etait)"
+    r" (?:encore )?(?:ete )?"
+    rf"{_DOING_ANY}\b"
     r"|\bne pas avoir\b|\bsans avoir\b"
     rf"|\bn'(?:a|ont|avait|avaient|est|sont|etait|etaient) (?:pas|jamais|toujours pas)"
     rf" {_ADVERB}(?:encore )?(?:(?:pu|su) (?:etre )?|ete |eu )?{_DOING}\b"

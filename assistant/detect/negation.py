@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
-from assistant.detect.lexicon import DENIED_BACK, HYPOTHETICAL, NOT_DONE
+from assistant.detect.lexicon import DENIED_BACK, HYPOTHETICAL, NOT_DONE, WISH
 from assistant.detect.units import Unit
 from assistant.textnorm import fold
 
 _CLAUSE_MARKS = ",;:"
 _REASON = re.compile(r"(?:car|parce qu|faute d|puisqu|etant donne)")
+_TOPIC = re.compile(
+    r"\W*(?:pour ce qui est (?:de|du|des|d')|en ce qui concerne|concernant|quant (?:a|au|aux)"
+    r"|cote|s'agissant (?:de|du|des|d')|pour (?:la|le|les|l'))\b"
+)
+_TAKEN_BACK = re.compile(r"\b(?:cela|ce|ca|ceci) (?:n'|ne s')")  # what DENIED_BACK opens on
 _CLAUSE_WORDS = frozenset({"mais", "alors", "tandis", "cependant", "pourtant"})
 
 
@@ -24,11 +30,15 @@ _CLAUSE_WORDS = frozenset({"mais", "alors", "tandis", "cependant", "pourtant"})
 def denied_tokens(unit: Unit) -> frozenset[int]:
     """Indices of ``unit``'s tokens that a denial or a hypothetical takes back (cached: the
     same immutable unit is asked about by several detectors)."""
-    if HYPOTHETICAL.search(_folded(unit.text)):
+    folded = _folded(unit.text)
+    if HYPOTHETICAL.search(folded):
         return frozenset(range(len(unit.tokens)))
+    if not NOT_DONE.search(folded) and not _TAKEN_BACK.search(folded):
+        return frozenset()  # no denial in the whole sentence: none in any of its clauses
     denied: set[int] = set()
     after_denial = False
-    for first, last in clauses(unit):
+    parts = clauses(unit)
+    for first, last in parts:
         start = unit.tokens[first].start - unit.start
         clause = _folded(unit.text[start : _end(unit, last)])
         if DENIED_BACK.search(clause):  # « ..., mais cela n'a pas été fait »
@@ -39,7 +49,42 @@ def denied_tokens(unit: Unit) -> frozenset[int]:
             after_denial = True
         else:
             after_denial = False
-    return frozenset(denied)
+    if len(parts) > 1:
+        denied |= _denials_across_clauses(unit, parts)
+    if not denied:
+        return frozenset()
+    if WISH.search(folded):  # « J'aimerais..., mais rien n'est fait »
+        return frozenset(range(len(unit.tokens)))
+    return frozenset(_with_topic(unit, parts, denied))
+
+
+def _denials_across_clauses(unit: Unit, parts: list[tuple[int, int]]) -> set[int]:
+    """Tokens of a denial that runs over a list (« aucun séminaire, formation collective ou
+    moment d'équipe n'a été mis en place »): the clauses from its subject to its verb."""
+    out: set[int] = set()
+    text = _folded(unit.text)
+    offsets = [unit.tokens[first].start - unit.start for first, _ in parts]
+    for match in NOT_DONE.finditer(text):
+        covered = [
+            i for i, (first, last) in enumerate(parts)
+            if offsets[i] < match.end() and match.start() < _end(unit, last)
+        ]  # fmt: skip
+        if len(covered) > 1:
+            for i in covered:
+                out.update(range(parts[i][0], parts[i][1] + 1))
+    return out
+
+
+def _with_topic(unit: Unit, parts: list[tuple[int, int]], denied: set[int]) -> set[int]:
+    """A clause that only names the topic of the denial after it (« Pour ce qui est de fédérer
+    l'équipe, je n'ai rien pu organiser ») is taken back with it."""
+    out = set(denied)
+    for (first, last), (after, _) in pairwise(parts):
+        if after in denied and first not in denied:
+            start = unit.tokens[first].start - unit.start
+            if _TOPIC.match(_folded(unit.text[start : _end(unit, last)])):
+                out.update(range(first, last + 1))
+    return out
 
 
 def clauses(unit: Unit) -> list[tuple[int, int]]:
