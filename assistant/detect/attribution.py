@@ -34,6 +34,7 @@ import numpy.typing as npt
 from assistant.detect.checkpoint import CheckpointOutcome, ElementOutcome, Finding
 from assistant.detect.claims import quotable
 from assistant.detect.meaning import MeaningScan
+from assistant.detect.units import Unit
 from assistant.detect.substance import Weigher
 
 MODEL = Path(__file__).with_name("model") / "attribution.npz"
@@ -46,8 +47,14 @@ FEATURES = (
     "named",
     "checkpoint_named",
     "findings",
+    "sentence",
+    "sentence_margin",
     "bias",
 )
+SENTENCES = 3
+"""Passages (those that score best for the element) whose sentences are also read alone: one
+sentence of a paragraph that treats several elements may carry the element the whole
+paragraph's vector blurs."""
 
 Matrix = npt.NDArray[np.float32]
 
@@ -138,15 +145,54 @@ def best_passage(
     ]
 
 
+@dataclass(frozen=True)
+class Sentence:
+    """The sentence that scores best for an element among its best passages' sentences."""
+
+    passage: int
+    unit: Unit
+    score: float
+    margin: float  # over the element's siblings on the same sentence
+
+
+def best_sentence(
+    model: Attribution, scan: MeaningScan, key: str, rivals: Sequence[str]
+) -> Sentence | None:
+    """Among the quotable sentences of the ``SENTENCES`` passages that score best for ``key``
+    (a one-sentence passage is its own sentence; table rows are read whole), the one that
+    scores best (None: no sentence to read, or a scan that cannot embed)."""
+    scores = model.scores(scan.vectors, key)
+    if scores is None or len(scores) == 0:
+        return None
+    top = [int(i) for i in np.argsort(-scores, kind="stable")[:SENTENCES]]
+    units = [
+        (i, u)
+        for i in top
+        for u in scan.passages[i].units
+        if not scan.passages[i].table_row and u.kind != "heading" and quotable(u)
+    ]
+    vectors = scan.unit_vectors([u for _, u in units]) if units else None
+    if vectors is None:
+        return None
+    own = model.scores(vectors, key)
+    if own is None:
+        return None
+    k = int(np.argmax(own))
+    rival = [s[0] for r in rivals for s in [model.scores(vectors[k : k + 1], r)] if s is not None]
+    best = float(own[k])
+    return Sentence(units[k][0], units[k][1], best, best - max(rival) if rival else 0.0)
+
+
 def element_features(
     outcome: CheckpointOutcome,
     element: ElementOutcome,
     elements: Sequence[ElementOutcome],
     scan: MeaningScan,
     model: Attribution,
-) -> tuple[Matrix, int] | None:
-    """``FEATURES`` of ``element`` in this dossier and the passage that scores best for it
-    (None when the model does not know the element or the scan does not hold it)."""
+) -> tuple[Matrix, int, Sentence | None] | None:
+    """``FEATURES`` of ``element`` in this dossier, the passage that scores best for it and
+    the sentence that does (None when the model does not know the element or the scan does
+    not hold it)."""
     checkpoint = outcome.checkpoint.id
     j = scan.column(checkpoint, element.element.id)
     rivals = [
@@ -163,15 +209,18 @@ def element_features(
         return None
     best, read = found
     siblings = [e for e in elements if e.element.id != element.element.id]
+    sentence = best_sentence(model, scan, f"{checkpoint}.{element.element.id}", rivals)
+    alone = [sentence.score, sentence.margin] if sentence is not None else read[:2]
     row = [
         *read,
         sum(e.status == "present" for e in siblings) / len(siblings) if siblings else 0.0,
         float(element.mentioned),
         float(outcome.mentioned),
         float(len(element.findings) > 0),
+        *alone,
         1.0,
     ]
-    return np.asarray(row, dtype=np.float32), best
+    return np.asarray(row, dtype=np.float32), best, sentence
 
 
 def attribute(
@@ -192,11 +241,22 @@ def attribute(
         if found is None or model.probability(found[0]) < model.threshold:
             out.append(element)
             continue
-        units = list(scan.passages[found[1]].units)
-        if not any(u.kind != "heading" and quotable(u) for u in units):
+        features, passage, sentence = found
+        alone = sentence is not None and features[FEATURES.index("sentence")] > features[0]
+        units = quoted(scan, passage, sentence if alone else None)
+        if not units:
             out.append(element)
             continue
         finding = Finding(units[0], units, Weigher(frozenset(), {}).passage(units), verdict=True)
         findings = [finding, *(replace(f, verdict=False) for f in element.findings)]
         out.append(replace(element, status="present", findings=findings))
     return out
+
+
+def quoted(scan: MeaningScan, passage: int, sentence: Sentence | None) -> list[Unit]:
+    """What an element found by attribution is quoted from: ``sentence`` (given when it
+    scores above the best passage), else that passage (nothing when it may not be quoted)."""
+    if sentence is not None:
+        return [sentence.unit]
+    units = list(scan.passages[passage].units)
+    return units if any(u.kind != "heading" and quotable(u) for u in units) else []
