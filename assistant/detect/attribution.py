@@ -10,9 +10,12 @@ dossiers: every passage of a dossier where the element is absent is a negative),
 logistic regression that turns what it finds in a dossier (its best score, the margin of that
 passage over the element's siblings, how many passages score, the passage model's best
 probability, the siblings' and the checkpoint's statuses) into the probability that the
-element is really there. An element the rules leave absent becomes present only above a
-threshold chosen by leaving one author out, quoted from the passage that scores best, when
-that passage may be quoted (never a contents line, a denial, a definition or a flagged
+element is really there. Each sentence of the passages that score best is also read alone
+(``best_sentence``): a paragraph that gives the market's size in one sentence and the
+families' habits in the next treats two elements, and its whole vector blurs both. An
+element the rules leave absent becomes present only above a threshold chosen by leaving one
+author out, quoted from that sentence or from the passage that scores best, when it may be
+quoted (never a contents line, a denial, a definition or a flagged
 passage: those are no unit or no quotable one).
 
 Weights: ``model/attribution.npz`` (numbers only, no text); without them, or for another
@@ -34,8 +37,8 @@ import numpy.typing as npt
 from assistant.detect.checkpoint import CheckpointOutcome, ElementOutcome, Finding
 from assistant.detect.claims import quotable
 from assistant.detect.meaning import MeaningScan
-from assistant.detect.units import Unit
 from assistant.detect.substance import Weigher
+from assistant.detect.units import Unit
 
 MODEL = Path(__file__).with_name("model") / "attribution.npz"
 FEATURES = (
@@ -230,7 +233,7 @@ def attribute(
     model: Attribution | None,
 ) -> list[ElementOutcome]:
     """``elements`` (the statuses decided so far), each absent one made present when the
-    model is confident it is analysed, quoted from its best passage."""
+    model is confident it is analysed, quoted from its best sentence or passage (``quoted``)."""
     if model is None or scan is None or model.dimension != scan.vectors.shape[1]:
         return list(elements)
     out = []
@@ -242,7 +245,9 @@ def attribute(
             out.append(element)
             continue
         features, passage, sentence = found
-        alone = sentence is not None and features[FEATURES.index("sentence")] > features[0]
+        alone = sentence is not None and (
+            sentence.passage == passage or features[FEATURES.index("sentence")] > features[0]
+        )
         units = quoted(scan, passage, sentence if alone else None)
         if not units:
             out.append(element)
@@ -254,8 +259,9 @@ def attribute(
 
 
 def quoted(scan: MeaningScan, passage: int, sentence: Sentence | None) -> list[Unit]:
-    """What an element found by attribution is quoted from: ``sentence`` (given when it
-    scores above the best passage), else that passage (nothing when it may not be quoted)."""
+    """What an element found by attribution is quoted from: ``sentence`` (given when it lies
+    in the best passage or scores above it: one sentence of a paragraph that treats several
+    elements), else that passage (nothing when it may not be quoted)."""
     if sentence is not None:
         return [sentence.unit]
     units = list(scan.passages[passage].units)

@@ -318,7 +318,7 @@ class MeaningScan:
     features: Matrix  # (passages, targets, FEATURES), 0 outside the candidate pairs
     threshold: float
     embed: EmbedFn | None = field(default=None, compare=False, repr=False)
-    _units: dict[int, Matrix] = field(default_factory=dict, compare=False, repr=False)
+    _units: dict[int, Matrix] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def unit_vectors(self, units: Sequence[Unit]) -> Matrix | None:
         """The vectors of ``units`` read alone (sentences), embedded once per scan (None:
@@ -378,7 +378,14 @@ def scan_meaning(
     probs = np.where(pairs, model.probabilities(features), 0.0).astype(np.float32)
     sims = (p_vec @ target_vectors.T).astype(np.float32)
     return MeaningScan(
-        tuple(passages), tuple(targets), p_vec, sims, probs, features, model.threshold, embed_passages
+        tuple(passages),
+        tuple(targets),
+        p_vec,
+        sims,
+        probs,
+        features,
+        model.threshold,
+        embed_passages,
     )
 
 
