@@ -51,7 +51,6 @@ FEATURES = (
     "checkpoint_named",
     "findings",
     "sentence",
-    "sentence_margin",
     "bias",
 )
 SENTENCES = 3
@@ -155,15 +154,12 @@ class Sentence:
     passage: int
     unit: Unit
     score: float
-    margin: float  # over the element's siblings on the same sentence
 
 
-def best_sentence(
-    model: Attribution, scan: MeaningScan, key: str, rivals: Sequence[str]
-) -> Sentence | None:
+def best_sentence(model: Attribution, scan: MeaningScan, key: str) -> Sentence | None:
     """Among the quotable sentences of the ``SENTENCES`` passages that score best for ``key``
-    (a one-sentence passage is its own sentence; table rows are read whole), the one that
-    scores best (None: no sentence to read, or a scan that cannot embed)."""
+    (table rows are read whole, not cell by cell), the one that scores best (None: no
+    sentence to read, or a scan that cannot embed)."""
     scores = model.scores(scan.vectors, key)
     if scores is None or len(scores) == 0:
         return None
@@ -175,15 +171,11 @@ def best_sentence(
         if not scan.passages[i].table_row and u.kind != "heading" and quotable(u)
     ]
     vectors = scan.unit_vectors([u for _, u in units]) if units else None
-    if vectors is None:
-        return None
-    own = model.scores(vectors, key)
+    own = model.scores(vectors, key) if vectors is not None else None
     if own is None:
         return None
     k = int(np.argmax(own))
-    rival = [s[0] for r in rivals for s in [model.scores(vectors[k : k + 1], r)] if s is not None]
-    best = float(own[k])
-    return Sentence(units[k][0], units[k][1], best, best - max(rival) if rival else 0.0)
+    return Sentence(units[k][0], units[k][1], float(own[k]))
 
 
 def element_features(
@@ -212,15 +204,14 @@ def element_features(
         return None
     best, read = found
     siblings = [e for e in elements if e.element.id != element.element.id]
-    sentence = best_sentence(model, scan, f"{checkpoint}.{element.element.id}", rivals)
-    alone = [sentence.score, sentence.margin] if sentence is not None else read[:2]
+    sentence = best_sentence(model, scan, f"{checkpoint}.{element.element.id}")
     row = [
         *read,
         sum(e.status == "present" for e in siblings) / len(siblings) if siblings else 0.0,
         float(element.mentioned),
         float(outcome.mentioned),
         float(len(element.findings) > 0),
-        *alone,
+        sentence.score if sentence is not None else read[0],
         1.0,
     ]
     return np.asarray(row, dtype=np.float32), best, sentence
