@@ -12,7 +12,8 @@ zeros):
    absent for it, the passages present for a sibling element that its labels leave out, and
    every passage of a training dossier where it is labelled absent.
 2. A logistic regression (classes balanced) over ``attribution.FEATURES`` of the elements the
-   engine leaves absent, each dossier group (author) scored by ridges trained without it.
+   engine leaves absent, each dossier group (author) scored by ridges trained without it (the
+   same ridges score the best passages' sentences read alone: ``attribution.best_sentence``).
 
 The ``--dev`` dossiers (styles/dev) are one of the groups left out in turn and train the
 logistic regression, never the shipped ridges: the styles-dev figures of ``eval.run`` stay a

@@ -80,6 +80,16 @@ Depuis l'an dernier, la hausse du prix du gazole et des aliments pour le bétail
 Nous n'avons pas eu le temps d'étudier les effets de la sécheresse sur les alpages.
 """
 
+# one paragraph, three sentences: the market's size and growth (economic), then the families'
+# new habit of playing together (socio-cultural), then the company's own plans (no factor)
+MIXED = """\
+# Dossier E1 — Ludéo
+
+Ludéo est une maison d'édition nantaise de 24 salariés qui conçoit des jeux de société familiaux, vendus dans 320 boutiques spécialisées et sur son site.
+
+Le marché français du jeu de société atteint 780 millions d'euros de ventes et progresse de 6 % par an depuis 2019, malgré l'inflation qui pèse sur le budget loisirs des ménages. Pendant les confinements, beaucoup de familles ont redécouvert le plaisir de jouer ensemble le soir, et les soirées jeux entre amis sont devenues une habitude chez les 25-40 ans. Ludéo a sorti quatre nouveautés cette année et vise 15 % de croissance.
+"""
+
 
 @pytest.fixture(scope="module")
 def embedder() -> Iterator[UseEmbedder]:
@@ -155,6 +165,46 @@ def test_an_unnamed_factor_is_quoted_from_the_paragraph_that_treats_it(
     assert all("foin" in e.quote or "étés" in e.quote for e in element.evidence)
     assert all(e.quote in doc.text for e in element.evidence)
     assert after.status == "present"
+
+
+def test_a_mixed_paragraph_credits_each_factor_from_its_own_sentence(
+    tmp_path: Path, embedder: UseEmbedder
+) -> None:
+    """The market sentence is read as economic, the lockdown sentence as socio-cultural; with
+    the threshold lowered below them, both become present, each quoted by its own sentence
+    alone, and no political (nor legal, nor ecological) factor is credited."""
+    doc, found = scanned(write(tmp_path, "ludeo.md", MIXED), embedder)
+    outcome = detect_outcomes(checkpoints("pestel"), layout_of(doc))[0]
+    own = {"economique": "780 millions", "socioculturel": "confinements"}
+    for element in outcome.elements:
+        if element.element.id in own:
+            features = element_features(outcome, element, outcome.elements, found, shipped())
+            assert features is not None and features[2] is not None
+            assert own[element.element.id] in features[2].unit.text
+    eager = dataclasses.replace(shipped(), threshold=0.3)
+    result = to_result(
+        judge(outcome, reading_of(found), load_judgment(), attribution=eager), doc.text
+    )
+    status = {e.id: e for e in result.elements}
+    for element, words in own.items():
+        assert status[element].status == "present"
+        quotes = [ev.quote for ev in status[element].evidence]
+        assert quotes and all(words in q and q in doc.text for q in quotes)
+        assert all(other not in q for q in quotes for other in own.values() if other != words)
+    for element in ("politique", "legal", "ecologique"):
+        assert status[element].status == "absent" and not status[element].evidence
+
+
+def test_a_scan_without_its_embedder_reads_no_sentence(
+    tmp_path: Path, embedder: UseEmbedder
+) -> None:
+    doc, found = scanned(write(tmp_path, "ludeo.md", MIXED), embedder)
+    bare = dataclasses.replace(found, embed=None)
+    outcome = detect_outcomes(checkpoints("pestel"), layout_of(doc))[0]
+    element = next(e for e in outcome.elements if e.element.id == "economique")
+    features = element_features(outcome, element, outcome.elements, bare, shipped())
+    assert features is not None and features[2] is None
+    assert bare.unit_vectors(list(found.passages[0].units)) is None
 
 
 def test_a_denial_is_never_quoted_even_with_no_threshold(

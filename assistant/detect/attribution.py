@@ -10,9 +10,12 @@ dossiers: every passage of a dossier where the element is absent is a negative),
 logistic regression that turns what it finds in a dossier (its best score, the margin of that
 passage over the element's siblings, how many passages score, the passage model's best
 probability, the siblings' and the checkpoint's statuses) into the probability that the
-element is really there. An element the rules leave absent becomes present only above a
-threshold chosen by leaving one author out, quoted from the passage that scores best, when
-that passage may be quoted (never a contents line, a denial, a definition or a flagged
+element is really there. Each sentence of the passages that score best is also read alone
+(``best_sentence``): a paragraph that gives the market's size in one sentence and the
+families' habits in the next treats two elements, and its whole vector blurs both. An
+element the rules leave absent becomes present only above a threshold chosen by leaving one
+author out, quoted from that sentence or from the passage that scores best, when it may be
+quoted (never a contents line, a denial, a definition or a flagged
 passage: those are no unit or no quotable one).
 
 Weights: ``model/attribution.npz`` (numbers only, no text); without them, or for another
@@ -35,6 +38,7 @@ from assistant.detect.checkpoint import CheckpointOutcome, ElementOutcome, Findi
 from assistant.detect.claims import quotable
 from assistant.detect.meaning import MeaningScan
 from assistant.detect.substance import Weigher
+from assistant.detect.units import Unit
 
 MODEL = Path(__file__).with_name("model") / "attribution.npz"
 FEATURES = (
@@ -46,8 +50,13 @@ FEATURES = (
     "named",
     "checkpoint_named",
     "findings",
+    "sentence",
     "bias",
 )
+SENTENCES = 3
+"""Passages (those that score best for the element) whose sentences are also read alone: one
+sentence of a paragraph that treats several elements may carry the element the whole
+paragraph's vector blurs."""
 
 Matrix = npt.NDArray[np.float32]
 
@@ -138,15 +147,47 @@ def best_passage(
     ]
 
 
+@dataclass(frozen=True)
+class Sentence:
+    """The sentence that scores best for an element among its best passages' sentences."""
+
+    passage: int
+    unit: Unit
+    score: float
+
+
+def best_sentence(model: Attribution, scan: MeaningScan, key: str) -> Sentence | None:
+    """Among the quotable sentences of the ``SENTENCES`` passages that score best for ``key``
+    (table rows are read whole, not cell by cell), the one that scores best (None: no
+    sentence to read, or a scan that cannot embed)."""
+    scores = model.scores(scan.vectors, key)
+    if scores is None or len(scores) == 0:
+        return None
+    top = [int(i) for i in np.argsort(-scores, kind="stable")[:SENTENCES]]
+    units = [
+        (i, u)
+        for i in top
+        for u in scan.passages[i].units
+        if not scan.passages[i].table_row and u.kind != "heading" and quotable(u)
+    ]
+    vectors = scan.unit_vectors([u for _, u in units]) if units else None
+    own = model.scores(vectors, key) if vectors is not None else None
+    if own is None:
+        return None
+    k = int(np.argmax(own))
+    return Sentence(units[k][0], units[k][1], float(own[k]))
+
+
 def element_features(
     outcome: CheckpointOutcome,
     element: ElementOutcome,
     elements: Sequence[ElementOutcome],
     scan: MeaningScan,
     model: Attribution,
-) -> tuple[Matrix, int] | None:
-    """``FEATURES`` of ``element`` in this dossier and the passage that scores best for it
-    (None when the model does not know the element or the scan does not hold it)."""
+) -> tuple[Matrix, int, Sentence | None] | None:
+    """``FEATURES`` of ``element`` in this dossier, the passage that scores best for it and
+    the sentence that does (None when the model does not know the element or the scan does
+    not hold it)."""
     checkpoint = outcome.checkpoint.id
     j = scan.column(checkpoint, element.element.id)
     rivals = [
@@ -163,15 +204,17 @@ def element_features(
         return None
     best, read = found
     siblings = [e for e in elements if e.element.id != element.element.id]
+    sentence = best_sentence(model, scan, f"{checkpoint}.{element.element.id}")
     row = [
         *read,
         sum(e.status == "present" for e in siblings) / len(siblings) if siblings else 0.0,
         float(element.mentioned),
         float(outcome.mentioned),
         float(len(element.findings) > 0),
+        sentence.score if sentence is not None else read[0],
         1.0,
     ]
-    return np.asarray(row, dtype=np.float32), best
+    return np.asarray(row, dtype=np.float32), best, sentence
 
 
 def attribute(
@@ -181,7 +224,7 @@ def attribute(
     model: Attribution | None,
 ) -> list[ElementOutcome]:
     """``elements`` (the statuses decided so far), each absent one made present when the
-    model is confident it is analysed, quoted from its best passage."""
+    model is confident it is analysed, quoted from its best sentence or passage (``quoted``)."""
     if model is None or scan is None or model.dimension != scan.vectors.shape[1]:
         return list(elements)
     out = []
@@ -192,11 +235,25 @@ def attribute(
         if found is None or model.probability(found[0]) < model.threshold:
             out.append(element)
             continue
-        units = list(scan.passages[found[1]].units)
-        if not any(u.kind != "heading" and quotable(u) for u in units):
+        features, passage, sentence = found
+        alone = sentence is not None and (
+            sentence.passage == passage or features[FEATURES.index("sentence")] > features[0]
+        )
+        units = quoted(scan, passage, sentence if alone else None)
+        if not units:
             out.append(element)
             continue
         finding = Finding(units[0], units, Weigher(frozenset(), {}).passage(units), verdict=True)
         findings = [finding, *(replace(f, verdict=False) for f in element.findings)]
         out.append(replace(element, status="present", findings=findings))
     return out
+
+
+def quoted(scan: MeaningScan, passage: int, sentence: Sentence | None) -> list[Unit]:
+    """What an element found by attribution is quoted from: ``sentence`` (given when it lies
+    in the best passage or scores above it: one sentence of a paragraph that treats several
+    elements), else that passage (nothing when it may not be quoted)."""
+    if sentence is not None:
+        return [sentence.unit]
+    units = list(scan.passages[passage].units)
+    return units if any(u.kind != "heading" and quotable(u) for u in units) else []

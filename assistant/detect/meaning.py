@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -317,6 +317,19 @@ class MeaningScan:
     probs: Matrix  # (passages, targets), 0 outside the candidate pairs
     features: Matrix  # (passages, targets, FEATURES), 0 outside the candidate pairs
     threshold: float
+    embed: EmbedFn | None = field(default=None, compare=False, repr=False)
+    _units: dict[int, Matrix] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def unit_vectors(self, units: Sequence[Unit]) -> Matrix | None:
+        """The vectors of ``units`` read alone (sentences), embedded once per scan (None:
+        a scan made without the embedder)."""
+        if self.embed is None:
+            return None
+        new = list({u.index: u for u in units if u.index not in self._units}.values())
+        if new:
+            for u, v in zip(new, self.embed([u.text for u in new]), strict=True):
+                self._units[u.index] = np.asarray(v, dtype=np.float32)
+        return np.stack([self._units[u.index] for u in units])
 
     def semantic(self) -> dict[str, dict[str, list[Unit]]]:
         """For each checkpoint and target, the units of the passages above the threshold."""
@@ -365,7 +378,14 @@ def scan_meaning(
     probs = np.where(pairs, model.probabilities(features), 0.0).astype(np.float32)
     sims = (p_vec @ target_vectors.T).astype(np.float32)
     return MeaningScan(
-        tuple(passages), tuple(targets), p_vec, sims, probs, features, model.threshold
+        tuple(passages),
+        tuple(targets),
+        p_vec,
+        sims,
+        probs,
+        features,
+        model.threshold,
+        embed_passages,
     )
 
 
