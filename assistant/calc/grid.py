@@ -76,6 +76,15 @@ class Grid:
         start, end = self.row_span(row)
         return self.doc_text[start:end]
 
+    def percent_column(self, col: int) -> bool:
+        """Every figure below the header in ``col`` is a percentage."""
+        units = {
+            c.number.unit
+            for r in range(self.header, len(self.rows))
+            if (c := self.cell(r, col)) is not None and c.number is not None
+        }
+        return units == {"percent"}
+
     def numeric_columns(self) -> list[int]:
         """Columns (after the label column) holding at least one figure below the header."""
         return [

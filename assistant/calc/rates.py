@@ -42,20 +42,11 @@ def check_rate_columns(grid: Grid) -> list[CalcCheck]:
     numeric = grid.numeric_columns()
     for col in numeric:
         header = folded(grid.column_label(col))
-        if not _CHANGE.search(header) or not _percent_column(grid, col):
+        if not _CHANGE.search(header) or not grid.percent_column(col):
             continue
-        amounts = [c for c in numeric if c < col and not _percent_column(grid, c)]
+        amounts = [c for c in numeric if c < col and not grid.percent_column(c)]
         checks += _check_column(grid, col, _readings(grid, amounts))
     return checks
-
-
-def _percent_column(grid: Grid, col: int) -> bool:
-    units = {
-        c.number.unit
-        for r in range(grid.header, len(grid.rows))
-        if (c := grid.cell(r, col)) is not None and c.number is not None
-    }
-    return units == {"percent"}
 
 
 def _readings(grid: Grid, amounts: list[int]) -> list[_Reading]:
@@ -213,22 +204,33 @@ def _growth_triple(first: Figure, second: Figure, rate: Figure) -> bool:
 def _prose_error(
     first: Figure, second: Figure, rate: Figure, expected: float, text: str
 ) -> CalcCheck:
-    where = f" p. {rate.page}" if rate.page is not None else ""
-    message = (
-        f"Taux d'évolution erroné{where} : {amount(rate.value, 'percent')} annoncés, "
-        f"{_signed(expected)} attendus (({amount(second.value, first.unit)} − "
-        f"{amount(first.value, first.unit)}) / {amount(first.value, first.unit)})."
+    start, end = amount(first.value, first.unit), amount(second.value, first.unit)
+    return _rate_error(
+        rate,
+        expected,
+        text,
+        "Taux d'évolution erroné",
+        f"{amount(rate.value, 'percent')} annoncés, {_signed(expected)} attendus "
+        f"(({end} − {start}) / {start}).",
+        {"base": first.value, "nouvelle valeur": second.value},
     )
+
+
+def _rate_error(
+    rate: Figure, expected: float, text: str, title: str, said: str, figures: dict[str, float]
+) -> CalcCheck:
+    """The alert for a wrong percentage ``rate``: « title p. N : said »."""
+    where = f" p. {rate.page}" if rate.page is not None else ""
     return CalcCheck(
         kind="expression",
         status="error",
-        figures={"base": first.value, "nouvelle valeur": second.value},
+        figures=figures,
         expected=round(expected, 2),
         found=rate.value,
         unit="percent",
         page=rate.page,
         quote=rate.quote(text),
-        message=message,
+        message=f"{title}{where} : {said}",
         span=(rate.start, rate.end),
     )
 
@@ -278,23 +280,14 @@ def check_prose_shares(figures: list[Figure], text: str) -> list[CalcCheck]:
 def _share_error(
     part: Figure, whole: Figure, rate: Figure, expected: float, text: str
 ) -> CalcCheck:
-    where = f" p. {rate.page}" if rate.page is not None else ""
-    message = (
-        f"Pourcentage erroné{where} : {amount(rate.value, 'percent')} annoncés, "
-        f"{amount(expected, 'percent')} attendus ({amount(part.value, part.unit)} / "
-        f"{amount(whole.value, whole.unit)})."
-    )
-    return CalcCheck(
-        kind="expression",
-        status="error",
-        figures={"part": part.value, "total": whole.value},
-        expected=round(expected, 2),
-        found=rate.value,
-        unit="percent",
-        page=rate.page,
-        quote=rate.quote(text),
-        message=message,
-        span=(rate.start, rate.end),
+    return _rate_error(
+        rate,
+        expected,
+        text,
+        "Pourcentage erroné",
+        f"{amount(rate.value, 'percent')} annoncés, {amount(expected, 'percent')} attendus "
+        f"({amount(part.value, part.unit)} / {amount(whole.value, whole.unit)}).",
+        {"part": part.value, "total": whole.value},
     )
 
 

@@ -43,19 +43,10 @@ def check_table_splits(grid: Grid, *, split_tolerance: float) -> list[CalcCheck]
     checks: list[CalcCheck] = []
     numeric = grid.numeric_columns()
     for col in numeric:
-        if _percent_column(grid, col):
-            amounts = [c for c in numeric if c < col and not _percent_column(grid, c)]
+        if grid.percent_column(col):
+            amounts = [c for c in numeric if c < col and not grid.percent_column(c)]
             checks += _split_column(grid, col, amounts[-1] if amounts else None, split_tolerance)
     return checks
-
-
-def _percent_column(grid: Grid, col: int) -> bool:
-    units = {
-        c.number.unit
-        for r in range(grid.header, len(grid.rows))
-        if (c := grid.cell(r, col)) is not None and c.number is not None
-    }
-    return units == {"percent"}
 
 
 def _split_column(
