@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from assistant.assessment import Assessment
 from assistant.document import Document
 from assistant.ingest import ingest_file
 from assistant.referentiel.models import Checkpoint
@@ -138,3 +139,16 @@ def checkpoints(*ids: str) -> list[Checkpoint]:
     data = yaml.safe_load((PROJECT_ROOT / "referentiel" / "checkpoints.yaml").read_text("utf-8"))
     by_id = {c["id"]: Checkpoint.model_validate(c) for c in data["checkpoints"]}
     return [by_id[i] for i in ids]
+
+
+def evidence_quotes(assessment: Assessment) -> list[str]:
+    """Every evidence quote of an assessment, checkpoints' and elements'."""
+    out = []
+    for cp in assessment.checkpoints:
+        out += [ev.quote for ev in cp.evidence]
+        out += [ev.quote for el in cp.elements for ev in el.evidence]
+    return out
+
+
+def status_of(assessment: Assessment, checkpoint: str) -> str:
+    return next(c.status for c in assessment.checkpoints if c.id == checkpoint)

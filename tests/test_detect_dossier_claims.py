@@ -12,6 +12,7 @@ import pytest
 from assistant.assessment import Assessment
 from assistant.services import Services, build_services
 from assistant.settings import Settings
+from tests.dossiers import evidence_quotes, status_of
 
 COVER = """\
 # Dossier — Brûlerie Castagne
@@ -33,18 +34,6 @@ def assess(services: Services, tmp_path: Path, name: str, epreuve: str, *parts: 
     return services.review.assess(path, epreuve)
 
 
-def status(assessment: Assessment, checkpoint: str) -> str:
-    return next(c.status for c in assessment.checkpoints if c.id == checkpoint)
-
-
-def quotes(assessment: Assessment) -> list[str]:
-    out = []
-    for cp in assessment.checkpoints:
-        out += [ev.quote for ev in cp.evidence]
-        out += [ev.quote for el in cp.elements for ev in el.evidence]
-    return out
-
-
 RUN_ON_CONTENTS = """\
 ## Sommaire
 Première partie : contexte de la brûlerie, analyse PESTEL, cinq forces de Porter, matrice SWOT, facteurs clés de succès, problématique
@@ -57,8 +46,8 @@ def test_a_contents_list_run_on_as_one_line_is_never_evidence(
 ) -> None:
     assessment = assess(services, tmp_path, "runon.md", "E5-P2", RUN_ON_CONTENTS, COVER)
     for checkpoint in ("porter", "fcs", "swot", "gantt", "preconisations"):
-        assert status(assessment, checkpoint) == "absent", checkpoint
-    assert not [q for q in quotes(assessment) if "Première partie" in q]
+        assert status_of(assessment, checkpoint) == "absent", checkpoint
+    assert not [q for q in evidence_quotes(assessment) if "Première partie" in q]
 
 
 COURSE_NOTES = """\
@@ -76,8 +65,8 @@ def test_a_heading_over_course_notes_names_no_topic_of_the_dossier(
     services: Services, tmp_path: Path
 ) -> None:
     assessment = assess(services, tmp_path, "course.md", "E5-P1", COVER, COURSE_NOTES)
-    assert status(assessment, "fcs") == "absent"
-    assert status(assessment, "diagnostic_interne") == "absent"
+    assert status_of(assessment, "fcs") == "absent"
+    assert status_of(assessment, "diagnostic_interne") == "absent"
 
 
 CASE_VALUE_CHAIN = """\
@@ -91,7 +80,7 @@ def test_a_case_section_whose_sentences_mention_a_designer_is_not_a_definition(
     services: Services, tmp_path: Path
 ) -> None:
     assessment = assess(services, tmp_path, "chain.md", "E5-P1", COVER, CASE_VALUE_CHAIN)
-    assert status(assessment, "diagnostic_interne") == "present"
+    assert status_of(assessment, "diagnostic_interne") == "present"
 
 
 TEAM_TABLE = """\
@@ -109,7 +98,7 @@ def test_a_heading_over_a_table_of_the_team_still_counts(
     services: Services, tmp_path: Path
 ) -> None:
     assessment = assess(services, tmp_path, "team.md", "E2", COVER, TEAM_TABLE)
-    assert status(assessment, "feuille_de_route") != "absent"
+    assert status_of(assessment, "feuille_de_route") != "absent"
 
 
 SHORT_REVIEW = """\
@@ -123,7 +112,7 @@ def test_a_first_person_line_under_a_personal_review_heading_is_about_the_case(
     services: Services, tmp_path: Path
 ) -> None:
     assessment = assess(services, tmp_path, "review.md", "E5-P1", COVER, SHORT_REVIEW)
-    assert status(assessment, "bilan_personnel") == "partial"
+    assert status_of(assessment, "bilan_personnel") == "partial"
 
 
 DROPPED_PLAN = """\
@@ -137,8 +126,8 @@ def test_a_plan_the_sentence_itself_says_was_dropped_is_not_a_mention(
     services: Services, tmp_path: Path
 ) -> None:
     assessment = assess(services, tmp_path, "dropped.md", "E2", COVER, DROPPED_PLAN)
-    assert status(assessment, "influence") == "absent"
-    assert not [q for q in quotes(assessment) if "influenceuse" in q]
+    assert status_of(assessment, "influence") == "absent"
+    assert not [q for q in evidence_quotes(assessment) if "influenceuse" in q]
 
 
 DENIAL_WITH_REASON = """\
@@ -152,8 +141,8 @@ def test_the_reason_given_for_a_denial_is_no_evidence_either(
     services: Services, tmp_path: Path
 ) -> None:
     assessment = assess(services, tmp_path, "reason.md", "E2", COVER, DENIAL_WITH_REASON)
-    assert status(assessment, "handicap_inclusion") == "absent"
-    assert not [q for q in quotes(assessment) if "halle municipale" in q]
+    assert status_of(assessment, "handicap_inclusion") == "absent"
+    assert not [q for q in evidence_quotes(assessment) if "halle municipale" in q]
 
 
 def test_an_analysis_with_a_cause_is_not_taken_back() -> None:
@@ -179,5 +168,5 @@ Il est envisagé d'étudier le remplacement de la camionnette diesel par un util
 
 def test_a_study_announced_for_later_is_no_evidence(services: Services, tmp_path: Path) -> None:
     assessment = assess(services, tmp_path, "later.md", "E2", COVER, STUDY_LATER)
-    assert status(assessment, "rse") != "present"
-    assert not [q for q in quotes(assessment) if "camionnette" in q]
+    assert status_of(assessment, "rse") != "present"
+    assert not [q for q in evidence_quotes(assessment) if "camionnette" in q]

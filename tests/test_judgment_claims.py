@@ -13,6 +13,7 @@ from assistant.assessment import Assessment
 from assistant.services import Services, build_services
 from assistant.settings import Settings
 from eval import docbuild
+from tests.dossiers import evidence_quotes, status_of
 
 COVER = """\
 # Dossier E1 — Maison Verdal
@@ -38,18 +39,6 @@ def assess(services: Services, path: Path, epreuve: str = "E1") -> Assessment:
     return services.review.assess(path, epreuve)
 
 
-def quotes(assessment: Assessment) -> list[str]:
-    out = []
-    for cp in assessment.checkpoints:
-        out += [ev.quote for ev in cp.evidence]
-        out += [ev.quote for el in cp.elements for ev in el.evidence]
-    return out
-
-
-def status(assessment: Assessment, checkpoint: str) -> str:
-    return next(c.status for c in assessment.checkpoints if c.id == checkpoint)
-
-
 def write(tmp_path: Path, name: str, *parts: str) -> Path:
     path = tmp_path / name
     path.write_text("\n".join(parts), encoding="utf-8")
@@ -72,8 +61,8 @@ def test_a_table_of_contents_is_neither_evidence_nor_mention(
 ) -> None:
     assessment = assess(services, write(tmp_path, "toc.md", COVER, CONTENTS_MD, PROBLEM))
     for checkpoint in ("pestel", "porter", "swot"):
-        assert status(assessment, checkpoint) == "absent"
-    assert not [q for q in quotes(assessment) if "......" in q or "Matrice SWOT" in q]
+        assert status_of(assessment, checkpoint) == "absent"
+    assert not [q for q in evidence_quotes(assessment) if "......" in q or "Matrice SWOT" in q]
 
 
 def test_a_pdf_table_of_contents_with_dot_leaders_is_never_quoted(
@@ -82,8 +71,8 @@ def test_a_pdf_table_of_contents_with_dot_leaders_is_never_quoted(
     source = "\n".join([COVER, "<!-- pagebreak -->", CONTENTS_MD, "<!-- pagebreak -->", PROBLEM])
     pdf = docbuild.build_pdf(docbuild.markdown_to_items(source), tmp_path / "toc.pdf")
     assessment = assess(services, pdf)
-    assert status(assessment, "swot") == "absent"
-    assert not [q for q in quotes(assessment) if "Diagnostic PESTEL" in q or "...." in q]
+    assert status_of(assessment, "swot") == "absent"
+    assert not [q for q in evidence_quotes(assessment) if "Diagnostic PESTEL" in q or "...." in q]
 
 
 def test_a_heading_list_without_page_numbers_under_sommaire_is_skipped(
@@ -91,7 +80,7 @@ def test_a_heading_list_without_page_numbers_under_sommaire_is_skipped(
 ) -> None:
     contents = "## Sommaire\n\n- Analyse PESTEL\n- Matrice SWOT\n- Forces de Porter\n"
     assessment = assess(services, write(tmp_path, "plain-toc.md", COVER, contents, PROBLEM))
-    assert status(assessment, "pestel") == status(assessment, "swot") == "absent"
+    assert status_of(assessment, "pestel") == status_of(assessment, "swot") == "absent"
 
 
 NOT_DONE_MD = """\
@@ -107,8 +96,8 @@ def test_a_statement_that_the_survey_was_not_done_is_not_evidence(
     services: Services, tmp_path: Path
 ) -> None:
     assessment = assess(services, write(tmp_path, "notdone.md", COVER, NOT_DONE_MD), "E5-P2")
-    assert status(assessment, "bilan_evenement") != "present"
-    found = [q for q in quotes(assessment) if "satisfaction" in q or "questionnaire" in q]
+    assert status_of(assessment, "bilan_evenement") != "present"
+    found = [q for q in evidence_quotes(assessment) if "satisfaction" in q or "questionnaire" in q]
     assert not found
 
 
@@ -121,8 +110,8 @@ Le rétroplanning de l'opération reste à construire : nous n'avons pas eu le t
 
 def test_a_schedule_left_to_build_is_not_a_schedule(services: Services, tmp_path: Path) -> None:
     assessment = assess(services, write(tmp_path, "gantt.md", COVER, SCHEDULE_NOT_DONE), "E2")
-    assert status(assessment, "gantt") != "present"
-    assert not [q for q in quotes(assessment) if "rétroplanning" in q]
+    assert status_of(assessment, "gantt") != "present"
+    assert not [q for q in evidence_quotes(assessment) if "rétroplanning" in q]
 
 
 DEFINITIONS_MD = """\
@@ -138,9 +127,9 @@ def test_definitions_of_the_tools_are_not_analyses_and_are_not_quoted(
     services: Services, tmp_path: Path
 ) -> None:
     assessment = assess(services, write(tmp_path, "def.md", COVER, DEFINITIONS_MD, PROBLEM))
-    assert status(assessment, "swot") != "present"
-    assert status(assessment, "porter") != "present"
-    assert not [q for q in quotes(assessment) if "croise" in q or "intensité" in q]
+    assert status_of(assessment, "swot") != "present"
+    assert status_of(assessment, "porter") != "present"
+    assert not [q for q in evidence_quotes(assessment) if "croise" in q or "intensité" in q]
 
 
 LISTING_MD = """\
@@ -178,7 +167,7 @@ Socioculturel : les touristes achètent des souvenirs gourmands ; 58 % des visit
 
 def test_extraction_marks_never_reach_a_quote(services: Services, tmp_path: Path) -> None:
     assessment = assess(services, write(tmp_path, "marks.md", COVER, MARKS_MD, PROBLEM))
-    assert status(assessment, "pestel") == "present"
-    found = quotes(assessment)
+    assert status_of(assessment, "pestel") == "present"
+    found = evidence_quotes(assessment)
     assert any("esport" in q for q in found)
     assert not [q for q in found if "\ufffe" in q or "\ufffd" in q]

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.assessment import Assessment
 from assistant.detect.claims import void_reason
 from assistant.detect.evidence import kept_span
 from assistant.detect.units import Unit, tokenize
 from assistant.services import Services, build_services
 from assistant.settings import Settings
 from eval import docbuild
+from tests.dossiers import evidence_quotes, status_of
 
 COVER = """\
 # Dossier — Transports Ferrandon
@@ -77,18 +77,6 @@ VOID_PARTS = (
 @pytest.fixture(scope="module")
 def services(tmp_path_factory: pytest.TempPathFactory) -> Services:
     return build_services(Settings(home=tmp_path_factory.mktemp("home")))
-
-
-def quotes(assessment: Assessment) -> list[str]:
-    out = []
-    for cp in assessment.checkpoints:
-        out += [ev.quote for ev in cp.evidence]
-        out += [ev.quote for el in cp.elements for ev in el.evidence]
-    return out
-
-
-def status(assessment: Assessment, checkpoint: str) -> str:
-    return next(c.status for c in assessment.checkpoints if c.id == checkpoint)
 
 
 def dossier(tmp_path: Path, fmt: str, name: str, *parts: str) -> Path:
@@ -151,10 +139,10 @@ def test_definitions_and_denials_of_management_are_never_quoted(
 ) -> None:
     path = dossier(tmp_path, fmt, "equipe", COVER, TEAM)
     assessment = services.review.assess(path, "E4")
-    quoted = " ".join(quotes(assessment))
+    quoted = " ".join(evidence_quotes(assessment))
     assert not [part for part in VOID_PARTS if part in quoted]
-    assert status(assessment, "cohesion_equipe") == "absent"
-    assert status(assessment, "circuit_information") == "absent"
+    assert status_of(assessment, "cohesion_equipe") == "absent"
+    assert status_of(assessment, "circuit_information") == "absent"
 
 
 @pytest.mark.parametrize("fmt", ["md", "pdf"])
@@ -163,11 +151,11 @@ def test_a_missing_tool_and_a_wish_are_never_quoted(
 ) -> None:
     path = dossier(tmp_path, fmt, "web", COVER, WEB)
     assessment = services.review.assess(path, "E2")
-    quoted = quotes(assessment)
+    quoted = evidence_quotes(assessment)
     assert not [part for part in VOID_PARTS if part in " ".join(quoted)]
-    assert status(assessment, "mesure_visibilite") != "present"
-    assert status(assessment, "relations_presse") != "present"
-    assert status(assessment, "rgaa") != "present"
+    assert status_of(assessment, "mesure_visibilite") != "present"
+    assert status_of(assessment, "relations_presse") != "present"
+    assert status_of(assessment, "rgaa") != "present"
 
 
 def test_a_sentence_half_denied_is_quoted_without_its_denial() -> None:
