@@ -53,7 +53,7 @@ def chains_in(figures: list[Figure]) -> list[Chain]:
 
 def _joint(left: Figure, right: Figure) -> list[str] | None:
     """Tokens between two figures of the same sentence, or None when they are not joined."""
-    if left.block != right.block or left.context_start != right.context_start:
+    if not left.same_sentence(right):
         return None
     gap = right.label
     found = _GAP.match(gap)

@@ -7,11 +7,10 @@ that "1 + 1 = 3" in a slogan is left alone; a percentage added to or taken from 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from itertools import pairwise
 
 from assistant.calc.chains import Chain, Token, chains_in, side_values
-from assistant.calc.figures import Figure
+from assistant.calc.figures import Figure, prose_blocks
 from assistant.calc.formatting import amount
 from assistant.calc.models import CalcCheck, CheckStatus
 from assistant.calc.outcome import at_page, close
@@ -19,12 +18,8 @@ from assistant.calc.outcome import at_page, close
 
 def check_expressions(figures: list[Figure], text: str, *, tolerance: float) -> list[CalcCheck]:
     """Every equality written between figures of a sentence."""
-    by_block: dict[int, list[Figure]] = defaultdict(list)
-    for figure in figures:
-        if not figure.in_table:
-            by_block[figure.block].append(figure)
     checks = []
-    for block_figures in by_block.values():
+    for block_figures in prose_blocks(figures).values():
         for chain in chains_in(block_figures):
             if _checkable(chain):
                 check = _check_chain(chain, text, tolerance)

@@ -49,6 +49,10 @@ class Figure(BaseModel):
     def in_table(self) -> bool:
         return self.row is not None
 
+    def same_sentence(self, other: Figure) -> bool:
+        """Both figures stand in one sentence (or one table row)."""
+        return self.block == other.block and self.context_start == other.context_start
+
     def fraction(self) -> float:
         """The value as a plain number, a percentage as a fraction."""
         return self.value / 100 if self.unit == "percent" else self.value
@@ -65,6 +69,15 @@ class Figure(BaseModel):
             start = max(start, self.start - limit // 2)
             end = min(end, start + limit)
         return trim_span(text, start, end)
+
+
+def prose_blocks(figures: list[Figure]) -> dict[int, list[Figure]]:
+    """The figures outside tables, by block, in reading order."""
+    by_block: dict[int, list[Figure]] = {}
+    for figure in figures:
+        if not figure.in_table:
+            by_block.setdefault(figure.block, []).append(figure)
+    return by_block
 
 
 def document_figures(doc: Document) -> list[Figure]:

@@ -10,10 +10,9 @@ alert); a check of a consequence that failed for the same reason is folded into 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 
 from assistant.calc.chains import Chain, Token, chains_in, side_values
-from assistant.calc.figures import Figure
+from assistant.calc.figures import Figure, prose_blocks
 from assistant.calc.formatting import amount
 from assistant.calc.models import CalcCheck
 
@@ -28,10 +27,13 @@ def carry_consequences(figures: list[Figure], checks: list[CalcCheck]) -> list[C
     out: list[CalcCheck] = []
     for check in checks:
         root = by_span.get(check.span) if check.span else None
-        if check.status != "error" or root is None or check.span in folded:
-            out.append(check)
-            continue
-        if check.expected is None or check.found != root.value:
+        if (
+            check.status != "error"
+            or root is None
+            or check.span in folded
+            or check.expected is None
+            or check.found != root.value
+        ):
             out.append(check)
             continue
         notes, spans = _consequences(root, check.expected, chains)
@@ -45,11 +47,7 @@ def carry_consequences(figures: list[Figure], checks: list[CalcCheck]) -> list[C
 
 
 def _prose_chains(figures: list[Figure]) -> list[Chain]:
-    by_block: dict[int, list[Figure]] = defaultdict(list)
-    for figure in figures:
-        if not figure.in_table:
-            by_block[figure.block].append(figure)
-    return [c for block in by_block.values() for c in chains_in(block)]
+    return [c for block in prose_blocks(figures).values() for c in chains_in(block)]
 
 
 def _consequences(
@@ -136,7 +134,7 @@ def _quotient(
             if f is not root
             and f.unit == root.unit
             and f.value > 0
-            and (_same_sentence(f, root) or _same_sentence(f, result))
+            and (f.same_sentence(root) or f.same_sentence(result))
         ]
         for amount_figure in amounts:
             exact = amount_figure.value / root.value if root.value else 0.0
@@ -153,7 +151,3 @@ def _quotient(
             )
             return note, {(result.start, result.end)}
     return "", set()
-
-
-def _same_sentence(a: Figure, b: Figure) -> bool:
-    return a.block == b.block and a.context_start == b.context_start

@@ -188,8 +188,7 @@ def check_prose_growth(figures: list[Figure], text: str) -> list[CalcCheck]:
 
 
 def _growth_triple(first: Figure, second: Figure, rate: Figure) -> bool:
-    same = first.context_start == second.context_start == rate.context_start
-    if not same or first.block != second.block or second.block != rate.block:
+    if not (first.same_sentence(second) and second.same_sentence(rate)):
         return False
     units = {first.unit, second.unit}
     if "percent" in units or rate.unit != "percent" or (len(units) > 1 and "number" not in units):
@@ -250,7 +249,7 @@ def check_prose_shares(figures: list[Figure], text: str) -> list[CalcCheck]:
     for part, rate in pairwise(prose):
         if rate.unit != "percent" or part.unit == "percent" or part.value <= 0:
             continue
-        if part.context_start != rate.context_start or part.block != rate.block:
+        if not part.same_sentence(rate):
             continue
         joint = folded(rate.label)
         if not joint or not _SHARE_JOINT.match(joint) or not _OF_A_WHOLE.match(folded(rate.after)):
@@ -258,8 +257,7 @@ def check_prose_shares(figures: list[Figure], text: str) -> list[CalcCheck]:
         others = [
             f
             for f in prose
-            if f.block == part.block
-            and f.context_start == part.context_start
+            if f.same_sentence(part)
             and f is not part
             and f.unit == part.unit
             and f.period == part.period

@@ -189,22 +189,19 @@ def element_features(
     the sentence that does (None when the model does not know the element or the scan does
     not hold it)."""
     checkpoint = outcome.checkpoint.id
+    key = f"{checkpoint}.{element.element.id}"
     j = scan.column(checkpoint, element.element.id)
     rivals = [
         f"{checkpoint}.{e.element.id}"
         for e in outcome.elements
         if e.element.id != element.element.id
     ]
-    found = (
-        None
-        if j is None
-        else best_passage(model, scan, f"{checkpoint}.{element.element.id}", rivals, j)
-    )
+    found = None if j is None else best_passage(model, scan, key, rivals, j)
     if found is None:
         return None
     best, read = found
     siblings = [e for e in elements if e.element.id != element.element.id]
-    sentence = best_sentence(model, scan, f"{checkpoint}.{element.element.id}")
+    sentence = best_sentence(model, scan, key)
     row = [
         *read,
         sum(e.status == "present" for e in siblings) / len(siblings) if siblings else 0.0,
@@ -237,7 +234,7 @@ def attribute(
             continue
         features, passage, sentence = found
         alone = sentence is not None and (
-            sentence.passage == passage or features[FEATURES.index("sentence")] > features[0]
+            sentence.passage == passage or sentence.score > features[0]
         )
         units = quoted(scan, passage, sentence if alone else None)
         if not units:
