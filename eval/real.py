@@ -6,6 +6,12 @@ labels — never the text. ``python -m eval.real rebuild`` fetches each source p
 network), finds the span from the first to the last words, checks the hash and writes
 ``eval/real/passages-real.jsonl`` (git-ignored), which ``python -m eval.passages_run`` reads.
 Passages whose page changed are reported and left out.
+
+Without a network, ``rebuild --pages DIR`` reads the pages from ``DIR/<id>.txt`` instead: text
+copied by hand (or by a helper) from a stored copy of the page, for instance the excerpts of a
+search service. Copying loses typography, so the span is also tried with each apostrophe and
+quote spelling and with or without the French spaces before punctuation; only a span whose
+hash matches the index is kept, so a wrong copy is reported, never measured.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ import json
 import re
 import sys
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -62,17 +68,41 @@ def page_text(raw: str) -> str:
     return collapse(html.unescape(" ".join(parser.parts)))
 
 
+_APOSTROPHES = ("'", "\u2019")
+_SPACES = (" ", "\u00a0", "\u202f", "")
+
+
+def spellings(text: str) -> Iterator[str]:
+    """``text`` as it is, then with each apostrophe and each space before ``:;!?»`` respelt."""
+    yield text
+    plain = text.replace("\u2019", "'")
+    for apostrophe in _APOSTROPHES:
+        base = plain.replace("'", apostrophe)
+        for space in _SPACES:
+            yield re.sub(r"[ \u00a0\u202f]?([:;!?»])", space + r"\1", base)
+            yield re.sub(r"[ \u00a0\u202f]?([:;!?])", space + r"\1", base)
+
+
+def _folded(text: str) -> str:
+    return collapse(text.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " "))
+
+
 def extract(page: str, entry: dict[str, object]) -> str | None:
     """The passage in ``page`` from its first to its last words, if its hash still matches."""
-    first, last = collapse(str(entry["first_words"])), collapse(str(entry["last_words"]))
-    start = page.find(first)
-    while start >= 0:
-        end = page.find(last, start)
-        if end >= 0:
-            candidate = page[start : end + len(last)]
-            if digest(candidate) == entry["sha256_collapsed"]:
-                return candidate
-        start = page.find(first, start + 1)
+    wanted = entry["sha256_collapsed"]
+    for text in (page, _folded(page)):
+        first, last = collapse(str(entry["first_words"])), collapse(str(entry["last_words"]))
+        if text is not page:
+            first, last = _folded(first), _folded(last)
+        start = text.find(first)
+        while start >= 0:
+            end = text.find(last, start)
+            if end >= 0:
+                span = text[start : end + len(last)]
+                for candidate in spellings(span):
+                    if digest(candidate) == wanted:
+                        return collapse(candidate)
+            start = text.find(first, start + 1)
     return None
 
 
@@ -82,18 +112,27 @@ def fetch(url: str, timeout: float = 20.0) -> str:
         return str(response.read().decode("utf-8", errors="replace"))
 
 
-def rebuild(index: Path = INDEX, out: Path = PASSAGES) -> tuple[int, list[str]]:
+def rebuild(
+    index: Path = INDEX, out: Path = PASSAGES, copies: Path | None = None
+) -> tuple[int, list[str]]:
     entries = [json.loads(line) for line in index.read_text(encoding="utf-8").splitlines() if line]
     pages: dict[str, str] = {}
     lines, missing = [], []
     for entry in entries:
         url = str(entry["source"])
-        try:
-            pages.setdefault(url, page_text(fetch(url)))
-        except OSError as exc:
-            missing.append(f"{entry['id']}: {url}: {exc}")
-            continue
-        text = extract(pages[url], entry)
+        if copies is not None:
+            copy = copies / f"{entry['id']}.txt"
+            if not copy.is_file():
+                missing.append(f"{entry['id']}: no copy in {copies}")
+                continue
+            page = collapse(copy.read_text(encoding="utf-8"))
+        else:
+            try:
+                page = pages.setdefault(url, page_text(fetch(url)))
+            except OSError as exc:
+                missing.append(f"{entry['id']}: {url}: {exc}")
+                continue
+        text = extract(page, entry)
         if text is None:
             missing.append(f"{entry['id']}: {url}: passage not found (page changed)")
             continue
@@ -117,15 +156,48 @@ def check(index: Path = INDEX, passages: Path = PASSAGES) -> list[str]:
     return problems
 
 
+def probe(copies: Path, ids: Sequence[str], index: Path = INDEX) -> list[str]:
+    """For each id, whether ``copies/<id>.txt`` yields the passage, or what is missing."""
+    known = {
+        e["id"]: e for e in map(json.loads, index.read_text(encoding="utf-8").splitlines()) if e
+    }
+    lines = []
+    for key in ids:
+        entry, copy = known.get(key), copies / f"{key}.txt"
+        if entry is None or not copy.is_file():
+            lines.append(f"{key}: {'unknown id' if entry is None else 'no copy'}")
+            continue
+        page = _folded(copy.read_text(encoding="utf-8"))
+        if extract(collapse(copy.read_text(encoding="utf-8")), entry) is not None:
+            verdict = "ok"
+        elif _folded(str(entry["first_words"])) not in page:
+            verdict = "first words not found"
+        elif _folded(str(entry["last_words"])) not in page:
+            verdict = "last words not found (excerpt cut short?)"
+        else:
+            verdict = "span found but its text differs from the original (a word or sign)"
+        lines.append(f"{key}: {verdict}")
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.real", description=__doc__)
-    parser.add_argument("action", choices=["rebuild", "check"])
-    args = parser.parse_args(argv)
+    parser.add_argument("action", choices=["rebuild", "check", "probe"])
+    parser.add_argument("ids", nargs="*", help="probe: the ids to try in PAGES")
+    parser.add_argument(
+        "--pages", type=Path, help="read each page from PAGES/<id>.txt instead of the network"
+    )
+    args = parser.parse_intermixed_args(argv)
     if args.action == "check":
         problems = check()
         print("\n".join(problems) or f"{PASSAGES.name}: every passage matches the index")
         return 1 if problems else 0
-    count, missing = rebuild()
+    if args.action == "probe":
+        if args.pages is None:
+            parser.error("probe needs --pages")
+        print("\n".join(probe(args.pages, args.ids)))
+        return 0
+    count, missing = rebuild(copies=args.pages)
     print("\n".join(missing))
     print(f"{count} passages rebuilt, {len(missing)} missing -> {PASSAGES}")
     return 0
