@@ -61,3 +61,22 @@ def test_probe_says_what_is_missing(tmp_path: Path) -> None:
         "real-9001: last words not found (excerpt cut short?)",
         "real-9002: unknown id",
     ]
+
+
+def test_an_indexed_dev_passage_keeps_no_text_and_rebuilds_from_its_copy(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "w99-0001.txt").write_text(PASSAGE.replace(" : ", "\n: "), encoding="utf-8")
+    labels = tmp_path / "labels-w99.jsonl"
+    label = {"id": "w99-0001", "source": "https://example.org/b", "kind": "thin"}
+    labels.write_text(json.dumps(label | {"targets": {"veille": "partial"}}), encoding="utf-8")
+    entries = real.index_entries([labels], pages)
+    assert [entry["author"] for entry in entries] == ["w99"]
+    assert "text" not in entries[0]
+    assert "magasins en 2023 : une croissance" not in json.dumps(entries[0], ensure_ascii=False)
+    assert entries[0]["first_words"] == "L’enseigne ouvre 12 magasins en 2023 : une"
+    index = tmp_path / "dev-index.jsonl"
+    index.write_text(json.dumps(entries[0], ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "passages-dev.jsonl"
+    assert real.rebuild(index, out, copies=pages) == (1, [])
+    assert json.loads(out.read_text(encoding="utf-8"))["text"] == PASSAGE
