@@ -39,6 +39,7 @@ SETS = {
     "styles-heldout3": STYLES / "heldout3",
     "styles-heldout4": STYLES / "heldout4",
     "styles-heldout5": STYLES / "heldout5",
+    "styles-heldout6": STYLES / "heldout6",
     "styles-figures": STYLES / "figures",
 }
 BUILDERS = {"pdf": docbuild.build_pdf, "docx": docbuild.build_docx, "odt": docbuild.build_odt}
@@ -53,7 +54,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--set", dest="set_name", choices=sorted(SETS), default="devset",
         help="Labelled set: devset, styles-train, styles-dev, styles-figures (tuned on) or "
-        "heldout, styles-heldout, styles-heldout2..5 (measure only, never tune on them).",
+        "heldout, styles-heldout, styles-heldout2..6 (measure only, never tune on them).",
     )  # fmt: skip
     parser.add_argument("--devset", type=Path, help="Folder of dossiers+labels (overrides --set).")
     parser.add_argument("-v", "--verbose", action="store_true", help="Per-dossier errors.")
