@@ -312,3 +312,33 @@ def test_a_wrong_share_within_its_category(tmp_path: Path) -> None:
     (alert,) = report.alerts  # the communication group only, over its own sub-total
     assert "les parts totalisent 90 % au lieu de 100 %" in plain(alert.message)
     assert alert.quote == "Sous-total communication | 1 500 €"
+
+
+THRESHOLD_OVER_THE_PRICE = """
+# 4. Point mort de l'atelier
+
+Nos charges fixes de la première année s'élèvent à 31 200 €. Le prix de vente du forfait de
+vingt cours est de 260 € et le coût variable par participant de 60 € (fournitures).
+
+Seuil de rentabilité = charges fixes / prix du forfait = 31 200 / 260 = 120, soit 120
+participants à recruter avant juin.
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "pdf"])
+def test_a_threshold_divided_by_the_price_is_wrong_even_when_its_division_is_right(
+    fmt: str, tmp_path: Path
+) -> None:
+    report = report_of(THRESHOLD_OVER_THE_PRICE, tmp_path, fmt)
+    (alert,) = report.alerts
+    message = plain(alert.message)
+    assert "120 unités annoncés, 156 unités attendus" in message
+    assert "31 200 € / (prix unitaire 260 € − coût variable unitaire 60 €)" in message
+
+
+def test_a_threshold_divided_by_the_unit_margin_is_right(tmp_path: Path) -> None:
+    right = THRESHOLD_OVER_THE_PRICE.replace(
+        "prix du forfait = 31 200 / 260 = 120, soit 120",
+        "marge par forfait = 31 200 / 200 = 156, soit 156",
+    )
+    assert report_of(right, tmp_path).alerts == []

@@ -141,7 +141,7 @@ def _prose_facts(figures: list[Figure]) -> list[Fact]:
             continue  # "si le prix baissait à 24 €, la MCV tomberait à 18,60 €": not the base case
         local = False
         if id(figure) in results:
-            quantity = _leftmost(results[id(figure)], figure)
+            quantity = _leftmost(_defined(results[id(figure)]), figure)
         else:
             quantity = _named(figure) or _inherited(figure)
             if quantity is None:
@@ -255,8 +255,15 @@ def _inherited(figure: Figure) -> Quantity | None:
     days or months without a name of its own takes the break-even named earlier in its sentence."""
     if figure.unit not in ("quantity", "days", "months") or concepts_in(figure.label):
         return None
-    named = {c for _, _, c in concepts_in(figure.lead)}
+    named = {c for _, _, c in concepts_in(_defined(figure.lead))}
     return _BREAKEVEN_BY_UNIT[figure.unit] if named == {"breakeven"} else None
+
+
+def _defined(label: str) -> str:
+    """The side of 'X = A / B = …' that names what is computed, when it names something: the
+    operands' names on the right ('Coûts fixes / prix') are not the result's."""
+    head = label.split("=", 1)[0]
+    return head if "=" in label and concepts_in(head) else label
 
 
 AMBIGUOUS: Literal["ambiguous"] = "ambiguous"
