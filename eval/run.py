@@ -42,6 +42,7 @@ SETS = {
     "styles-heldout6": STYLES / "heldout6",
     "styles-figures": STYLES / "figures",
     "styles-tidy": STYLES / "tidy",
+    "styles-figures2": STYLES / "figures2",
 }
 BUILDERS = {"pdf": docbuild.build_pdf, "docx": docbuild.build_docx, "odt": docbuild.build_odt}
 
@@ -54,7 +55,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="Write the results as JSON to this file.")
     parser.add_argument(
         "--set", dest="set_name", choices=sorted(SETS), default="devset",
-        help="Labelled set: devset, styles-train, styles-dev, styles-figures, styles-tidy (tuned on) or "
+        help="Labelled set: devset, styles-train, styles-dev, styles-figures, styles-figures2, styles-tidy (tuned on) or "
         "heldout, styles-heldout, styles-heldout2..6 (measure only, never tune on them).",
     )  # fmt: skip
     parser.add_argument("--devset", type=Path, help="Folder of dossiers+labels (overrides --set).")
