@@ -55,8 +55,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="Write the results as JSON to this file.")
     parser.add_argument(
         "--set", dest="set_name", choices=sorted(SETS), default="devset",
-        help="Labelled set: devset, styles-train, styles-dev, styles-figures, styles-figures2, styles-tidy (tuned on) or "
-        "heldout, styles-heldout, styles-heldout2..6 (measure only, never tune on them).",
+        help="Labelled set: devset, styles-train, styles-dev, styles-figures, styles-figures2, "
+        "styles-tidy (tuned on) or heldout, styles-heldout, styles-heldout2..6 (measure only, "
+        "never tune on them).",
     )  # fmt: skip
     parser.add_argument("--devset", type=Path, help="Folder of dossiers+labels (overrides --set).")
     parser.add_argument("-v", "--verbose", action="store_true", help="Per-dossier errors.")

@@ -47,11 +47,12 @@ def test_a_consistent_plan_is_evidence_and_raises_nothing(fmt: str, tmp_path: Pa
     assert evidence.section == "3.3 Plan de trésorerie"
 
 
-def test_a_broken_carry_over_is_flagged(tmp_path: Path) -> None:
+def test_a_broken_carry_over_is_flagged_with_the_balance_it_leads_to(tmp_path: Path) -> None:
     report = report_of(plan(("8 000", "6 000"), ("6 000", "8 000")), tmp_path, "pdf")
     (alert,) = report.alerts
     assert plain(alert.message) == (
-        "Report de trésorerie erroné p. 1 : fin Février 7 500 €, début Mars 8 000 €."
+        "Report de trésorerie erroné p. 1 : fin Février 7 500 €, début Mars 8 000 € ; "
+        "d'où une trésorerie de fin Avril de 8 000 € au lieu de 7 500 €."
     )
     assert alert.quote.startswith("Trésorerie début de mois | 5 000 | 6 000 | 8 000")
     assert alert.details and (alert.details["expected"], alert.details["found"]) == (7500, 8000)

@@ -176,6 +176,8 @@ def check_plan(plan: Plan, *, tolerance: float) -> list[CalcCheck]:
         return [_unverified(plan, "les encaissements ou décaissements par période manquent")]
     if len(errors) == 1 and not carry_errors:
         errors = [_carried_on(plan, errors[0], closing)]
+    if len(carry_errors) == 1 and not errors:
+        carry_errors = [_carry_carried_on(plan, carry_errors[0], closing)]
     return errors + carry_errors or [_ok(plan, closing_kind)]
 
 
@@ -198,6 +200,27 @@ def _carried_on(plan: Plan, error: CalcCheck, closing: Flow) -> CalcCheck:
         f"{error.message[:-1]} ; l'écart se reporte sur les périodes suivantes, d'où une "
         f"trésorerie de fin {plan.periods[last]} de {amount(found, 'currency')} au lieu de "
         f"{amount(right, 'currency')}."
+    )
+    return error.model_copy(update={"message": message})
+
+
+def _carry_carried_on(plan: Plan, error: CalcCheck, closing: Flow) -> CalcCheck:
+    """A single wrong opening balance: the closing balances from its period on are off by the
+    same gap; the last one is named with what it should be (one mistake, one alert)."""
+    if error.found is None or error.expected is None or error.span is None:
+        return error
+    cells = plan.cells.get("opening") or []
+    j = next(
+        (i for i, c in enumerate(cells) if c is not None and (c.start, c.end) == error.span), None
+    )
+    last = next((i for i in range(len(closing) - 1, -1, -1) if closing[i] is not None), None)
+    if j is None or last is None or last < j:
+        return error
+    found = closing[last] or 0.0
+    right = found - (error.found - error.expected)
+    message = (
+        f"{error.message[:-1]} ; d'où une trésorerie de fin {plan.periods[last]} de "
+        f"{amount(found, 'currency')} au lieu de {amount(right, 'currency')}."
     )
     return error.model_copy(update={"message": message})
 

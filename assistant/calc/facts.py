@@ -95,7 +95,18 @@ def quantity_of(concept: Concept, figure: Figure, label: str = "") -> Quantity |
         return _RATES.get(concept) if concept != "revenue" else None
     if concept in ("mcv_rate", "margin_rate", "cv_rate"):
         return None
+    if unit in _AMOUNTS and concept in _PER_UNIT_OF and _PER_UNIT_AFTER.match(folded(figure.after)):
+        return _PER_UNIT_OF[concept]  # 'la MCV est de 7,00 € par panier'
     return concept if unit in _AMOUNTS else None
+
+
+_PER_UNIT_OF: dict[Concept, Quantity] = {
+    "mcv": "unit_margin",
+    "variable_costs": "unit_variable_cost",
+}
+_PER_UNIT_AFTER = re.compile(
+    r"^(?:€|euros?)?\s*(?:ht|ttc)?\s*par (?!an\b|annee\b|mois\b|jour\b|semaine\b|rapport\b)\w+"
+)
 
 
 def _unit_hint(text: str) -> str:
@@ -126,7 +137,29 @@ def find_facts(figures: list[Figure]) -> list[Fact]:
             facts += _table_facts(block_figures)
         else:
             facts += _prose_facts(block_figures)
-    return facts
+    return facts + _unnamed_thresholds(by_block, facts)
+
+
+def _unnamed_thresholds(by_block: dict[int, list[Figure]], facts: list[Fact]) -> list[Fact]:
+    """'les coûts fixes divisés par le prix : 12 000 / 20 = 600 paniers': a count obtained by
+    dividing the dossier's fixed costs by one figure is a break-even in quantity, named or not,
+    so that it is redone with the unit margin."""
+    fixed = [f.value for f in facts if f.quantity == "fixed_costs" and f.value > 0]
+    known = {id(f.figure) for f in facts}
+    found = []
+    for block_figures in by_block.values():
+        if block_figures[0].in_table:
+            continue
+        for chain in chains_in(block_figures):
+            tokens, result = chain.tokens, chain.figures[-1]
+            if len(tokens) != 5 or tokens[1] != "/" or tokens[3] != "=":
+                continue
+            dividend = tokens[0]
+            if result.unit != "quantity" or id(result) in known or not isinstance(dividend, Figure):
+                continue
+            if any(abs(dividend.value - value) <= 0.005 * value for value in fixed):
+                found.append(Fact("breakeven_qty", result, computed=True))
+    return found
 
 
 def _prose_facts(figures: list[Figure]) -> list[Fact]:
@@ -141,7 +174,7 @@ def _prose_facts(figures: list[Figure]) -> list[Fact]:
             continue  # "si le prix baissait à 24 €, la MCV tomberait à 18,60 €": not the base case
         local = False
         if id(figure) in results:
-            quantity = _leftmost(_defined(results[id(figure)]), figure)
+            quantity = _result(results[id(figure)], figure)
         else:
             quantity = _named(figure) or _inherited(figure)
             if quantity is None:
@@ -257,6 +290,20 @@ def _inherited(figure: Figure) -> Quantity | None:
         return None
     named = {c for _, _, c in concepts_in(_defined(figure.lead))}
     return _BREAKEVEN_BY_UNIT[figure.unit] if named == {"breakeven"} else None
+
+
+def _result(label: str, figure: Figure) -> Quantity | None:
+    """What a computation's result is: its last clause when that names it without a formula
+    ('Point mort : avec un CA prévisionnel de 420 × 150 = …' is a revenue), else the first
+    quantity named that fits ('Seuil de rentabilité (CF / taux de MCV) = …')."""
+    head = _defined(label)
+    clause = _CLAUSE.split(_ASIDE.sub(" ", head))[-1]
+    if concepts_in(clause) and not _FORMULA.search(clause):
+        return _leftmost(clause, figure) or _leftmost(head, figure)
+    return _leftmost(head, figure)
+
+
+_FORMULA = re.compile(r"[/×*+−]|\s-\s")
 
 
 def _defined(label: str) -> str:

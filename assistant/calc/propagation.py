@@ -86,6 +86,8 @@ def _redone(chain: Chain, wrong: list[tuple[Figure, float]]) -> float | None:
     left, result = segments[0], chain.figures[-1]
     if not (len(segments[1]) == 1 and segments[1][0] is result):
         return None
+    if _long_sum(left):
+        return None  # '300 + 420 + 480 + 600 = 1 800': a term equal to the mistake by chance
     fixed: list[Token] = list(left)
     used = False
     for bad, right in wrong:
@@ -104,6 +106,12 @@ def _redone(chain: Chain, wrong: list[tuple[Figure, float]]) -> float | None:
     if abs(value - result.value) <= max(result.step, 0.005 * abs(value)):
         return None
     return value
+
+
+def _long_sum(side: list[Token]) -> bool:
+    """A sum of three terms or more: quarters, items, lines; never where a result is reused."""
+    operators = {t for t in side if isinstance(t, str) and t not in "()"}
+    return operators == {"+"} and sum(isinstance(t, Figure) for t in side) >= 3
 
 
 def _same_figure(token: Figure, bad: Figure) -> bool:
