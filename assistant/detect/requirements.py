@@ -40,10 +40,14 @@ _EXPLANATION = re.compile(
     r"|suite a|du a|due a|dus a|dues a|lie a|liee a|lies a|liees a|justifi|provient|vient de"
     r"|s'explique|cause|en effet)"
 )
+_PERIOD = r"j|jours?|sem|semaines?|mois|trim|trimestres?|an|ans|week|month|day"
 _FREQUENCY = re.compile(
-    rf"\b(?:par|chaque|tous les|toutes les) (?:jour|semaine|mois|{_DAYS})"
-    rf"|\ble (?:{_DAYS})\b|\bles (?:{_DAYS})s\b|\bquotidien|\bhebdomadaire|\bbimensuel|\bmensuel"
+    rf"\b(?:par|chaque|tous les|toutes les) (?:jour|semaine|sem\b|mois|{_DAYS})"
+    rf"|\ble (?:{_DAYS})\b|\bles (?:{_DAYS})s\b|\bquotidien|\b(?:bi-?)?hebdo|\bbimensuel|\bmensuel"
     r"|\bfois par\b|\brythme\b|\bfrequence\b|\bcalendrier editorial|\bplanning editorial"
+    # written short, in slides and tables: « 4 posts / sem. », « 1 vidéo / 2 sem. », « 3x/mois »
+    rf"|\d[^\d.;/€$%]{{0,25}}/ ?(?:\d+ ?)?(?:{_PERIOD})\b"
+    r"|\b(?:daily|weekly|monthly|per (?:day|week|month)|a (?:day|week|month))\b"
 )
 
 _RESULT = re.compile(
@@ -64,13 +68,18 @@ _AUDIT = re.compile(
     r"|\bnon-?conformites?"
 )
 _TARGET_WORD = (
-    r"objectifs?|cibles?|visee?s?|viser|visons|atteindre|d'ici|au moins|minimum|maximum"
-    r"|passer de|plus de|moins de|superieure? a|inferieure? a|jusqu'a|attendue?s?|esperee?s?"
+    r"objectifs?|cibles?|visee?s?|viser|visons|atteindre|d'ici|attendue?s?|esperee?s?"
+    r"|passer de"
 )
+_BOUND_WORD = (
+    r"au moins|minimum|maximum|plus de|moins de|superieure? a|inferieure? a|jusqu'a"
+)
+_VALUE = r"(?<![\d/])(?!(?:19|20)\d\d\b)\d"  # a value, not a year
 _TARGET = re.compile(
-    rf"\b(?:{_TARGET_WORD})\b[^.;]{{0,50}}\d|\d[^.;]{{0,40}}\b(?:{_TARGET_WORD})\b|[≥≤<>]\s*\d"
+    rf"\b(?:{_TARGET_WORD})\b[^.;]{{0,50}}{_VALUE}|{_VALUE}[^.;]{{0,40}}\b(?:{_TARGET_WORD})\b"
+    rf"|\b(?:{_BOUND_WORD}) (?:[a-z]+ )?{_VALUE}|[≥≤<>]\s*\d"
 )
-_TARGET_HEADER = re.compile(rf"^\W*(?:{_TARGET_WORD}|target|goal)s?\b", re.IGNORECASE)
+_TARGET_HEADER = re.compile(rf"^\W*(?:{_TARGET_WORD}|{_BOUND_WORD}|target|goal)s?\b", re.IGNORECASE)
 
 _TEXT_CHECKS: dict[str, re.Pattern[str]] = {
     "dates": _DATE,
