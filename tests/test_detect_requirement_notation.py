@@ -1,0 +1,132 @@
+# ruff: noqa: E501  (dossier prose: one paragraph per line, as candidates write Markdown)
+"""What the référentiel asks of a topic, read in the notations students use: a publishing
+rhythm written short in slides (« / sem. », « weekly »), a target value that is a figure to
+reach, never a year or a comparison made in passing. Real Markdown dossiers assessed through
+the review service, as the CLI does, and the requirement checks themselves on units built from
+real text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.assessment import Assessment
+from assistant.detect.requirements import meets
+from assistant.detect.units import build_units
+from assistant.services import Services, build_services
+from assistant.settings import Settings
+from tests.dossiers import ingest, status_of, write
+
+COVER = """\
+# Dossier — Fil & Bobine, mercerie solidaire
+
+## Présentation
+
+Fil & Bobine est une mercerie associative de Besançon ouverte en 2021 : deux salariées et une dizaine de bénévoles y vendent des tissus de récupération et animent des ateliers de couture pour 640 adhérents.
+"""
+
+
+@pytest.fixture(scope="module")
+def services(tmp_path_factory: pytest.TempPathFactory) -> Services:
+    return build_services(Settings(home=tmp_path_factory.mktemp("home")))
+
+
+def assess(services: Services, tmp_path: Path, epreuve: str, body: str) -> Assessment:
+    return services.review.assess(write(tmp_path, "dossier.md", COVER, body), epreuve)
+
+
+# ---- a publishing rhythm written short ----
+
+SOCIAL_SHORT = """\
+## Réseaux sociaux
+
+- Instagram (adhérentes 25-45 ans) : 2 carrousels tutos + 4 stories / sem., réponses aux messages le soir même
+- Facebook (public senior du quartier) : 1 post agenda des ateliers / 2 sem.
+- Pinterest : tableaux « upcycling » alimentés à chaque nouvel atelier
+"""
+
+SOCIAL_WEEKLY = """\
+## Social media plan
+
+- Instagram : a weekly reel showing one garment repaired by a volunteer, plus stories from the workshop
+- Facebook : workshop calendar posted monthly for the neighbourhood group (1 900 members)
+"""
+
+SOCIAL_NO_RHYTHM = """\
+## Réseaux sociaux
+
+- Instagram (adhérentes 25-45 ans) : carrousels tutos et stories, réponses aux messages le soir même
+- Facebook (public senior du quartier) : posts agenda des ateliers
+- Pinterest : tableaux « upcycling » sur les créations des adhérents
+"""
+
+
+def test_a_rhythm_written_per_week_in_slides_is_a_rhythm(
+    services: Services, tmp_path: Path
+) -> None:
+    assert status_of(assess(services, tmp_path, "E2", SOCIAL_SHORT), "reseaux_sociaux") == "present"
+
+
+def test_an_english_weekly_rhythm_is_a_rhythm(services: Services, tmp_path: Path) -> None:
+    assert status_of(assess(services, tmp_path, "E2", SOCIAL_WEEKLY), "reseaux_sociaux") == "present"
+
+
+def test_networks_without_any_rhythm_stay_partial(services: Services, tmp_path: Path) -> None:
+    status = status_of(assess(services, tmp_path, "E2", SOCIAL_NO_RHYTHM), "reseaux_sociaux")
+    assert status == "partial"
+
+
+# ---- a target value, not a year or a comparison in passing ----
+
+KPI_YEAR_ONLY = """\
+## Indicateurs de suivi
+
+Depuis la rentrée 2024, je suis chaque mois le nombre d'inscriptions aux ateliers, le panier moyen en boutique et le nombre d'abonnés Instagram ; en 2025 la hausse du prix du coton a obligé à acheter plus de tissus neufs.
+"""
+
+KPI_TARGETS = """\
+## Indicateurs de suivi
+
+Je suis chaque mois le nombre d'inscriptions aux ateliers (objectif : 90 par mois d'ici juin), le panier moyen en boutique (au moins 14 €) et le nombre d'abonnés Instagram (1 500 visés fin 2025).
+"""
+
+
+def test_indicators_whose_only_figures_are_years_have_no_target(
+    services: Services, tmp_path: Path
+) -> None:
+    assert status_of(assess(services, tmp_path, "E4", KPI_YEAR_ONLY), "kpi") != "present"
+
+
+def test_indicators_with_values_to_reach_are_present(services: Services, tmp_path: Path) -> None:
+    assert status_of(assess(services, tmp_path, "E4", KPI_TARGETS), "kpi") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Nous visons 300 paniers par mois à la boutique.", True),
+        ("Le taux de réinscription doit rester > 60 % sur l'année.", True),
+        ("Au moins 40 bénévoles mobilisés pour la braderie.", True),
+        ("Depuis 2023, la boutique a accueilli plus de bénévoles que prévu.", False),
+        ("L'objectif est de faire connaître la mercerie depuis 2022.", False),
+    ],
+)
+def test_a_target_value_is_a_figure_to_reach(tmp_path: Path, text: str, held: bool) -> None:
+    units = build_units(ingest(write(tmp_path, "t.md", text + "\n")))
+    assert meets(["targets"], units) is held
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Reels : 3 / sem. en période de soldes.", True),
+        ("Newsletter envoyée 2x/mois aux adhérents.", True),
+        ("Posts published daily during the sales week.", True),
+        ("Le loyer de la boutique est de 950 €/mois.", False),
+        ("Atelier couture le 12/03 avec 8 inscrits.", False),
+    ],
+)
+def test_a_rhythm_is_a_recurring_time(tmp_path: Path, text: str, held: bool) -> None:
+    units = build_units(ingest(write(tmp_path, "t.md", text + "\n")))
+    assert meets(["frequency"], units) is held
