@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
+from assistant.detect.negation import denied_tokens
 from assistant.detect.units import Unit
 from assistant.referentiel.models import Requirement
 from assistant.textnorm import fold
@@ -95,8 +96,22 @@ def meets(requires: Sequence[Requirement], units: Iterable[Unit]) -> bool:
     """Every requirement holds somewhere in ``units`` (headings aside)."""
     if not requires:
         return True
-    texts = [_folded(u.text) for u in units if u.kind != "heading"]
+    texts = [_folded(_asserted(u)) for u in units if u.kind != "heading"]
     return all(_CHECKS[r](texts) for r in requires)
+
+
+def _asserted(unit: Unit) -> str:
+    """``unit``'s text without the clauses a denial takes back: « aucun audit n'a été fait »
+    names an audit and holds none, « nous n'avons fixé aucune date » no date."""
+    denied = denied_tokens(unit)
+    if not denied:
+        return unit.text
+    text = unit.text
+    for i in sorted(denied, reverse=True):
+        token = unit.tokens[i]
+        start = token.start - unit.start
+        text = text[:start] + " " * len(token.text) + text[start + len(token.text) :]
+    return text
 
 
 @lru_cache(maxsize=4096)
