@@ -130,3 +130,39 @@ def test_a_target_value_is_a_figure_to_reach(tmp_path: Path, text: str, held: bo
 def test_a_rhythm_is_a_recurring_time(tmp_path: Path, text: str, held: bool) -> None:
     units = build_units(ingest(write(tmp_path, "t.md", text + "\n")))
     assert meets(["frequency"], units) is held
+
+
+# ---- what a denial takes back meets no requirement ----
+
+ACCESSIBILITY_DENIED_AUDIT = """\
+## Accessibilité numérique (RGAA)
+
+Sur le site de la mercerie, j'ai ajouté en mai des textes alternatifs aux 40 photos de tissus et agrandi les boutons du panier pour les adhérentes malvoyantes ; en revanche aucun audit RGAA n'a été réalisé.
+"""
+
+ACCESSIBILITY_AUDITED = """\
+## Accessibilité numérique (RGAA)
+
+Pour la boutique en ligne, j'ai ajouté des descriptions aux photos des coupons de tissu et agrandi les boutons du panier ; l'audit mené en mars avec l'extension WAVE donne 71 % de critères RGAA respectés, et les douze non-conformités restantes sont listées avec leur correction.
+"""
+
+
+def test_an_audit_said_not_done_is_no_audit(services: Services, tmp_path: Path) -> None:
+    status = status_of(assess(services, tmp_path, "E5-P1", ACCESSIBILITY_DENIED_AUDIT), "rgaa")
+    assert status == "partial"
+
+
+def test_an_audit_with_its_conformity_rate_is_present(services: Services, tmp_path: Path) -> None:
+    assert status_of(assess(services, tmp_path, "E5-P1", ACCESSIBILITY_AUDITED), "rgaa") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "requirement"),
+    [
+        ("Nous n'avons pas encore fixé les dates des ateliers de septembre et d'octobre.", "schedule"),
+        ("Aucun audit n'a été réalisé sur le site de la mercerie.", "audit"),
+    ],
+)
+def test_a_denied_clause_meets_no_requirement(tmp_path: Path, text: str, requirement: str) -> None:
+    units = build_units(ingest(write(tmp_path, "t.md", text + "\n")))
+    assert not meets([requirement], units)
