@@ -69,7 +69,9 @@ def test_a_rhythm_written_per_week_in_slides_is_a_rhythm(
 
 
 def test_an_english_weekly_rhythm_is_a_rhythm(services: Services, tmp_path: Path) -> None:
-    assert status_of(assess(services, tmp_path, "E2", SOCIAL_WEEKLY), "reseaux_sociaux") == "present"
+    assert (
+        status_of(assess(services, tmp_path, "E2", SOCIAL_WEEKLY), "reseaux_sociaux") == "present"
+    )
 
 
 def test_networks_without_any_rhythm_stay_partial(services: Services, tmp_path: Path) -> None:
@@ -153,13 +155,18 @@ def test_an_audit_said_not_done_is_no_audit(services: Services, tmp_path: Path) 
 
 
 def test_an_audit_with_its_conformity_rate_is_present(services: Services, tmp_path: Path) -> None:
-    assert status_of(assess(services, tmp_path, "E5-P1", ACCESSIBILITY_AUDITED), "rgaa") == "present"
+    assert (
+        status_of(assess(services, tmp_path, "E5-P1", ACCESSIBILITY_AUDITED), "rgaa") == "present"
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "requirement"),
     [
-        ("Nous n'avons pas encore fixé les dates des ateliers de septembre et d'octobre.", "schedule"),
+        (
+            "Nous n'avons pas encore fixé les dates des ateliers de septembre et d'octobre.",
+            "schedule",
+        ),
         ("Aucun audit n'a été réalisé sur le site de la mercerie.", "audit"),
     ],
 )

@@ -72,9 +72,7 @@ _TARGET_WORD = (
     r"objectifs?|cibles?|visee?s?|viser|visons|atteindre|d'ici|attendue?s?|esperee?s?"
     r"|passer de"
 )
-_BOUND_WORD = (
-    r"au moins|minimum|maximum|plus de|moins de|superieure? a|inferieure? a|jusqu'a"
-)
+_BOUND_WORD = r"au moins|minimum|maximum|plus de|moins de|superieure? a|inferieure? a|jusqu'a"
 _VALUE = r"(?<![\d/])(?!(?:19|20)\d\d\b)\d"  # a value, not a year
 _TARGET = re.compile(
     rf"\b(?:{_TARGET_WORD})\b[^.;]{{0,50}}{_VALUE}|{_VALUE}[^.;]{{0,40}}\b(?:{_TARGET_WORD})\b"
