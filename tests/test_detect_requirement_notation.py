@@ -173,3 +173,44 @@ def test_an_audit_with_its_conformity_rate_is_present(services: Services, tmp_pa
 def test_a_denied_clause_meets_no_requirement(tmp_path: Path, text: str, requirement: str) -> None:
     units = build_units(ingest(write(tmp_path, "t.md", text + "\n")))
     assert not meets([requirement], units)
+
+
+# ---- a topic told in short lines next to each other is one passage ----
+
+EVENT_TARGETS_SHORT = """\
+## Public de la braderie
+
+L'an dernier, 380 visiteurs sont venus à la braderie de printemps.
+
+Parmi les visiteurs, 70 % de femmes de 30 à 55 ans.
+
+Événement concurrent : la foire de Dole, le même week-end.
+"""
+
+EVENT_TARGETS_SCATTERED = """\
+## Public de la braderie
+
+L'an dernier, 380 visiteurs sont venus à la braderie de printemps.
+
+## Budget
+
+La location des tables coûte 240 € et l'impression des affiches 180 €, payées par l'association sur ses fonds propres.
+
+## Bénévoles
+
+Douze bénévoles tiennent les stands par roulement de deux heures, encadrés par les deux salariées.
+
+## Les exposants
+
+Parmi les visiteurs, 70 % de femmes de 30 à 55 ans.
+"""
+
+
+def test_short_lines_about_one_topic_are_read_together(services: Services, tmp_path: Path) -> None:
+    result = assess(services, tmp_path, "E5-P2", EVENT_TARGETS_SHORT)
+    assert status_of(result, "cibles_evenement") == "present"
+
+
+def test_lines_in_different_sections_are_not_joined(services: Services, tmp_path: Path) -> None:
+    result = assess(services, tmp_path, "E5-P2", EVENT_TARGETS_SCATTERED)
+    assert status_of(result, "cibles_evenement") != "present"
