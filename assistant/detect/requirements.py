@@ -21,11 +21,11 @@ _MONTHS = (
 )
 _DAYS = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 _DATE = re.compile(
-    rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d\d\b|\bj ?[-+−] ?\d+|\bs(?:emaine)? ?\d{{1,2}}\b"
+    rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d\d\b|\bj ?[-+−] ?\d+"
     rf"|\b\d{{1,2}}/\d{{1,2}}\b|\b(?:{_DAYS})\b|\btrimestre|\bsemestre|\becheance|\bdate limite"
     r"|\b[jsm] ?[-−] ?\d+"
     r"|\b\d+(?: ?[-/à] ?\d+)? ?(?:jours?|semaines?|mois) (?:avant|apres|plus tot)"
-    r"|\b(?:semaine|mois|jour) (?:\d+|precedente?|suivante?|d'avant)\b|\bveille\b|\blendemain\b"
+    r"|\b(?:semaine|mois|jour) (?:precedente?|suivante?|d'avant)\b|\bveille\b|\blendemain\b"
 )
 _PEOPLE = re.compile(
     r"\b(?:responsables?|chefs?|cheffe|charge(?:e|s|es)? de|directeur|directrice|direction"
