@@ -214,3 +214,34 @@ def test_short_lines_about_one_topic_are_read_together(services: Services, tmp_p
 def test_lines_in_different_sections_are_not_joined(services: Services, tmp_path: Path) -> None:
     result = assess(services, tmp_path, "E5-P2", EVENT_TARGETS_SCATTERED)
     assert status_of(result, "cibles_evenement") != "present"
+
+
+# ---- a schedule under a plain « Planning » title: dated, or only in numbered weeks ----
+
+PLANNING_WEEKS = """\
+## Planning
+
+- Semaine 1 : choix des tissus avec les bénévoles
+- Semaine 2 : tournage des tutos vidéo
+- Semaine 3 à 5 : ateliers d'essai et retours des adhérentes
+- Semaine 6 : braderie et bilan
+"""
+
+PLANNING_DATED = """\
+## Planning
+
+- 2 septembre : choix des tissus avec les bénévoles
+- J-30 avant la braderie (4 octobre) : tournage des tutos vidéo
+- 14 au 28 octobre : ateliers d'essai et retours des adhérentes
+- 3 novembre : braderie, puis bilan le 10 novembre
+"""
+
+
+def test_a_planning_in_numbered_weeks_is_a_schedule_without_dates(
+    services: Services, tmp_path: Path
+) -> None:
+    assert status_of(assess(services, tmp_path, "E2", PLANNING_WEEKS), "gantt") == "partial"
+
+
+def test_a_dated_planning_is_present(services: Services, tmp_path: Path) -> None:
+    assert status_of(assess(services, tmp_path, "E2", PLANNING_DATED), "gantt") == "present"
