@@ -245,3 +245,30 @@ def test_a_planning_in_numbered_weeks_is_a_schedule_without_dates(
 
 def test_a_dated_planning_is_present(services: Services, tmp_path: Path) -> None:
     assert status_of(assess(services, tmp_path, "E2", PLANNING_DATED), "gantt") == "present"
+
+
+# ---- event targets drawn from a past edition named by its year ----
+
+EVENT_TARGETS_EDITION = """\
+## Cibles de l'événement
+
+Le fichier des inscrits de l'édition 2024 de la braderie compte 412 visiteurs : 68 % de couturières amatrices de 30 à 55 ans, 21 % d'étudiantes en mode du lycée Pasteur et 11 % de retraités du quartier Battant. Nous visons donc en priorité les étudiantes, sous-représentées alors qu'elles achètent le plus de coupons, et nous gardons les couturières du quartier comme public fidèle.
+"""
+
+EVENT_TARGETS_NO_HISTORY = """\
+## Cibles de l'événement
+
+Nous visons en priorité les étudiantes en mode du lycée Pasteur, qui achètent beaucoup de coupons, et nous gardons les couturières amatrices de 30 à 55 ans du quartier Battant comme public fidèle de la braderie.
+"""
+
+
+def test_event_targets_from_a_dated_edition_are_present(services: Services, tmp_path: Path) -> None:
+    result = assess(services, tmp_path, "E5-P2", EVENT_TARGETS_EDITION)
+    assert status_of(result, "cibles_evenement") == "present"
+
+
+def test_event_targets_without_past_editions_stay_partial(
+    services: Services, tmp_path: Path
+) -> None:
+    result = assess(services, tmp_path, "E5-P2", EVENT_TARGETS_NO_HISTORY)
+    assert status_of(result, "cibles_evenement") == "partial"
