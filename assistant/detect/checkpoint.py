@@ -30,6 +30,7 @@ HEADING_CUE_EXTRA = 2  # words a heading may hold beside a heading cue
 BODY_SPAN = 12  # units of a heading's body weighed for substance (a cell: a quarter)
 LEAD_WORDS = 4  # a cue within the first words of a paragraph opens it
 LISTED_ELEMENTS = 3  # a sentence naming this many elements lists them, analyses none
+JOIN_GAP = 2  # units between two findings of a topic read together
 
 
 @dataclass
@@ -120,6 +121,9 @@ def detect_checkpoint(
         )
     own = scan.findings(CHECKPOINT, checkpoint.requires, para.get(CHECKPOINT, ()))
     own += scan.meant(CHECKPOINT, checkpoint.requires, meant.get(CHECKPOINT, ()))
+    if not checkpoint.elements and not any(f.substantive for f in own):
+        joined = scan.joined(own, checkpoint.requires)
+        own = [joined, *own] if joined is not None else own
     # a section title such as "Le contexte" may hold a PESTEL, but does not name the tool
     mentioned = any(
         h.cue.target == CHECKPOINT and not (h.cue.titles_only and checkpoint.elements)
@@ -232,6 +236,34 @@ class _Scan:
         # a sentence about this target alone first: « aide à l'innovation » in the political
         # factor's sentence is not the technological analysis that follows it
         return sorted(found, key=lambda f: (self._shared(f.anchor, target), -f.substance.score))
+
+    def joined(self, found: Sequence[Finding], requires: Sequence[Requirement]) -> Finding | None:
+        """A topic told in several short findings next to each other (« L'an dernier, 420
+        visiteurs. », « Objectif : 500. », « Il y en a eu 550. »), weighed together: each
+        distinct unit once, runs of units at most ``JOIN_GAP`` apart in one section; None
+        when no run holds two findings."""
+        units = {u.index: u for f in found if not f.passing for u in f.units if u.kind != "heading"}
+        runs: list[list[Unit]] = []
+        for i in sorted(units):
+            unit = units[i]
+            run = runs[-1] if runs else None
+            if run and unit.section == run[-1].section and i - run[-1].index <= JOIN_GAP:
+                run.append(unit)
+            else:
+                runs.append([unit])
+        kept = [frozenset(u.index for u in f.units) for f in found if not f.passing]
+        shared = [
+            run for run in runs
+            if sum(bool(f & {u.index for u in run}) for f in kept) >= 2
+        ]  # fmt: skip
+        if not shared:
+            return None
+        best = max(shared, key=lambda run: self.weigher.passage(run).score)
+        units_ = self.weigher.best(best, 3) or best[:1]
+        finding = Finding(best[0], units_, self.weigher.passage(best), topic=True)
+        finding.meets = self._meets(CHECKPOINT, requires, best)
+        finding.required = bool(requires)
+        return finding
 
     def _shared(self, unit: Unit, target: str) -> bool:
         return bool(self.targets.get(unit.index, set()) - {target, CHECKPOINT})

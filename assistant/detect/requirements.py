@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
+from assistant.detect.negation import denied_tokens
 from assistant.detect.units import Unit
 from assistant.referentiel.models import Requirement
 from assistant.textnorm import fold
@@ -20,11 +21,11 @@ _MONTHS = (
 )
 _DAYS = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 _DATE = re.compile(
-    rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d\d\b|\bj ?[-+−] ?\d+|\bs(?:emaine)? ?\d{{1,2}}\b"
+    rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d\d\b|\bj ?[-+−] ?\d+"
     rf"|\b\d{{1,2}}/\d{{1,2}}\b|\b(?:{_DAYS})\b|\btrimestre|\bsemestre|\becheance|\bdate limite"
     r"|\b[jsm] ?[-−] ?\d+"
     r"|\b\d+(?: ?[-/à] ?\d+)? ?(?:jours?|semaines?|mois) (?:avant|apres|plus tot)"
-    r"|\b(?:semaine|mois|jour) (?:\d+|precedente?|suivante?|d'avant)\b|\bveille\b|\blendemain\b"
+    r"|\b(?:semaine|mois|jour) (?:precedente?|suivante?|d'avant)\b|\bveille\b|\blendemain\b"
 )
 _PEOPLE = re.compile(
     r"\b(?:responsables?|chefs?|cheffe|charge(?:e|s|es)? de|directeur|directrice|direction"
@@ -40,10 +41,14 @@ _EXPLANATION = re.compile(
     r"|suite a|du a|due a|dus a|dues a|lie a|liee a|lies a|liees a|justifi|provient|vient de"
     r"|s'explique|cause|en effet)"
 )
+_PERIOD = r"j|jours?|sem|semaines?|mois|trim|trimestres?|an|ans|week|month|day"
 _FREQUENCY = re.compile(
-    rf"\b(?:par|chaque|tous les|toutes les) (?:jour|semaine|mois|{_DAYS})"
-    rf"|\ble (?:{_DAYS})\b|\bles (?:{_DAYS})s\b|\bquotidien|\bhebdomadaire|\bbimensuel|\bmensuel"
+    rf"\b(?:par|chaque|tous les|toutes les) (?:jour|semaine|sem\b|mois|{_DAYS})"
+    rf"|\ble (?:{_DAYS})\b|\bles (?:{_DAYS})s\b|\bquotidien|\b(?:bi-?)?hebdo|\bbimensuel|\bmensuel"
     r"|\bfois par\b|\brythme\b|\bfrequence\b|\bcalendrier editorial|\bplanning editorial"
+    # written short, in slides and tables: « 4 posts / sem. », « 1 vidéo / 2 sem. », « 3x/mois »
+    rf"|\d[^\d.;/€$%]{{0,25}}/ ?(?:\d+ ?)?(?:{_PERIOD})\b"
+    r"|\b(?:daily|weekly|monthly|per (?:day|week|month)|a (?:day|week|month))\b"
 )
 
 _RESULT = re.compile(
@@ -64,13 +69,16 @@ _AUDIT = re.compile(
     r"|\bnon-?conformites?"
 )
 _TARGET_WORD = (
-    r"objectifs?|cibles?|visee?s?|viser|visons|atteindre|d'ici|au moins|minimum|maximum"
-    r"|passer de|plus de|moins de|superieure? a|inferieure? a|jusqu'a|attendue?s?|esperee?s?"
+    r"objectifs?|cibles?|visee?s?|viser|visons|atteindre|d'ici|attendue?s?|esperee?s?"
+    r"|passer de"
 )
+_BOUND_WORD = r"au moins|minimum|maximum|plus de|moins de|superieure? a|inferieure? a|jusqu'a"
+_VALUE = r"(?<![\d/])(?!(?:19|20)\d\d\b)\d"  # a value, not a year
 _TARGET = re.compile(
-    rf"\b(?:{_TARGET_WORD})\b[^.;]{{0,50}}\d|\d[^.;]{{0,40}}\b(?:{_TARGET_WORD})\b|[≥≤<>]\s*\d"
+    rf"\b(?:{_TARGET_WORD})\b[^.;]{{0,50}}{_VALUE}|{_VALUE}[^.;]{{0,40}}\b(?:{_TARGET_WORD})\b"
+    rf"|\b(?:{_BOUND_WORD}) (?:[a-z]+ )?{_VALUE}|[≥≤<>]\s*\d"
 )
-_TARGET_HEADER = re.compile(rf"^\W*(?:{_TARGET_WORD}|target|goal)s?\b", re.IGNORECASE)
+_TARGET_HEADER = re.compile(rf"^\W*(?:{_TARGET_WORD}|{_BOUND_WORD}|target|goal)s?\b", re.IGNORECASE)
 
 _TEXT_CHECKS: dict[str, re.Pattern[str]] = {
     "dates": _DATE,
@@ -86,8 +94,22 @@ def meets(requires: Sequence[Requirement], units: Iterable[Unit]) -> bool:
     """Every requirement holds somewhere in ``units`` (headings aside)."""
     if not requires:
         return True
-    texts = [_folded(u.text) for u in units if u.kind != "heading"]
+    texts = [_folded(_asserted(u)) for u in units if u.kind != "heading"]
     return all(_CHECKS[r](texts) for r in requires)
+
+
+def _asserted(unit: Unit) -> str:
+    """``unit``'s text without the clauses a denial takes back: « aucun audit n'a été fait »
+    names an audit and holds none, « nous n'avons fixé aucune date » no date."""
+    denied = denied_tokens(unit)
+    if not denied:
+        return unit.text
+    text = unit.text
+    for i in sorted(denied, reverse=True):
+        token = unit.tokens[i]
+        start = token.start - unit.start
+        text = text[:start] + " " * len(token.text) + text[start + len(token.text) :]
+    return text
 
 
 @lru_cache(maxsize=4096)
