@@ -249,9 +249,9 @@ def check_prose_splits(
         if not announced:
             # « Google Ads absorbe 32 % du budget, Meta 24 %, l'influence 25 %… »: the shares
             # of the budget named in one sentence, when they are meant to make the whole
-            parts = _shares_of_budget(text, by_block.get(block.index, []))
-            if parts:
-                checks.append(_prose_sum(doc, parts, split_tolerance))
+            shares = _shares_of_budget(text, by_block.get(block.index, []))
+            if shares:
+                checks.append(_prose_sum(doc, shares, split_tolerance))
             continue
         items = []
         for following in blocks[i + 1 :]:
