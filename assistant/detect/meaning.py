@@ -319,6 +319,7 @@ class MeaningScan:
     threshold: float
     embed: EmbedFn | None = field(default=None, compare=False, repr=False)
     _units: dict[int, Matrix] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _texts: dict[str, Matrix] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def unit_vectors(self, units: Sequence[Unit]) -> Matrix | None:
         """The vectors of ``units`` read alone (sentences), embedded once per scan (None:
@@ -330,6 +331,17 @@ class MeaningScan:
             for u, v in zip(new, self.embed([u.text for u in new]), strict=True):
                 self._units[u.index] = np.asarray(v, dtype=np.float32)
         return np.stack([self._units[u.index] for u in units])
+
+    def text_vectors(self, texts: Sequence[str]) -> Matrix | None:
+        """The vectors of ``texts`` (parts of units: a clause, a cell under its column's
+        title), embedded once per scan (None: a scan made without the embedder)."""
+        if self.embed is None:
+            return None
+        new = list(dict.fromkeys(t for t in texts if t not in self._texts))
+        if new:
+            for t, v in zip(new, self.embed(new), strict=True):
+                self._texts[t] = np.asarray(v, dtype=np.float32)
+        return np.stack([self._texts[t] for t in texts])
 
     def semantic(self) -> dict[str, dict[str, list[Unit]]]:
         """For each checkpoint and target, the units of the passages above the threshold."""
