@@ -57,6 +57,7 @@ FEATURES = (
     "sentence",
     "sentence_margin",
     "taken",
+    "walk",
     "bias",
 )
 SENTENCES = 3
@@ -161,6 +162,8 @@ class Sentence:
     unit: Unit
     score: float
     margin: float = 0.0  # over the best of the element's siblings on the same piece
+    walk: float = 0.0  # share of the checkpoint's elements that lead a piece of its passage
+    text: str = ""  # the piece read: the sentence, one of its clauses, a cell under its title
 
 
 def best_sentence(
@@ -181,15 +184,19 @@ def best_sentence(
     if own is None:
         return None
     k = int(np.argmax(own))
-    rival = [float(r[k]) for r in (model.scores(vectors, r) for r in rivals) if r is not None]
-    margin = float(own[k]) - max(rival) if rival else 0.0
-    return Sentence(found[k][0], found[k][1], float(own[k]), margin)
+    others = [r for r in (model.scores(vectors, r) for r in rivals) if r is not None]
+    margin = float(own[k]) - max(float(r[k]) for r in others) if others else 0.0
+    table = np.stack([own, *others])  # (elements, pieces)
+    mine = [i for i, p in enumerate(found) if p[0] == found[k][0]]
+    leads = {int(np.argmax(table[:, i])) for i in mine if table[:, i].max() > 0}
+    walk = len(leads) / len(table)
+    return Sentence(found[k][0], found[k][1], float(own[k]), margin, walk, found[k][2])
 
 
 CLAUSE_WORDS = 3
 """A clause shorter than this is not read alone."""
 LABEL_WORDS = 4
-"""A table row whose cells are all this short, without figures, titles the rows below."""
+"""A first cell this short, without figures, is its row's label."""
 
 
 def pieces(scan: MeaningScan, passage: int) -> list[tuple[int, Unit, str]]:
@@ -212,37 +219,22 @@ def pieces(scan: MeaningScan, passage: int) -> list[tuple[int, Unit, str]]:
 
 
 def _titled_cells(scan: MeaningScan, passage: int) -> list[tuple[Unit, str]]:
-    """The quotable cells of a table row, each read after the title of its column (the
-    nearest row above made of short labels without figures, else the table's first row);
-    nothing for a row of titles."""
+    """The quotable cells of a table row, each read after the title of its column
+    (``MeaningScan.titles``) and, past the first column, the row's own short label."""
     row = scan.passages[passage].units
     first = row[0]
-    above = [
-        q.units
-        for q in scan.passages
-        if q.table_row
-        and q.units[0].block == first.block
-        and (q.units[0].row or 0) < (first.row or 0)
-    ]
-    if not above:
-        return []
-    titles = next((r for r in reversed(above) if _labels(r)), above[0])
-    by_column = {u.column: u.text.strip() for u in titles}
-    label = first.text.strip() if _labels([first]) and first.column == 0 else ""
+    label = first.text.strip() if first.column == 0 and _short(first.text) else ""
     out = []
     for u in row:
-        title = " — ".join(
-            t for t in (label if u is not first else "", by_column.get(u.column, "")) if t
-        )
+        parts = (label if u is not first else "", scan.titles.get(u.index, ""))
+        title = " — ".join(t for t in parts if t)
         if u.kind == "cell" and quotable(u) and len(u.text.split()) >= CLAUSE_WORDS and title:
             out.append((u, f"{title} : {u.text}"))
     return out
 
 
-def _labels(row: Sequence[Unit]) -> bool:
-    return all(
-        len(u.text.split()) <= LABEL_WORDS and not any(c.isdigit() for c in u.text) for u in row
-    )
+def _short(text: str) -> bool:
+    return len(text.split()) <= LABEL_WORDS and not any(c.isdigit() for c in text)
 
 
 def element_features(
@@ -287,6 +279,7 @@ def element_features(
         sentence.score if sentence is not None else read[0],
         sentence.margin if sentence is not None else read[1],
         float(any(u.index in taken for u in quoted_units)),
+        sentence.walk if sentence is not None else 0.0,
         1.0,
     ]
     return np.asarray(row, dtype=np.float32), best, sentence
