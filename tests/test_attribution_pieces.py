@@ -22,7 +22,13 @@ from assistant.detect.attribution import (
     pieces,
 )
 from assistant.detect.judgment import judge, load_judgment, reading_of
-from assistant.detect.meaning import MeaningScan, load_model, scan_meaning, targets_of
+from assistant.detect.meaning import (
+    MeaningScan,
+    column_titles,
+    load_model,
+    scan_meaning,
+    targets_of,
+)
 from assistant.detect.results import to_result
 from assistant.document import Document
 from assistant.index.embedding import UseEmbedder
@@ -92,15 +98,15 @@ def shipped() -> Attribution:
 def test_each_clause_of_a_long_sentence_is_read_alone(
     tmp_path: Path, embedder: UseEmbedder
 ) -> None:
-    """The press clause is what the earned media's best reading holds, the re-shared photos
-    the shared media's, the paid ads the paid media's; each is quoted by the sentence that
-    holds it, verbatim."""
+    """The paid ads' clause is what the paid media's best reading holds, the re-shared photos'
+    the shared media's, the website's and newsletter's the owned media's: each a clause, not
+    the whole sentence, quoted by the sentence that holds it, verbatim."""
     doc, found = scanned(write(tmp_path, "cerf.md", MEDIA_LINE), embedder, "peso")
     long = next(i for i, p in enumerate(found.passages) if "L'Union" in p.text)
     read = [text for _, _, text in pieces(found, long)]
     assert any(t.startswith("un article obtenu dans L'Union") for t in read)
     assert any(t.startswith("les photos des clients") for t in read)
-    own = {"earned": "L'Union", "shared": "photos des clients", "paid": "annonces Facebook"}
+    own = {"paid": "annonces Facebook", "shared": "photos des clients", "owned": "notre site"}
     model = shipped()
     for element, words in own.items():
         piece = best_sentence(model, found, f"peso.{element}")
@@ -110,49 +116,59 @@ def test_each_clause_of_a_long_sentence_is_read_alone(
 
 
 def test_a_table_cell_is_read_under_its_column_title(tmp_path: Path, embedder: UseEmbedder) -> None:
-    """The cells below « Opportunities | Threats » are read under those titles, not the
-    table's first row; a row of titles yields nothing; the threats are found in their own
-    cell and quoted from it alone."""
+    """The cells below « Opportunities | Threats » are read under those titles, not under the
+    table's first row; rows of titles have none; the strengths are found in their own cell,
+    read as « Strengths : ... », and quoted from that cell alone."""
     doc, found = scanned(write(tmp_path, "cerf.md", GRID), embedder, "swot")
+    cells = [u for u in layout_of(doc).units if u.kind == "cell"]
+    titles = column_titles(layout_of(doc))
+    assert all(u.index not in titles for u in cells if u.row in (0, 2))
+    threat = next(u for u in cells if "industrielles" in u.text)
+    assert titles[threat.index] == "Threats"
     rows = {p.text: i for i, p in enumerate(found.passages) if p.table_row}
-    titles = next(i for t, i in rows.items() if t.startswith("Strengths"))
-    assert pieces(found, titles) == []
     last = next(i for t, i in rows.items() if "industrielles" in t)
     read = [text for _, _, text in pieces(found, last)]
     assert any(t.startswith("Threats : Deux brasseries industrielles") for t in read)
     assert any(t.startswith("Opportunities : Les bières locales") for t in read)
+    piece = best_sentence(shipped(), found, "swot.forces")
+    assert piece is not None and piece.unit.kind == "cell"
+    assert piece.text.startswith("Strengths : Recettes primées")
     outcome = detect_outcomes(checkpoints("swot"), layout_of(doc))[0]
-    threats = next(e for e in outcome.elements if e.element.id == "menaces")
-    features = element_features(outcome, threats, outcome.elements, found, shipped())
-    assert features is not None and features[2] is not None
-    assert features[2].unit.kind == "cell" and "industrielles" in features[2].unit.text
-    eager = dataclasses.replace(shipped(), threshold=0.0)
-    absent = dataclasses.replace(threats, status="absent", findings=[])
+    strengths = next(e for e in outcome.elements if e.element.id == "forces")
+    absent = dataclasses.replace(strengths, status="absent", findings=[])
     lone = dataclasses.replace(
-        outcome, elements=[absent if e is threats else e for e in outcome.elements]
+        outcome, elements=[absent if e is strengths else e for e in outcome.elements]
     )
+    eager = dataclasses.replace(shipped(), threshold=0.0)
     result = to_result(judge(lone, reading_of(found), load_judgment(), attribution=eager), doc.text)
-    element = next(e for e in result.elements if e.id == "menaces")
+    element = next(e for e in result.elements if e.id == "forces")
     assert element.status == "present"
-    assert [ev.quote for ev in element.evidence] == [features[2].unit.text]
+    assert [ev.quote for ev in element.evidence] == [piece.unit.text]
 
 
 def test_a_piece_a_present_sibling_quotes_is_read_as_taken(
     tmp_path: Path, embedder: UseEmbedder
 ) -> None:
-    """Nothing legal is written: the legal factor's readings point at the economic sentence,
-    which the rules found for the economic factor; the shipped model leaves it absent."""
+    """Only the economic factor is written: the other factors' best readings point at the
+    economic sentence, which the rules found for the economic factor, and read it as taken;
+    the shipped model leaves them all absent."""
     doc, found = scanned(write(tmp_path, "cerf.md", ECONOMIC_ONLY), embedder, "pestel")
     outcome = detect_outcomes(checkpoints("pestel"), layout_of(doc))[0]
     economic = next(e for e in outcome.elements if e.element.id == "economique")
     assert economic.status == "present"
-    legal = next(e for e in outcome.elements if e.element.id == "legal")
-    features = element_features(outcome, legal, outcome.elements, found, shipped())
-    assert features is not None and features[2] is not None
-    if "malt" in features[2].unit.text:
-        assert features[0][FEATURES.index("taken")] == 1.0
+    quoted = {u.index for f in economic.findings if f.substantive for u in f.units}
+    taken = []
+    for element in outcome.elements:
+        if element is economic:
+            continue
+        features = element_features(outcome, element, outcome.elements, found, shipped())
+        assert features is not None and features[2] is not None
+        mine = features[2].unit.index in quoted
+        assert features[0][FEATURES.index("taken")] == float(mine)
+        taken.append(mine)
+    assert any(taken)  # the malt sentence is some unwritten factor's best reading
     result = to_result(
         judge(outcome, reading_of(found), load_judgment(), attribution=shipped()), doc.text
     )
-    assert next(e for e in result.elements if e.id == "legal").status == "absent"
+    assert {e.id for e in result.elements if e.status == "present"} == {"economique"}
     assert result.status == "partial"
