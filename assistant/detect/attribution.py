@@ -12,7 +12,11 @@ passage over the element's siblings, how many passages score, the passage model'
 probability, the siblings' and the checkpoint's statuses) into the probability that the
 element is really there. Each sentence of the passages that score best is also read alone
 (``best_sentence``): a paragraph that gives the market's size in one sentence and the
-families' habits in the next treats two elements, and its whole vector blurs both. An
+families' habits in the next treats two elements, and its whole vector blurs both; so is
+each clause of a sentence that holds several (« Paid = ... ; Earned = ... »), and each cell of
+a table row under the title of its column (« Threats : ... »). Two more readings say whether
+the element's best piece belongs to a sibling: its margin over the siblings on that piece, and
+whether a sibling the rules found present already quotes it. An
 element the rules leave absent becomes present only above a threshold chosen by leaving one
 author out, quoted from that sentence or from the passage that scores best, when it may be
 quoted (never a contents line, a denial, a definition or a flagged
@@ -51,6 +55,9 @@ FEATURES = (
     "checkpoint_named",
     "findings",
     "sentence",
+    "sentence_margin",
+    "taken",
+    "walk",
     "bias",
 )
 SENTENCES = 3
@@ -154,28 +161,80 @@ class Sentence:
     passage: int
     unit: Unit
     score: float
+    margin: float = 0.0  # over the best of the element's siblings on the same piece
+    walk: float = 0.0  # share of the checkpoint's elements that lead a piece of its passage
+    text: str = ""  # the piece read: the sentence, one of its clauses, a cell under its title
 
 
-def best_sentence(model: Attribution, scan: MeaningScan, key: str) -> Sentence | None:
-    """Among the quotable sentences of the ``SENTENCES`` passages that score best for ``key``
-    (table rows are read whole, not cell by cell), the one that scores best (None: no
-    sentence to read, or a scan that cannot embed)."""
+def best_sentence(
+    model: Attribution, scan: MeaningScan, key: str, rivals: Sequence[str] = ()
+) -> Sentence | None:
+    """Among the pieces (``pieces``) of the ``SENTENCES`` passages that score best for
+    ``key``, the one that scores best, with the unit it is quoted from (None: no piece to
+    read, or a scan that cannot embed)."""
     scores = model.scores(scan.vectors, key)
     if scores is None or len(scores) == 0:
         return None
     top = [int(i) for i in np.argsort(-scores, kind="stable")[:SENTENCES]]
-    units = [
-        (i, u)
-        for i in top
-        for u in scan.passages[i].units
-        if not scan.passages[i].table_row and u.kind != "heading" and quotable(u)
-    ]
-    vectors = scan.unit_vectors([u for _, u in units]) if units else None
-    own = model.scores(vectors, key) if vectors is not None else None
+    found = [p for i in top for p in pieces(scan, i)]
+    vectors = scan.text_vectors([text for _, _, text in found]) if found else None
+    if vectors is None:
+        return None
+    own = model.scores(vectors, key)
     if own is None:
         return None
     k = int(np.argmax(own))
-    return Sentence(units[k][0], units[k][1], float(own[k]))
+    others = [r for r in (model.scores(vectors, r) for r in rivals) if r is not None]
+    margin = float(own[k]) - max(float(r[k]) for r in others) if others else 0.0
+    table = np.stack([own, *others])  # (elements, pieces)
+    mine = [i for i, p in enumerate(found) if p[0] == found[k][0]]
+    leads = {int(np.argmax(table[:, i])) for i in mine if table[:, i].max() > 0}
+    walk = len(leads) / len(table)
+    return Sentence(found[k][0], found[k][1], float(own[k]), margin, walk, found[k][2])
+
+
+CLAUSE_WORDS = 3
+"""A clause shorter than this is not read alone."""
+LABEL_WORDS = 4
+"""A first cell this short, without figures, is its row's label."""
+
+
+def pieces(scan: MeaningScan, passage: int) -> list[tuple[int, Unit, str]]:
+    """What of a passage is read alone, each with the unit it would be quoted from: its
+    quotable sentences and, when a sentence holds several clauses (« Paid = ... ; Earned =
+    ... »), each clause; a table row's cells, each under the title of its column."""
+    p = scan.passages[passage]
+    if p.table_row:
+        return [(passage, u, text) for u, text in _titled_cells(scan, passage)]
+    out = []
+    for u in p.units:
+        if u.kind == "heading" or not quotable(u):
+            continue
+        out.append((passage, u, u.text))
+        parts = [c.strip() for c in u.text.split(";")]
+        parts = [c for c in parts if len(c.split()) >= CLAUSE_WORDS]
+        if len(parts) > 1:
+            out += [(passage, u, c) for c in parts]
+    return out
+
+
+def _titled_cells(scan: MeaningScan, passage: int) -> list[tuple[Unit, str]]:
+    """The quotable cells of a table row, each read after the title of its column
+    (``MeaningScan.titles``) and, past the first column, the row's own short label."""
+    row = scan.passages[passage].units
+    first = row[0]
+    label = first.text.strip() if first.column == 0 and _short(first.text) else ""
+    out = []
+    for u in row:
+        parts = (label if u is not first else "", scan.titles.get(u.index, ""))
+        title = " — ".join(t for t in parts if t)
+        if u.kind == "cell" and quotable(u) and len(u.text.split()) >= CLAUSE_WORDS and title:
+            out.append((u, f"{title} : {u.text}"))
+    return out
+
+
+def _short(text: str) -> bool:
+    return len(text.split()) <= LABEL_WORDS and not any(c.isdigit() for c in text)
 
 
 def element_features(
@@ -201,7 +260,16 @@ def element_features(
         return None
     best, read = found
     siblings = [e for e in elements if e.element.id != element.element.id]
-    sentence = best_sentence(model, scan, key)
+    sentence = best_sentence(model, scan, key, rivals)
+    taken = {
+        u.index
+        for e in siblings
+        if e.status == "present"
+        for f in e.findings
+        if f.substantive
+        for u in f.units
+    }
+    quoted_units = [sentence.unit] if sentence is not None else scan.passages[best].units
     row = [
         *read,
         sum(e.status == "present" for e in siblings) / len(siblings) if siblings else 0.0,
@@ -209,6 +277,9 @@ def element_features(
         float(outcome.mentioned),
         float(len(element.findings) > 0),
         sentence.score if sentence is not None else read[0],
+        sentence.margin if sentence is not None else read[1],
+        float(any(u.index in taken for u in quoted_units)),
+        sentence.walk if sentence is not None else 0.0,
         1.0,
     ]
     return np.asarray(row, dtype=np.float32), best, sentence

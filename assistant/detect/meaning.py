@@ -318,7 +318,10 @@ class MeaningScan:
     features: Matrix  # (passages, targets, FEATURES), 0 outside the candidate pairs
     threshold: float
     embed: EmbedFn | None = field(default=None, compare=False, repr=False)
+    titles: Mapping[int, str] = field(default_factory=dict, compare=False, repr=False)
+    """A table cell's column title (``column_titles``), by unit index."""
     _units: dict[int, Matrix] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _texts: dict[str, Matrix] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def unit_vectors(self, units: Sequence[Unit]) -> Matrix | None:
         """The vectors of ``units`` read alone (sentences), embedded once per scan (None:
@@ -330,6 +333,17 @@ class MeaningScan:
             for u, v in zip(new, self.embed([u.text for u in new]), strict=True):
                 self._units[u.index] = np.asarray(v, dtype=np.float32)
         return np.stack([self._units[u.index] for u in units])
+
+    def text_vectors(self, texts: Sequence[str]) -> Matrix | None:
+        """The vectors of ``texts`` (parts of units: a clause, a cell under its column's
+        title), embedded once per scan (None: a scan made without the embedder)."""
+        if self.embed is None:
+            return None
+        new = list(dict.fromkeys(t for t in texts if t not in self._texts))
+        if new:
+            for t, v in zip(new, self.embed(new), strict=True):
+                self._texts[t] = np.asarray(v, dtype=np.float32)
+        return np.stack([self._texts[t] for t in texts])
 
     def semantic(self) -> dict[str, dict[str, list[Unit]]]:
         """For each checkpoint and target, the units of the passages above the threshold."""
@@ -386,7 +400,38 @@ def scan_meaning(
         features,
         model.threshold,
         embed_passages,
+        column_titles(layout),
     )
+
+
+LABEL_WORDS = 4
+"""A table row whose cells are all this short, without figures, titles the rows below."""
+
+
+def column_titles(layout: Layout) -> dict[int, str]:
+    """Each table cell's column title: the cell above it in the nearest row made of short
+    labels without figures (« Opportunities | Threats » inside a SWOT grid), else in the
+    table's first row; none for the cells of such a row."""
+    tables: dict[int, dict[int, list[Unit]]] = {}
+    for u in layout.units:
+        if u.kind == "cell" and u.row is not None:
+            tables.setdefault(u.block, {}).setdefault(u.row, []).append(u)
+    out: dict[int, str] = {}
+    for rows in tables.values():
+        titles: list[Unit] = []
+        for r in sorted(rows):
+            if r == 0 or all(_label(u.text) for u in rows[r]):
+                titles = rows[r]
+                continue
+            by_column = {u.column: u.text.strip() for u in titles}
+            for u in rows[r]:
+                if by_column.get(u.column):
+                    out[u.index] = by_column[u.column]
+    return out
+
+
+def _label(text: str) -> bool:
+    return len(text.split()) <= LABEL_WORDS and not any(c.isdigit() for c in text)
 
 
 CANDIDATES = 6  # passages per target scored in full: the closest in meaning
