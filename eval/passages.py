@@ -23,6 +23,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.referentiel.models import Referentiel
+from assistant.settings import PROJECT_ROOT
 
 PassageStatus = Literal["present", "partial", "absent"]
 PassageKind = Literal[
@@ -82,3 +83,15 @@ def target_problems(passages: list[Passage], ref: Referentiel, origin: str) -> l
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     problems += [f"{origin}: duplicate id {i!r}" for i in duplicates]
     return problems
+
+
+def held_out(path: Path) -> bool:
+    """``path`` names a held-out set (a folder or file starting with "heldout" or "real"),
+    judged inside the repository when it lies there: a worktree's own folder name (say
+    ``/work/wt/real10``) is no held-out set."""
+    resolved = path.resolve()
+    try:
+        parts = resolved.relative_to(PROJECT_ROOT.resolve()).parts
+    except ValueError:
+        parts = resolved.parts
+    return any(part.startswith(("heldout", "real")) for part in parts)

@@ -65,7 +65,7 @@ from assistant.referentiel.models import Referentiel
 from assistant.settings import PROJECT_ROOT, LimitsSettings
 from eval.labels import DossierLabel, load_labels
 from eval.passages import Passage as LabelledPassage
-from eval.passages import load_passages
+from eval.passages import held_out, load_passages
 
 log = logging.getLogger("eval.train")
 EVAL = Path(__file__).parent
@@ -185,7 +185,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )  # fmt: skip
     args = parser.parse_args(argv)
     for folder in [*args.dossiers, *args.dev, *args.passages]:
-        if any(part.startswith(("heldout", "real")) for part in folder.parts):
+        if held_out(folder):
             parser.error(f"{folder} is held out: never train nor tune on it")
     return args
 

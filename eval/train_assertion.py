@@ -34,7 +34,7 @@ import numpy.typing as npt
 
 from assistant.detect.assertion import DIM, MODEL, VERSION, features
 from assistant.detect.sentences import sentence_spans
-from eval.passages import Passage, load_passages
+from eval.passages import Passage, held_out, load_passages
 
 log = logging.getLogger("eval.train_assertion")
 EVAL = Path(__file__).parent
@@ -155,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL)
     args = parser.parse_args(argv)
     for path in args.passages:
-        if any(part.startswith(("heldout", "real")) for part in path.parts):
+        if held_out(path):
             parser.error(f"{path} is held out: never train nor tune on it")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     rows = Rows([], [], [])

@@ -42,6 +42,7 @@ from assistant.detect.meaning import CHECKPOINT, MeaningScan, targets_of
 from assistant.services import Services, build_services
 from eval.engine_steps import detected
 from eval.labels import training_labels
+from eval.passages import held_out
 
 log = logging.getLogger("eval.train_attribution")
 EVAL = Path(__file__).parent
@@ -459,7 +460,7 @@ def parse_args(
     args = parser.parse_args(argv)
     for path in [*args.passages, *args.train, *args.dev]:
         if (
-            any(part.startswith(("heldout", "real")) for part in path.parts)
+            held_out(path)
             or "heldout" in path.name
         ):
             parser.error(f"{path} is held out: never train nor tune on it")

@@ -43,6 +43,7 @@ from assistant.detect.judgment import (
 from assistant.services import Services, build_services
 from eval.engine_steps import detected
 from eval.labels import training_labels
+from eval.passages import held_out
 
 log = logging.getLogger("eval.train_dossier")
 T = TypeVar("T")
@@ -343,7 +344,7 @@ def parse_training_args(
     )
     args = parser.parse_args(argv)
     for folder in [*args.train, *args.dev]:
-        if any(part.startswith(("heldout", "real")) for part in folder.parts):
+        if held_out(folder):
             parser.error(f"{folder} is held out: never train nor tune on it")
     return args
 

@@ -39,7 +39,7 @@ from assistant.index.embedding import UseEmbedder
 from assistant.referentiel.loader import load_referentiel
 from assistant.referentiel.models import Referentiel
 from assistant.settings import PROJECT_ROOT
-from eval.passages import Passage, load_passages
+from eval.passages import Passage, held_out, load_passages
 
 log = logging.getLogger("eval.train_verdict")
 EVAL = Path(__file__).parent
@@ -353,7 +353,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )  # fmt: skip
     args = parser.parse_args(argv)
     for path in args.passages:
-        if any(part.startswith(("heldout", "real")) for part in path.parts):
+        if held_out(path):
             parser.error(f"{path} is held out: never train nor tune on it")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     ref = load_referentiel(PROJECT_ROOT / "referentiel")
