@@ -26,7 +26,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -48,6 +48,10 @@ NOT_CASE_KINDS = frozenset(
     {"definition", "generic", "listing", "negation", "intention", "toc", "injection"}
 )
 FOLDS = 5
+# compositions (``compositions``): long passages made of labelled ones
+FILLER_KINDS = frozenset({"definition", "generic", "listing"})
+FILLERS = 3  # a passage that asserts nothing is joined to 1 to FILLERS more
+ANALYSIS_EVERY = 3  # one analysis in ANALYSIS_EVERY is also set among such passages
 DIRECTION_L2 = 3e-2
 VERDICT_L2 = 3e-2
 BALANCE = 0.75  # class weights: (n / (classes * count)) ** BALANCE (1: balanced)
@@ -70,6 +74,18 @@ class Corpus:
     vectors: Matrix
     rows: list[tuple[int, str, int]]  # (passage, target, label index)
     rules: list[object]  # (Rules, units) per row
+    # composed passages (``compose``), after the labelled ones: index -> the labelled
+    # passages it is made of
+    parts: dict[int, tuple[int, ...]] = field(default_factory=dict)
+
+    @property
+    def labelled(self) -> int:
+        """How many passages come first as labelled (the rest are composed)."""
+        return len(self.items) - len(self.parts)
+
+    def fold(self, n: int) -> int:
+        """The fold of a passage (a composed one's parts all share it)."""
+        return self.parts.get(n, (n,))[0] % FOLDS
 
 
 def load_corpus(
@@ -77,17 +93,113 @@ def load_corpus(
 ) -> Corpus:
     items = [item for path in paths for item in load_passages(path)]
     vectors = embedder.embed_documents([item.text for item in items])
-    rows, rules = [], []
+    rows: list[tuple[int, str, int]] = []
+    rules: list[object] = []
     for n, item in enumerate(items):
-        targets = item.targets | (sibling_negatives(item, ref) if siblings else {})
-        for key, status in targets.items():
-            cid, _, element = key.partition(".")
-            _, read, units = read_by_rules(
-                item.text, ref.checkpoint(cid), element or None, others=ref.checkpoints
-            )
-            rows.append((n, key, STATUSES.index(status)))
-            rules.append((read, units))
+        read_rows(n, item, ref, siblings, rows, rules)
     return Corpus(items, vectors, rows, rules)
+
+
+def read_rows(
+    n: int,
+    item: Passage,
+    ref: Referentiel,
+    siblings: bool,
+    rows: list[tuple[int, str, int]],
+    rules: list[object],
+) -> None:
+    """Append the rows of passage ``n`` (its targets, with its siblings' negatives) and the
+    rules' reading of each."""
+    targets = item.targets | (sibling_negatives(item, ref) if siblings else {})
+    for key, status in targets.items():
+        cid, _, element = key.partition(".")
+        _, read, units = read_by_rules(
+            item.text, ref.checkpoint(cid), element or None, others=ref.checkpoints
+        )
+        rows.append((n, key, STATUSES.index(status)))
+        rules.append((read, units))
+
+
+def compositions(items: Sequence[Passage]) -> list[tuple[int, ...]]:
+    """Long passages made of labelled ones, as published pages are: a page of course text is
+    several definitions and pieces of advice in a row, a report's thin paragraph a line about
+    the case among general remarks. The training passages are mostly one or two sentences
+    where a published passage runs to five or eight; without these, length itself reads as
+    analysis. Each composition is a tuple of passage indices, all of one fold (so that the
+    out-of-fold direction of the whole is never fitted on a part):
+    - every passage that asserts nothing about a case (``FILLER_KINDS``, all targets absent)
+      grouped with ``FILLERS`` more of its fold, the same checkpoint first;
+    - every thin passage, and every ``ANALYSIS_EVERY``-th analysis, with one or two such
+      passages around it (of its checkpoint first), before or after it.
+    Deterministic (seeded)."""
+    rng = np.random.default_rng(SEED)
+    fillers: dict[int, list[int]] = {}
+    for n, item in enumerate(items):
+        if item.kind in FILLER_KINDS and set(item.targets.values()) == {"absent"}:
+            fillers.setdefault(n % FOLDS, []).append(n)
+
+    def company(n: int, count: int, exclude: int | None = None) -> list[int]:
+        pool = [m for m in fillers.get(n % FOLDS, []) if m not in (n, exclude)]
+        own = _checkpoints(items[n])
+        same = [m for m in pool if _checkpoints(items[m]) & own]
+        rest = [m for m in pool if m not in same]
+        ranked = list(rng.permutation(same)) + list(rng.permutation(rest))
+        return [int(m) for m in ranked[:count]]
+
+    out: list[tuple[int, ...]] = []
+    for fold in sorted(fillers):
+        for n in fillers[fold]:
+            group = company(n, int(rng.integers(1, FILLERS + 1)))
+            if group:
+                out.append((n, *group))
+    analyses = 0
+    for n, item in enumerate(items):
+        if item.kind == "analysis":
+            analyses += 1
+            if analyses % ANALYSIS_EVERY:
+                continue
+        elif item.kind != "thin":
+            continue
+        around = company(n, int(rng.integers(1, 3)))
+        if around:
+            cut = int(rng.integers(0, len(around) + 1))
+            out.append((*around[:cut], n, *around[cut:]))
+    return out
+
+
+def _checkpoints(item: Passage) -> set[str]:
+    return {key.partition(".")[0] for key in item.targets}
+
+
+def compose(corpus: Corpus, ref: Referentiel, embedder: UseEmbedder, siblings: bool) -> Corpus:
+    """``corpus`` with its compositions (``compositions``) appended: each the texts of its
+    parts joined, labelled with the best status any part has for each target (a passage of
+    course text adds nothing to an analysis, nor takes anything from it)."""
+    groups = compositions(corpus.items[: corpus.labelled])
+    rank = {s: i for i, s in enumerate(STATUSES)}
+    items = list(corpus.items)
+    rows, rules = list(corpus.rows), list(corpus.rules)
+    parts = dict(corpus.parts)
+    for group in groups:
+        targets: dict[str, str] = {}
+        for n in group:
+            for key, status in corpus.items[n].targets.items():
+                if key not in targets or rank[status] < rank[targets[key]]:
+                    targets[key] = status
+        core = max(group, key=lambda n: (corpus.items[n].kind not in FILLER_KINDS, -n))
+        item = corpus.items[core].model_copy(
+            update={
+                "id": "+".join(corpus.items[n].id for n in group),
+                "text": " ".join(corpus.items[n].text.strip() for n in group),
+                "targets": targets,
+            }
+        )
+        parts[len(items)] = group
+        read_rows(len(items), item, ref, siblings, rows, rules)
+        items.append(item)
+    added = embedder.embed_documents([item.text for item in items[corpus.labelled :]])
+    vectors = np.concatenate([corpus.vectors, np.asarray(added, dtype=np.float32)])
+    return Corpus(items, vectors, rows, rules, parts)
 
 
 def sibling_negatives(item: Passage, ref: Referentiel) -> dict[str, str]:
@@ -121,10 +233,11 @@ def direction_labels(items: Sequence[Passage]) -> tuple[list[int], list[int]]:
 
 
 def out_of_fold_direction(corpus: Corpus) -> Matrix:
-    """Each passage's analysis-direction score from a model that did not see it."""
-    keep, labels = direction_labels(corpus.items)
+    """Each passage's analysis-direction score from a model that did not see it (fitted on
+    the labelled passages only, never on compositions)."""
+    keep, labels = direction_labels(corpus.items[: corpus.labelled])
     scores = np.zeros(len(corpus.items), dtype=np.float32)
-    folds = np.arange(len(corpus.items)) % FOLDS
+    folds = np.asarray([corpus.fold(n) for n in range(len(corpus.items))])
     y = np.zeros(len(corpus.items))
     y[keep] = labels
     known = np.zeros(len(corpus.items), dtype=bool)
@@ -154,8 +267,8 @@ def prototype_sums(corpus: Corpus) -> PrototypeSums:
     counts: dict[str, list[int]] = {}
     sides: dict[int, list[tuple[str, int]]] = {}
     for n, key, label in corpus.rows:
-        if STATUSES[label] == "partial":
-            continue
+        if STATUSES[label] == "partial" or n >= corpus.labelled:
+            continue  # compositions repeat their parts: never prototypes
         side = 0 if STATUSES[label] == "present" else 1
         sums.setdefault(key, (np.zeros(dim), np.zeros(dim)))[side][:] += corpus.vectors[n]
         counts.setdefault(key, [0, 0])[side] += 1
@@ -167,18 +280,19 @@ def prototypes(
     corpus: Corpus, leave_out: int | None = None, sums: PrototypeSums | None = None
 ) -> dict[str, tuple[Matrix, Matrix]]:
     """Per target key, the mean vector of passages labelled present and of those labelled
-    absent (without passage ``leave_out``), L2-normalised; keys with no present passage left
-    are missing. ``sums``: ``prototype_sums(corpus)``, computed once by the caller."""
+    absent (without passage ``leave_out``, or the parts of a composed one), L2-normalised;
+    keys with no present passage left are missing. ``sums``: ``prototype_sums(corpus)``,
+    computed once by the caller."""
     sums = sums or prototype_sums(corpus)
-    mine = dict(sums.sides.get(leave_out, [])) if leave_out is not None else {}
+    out_parts = corpus.parts.get(leave_out, (leave_out,)) if leave_out is not None else ()
+    mine = [(n, key, side) for n in out_parts for key, side in sums.sides.get(n, [])]
     out = {}
     for key, (pos, neg) in sums.sums.items():
         counts = list(sums.counts[key])
         vectors = [pos, neg]
-        if key in mine:
-            side = mine[key]
+        for n, _, side in (m for m in mine if m[1] == key):
             counts[side] -= 1
-            vectors[side] = vectors[side] - corpus.vectors[leave_out]
+            vectors[side] = vectors[side] - corpus.vectors[n]
         if counts[0] > 0:
             out[key] = (_unit(vectors[0]), _unit(vectors[1]) if counts[1] else _unit(0 * neg))
     return out
@@ -313,13 +427,23 @@ def scores(expected: Sequence[int], got: Sequence[int]) -> tuple[float, float]:
 
 
 def train(
-    corpus: Corpus, ref: Referentiel, embedder: UseEmbedder, units: int | None = None
+    corpus: Corpus,
+    ref: Referentiel,
+    embedder: UseEmbedder,
+    units: int | None = None,
+    composed: bool = True,
 ) -> tuple[Verdict, Matrix, float, dict[str, tuple[Matrix, Matrix]]]:
+    """The verdict, the analysis direction and the prototypes. The direction and the
+    prototypes are fitted on the labelled passages alone; with ``composed``, the verdict's
+    rows also hold the compositions (``compose``)."""
     keep, labels = direction_labels(corpus.items)
     direction, bias = fit_direction(corpus.vectors[keep], np.asarray(labels))
+    protos = prototypes(corpus)
+    if composed:
+        corpus = compose(corpus, ref, embedder, siblings=True)
     x = feature_rows(corpus, ref, embedder, out_of_fold_direction(corpus))
     y = [label for _, _, label in corpus.rows]
-    return fit_verdict(x, y, units), direction, bias, prototypes(corpus)
+    return fit_verdict(x, y, units), direction, bias, protos
 
 
 def measure(
@@ -351,6 +475,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="Train only on the labelled targets, not on the elements a passage is labelled "
         "present for a sibling of (absent by the labelling rules).",
     )  # fmt: skip
+    parser.add_argument(
+        "--no-compose", dest="compose", action="store_false",
+        help="Train the verdict on the labelled passages only, without the long passages "
+        "composed of them (``compositions``).",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     for path in args.passages:
         if held_out(path):
@@ -362,9 +491,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.cross:
         for held in args.passages:
             rest = [corpora[p] for p in args.passages if p != held]
-            cross_validate(held, rest, ref, embedder, args.hidden)
+            cross_validate(held, rest, ref, embedder, args.hidden, args.compose)
         return 0
-    trained = train(_merge(list(corpora.values())), ref, embedder, args.hidden)
+    trained = train(_merge(list(corpora.values())), ref, embedder, args.hidden, args.compose)
     save(trained, args.out, embedder.name, args.passages)
     return 0
 
@@ -375,6 +504,7 @@ def cross_validate(
     ref: Referentiel,
     embedder: UseEmbedder,
     units: int | None = None,
+    composed: bool = True,
 ) -> None:
     """Train on ``rest``, then judge ``held`` through ``support`` as ``eval.passages_run``
     does (rules, contents and injection checks, then the model), and print the figures."""
@@ -384,7 +514,7 @@ def cross_validate(
     from assistant.detect.verdict import load_verdict
     from eval.passages_run import by_kind, judge, table
 
-    trained = train(_merge(rest), ref, embedder, units)
+    trained = train(_merge(rest), ref, embedder, units, composed)
     shipped = judged_module.load_verdict
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / MODEL.name
