@@ -431,7 +431,7 @@ def train(
     ref: Referentiel,
     embedder: UseEmbedder,
     units: int | None = None,
-    composed: bool = True,
+    composed: bool = False,
 ) -> tuple[Verdict, Matrix, float, dict[str, tuple[Matrix, Matrix]]]:
     """The verdict, the analysis direction and the prototypes. The direction and the
     prototypes are fitted on the labelled passages alone; with ``composed``, the verdict's
@@ -476,9 +476,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "present for a sibling of (absent by the labelling rules).",
     )  # fmt: skip
     parser.add_argument(
-        "--no-compose", dest="compose", action="store_false",
-        help="Train the verdict on the labelled passages only, without the long passages "
-        "composed of them (``compositions``).",
+        "--compose", action="store_true",
+        help="Also train the verdict on long passages composed of the labelled ones "
+        "(``compositions``): real-dev gains, the written published voices (w13 left out) lose "
+        "(eval/README.md, session 10).",
     )  # fmt: skip
     args = parser.parse_args(argv)
     for path in args.passages:
@@ -504,7 +505,7 @@ def cross_validate(
     ref: Referentiel,
     embedder: UseEmbedder,
     units: int | None = None,
-    composed: bool = True,
+    composed: bool = False,
 ) -> None:
     """Train on ``rest``, then judge ``held`` through ``support`` as ``eval.passages_run``
     does (rules, contents and injection checks, then the model), and print the figures."""
