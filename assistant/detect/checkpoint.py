@@ -254,8 +254,8 @@ class _Scan:
         kept = [frozenset(u.index for u in f.units) for f in found if not f.passing]
         shared = [
             run for run in runs
-            if sum(bool(f & {u.index for u in run}) for f in kept) >= 2
-        ]  # fmt: skip
+            if len(run) >= 2 and sum(bool(f & {u.index for u in run}) for f in kept) >= 2
+        ]  # fmt: skip  (two findings of one unit are one finding, not a topic told in parts)
         if not shared:
             return None
         best = max(shared, key=lambda run: self.weigher.passage(run).score)
