@@ -69,7 +69,7 @@ MARGIN = 0.5
 SUSPECT_SHARE = 0.005  # 0.002 until session 7 (eval/README, session 7)
 HARD_SHARE = 0.03  # the clean windows the confirmation learns from
 CONFIRM_L2 = 1.0
-CONFIRM_LEVEL = 0.0  # session 10: chosen by --cross (eval/README)
+CONFIRM_LEVEL = -1.0  # session 10: the highest level that costs no instruction in --cross-confirm
 CONFIRM_ONLY = ("dev-inj10",)
 """Case files only the confirmation reads (session 10: clean text about tools, grading and
 procedures, and instructions): in the first reading, such clean text raises the threshold

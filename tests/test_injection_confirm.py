@@ -106,12 +106,20 @@ def test_lexical_features_are_deterministic_and_read_masked_letters() -> None:
     assert np.linalg.norm(rows[0]) == pytest.approx(1.0) and not rows[1].any()
 
 
-@pytest.mark.parametrize("language", sorted(UNSEEN))
+@pytest.mark.parametrize("language", ["en", "it"])
 def test_an_unseen_instruction_is_still_an_alarm(tmp_path: Path, language: str) -> None:
     doc = ingest(_write(tmp_path, [INTRO, UNSEEN[language], CLOSING]))
     assert UNSEEN[language][:20] in _alarms(doc)
     assert UNSEEN[language][:20] not in _evidence(doc)
-    assert INTRO in _evidence(doc) and CLOSING in _evidence(doc)
+    assert INTRO in _evidence(doc)
+
+
+def test_an_unseen_french_instruction_is_never_evidence(tmp_path: Path) -> None:
+    """The first reading scores it below its alarm (on main too, session 10): it is only
+    suspect, but never evidence."""
+    doc = ingest(_write(tmp_path, [INTRO, UNSEEN["fr"], CLOSING]))
+    assert "la partie commerciale" not in _evidence(doc)
+    assert INTRO in _evidence(doc)
 
 
 def test_an_instruction_split_over_two_paragraphs_is_an_alarm(tmp_path: Path) -> None:
@@ -143,15 +151,15 @@ def _zeros(texts: Sequence[str]) -> np.ndarray:
 
 def test_an_unconfirmed_window_is_suspect_never_evidence_and_no_alarm(tmp_path: Path) -> None:
     path = tmp_path / "d.txt"
-    path.write_text(INTRO + "\n\n" + UNSEEN["en"], "utf-8")
+    path.write_text(INTRO + "\n\n" + UNSEEN["fr"], "utf-8")
     doc = parse_file(path, "d.txt", "txt", LimitsSettings())
-    assert doc.windows
+    assert doc.windows and not any(b.injection for b in doc.blocks)  # the rules miss it
     kept = flag_learned(doc, embed=_zeros, model=_scripted(3.0), confirm=_confirming(-1.0))
     assert injection_passages(kept) == []
-    assert [b.text for b in kept.blocks if b.suspect] == [UNSEEN["en"]]
-    assert UNSEEN["en"] not in _evidence(kept) and INTRO in _evidence(kept)
-    assert flagged_spans(kept) == [(kept.text.index(UNSEEN["en"]), len(kept.text))]
+    assert [b.text for b in kept.blocks if b.suspect] == [UNSEEN["fr"]]
+    assert UNSEEN["fr"] not in _evidence(kept) and INTRO in _evidence(kept)
+    assert flagged_spans(kept) == [(kept.text.index(UNSEEN["fr"]), len(kept.text))]
     alarm = flag_learned(doc, embed=_zeros, model=_scripted(3.0), confirm=_confirming(1.0))
-    assert [b.text for b in alarm.blocks if b.injection] == [UNSEEN["en"]]
+    assert [b.text for b in alarm.blocks if b.injection] == [UNSEEN["fr"]]
     below = flag_learned(doc, embed=_zeros, model=_scripted(1.0), confirm=_confirming(1.0))
     assert not any(b.injection for b in below.blocks)  # confirming never raises an alarm
