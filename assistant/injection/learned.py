@@ -151,11 +151,12 @@ def flag_learned(
     (``confirm.load_confirm``); with a ``model`` given, only the ``confirm`` given."""
     if not document.windows:
         return document
-    if model is None:
-        model, confirm = load_model(), confirm or load_confirm()
+    shipped = model is None
+    model = model or load_model()
     if model is None:
         return document
-    flagged, suspect = _flagged_spans(document, embed or _use_embed, model, confirm)
+    confirms = (lambda: confirm or load_confirm()) if shipped else (lambda: confirm)
+    flagged, suspect = _flagged_spans(document, embed or _use_embed, model, confirms)
     if not flagged and not suspect:
         return document
     log.info("learned reading: %d sentences flagged, %d suspect", len(flagged), len(suspect))
@@ -226,7 +227,10 @@ def window_vectors(
 
 
 def _flagged_spans(
-    document: Document, embed: Embed, model: InjectionModel, confirm: ConfirmModel | None
+    document: Document,
+    embed: Embed,
+    model: InjectionModel,
+    confirm: Callable[[], ConfirmModel | None],
 ) -> tuple[list[Span], list[Span]]:
     """The candidate sentences of every window the model scores above its threshold and
     ``confirm`` (when given) confirms, and those of the windows it scores above its
@@ -254,12 +258,14 @@ def _confirmed(
     window_rows: Matrix,
     scores: Matrix,
     threshold: float,
-    confirm: ConfirmModel | None,
+    confirms: Callable[[], ConfirmModel | None],
 ) -> Matrix:
-    """``scores`` with every window above ``threshold`` that ``confirm`` does not read as a
-    request brought down to the threshold (no alarm; still above the suspicion level)."""
+    """``scores`` with every window above ``threshold`` that the confirmation does not read
+    as a request brought down to the threshold (no alarm; still above the suspicion level).
+    The confirmation is loaded only when a window is above the threshold."""
     above = np.flatnonzero(scores > threshold)
-    if confirm is None or not len(above):
+    confirm = confirms() if len(above) else None
+    if confirm is None:
         return scores
     texts = [" ".join(document.text[s:e] for s, e in document.windows[i].spans) for i in above]
     second = confirm.scores(window_rows[above], texts)
