@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from assistant.injection.masking import unmask
 from assistant.textnorm import scan_fold
 
 log = logging.getLogger(__name__)
@@ -46,8 +47,6 @@ _TOKEN_RE = re.compile(r"[^\W_]+")
 def lexical_indices(text: str) -> list[int]:
     """The hashed features of ``text`` (folded as the rules read it): each word, each pair
     of words, each word's last three letters, the first word; sorted, without repeats."""
-    from assistant.injection.meaning import unmask  # the rules' reading of masked letters
-
     words = _TOKEN_RE.findall(scan_fold(unmask(text)))
     keys = [f"w:{w}" for w in words]
     keys += [f"b:{a} {b}" for a, b in itertools.pairwise(words)]
