@@ -554,7 +554,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         levels = args.cross_confirm or [CONFIRM_LEVEL]
         confirm_options = (args.hard_share, args.confirm_l2)
         first = np.asarray(examples.first)
-        cross_confirm(x, y, examples.rounds, all_windows, levels, options, first, confirm_options)
+        cross_confirm(
+            x,
+            y,
+            examples.rounds,
+            all_windows,
+            levels,
+            options,
+            first,
+            confirm_options,
+            args.round_models,
+            args.rounds,
+        )
         return 0
     if args.cross:
         keep = np.asarray(examples.first)
