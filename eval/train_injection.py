@@ -3,6 +3,9 @@
     python -m eval.train_injection [--cases FILE.jsonl ...] [--out PATH]
     python -m eval.train_injection --cross      # leave one round out, print its figures
 
+Writes the first reading (``model/injection.json``) and its confirmation
+(``model/confirm.json``, ``assistant/injection/confirm.py``).
+
 Examples, never the held-out sets (a path naming "heldout" is refused):
 - positives: the instructions of every round in ``tests/injection_cases.py``, the injections
   of the case files given (``eval/injections/dev-*.jsonl`` by default), the passages of kind
@@ -16,6 +19,13 @@ Newton's method from zeros: deterministic) separates them; the threshold is the 
 score of a negative plus ``MARGIN``, so that no clean sentence it has seen is flagged. The
 suspicion level (below it, never evidence, no alarm) is the score that only a share
 ``SUSPECT_SHARE`` of the clean texts exceed: ``--cross`` prints what it keeps out, unseen.
+
+The confirmation (second stage) is trained on the hard cases of the first reading only: the
+windows (whole text, a sentence, two) of the instructions and the clean windows that the
+first reading scores above the level a share ``HARD_SHARE`` of the clean texts exceed. A row
+is [window vector, ``confirm.lexical_rows``]; the same logistic regression; an alarm needs a
+confirmation score above ``CONFIRM_LEVEL`` (chosen by ``--cross``: each round left out, its
+instructions found by both stages).
 """
 
 from __future__ import annotations
@@ -36,6 +46,7 @@ from assistant.document import Document
 from assistant.index.embedding import UseEmbedder
 from assistant.ingest.assemble import assemble
 from assistant.ingest.md_reader import read_md
+from assistant.injection.confirm import CONFIRM_PATH, ConfirmModel, lexical_rows
 from assistant.injection.learned import (
     EMBEDDER,
     MODEL_PATH,
@@ -56,6 +67,16 @@ L2 = 1.0
 NEWTON_STEPS = 30
 MARGIN = 0.5
 SUSPECT_SHARE = 0.005  # 0.002 until session 7 (eval/README, session 7)
+HARD_SHARE = 0.03  # the clean windows the confirmation learns from
+CONFIRM_L2 = 1.0
+CONFIRM_LEVEL = -1.0  # session 10: the highest level that costs no instruction in --cross-confirm
+CONFIRM_ONLY = ("dev-inj10",)
+"""Case files only the confirmation reads (session 10: clean text about tools, grading and
+procedures, and instructions): in the first reading, such clean text raises the threshold
+above instructions (session 9, inj8; session 10: 4.57 -> 4.95 with dev-inj10, 4.90 with its
+instructions only, both costing in-sample recall), so the first reading stays as it was."""
+DOCSTRING_ROOT = ROOT / "assistant"
+EMBED_DIM = 512
 _HIDDEN = re.compile(r"<!--\s*hidden:\w+\s+(.*?)-->", re.S)
 
 
@@ -66,13 +87,16 @@ class Examples:
     texts: list[str] = field(default_factory=list)
     labels: list[bool] = field(default_factory=list)
     rounds: list[str] = field(default_factory=list)
+    first: list[bool] = field(default_factory=list)
+    """Read by the first reading too (else by the confirmation only)."""
 
-    def add(self, text: str, label: bool, round_name: str) -> None:
+    def add(self, text: str, label: bool, round_name: str, *, first: bool = True) -> None:
         text = text.strip()
         if text:
             self.texts.append(text)
             self.labels.append(label)
             self.rounds.append(round_name)
+            self.first.append(first)
 
 
 def refuse_heldout(paths: Sequence[Path]) -> None:
@@ -132,12 +156,33 @@ def round_examples(examples: Examples) -> None:
 
 
 def case_file_examples(examples: Examples, paths: Sequence[Path]) -> None:
+    """The cases of ``paths``; those of ``CONFIRM_ONLY`` files are read by the confirmation
+    only."""
     for path in paths:
+        first = path.stem not in CONFIRM_ONLY
         for case in load_cases(path):
-            examples.add(case.text, case.injection, path.stem)
+            examples.add(case.text, case.injection, path.stem, first=first)
             if not case.injection:
                 for part in windows(framed(case.text)):
-                    examples.add(part, False, path.stem)
+                    examples.add(part, False, path.stem, first=first)
+
+
+def docstring_examples(examples: Examples) -> None:
+    """The docstrings of the package (``DOCSTRING_ROOT``; not the modules that quote
+    instructions to a model: ``assistant/injection``, ``assistant/llm``) as clean text for
+    the confirmation only: technical prose about assessment, criteria, juries and models, in
+    the third person, that asks its reader nothing."""
+    import ast
+
+    for path in sorted(DOCSTRING_ROOT.rglob("*.py")):
+        if {"injection", "llm"} & set(path.relative_to(DOCSTRING_ROOT).parts):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+                text = ast.get_docstring(node)
+                for part in windows(" ".join((text or "").split())):
+                    examples.add(part, False, "docstrings", first=False)
 
 
 def passage_examples(examples: Examples) -> None:
@@ -248,6 +293,7 @@ class Pieces:
 
     rows: Matrix
     owners: npt.NDArray[np.int_]
+    texts: tuple[str, ...] = ()
 
     def best(self, x: Matrix, model: InjectionModel) -> Matrix:
         """Each example's score: the highest of its whole text and of its windows."""
@@ -261,7 +307,8 @@ class Pieces:
         """The windows of the kept examples, owners renumbered among them."""
         new_index = np.cumsum(keep) - 1
         mask = keep[self.owners]
-        return Pieces(self.rows[mask], new_index[self.owners[mask]])
+        texts = tuple(t for t, m in zip(self.texts, mask, strict=True) if m) if self.texts else ()
+        return Pieces(self.rows[mask], new_index[self.owners[mask]], texts)
 
 
 def pieces(examples: Examples, embed: Embed) -> Pieces:
@@ -274,7 +321,137 @@ def pieces(examples: Examples, embed: Embed) -> Pieces:
             texts += parts
             owners += [index] * len(parts)
     rows = features(texts, embed) if texts else np.zeros((0, 0))
-    return Pieces(rows, np.asarray(owners, dtype=int))
+    return Pieces(rows, np.asarray(owners, dtype=int), tuple(texts))
+
+
+@dataclass(frozen=True)
+class Windows:
+    """Every window the readings score, as ingestion reads a dossier: each clean text, each
+    single-window instruction, and the windows of the longer instructions. ``owners`` are
+    example indices."""
+
+    rows: Matrix
+    texts: tuple[str, ...]
+    owners: npt.NDArray[np.int_]
+
+    @classmethod
+    def of(cls, x: Matrix, examples: Examples, parts: Pieces) -> Windows:
+        whole = np.setdiff1d(np.arange(len(x)), parts.owners)
+        rows = np.vstack([x[whole], parts.rows]) if len(parts.owners) else x[whole]
+        texts = tuple(examples.texts[i] for i in whole) + parts.texts
+        return cls(rows, texts, np.concatenate([whole, parts.owners]).astype(int))
+
+    def subset(self, keep: npt.NDArray[np.bool_]) -> Windows:
+        """The windows of the kept examples, owners renumbered among them."""
+        new_index = np.cumsum(keep) - 1
+        mask = keep[self.owners]
+        texts = tuple(t for t, m in zip(self.texts, mask, strict=True) if m)
+        return Windows(self.rows[mask], texts, new_index[self.owners[mask]])
+
+
+def train_confirm(
+    windows: Windows,
+    y: Matrix,
+    model: InjectionModel,
+    share: float = HARD_SHARE,
+    l2: float = CONFIRM_L2,
+) -> ConfirmModel:
+    """The confirmation, learned on the hard cases of ``model``: the windows of the
+    instructions that it flags, and each instruction's best window (when above the hard
+    level), against the clean windows above the hard level (the score a ``share`` of the
+    clean windows exceed)."""
+    first = windows.rows @ model.weights + model.bias
+    labels = y[windows.owners] == 1
+    level = float(np.quantile(first[~labels], 1.0 - share))
+    best = np.full(len(y), -np.inf)
+    np.maximum.at(best, windows.owners, first)
+    is_best = labels & (first == best[windows.owners])
+    keep = np.where(labels, (first > model.threshold) | is_best, True) & (first > level)
+    rows = confirm_rows(windows, keep)
+    weights, bias = fit(rows, labels[keep].astype(np.float64), l2)
+    return ConfirmModel(weights=weights, bias=bias, threshold=CONFIRM_LEVEL)
+
+
+def confirm_rows(windows: Windows, keep: npt.NDArray[np.bool_]) -> Matrix:
+    """[window vector, hashed lexical row] of the kept windows."""
+    texts = [t for t, k in zip(windows.texts, keep, strict=True) if k]
+    return np.hstack([windows.rows[keep][:, :EMBED_DIM], lexical_rows(texts)])
+
+
+def cross_confirm(
+    x: Matrix,
+    y: Matrix,
+    rounds: Sequence[str],
+    windows: Windows,
+    levels: Sequence[float],
+    options: tuple[float, float, float],
+    first: npt.NDArray[np.bool_],
+    confirm_options: tuple[float, float] = (HARD_SHARE, CONFIRM_L2),
+    models: Path | None = None,
+    only: Sequence[str] = (),
+) -> None:
+    """Each round left out in turn: instructions found and clean windows flagged by the
+    first reading alone (read by the windows ingestion reads) and with the confirmation at
+    each of ``levels``; and the clean windows above the suspicion level the confirmation
+    would confirm (the closest to a false alarm)."""
+    names = only or sorted({r for r in rounds if r not in ("passages", "dossiers", "docstrings")})
+    total = np.zeros((len(levels) + 1, 3), dtype=int)
+    counts = np.zeros(3, dtype=int)
+    for name in names:
+        out = np.array([r == name for r in rounds])
+        model = _round_model(x[~out & first], y[~out & first], options, models, name)
+        confirm = train_confirm(windows.subset(~out), y[~out], model, *confirm_options)
+        held = windows.subset(out)
+        score = held.rows @ model.weights + model.bias
+        labels = y[out][held.owners] == 1
+        near = score > model.suspect_level
+        second = np.full(len(score), -np.inf)
+        second[near] = confirm_rows(held, near) @ confirm.weights + confirm.bias
+        row = []
+        for level in (-np.inf, *levels):
+            alarm = (score > model.threshold) & (second > level)
+            found = np.zeros(int(out.sum()), dtype=bool)
+            found[held.owners[alarm & labels]] = True
+            row.append(
+                [found.sum(), (alarm & ~labels).sum(), (near & ~labels & (second > level)).sum()]
+            )
+        total += np.array(row)
+        count = np.array([(y[out] == 1).sum(), (~labels).sum(), (near & ~labels).sum()])
+        counts += count
+        _print_confirm(name, count, row, levels)
+    _print_confirm("all", counts, total.tolist(), levels)
+
+
+def _round_model(
+    x: Matrix, y: Matrix, options: tuple[float, float, float], folder: Path | None, name: str
+) -> InjectionModel:
+    """The first reading trained without round ``name``, kept in ``folder`` (when given)
+    under a key of its examples and options, so that several confirmations are compared
+    without training it again."""
+    key = f"{name}-{len(y)}-{int(y.sum())}-{float(x.sum()):.6e}-{'-'.join(map(str, options))}"
+    path = folder / f"{key}.json" if folder is not None else None
+    if path is not None and path.is_file():
+        return InjectionModel.from_json(path.read_text(encoding="utf-8"))
+    model = train(x, y, *options)
+    if path is not None:
+        folder.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
+        path.write_text(model.to_json(), encoding="utf-8")
+    return model
+
+
+def _print_confirm(
+    name: str,
+    counts: npt.NDArray[np.int_],
+    row: Sequence[Sequence[int]],
+    levels: Sequence[float],
+) -> None:
+    positives, clean, near = (int(c) for c in counts)
+    cells = [f"first only {row[0][0]}/{positives} FA {row[0][1]}"]
+    cells += [
+        f"@{level:g}: {r[0]} FA {r[1]} near {r[2]}/{near}"
+        for level, r in zip(levels, row[1:], strict=True)
+    ]
+    print(f"{name:<9} clean {clean:<5} " + "   ".join(cells))
 
 
 def cross(
@@ -343,6 +520,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--compare", type=float, nargs="*", default=(), help="With --cross: "
                         "what these other clean shares would keep out.")  # fmt: skip
     parser.add_argument("--show", type=int, default=0, help="Print the N top clean texts.")
+    parser.add_argument("--cross-confirm", type=float, nargs="*", default=None, help="Leave "
+                        "one round out: both stages, at these confirmation levels.")  # fmt: skip
+    parser.add_argument("--hard-share", type=float, default=HARD_SHARE, help="Clean share "
+                        "the confirmation learns from.")  # fmt: skip
+    parser.add_argument("--confirm-l2", type=float, default=CONFIRM_L2, help="L2 weight of "
+                        "the confirmation.")  # fmt: skip
+    parser.add_argument("--rounds", nargs="*", default=(), help="With --cross-confirm: "
+                        "leave out only these rounds.")  # fmt: skip
+    parser.add_argument("--round-models", type=Path, help="With --cross-confirm: keep the "
+                        "first reading of each round in this folder.")  # fmt: skip
+    parser.add_argument("--confirm-out", type=Path, default=CONFIRM_PATH, help="Where to "
+                        "write the confirmation model.")  # fmt: skip
     args = parser.parse_args(argv)
     paths = (
         args.cases if args.cases is not None else sorted((EVAL / "injections").glob("dev-*.jsonl"))
@@ -353,19 +542,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     case_file_examples(examples, paths)
     passage_examples(examples)
     dossier_examples(examples)
+    docstring_examples(examples)
     y = np.asarray(examples.labels, dtype=np.float64)
     print(f"{int(y.sum())} instructions, {int(len(y) - y.sum())} clean texts", file=sys.stderr)
     embed = use_embed(args.cache)
     x = features(examples.texts, embed)
-    if args.cross:
-        options = (args.l2, args.margin, args.share)
-        cross(x, y, examples.rounds, pieces(examples, embed), options, args.compare)
+    options = (args.l2, args.margin, args.share)
+    parts = pieces(examples, embed)
+    if args.cross_confirm is not None:
+        all_windows = Windows.of(x, examples, parts)
+        levels = args.cross_confirm or [CONFIRM_LEVEL]
+        confirm_options = (args.hard_share, args.confirm_l2)
+        first = np.asarray(examples.first)
+        cross_confirm(
+            x,
+            y,
+            examples.rounds,
+            all_windows,
+            levels,
+            options,
+            first,
+            confirm_options,
+            args.round_models,
+            args.rounds,
+        )
         return 0
-    model = train(x, y, args.l2, args.margin, args.share)
+    if args.cross:
+        keep = np.asarray(examples.first)
+        rounds = [r for r, k in zip(examples.rounds, keep, strict=True) if k]
+        cross(x[keep], y[keep], rounds, parts.subset(keep), options, args.compare)
+        return 0
+    first = np.asarray(examples.first)
+    model = train(x[first], y[first], args.l2, args.margin, args.share)
+    confirm = train_confirm(
+        Windows.of(x, examples, parts), y, model, args.hard_share, args.confirm_l2
+    )
     if args.show:
         show_negatives(examples, x @ model.weights + model.bias, args.show)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(model.to_json() + "\n", encoding="utf-8")
+    args.confirm_out.write_text(confirm.to_json() + "\n", encoding="utf-8")
     print(
         f"wrote {args.out} (threshold {model.threshold:.3f}, suspect {model.suspect_level:.3f})",
         file=sys.stderr,

@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.document import Block, Document, ReadingWindow
+from assistant.injection.confirm import ConfirmModel, load_confirm
 
 log = logging.getLogger(__name__)
 
@@ -136,19 +137,26 @@ def _use_embed(texts: Sequence[str]) -> npt.NDArray[np.float32]:
 
 
 def flag_learned(
-    document: Document, embed: Embed | None = None, model: InjectionModel | None = None
+    document: Document,
+    embed: Embed | None = None,
+    model: InjectionModel | None = None,
+    confirm: ConfirmModel | None = None,
 ) -> Document:
-    """``document`` with the sentences of the windows the model reads as instructions split
-    out of their blocks and flagged ``injection`` (a table: the whole table), and those it
-    finds suspect (above ``suspect``, below the alarm) split out and marked ``suspect`` (a
-    table or a heading stays: too much evidence for a doubt); the text unchanged; the same
-    document when nothing is found."""
+    """``document`` with the sentences of the windows the model reads as instructions (and
+    ``confirm`` confirms as requests) split out of their blocks and flagged ``injection`` (a
+    table: the whole table), and those it finds suspect (above ``suspect``; a window above
+    the alarm that ``confirm`` does not confirm) split out and marked ``suspect`` (a table or
+    a heading stays: too much evidence for a doubt); the text unchanged; the same document
+    when nothing is found. Without ``model``, the shipped model and its shipped confirmation
+    (``confirm.load_confirm``); with a ``model`` given, only the ``confirm`` given."""
     if not document.windows:
         return document
+    shipped = model is None
     model = model or load_model()
     if model is None:
         return document
-    flagged, suspect = _flagged_spans(document, embed or _use_embed, model)
+    confirms = (lambda: confirm or load_confirm()) if shipped else (lambda: confirm)
+    flagged, suspect = _flagged_spans(document, embed or _use_embed, model, confirms)
     if not flagged and not suspect:
         return document
     log.info("learned reading: %d sentences flagged, %d suspect", len(flagged), len(suspect))
@@ -219,10 +227,14 @@ def window_vectors(
 
 
 def _flagged_spans(
-    document: Document, embed: Embed, model: InjectionModel
+    document: Document,
+    embed: Embed,
+    model: InjectionModel,
+    confirm: Callable[[], ConfirmModel | None],
 ) -> tuple[list[Span], list[Span]]:
-    """The candidate sentences of every window the model scores above its threshold, and
-    those of the windows it scores above its suspicion level only."""
+    """The candidate sentences of every window the model scores above its threshold and
+    ``confirm`` (when given) confirms, and those of the windows it scores above its
+    suspicion level only (or above the threshold, unconfirmed)."""
     spans = sorted({(s, e) for w in document.windows for s, e in w.spans})
     position = {span: i for i, span in enumerate(spans)}
     try:
@@ -232,11 +244,34 @@ def _flagged_spans(
         return [], []
     members = [[position[(s, e)] for s, e in w.spans] for w in document.windows]
     rows = np.asarray([w.cues for w in document.windows], dtype=np.float64)
-    scores = model.scores(window_vectors(vectors, members), rows)
-    flagged = _sentences(document.windows, scores, model.threshold, pair_level=None)
+    window_rows = window_vectors(vectors, members)
+    scores = model.scores(window_rows, rows)
+    alarms = _confirmed(document, window_rows, scores, model.threshold, confirm)
+    flagged = _sentences(document.windows, alarms, model.threshold, pair_level=None)
     pair_level = (model.suspect_level + model.threshold) / 2  # two sentences: stricter
     suspect = _sentences(document.windows, scores, model.suspect_level, pair_level=pair_level)
     return flagged, sorted(set(suspect) - set(flagged))
+
+
+def _confirmed(
+    document: Document,
+    window_rows: Matrix,
+    scores: Matrix,
+    threshold: float,
+    confirms: Callable[[], ConfirmModel | None],
+) -> Matrix:
+    """``scores`` with every window above ``threshold`` that the confirmation does not read
+    as a request brought down to the threshold (no alarm; still above the suspicion level).
+    The confirmation is loaded only when a window is above the threshold."""
+    above = np.flatnonzero(scores > threshold)
+    confirm = confirms() if len(above) else None
+    if confirm is None:
+        return scores
+    texts = [" ".join(document.text[s:e] for s, e in document.windows[i].spans) for i in above]
+    second = confirm.scores(window_rows[above], texts)
+    out = scores.copy()
+    out[above[second <= confirm.threshold]] = threshold
+    return out
 
 
 def _sentences(

@@ -24,6 +24,7 @@ from functools import cached_property, lru_cache
 
 from assistant.detect.sentences import sentence_spans
 from assistant.injection import lexicon as lx
+from assistant.injection.masking import unmask
 from assistant.textnorm import scan_fold
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -31,22 +32,6 @@ _BREAK_RE = re.compile(r"[:,!;—–]")
 MAX_BARE_WORDS = 14  # words of a sentence that is only an address ("Petit mot pour ...")
 MAX_PIECE = 600  # characters of a run-on sentence scanned at once
 WINDOW = 3  # sentences: the addressee's and the two after it (one before, for a late address)
-# four or more single characters in a row ("i g n o r e z   l a"): letters spaced out
-_SPACED_RE = re.compile(r"(?<!\S)(?:[^\W_] +){3,}[^\W_](?!\S)")
-# a word of letters with digits standing for letters ("1GN0R3Z", "v4lid3z")
-_LEET_RE = re.compile(r"\b(?=(?:\w*[^\W\d_]){2})(?=\w*[013457])[^\W_]{3,}\b")
-_LEET = str.maketrans("013457", "oieast")
-
-
-def unmask(text: str) -> str:
-    """``text`` with letters spaced out joined again (a wider gap stays a word break) and
-    digits written for letters inside words read as letters: what a reader sees in it."""
-    text = _SPACED_RE.sub(lambda m: re.sub(r" {2,}|(?<=\S) (?=\S)", _gap, m.group()), text)
-    return _LEET_RE.sub(lambda m: m.group().translate(_LEET), text)
-
-
-def _gap(match: re.Match[str]) -> str:
-    return " " if len(match.group()) > 1 else ""
 
 
 class Cues:
