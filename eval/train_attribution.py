@@ -459,10 +459,7 @@ def parse_args(
     parser.add_argument("--no-write", action="store_true", help="Measure only.")
     args = parser.parse_args(argv)
     for path in [*args.passages, *args.train, *args.dev]:
-        if (
-            held_out(path)
-            or "heldout" in path.name
-        ):
+        if held_out(path) or "heldout" in path.name:
             parser.error(f"{path} is held out: never train nor tune on it")
     return args
 

@@ -252,10 +252,11 @@ class _Scan:
             else:
                 runs.append([unit])
         kept = [frozenset(u.index for u in f.units) for f in found if not f.passing]
+        # two findings of one unit are one finding, not a topic told in parts
         shared = [
             run for run in runs
             if len(run) >= 2 and sum(bool(f & {u.index for u in run}) for f in kept) >= 2
-        ]  # fmt: skip  (two findings of one unit are one finding, not a topic told in parts)
+        ]  # fmt: skip
         if not shared:
             return None
         best = max(shared, key=lambda run: self.weigher.passage(run).score)
