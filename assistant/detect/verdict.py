@@ -51,7 +51,7 @@ EmbedFn = Callable[[Sequence[str]], Matrix]
 
 TEXT_FEATURES = (
     "bias",
-    "sentence_words",
+    "words",
     "figures",
     "percent_money",
     "years",
@@ -211,11 +211,7 @@ def load_verdict(path: Path = MODEL) -> VerdictModel | None:
 
 
 def text_features(text: str, units: Sequence[Unit], direction: float) -> list[float]:
-    """Features of the passage whatever the target (``TEXT_FEATURES``).
-
-    Counts are taken per sentence, never per passage: a published page runs to a hundred
-    words where a student's line holds ten, and a long definition or a page of advice has more
-    figures and names than a short one without being any more about a case."""
+    """Features of the passage whatever the target (``TEXT_FEATURES``)."""
     tokens = [t for u in units for t in u.tokens]
     n = max(1, len(tokens))
     folded = fold(text).replace("’", "'")
@@ -232,33 +228,28 @@ def text_features(text: str, units: Sequence[Unit], direction: float) -> list[fl
     markers = sum(t.folded in ANALYSIS_MARKERS for t in tokens)
     void = sum(void_reason(u) is not None for u in units)
     anchored = sum(case_anchored(u) for u in units)
-    sentences = max(1, len(units))
-
-    def rate(count: float) -> float:
-        return math.log1p(count / sentences)
-
     return [
         1.0,
-        math.log1p(len(tokens) / sentences),
-        rate(figures),
-        rate(len(_PERCENT_MONEY.findall(text))),
-        rate(len(_YEAR.findall(text))),
-        rate(first),
-        rate(len(_SINGULAR.findall(folded))),
-        rate(names),
-        anchored / sentences,
-        rate(links),
-        rate(markers),
-        rate(len(_DEFINITIONAL.findall(folded))),
-        rate(len(_ADVICE.findall(folded))),
-        rate(len(_FUTURE.findall(folded))),
-        rate(len(_NEGATION.findall(folded))),
+        math.log1p(len(tokens)),
+        math.log1p(figures),
+        math.log1p(len(_PERCENT_MONEY.findall(text))),
+        math.log1p(len(_YEAR.findall(text))),
+        math.log1p(first),
+        math.log1p(len(_SINGULAR.findall(folded))),
+        math.log1p(names),
+        anchored / max(1, len(units)),
+        math.log1p(links),
+        math.log1p(markers),
+        math.log1p(len(_DEFINITIONAL.findall(folded))),
+        math.log1p(len(_ADVICE.findall(folded))),
+        math.log1p(len(_FUTURE.findall(folded))),
+        math.log1p(len(_NEGATION.findall(folded))),
         float(bool(NOT_DONE.search(folded))),
-        void / sentences,
+        void / max(1, len(units)),
         sum(bool(_TOC.search(ln)) for ln in lines) / len(lines),
         sum(bool(_BULLET.match(ln)) for ln in lines) / len(lines),
         text.count(",") / n,
-        rate(len(_SECOND.findall(folded))),
+        math.log1p(len(_SECOND.findall(folded))),
         direction,
     ]
 
