@@ -9,7 +9,11 @@ from pathlib import Path
 import yaml
 
 from assistant.assessment import Assessment
+from assistant.detect import layout_of
+from assistant.detect.attribution import Attribution, load_attribution
+from assistant.detect.meaning import MeaningScan, load_model, scan_meaning, targets_of
 from assistant.document import Document
+from assistant.index.embedding import UseEmbedder
 from assistant.ingest import ingest_file
 from assistant.referentiel.models import Checkpoint
 from assistant.settings import PROJECT_ROOT, LimitsSettings
@@ -152,3 +156,21 @@ def evidence_quotes(assessment: Assessment) -> list[str]:
 
 def status_of(assessment: Assessment, checkpoint: str) -> str:
     return next(c.status for c in assessment.checkpoints if c.id == checkpoint)
+
+
+def scanned(path: Path, embedder: UseEmbedder, *ids: str) -> tuple[Document, MeaningScan]:
+    """The dossier at ``path`` and what the shipped meaning model reads in it for ``ids``."""
+    doc = ingest(path)
+    cps = checkpoints(*ids)
+    model = load_model()
+    assert model is not None
+    vectors = embedder.embed_queries([t.text for t in targets_of(cps)])
+    found = scan_meaning(layout_of(doc), cps, embedder.embed_documents, vectors, model)
+    assert found is not None
+    return doc, found
+
+
+def shipped_attribution() -> Attribution:
+    model = load_attribution()
+    assert model is not None
+    return model

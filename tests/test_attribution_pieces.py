@@ -15,24 +15,17 @@ import pytest
 from assistant.detect import detect_outcomes, layout_of
 from assistant.detect.attribution import (
     FEATURES,
-    Attribution,
     best_sentence,
     element_features,
-    load_attribution,
     pieces,
 )
 from assistant.detect.judgment import judge, load_judgment, reading_of
 from assistant.detect.meaning import (
-    MeaningScan,
     column_titles,
-    load_model,
-    scan_meaning,
-    targets_of,
 )
 from assistant.detect.results import to_result
-from assistant.document import Document
 from assistant.index.embedding import UseEmbedder
-from tests.dossiers import checkpoints, ingest, write
+from tests.dossiers import checkpoints, scanned, shipped_attribution, write
 
 # a media plan in one sentence, one clause per kind of media, none of them named by its usual label
 MEDIA_LINE = """\
@@ -78,23 +71,6 @@ def embedder() -> Iterator[UseEmbedder]:
     yield UseEmbedder()
 
 
-def scanned(path: Path, embedder: UseEmbedder, *ids: str) -> tuple[Document, MeaningScan]:
-    doc = ingest(path)
-    cps = checkpoints(*ids)
-    model = load_model()
-    assert model is not None
-    vectors = embedder.embed_queries([t.text for t in targets_of(cps)])
-    found = scan_meaning(layout_of(doc), cps, embedder.embed_documents, vectors, model)
-    assert found is not None
-    return doc, found
-
-
-def shipped() -> Attribution:
-    model = load_attribution()
-    assert model is not None
-    return model
-
-
 def test_each_clause_of_a_long_sentence_is_read_alone(
     tmp_path: Path, embedder: UseEmbedder
 ) -> None:
@@ -107,7 +83,7 @@ def test_each_clause_of_a_long_sentence_is_read_alone(
     assert any(t.startswith("un article obtenu dans L'Union") for t in read)
     assert any(t.startswith("les photos des clients") for t in read)
     own = {"paid": "annonces Facebook", "shared": "photos des clients", "owned": "notre site"}
-    model = shipped()
+    model = shipped_attribution()
     for element, words in own.items():
         piece = best_sentence(model, found, f"peso.{element}")
         assert piece is not None and words in piece.text
@@ -130,7 +106,7 @@ def test_a_table_cell_is_read_under_its_column_title(tmp_path: Path, embedder: U
     read = [text for _, _, text in pieces(found, last)]
     assert any(t.startswith("Threats : Deux brasseries industrielles") for t in read)
     assert any(t.startswith("Opportunities : Les bières locales") for t in read)
-    piece = best_sentence(shipped(), found, "swot.forces")
+    piece = best_sentence(shipped_attribution(), found, "swot.forces")
     assert piece is not None and piece.unit.kind == "cell"
     assert piece.text.startswith("Strengths : Recettes primées")
     outcome = detect_outcomes(checkpoints("swot"), layout_of(doc))[0]
@@ -139,7 +115,7 @@ def test_a_table_cell_is_read_under_its_column_title(tmp_path: Path, embedder: U
     lone = dataclasses.replace(
         outcome, elements=[absent if e is strengths else e for e in outcome.elements]
     )
-    eager = dataclasses.replace(shipped(), threshold=0.0)
+    eager = dataclasses.replace(shipped_attribution(), threshold=0.0)
     result = to_result(judge(lone, reading_of(found), load_judgment(), attribution=eager), doc.text)
     element = next(e for e in result.elements if e.id == "forces")
     assert element.status == "present"
@@ -161,14 +137,17 @@ def test_a_piece_a_present_sibling_quotes_is_read_as_taken(
     for element in outcome.elements:
         if element is economic:
             continue
-        features = element_features(outcome, element, outcome.elements, found, shipped())
+        features = element_features(
+            outcome, element, outcome.elements, found, shipped_attribution()
+        )
         assert features is not None and features[2] is not None
         mine = features[2].unit.index in quoted
         assert features[0][FEATURES.index("taken")] == float(mine)
         taken.append(mine)
     assert any(taken)  # the malt sentence is some unwritten factor's best reading
     result = to_result(
-        judge(outcome, reading_of(found), load_judgment(), attribution=shipped()), doc.text
+        judge(outcome, reading_of(found), load_judgment(), attribution=shipped_attribution()),
+        doc.text,
     )
     assert {e.id for e in result.elements if e.status == "present"} == {"economique"}
     assert result.status == "partial"

@@ -17,19 +17,15 @@ from assistant.detect import detect_outcomes, layout_of
 from assistant.detect.attribution import (
     FEATURES,
     MODEL,
-    Attribution,
     element_features,
-    load_attribution,
 )
 from assistant.detect.judgment import judge, load_judgment, reading_of
-from assistant.detect.meaning import MeaningScan, load_model, scan_meaning, targets_of
 from assistant.detect.results import to_result
-from assistant.document import Document
 from assistant.index.embedding import UseEmbedder
 from assistant.services import Services, build_services
 from assistant.settings import Settings
 from eval import train_attribution
-from tests.dossiers import checkpoints, ingest, write
+from tests.dossiers import checkpoints, scanned, shipped_attribution, write
 
 # failure mode 5: five paragraphs, no heading, no factor named; each says one factor
 NO_HEADINGS = """\
@@ -96,25 +92,8 @@ def embedder() -> Iterator[UseEmbedder]:
     yield UseEmbedder()
 
 
-def scanned(path: Path, embedder: UseEmbedder) -> tuple[Document, MeaningScan]:
-    doc = ingest(path)
-    cps = checkpoints("pestel")
-    model = load_model()
-    assert model is not None
-    vectors = embedder.embed_queries([t.text for t in targets_of(cps)])
-    found = scan_meaning(layout_of(doc), cps, embedder.embed_documents, vectors, model)
-    assert found is not None
-    return doc, found
-
-
-def shipped() -> Attribution:
-    model = load_attribution()
-    assert model is not None
-    return model
-
-
 def test_the_shipped_weights_match_their_features_and_hold_no_text() -> None:
-    model = shipped()
+    model = shipped_attribution()
     assert model.weights.shape == (len(FEATURES),)
     assert model.directions.shape[1] == 513  # USE dimension, then the bias
     assert all(k.count(".") == 1 for k in model.keys)
@@ -128,7 +107,7 @@ def test_the_shipped_weights_match_their_features_and_hold_no_text() -> None:
 def test_without_headings_each_factor_goes_to_its_own_paragraph(
     tmp_path: Path, embedder: UseEmbedder
 ) -> None:
-    doc, found = scanned(write(tmp_path, "alpages.md", NO_HEADINGS), embedder)
+    doc, found = scanned(write(tmp_path, "alpages.md", NO_HEADINGS), embedder, "pestel")
     outcome = detect_outcomes(checkpoints("pestel"), layout_of(doc))[0]
     expected = {
         "economique": "gazole",
@@ -139,7 +118,9 @@ def test_without_headings_each_factor_goes_to_its_own_paragraph(
     for element in outcome.elements:
         if element.element.id not in expected:
             continue
-        features = element_features(outcome, element, outcome.elements, found, shipped())
+        features = element_features(
+            outcome, element, outcome.elements, found, shipped_attribution()
+        )
         assert features is not None
         assert expected[element.element.id] in found.passages[features[1]].text
 
@@ -150,13 +131,13 @@ def test_an_unnamed_factor_is_quoted_from_the_paragraph_that_treats_it(
     """With the threshold lowered, the factor the rules miss (written without its name) is
     made present from the dry-summer paragraph, quoted verbatim; the named factors keep the
     rules' findings."""
-    doc, found = scanned(write(tmp_path, "alpages.md", UNNAMED_FACTOR), embedder)
+    doc, found = scanned(write(tmp_path, "alpages.md", UNNAMED_FACTOR), embedder, "pestel")
     outcome = detect_outcomes(checkpoints("pestel"), layout_of(doc))[0]
     reading = reading_of(found)
-    before = judge(outcome, reading, load_judgment(), attribution=shipped())
+    before = judge(outcome, reading, load_judgment(), attribution=shipped_attribution())
     ecological = next(e for e in before.elements if e.element.id == "ecologique")
     if ecological.status == "absent":  # the shipped threshold is cautious: lower it
-        eager = dataclasses.replace(shipped(), threshold=0.0)
+        eager = dataclasses.replace(shipped_attribution(), threshold=0.0)
         after = to_result(judge(outcome, reading, load_judgment(), attribution=eager), doc.text)
     else:
         after = to_result(before, doc.text)
@@ -173,15 +154,17 @@ def test_a_mixed_paragraph_credits_each_factor_from_its_own_sentence(
     """The market sentence is read as economic, the lockdown sentence as socio-cultural; with
     the threshold lowered below them, both become present, each quoted by its own sentence
     alone, and no political (nor legal, nor ecological) factor is credited."""
-    doc, found = scanned(write(tmp_path, "ludeo.md", MIXED), embedder)
+    doc, found = scanned(write(tmp_path, "ludeo.md", MIXED), embedder, "pestel")
     outcome = detect_outcomes(checkpoints("pestel"), layout_of(doc))[0]
     own = {"economique": "780 millions", "socioculturel": "confinements"}
     for element in outcome.elements:
         if element.element.id in own:
-            features = element_features(outcome, element, outcome.elements, found, shipped())
+            features = element_features(
+                outcome, element, outcome.elements, found, shipped_attribution()
+            )
             assert features is not None and features[2] is not None
             assert own[element.element.id] in features[2].unit.text
-    eager = dataclasses.replace(shipped(), threshold=0.3)
+    eager = dataclasses.replace(shipped_attribution(), threshold=0.3)
     result = to_result(
         judge(outcome, reading_of(found), load_judgment(), attribution=eager), doc.text
     )
@@ -198,11 +181,11 @@ def test_a_mixed_paragraph_credits_each_factor_from_its_own_sentence(
 def test_a_scan_without_its_embedder_reads_no_sentence(
     tmp_path: Path, embedder: UseEmbedder
 ) -> None:
-    doc, found = scanned(write(tmp_path, "ludeo.md", MIXED), embedder)
+    doc, found = scanned(write(tmp_path, "ludeo.md", MIXED), embedder, "pestel")
     bare = dataclasses.replace(found, embed=None)
     outcome = detect_outcomes(checkpoints("pestel"), layout_of(doc))[0]
     element = next(e for e in outcome.elements if e.element.id == "economique")
-    features = element_features(outcome, element, outcome.elements, bare, shipped())
+    features = element_features(outcome, element, outcome.elements, bare, shipped_attribution())
     assert features is not None and features[2] is None
     assert bare.unit_vectors(list(found.passages[0].units)) is None
 
@@ -210,9 +193,9 @@ def test_a_scan_without_its_embedder_reads_no_sentence(
 def test_a_denial_is_never_quoted_even_with_no_threshold(
     tmp_path: Path, embedder: UseEmbedder
 ) -> None:
-    doc, found = scanned(write(tmp_path, "alpages.md", DENIED), embedder)
+    doc, found = scanned(write(tmp_path, "alpages.md", DENIED), embedder, "pestel")
     outcome = detect_outcomes(checkpoints("pestel"), layout_of(doc))[0]
-    eager = dataclasses.replace(shipped(), threshold=0.0)
+    eager = dataclasses.replace(shipped_attribution(), threshold=0.0)
     result = to_result(
         judge(outcome, reading_of(found), load_judgment(), attribution=eager), doc.text
     )

@@ -177,49 +177,29 @@ def check_plan(plan: Plan, *, tolerance: float) -> list[CalcCheck]:
     if len(errors) == 1 and not carry_errors:
         errors = [_carried_on(plan, errors[0], closing)]
     if len(carry_errors) == 1 and not errors:
-        carry_errors = [_carry_carried_on(plan, carry_errors[0], closing)]
+        carry_errors = [_carried_on(plan, carry_errors[0], closing, "opening")]
     return errors + carry_errors or [_ok(plan, closing_kind)]
 
 
-def _carried_on(plan: Plan, error: CalcCheck, closing: Flow) -> CalcCheck:
-    """A single wrong closing balance, carried over without other error: every later closing
-    is off by the same amount; the last one is named with what it should be (one mistake,
-    one alert)."""
+def _carried_on(plan: Plan, error: CalcCheck, closing: Flow, line: str = "closing") -> CalcCheck:
+    """A single wrong balance, carried over without other error: every closing after it (a
+    wrong closing) or from its period on (a wrong opening) is off by the same amount; the last
+    one is named with what it should be (one mistake, one alert)."""
     if error.found is None or error.expected is None or error.span is None:
         return error
-    cells = plan.cells.get("closing") or plan.cells.get("balance") or []
+    opening = line == "opening"
+    cells = plan.cells.get(line) or ([] if opening else plan.cells.get("balance")) or []
     j = next(
         (i for i, c in enumerate(cells) if c is not None and (c.start, c.end) == error.span), None
     )
     last = next((i for i in range(len(closing) - 1, -1, -1) if closing[i] is not None), None)
-    if j is None or last is None or last <= j:
+    if j is None or last is None or last < j or (last == j and not opening):
         return error
     found = closing[last] or 0.0
     right = found - (error.found - error.expected)
+    carried = "" if opening else " l'écart se reporte sur les périodes suivantes,"
     message = (
-        f"{error.message[:-1]} ; l'écart se reporte sur les périodes suivantes, d'où une "
-        f"trésorerie de fin {plan.periods[last]} de {amount(found, 'currency')} au lieu de "
-        f"{amount(right, 'currency')}."
-    )
-    return error.model_copy(update={"message": message})
-
-
-def _carry_carried_on(plan: Plan, error: CalcCheck, closing: Flow) -> CalcCheck:
-    """A single wrong opening balance: the closing balances from its period on are off by the
-    same gap; the last one is named with what it should be (one mistake, one alert)."""
-    if error.found is None or error.expected is None or error.span is None:
-        return error
-    cells = plan.cells.get("opening") or []
-    j = next(
-        (i for i, c in enumerate(cells) if c is not None and (c.start, c.end) == error.span), None
-    )
-    last = next((i for i in range(len(closing) - 1, -1, -1) if closing[i] is not None), None)
-    if j is None or last is None or last < j:
-        return error
-    found = closing[last] or 0.0
-    right = found - (error.found - error.expected)
-    message = (
-        f"{error.message[:-1]} ; d'où une trésorerie de fin {plan.periods[last]} de "
+        f"{error.message[:-1]} ;{carried} d'où une trésorerie de fin {plan.periods[last]} de "
         f"{amount(found, 'currency')} au lieu de {amount(right, 'currency')}."
     )
     return error.model_copy(update={"message": message})

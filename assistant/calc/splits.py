@@ -129,7 +129,7 @@ def _explained(parts: dict[int, float], wrong: list[tuple[float, float, float]])
     return abs(corrected - 100) <= 1.0
 
 
-def rounding_slack(values: list[float], tolerance: float) -> float:
+def _rounding_slack(values: list[float], tolerance: float) -> float:
     """How far from 100 % shares may add up: three whole percentages or more, each rounded
     to the nearest point, often make 99 or 101 % (25 + 28 + 19 + 16 + 13 for 25, 28.1, 18.8,
     15.6 and 12.5 %); a mistake in a split moves the total further."""
@@ -206,7 +206,7 @@ def _sum_check(
 ) -> CalcCheck:
     total = sum(parts.values())
     page = grid.block.page
-    ok = rounding_only or abs(total - 100) <= rounding_slack(list(parts.values()), tolerance)
+    ok = rounding_only or abs(total - 100) <= _rounding_slack(list(parts.values()), tolerance)
     row = totals[0] if totals else max(parts)
     cell = grid.cell(row, col)
     span = (cell.start, cell.end) if cell is not None and cell.end > cell.start else None
@@ -381,7 +381,7 @@ def _is_part(figure: Figure) -> bool:
 def _prose_sum(doc: Document, parts: list[Figure], tolerance: float) -> CalcCheck:
     total = sum(f.value for f in parts)
     first = parts[0]
-    ok = abs(total - 100) <= rounding_slack([f.value for f in parts], tolerance)
+    ok = abs(total - 100) <= _rounding_slack([f.value for f in parts], tolerance)
     if not ok and not 80 <= total <= 120:
         return CalcCheck(
             kind="repartition",
