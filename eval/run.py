@@ -40,6 +40,7 @@ SETS = {
     "styles-heldout4": STYLES / "heldout4",
     "styles-heldout5": STYLES / "heldout5",
     "styles-heldout6": STYLES / "heldout6",
+    "styles-heldout7": STYLES / "heldout7",
     "styles-figures": STYLES / "figures",
     "styles-tidy": STYLES / "tidy",
     "styles-figures2": STYLES / "figures2",
@@ -56,7 +57,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--set", dest="set_name", choices=sorted(SETS), default="devset",
         help="Labelled set: devset, styles-train, styles-dev, styles-figures, styles-figures2, "
-        "styles-tidy (tuned on) or heldout, styles-heldout, styles-heldout2..6 (measure only, "
+        "styles-tidy (tuned on) or heldout, styles-heldout, styles-heldout2..7 (measure only, "
         "never tune on them).",
     )  # fmt: skip
     parser.add_argument("--devset", type=Path, help="Folder of dossiers+labels (overrides --set).")
