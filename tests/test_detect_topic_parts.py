@@ -14,6 +14,8 @@ import pytest
 
 from assistant.assessment import Assessment
 from assistant.detect import detect_outcomes, layout_of
+from assistant.detect.negation import denied_tokens
+from assistant.detect.units import build_units
 from assistant.services import Services, build_services
 from assistant.settings import Settings
 from tests.dossiers import checkpoints, evidence_quotes, ingest, status_of, write
@@ -116,3 +118,50 @@ def test_the_rules_hold_no_journey_in_a_denied_clause(tmp_path: Path) -> None:
     (outcome,) = detect_outcomes(checkpoints("cahier_des_charges_produit"), layout)
     assert outcome.status == "partial"
     assert not any(f.substantive for f in outcome.findings)
+
+
+# ---- denials written the way students speak, or in English ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On a pas fait de planning daté, juste une liste de tâches dans le groupe WhatsApp.",
+        "J'ai pas eu le temps de lancer le questionnaire auprès des clientes.",
+        "Pas réalisé : l'audit d'accessibilité du site, repoussé à l'an prochain.",
+        "Faute de recul, il n'a pas encore été possible de comparer le prévu et le réalisé.",
+        "We didn't test the new pages with a screen reader before the launch.",
+        "The variance analysis was not carried out this year.",
+    ],
+)
+def test_a_denial_without_ne_or_in_english_takes_the_clause_back(tmp_path: Path, text: str) -> None:
+    (unit,) = build_units(ingest(write(tmp_path, "t.md", text + "\n")))
+    assert denied_tokens(unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous avons pas mal avancé sur les visuels en mars.",
+        "On a vendu 212 sacs, pas mal pour une première vente d'atelier.",
+        "We tested the new pages with a screen reader before the launch.",
+    ],
+)
+def test_an_affirmation_is_not_read_as_a_denial(tmp_path: Path, text: str) -> None:
+    (unit,) = build_units(ingest(write(tmp_path, "t.md", text + "\n")))
+    assert not denied_tokens(unit)
+
+
+SCHEDULE_SPOKEN_DENIAL = """\
+## Organisation
+
+Nous étions trois sur le projet : Inès sur les visuels, Malo sur la boutique en ligne et moi sur la coordination avec les boutiques partenaires. On a pas fait de rétroplanning, chacun notait ses tâches dans le groupe WhatsApp de l'atelier.
+"""
+
+
+def test_a_schedule_said_not_made_in_spoken_french_is_absent(
+    services: Services, tmp_path: Path
+) -> None:
+    assessment = assess(services, tmp_path, "E4", SCHEDULE_SPOKEN_DENIAL)
+    assert status_of(assessment, "gantt") == "absent"
+    assert not any("rétroplanning" in q for q in evidence_quotes(assessment))
