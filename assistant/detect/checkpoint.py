@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from assistant.assessment import Status
 from assistant.detect.claims import about_case, quotable
 from assistant.detect.cues import Cue, CueHit, CueIndex, compile_cue
+from assistant.detect.negation import denied_tokens
 from assistant.detect.requirements import meets
 from assistant.detect.scope import Layout, cluster_region, table_region
 from assistant.detect.substance import TOPIC_SCORE, Substance, Weigher
@@ -298,7 +299,18 @@ class _Scan:
             return False
         if target != CHECKPOINT or not self.terms.cues:
             return True
-        return any(self.terms.find(u) for u in scope)
+        return any(self._asserts_term(u) for u in scope)
+
+    def _asserts_term(self, unit: Unit) -> bool:
+        """One of the checkpoint's required terms is asserted in ``unit``: not in a unit that
+        asserts nothing (an announcement, a definition), nor in a clause a denial takes back
+        (« le questionnaire à chaud n'a pas été fait » holds no survey)."""
+        if not quotable(unit):
+            return False
+        denied = denied_tokens(unit)
+        return any(
+            not denied.intersection(range(h.first, h.last + 1)) for h in self.terms.find(unit)
+        )
 
     def _finding(self, hit: CueHit) -> tuple[Finding, list[Unit]]:
         """The content a cue occurrence introduces (its table row or column, the body under a

@@ -236,6 +236,17 @@ NOT_DONE = re.compile(
     r"|\bn'(?:a|ont) pas ete (?:traitee?s?|abordee?s?|faite?s?|realisee?s?|approfondie?s?)\b"
     r"|\b(?:nous|je|on) (?:n'avons|n'ai|n'a) (?:donc )?(?:rien|pas) (?:prevu|fait|approfondi"
     r"|traite|aborde|realise)\b|\baucune? \w+ ne s'est\b"
+    # spoken French drops the « ne »: « on a pas fait de rétroplanning », « j'ai pas eu le temps »
+    rf"|\b(?:on|nous|j'|je|il|ils|elle|elles) ?(?:a|ai|avons|avait|avais|avions|ont|avaient)"
+    rf" {_ADVERB}(?:pas|jamais|rien) {_ADVERB}(?:eu le temps|eu l'occasion"
+    rf"|(?:pu|su) (?:etre )?\w+|(?:ete )?{_DOING})\b"
+    # a line that opens on its own denial: « Pas réalisé : ... », « Pas fait (faute de temps) »
+    rf"|^\W*(?:pas|jamais) (?:encore )?(?:ete )?{_DOING}\b"
+    r"|\bpas (?:encore )?ete possible\b"
+    # English, in mixed French-English dossiers
+    r"|\b(?:we|i|they) (?:did not|didn't|have not|haven't|could not|couldn't|never) \w+"
+    r"|\b(?:was|were|has|have|is|are) not (?:yet )?(?:been )?(?:done|carried out|checked"
+    r"|measured|tested|started|set up|made|run)\b|\bnot done\b"
 )
 
 # A clause that takes back the whole sentence it ends, pointing back at what it announced
