@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 from assistant.assessment import Status
 from assistant.detect.claims import about_case, quotable
 from assistant.detect.cues import Cue, CueHit, CueIndex, compile_cue
+from assistant.detect.lexicon import EMPTY_VALUES
 from assistant.detect.requirements import meets
 from assistant.detect.scope import Layout, cluster_region, table_region
 from assistant.detect.substance import TOPIC_SCORE, Substance, Weigher
 from assistant.detect.units import Unit
 from assistant.referentiel.models import Checkpoint, Element, Requirement
+from assistant.textnorm import fold
 
 CHECKPOINT = "checkpoint"
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
@@ -31,6 +33,7 @@ BODY_SPAN = 12  # units of a heading's body weighed for substance (a cell: a qua
 LEAD_WORDS = 4  # a cue within the first words of a paragraph opens it
 LISTED_ELEMENTS = 3  # a sentence naming this many elements lists them, analyses none
 JOIN_GAP = 2  # units between two findings of a topic read together
+ENTRY_MARKS = (":", "— ", "– ", "- ", "= ")  # what follows the name an entry line opens on
 
 
 @dataclass
@@ -190,6 +193,7 @@ class _Scan:
         self.hits = [h for h in hits if not h.cue.titles_only or self._titles(h, by_unit, weighers)]
         self.weigher = Weigher(self.names, _matched(self.hits))
         self.targets = _targets(self.hits)
+        self.entries = _entries(self.hits)
         self.lists = frozenset(
             i
             for i, targets in self.targets.items()
@@ -218,6 +222,8 @@ class _Scan:
         found = []
         for hit in self.usable:
             if hit.cue.target == target and hit.unit.index not in self.lists:
+                if self._in_other_entry(hit):
+                    continue
                 finding, scope = self._finding(hit)
                 finding.meets = self._meets(target, requires, scope)
                 finding.required = bool(requires)
@@ -336,12 +342,31 @@ class _Scan:
     def _label_body(self, hit: CueHit) -> list[Unit]:
         """The units under a label or heading; a part's title whose sub-sections include one
         titled by the same target (« Partie 3 : bilan personnel et projet professionnel »
-        over « 3.2 Projet professionnel ») keeps only its introduction."""
-        body = self.layout.label_body(hit.unit, self.labels - {hit.unit.index})
+        over « 3.2 Projet professionnel ») keeps only its introduction. A label whose value
+        says the entry is empty (« Paid : – ») heads nothing, and a body ends at the next line
+        that opens on a sibling element's name (« Earned : » over « Owned : site, lettre »)."""
+        if _empty_entry(hit.unit):
+            return []
+        stop = (self.labels - {hit.unit.index}) | self._entries_of_others(hit.cue.target)
+        body = self.layout.label_body(hit.unit, stop)
         headings = [i for i, u in enumerate(body) if u.kind == "heading"]
         if any(hit.cue.target in self.targets.get(body[i].index, ()) for i in headings):
             return body[: headings[0]]
         return body
+
+    def _entries_of_others(self, target: str) -> frozenset[int]:
+        """Lines that open on the name of an element other than ``target``."""
+        return frozenset(i for i, t in self.entries.items() if t - {target, CHECKPOINT})
+
+    def _in_other_entry(self, hit: CueHit) -> bool:
+        """An element's name inside the value of a sibling's entry (« Sécuritaires : ...,
+        poste de secours ») belongs to that sibling's line, not to an analysis of its own."""
+        if hit.cue.target == CHECKPOINT:
+            return False
+        opened = self.entries.get(hit.unit.index, set())
+        if hit.cue.target in opened or _names_entry(hit):  # « Forces : ... Faiblesses : ... »
+            return False
+        return bool(opened - {hit.cue.target, CHECKPOINT})
 
     def _paragraph_rest(self, unit: Unit) -> list[Unit]:
         """The sentences after a paragraph's opening one, up to one about another target."""
@@ -484,6 +509,38 @@ def _targets(hits: Sequence[CueHit]) -> dict[int, set[str]]:
     for hit in hits:
         out.setdefault(hit.unit.index, set()).add(hit.cue.target)
     return out
+
+
+def _entries(hits: Sequence[CueHit]) -> dict[int, set[str]]:
+    """For each line that opens on a name followed by a colon or a dash (« Owned : site
+    refait », « Légal — loi AGEC »), the targets so named: the line is their entry."""
+    out: dict[int, set[str]] = {}
+    for hit in hits:
+        if hit.unit.kind == "sentence" and hit.first <= 1 and _names_entry(hit):
+            out.setdefault(hit.unit.index, set()).add(hit.cue.target)
+    return out
+
+
+def _names_entry(hit: CueHit) -> bool:
+    """The cue is followed by a colon or a dash: it names the entry that follows it."""
+    unit = hit.unit
+    last = unit.tokens[hit.last]
+    after = unit.text[last.start - unit.start + len(last.text) :].lstrip(" *_»")
+    return after.startswith(ENTRY_MARKS)
+
+
+def _empty_entry(unit: Unit) -> bool:
+    """A labelled line whose value says there is nothing: a dash or a slash alone, or a word
+    for an empty field (« Paid : – », « Earned : pas encore. », « Légal : néant »)."""
+    if unit.kind == "heading":
+        return False
+    _, colon, value = unit.text.partition(":")
+    if not colon:
+        return False
+    folded = fold(value).strip().rstrip(".!…").strip()
+    if not folded:
+        return False  # « Earned : » heads the lines below it
+    return not any(c.isalnum() for c in folded) or folded in EMPTY_VALUES
 
 
 def _leads(hit: CueHit, layout: Layout, labels: frozenset[int]) -> bool:
