@@ -109,3 +109,26 @@ def test_two_entries_run_together_on_one_line_are_two_entries(tmp_path: Path) ->
     elements = statuses(result(tmp_path, GRID_ON_ONE_LINE, "swot"))
     assert elements["forces"] == "present"
     assert elements["faiblesses"] == "present"
+
+
+FACTORS_THEN_A_THIN_PLAN = """\
+## Plan de communication de l'été
+
+Rappel du contexte :
+
+- Économique : le budget moyen des ménages savoyards pour les produits du terroir a baissé de 6 % en 2024, l'inflation pèse sur les achats plaisir.
+- Socioculturel : les randonneurs achètent de plus en plus local et veulent rencontrer le producteur.
+- Technologique : la vente en ligne de fromage au lait cru demande des colis isothermes, que nous testons depuis janvier avec La Poste.
+
+Objectif : faire connaître la boutique en ligne auprès des randonneurs de l'été.
+"""
+
+
+def test_a_factor_entry_is_not_another_tool_s_element(tmp_path: Path) -> None:
+    doc = ingest(write(tmp_path, "dossier.md", COMPANY, FACTORS_THEN_A_THIN_PLAN))
+    found = detect_checkpoints(
+        doc, checkpoints("pestel", "plan_communication"), background=BACKGROUND
+    )
+    pestel, plan = found
+    assert statuses(pestel)["economique"] == "present"
+    assert statuses(plan)["budget"] == "absent", quotes(plan, "budget")

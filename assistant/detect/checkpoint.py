@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.assessment import Status
 from assistant.detect.claims import about_case, quotable
@@ -100,6 +101,7 @@ def detect_checkpoint(
     listings: frozenset[int] = frozenset(),
     owners: Mapping[int, frozenset[str]] | None = None,
     semantic: Mapping[str, Sequence[Unit]] | None = None,
+    entries: Mapping[int, frozenset[str]] | None = None,
 ) -> CheckpointOutcome:
     """Status of ``checkpoint`` and its elements in the dossier laid out by ``layout``.
 
@@ -109,8 +111,10 @@ def detect_checkpoint(
     PESTEL, Porter et SWOT"): a list of tools introduces none of them. ``owners`` maps a unit
     to the checkpoints whose heading titles its section (see ``section_owners``).
     ``semantic`` maps a target to units of passages the passage model attributes to it.
+    ``entries`` maps a line to the elements (``checkpoint.element``, any checkpoint) whose
+    name opens it as an entry (see ``entry_names``).
     """
-    scan = _Scan(checkpoint, layout, listings, owners or {})
+    scan = _Scan(checkpoint, layout, listings, owners or {}, entries or {})
     para = paraphrases or {}
     meant = semantic or {}
     elements = []
@@ -169,8 +173,11 @@ class _Scan:
         layout: Layout,
         listings: frozenset[int],
         owners: Mapping[int, frozenset[str]],
+        entries: Mapping[int, frozenset[str]],
     ) -> None:
         self.checkpoint = checkpoint
+        own = {f"{checkpoint.id}.{e.id}" for e in checkpoint.elements}
+        self.foreign = frozenset(i for i, keys in entries.items() if not keys & own)
         self.layout = layout
         self.listings = listings
         self.owners = owners
@@ -366,7 +373,7 @@ class _Scan:
         opened = self.entries.get(hit.unit.index, set())
         if hit.cue.target in opened or _names_entry(hit):  # « Forces : ... Faiblesses : ... »
             return False
-        return bool(opened - {hit.cue.target, CHECKPOINT})
+        return bool(opened - {hit.cue.target, CHECKPOINT}) or hit.unit.index in self.foreign
 
     def _paragraph_rest(self, unit: Unit) -> list[Unit]:
         """The sentences after a paragraph's opening one, up to one about another target."""
@@ -424,6 +431,31 @@ def section_owners(layout: Layout, checkpoints: Sequence[Checkpoint]) -> dict[in
                         break  # a part's title leaves its sub-sections to their own titles
                     owners.setdefault(unit.index, set()).add(checkpoint.id)
     return {k: frozenset(v) for k, v in owners.items()}
+
+
+def entry_names(layout: Layout, checkpoints: Sequence[Checkpoint]) -> dict[int, frozenset[str]]:
+    """For each line that opens on an element's name followed by a colon or a dash, the
+    elements so named (``checkpoint.element``): « Économique : budget moyen d'un mariage » is
+    the economic factor's entry, not a communication budget."""
+    names = tuple(
+        (f"{cp.id}.{e.id}", (e.label, *e.cues)) for cp in checkpoints for e in cp.elements
+    )
+    index = _entry_index(names)
+    out: dict[int, set[str]] = {}
+    for unit in layout.units:
+        if unit.kind != "sentence" or not any(m in unit.text[:80] for m in ENTRY_MARKS):
+            continue
+        for hit in index.find(unit):
+            if hit.first <= 1 and _names_entry(hit):
+                out.setdefault(unit.index, set()).add(hit.cue.target)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=16)
+def _entry_index(names: tuple[tuple[str, tuple[str, ...]], ...]) -> CueIndex:
+    """The elements' names (key, cues), compiled once per set of checkpoints."""
+    cues = [compile_cue(key, text) for key, texts in names for text in texts]
+    return CueIndex([c for c in cues if c is not None])
 
 
 def _context(
