@@ -132,3 +132,35 @@ def test_a_factor_entry_is_not_another_tool_s_element(tmp_path: Path) -> None:
     pestel, plan = found
     assert statuses(pestel)["economique"] == "present"
     assert statuses(plan)["budget"] == "absent", quotes(plan, "budget")
+
+
+TERSE_MEDIA = """\
+## Dispositif PESO de la fête de l'alpage
+
+- Paid : bannière Dauphiné, 90 € en juillet
+- Earned : rien pour l'instant, le communiqué part en juin
+- Shared : 210 partages du reel de la traite, 38 avis Google en juillet
+- Owned : site refait en avril, lettre aux 2 100 clients
+"""
+
+
+def test_a_terse_entry_with_figures_and_names_is_enough_for_its_element(tmp_path: Path) -> None:
+    found = result(tmp_path, TERSE_MEDIA, "peso")
+    elements = statuses(found)
+    assert elements["paid"] == "present"
+    assert quotes(found, "paid") == ["Paid : bannière Dauphiné, 90 € en juillet"]
+    assert elements["earned"] == "absent"
+
+
+THIN_ENTRIES = """\
+## Dispositif PESO de la fête de l'alpage
+
+- Paid : la publicité
+- Earned : la presse
+- Shared : les réseaux
+- Owned : notre site
+"""
+
+
+def test_entries_that_only_name_a_channel_stay_absent(tmp_path: Path) -> None:
+    assert set(statuses(result(tmp_path, THIN_ENTRIES, "peso")).values()) == {"absent"}

@@ -49,6 +49,7 @@ class Finding:
     required: bool = False  # ... and there were some
     passing: bool = False  # a topic named in passing in a section about something else
     verdict: bool | None = None  # the dossier-level decision (``judgment``), when it overrides
+    entry: bool = False  # the element's own entry line (« Paid : Meta Ads 150 € »)
 
     @property
     def substantive(self) -> bool:
@@ -62,7 +63,7 @@ class Finding:
             )
         if self.topic:
             return self.substance.treats_topic()
-        return self.substance.terse if self.required else self.substance.substantive
+        return self.substance.terse if self.required or self.entry else self.substance.substantive
 
 
 @dataclass
@@ -232,6 +233,8 @@ class _Scan:
                 if self._in_other_entry(hit):
                     continue
                 finding, scope = self._finding(hit)
+                # the line's name says what its few words are about: terse is enough
+                finding.entry = target != CHECKPOINT and hit.first <= 1 and _names_entry(hit)
                 finding.meets = self._meets(target, requires, scope)
                 finding.required = bool(requires)
                 finding.passing = topic and self._passing(hit)
