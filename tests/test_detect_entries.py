@@ -164,3 +164,28 @@ THIN_ENTRIES = """\
 
 def test_entries_that_only_name_a_channel_stay_absent(tmp_path: Path) -> None:
     assert set(statuses(result(tmp_path, THIN_ENTRIES, "peso")).values()) == {"absent"}
+
+
+MEDIA_IN_ONE_SENTENCE = """\
+## Communication de la fête de l'alpage
+
+Notre mix PESO : Paid = bannière Dauphiné 90 € et affiches Decaux 400 € ; Earned = reportage France 3 Alpes tourné le 12 juillet ; Shared = défi Instagram #TommeDuCol, 210 reposts ; Owned = site, lettre aux 2 100 clients.
+"""
+
+
+def test_each_entry_of_a_sentence_that_lists_the_media_is_read_alone(tmp_path: Path) -> None:
+    found = result(tmp_path, MEDIA_IN_ONE_SENTENCE, "peso")
+    assert statuses(found) == dict.fromkeys(("paid", "earned", "shared", "owned"), "present")
+    assert quotes(found, "earned") == [MEDIA_IN_ONE_SENTENCE.splitlines()[2]]
+
+
+NAMES_IN_ONE_SENTENCE = """\
+## Communication de la fête de l'alpage
+
+Notre mix PESO : Paid = pub ; Earned = presse ; Shared = réseaux ; Owned = site.
+"""
+
+
+def test_a_sentence_listing_the_media_by_name_only_credits_none(tmp_path: Path) -> None:
+    found = result(tmp_path, NAMES_IN_ONE_SENTENCE, "peso")
+    assert set(statuses(found).values()) == {"absent"}

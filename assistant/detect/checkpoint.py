@@ -13,7 +13,7 @@ passing inside a section about something else.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from assistant.assessment import Status
@@ -22,7 +22,7 @@ from assistant.detect.cues import Cue, CueHit, CueIndex, compile_cue
 from assistant.detect.lexicon import EMPTY_VALUES
 from assistant.detect.requirements import meets
 from assistant.detect.scope import Layout, cluster_region, table_region
-from assistant.detect.substance import TOPIC_SCORE, Substance, Weigher
+from assistant.detect.substance import TOPIC_SCORE, Substance, Weigher, unit_substance
 from assistant.detect.units import Unit
 from assistant.referentiel.models import Checkpoint, Element, Requirement
 from assistant.textnorm import fold
@@ -229,7 +229,10 @@ class _Scan:
         topic = target == CHECKPOINT and not self.checkpoint.elements
         found = []
         for hit in self.usable:
-            if hit.cue.target == target and hit.unit.index not in self.lists:
+            if hit.cue.target == target and hit.unit.index in self.lists:
+                clause = self._entry_clause(hit, requires)
+                found += [clause] if clause is not None else []
+            elif hit.cue.target == target:
                 if self._in_other_entry(hit):
                     continue
                 finding, scope = self._finding(hit)
@@ -363,6 +366,24 @@ class _Scan:
         if any(hit.cue.target in self.targets.get(body[i].index, ()) for i in headings):
             return body[: headings[0]]
         return body
+
+    def _entry_clause(self, hit: CueHit, requires: Sequence[Requirement]) -> Finding | None:
+        """In a sentence that lists the elements, an element's clause that opens on its name
+        as an entry (« Paid = Meta Ads 3 000 € ; Earned = Dauphiné, France 3 ; ... ») is
+        its content, weighed alone and quoted by its sentence (None: no such clause)."""
+        if hit.cue.target == CHECKPOINT or not _names_entry(hit):
+            return None
+        unit = hit.unit
+        begin = unit.tokens[hit.first].start - unit.start
+        end = unit.text.find(";", begin)
+        end = len(unit.text) if end < 0 else end
+        tokens = tuple(t for t in unit.tokens[hit.first :] if t.start - unit.start < end)
+        clause = replace(unit, tokens=tokens, text=unit.text[begin:end])
+        substance = unit_substance(clause, self.weigher.ignored(unit))
+        finding = Finding(unit, [unit], substance, entry=True)
+        finding.meets = self._meets(hit.cue.target, requires, [clause])
+        finding.required = bool(requires)
+        return finding
 
     def _entries_of_others(self, target: str) -> frozenset[int]:
         """Lines that open on the name of an element other than ``target``."""
