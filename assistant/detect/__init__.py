@@ -12,7 +12,12 @@ from functools import lru_cache
 
 from assistant.assessment import CheckpointResult
 from assistant.detect.attribution import load_attribution
-from assistant.detect.checkpoint import CheckpointOutcome, detect_checkpoint, section_owners
+from assistant.detect.checkpoint import (
+    CheckpointOutcome,
+    detect_checkpoint,
+    entry_names,
+    section_owners,
+)
 from assistant.detect.completeness import decide_topic, load_completeness
 from assistant.detect.cues import CueIndex, compile_cue
 from assistant.detect.judgment import judge, load_judgment, reading_of
@@ -93,11 +98,14 @@ def detect_outcomes(
     """The cue rules' outcome of each checkpoint (see ``detect_checkpoints``)."""
     listings = tool_listings(layout, checkpoints)
     owners = section_owners(layout, checkpoints if background is None else background)
+    entries = entry_names(layout, checkpoints)
     outcomes = []
     for checkpoint in checkpoints:
         para = (paraphrases or {}).get(checkpoint.id)
         meant = (semantic or {}).get(checkpoint.id)
-        outcomes.append(detect_checkpoint(checkpoint, layout, para, listings, owners, meant))
+        outcomes.append(
+            detect_checkpoint(checkpoint, layout, para, listings, owners, meant, entries)
+        )
     return outcomes
 
 

@@ -13,17 +13,20 @@ passing inside a section about something else.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from assistant.assessment import Status
 from assistant.detect.claims import about_case, quotable
 from assistant.detect.cues import Cue, CueHit, CueIndex, compile_cue
+from assistant.detect.lexicon import EMPTY_VALUES
 from assistant.detect.negation import denied_tokens
 from assistant.detect.requirements import meets
 from assistant.detect.scope import Layout, cluster_region, table_region
-from assistant.detect.substance import TOPIC_SCORE, Substance, Weigher
+from assistant.detect.substance import TOPIC_SCORE, Substance, Weigher, unit_substance
 from assistant.detect.units import Unit
 from assistant.referentiel.models import Checkpoint, Element, Requirement
+from assistant.textnorm import fold
 
 CHECKPOINT = "checkpoint"
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
@@ -32,6 +35,7 @@ BODY_SPAN = 12  # units of a heading's body weighed for substance (a cell: a qua
 LEAD_WORDS = 4  # a cue within the first words of a paragraph opens it
 LISTED_ELEMENTS = 3  # a sentence naming this many elements lists them, analyses none
 JOIN_GAP = 2  # units between two findings of a topic read together
+ENTRY_MARKS = (":", "— ", "– ", "- ", "= ")  # what follows the name an entry line opens on
 
 
 @dataclass
@@ -46,6 +50,7 @@ class Finding:
     required: bool = False  # ... and there were some
     passing: bool = False  # a topic named in passing in a section about something else
     verdict: bool | None = None  # the dossier-level decision (``judgment``), when it overrides
+    entry: bool = False  # the element's own entry line (« Paid : Meta Ads 150 € »)
 
     @property
     def substantive(self) -> bool:
@@ -59,7 +64,7 @@ class Finding:
             )
         if self.topic:
             return self.substance.treats_topic()
-        return self.substance.terse if self.required else self.substance.substantive
+        return self.substance.terse if self.required or self.entry else self.substance.substantive
 
 
 @dataclass
@@ -98,6 +103,7 @@ def detect_checkpoint(
     listings: frozenset[int] = frozenset(),
     owners: Mapping[int, frozenset[str]] | None = None,
     semantic: Mapping[str, Sequence[Unit]] | None = None,
+    entries: Mapping[int, frozenset[str]] | None = None,
 ) -> CheckpointOutcome:
     """Status of ``checkpoint`` and its elements in the dossier laid out by ``layout``.
 
@@ -107,8 +113,10 @@ def detect_checkpoint(
     PESTEL, Porter et SWOT"): a list of tools introduces none of them. ``owners`` maps a unit
     to the checkpoints whose heading titles its section (see ``section_owners``).
     ``semantic`` maps a target to units of passages the passage model attributes to it.
+    ``entries`` maps a line to the elements (``checkpoint.element``, any checkpoint) whose
+    name opens it as an entry (see ``entry_names``).
     """
-    scan = _Scan(checkpoint, layout, listings, owners or {})
+    scan = _Scan(checkpoint, layout, listings, owners or {}, entries or {})
     para = paraphrases or {}
     meant = semantic or {}
     elements = []
@@ -167,8 +175,11 @@ class _Scan:
         layout: Layout,
         listings: frozenset[int],
         owners: Mapping[int, frozenset[str]],
+        entries: Mapping[int, frozenset[str]],
     ) -> None:
         self.checkpoint = checkpoint
+        own = {f"{checkpoint.id}.{e.id}" for e in checkpoint.elements}
+        self.foreign = frozenset(i for i, keys in entries.items() if not keys & own)
         self.layout = layout
         self.listings = listings
         self.owners = owners
@@ -191,6 +202,7 @@ class _Scan:
         self.hits = [h for h in hits if not h.cue.titles_only or self._titles(h, by_unit, weighers)]
         self.weigher = Weigher(self.names, _matched(self.hits))
         self.targets = _targets(self.hits)
+        self.entries = _entries(self.hits)
         self.lists = frozenset(
             i
             for i, targets in self.targets.items()
@@ -218,8 +230,15 @@ class _Scan:
         topic = target == CHECKPOINT and not self.checkpoint.elements
         found = []
         for hit in self.usable:
-            if hit.cue.target == target and hit.unit.index not in self.lists:
+            if hit.cue.target == target and hit.unit.index in self.lists:
+                clause = self._entry_clause(hit, requires)
+                found += [clause] if clause is not None else []
+            elif hit.cue.target == target:
+                if self._in_other_entry(hit):
+                    continue
                 finding, scope = self._finding(hit)
+                # the line's name says what its few words are about: terse is enough
+                finding.entry = target != CHECKPOINT and hit.first <= 1 and _names_entry(hit)
                 finding.meets = self._meets(target, requires, scope)
                 finding.required = bool(requires)
                 finding.passing = topic and self._passing(hit)
@@ -348,12 +367,49 @@ class _Scan:
     def _label_body(self, hit: CueHit) -> list[Unit]:
         """The units under a label or heading; a part's title whose sub-sections include one
         titled by the same target (« Partie 3 : bilan personnel et projet professionnel »
-        over « 3.2 Projet professionnel ») keeps only its introduction."""
-        body = self.layout.label_body(hit.unit, self.labels - {hit.unit.index})
+        over « 3.2 Projet professionnel ») keeps only its introduction. A label whose value
+        says the entry is empty (« Paid : – ») heads nothing, and a body ends at the next line
+        that opens on a sibling element's name (« Earned : » over « Owned : site, lettre »)."""
+        if _empty_entry(hit.unit):
+            return []
+        stop = (self.labels - {hit.unit.index}) | self._entries_of_others(hit.cue.target)
+        body = self.layout.label_body(hit.unit, stop)
         headings = [i for i, u in enumerate(body) if u.kind == "heading"]
         if any(hit.cue.target in self.targets.get(body[i].index, ()) for i in headings):
             return body[: headings[0]]
         return body
+
+    def _entry_clause(self, hit: CueHit, requires: Sequence[Requirement]) -> Finding | None:
+        """In a sentence that lists the elements, an element's clause that opens on its name
+        as an entry (« Paid = Meta Ads 3 000 € ; Earned = Dauphiné, France 3 ; ... ») is
+        its content, weighed alone and quoted by its sentence (None: no such clause)."""
+        if hit.cue.target == CHECKPOINT or not _names_entry(hit):
+            return None
+        unit = hit.unit
+        begin = unit.tokens[hit.first].start - unit.start
+        end = unit.text.find(";", begin)
+        end = len(unit.text) if end < 0 else end
+        tokens = tuple(t for t in unit.tokens[hit.first :] if t.start - unit.start < end)
+        clause = replace(unit, tokens=tokens, text=unit.text[begin:end])
+        substance = unit_substance(clause, self.weigher.ignored(unit))
+        finding = Finding(unit, [unit], substance, entry=True)
+        finding.meets = self._meets(hit.cue.target, requires, [clause])
+        finding.required = bool(requires)
+        return finding
+
+    def _entries_of_others(self, target: str) -> frozenset[int]:
+        """Lines that open on the name of an element other than ``target``."""
+        return frozenset(i for i, t in self.entries.items() if t - {target, CHECKPOINT})
+
+    def _in_other_entry(self, hit: CueHit) -> bool:
+        """An element's name inside the value of a sibling's entry (« Sécuritaires : ...,
+        poste de secours ») belongs to that sibling's line, not to an analysis of its own."""
+        if hit.cue.target == CHECKPOINT:
+            return False
+        opened = self.entries.get(hit.unit.index, set())
+        if hit.cue.target in opened or _names_entry(hit):  # « Forces : ... Faiblesses : ... »
+            return False
+        return bool(opened - {hit.cue.target, CHECKPOINT}) or hit.unit.index in self.foreign
 
     def _paragraph_rest(self, unit: Unit) -> list[Unit]:
         """The sentences after a paragraph's opening one, up to one about another target."""
@@ -411,6 +467,31 @@ def section_owners(layout: Layout, checkpoints: Sequence[Checkpoint]) -> dict[in
                         break  # a part's title leaves its sub-sections to their own titles
                     owners.setdefault(unit.index, set()).add(checkpoint.id)
     return {k: frozenset(v) for k, v in owners.items()}
+
+
+def entry_names(layout: Layout, checkpoints: Sequence[Checkpoint]) -> dict[int, frozenset[str]]:
+    """For each line that opens on an element's name followed by a colon or a dash, the
+    elements so named (``checkpoint.element``): « Économique : budget moyen d'un mariage » is
+    the economic factor's entry, not a communication budget."""
+    names = tuple(
+        (f"{cp.id}.{e.id}", (e.label, *e.cues)) for cp in checkpoints for e in cp.elements
+    )
+    index = _entry_index(names)
+    out: dict[int, set[str]] = {}
+    for unit in layout.units:
+        if unit.kind != "sentence" or not any(m in unit.text[:80] for m in ENTRY_MARKS):
+            continue
+        for hit in index.find(unit):
+            if hit.first <= 1 and _names_entry(hit):
+                out.setdefault(unit.index, set()).add(hit.cue.target)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=16)
+def _entry_index(names: tuple[tuple[str, tuple[str, ...]], ...]) -> CueIndex:
+    """The elements' names (key, cues), compiled once per set of checkpoints."""
+    cues = [compile_cue(key, text) for key, texts in names for text in texts]
+    return CueIndex([c for c in cues if c is not None])
 
 
 def _context(
@@ -496,6 +577,38 @@ def _targets(hits: Sequence[CueHit]) -> dict[int, set[str]]:
     for hit in hits:
         out.setdefault(hit.unit.index, set()).add(hit.cue.target)
     return out
+
+
+def _entries(hits: Sequence[CueHit]) -> dict[int, set[str]]:
+    """For each line that opens on a name followed by a colon or a dash (« Owned : site
+    refait », « Légal — loi AGEC »), the targets so named: the line is their entry."""
+    out: dict[int, set[str]] = {}
+    for hit in hits:
+        if hit.unit.kind == "sentence" and hit.first <= 1 and _names_entry(hit):
+            out.setdefault(hit.unit.index, set()).add(hit.cue.target)
+    return out
+
+
+def _names_entry(hit: CueHit) -> bool:
+    """The cue is followed by a colon or a dash: it names the entry that follows it."""
+    unit = hit.unit
+    last = unit.tokens[hit.last]
+    after = unit.text[last.start - unit.start + len(last.text) :].lstrip(" *_»")
+    return after.startswith(ENTRY_MARKS)
+
+
+def _empty_entry(unit: Unit) -> bool:
+    """A labelled line whose value says there is nothing: a dash or a slash alone, or a word
+    for an empty field (« Paid : – », « Earned : pas encore. », « Légal : néant »)."""
+    if unit.kind == "heading":
+        return False
+    _, colon, value = unit.text.partition(":")
+    if not colon:
+        return False
+    folded = fold(value).strip().rstrip(".!…").strip()
+    if not folded:
+        return False  # « Earned : » heads the lines below it
+    return not any(c.isalnum() for c in folded) or folded in EMPTY_VALUES
 
 
 def _leads(hit: CueHit, layout: Layout, labels: frozenset[int]) -> bool:

@@ -256,3 +256,13 @@ DENIED_BACK = re.compile(
     r" (?:pas|jamais|finalement pas) (?:encore )?(?:pu )?(?:ete |se faire|eu lieu|abouti|fait"
     r"|realise|possible|etre fait)"
 )
+
+# The value of a labelled line that says the entry is empty (« Paid : – », « Earned : pas
+# encore », « Légal : néant »), folded, without its final punctuation.
+EMPTY_VALUES = frozenset(
+    {
+        "neant", "rien", "aucun", "aucune", "pas encore", "pas fait", "non", "non fait",
+        "n/a", "na", "nc", "ras", "a definir", "a venir", "a voir", "a completer", "a faire",
+        "plus tard", "on verra", "tbd", "todo", "none", "nothing", "not yet", "nil",
+    }
+)  # fmt: skip
