@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from assistant.assessment import Alert, Evidence
 from assistant.calc.averages import check_weighted_averages
-from assistant.calc.breakeven import check_breakeven
+from assistant.calc.breakeven import check_breakeven, check_counts_at_price
 from assistant.calc.cashflow import check_plan, read_plan
 from assistant.calc.consequences import check_total_consequences
 from assistant.calc.enumerations import check_prose_sums
@@ -48,7 +48,9 @@ def check_document(
     """
     figures = document_figures(doc)
     grids = read_grids(doc)
-    checks = check_breakeven(find_facts(figures), doc.text, tolerance=tolerance)
+    facts = find_facts(figures)
+    checks = check_breakeven(facts, doc.text, tolerance=tolerance)
+    checks += check_counts_at_price(figures, facts, doc.text, tolerance=tolerance)
     checks += _table_checks(doc, grids, tolerance, sum_tolerance, split_tolerance)
     checks += check_prose_splits(doc, figures, split_tolerance=split_tolerance)
     checks += check_expressions(figures, doc.text, tolerance=tolerance)
