@@ -18,7 +18,7 @@ KITCHEN_THRESHOLD = """
 Hypothèses de vente :
 
 - le prix de vente de la formule midi est de 12,00 € TTC, soit 10,00 € HT (TVA 20 %) ;
-- le coût matière d'une formule est de 4,00 € HT.
+- le coût variable unitaire d'une formule est de 4,00 € HT.
 
 La marge sur coût variable par formule est de 10,00 − 4,00 = 6,00 € HT, soit un taux de MCV
 de 60 %.
@@ -52,15 +52,17 @@ def test_a_threshold_in_value_divided_by_the_price_before_vat_is_right(tmp_path:
     assert any("3 000" in plain(e.quote) for e in report.evidence["breakeven"])
 
 
-def test_a_count_per_meal_service_is_not_the_seasons_threshold(tmp_path: Path) -> None:
-    """The same division written per service (« par service ») is another quantity: the
-    season's threshold is not compared with it."""
-    per_service = KITCHEN_THRESHOLD.replace(
+def test_a_threshold_in_value_divided_by_an_average_basket_counts_customers(
+    tmp_path: Path,
+) -> None:
+    """Divided by another amount than the unit price (a basket of several items), the
+    threshold in value counts something else than units: nothing is said."""
+    baskets = KITCHEN_THRESHOLD.replace(
         "Ramené en nombre de repas : 30 000 / 12,00 = 2 500 formules sur la saison.",
-        "Sur 100 services, cela fait 30 000 / 10,00 / 100 = 30 formules par service.",
+        "Avec un panier moyen de 15,00 € HT par client : 30 000 / 15,00 = 2 000 clients.",
     )
-    assert per_service != KITCHEN_THRESHOLD
-    assert report_of(per_service, tmp_path).alerts == []
+    assert baskets != KITCHEN_THRESHOLD
+    assert report_of(baskets, tmp_path).alerts == []
 
 
 # ----------------------------------------------------------------- a wrong rate reused later
@@ -168,3 +170,19 @@ def test_a_wrong_total_under_a_carried_subtotal_says_the_whole(tmp_path: Path) -
     wrong = CONTINUED_BUDGET.replace("**14 875 €**", "**13 875 €**")
     (alert,) = report_of(wrong, tmp_path).alerts
     assert "13 875 € annoncés, 14 875 € attendus" in plain(alert.message)
+
+
+def test_a_margin_worked_out_on_the_price_with_vat_is_left_to_the_reader(tmp_path: Path) -> None:
+    """Naming the price without VAT does not make a margin taken on the price with VAT an
+    arithmetic error: the subtraction holds with a price the dossier gives."""
+    on_gross = KITCHEN_THRESHOLD.replace(
+        "10,00 − 4,00 = 6,00 € HT, soit un taux de MCV\nde 60 %",
+        "12,00 − 4,00 = 8,00 €",
+    ).replace(
+        "## 3.1 Seuil de rentabilité\n\nSR = charges fixes / taux de MCV = 18 000 / 0,60 = "
+        "30 000 € HT.\n\nRamené en nombre de repas : 30 000 / 12,00 = 2 500 formules sur la "
+        "saison.\n",
+        "",
+    )
+    assert "8,00 €" in on_gross and "2 500" not in on_gross
+    assert report_of(on_gross, tmp_path).alerts == []

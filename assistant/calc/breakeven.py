@@ -272,6 +272,9 @@ def _check_unit_margin(target: Fact, ctx: Context) -> CalcCheck | None:
         Route(price.value / vat - uvc.value, (price, uvc), f"{formula}, prix HT", strong=False)
         for vat in VAT_RATES
     ]
+    if price.gross:  # the price restated without VAT: the margin may be taken on either
+        gross = f"prix unitaire TTC {amount(price.gross, 'currency')} − coût variable unitaire"
+        routes.append(Route(price.gross - uvc.value, (price, uvc), f"{gross} {_fmt(uvc)}", False))
     check = _judge(target, "marge_unitaire", routes, ctx)
     if check.status == "error" and check.expected is not None and target.value < check.expected:
         return None  # lower than price − cost: other variable costs (a commission) may be in it
