@@ -186,3 +186,58 @@ def test_a_margin_worked_out_on_the_price_with_vat_is_left_to_the_reader(tmp_pat
     )
     assert "8,00 €" in on_gross and "2 500" not in on_gross
     assert report_of(on_gross, tmp_path).alerts == []
+
+
+# ----------------------------------------------------------------- a threshold in a what-if
+
+WHAT_IF = """
+# 7. Et si le prix baissait ?
+
+Nos frais fixes (local, logiciel, assurance) représentent 30 000 € de charges fixes par an et
+chaque box vendue laisse une marge unitaire de 12 €, d'où 30 000 / 12 = 2 500 box à vendre.
+
+Si la concurrence nous obligeait à baisser le prix de 2 €, la marge ne serait plus que de
+10 € et il faudrait 30 000 / 10 = 3 000 box pour couvrir les frais.
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_a_threshold_worked_out_in_a_what_if_is_not_the_base_case(fmt: str, tmp_path: Path) -> None:
+    assert report_of(WHAT_IF, tmp_path, fmt).alerts == []
+
+
+def test_the_base_threshold_beside_a_what_if_is_still_checked(tmp_path: Path) -> None:
+    wrong = WHAT_IF.replace("30 000 / 12 = 2 500 box", "30 000 / 15 = 2 000 box")
+    (alert,) = report_of(wrong, tmp_path).alerts
+    assert "2 000 unités annoncés, 2 500 unités attendus" in plain(alert.message)
+
+
+# ----------------------------------------------------------------- one line wrong in two columns
+
+MEDIA_PLAN = """
+# 8. Plan média
+
+Enveloppe validée : 15 000 € HT.
+
+| Support | Part | Budget HT |
+|---|---|---|
+| Affichage urbain | 40 % | 6 000 € |
+| Radio locale | 32 % | 4 800 € |
+| Réseaux sociaux | 20 % | 3 000 € |
+| Vidéo | 18 % | 2 700 € |
+| **Total** | **100 %** | **15 000 €** |
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "odt"])
+def test_a_line_wrong_in_its_amount_and_its_share_is_one_alert(fmt: str, tmp_path: Path) -> None:
+    (alert,) = report_of(MEDIA_PLAN, tmp_path, fmt).alerts
+    message = plain(alert.message)
+    assert "15 000 € annoncés, 16 500 € attendus" in message
+    assert "totalisent de même 110 %" in message
+
+
+def test_a_share_column_wrong_on_its_own_keeps_its_alert(tmp_path: Path) -> None:
+    shares_only = MEDIA_PLAN.replace("| 18 % | 2 700 € |", "| 18 % | 1 200 € |")
+    (alert,) = report_of(shares_only, tmp_path).alerts
+    assert "les parts totalisent 110 % au lieu de 100 %" in plain(alert.message)

@@ -15,7 +15,15 @@ from dataclasses import dataclass, replace
 
 from assistant.assessment import Evidence
 from assistant.calc.chains import chains_in
-from assistant.calc.facts import AMBIGUOUS, VAT_RATES, Fact, Found, Quantity, Resolver
+from assistant.calc.facts import (
+    AMBIGUOUS,
+    VAT_RATES,
+    Fact,
+    Found,
+    Quantity,
+    Resolver,
+    is_scenario,
+)
 from assistant.calc.figures import Figure, prose_blocks
 from assistant.calc.formatting import amount
 from assistant.calc.models import CalcCheck, CheckKind, CheckStatus
@@ -438,6 +446,8 @@ def check_counts_at_price(
                 continue
             if result.unit not in ("quantity", "number") or result.value <= 0:
                 continue
+            if is_scenario(folded(f"{result.lead} {result.after}")):
+                continue  # another case than the base one
             sr = next((f for f in thresholds if _same_value(dividend.value, f.value)), None)
             price = next(
                 (

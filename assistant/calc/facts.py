@@ -158,6 +158,8 @@ def _unnamed_thresholds(by_block: dict[int, list[Figure]], facts: list[Fact]) ->
             dividend = tokens[0]
             if result.unit != "quantity" or id(result) in known or not isinstance(dividend, Figure):
                 continue
+            if is_scenario(folded(f"{result.lead} {result.after}")):
+                continue  # « si la marge tombait à 10 €, il faudrait 30 000 / 10 = 3 000 … »
             if any(abs(dividend.value - value) <= 0.005 * value for value in fixed):
                 found.append(Fact("breakeven_qty", result, computed=True))
     return found
