@@ -97,9 +97,8 @@ def _one_line_wrong_in_both(totals: list[CalcCheck], splits: list[CalcCheck]) ->
                 if not _same_excess(total, split):
                     continue
                 note = (
-                    f"les parts de la ligne « Total » totalisent de même "
-                    f"{amount(split.found, 'percent')} : une ligne est fausse dans les deux "
-                    "colonnes"
+                    f"les parts totalisent de même {amount(split.found, 'percent')} : une "
+                    "ligne est fausse dans ses deux colonnes"
                 )
                 out[i] = total.model_copy(update={"message": f"{total.message[:-1]} ; {note}."})
                 merged = True
