@@ -44,6 +44,7 @@ SETS = {
     "styles-figures": STYLES / "figures",
     "styles-tidy": STYLES / "tidy",
     "styles-figures2": STYLES / "figures2",
+    "styles-figures3": STYLES / "figures3",
 }
 BUILDERS = {"pdf": docbuild.build_pdf, "docx": docbuild.build_docx, "odt": docbuild.build_odt}
 
@@ -57,8 +58,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--set", dest="set_name", choices=sorted(SETS), default="devset",
         help="Labelled set: devset, styles-train, styles-dev, styles-figures, styles-figures2, "
-        "styles-tidy (tuned on) or heldout, styles-heldout, styles-heldout2..7 (measure only, "
-        "never tune on them).",
+        "styles-figures3, styles-tidy (tuned on) or heldout, styles-heldout, styles-heldout2..7 "
+        "(measure only, never tune on them).",
     )  # fmt: skip
     parser.add_argument("--devset", type=Path, help="Folder of dossiers+labels (overrides --set).")
     parser.add_argument("-v", "--verbose", action="store_true", help="Per-dossier errors.")

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from assistant.assessment import Alert, Evidence
 from assistant.calc.averages import check_weighted_averages
-from assistant.calc.breakeven import check_breakeven
+from assistant.calc.breakeven import check_breakeven, check_counts_at_price
 from assistant.calc.cashflow import check_plan, read_plan
 from assistant.calc.consequences import check_total_consequences
 from assistant.calc.enumerations import check_prose_sums
 from assistant.calc.expressions import check_expressions
 from assistant.calc.facts import find_facts
 from assistant.calc.figures import Figure, document_figures
+from assistant.calc.formatting import amount
 from assistant.calc.grid import Grid, read_grids
 from assistant.calc.models import CalcCheck, CalcReport
 from assistant.calc.propagation import carry_consequences
@@ -48,7 +49,9 @@ def check_document(
     """
     figures = document_figures(doc)
     grids = read_grids(doc)
-    checks = check_breakeven(find_facts(figures), doc.text, tolerance=tolerance)
+    facts = find_facts(figures)
+    checks = check_breakeven(facts, doc.text, tolerance=tolerance)
+    checks += check_counts_at_price(figures, facts, doc.text, tolerance=tolerance)
     checks += _table_checks(doc, grids, tolerance, sum_tolerance, split_tolerance)
     checks += check_prose_splits(doc, figures, split_tolerance=split_tolerance)
     checks += check_expressions(figures, doc.text, tolerance=tolerance)
@@ -74,11 +77,43 @@ def _table_checks(
         if plan is not None:
             checks += check_plan(plan, tolerance=sum_tolerance)
         totals = check_totals(grid, text, tolerance=sum_tolerance)
-        checks += totals + _cost_structure(grid, totals, text)
-        checks += check_table_splits(grid, split_tolerance=split_tolerance)
+        splits = check_table_splits(grid, split_tolerance=split_tolerance)
+        checks += _cost_structure(grid, totals, text)
+        checks += _one_line_wrong_in_both(totals, splits)
         checks += check_table_expressions(doc, grid, tolerance=tolerance)
         checks += check_rate_columns(grid)
     return checks
+
+
+def _one_line_wrong_in_both(totals: list[CalcCheck], splits: list[CalcCheck]) -> list[CalcCheck]:
+    """A line wrong in its amount and in its share alike (« Vidéo | 18 % | 2 700 € » where
+    8 % and 1 200 € were meant) makes the amounts miss the total row and the shares miss
+    100 % in the same proportion: one mistake, one alert, on the total, saying both."""
+    out = list(totals)
+    for split in splits:
+        merged = False
+        if split.kind == "repartition" and split.status == "error" and split.found:
+            for i, total in enumerate(out):
+                if not _same_excess(total, split):
+                    continue
+                note = (
+                    f"les parts totalisent de même {amount(split.found, 'percent')} : une "
+                    "ligne est fausse dans ses deux colonnes"
+                )
+                out[i] = total.model_copy(update={"message": f"{total.message[:-1]} ; {note}."})
+                merged = True
+                break
+        if not merged:
+            out.append(split)
+    return out
+
+
+def _same_excess(total: CalcCheck, split: CalcCheck) -> bool:
+    if total.kind != "total" or total.status != "error" or total.quote != split.quote:
+        return False
+    if not total.found or total.expected is None or split.found is None:
+        return False
+    return abs(total.expected / total.found - split.found / 100) <= 0.005
 
 
 def _cost_structure(grid: Grid, totals: list[CalcCheck], text: str) -> list[CalcCheck]:

@@ -14,10 +14,21 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.assessment import Evidence
-from assistant.calc.facts import AMBIGUOUS, Fact, Found, Quantity, Resolver
+from assistant.calc.chains import chains_in
+from assistant.calc.facts import (
+    AMBIGUOUS,
+    VAT_RATES,
+    Fact,
+    Found,
+    Quantity,
+    Resolver,
+    is_scenario,
+)
+from assistant.calc.figures import Figure, prose_blocks
 from assistant.calc.formatting import amount
 from assistant.calc.models import CalcCheck, CheckKind, CheckStatus
 from assistant.calc.outcome import at_page, close, evidence_of
+from assistant.calc.vocabulary import folded
 from assistant.referentiel.models import Calculation
 
 NAMES: dict[Quantity, str] = {
@@ -267,15 +278,16 @@ def _check_unit_margin(target: Fact, ctx: Context) -> CalcCheck | None:
     routes = [Route(price.value - uvc.value, (price, uvc), formula)]
     routes += [
         Route(price.value / vat - uvc.value, (price, uvc), f"{formula}, prix HT", strong=False)
-        for vat in _VAT_RATES
+        for vat in VAT_RATES
     ]
+    if price.gross:  # the price restated without VAT: the margin may be taken on either
+        gross = f"prix unitaire TTC {amount(price.gross, 'currency')} − coût variable unitaire"
+        routes.append(Route(price.gross - uvc.value, (price, uvc), f"{gross} {_fmt(uvc)}", False))
     check = _judge(target, "marge_unitaire", routes, ctx)
     if check.status == "error" and check.expected is not None and target.value < check.expected:
         return None  # lower than price − cost: other variable costs (a commission) may be in it
     return check
 
-
-_VAT_RATES = (1.2, 1.1, 1.055, 1.021)
 
 _CHECKS = {
     "unit_margin": _check_unit_margin,
@@ -408,3 +420,57 @@ def _unverified(
         message=message,
         span=(figure.start, figure.end),
     )
+
+
+def check_counts_at_price(
+    figures: list[Figure], facts: list[Fact], text: str, *, tolerance: float
+) -> list[CalcCheck]:
+    """'41 684 / 6,00 = 6 947 pintes': the break-even in value divided by the unit price is
+    the break-even in quantity. The threshold is worked out without VAT, so the division by
+    the price with VAT (restated without it elsewhere: '6,00 € TTC, soit 5,00 € HT') is
+    wrong even when its arithmetic holds; by the price without VAT it is right."""
+    thresholds = [
+        f
+        for f in facts
+        if f.quantity == "breakeven" and not _GROSS_AFTER.match(folded(f.figure.after))
+    ]
+    prices = [f for f in facts if f.quantity == "unit_price" and f.gross]
+    checks = []
+    for block in prose_blocks(figures).values():
+        for chain in chains_in(block):
+            tokens, result = chain.tokens, chain.figures[-1]
+            if len(tokens) != 5 or tokens[1] != "/" or tokens[3] != "=":
+                continue
+            dividend, divisor = tokens[0], tokens[2]
+            if not isinstance(dividend, Figure) or not isinstance(divisor, Figure):
+                continue
+            if result.unit not in ("quantity", "number") or result.value <= 0:
+                continue
+            if is_scenario(folded(f"{result.lead} {result.after}")):
+                continue  # another case than the base one
+            sr = next((f for f in thresholds if _same_value(dividend.value, f.value)), None)
+            price = next(
+                (
+                    p
+                    for p in prices
+                    if _same_value(divisor.value, p.gross or 0.0)
+                    or _same_value(divisor.value, p.value)
+                ),
+                None,
+            )
+            if sr is None or price is None or not price.value:
+                continue
+            count = result.model_copy(update={"unit": "quantity"})  # 'pintes', 'bocaux'
+            target = Fact("breakeven_qty", count, computed=True)
+            formula = f"seuil de rentabilité {_fmt(sr)} / prix unitaire HT {_fmt(price)}"
+            route = Route(sr.value / price.value, (sr, price), formula)
+            context = Context(Resolver(facts), text, tolerance)
+            checks.append(_judge(target, "seuil_quantite", [route], context, step=1.0))
+    return checks
+
+
+def _same_value(a: float, b: float) -> bool:
+    return b > 0 and abs(a - b) <= 0.005 * b
+
+
+_GROSS_AFTER = re.compile(r"^(?:€|euros?)?\s*ttc\b")

@@ -134,6 +134,16 @@ def side_values(side: list[Token]) -> list[float]:
     return [v for v in found if v is not None]
 
 
+def deduction_values(side: list[Token], written: Figure) -> list[float]:
+    """The values of ``side`` as ``written`` shows them: a deduction (a discount, a refund)
+    written with its minus sign (« 6 000 × 10 % = −600 € ») is the product of its terms taken
+    off, when the side itself subtracts nothing."""
+    values = side_values(side)
+    if written.value >= 0 or "-" in side or not values or min(values) <= 0:
+        return values
+    return [-v for v in values] + values
+
+
 def evaluate(side: list[Token], *, percent_as_fraction: bool) -> float | None:
     """Value of one side of a chain; None when it is not a well-formed expression."""
     parser = _Parser(side, percent_as_fraction)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from assistant.calc.chains import Chain, Token, chains_in, side_values
+from assistant.calc.chains import Chain, Token, chains_in, deduction_values, side_values
 from assistant.calc.figures import Figure, prose_blocks
 from assistant.calc.formatting import amount
 from assistant.calc.models import CalcCheck, CheckStatus
@@ -87,7 +87,9 @@ def _is_percent(token: Token) -> bool:
 def _check_chain(chain: Chain, text: str, tolerance: float) -> CalcCheck:
     sides = chain.segments()
     for left, right in pairwise(sides):
-        expected, found = side_values(left), side_values(right)
+        written = right[0] if len(right) == 1 and isinstance(right[0], Figure) else None
+        expected = deduction_values(left, written) if written else side_values(left)
+        found = side_values(right)
         if not expected or not found:
             return _outcome(chain, text, "unverified", None, None)
         step = right[0].step if len(right) == 1 and isinstance(right[0], Figure) else 0.0

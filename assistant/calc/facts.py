@@ -59,6 +59,7 @@ class Fact:
     group: int | None = None  # column group of a table cell (an amount column and its %)
     computed: bool = False  # the result of a computation written out ("325 800 / 0,80 = ...")
     local: bool = False  # named only by its sentence ("doit couvrir 44 000 €"): its paragraph
+    gross: float | None = None  # the amount with VAT this figure restates without it
 
     @property
     def value(self) -> float:
@@ -157,6 +158,8 @@ def _unnamed_thresholds(by_block: dict[int, list[Figure]], facts: list[Fact]) ->
             dividend = tokens[0]
             if result.unit != "quantity" or id(result) in known or not isinstance(dividend, Figure):
                 continue
+            if is_scenario(folded(f"{result.lead} {result.after}")):
+                continue  # « si la marge tombait à 10 €, il faudrait 30 000 / 10 = 3 000 … »
             if any(abs(dividend.value - value) <= 0.005 * value for value in fixed):
                 found.append(Fact("breakeven_qty", result, computed=True))
     return found
@@ -182,7 +185,36 @@ def _prose_facts(figures: list[Figure]) -> list[Fact]:
                 local = quantity is not None
         if quantity:
             facts.append(Fact(quantity, figure, computed=id(figure) in results, local=local))
-    return facts
+    restated = [_before_vat(fact, figures) for fact in facts]
+    named = {id(f.figure) for f in facts}
+    return [f for f in restated if f.gross is None or id(f.figure) not in named]
+
+
+def _before_vat(fact: Fact, figures: list[Figure]) -> Fact:
+    """'6,00 € TTC la pinte, soit 5,00 € HT': an amount given with VAT and restated without it
+    in the same sentence is, for cost accounting, the amount without VAT; the restatement takes
+    its name (and keeps the gross amount for the computations made with it)."""
+    figure = fact.figure
+    if figure.unit != "currency" or not _GROSS.match(folded(figure.after)):
+        return fact
+    following = [f for f in figures if f.start > figure.end and f.same_sentence(figure)]
+    if not following:
+        return fact
+    net = following[0]
+    if net.unit != "currency" or not _NET.match(folded(net.after)) or not net.value:
+        return fact
+    if not _RESTATED.search(folded(net.label)):
+        return fact
+    slack = net.step * max(VAT_RATES) + figure.step
+    if not any(abs(net.value * rate - figure.value) <= slack for rate in VAT_RATES):
+        return fact
+    return Fact(fact.quantity, net, computed=fact.computed, local=fact.local, gross=figure.value)
+
+
+VAT_RATES = (1.2, 1.1, 1.055, 1.021)
+_GROSS = re.compile(r"^(?:€|euros?)?\s*ttc\b")
+_NET = re.compile(r"^(?:€|euros?)?\s*ht\b")
+_RESTATED = re.compile(r"(?:\bsoit|\bou|\bdonc|=|\(|,)\s*$")
 
 
 # Words that describe a break-even input or result without naming it, trusted only inside

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from assistant.calc.chains import Chain, Token, chains_in, side_values
+from assistant.calc.chains import Chain, Token, chains_in, evaluate, side_values
 from assistant.calc.figures import Figure, prose_blocks
 from assistant.calc.formatting import amount
 from assistant.calc.models import CalcCheck
@@ -97,15 +97,37 @@ def _redone(chain: Chain, wrong: list[tuple[Figure, float]]) -> float | None:
                 used = True
     if not used:
         return None
-    if any(isinstance(t, Figure) and t.unit == "percent" for t in [*fixed, result]):
-        return None  # a rate read as a fraction or as a number: left to the chain's own check
-    values = side_values(fixed)
-    if not values:
+    value = _read_as_written(left, fixed, result)
+    if value is None:
         return None
-    value = values[0]
     if abs(value - result.value) <= max(result.step, 0.005 * abs(value)):
         return None
     return value
+
+
+def _read_as_written(left: list[Token], fixed: list[Token], result: Figure) -> float | None:
+    """The value of ``fixed`` (``left`` with the wrong figures set right), a percentage read the
+    way the written result was computed (« 81 600 × 43 % = 35 088 »: as a fraction); None when
+    no reading of ``left`` gives the written result (left to the chain's own check)."""
+    rates = any(isinstance(t, Figure) and t.unit == "percent" for t in [*fixed, result])
+    if not rates:
+        values = side_values(fixed)
+        return values[0] if values else None
+    for as_fraction in (True, False):
+        written = evaluate(left, percent_as_fraction=as_fraction)
+        shown = result.fraction() if as_fraction else result.value
+        if written is None or not _holds(written, shown, result, as_fraction):
+            continue
+        value = evaluate(fixed, percent_as_fraction=as_fraction)
+        if value is None:
+            return None
+        return value * 100 if as_fraction and result.unit == "percent" else value
+    return None
+
+
+def _holds(value: float, shown: float, result: Figure, as_fraction: bool) -> bool:
+    step = result.step / 100 if as_fraction and result.unit == "percent" else result.step
+    return abs(value - shown) <= max(step, 0.005 * abs(shown))
 
 
 def _long_sum(side: list[Token]) -> bool:

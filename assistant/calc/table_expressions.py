@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.calc.chains import Chain, Token, chains_in, side_values
+from assistant.calc.chains import Chain, Token, chains_in, deduction_values, side_values
 from assistant.calc.figures import Figure, cell_figure
 from assistant.calc.formatting import amount
 from assistant.calc.grid import Cell, Grid
@@ -82,7 +82,7 @@ def _check_rows(grid: Grid, rows: list[_Row], tolerance: float) -> list[CalcChec
     for item in rows:
         left = item.chain.segments()[0]
         result = item.figures[-1]
-        expected = side_values(left)
+        expected = deduction_values(left, result)
         if not expected:
             continue
         if not any(_equal(result, e, tolerance) for e in expected):

@@ -144,12 +144,53 @@ def _row_sums(grid: Grid, row: int, col: int) -> list[Sum]:
     # a total of part of the rows ("Total cash-out" under the opening balance and receipts,
     # "CA total" under the volumes and prices it comes from): its last rows
     candidates += [since_last[k:] for k in range(1, len(since_last) - 1)]
+    candidates.append(_outside_subtotals(rows, totals, known))
+    carried = _carried_row(grid, row)
+    if carried is not None and (value := _addable(grid, carried, col)):
+        # « Report A + B » at the top of a budget continued from the page before: the whole
+        # is the carried sub-total plus the sub-totals and lines of this part
+        values[carried] = value
+        candidates.insert(0, [carried, *_outside_subtotals(rows, totals, known)])
     sums = []
     for terms in candidates:
         if terms and not _mixed_units(grid, terms, col):
             total = sum(values[r] or 0.0 for r in terms)
             sums.append(Sum(total, len(terms), _names(grid, terms)))
     return sums
+
+
+def _outside_subtotals(rows: list[int], totals: list[int], values: dict[int, float]) -> list[int]:
+    """The sub-totals and the lines no sub-total covers (a group of one line written without a
+    sub-total between two groups that have one): each sub-total covers the shortest run of
+    lines just above it that makes it, else all the lines since the previous one."""
+    kept: list[int] = []
+    pending: list[int] = []
+    for r in rows:
+        if r not in totals:
+            pending.append(r)
+            continue
+        kept.append(r)
+        target, running = values.get(r, 0.0), 0.0
+        for k in range(len(pending) - 1, -1, -1):
+            running += values.get(pending[k], 0.0)
+            if abs(running - target) <= max(1e-6 * abs(target), 0.01):
+                del pending[k:]
+                break
+        else:
+            pending = []
+    return sorted(kept + pending)
+
+
+def _carried_row(grid: Grid, row: int) -> int | None:
+    """The first line of a budget continued from a previous page (« Report », « À reporter »),
+    in a table that is not a cash-flow plan (where « Report » is the opening balance)."""
+    first = grid.header
+    if first >= row or not re.match(r"(?:report|a reporter)\b", folded(grid.row_label(first))):
+        return None
+    plan = {"closing", "balance", "net", "receipts", "disbursements"}
+    if any(cash_row(grid.row_label(r)) in plan for r in range(first, len(grid.rows))):
+        return None
+    return first
 
 
 def _mixed_units(grid: Grid, rows: list[int], col: int) -> bool:
