@@ -87,8 +87,10 @@ def docx_unshown_headers(document: Any) -> list[tuple[int, str, str]]:
                 first_use.setdefault(name, index)
         title_page = _toggle(section.find(f"{_W}titlePg"))
         for (_kind, kind_type), name in current.items():
-            if kind_type == "default" or (kind_type == "first" and title_page) or (
-                kind_type == "even" and even_pages
+            if (
+                kind_type == "default"
+                or (kind_type == "first" and title_page)
+                or (kind_type == "even" and even_pages)
             ):
                 shown.add(name)
     found: list[tuple[int, str, str]] = []

@@ -102,8 +102,9 @@ def _page(pdf: pdfium.PdfDocument, index: int, filename: str) -> Any:
 def _read_page(
     page: Any, number: int, filename: str, limits: LimitsSettings
 ) -> tuple[list[PdfChar], Box, PageObjects, list[str]]:
-    """One page's characters, objects, box and side texts (annotations, slanted text); a page flooded with
-    characters is refused before they are extracted one by one (PDFium counts them cheaply)."""
+    """One page's characters, objects, box and side texts (annotations, slanted text); a
+    page flooded with characters is refused before they are extracted one by one (PDFium
+    counts them cheaply)."""
     try:
         textpage = page.get_textpage()
         try:
