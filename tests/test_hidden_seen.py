@@ -225,3 +225,23 @@ def test_an_odt_text_box_above_the_picture_is_read(tmp_path: Path) -> None:
     doc = read(_odt(tmp_path / "v.odt", picture_depth=0, text_depth=1))
     assert doc.hidden == []
     assert "Analyse sociologique" in evidence(doc)
+
+
+@pytest.mark.parametrize(("page", "hidden"), [("#2E4A3B", True), ("#FFFFFF", False)])
+def test_odt_text_is_read_against_the_page_colour(page: str, hidden: bool, tmp_path: Path) -> None:
+    from odf.style import MasterPage, PageLayout, PageLayoutProperties
+
+    document = OpenDocumentText()
+    layout = PageLayout(name="Mise")
+    layout.addElement(PageLayoutProperties(backgroundcolor=page))
+    document.automaticstyles.addElement(layout)
+    document.masterstyles.addElement(MasterPage(name="Standard", pagelayoutname=layout))
+    tinted = Style(name="Teinte", family="paragraph")
+    tinted.addElement(TextProperties(color="#2E4A3B"))
+    document.automaticstyles.addElement(tinted)
+    document.text.addElement(P(text=BODY))
+    document.text.addElement(P(stylename=tinted, text=ANALYSIS))
+    document.save(str(tmp_path / "p.odt"))
+    doc = read(tmp_path / "p.odt")
+    assert ("Analyse sociologique" not in evidence(doc)) is hidden
+    assert [f.reason for f in doc.hidden] == (["low_contrast"] if hidden else [])
