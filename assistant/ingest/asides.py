@@ -17,7 +17,9 @@ _DOCX_PARTS = re.compile(r"^/word/(?:header|footer|footnotes|endnotes|comments)\
 _DOCX_DRAWN = re.compile(r"^/word/(?:document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _WORDS = re.compile(r"\w")
 _MAX_ASIDES = 400  # a hostile file with thousands of comments cannot swamp the document
+_DOCX_SIDES = re.compile(r"^/word/(?:header|footer)\d*\.xml$")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 
 
@@ -36,18 +38,20 @@ def aside_blocks(texts: Iterable[str], page: int | None = None) -> list[RawBlock
     return blocks
 
 
-def docx_asides(document: Any) -> list[RawBlock]:
+def docx_asides(document: Any, unshown: Iterable[str] = ()) -> list[RawBlock]:
     """Headers, footers, notes and comments (each paragraph), then the core properties, then
     what Word keeps but does not print: document variables, pictures' alternative text (in
-    the body, headers, footers and notes) and field instructions."""
+    the body, headers, footers and notes) and field instructions. Parts named in
+    ``unshown`` (headers and footers no page displays) are left to the caller."""
     from docx.oxml import parse_xml
 
     texts: list[str] = []
     unprinted: list[str] = []
+    skipped = set(unshown)
     for part in document.part.package.iter_parts():
         name = str(part.partname)
         side, drawn = _DOCX_PARTS.match(name), _DOCX_DRAWN.match(name)
-        if not (side or drawn or name == "/word/settings.xml"):
+        if name in skipped or not (side or drawn or name == "/word/settings.xml"):
             continue
         try:
             root = document.element if name == "/word/document.xml" else parse_xml(part.blob)
@@ -61,6 +65,74 @@ def docx_asides(document: Any) -> list[RawBlock]:
         else:
             unprinted += [v.get(f"{_W}val") or "" for v in root.iter(f"{_W}docVar")]
     return aside_blocks(texts + _docx_properties(document) + unprinted)
+
+
+def docx_unshown_headers(document: Any) -> list[tuple[int, str, str]]:
+    """Headers and footers that no page displays, as (section index, part name, text): a
+    section shows its ``default`` ones, its ``first`` ones only when it has a distinct first
+    page (``w:titlePg``) and its ``even`` ones only when the settings separate even and odd
+    pages (``w:evenAndOddHeaders``); a section without a reference of a type inherits the
+    previous section's. Any other header or footer part, referenced or not, is never shown."""
+    body = document.element.body
+    even_pages = _toggle(_settings(document).find(f"{_W}evenAndOddHeaders"))
+    shown: set[str] = set()
+    first_use: dict[str, int] = {}
+    current: dict[tuple[str, str], str] = {}  # (header|footer, type) -> part name
+    for index, section in enumerate(body.iter(f"{_W}sectPr")):
+        for reference in section.iterchildren(f"{_W}headerReference", f"{_W}footerReference"):
+            name = _target(document, reference.get(f"{_R}id") or "")
+            if name is not None:
+                kind = reference.tag.removeprefix(_W)
+                current[(kind, reference.get(f"{_W}type") or "default")] = name
+                first_use.setdefault(name, index)
+        title_page = _toggle(section.find(f"{_W}titlePg"))
+        for (_kind, kind_type), name in current.items():
+            if (
+                kind_type == "default"
+                or (kind_type == "first" and title_page)
+                or (kind_type == "even" and even_pages)
+            ):
+                shown.add(name)
+    found: list[tuple[int, str, str]] = []
+    for part in document.part.package.iter_parts():
+        name = str(part.partname)
+        if not _DOCX_SIDES.match(name) or name in shown:
+            continue
+        text = "\n".join(_part_paragraphs(part.blob))
+        found.append((first_use.get(name, 0), name, text))
+    return found
+
+
+def _settings(document: Any) -> Any:
+    from docx.oxml import parse_xml
+
+    try:
+        return document.settings.element
+    except Exception:  # no or damaged settings part: Word's defaults
+        return parse_xml(f'<w:settings xmlns:w="{_W[1:-1]}"/>')
+
+
+def _target(document: Any, relationship: str) -> str | None:
+    try:
+        return str(document.part.related_parts[relationship].partname)
+    except (KeyError, AttributeError):
+        return None
+
+
+def _toggle(element: Any | None) -> bool:
+    if element is None:
+        return False
+    return (element.get(f"{_W}val") or "true").lower() not in ("false", "0", "off")
+
+
+def _part_paragraphs(blob: bytes) -> list[str]:
+    from docx.oxml import parse_xml
+
+    try:
+        root = parse_xml(blob)
+    except Exception:  # a damaged part shows nothing
+        return []
+    return ["".join(t.text or "" for t in p.iter(f"{_W}t")) for p in root.iter(f"{_W}p")]
 
 
 def _docx_unprinted(root: Any) -> list[str]:

@@ -16,6 +16,7 @@ from typing import Any
 from assistant.document import HiddenReason
 from assistant.ingest.docx_geometry import Box, PageFrame, Position, cover_span, off_page
 from assistant.ingest.docx_styles import qn
+from assistant.ingest.visibility import BLACK, RGB, WHITE, parse_hex
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +29,7 @@ _WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _V = "{urn:schemas-microsoft-com:vml}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_SCHEME = {"bg1": WHITE, "lt1": WHITE, "tx1": BLACK, "dk1": BLACK}  # default theme's
 _FILLS = (f"{_A}solidFill", f"{_A}gradFill", f"{_A}pattFill", f"{_A}blipFill")
 _LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(pt|in|cm|mm|pc|px|emu)?\s*$", re.IGNORECASE)
 _POINTS = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "pc": 12.0, "px": 0.75,
@@ -55,6 +57,37 @@ def box_hidden(content: Any, frame: PageFrame | None) -> HiddenReason | None:
     else:
         box = anchor_box(drawing) if drawing.tag == qn("wp:anchor") else None
     return "off_page" if box is not None and off_page(box, frame) else None
+
+
+def box_fill(content: Any) -> RGB | None:
+    """The colour a text box (``w:txbxContent``) paints behind its text: its shape's solid
+    fill (DrawingML ``a:solidFill`` with an RGB or a light/dark scheme colour, or a VML
+    ``fillcolor``), None when the box is see-through or its fill unknown."""
+    for ancestor in content.iterancestors():
+        if ancestor.tag == f"{_WPS}wsp":
+            properties = ancestor.find(f"{_WPS}spPr")
+            fill = next(_children(properties, _FILLS), None)
+            if fill is None or fill.tag != f"{_A}solidFill" or not _opaque_fill(fill):
+                return None
+            return _fill_colour(fill)
+        if ancestor.tag.startswith(_V) and ancestor.tag != f"{_V}textbox":
+            if (ancestor.get("filled") or "t").lower() in ("f", "false"):
+                return None
+            colour = (ancestor.get("fillcolor") or "").split()  # "#1f3864 [3204]"
+            return parse_hex(colour[0]) if colour else None
+        if ancestor.tag == qn("w:r"):
+            return None
+    return None
+
+
+def _fill_colour(fill: Any) -> RGB | None:
+    rgb = fill.find(f"{_A}srgbClr")
+    if rgb is not None:
+        return parse_hex(rgb.get("val"))
+    scheme = fill.find(f"{_A}schemeClr")
+    if scheme is not None:
+        return _SCHEME.get(scheme.get("val") or "")
+    return None
 
 
 def _drawing_of(element: Any) -> Any | None:
@@ -229,6 +262,16 @@ def _opaque_image(part: Any, relationship: str) -> bool:
     """The picture's pixels: opaque unless its alpha channel lets the text show through."""
     try:
         blob = part.related_parts[relationship].blob
+    except Exception as err:  # a missing picture: unknown, taken as opaque
+        logger.debug("picture missing, taken as opaque: %s", err)
+        return True
+    return opaque_picture(blob)
+
+
+def opaque_picture(blob: bytes) -> bool:
+    """A picture file's pixels: opaque unless its alpha channel lets the text show through
+    (an undecodable picture, a vector or unknown format, counts as opaque)."""
+    try:
         from PIL import Image
 
         with Image.open(io.BytesIO(blob)) as image:
@@ -239,7 +282,7 @@ def _opaque_image(part: Any, relationship: str) -> bool:
             alpha = image.convert("RGBA").getchannel("A")
             solid = sum(alpha.histogram()[128:])
             return solid >= OPAQUE_ALPHA * image.width * image.height
-    except Exception as err:  # a missing or undecodable picture: a vector or unknown format
+    except Exception as err:  # an undecodable picture: a vector or unknown format
         logger.debug("picture opacity unknown, taken as opaque: %s", err)
         return True
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from assistant.document import BlockKind, HiddenReason
 from assistant.errors import CorruptFileError
-from assistant.ingest.asides import docx_asides
-from assistant.ingest.docx_drawings import Pictures, box_hidden, covering, in_fallback
+from assistant.ingest.asides import docx_asides, docx_unshown_headers
+from assistant.ingest.docx_drawings import Pictures, box_fill, box_hidden, covering, in_fallback
 from assistant.ingest.docx_geometry import (
     PageFrame,
     hides,
@@ -51,6 +51,7 @@ class _Walk:
     pictures: Pictures | None = None  # the document part's, to tell whether they hide text
     frames: list[PageFrame | None] = field(default_factory=list)  # one per section
     section: int = 0
+    section_pages: list[int] = field(default_factory=lambda: [1])  # where each section starts
     covers: list[tuple[int, tuple[float, float]]] = field(default_factory=list)  # (page, span)
     page: int = 1
     blocks: list[RawBlock] = field(default_factory=list)
@@ -90,7 +91,12 @@ def read_docx(path: Path, filename: str) -> RawDocument:
     walk.frames = section_frames(body, paragraphs)
     for element in _block_elements(body):
         _read_element(element, walk)
-    return RawDocument("docx", walk.blocks, pages=walk.page, asides=docx_asides(document))
+    unshown = docx_unshown_headers(document)
+    for section, _name, text in unshown:  # headers and footers no page displays
+        page = walk.section_pages[min(section, len(walk.section_pages) - 1)]
+        walk.add("other", text, hidden="not_rendered", page=page)
+    asides = docx_asides(document, unshown=[name for _section, name, _text in unshown])
+    return RawDocument("docx", walk.blocks, pages=walk.page, asides=asides)
 
 
 def _page_colour(body: Any) -> RGB:
@@ -165,13 +171,17 @@ def _read_paragraph(p: Any, walk: _Walk) -> None:
         if unseen is not None:
             walk.add("other", _all_text(box), hidden=unseen, page=text.page or walk.page)
             continue
+        page_colour = walk.page_colour
+        walk.page_colour = box_fill(box) or page_colour  # the ground of the box's text
         for element in _block_elements(box):
             _read_element(element, walk)
+        walk.page_colour = page_colour
     walk.covers = covers
     if _ends_section(p) and not walk.rendered_breaks:
         walk.next_page()
     if _section_properties(p) is not None:
         walk.section += 1
+        walk.section_pages.append(walk.page)
 
 
 def _covered(

@@ -14,6 +14,7 @@ from typing import Any
 from assistant.document import BlockKind, HiddenReason
 from assistant.errors import CorruptFileError
 from assistant.ingest.asides import odt_asides
+from assistant.ingest.odt_frames import covered_boxes
 from assistant.ingest.odt_styles import OdtStyles
 from assistant.ingest.raw import RawBlock, RawDocument, table_text
 
@@ -48,6 +49,7 @@ _ROW_GROUPS = {(TABLE, "table-header-rows"), (TABLE, "table-rows"), (TABLE, "tab
 @dataclass
 class _Walk:
     styles: OdtStyles
+    pictures: dict[str, Any] = field(default_factory=dict)  # the package's, by path
     page: int = 1
     seen_text: bool = False
     blocks: list[RawBlock] = field(default_factory=list)
@@ -81,6 +83,7 @@ class _Inline:
     page: int | None = None
     hidden: list[tuple[HiddenReason, str, int]] = field(default_factory=list)
     boxes: list[Any] = field(default_factory=list)
+    frames: list[Any] = field(default_factory=list)
 
     def append(self, text: str, reason: HiddenReason | None) -> None:
         if reason is None:
@@ -103,7 +106,7 @@ def read_odt(path: Path, filename: str) -> RawDocument:
     document = _open(path, filename)
     if document.text is None:  # content.xml without an office:text body
         raise _damaged(filename, "no office:text element")
-    walk = _Walk(OdtStyles(document))
+    walk = _Walk(OdtStyles(document), getattr(document, "Pictures", None) or {})
     for element in _children(document.text):
         _read_block(element, walk, "paragraph")
     return RawDocument("odt", walk.blocks, pages=walk.page, asides=_asides(document))
@@ -134,6 +137,15 @@ def _damaged(filename: str, detail: str) -> CorruptFileError:
         "enregistrez-le de nouveau au format .odt, ou exportez-le en PDF.",
         detail=detail,
     )
+
+
+def _paragraphs(element: Any) -> Iterator[Any]:
+    """The paragraphs and headings inside ``element``, in order, at any depth."""
+    for child in _children(element):
+        if child.qname in ((TEXT, "p"), (TEXT, "h")):
+            yield child
+        else:
+            yield from _paragraphs(child)
 
 
 def _children(element: Any) -> Iterator[Any]:
@@ -171,7 +183,14 @@ def _read_paragraph(element: Any, walk: _Walk, kind: BlockKind) -> None:
         level = int(element.getAttrNS(TEXT, "outline-level") or 1)
     walk.add(kind, "".join(inline.visible), level=level, page=inline.page)
     inline.add_hidden_blocks()
+    covered = covered_boxes(inline.frames, walk.styles, walk.pictures) if inline.boxes else set()
     for box in inline.boxes:
+        if id(box) in covered:  # under an opaque frame drawn above it
+            from odf import teletype
+
+            text = "\n".join(teletype.extractText(p) for p in _paragraphs(box))
+            walk.add("other", text, hidden="covered", page=inline.page)
+            continue
         for child in _children(box):
             _read_block(child, walk, "paragraph")
     if breaks.after:
@@ -203,6 +222,8 @@ def _read_inline(
         elif name == (DRAW, "text-box"):
             inline.boxes.append(node)
         else:
+            if name == (DRAW, "frame"):
+                inline.frames.append(node)
             inner = [node.getAttrNS(TEXT, "style-name"), *styles]
             inner_reason = walk.styles.hidden_reason(inner) if inner[0] else reason
             _read_inline(node, walk, inner, inner_reason, inline)

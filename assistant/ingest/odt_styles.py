@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.document import HiddenReason
-from assistant.ingest.visibility import WHITE, parse_hex, unseen
+from assistant.ingest.visibility import RGB, WHITE, parse_hex, unseen
 
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
@@ -33,6 +33,7 @@ class OdtStyles:
             for style in container.childNodes:
                 if style.nodeType == style.ELEMENT_NODE and style.qname == (STYLE, "style"):
                     self.by_name[style.getAttrNS(STYLE, "name") or ""] = style
+        self.page_colour = _page_colour(document)
 
     def chain(self, name: str | None) -> list[Any]:
         found: list[Any] = []
@@ -63,10 +64,31 @@ class OdtStyles:
         scale = _PERCENT.match(_prop(chain, "text-properties", STYLE, "text-scale") or "")
         return unseen(
             WHITE if (colour or "").lower() == "white" else parse_hex(colour),
-            background or WHITE,
+            background or self.page_colour,
             _points(_prop(chain, "text-properties", FO, "font-size")),
             float(scale.group(1)) / 100 if scale else None,
         )
+
+
+def _page_colour(document: Any) -> RGB:
+    """The page's background colour: that of the page layout of the master page named
+    "Standard" (the default one), else of the first master page; white when none is set."""
+    masters = [m for m in document.masterstyles.childNodes if m.nodeType == m.ELEMENT_NODE]
+    names = [m.getAttrNS(STYLE, "name") for m in masters]
+    master = masters[names.index("Standard")] if "Standard" in names else next(iter(masters), None)
+    layout_name = master.getAttrNS(STYLE, "page-layout-name") if master is not None else None
+    for layout in document.automaticstyles.childNodes:
+        if layout.nodeType != layout.ELEMENT_NODE or layout.qname != (STYLE, "page-layout"):
+            continue
+        if layout.getAttrNS(STYLE, "name") != layout_name:
+            continue
+        for child in layout.childNodes:
+            if child.nodeType == child.ELEMENT_NODE and child.qname == (
+                STYLE,
+                "page-layout-properties",
+            ):
+                return parse_hex(child.getAttrNS(FO, "background-color")) or WHITE
+    return WHITE
 
 
 def _prop(chain: list[Any], kind: str, namespace: str, attribute: str) -> str | None:

@@ -13,10 +13,11 @@ from typing import Any, NamedTuple
 import pypdfium2.raw as pdfium_c
 
 from assistant.document import HiddenReason
-from assistant.ingest.pdf_objects import WHITE, Box, PageObjects, TextObject
+from assistant.ingest.pdf_objects import Box, PageObjects, TextObject
+from assistant.ingest.visibility import colour_reason
 
 TINY_FONT_PT = 4.0
-MIN_CONTRAST = 1.5  # WCAG contrast ratio under which text is not readable on its background
+SLANT_DEGREES = 10.0  # text turned further than this from the page's axes is not body text
 _INVISIBLE_MODES = (3, 7)  # neither fill nor stroke (7 also adds to the clip path)
 _STROKE_ONLY_MODES = (1, 5)
 _FORCE_BOLD = 1 << 18
@@ -44,10 +45,12 @@ class _Style:
     bold: bool
     hidden: HiddenReason | None
     colour: tuple[int, int, int] | None  # None: not checked on the rendered page (OCR layer)
+    slanted: bool = False  # drawn neither across nor up the page: a watermark, a stamp
     plain: bool = field(init=False)  # its characters are hidden only when off the page
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "plain", self.hidden is None and self.size >= TINY_FONT_PT)
+        plain = self.hidden is None and self.size >= TINY_FONT_PT and not self.slanted
+        object.__setattr__(self, "plain", plain)
 
 
 class _CharCalls(NamedTuple):
@@ -85,11 +88,13 @@ class PageCharReader:
         self.page_box = page_box
         self.page_area = (page_box[2] - page_box[0]) * (page_box[3] - page_box[1])
         self.styles: dict[int, _Style] = {}
+        self.slanted: list[str] = []  # visible slanted text, in order
 
     def chars(self) -> list[PdfChar]:
         """Every character with its box and style: the loop makes three PDFium calls per
         character (hence ``_char_calls``) and decides the common case, a visible style
-        on the page, inline."""
+        on the page, inline. Visible characters drawn at a slant (a diagonal watermark or
+        stamp) are not body text: they go to ``slanted``, neither hidden nor evidence."""
         count = pdfium_c.FPDFText_CountChars(self.textpage)
         units = self._units(count)
         is_generated, get_box, text_object = _char_calls()
@@ -114,6 +119,9 @@ class PageCharReader:
             style = styles.get(key) or self._new_style(index, key)
             if not style.plain:
                 hidden = hidden_reason(text, box, style)
+                if style.slanted and hidden is None:
+                    self.slanted.append(text)
+                    continue
             elif left < x1 and right > x0 and bottom < y1 and top > y0:
                 hidden = None
             else:
@@ -134,18 +142,23 @@ class PageCharReader:
 
     def _new_style(self, index: int, key: int) -> _Style:
         """The style of the text object ``key`` (of character ``index``), computed once."""
-        style = _Style(
-            self._size(index), self._bold(index), self._object_hidden(key), self._colour(key)
-        )
+        size, slanted = self._size(index)
+        hidden = self._object_hidden(key, size)
+        style = _Style(size, self._bold(index), hidden, self._colour(key), slanted)
         self.styles[key] = style
         return style
 
-    def _size(self, index: int) -> float:
+    def _size(self, index: int) -> tuple[float, bool]:
+        """The character's size in points, and whether its baseline is slanted (more than
+        ``SLANT_DEGREES`` away from horizontal and vertical)."""
         matrix = pdfium_c.FS_MATRIX()
-        scale = 1.0
+        scale, slanted = 1.0, False
         if pdfium_c.FPDFText_GetMatrix(self.textpage, index, matrix):
             scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
-        return float(pdfium_c.FPDFText_GetFontSize(self.textpage, index)) * scale
+            angle = math.degrees(math.atan2(matrix.b, matrix.a)) % 90
+            slanted = SLANT_DEGREES < angle < 90 - SLANT_DEGREES
+        size = float(pdfium_c.FPDFText_GetFontSize(self.textpage, index)) * scale
+        return size, slanted
 
     def _bold(self, index: int) -> bool:
         if pdfium_c.FPDFText_GetFontWeight(self.textpage, index) >= 600:
@@ -168,8 +181,9 @@ class PageCharReader:
         red, green, blue, _alpha = _paint(text)
         return (red, green, blue)
 
-    def _object_hidden(self, key: int) -> HiddenReason | None:
-        """Why a whole text object is unseen (render mode, colour, cover), else None."""
+    def _object_hidden(self, key: int, size: float) -> HiddenReason | None:
+        """Why a whole text object of letters ``size`` points high is unseen (render mode,
+        colour against what lies behind, cover), else None."""
         text = self.objects.texts.get(key)
         if text is None:
             return None
@@ -179,7 +193,7 @@ class PageCharReader:
             return "invisible_render_mode"
         if self.objects.covered(text):
             return "covered"
-        return _contrast_reason(text, self.objects.background(text))
+        return _contrast_reason(text, self.objects.background(text), size)
 
     def _hidden(self, text: str, box: Box, style: _Style) -> HiddenReason | None:
         if text.isspace():
@@ -198,28 +212,11 @@ def _paint(text: TextObject) -> tuple[int, int, int, int]:
 
 
 def _contrast_reason(
-    text: TextObject, background: tuple[int, int, int] | None
+    text: TextObject, background: tuple[int, int, int] | None, size: float | None
 ) -> HiddenReason | None:
     if background is None:
         return None  # over an image: its colours are unknown, assume readable
-    colour = _paint(text)[:3]
-    if _contrast(colour, background) >= MIN_CONTRAST:
-        return None
-    return "white_text" if background == WHITE and min(colour) >= 230 else "low_contrast"
-
-
-def _luminance(rgb: tuple[int, ...]) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (channel(v) for v in rgb[:3])
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def _contrast(first: tuple[int, ...], second: tuple[int, ...]) -> float:
-    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
+    return colour_reason(_paint(text)[:3], background, size)
 
 
 def _overlaps(box: Box, page: Box) -> bool:

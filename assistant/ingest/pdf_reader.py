@@ -102,8 +102,9 @@ def _page(pdf: pdfium.PdfDocument, index: int, filename: str) -> Any:
 def _read_page(
     page: Any, number: int, filename: str, limits: LimitsSettings
 ) -> tuple[list[PdfChar], Box, PageObjects, list[str]]:
-    """One page's characters, objects, box and annotation texts; a page flooded with
-    characters is refused before they are extracted one by one (PDFium counts them cheaply)."""
+    """One page's characters, objects, box and side texts (annotations, slanted text); a
+    page flooded with characters is refused before they are extracted one by one (PDFium
+    counts them cheaply)."""
     try:
         textpage = page.get_textpage()
         try:
@@ -112,8 +113,11 @@ def _read_page(
             objects = page_objects(page.raw)
             left, bottom, right, top = page.get_cropbox()
             box = (float(left), float(bottom), float(right), float(top))
-            chars = PageCharReader(textpage.raw, objects, box).chars()
+            reader = PageCharReader(textpage.raw, objects, box)
+            chars = reader.chars()
             notes = pdf_annotation_texts(page.raw)
+            if reader.slanted:  # a watermark or stamp: read for instructions, never evidence
+                notes.append("".join(reader.slanted))
             return mark_unrendered(page, chars, box), box, objects, notes
         finally:
             textpage.close()

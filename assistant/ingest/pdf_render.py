@@ -15,7 +15,7 @@ import numpy.typing as npt
 
 from assistant.ingest.pdf_chars import PdfChar
 from assistant.ingest.pdf_objects import Box
-from assistant.ingest.visibility import contrast
+from assistant.ingest.visibility import MIN_CONTRAST, contrast, min_contrast
 
 RENDER_DPI = 40  # a 10-point glyph is about 5 pixels high: enough to tell ink from paper
 MIN_INK_CONTRAST = 1.25  # anti-aliased strokes at low resolution lose some contrast
@@ -47,7 +47,7 @@ def mark_unrendered(page: Any, chars: list[PdfChar], page_box: Box) -> list[PdfC
         rect = _pixel_rect(box, page_box, scale)
         if colour is None or counts.dark_on_paper(rect, colour):
             continue
-        if not _shows(pixels, rect, colour):
+        if not _shows(pixels, rect, colour, ink_contrast(chars[first].size)):
             for index in range(first, last + 1):
                 out[index] = out[index]._replace(hidden="not_rendered")
     return _fill_gaps(out, judged)
@@ -146,7 +146,20 @@ def _pixel_rect(box: Box, page_box: Box, scale: float) -> tuple[int, int, int, i
     return left, top, max(right, left + 1), max(bottom, top + 1)
 
 
-def _shows(pixels: _Pixels, rect: tuple[int, int, int, int], colour: tuple[int, int, int]) -> bool:
+def ink_contrast(size: float) -> float:
+    """The rendered contrast that shows letters of ``size`` points: ``MIN_INK_CONTRAST`` for
+    body text, lowered in proportion as ``visibility.min_contrast`` lowers it for large
+    letters."""
+    share = (min_contrast(size) - 1) / (MIN_CONTRAST - 1)
+    return 1 + (MIN_INK_CONTRAST - 1) * share
+
+
+def _shows(
+    pixels: _Pixels,
+    rect: tuple[int, int, int, int],
+    colour: tuple[int, int, int],
+    needed: float = MIN_INK_CONTRAST,
+) -> bool:
     """Some pixel of the box is nearer the text's colour than the box's ground and stands out
     from it. Off the rendered page, nothing shows."""
     height, width = pixels.shape[:2]
@@ -159,4 +172,4 @@ def _shows(pixels: _Pixels, rect: tuple[int, int, int, int], colour: tuple[int, 
     ink, ground = region[int(distance.argmin())], region[int(distance.argmax())]
     if distance.min() >= distance.max():
         return False
-    return contrast(tuple(int(v) for v in ink), tuple(int(v) for v in ground)) >= MIN_INK_CONTRAST
+    return contrast(tuple(int(v) for v in ink), tuple(int(v) for v in ground)) >= needed

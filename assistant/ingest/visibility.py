@@ -5,6 +5,7 @@ pixels with the same contrast measure."""
 
 from __future__ import annotations
 
+import math
 import re
 
 from assistant.document import HiddenReason
@@ -12,7 +13,9 @@ from assistant.document import HiddenReason
 RGB = tuple[int, int, int]
 WHITE: RGB = (255, 255, 255)
 BLACK: RGB = (0, 0, 0)
-MIN_CONTRAST = 1.5  # WCAG contrast ratio under which text does not stand out from its ground
+MIN_CONTRAST = 1.5  # WCAG contrast ratio under which body text does not stand out from its ground
+LARGE_MIN_CONTRAST = 1.1  # under which even display-size letters (a watermark) vanish
+BODY_PT, DISPLAY_PT = 16.0, 64.0  # sizes at which each threshold holds (log-linear between)
 TINY_FONT_PT = 4.0
 MIN_SCALE = 0.3  # horizontal scaling under which letters merge into a line
 _HEX = re.compile(r"^#?([0-9a-fA-F]{6})$")
@@ -42,9 +45,23 @@ def contrast(first: tuple[int, ...], second: tuple[int, ...]) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def colour_reason(colour: RGB, background: RGB) -> HiddenReason | None:
-    """``white_text`` or ``low_contrast`` when ``colour`` does not stand out, else None."""
-    if contrast(colour, background) >= MIN_CONTRAST:
+def min_contrast(size_pt: float | None) -> float:
+    """The contrast a reader needs to see letters of this size: the eye picks out a large
+    shape at a contrast that hides body text (a pale watermark is seen, pale small print is
+    not). ``MIN_CONTRAST`` up to ``BODY_PT``, falling with the size's logarithm to
+    ``LARGE_MIN_CONTRAST`` at ``DISPLAY_PT`` and above; unknown sizes count as body text."""
+    if size_pt is None or size_pt <= BODY_PT:
+        return MIN_CONTRAST
+    share = min(math.log(size_pt / BODY_PT) / math.log(DISPLAY_PT / BODY_PT), 1.0)
+    return MIN_CONTRAST - share * (MIN_CONTRAST - LARGE_MIN_CONTRAST)
+
+
+def colour_reason(
+    colour: tuple[int, ...], background: tuple[int, ...], size_pt: float | None = None
+) -> HiddenReason | None:
+    """``white_text`` or ``low_contrast`` when ``colour`` does not stand out from
+    ``background`` for letters of ``size_pt`` points, else None."""
+    if contrast(colour, background) >= min_contrast(size_pt):
         return None
     return "white_text" if min(background) >= 230 and min(colour) >= 230 else "low_contrast"
 
@@ -55,7 +72,7 @@ def unseen(
     """Why text of this effective colour (None: automatic, always readable), background,
     size and horizontal scale cannot be read, else None."""
     if colour is not None:
-        reason = colour_reason(colour, background)
+        reason = colour_reason(colour, background, size_pt)
         if reason is not None:
             return reason
     if size_pt is not None and size_pt < TINY_FONT_PT:
