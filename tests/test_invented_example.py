@@ -43,7 +43,9 @@ def test_a_scenario_in_our_own_voice_is_not_an_invented_business() -> None:
     assert void_reason(units[0]) is None
     assert invented_case(units) == frozenset()
     # nor is the case's own plan, even when called fictitious (it is not launched yet)
-    plan = passage_units("Campagne fictive « Rentrée zen » : 3 visuels, 2 000 € sur Meta en septembre.")
+    plan = passage_units(
+        "Campagne fictive « Rentrée zen » : 3 visuels, 2 000 € sur Meta en septembre."
+    )
     assert void_reason(plan[0]) is None
 
 
