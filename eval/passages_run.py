@@ -116,7 +116,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--rules-only", action="store_true",
         help="Judge with the cue rules alone, without the learned judgment (for comparison).",
     )  # fmt: skip
+    parser.add_argument(
+        "--verdict", type=Path,
+        help="Judge with this trained verdict.json (its verdict.npz beside it) instead of the "
+        "shipped one (to compare candidate models).",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    if args.verdict is not None:
+        from assistant.detect import judged
+        from assistant.detect.verdict import load_verdict
+
+        path = args.verdict
+        judged.load_verdict = lambda *a, **k: load_verdict(path)  # type: ignore[assignment]
     if args.rules_only:
         from assistant.detect import judged
 

@@ -127,27 +127,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         negative=np.asarray([prototypes[k][1] for k in keys], dtype=np.float16),
     )
     log.info("weights written to %s", args.out)
+    forget_loaded_models()
     from eval import train_assertion  # the models below read which sentences assert nothing
 
     train_assertion.main([])
+    forget_loaded_models()  # the parts below must read the models just written, not the old
     if not args.no_verdict:  # the learned passage judgment of support (eval.train_verdict)
         from eval import train_verdict
 
         train_verdict.main([])
+        forget_loaded_models()
     if not args.no_dossier:  # the dossier-level decision reads both models (eval.train_dossier)
         from eval import train_dossier
 
         train_dossier.main([])
+        forget_loaded_models()
         from eval import train_completeness  # topics: reads the rules the decision leaves
 
         train_completeness.main([])
+        forget_loaded_models()
         from eval import train_attribution  # the element attribution reads the decision's statuses
 
         train_attribution.main([])
+        forget_loaded_models()
         from eval import train_topics  # the topics' second look reads the engine's statuses
 
         train_topics.main([])
     return 0
+
+
+def forget_loaded_models() -> None:
+    """Empty every cache of the package's modules (loaded models, and what was read through
+    them): a model loaded while training an earlier part (the detection run on the training
+    dossiers reads the assertion reading and the verdict) would otherwise feed the next part
+    in place of the one just written, and a second run would not write what the first did."""
+    for name, module in list(sys.modules.items()):
+        if name != "assistant" and not name.startswith("assistant."):
+            continue
+        for value in list(vars(module).values()):
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear) and getattr(value, "__module__", None) == name:
+                clear()
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -15,6 +15,7 @@ import pytest
 from assistant.detect import layout_of
 from assistant.detect.assertion import load_assertion
 from assistant.detect.claims import void_reason
+from assistant.detect.support import passage_units
 from assistant.detect.units import Unit
 from assistant.ingest import ingest_file
 from assistant.services import Services, build_services
@@ -93,12 +94,22 @@ def test_a_negative_sentence_the_reading_finds_empty_is_void_even_with_nous(
 
 
 def test_the_candidate_s_voice_keeps_a_sentence_the_reading_alone_would_void(
-    dossier: Path,
+    dossier: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # the learned reading is made to void every sentence (whatever weights the trainer wrote:
+    # retrained with w33 in session 11, it no longer voids this one by itself)
+    from assistant.detect import claims
+
     unit = _unit(dossier, "Nous avons mobilisé les grilles")
-    model = load_assertion()
-    assert model is not None and model.asserts_nothing(unit.text)  # the reading alone
-    assert void_reason(unit) is None  # the rules disagree: « nous », no negation
+    monkeypatch.setattr(claims, "reads_as_void", lambda text: True)
+    void_reason.cache_clear()
+    try:
+        assert void_reason(unit) is None  # the rules disagree: « nous », no negation
+        # the same sentence without the candidate's voice is voided by that reading
+        plain = passage_units(unit.text.replace("Nous avons mobilisé", "Les auteurs mobilisent"))
+        assert void_reason(plain[0]) == "unasserted"
+    finally:
+        void_reason.cache_clear()
 
 
 def test_neither_is_quoted_as_evidence(services: Services, dossier: Path) -> None:

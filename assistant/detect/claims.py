@@ -8,7 +8,7 @@ are no mention) and is never quoted as evidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Literal
 
@@ -19,6 +19,7 @@ from assistant.detect.lexicon import (
     GENERIC,
     GENERIC_OPENING,
     HYPOTHETICAL,
+    INVENTED,
     REFERENCE,
     STOPWORDS,
     TOC_LINE,
@@ -51,7 +52,7 @@ def void_reason(unit: Unit) -> Void | None:
         return "reference"
     if ANNOUNCE.search(folded):
         return "announce"
-    if HYPOTHETICAL.search(folded):
+    if HYPOTHETICAL.search(folded) or (INVENTED.search(folded) and not _voiced(unit)):
         return "hypothetical"
     denied = denied_tokens(unit)
     if denied and len(denied) >= DENIED_SHARE * len(unit.tokens):
@@ -86,6 +87,46 @@ def _learned_void(unit: Unit) -> bool:
     if not reads_as_void(unit.text):
         return False
     return not _voiced_or_figured(unit) or _negative(unit)
+
+
+def invented_case(units: Sequence[Unit]) -> frozenset[int]:
+    """Indices of the units about a made-up business set up to illustrate a method (« Supposons
+    une crêperie fictive… »): the sentence that sets it up and those that carry on in its block
+    without coming back to a real case (the candidate's voice, or a proper name). Their figures
+    are the example's, not the case's."""
+    out: set[int] = set()
+    current: int | None = None  # the block of the example being carried on
+    for unit in units:
+        if unit.kind == "heading":
+            current = None
+            continue
+        folded = fold(unit.text).replace("’", "'")
+        opens = bool(INVENTED.search(folded)) and not _voiced(unit)
+        if opens or (current == unit.block and not _voiced(unit) and not _named(unit)):
+            out.add(unit.index)
+            current = unit.block
+        else:
+            current = None
+    return frozenset(out)
+
+
+def _voiced(unit: Unit) -> bool:
+    """The candidate's or the company's own voice (« nous », « notre », « J'ai »)."""
+    return bool(_ELIDED_FIRST_PERSON.search(unit.text)) or any(
+        t.folded in _FIRST_PERSON for t in unit.tokens
+    )
+
+
+def _named(unit: Unit) -> bool:
+    """A proper name inside the sentence (not a tool's)."""
+    return any(
+        i > 0
+        and _elided(t.text)[:1].isupper()
+        and not _elided(t.text).isupper()
+        and t.folded not in STOPWORDS
+        and t.folded not in _TOOL_NAMES
+        for i, t in enumerate(unit.tokens)
+    )
 
 
 def _voiced_or_figured(unit: Unit) -> bool:

@@ -173,6 +173,15 @@ HYPOTHETICAL = re.compile(
     r"|on aurait (?:du|pu))\b"
 )
 
+# A made-up case set up to illustrate a method (« Supposons une crêperie… », « prenons le cas
+# d'un magasin », « une PME fictive »): what follows is about an invented business, not about the
+# case studied. An indefinite business only: « notre campagne fictive » is the case's own plan.
+INVENTED = re.compile(
+    r"\b(?:(?:supposons|imaginons|admettons) (?:qu'|que l')?(?:une?|on)"
+    r"|prenons (?:l'exemple|le cas) d'une?"
+    r"|une? (?:[a-z-]+ ){1,2}?(?:fictif|fictive|imaginaire|hypothetique|inventee?))\b"
+)
+
 # A wish in the conditional (« j'aimerais un article dans la presse locale »): when the same
 # sentence says it is not done, the whole sentence is taken back.
 WISH = re.compile(

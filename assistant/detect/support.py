@@ -22,7 +22,7 @@ from assistant.detect.checkpoint import (
     detect_checkpoint,
     section_owners,
 )
-from assistant.detect.claims import case_anchored, quotable, void_reason
+from assistant.detect.claims import case_anchored, invented_case, quotable, void_reason
 from assistant.detect.cues import CueIndex
 from assistant.detect.outline import reads_as_contents
 from assistant.detect.scope import Layout
@@ -71,6 +71,12 @@ def support(
     reading = read_passage(passage, checkpoint, section, others)
     ruled, rules = reading.of(element)
     units = reading.units
+    invented = invented_case(units)
+    real = [u for u in units if u.index not in invented and void_reason(u) is None]
+    if invented and not any(case_anchored(u) for u in real):
+        # a method illustrated on a made-up business (« supposons une crêperie… ») and nothing
+        # of any other case around it: the passage analyses no case
+        return Support("absent", 0.0, "thin")
     if section or not units or all(void_reason(u) is not None for u in units):
         # under headings the rules read context the model never saw (it learned passages
         # alone); definitions, denials, plans and contents lines: the rules' word is final
