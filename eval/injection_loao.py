@@ -29,7 +29,6 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.injection import confirm as confirm_module
 from assistant.injection import learned
 from assistant.injection.confirm import ConfirmModel
 from assistant.injection.learned import InjectionModel
@@ -55,9 +54,8 @@ def use_models(folder: Path | None) -> None:
         return
     first = InjectionModel.from_json((folder / "injection.json").read_text(encoding="utf-8"))
     second = ConfirmModel.from_json((folder / "confirm.json").read_text(encoding="utf-8"))
-    learned.load_model = lambda path=None: first  # type: ignore[assignment]
-    learned.load_confirm = lambda path=None: second  # type: ignore[assignment]
-    confirm_module.load_confirm = learned.load_confirm  # type: ignore[assignment]
+    learned.__dict__["load_model"] = lambda path=None: first  # what flag_learned calls
+    learned.__dict__["load_confirm"] = lambda path=None: second
 
 
 def read_case(case: Case, folder: Path, limits: LimitsSettings) -> Reading:
@@ -65,7 +63,7 @@ def read_case(case: Case, folder: Path, limits: LimitsSettings) -> Reading:
 
     path = folder / "case.txt"
     path.write_text("\n\n".join([FRAME[0], case.text, FRAME[1]]), encoding="utf-8")
-    parsed = parse_file(path, "case.txt", "md", limits)
+    parsed = parse_file(path, "case.txt", "txt", limits)  # as eval.injections: plain text
     if any(b.injection for b in parsed.blocks):
         return Reading(case, True, "rules", float("inf"))
     document = learned.flag_learned(parsed)
