@@ -55,8 +55,9 @@ from assistant.injection.learned import (
     Matrix,
     window_vectors,
 )
+from assistant.injection.masking import reading_form
 from assistant.injection.meaning import scan_spans
-from assistant.injection.windows import cue_row, window_cues
+from assistant.injection.windows import cue_row, is_candidate, window_cues
 from assistant.textnorm import scan_fold
 from eval.injections import FRAME, load_cases
 
@@ -65,12 +66,15 @@ ROOT = EVAL.parent
 DOSSIER_SETS = ("devset", "styles/train", "styles/dev")
 L2 = 1.0
 NEWTON_STEPS = 30
+CONVERGED = 1e-9
+"""Newton's method stops when no weight moves by more than this (session 11: the fits ran
+their 30 steps however early they converged)."""
 MARGIN = 0.5
 SUSPECT_SHARE = 0.005  # 0.002 until session 7 (eval/README, session 7)
 HARD_SHARE = 0.03  # the clean windows the confirmation learns from
 CONFIRM_L2 = 1.0
 CONFIRM_LEVEL = -1.0  # session 10: the highest level that costs no instruction in --cross-confirm
-CONFIRM_ONLY = ("dev-inj10",)
+CONFIRM_ONLY = ("dev-inj10", "dev-w31")
 """Case files only the confirmation reads (session 10: clean text about tools, grading and
 procedures, and instructions): in the first reading, such clean text raises the threshold
 above instructions (session 9, inj8; session 10: 4.57 -> 4.95 with dev-inj10, 4.90 with its
@@ -227,15 +231,23 @@ def _overlaps(part: str, quotes: Sequence[str]) -> bool:
 
 def features(texts: Sequence[str], embed: Embed) -> Matrix:
     """[window vector, cue row] of each text, its sentences embedded one by one as
-    ``learned.flag_learned`` does."""
+    ``learned.flag_learned`` does (in their ``reading_form``)."""
     sentences = [[t[s:e] for s, e in scan_spans(t)] or [t] for t in texts]
     unique = list(dict.fromkeys(s for parts in sentences for s in parts))
     position = {s: i for i, s in enumerate(unique)}
-    vectors = embed(unique)
+    vectors = embed([reading_form(s) for s in unique])
     members = [[position[s] for s in parts] for parts in sentences]
     cue_rows = np.asarray([cue_row(window_cues(t)) for t in texts], dtype=np.float64)
     out: Matrix = np.hstack([window_vectors(vectors, members), cue_rows])
     return out
+
+
+def read_at_run_time(texts: Sequence[str]) -> npt.NDArray[np.bool_]:
+    """Whether ingestion would score each text with the learned reading: one of its
+    sentences is a candidate (``windows.is_candidate``; a window holds a candidate sentence
+    and its neighbour). A clean text no window ever holds cannot raise an alarm, so it does
+    not set the alarm level (it still teaches the weights)."""
+    return np.asarray([any(is_candidate(c) for c in window_cues(t)) for t in texts], dtype=bool)
 
 
 def use_embed(cache: Path | None) -> Embed:
@@ -259,7 +271,8 @@ def use_embed(cache: Path | None) -> Embed:
 
 
 def fit(x: Matrix, y: Matrix, l2: float = L2) -> tuple[Matrix, float]:
-    """Logistic regression, classes balanced, L2 on the weights: Newton's method from zeros."""
+    """Logistic regression, classes balanced, L2 on the weights: Newton's method from zeros,
+    until no weight moves (``CONVERGED``) or ``NEWTON_STEPS``."""
     rows = np.hstack([x, np.ones((len(x), 1))])
     positives = max(float(y.sum()), 1.0)
     sample = np.where(y == 1, (len(y) - positives) / positives, 1.0)
@@ -270,16 +283,28 @@ def fit(x: Matrix, y: Matrix, l2: float = L2) -> tuple[Matrix, float]:
         p = 1.0 / (1.0 + np.exp(-(rows @ w)))
         gradient = rows.T @ ((p - y) * sample) + ridge @ w
         hessian = (rows * (sample * p * (1 - p))[:, None]).T @ rows + ridge
-        w = w - np.linalg.solve(hessian, gradient)
+        step = np.linalg.solve(hessian, gradient)
+        w = w - step
+        if np.abs(step).max() < CONVERGED:  # the written weights (6 decimals) no longer move
+            break
     return w[:-1], float(w[-1])
 
 
 def train(
-    x: Matrix, y: Matrix, l2: float = L2, margin: float = MARGIN, share: float = SUSPECT_SHARE
+    x: Matrix,
+    y: Matrix,
+    l2: float = L2,
+    margin: float = MARGIN,
+    share: float = SUSPECT_SHARE,
+    read: npt.NDArray[np.bool_] | None = None,
 ) -> InjectionModel:
+    """The first reading: its weights, the alarm above every clean text that ingestion
+    would read (``read``, see ``read_at_run_time``; every clean text when not given) plus
+    ``margin``, and the suspicion level that a ``share`` of all the clean texts exceed."""
     weights, bias = fit(x, y, l2)
     negative = x[y == 0] @ weights + bias
-    threshold = float(negative.max()) + margin
+    scored = negative if read is None else negative[read[y == 0]]
+    threshold = float(scored.max() if len(scored) else negative.max()) + margin
     suspect = min(float(np.quantile(negative, 1.0 - share)), threshold)
     return InjectionModel(
         weights=weights, bias=bias, threshold=threshold, embedder=EMBEDDER, suspect=suspect
@@ -389,6 +414,7 @@ def cross_confirm(
     confirm_options: tuple[float, float] = (HARD_SHARE, CONFIRM_L2),
     models: Path | None = None,
     only: Sequence[str] = (),
+    read: npt.NDArray[np.bool_] | None = None,
 ) -> None:
     """Each round left out in turn: instructions found and clean windows flagged by the
     first reading alone (read by the windows ingestion reads) and with the confirmation at
@@ -399,7 +425,10 @@ def cross_confirm(
     counts = np.zeros(3, dtype=int)
     for name in names:
         out = np.array([r == name for r in rounds])
-        model = _round_model(x[~out & first], y[~out & first], options, models, name)
+        keep = ~out & first
+        model = _round_model(
+            x[keep], y[keep], options, models, name, None if read is None else read[keep]
+        )
         confirm = train_confirm(windows.subset(~out), y[~out], model, *confirm_options)
         held = windows.subset(out)
         score = held.rows @ model.weights + model.bias
@@ -423,16 +452,22 @@ def cross_confirm(
 
 
 def _round_model(
-    x: Matrix, y: Matrix, options: tuple[float, float, float], folder: Path | None, name: str
+    x: Matrix,
+    y: Matrix,
+    options: tuple[float, float, float],
+    folder: Path | None,
+    name: str,
+    read: npt.NDArray[np.bool_] | None = None,
 ) -> InjectionModel:
     """The first reading trained without round ``name``, kept in ``folder`` (when given)
     under a key of its examples and options, so that several confirmations are compared
     without training it again."""
     key = f"{name}-{len(y)}-{int(y.sum())}-{float(x.sum()):.6e}-{'-'.join(map(str, options))}"
+    key += "" if read is None else f"-read{int(read.sum())}"
     path = folder / f"{key}.json" if folder is not None else None
     if path is not None and path.is_file():
         return InjectionModel.from_json(path.read_text(encoding="utf-8"))
-    model = train(x, y, *options)
+    model = train(x, y, *options, read=read)
     if path is not None:
         folder.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
         path.write_text(model.to_json(), encoding="utf-8")
@@ -461,6 +496,7 @@ def cross(
     parts: Pieces,
     options: tuple[float, float, float],
     other_shares: Sequence[float] = (),
+    read: npt.NDArray[np.bool_] | None = None,
 ) -> None:
     """Each round of cases left out in turn: its recall and false alarms, unseen (an
     instruction is found when its whole text or one of its windows is), and what the
@@ -472,7 +508,7 @@ def cross(
     other = np.zeros((len(other_shares), 2), dtype=int)
     for name in names:
         out = np.array([r == name for r in rounds])
-        model = train(x[~out], y[~out], l2, margin, share)
+        model = train(x[~out], y[~out], l2, margin, share, None if read is None else read[~out])
         scores = parts.subset(out).best(x[out], model)
         labels = y[out] == 1
         flagged, kept_out = scores > model.threshold, scores > model.suspect_level
@@ -530,6 +566,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "leave out only these rounds.")  # fmt: skip
     parser.add_argument("--round-models", type=Path, help="With --cross-confirm: keep the "
                         "first reading of each round in this folder.")  # fmt: skip
+    parser.add_argument("--alarm-over-all", action="store_true", help="The alarm above every "
+                        "clean text, read at run time or not (before session 11).")  # fmt: skip
+    parser.add_argument("--leave-out", nargs="*", default=(), help="Rounds (file stems): for "
+                        "each, both stages trained without it, under --out-dir.")  # fmt: skip
+    parser.add_argument("--out-dir", type=Path, help="With --leave-out: ROUND/injection.json "
+                        "and ROUND/confirm.json are written there.")  # fmt: skip
     parser.add_argument("--confirm-out", type=Path, default=CONFIRM_PATH, help="Where to "
                         "write the confirmation model.")  # fmt: skip
     args = parser.parse_args(argv)
@@ -549,6 +591,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     x = features(examples.texts, embed)
     options = (args.l2, args.margin, args.share)
     parts = pieces(examples, embed)
+    read = None if args.alarm_over_all else read_at_run_time(examples.texts)
     if args.cross_confirm is not None:
         all_windows = Windows.of(x, examples, parts)
         levels = args.cross_confirm or [CONFIRM_LEVEL]
@@ -565,18 +608,36 @@ def main(argv: Sequence[str] | None = None) -> int:
             confirm_options,
             args.round_models,
             args.rounds,
+            read,
         )
         return 0
     if args.cross:
         keep = np.asarray(examples.first)
         rounds = [r for r, k in zip(examples.rounds, keep, strict=True) if k]
-        cross(x[keep], y[keep], rounds, parts.subset(keep), options, args.compare)
+        kept_read = None if read is None else read[keep]
+        cross(x[keep], y[keep], rounds, parts.subset(keep), options, args.compare, kept_read)
         return 0
     first = np.asarray(examples.first)
-    model = train(x[first], y[first], args.l2, args.margin, args.share)
-    confirm = train_confirm(
-        Windows.of(x, examples, parts), y, model, args.hard_share, args.confirm_l2
+    all_windows = Windows.of(x, examples, parts)
+    for name in args.leave_out:
+        keep = np.array([r != name for r in examples.rounds])
+        use = keep & first
+        kept_read = None if read is None else read[use]
+        model = train(x[use], y[use], args.l2, args.margin, args.share, kept_read)
+        confirm = train_confirm(
+            all_windows.subset(keep), y[keep], model, args.hard_share, args.confirm_l2
+        )
+        folder = (args.out_dir or Path(".")) / name
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "injection.json").write_text(model.to_json() + "\n", encoding="utf-8")
+        (folder / "confirm.json").write_text(confirm.to_json() + "\n", encoding="utf-8")
+        print(f"wrote {folder} (threshold {model.threshold:.3f})", file=sys.stderr)
+    if args.leave_out:
+        return 0
+    model = train(
+        x[first], y[first], args.l2, args.margin, args.share, None if read is None else read[first]
     )
+    confirm = train_confirm(all_windows, y, model, args.hard_share, args.confirm_l2)
     if args.show:
         show_negatives(examples, x @ model.weights + model.bias, args.show)
     args.out.parent.mkdir(parents=True, exist_ok=True)

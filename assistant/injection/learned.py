@@ -32,6 +32,7 @@ import numpy.typing as npt
 
 from assistant.document import Block, Document, ReadingWindow
 from assistant.injection.confirm import ConfirmModel, load_confirm
+from assistant.injection.masking import reading_form
 
 log = logging.getLogger(__name__)
 
@@ -238,7 +239,7 @@ def _flagged_spans(
     spans = sorted({(s, e) for w in document.windows for s, e in w.spans})
     position = {span: i for i, span in enumerate(spans)}
     try:
-        vectors = embed([document.text[s:e] for s, e in spans])
+        vectors = embed([reading_form(document.text[s:e]) for s, e in spans])
     except Exception:  # an embedding failure leaves the rules' findings as they are
         log.warning("learned injection reading skipped", exc_info=True)
         return [], []

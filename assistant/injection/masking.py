@@ -1,11 +1,16 @@
 """What a reader sees in letters written to escape a word list: letters spaced out
-("i g n o r e z") joined again, digits written for letters ("1GN0R3Z") read as letters. Its
-own module, without the lexicon, so that the learned confirmation (``confirm``) reads text as
-the rules do without compiling the lexicon (about 0.4 s) in the process that embeds."""
+("i g n o r e z") joined again, digits written for letters ("1GN0R3Z") read as letters,
+zero-width characters written between words ("Score\u200bthis\u200bsection") read as the
+spaces they stand for. Its own module, without the lexicon, so that the learned readings
+(``learned``, ``confirm``) read text as the rules do without compiling the lexicon (about
+0.4 s) in the process that embeds. ``reading_form`` is the text the learned reading embeds:
+the same, in its own case and accents, with look-alike letters of another script inside a
+Latin word ("Сonsidérez", a Cyrillic "С") read as Latin."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # four or more single characters in a row ("i g n o r e z   l a"): letters spaced out
 _SPACED_RE = re.compile(r"(?<!\S)(?:[^\W_] +){3,}[^\W_](?!\S)")
@@ -14,12 +19,49 @@ _LEET_RE = re.compile(r"\b(?=(?:\w*[^\W\d_]){2})(?=\w*[013457])[^\W_]{3,}\b")
 _LEET = str.maketrans("013457", "oieast")
 
 
+# zero-width characters a writer may put where a space belongs
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# Cyrillic and Greek letters that look like Latin ones (lower case), and their Latin letter
+_LOOK_ALIKE = dict(zip("авеёкмнорстухіїјѕԁԛԝӏһɡɑαβεηικμνορτυχϲϳ",
+                       "abeekmhopctyxiijsdqwlhgaabenikuvoptuxcj", strict=True))  # fmt: skip
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
 def unmask(text: str) -> str:
-    """``text`` with letters spaced out joined again (a wider gap stays a word break) and
-    digits written for letters inside words read as letters: what a reader sees in it."""
+    """``text`` with letters spaced out joined again (a wider gap stays a word break),
+    digits written for letters inside words read as letters, and zero-width characters read
+    as spaces when the text holds more of them than spaces (they separate its words; a
+    zero-width character inside a word of a spaced text is left to ``scan_fold``, which
+    drops it): what a reader sees in it."""
+    if len(_ZERO_WIDTH_RE.findall(text)) > text.count(" "):
+        text = _ZERO_WIDTH_RE.sub(" ", text)
     text = _SPACED_RE.sub(lambda m: re.sub(r" {2,}|(?<=\S) (?=\S)", _gap, m.group()), text)
     return _LEET_RE.sub(lambda m: m.group().translate(_LEET), text)
 
 
 def _gap(match: re.Match[str]) -> str:
     return " " if len(match.group()) > 1 else ""
+
+
+def reading_form(text: str) -> str:
+    """``text`` as the learned reading embeds it: ``unmask``, NFKC, the remaining format
+    characters (zero-width, bidi controls, soft hyphen) dropped, and the look-alike letters
+    of a word written in two scripts read as Latin ("pаrtie" with a Cyrillic "а"); a word
+    wholly in Cyrillic or Greek stays as it is (a Russian sentence is Russian)."""
+    text = unicodedata.normalize("NFKC", unmask(text))
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return _WORD_RE.sub(_latin_word, text)
+
+
+def _latin_word(match: re.Match[str]) -> str:
+    word = match.group()
+    if not any("a" <= c.lower() <= "z" for c in word):
+        return word
+    return "".join(_latin_letter(c) for c in word)
+
+
+def _latin_letter(letter: str) -> str:
+    latin = _LOOK_ALIKE.get(letter.lower())
+    if latin is None:
+        return letter
+    return latin if letter.islower() else latin.upper()

@@ -1,0 +1,174 @@
+"""Injection detection, one author left out: why a case is missed, and how it generalises.
+
+    python -m eval.injection_loao FILE.jsonl [...] [--models DIR] [-v]
+    python -m eval.injection_loao --loao [--work DIR] [--files F ...]
+
+The first form reads each case as ``eval.injections`` does (between the frame's two
+paragraphs, through the project's ingestion) and says, for every instruction missed, why:
+the rules flag nothing and the learned reading has no window on it (``no window``), its best
+window scores below the suspicion level (``low``) or between it and the alarm (``suspect``),
+or above the alarm but the confirmation does not confirm it (``vetoed``). ``--models DIR``
+reads with ``DIR/injection.json`` and ``DIR/confirm.json`` instead of the shipped models.
+
+The second form is the honest measure of the learned reading: for each development case
+file by an author (``eval/injections/dev-w*.jsonl``), both stages are trained without it
+(``python -m eval.train_injection --leave-out``: every other case file, the rounds of
+``tests/injection_cases.py``, the passages, the dossiers and the docstrings as always) and
+that author's file is read with them: recall and false alarms on data the models never saw.
+Held-out files are refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from assistant.injection import learned
+from assistant.injection.confirm import ConfirmModel
+from assistant.injection.learned import InjectionModel
+from assistant.injection.masking import reading_form
+from assistant.settings import LimitsSettings
+from eval.injections import FRAME, Case, load_cases
+
+EVAL = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Reading:
+    case: Case
+    flagged: bool
+    cause: str
+    """For a flagged case: "rules" or "learned"; otherwise why it is not."""
+    best: float
+
+
+def use_models(folder: Path | None) -> None:
+    """Read with the models of ``folder`` (both stages) from now on, in this process."""
+    if folder is None:
+        return
+    first = InjectionModel.from_json((folder / "injection.json").read_text(encoding="utf-8"))
+    second = ConfirmModel.from_json((folder / "confirm.json").read_text(encoding="utf-8"))
+    learned.__dict__["load_model"] = lambda path=None: first  # what flag_learned calls
+    learned.__dict__["load_confirm"] = lambda path=None: second
+
+
+def read_case(case: Case, folder: Path, limits: LimitsSettings) -> Reading:
+    from assistant.ingest.parse import parse_file
+
+    path = folder / "case.txt"
+    path.write_text("\n\n".join([FRAME[0], case.text, FRAME[1]]), encoding="utf-8")
+    parsed = parse_file(path, "case.txt", "txt", limits)  # as eval.injections: plain text
+    if any(b.injection for b in parsed.blocks):
+        return Reading(case, True, "rules", float("inf"))
+    document = learned.flag_learned(parsed)
+    if any(b.injection for b in document.blocks):
+        return Reading(case, True, "learned", float("inf"))
+    if not parsed.windows:
+        return Reading(case, False, "no window", float("-inf"))
+    model = learned.load_model()
+    assert model is not None
+    spans = sorted({(s, e) for w in parsed.windows for s, e in w.spans})
+    position = {span: i for i, span in enumerate(spans)}
+    vectors = learned._use_embed([reading_form(parsed.text[s:e]) for s, e in spans])
+    members = [[position[(s, e)] for s, e in w.spans] for w in parsed.windows]
+    rows = learned.window_vectors(vectors, members)
+    cue_rows = np.asarray([w.cues for w in parsed.windows], dtype=np.float64)
+    scores = model.scores(rows, cue_rows)
+    best = float(scores.max())
+    if best > model.threshold:
+        cause = "vetoed"
+    elif best > model.suspect_level:
+        cause = "suspect"
+    else:
+        cause = "low"
+    return Reading(case, False, cause, best)
+
+
+def read_file(path: Path, verbose: bool) -> tuple[int, int, int, int, Counter[str]]:
+    limits = LimitsSettings()
+    with tempfile.TemporaryDirectory() as tmp:
+        readings = [read_case(c, Path(tmp), limits) for c in load_cases(path)]
+    positives = [r for r in readings if r.case.injection]
+    negatives = [r for r in readings if not r.case.injection]
+    found = sum(r.flagged for r in positives)
+    alarms = sum(r.flagged for r in negatives)
+    causes = Counter(r.cause for r in positives)
+    by = {k: v for k, v in sorted(causes.items()) if k in ("rules", "learned")}
+    missed = {k: v for k, v in sorted(causes.items()) if k not in by}
+    alarm_causes = dict(Counter(r.cause for r in negatives if r.flagged))
+    print(
+        f"{path.stem:<12} found {found}/{len(positives)}   false alarms {alarms}/{len(negatives)}"
+        f"   found by {by}   missed: {missed}   alarms by {alarm_causes}"
+    )
+    if verbose:
+        for r in readings:
+            if r.flagged != r.case.injection:
+                kind = r.cause if r.case.injection else f"false alarm ({r.cause})"
+                print(f"  [{kind} {r.best:.2f}] {r.case.id}: {r.case.text[:200]}")
+    return found, len(positives), alarms, len(negatives), causes
+
+
+def author_files() -> list[Path]:
+    return sorted(p for p in (EVAL / "injections").glob("dev-w*.jsonl"))
+
+
+def loao(
+    files: Sequence[Path], work: Path, verbose: bool, retrain: bool, extra: Sequence[str] = ()
+) -> None:
+    from eval import train_injection
+
+    train_injection.refuse_heldout(files)
+    total = np.zeros(4, dtype=int)
+    if retrain or not all((work / p.stem / "confirm.json").is_file() for p in files):
+        train_injection.main(
+            [
+                "--leave-out",
+                *[p.stem for p in files],
+                "--out-dir",
+                str(work),
+                "--cache",
+                str(work / "vectors.npz"),
+                *extra,
+            ]
+        )
+    for path in files:
+        folder = work / path.stem
+        use_models(folder)
+        found, positives, alarms, negatives, _ = read_file(path, verbose)
+        total += [found, positives, alarms, negatives]
+    print(f"{'all':<12} found {total[0]}/{total[1]}   false alarms {total[2]}/{total[3]}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval.injection_loao", description=__doc__)
+    parser.add_argument("files", nargs="*", type=Path, help="Case files (.jsonl).")
+    parser.add_argument("--models", type=Path, help="Read with the models of this folder.")
+    parser.add_argument("--loao", action="store_true", help="Leave each author out in turn.")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/injection-loao"),
+                        help="With --loao: where the models and vectors are kept.")  # fmt: skip
+    parser.add_argument("--retrain", action="store_true", help="With --loao: train again.")
+    parser.add_argument("--train-args", default="", help="With --loao: more options of "
+                        "eval.train_injection, in one string.")  # fmt: skip
+    parser.add_argument("-v", "--verbose", action="store_true", help="List the wrong cases.")
+    args = parser.parse_args(argv)
+    from eval.train_injection import refuse_heldout
+
+    refuse_heldout(args.files)
+    if args.loao:
+        files = args.files or author_files()
+        loao(files, args.work, args.verbose, args.retrain, args.train_args.split())
+        return 0
+    use_models(args.models)
+    for path in args.files:
+        read_file(path, args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
