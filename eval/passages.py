@@ -85,6 +85,15 @@ def target_problems(passages: list[Passage], ref: Referentiel, origin: str) -> l
     return problems
 
 
+def repo_relative(path: Path) -> str:
+    """``path`` as written in a model's record: relative to the repository when it lies
+    there, so that the same training writes the same bytes from any checkout."""
+    try:
+        return str(path.resolve().relative_to(PROJECT_ROOT.resolve()))
+    except ValueError:
+        return str(path)
+
+
 def held_out(path: Path) -> bool:
     """``path`` names a held-out set (a folder or file starting with "heldout" or "real"),
     judged inside the repository when it lies there: a worktree's own folder name (say

@@ -65,7 +65,7 @@ from assistant.referentiel.models import Referentiel
 from assistant.settings import PROJECT_ROOT, LimitsSettings
 from eval.labels import DossierLabel, load_labels
 from eval.passages import Passage as LabelledPassage
-from eval.passages import held_out, load_passages
+from eval.passages import held_out, load_passages, repo_relative
 
 log = logging.getLogger("eval.train")
 EVAL = Path(__file__).parent
@@ -111,8 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "threshold": round(threshold, 4),
         "embedder": embedder.name,
         "trained_on": {
-            "dossiers": [str(f) for f in args.dossiers],
-            "passages": [str(p) for p in args.passages],
+            "dossiers": [repo_relative(f) for f in args.dossiers],
+            "passages": [repo_relative(p) for p in args.passages],
             "dossier_targets": len(bags),
             "passage_targets": len(singles),
             "prototypes": len(prototypes),

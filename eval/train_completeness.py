@@ -36,6 +36,7 @@ from assistant.detect.judgment import judge as judge_outcome
 from assistant.services import Services
 from eval.engine_steps import detected
 from eval.labels import training_labels
+from eval.passages import repo_relative
 from eval.train_dossier import fit, load_rows, parse_training_args, standardisation
 
 log = logging.getLogger("eval.train_completeness")
@@ -199,18 +200,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "mean": [round(float(v), 6) for v in model.mean],
         "std": [round(float(v), 6) for v in model.std],
         "weights": [[round(float(v), 6) for v in row] for row in model.weights],
-        "trained_on": {"dossiers": [_relative(f) for f in [*args.train, *args.dev]], "l2": best},
+        "trained_on": {
+            "dossiers": [repo_relative(f) for f in [*args.train, *args.dev]],
+            "l2": best,
+        },
     }
     args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     log.info("weights written to %s", args.out)
     return 0
-
-
-def _relative(folder: Path) -> str:
-    try:
-        return str(folder.resolve().relative_to(EVAL.parent.resolve()))
-    except ValueError:
-        return str(folder)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

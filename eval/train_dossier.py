@@ -43,7 +43,7 @@ from assistant.detect.judgment import (
 from assistant.services import Services, build_services
 from eval.engine_steps import detected
 from eval.labels import training_labels
-from eval.passages import held_out
+from eval.passages import held_out, repo_relative
 
 log = logging.getLogger("eval.train_dossier")
 T = TypeVar("T")
@@ -268,7 +268,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "element": [[round(float(v), 6) for v in row] for row in model.element],
         "topic": [[round(float(v), 6) for v in row] for row in model.topic],
         "trained_on": {
-            "dossiers": [str(f) for f in [*args.train, *args.dev]],
+            "dossiers": [repo_relative(f) for f in [*args.train, *args.dev]],
             "l2": best_l2,
         },
     }
