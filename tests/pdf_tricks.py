@@ -65,6 +65,11 @@ def build_pdf(path: Path, trick: str) -> Path:
         + ("\ufeff" + NOTE).encode("utf-16-be").hex()
         + "> >>",
     ]
+    return write_objects(path, objects)
+
+
+def write_objects(path: Path, objects: list[str]) -> Path:
+    """A PDF file of ``objects`` (numbered from 1, the first the catalog), with its xref."""
     out = bytearray(b"%PDF-1.7\n")
     offsets = []
     for number, body_text in enumerate(objects, start=1):

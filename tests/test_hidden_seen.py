@@ -21,6 +21,7 @@ from PIL import Image as PilImage
 from assistant.document import Document
 from assistant.ingest import ingest_file
 from assistant.settings import LimitsSettings
+from tests.pdf_tricks import write_objects
 
 BODY = (
     "La Savonnerie du Vercors fabrique des savons saponifiés à froid à Villard-de-Lans et "
@@ -60,18 +61,7 @@ def _pdf(path: Path, extra: list[str]) -> Path:
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         f"<< /Length {len(content)} >>\nstream\n" + content.decode("latin-1") + "\nendstream",
     ]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, text in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{text}\nendobj\n".encode("latin-1")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    trailer = f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
-    out += trailer.encode()
-    path.write_bytes(bytes(out))
-    return path
+    return write_objects(path, objects)
 
 
 PALE = "0.91 0.91 0.91 rg"  # #E8E8E8: contrast 1.23 with white paper
