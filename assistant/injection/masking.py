@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from assistant.textnorm import LOOK_ALIKES
+
 # four or more single characters in a row ("i g n o r e z   l a"): letters spaced out
 _SPACED_RE = re.compile(r"(?<!\S)(?:[^\W_] +){3,}[^\W_](?!\S)")
 # a word of letters with digits standing for letters ("1GN0R3Z", "v4lid3z")
@@ -21,9 +23,6 @@ _LEET = str.maketrans("013457", "oieast")
 
 # zero-width characters a writer may put where a space belongs
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-# Cyrillic and Greek letters that look like Latin ones (lower case), and their Latin letter
-_LOOK_ALIKE = dict(zip("авеёкмнорстухіїјѕԁԛԝӏһɡɑαβεηικμνορτυχϲϳ",
-                       "abeekmhopctyxiijsdqwlhgaabenikuvoptuxcj", strict=True))  # fmt: skip
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -61,7 +60,7 @@ def _latin_word(match: re.Match[str]) -> str:
 
 
 def _latin_letter(letter: str) -> str:
-    latin = _LOOK_ALIKE.get(letter.lower())
+    latin = LOOK_ALIKES.get(letter.lower())
     if latin is None:
         return letter
     return latin if letter.islower() else latin.upper()
