@@ -41,10 +41,12 @@ SETS = {
     "styles-heldout5": STYLES / "heldout5",
     "styles-heldout6": STYLES / "heldout6",
     "styles-heldout7": STYLES / "heldout7",
+    "styles-heldout8": STYLES / "heldout8",
     "styles-figures": STYLES / "figures",
     "styles-tidy": STYLES / "tidy",
     "styles-figures2": STYLES / "figures2",
     "styles-figures3": STYLES / "figures3",
+    "styles-figures4": STYLES / "figures4",
 }
 BUILDERS = {"pdf": docbuild.build_pdf, "docx": docbuild.build_docx, "odt": docbuild.build_odt}
 
@@ -58,7 +60,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--set", dest="set_name", choices=sorted(SETS), default="devset",
         help="Labelled set: devset, styles-train, styles-dev, styles-figures, styles-figures2, "
-        "styles-figures3, styles-tidy (tuned on) or heldout, styles-heldout, styles-heldout2..7 "
+        "styles-figures3, styles-figures4, styles-tidy (tuned on) or heldout, styles-heldout, "
+        "styles-heldout2..8 "
         "(measure only, never tune on them).",
     )  # fmt: skip
     parser.add_argument("--devset", type=Path, help="Folder of dossiers+labels (overrides --set).")
