@@ -312,10 +312,10 @@ def _hidden_flowable(text: str, how: HiddenHow, font: str) -> Any:
 
 def _pdf_flowables(items: Sequence[Item], styles: _PdfStyles, frame_width: float) -> list[Any]:
     from reportlab.lib import colors
+    from reportlab.platypus import KeepTogether, TableStyle
     from reportlab.platypus import PageBreak as RLPageBreak
     from reportlab.platypus import Paragraph as RLParagraph
     from reportlab.platypus import Table as RLTable
-    from reportlab.platypus import TableStyle
 
     flow: list[Any] = []
     for item in items:
@@ -328,16 +328,51 @@ def _pdf_flowables(items: Sequence[Item], styles: _PdfStyles, frame_width: float
             flow.append(RLParagraph(_pdf_markup(item.text), styles.bullet, bulletText="•"))
         elif isinstance(item, Table):
             data = [[RLParagraph(_pdf_markup(c), styles.cell) for c in row] for row in item.rows]
-            ncols = max(len(row) for row in item.rows)
-            table = RLTable(data, colWidths=[frame_width / ncols] * ncols, repeatRows=0)
+            widths = _column_widths(item.rows, styles.cell, frame_width)
+            table = RLTable(data, colWidths=widths, repeatRows=0)
             grid = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
             table.setStyle(TableStyle([*grid, ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-            flow.append(table)
+            flow.append(KeepTogether([table]))  # to the next page when it fits there whole
         elif isinstance(item, PageBreak):
             flow.append(RLPageBreak())
         else:
             flow.append(_hidden_flowable(plain_text(item.text), item.how, styles.body.fontName))
     return flow
+
+
+_CELL_PADDING = 12.0  # reportlab's default left + right cell padding, in points
+
+
+def _column_widths(rows: Sequence[Sequence[str]], style: Any, frame_width: float) -> list[float]:
+    """Column widths as a word processor's "fit to contents" gives them: every column at
+    least as wide as its longest word (no word broken in two while the page allows it), the
+    rest of the width shared in proportion to how much more each column's longest cell
+    needs; when even the longest words do not fit, widths in proportion to them."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    ncols = max(len(row) for row in rows)
+    bold = f"{style.fontName}-Bold"
+
+    def width(text: str) -> float:  # bold is the wider face: an upper bound for any run
+        return float(stringWidth(text, bold, style.fontSize))
+
+    cells = [[plain_text(row[c]) if c < len(row) else "" for row in rows] for c in range(ncols)]
+    least = [
+        max(width(w) for cell in col for w in [*cell.split(), "MM"]) + _CELL_PADDING
+        for col in cells
+    ]
+    most = [
+        max(max(width(cell) for cell in col) + _CELL_PADDING, low)
+        for col, low in zip(cells, least, strict=True)
+    ]
+    if sum(least) > frame_width:
+        return [frame_width * low / sum(least) for low in least]
+    spare = frame_width - sum(least)
+    wants = [high - low for low, high in zip(least, most, strict=True)]
+    if sum(wants) <= spare:
+        extra = (frame_width - sum(most)) / ncols
+        return [high + extra for high in most]
+    return [low + spare * want / sum(wants) for low, want in zip(least, wants, strict=True)]
 
 
 def _pdf_markup(text: str) -> str:
