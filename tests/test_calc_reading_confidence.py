@@ -132,3 +132,43 @@ def test_a_page_footer_does_not_cut_a_wrong_rate_from_its_consequence(
     message = plain(alert.message)
     assert "28 %" in message
     assert "16 000 € au lieu de 14 000 €" in message
+
+
+# ------------------------------- an operand unique in the dossier is identified with confidence
+
+CANDLES = """
+# Les bougies de l'atelier Cire & Mèche
+
+## 1. Prix et coûts
+
+Chaque bougie est vendue 18 € HT. Son coût variable unitaire (cire, mèche, pot, parfum) est de
+6 € HT, soit une marge unitaire de 12 €.
+
+Les charges fixes de l'année (loyer de l'atelier, site, assurance) s'élèvent à 9 600 € HT.
+
+## 2. Combien de bougies vendre ?
+
+Pour savoir combien en vendre, j'ai fait le calcul en divisant les coûts fixes par le prix
+d'une bougie : 9 600 / 18 = 533 unités sur l'année.
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_fixed_costs_over_the_price_is_redone_with_a_margin_stated_in_another_section(
+    fmt: str, tmp_path: Path
+) -> None:
+    """The count divides the dossier's fixed costs by the price; the margin that should divide
+    them is in the section before, the only one the dossier states: 9 600 / 12 = 800."""
+    (alert,) = report_of(CANDLES, tmp_path, fmt).alerts
+    message = plain(alert.message)
+    assert "533" in message and "800" in message
+
+
+def test_two_different_margins_in_the_dossier_leave_the_count_unchecked(tmp_path: Path) -> None:
+    two = CANDLES.replace(
+        "soit une marge unitaire de 12 €.",
+        "soit une marge unitaire de 12 €.\n\n## 1 bis. Coffrets\n\nLe coffret de trois est "
+        "vendu 45 € HT pour un coût variable unitaire de 20 €, soit une marge unitaire de 25 €.",
+    )
+    assert two != CANDLES
+    assert report_of(two, tmp_path).alerts == []
