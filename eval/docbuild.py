@@ -7,7 +7,11 @@ items; ``markdown_to_items`` reads them from a Markdown subset:
 - pipe tables (``| a | b |``, the ``|---|`` separator row is skipped);
 - a line ``<!-- pagebreak -->`` or a form feed for a page break;
 - a line ``<!-- hidden:HOW text -->`` for hidden text, HOW in ``white``, ``tiny``,
-  ``invisible``, ``offpage``, ``vanish``, ``covered``.
+  ``invisible``, ``offpage``, ``vanish``, ``covered``;
+- inline emphasis (``**bold**``, ``*italic*``, read as CommonMark reads it, the way the
+  Markdown ingestion does): item texts keep the Markdown source, and the PDF, DOCX and ODT
+  builders render it as real bold and italic runs (never the asterisks: a student's file
+  holds formatting, not markers); plain text carries the words alone.
 
 Hidden text is rendered for real: in PDF white fill, a 2 pt font, text render mode 3, a
 position outside the media box, or a white rectangle drawn over it; in DOCX white colour,
@@ -121,6 +125,48 @@ def _line_item(line: str) -> Item:
     return Paragraph(line)
 
 
+@dataclass(frozen=True)
+class Run:
+    """A piece of an item's text with its emphasis."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+def inline_runs(text: str) -> list[Run]:
+    """The runs of ``text`` read as CommonMark inline Markdown: ``**x**`` bold, ``*x*`` or
+    ``_x_`` italic, escapes resolved; raw HTML and code are kept as written, line breaks
+    become spaces. Adjacent runs of the same emphasis are merged."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parseInline(text)
+    runs: list[Run] = []
+    bold = italic = 0
+    children = (tokens[0].children or []) if tokens else []
+    for token in children:
+        kind = token.type
+        if kind in ("strong_open", "strong_close"):
+            bold += 1 if kind == "strong_open" else -1
+            continue
+        if kind in ("em_open", "em_close"):
+            italic += 1 if kind == "em_open" else -1
+            continue
+        piece = " " if kind in ("softbreak", "hardbreak") else token.content
+        if not piece:
+            continue
+        if runs and (runs[-1].bold, runs[-1].italic) == (bold > 0, italic > 0):
+            runs[-1] = Run(runs[-1].text + piece, bold > 0, italic > 0)
+        else:
+            runs.append(Run(piece, bold > 0, italic > 0))
+    return runs
+
+
+def plain_text(text: str) -> str:
+    """The words of ``text`` without its inline Markdown markers."""
+    return "".join(run.text for run in inline_runs(text))
+
+
 def items_to_markdown(items: Sequence[Item]) -> str:
     """Markdown for ``items`` (hidden text becomes an HTML comment, invisible when rendered)."""
     out: list[str] = []
@@ -158,13 +204,13 @@ def write_text(items: Sequence[Item], path: Path, *, encoding: str = "utf-8") ->
     out: list[str] = []
     for item in items:
         if isinstance(item, Table):
-            out.append("\n".join(" | ".join(row) for row in item.rows))
+            out.append("\n".join(" | ".join(map(plain_text, row)) for row in item.rows))
         elif isinstance(item, PageBreak):
             out.append("\f")
         elif isinstance(item, ListItem):
-            out.append("- " + item.text)
+            out.append("- " + plain_text(item.text))
         else:
-            out.append(item.text)
+            out.append(plain_text(item.text))
     path.write_text("\n\n".join(out) + "\n", encoding=encoding)
     return path
 
@@ -183,16 +229,22 @@ def _pdf_fonts() -> tuple[str, str]:
     if "DocSans" in pdfmetrics.getRegisteredFontNames():
         return "DocSans", "DocSans-Bold"
     if (_DEJAVU / "DejaVuSans.ttf").exists():
-        regular, bold = _DEJAVU / "DejaVuSans.ttf", _DEJAVU / "DejaVuSans-Bold.ttf"
+        faces = [_DEJAVU / f"DejaVuSans{face}.ttf" for face in ("", "-Bold", "-Oblique")]
+        faces.append(_DEJAVU / "DejaVuSans-BoldOblique.ttf")
     else:
         import reportlab
 
         fonts = Path(reportlab.__file__).parent / "fonts"
-        regular, bold = fonts / "Vera.ttf", fonts / "VeraBd.ttf"
-    pdfmetrics.registerFont(TTFont("DocSans", str(regular)))
-    pdfmetrics.registerFont(TTFont("DocSans-Bold", str(bold)))
-    addMapping("DocSans", 0, 0, "DocSans")
-    addMapping("DocSans", 1, 0, "DocSans-Bold")
+        faces = [fonts / f"{name}.ttf" for name in ("Vera", "VeraBd", "VeraIt", "VeraBI")]
+    names = ("DocSans", "DocSans-Bold", "DocSans-Italic", "DocSans-BoldItalic")
+    for (bold, italic), name, face in zip(
+        ((0, 0), (1, 0), (0, 1), (1, 1)), names, faces, strict=True
+    ):
+        if not face.exists():  # no italic face: italic text is drawn upright
+            name = names[bold]
+        elif name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(face)))
+        addMapping("DocSans", bold, italic, name)
     return "DocSans", "DocSans-Bold"
 
 
@@ -260,31 +312,80 @@ def _hidden_flowable(text: str, how: HiddenHow, font: str) -> Any:
 
 def _pdf_flowables(items: Sequence[Item], styles: _PdfStyles, frame_width: float) -> list[Any]:
     from reportlab.lib import colors
+    from reportlab.platypus import KeepTogether, TableStyle
     from reportlab.platypus import PageBreak as RLPageBreak
     from reportlab.platypus import Paragraph as RLParagraph
     from reportlab.platypus import Table as RLTable
-    from reportlab.platypus import TableStyle
 
     flow: list[Any] = []
     for item in items:
         if isinstance(item, Heading):
-            flow.append(RLParagraph(escape(item.text), styles.headings[min(item.level, 3)]))
+            heading = escape(plain_text(item.text))
+            flow.append(RLParagraph(heading, styles.headings[min(item.level, 3)]))
         elif isinstance(item, Paragraph):
-            flow.append(RLParagraph(escape(item.text), styles.body))
+            flow.append(RLParagraph(_pdf_markup(item.text), styles.body))
         elif isinstance(item, ListItem):
-            flow.append(RLParagraph(escape(item.text), styles.bullet, bulletText="•"))
+            flow.append(RLParagraph(_pdf_markup(item.text), styles.bullet, bulletText="•"))
         elif isinstance(item, Table):
-            data = [[RLParagraph(escape(c), styles.cell) for c in row] for row in item.rows]
-            ncols = max(len(row) for row in item.rows)
-            table = RLTable(data, colWidths=[frame_width / ncols] * ncols, repeatRows=0)
+            data = [[RLParagraph(_pdf_markup(c), styles.cell) for c in row] for row in item.rows]
+            widths = _column_widths(item.rows, styles.cell, frame_width)
+            table = RLTable(data, colWidths=widths, repeatRows=0)
             grid = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
             table.setStyle(TableStyle([*grid, ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-            flow.append(table)
+            flow.append(KeepTogether([table]))  # to the next page when it fits there whole
         elif isinstance(item, PageBreak):
             flow.append(RLPageBreak())
         else:
-            flow.append(_hidden_flowable(item.text, item.how, styles.body.fontName))
+            flow.append(_hidden_flowable(plain_text(item.text), item.how, styles.body.fontName))
     return flow
+
+
+_CELL_PADDING = 12.0  # reportlab's default left + right cell padding, in points
+
+
+def _column_widths(rows: Sequence[Sequence[str]], style: Any, frame_width: float) -> list[float]:
+    """Column widths as a word processor's "fit to contents" gives them: every column at
+    least as wide as its longest word (no word broken in two while the page allows it), the
+    rest of the width shared in proportion to how much more each column's longest cell
+    needs; when even the longest words do not fit, widths in proportion to them."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    ncols = max(len(row) for row in rows)
+    bold = f"{style.fontName}-Bold"
+
+    def width(text: str) -> float:  # bold is the wider face: an upper bound for any run
+        return float(stringWidth(text, bold, style.fontSize))
+
+    cells = [[plain_text(row[c]) if c < len(row) else "" for row in rows] for c in range(ncols)]
+    least = [
+        max(width(w) for cell in col for w in [*cell.split(), "MM"]) + _CELL_PADDING
+        for col in cells
+    ]
+    most = [
+        max(max(width(cell) for cell in col) + _CELL_PADDING, low)
+        for col, low in zip(cells, least, strict=True)
+    ]
+    if sum(least) > frame_width:
+        return [frame_width * low / sum(least) for low in least]
+    spare = frame_width - sum(least)
+    wants = [high - low for low, high in zip(least, most, strict=True)]
+    if sum(wants) <= spare:
+        extra = (frame_width - sum(most)) / ncols
+        return [high + extra for high in most]
+    return [low + spare * want / sum(wants) for low, want in zip(least, wants, strict=True)]
+
+
+def _pdf_markup(text: str) -> str:
+    """reportlab's paragraph markup for ``text``: its emphasis as ``<b>`` and ``<i>``."""
+    out = []
+    for run in inline_runs(text):
+        piece = escape(run.text)
+        if run.italic:
+            piece = f"<i>{piece}</i>"
+        if run.bold:
+            piece = f"<b>{piece}</b>"
+        out.append(piece)
+    return "".join(out)
 
 
 def build_pdf(
@@ -369,11 +470,11 @@ def build_docx(items: Sequence[Item], path: Path, *, running_header: str | None 
         document.sections[0].header.paragraphs[0].text = running_header
     for item in items:
         if isinstance(item, Heading):
-            document.add_heading(item.text, level=min(item.level, 3))
+            document.add_heading(plain_text(item.text), level=min(item.level, 3))
         elif isinstance(item, Paragraph):
-            document.add_paragraph(item.text)
+            _docx_runs(document.add_paragraph(), item.text)
         elif isinstance(item, ListItem):
-            document.add_paragraph(item.text, style="List Bullet")
+            _docx_runs(document.add_paragraph(style="List Bullet"), item.text)
         elif isinstance(item, Table):
             _docx_table(document, item.rows)
         elif isinstance(item, PageBreak):
@@ -390,13 +491,21 @@ def _docx_table(document: Any, rows: Sequence[Sequence[str]]) -> None:
     table.style = "Table Grid"
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            table.cell(r, c).text = value
+            _docx_runs(table.cell(r, c).paragraphs[0], value)
+
+
+def _docx_runs(paragraph: Any, text: str) -> None:
+    """``text`` added to ``paragraph`` as runs, bold and italic where its Markdown says."""
+    for piece in inline_runs(text):
+        run = paragraph.add_run(piece.text)
+        run.bold = piece.bold or None
+        run.italic = piece.italic or None
 
 
 def _docx_hidden(paragraph: Any, item: Hidden) -> None:
     from docx.shared import Pt, RGBColor
 
-    run = paragraph.add_run(item.text)
+    run = paragraph.add_run(plain_text(item.text))
     if item.how == "white":
         run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
     elif item.how == "tiny":
@@ -426,18 +535,20 @@ def build_odt(items: Sequence[Item], path: Path) -> Path:
         if isinstance(item, Heading):
             level = min(item.level, 3)
             name = f"h{level}-break" if style is styles["break"] else f"h{level}"
-            body.addElement(H(outlinelevel=level, stylename=styles[name], text=item.text))
+            heading = plain_text(item.text)
+            body.addElement(H(outlinelevel=level, stylename=styles[name], text=heading))
         elif isinstance(item, Paragraph):
-            body.addElement(P(stylename=style, text=item.text))
+            body.addElement(_odt_runs(P(stylename=style), item.text, styles))
         elif isinstance(item, ListItem):
-            _odt_list_item(body, item.text, style)
+            _odt_list_item(body, _odt_runs(P(stylename=style), item.text, styles))
         elif isinstance(item, Table):
             if style is styles["break"]:
                 body.addElement(P(stylename=style, text=""))
-            body.addElement(_odt_table(item.rows, len(body.childNodes)))
+            body.addElement(_odt_table(item.rows, len(body.childNodes), styles))
         else:
             para = P(stylename=style)
-            para.addElement(Span(stylename=styles[f"hidden-{item.how}"], text=item.text))
+            hidden = plain_text(item.text)
+            para.addElement(Span(stylename=styles[f"hidden-{item.how}"], text=hidden))
             body.addElement(para)
     document.save(str(path))
     return path
@@ -486,12 +597,31 @@ def _odt_styles(document: Any) -> dict[str, Any]:
             props.setAttrNS(_TEXT_NS, "display", "none")
         span.addElement(props)
         styles[f"hidden-{how}"] = span
+    for bold, italic in ((True, False), (False, True), (True, True)):
+        emphasis = add(Style(name=f"Emphasis{int(bold)}{int(italic)}", family="text"))
+        props = {"fontweight": "bold"} if bold else {}
+        props |= {"fontstyle": "italic"} if italic else {}
+        emphasis.addElement(TextProperties(**props))
+        styles[f"emphasis-{int(bold)}{int(italic)}"] = emphasis
     return styles
 
 
-def _odt_list_item(body: Any, text: str, style: Any) -> None:
-    """Append a list item, to the list just before when there is one."""
-    from odf.text import List, P
+def _odt_runs(para: Any, text: str, styles: dict[str, Any]) -> Any:
+    """``para`` with ``text`` added, bold and italic spans where its Markdown says."""
+    from odf.text import Span
+
+    for run in inline_runs(text):
+        if run.bold or run.italic:
+            style = styles[f"emphasis-{int(run.bold)}{int(run.italic)}"]
+            para.addElement(Span(stylename=style, text=run.text))
+        else:
+            para.addText(run.text)
+    return para
+
+
+def _odt_list_item(body: Any, para: Any) -> None:
+    """Append a list item holding ``para``, to the list just before when there is one."""
+    from odf.text import List
     from odf.text import ListItem as OdtListItem
 
     last = body.lastChild
@@ -499,11 +629,11 @@ def _odt_list_item(body: Any, text: str, style: Any) -> None:
         last = List()
         body.addElement(last)
     entry = OdtListItem()
-    entry.addElement(P(stylename=style, text=text))
+    entry.addElement(para)
     last.addElement(entry)
 
 
-def _odt_table(rows: Sequence[Sequence[str]], number: int) -> Any:
+def _odt_table(rows: Sequence[Sequence[str]], number: int, styles: dict[str, Any]) -> Any:
     from odf.table import Table as OdtTable
     from odf.table import TableCell, TableColumn, TableRow
     from odf.text import P
@@ -515,7 +645,7 @@ def _odt_table(rows: Sequence[Sequence[str]], number: int) -> Any:
         odt_row = TableRow()
         for value in row:
             cell = TableCell(valuetype="string")
-            cell.addElement(P(text=value))
+            cell.addElement(_odt_runs(P(), value, styles))
             odt_row.addElement(cell)
         table.addElement(odt_row)
     return table

@@ -69,3 +69,40 @@ def test_builders_write_real_files(tmp_path: Path) -> None:
     with zipfile.ZipFile(build_odt(items, tmp_path / "d.odt")) as odt:
         content = odt.read("content.xml").decode()
     assert 'text:outline-level="2"' in content and "table:table" in content
+
+
+EMPHASIS_MD = """# Marge
+
+La marge unitaire est de 9 − 6 = **3 €**, soit un taux de **33 %** du *prix*.
+
+| Poste | Montant |
+|---|---|
+| **Total** | **1 250 €** |
+"""
+
+
+def test_markdown_emphasis_is_rendered_as_formatting_never_as_asterisks(tmp_path: Path) -> None:
+    """A student's file holds bold runs, not ``**`` markers: the three builders write the
+    words with real bold (and italic), and the text read back has no asterisk."""
+    import docx
+    from odf.opendocument import load
+
+    items = markdown_to_items(EMPHASIS_MD)
+    pdf = build_pdf(items, tmp_path / "e.pdf")
+    text = pypdf.PdfReader(str(pdf)).pages[0].extract_text()
+    assert "= 3 €, soit un taux de 33 %" in " ".join(text.split()) and "*" not in text
+    fonts = pypdf.PdfReader(str(pdf)).pages[0]["/Resources"]["/Font"]
+    assert any("Bold" in str(f.get_object()["/BaseFont"]) for f in fonts.values())
+
+    document = docx.Document(str(build_docx(items, tmp_path / "e.docx")))
+    runs = [r for p in document.paragraphs for r in p.runs]
+    assert [r.text for r in runs if r.bold] == ["3 €", "33 %"]
+    assert [r.text for r in runs if r.italic] == ["prix"]
+    cell = document.tables[0].cell(1, 1).paragraphs[0].runs
+    assert [(r.text, r.bold) for r in cell] == [("1 250 €", True)]
+    assert "*" not in "".join(r.text for r in runs)
+
+    odt = load(str(build_odt(items, tmp_path / "e.odt")))
+    content = odt.xml().decode("utf-8")
+    assert "*" not in content.split("<office:body>")[1]
+    assert 'fo:font-weight="bold"' in content and ">33 %</text:span>" in content

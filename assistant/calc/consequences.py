@@ -30,7 +30,7 @@ def check_total_consequences(
             for f in figures
             if not f.in_table
             and f.unit == "currency"
-            and total.block < f.block <= total.block + FOLLOWING_BLOCKS
+            and total.body < f.body <= total.body + FOLLOWING_BLOCKS
         ]
         out += _differences(near, check.found, check.expected, text)
     return out

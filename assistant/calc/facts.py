@@ -60,6 +60,7 @@ class Fact:
     computed: bool = False  # the result of a computation written out ("325 800 / 0,80 = ...")
     local: bool = False  # named only by its sentence ("doit couvrir 44 000 €"): its paragraph
     gross: float | None = None  # the amount with VAT this figure restates without it
+    dossier: bool = False  # its inputs may come from the whole dossier when unique in it
 
     @property
     def value(self) -> float:
@@ -161,7 +162,7 @@ def _unnamed_thresholds(by_block: dict[int, list[Figure]], facts: list[Fact]) ->
             if is_scenario(folded(f"{result.lead} {result.after}")):
                 continue  # « si la marge tombait à 10 €, il faudrait 30 000 / 10 = 3 000 … »
             if any(abs(dividend.value - value) <= 0.005 * value for value in fixed):
-                found.append(Fact("breakeven_qty", result, computed=True))
+                found.append(Fact("breakeven_qty", result, computed=True, dossier=True))
     return found
 
 
@@ -378,6 +379,10 @@ class Resolver:
         section = figure.section
         # a written computation takes its inputs from its own section, never from afar
         widest = (1 if section else 0) if wide and not target.computed else len(section)
+        if wide and target.dossier:
+            # read from the dossier's fixed costs: its other inputs may be anywhere in the
+            # dossier, taken only when one value names each (else ambiguous: nothing said)
+            widest = 0
         for depth in range(len(section), widest - 1, -1):
             levels.append(partial(_in_section, section[:depth]))
         return levels

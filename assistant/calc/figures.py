@@ -34,6 +34,11 @@ class Figure(BaseModel):
     end: int
     page: int | None
     block: int = Field(description="Index of the block holding the figure.")
+    body: int = Field(
+        0,
+        description="Position of that block among the blocks that may serve as evidence: "
+        "distances are counted in it (a page footer between two paragraphs does not count).",
+    )
     section: list[str] = Field(default_factory=list)
     label: str = Field("", description="Words naming the figure: before it, or row header.")
     after: str = Field("", description="Words after the figure in its sentence (prose).")
@@ -149,6 +154,20 @@ def cell_figure(
     return figure.model_copy(update={"row": row})
 
 
+_RANKS: list[tuple[Document, dict[int, int]]] = []  # the last document's ranks
+
+
+def _body_rank(doc: Document, block: Block) -> int:
+    """``block``'s position among ``doc``'s evidence blocks: distances between figures
+    (« within the next 6 blocks ») are read in the body the student wrote, so a running
+    footer (« Page 6 ») between two paragraphs of a PDF does not push a computation out of
+    reach of the one it follows."""
+    if not _RANKS or _RANKS[0][0] is not doc:
+        ranks = {b.index: rank for rank, b in enumerate(doc.evidence_blocks())}
+        _RANKS[:] = [(doc, ranks)]
+    return _RANKS[0][1].get(block.index, block.index)
+
+
 def _sentence_end(text: str, offset: int) -> int:
     found = _SENTENCE_END.search(text, offset)
     return found.end() if found else len(text)
@@ -174,6 +193,7 @@ def _figure(
         end=end,
         page=block.page if block.page is not None else doc.page_at(start),
         block=block.index,
+        body=_body_rank(doc, block),
         section=list(block.section),
         label=" ".join(label.split()),
         after=" ".join(after.split()),

@@ -60,7 +60,7 @@ def _consequences(
     spans: set[tuple[int, int]] = set()
     for chain in chains:
         first, result = chain.figures[0], chain.figures[-1]
-        if first.start < root.end or first.block > root.block + FOLLOWING_BLOCKS:
+        if first.start < root.end or first.body > root.body + FOLLOWING_BLOCKS:
             continue
         if first.section[:1] != root.section[:1]:
             continue
@@ -153,7 +153,7 @@ def _quotient(
         for f in prose
         if f.start > root.end
         and f.unit == "quantity"
-        and f.block <= root.block + FOLLOWING_BLOCKS
+        and f.body <= root.body + FOLLOWING_BLOCKS
         and f.section[:1] == root.section[:1]
         and (f.start, f.end) not in skip
     ]

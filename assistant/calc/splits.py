@@ -375,7 +375,10 @@ def _has_range(figures: list[Figure]) -> bool:
 
 
 def _is_part(figure: Figure) -> bool:
-    return figure.unit == "percent" and not _CHANGE.search(folded(figure.label))
+    """A percentage that may be a share of a whole: a share is never written with a sign
+    (« −4 % », « +6 % » are changes) nor named as a change."""
+    signed = figure.raw.lstrip()[:1] in ("+", "-", "−")
+    return figure.unit == "percent" and not signed and not _CHANGE.search(folded(figure.label))
 
 
 def _prose_sum(doc: Document, parts: list[Figure], tolerance: float) -> CalcCheck:

@@ -50,7 +50,15 @@ def check_totals(grid: Grid, text: str, *, tolerance: float) -> list[CalcCheck]:
             checks += _column_total(grid, col, text, tolerance)
         elif _AMOUNT.search(folded(grid.column_label(col))):
             checks += _column_products(grid, col, text, tolerance)
-    return checks
+    return _confirmed_readings(checks)
+
+
+def _confirmed_readings(checks: list[CalcCheck]) -> list[CalcCheck]:
+    """A cell read two ways (a 'Total' row at the foot of a 'Total' column: the lines above
+    it, or its quantity × unit price) is right when one reading leads to it: the table's
+    structure is inferred, and a reading that fails is the wrong reading, not a wrong cell."""
+    held = {c.span for c in checks if c.status == "ok"}
+    return [c for c in checks if c.status != "error" or c.span not in held]
 
 
 _AMOUNT = re.compile(
@@ -270,7 +278,7 @@ def _column_sums(
 ) -> list[Sum]:
     values = {c: _addable(grid, row, c) for c in [*added, *price, *count]}
     sums = []
-    if price and count and values[price[0]] is not None and values[count[0]] is not None:
+    if price and count and _written(grid, row, price[0]) and _written(grid, row, count[0]):
         product = (values[price[0]] or 0.0) * (values[count[0]] or 0.0)
         formula = f"{grid.column_label(count[0])} × {grid.column_label(price[0])}"
         sums.append(Sum(product, 2, formula))
@@ -282,6 +290,13 @@ def _column_sums(
                 names = " + ".join(grid.column_label(c) for c in terms)
                 sums.append(Sum(total, len(terms), names))
     return sums
+
+
+def _written(grid: Grid, row: int, col: int) -> bool:
+    """The cell holds a figure: an operand of a product is written, never taken for 0 (a
+    lump sum « Location | | | 600 € » or a 'Total' row has no quantity nor unit price)."""
+    cell = grid.cell(row, col)
+    return cell is not None and cell.number is not None and cell.number.unit != "percent"
 
 
 def _judge(
