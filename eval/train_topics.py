@@ -150,7 +150,9 @@ def figures(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = ta.parse_args(argv, prog="python -m eval.train_topics", out=MODEL)
+    args = ta.parse_args(
+        argv, prog="python -m eval.train_topics", out=MODEL, not_used=ta.TOPICS_NOT_USED
+    )
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     services = build_services()
     embedder = services.review.embedder.name
