@@ -126,8 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from assistant.detect import judged
         from assistant.detect.verdict import load_verdict
 
-        path = args.verdict
-        judged.load_verdict = lambda *a, **k: load_verdict(path)  # type: ignore[assignment]
+        candidate: Path = args.verdict  # not ``path``: the loop below rebinds that name
+        judged.load_verdict = lambda *a, **k: load_verdict(candidate)  # type: ignore[assignment]
     if args.rules_only:
         from assistant.detect import judged
 
