@@ -162,16 +162,26 @@ def flag_learned(
         return document
     log.info("learned reading: %d sentences flagged, %d suspect", len(flagged), len(suspect))
     marks = [(s, e, "injection") for s, e in flagged] + [(s, e, "suspect") for s, e in suspect]
+    return marked(document, marks).model_copy(update={"windows": []})
+
+
+Mark = tuple[int, int, str]
+"""(start, end, "injection" or "suspect"): a span of ``Document.text`` to split out and mark."""
+
+
+def marked(document: Document, marks: Sequence[Mark]) -> Document:
+    """``document`` with each marked span split out of its block and flagged (a table or a
+    heading: the whole block for an injection, nothing for a suspicion); blocks the rules
+    flagged stay as they are; the text unchanged."""
+    if not marks:
+        return document
     blocks: list[Block] = []
     for block in document.blocks:
         inside = [m for m in marks if block.start <= m[0] and m[1] <= block.end]
         inside = [] if block.injection else inside  # flagged by the rules already
         pieces = _split(document.text, block, inside) if inside else [block]
         blocks.extend(p.model_copy(update={"index": len(blocks) + i}) for i, p in enumerate(pieces))
-    return document.model_copy(update={"blocks": blocks, "windows": []})
-
-
-Mark = tuple[int, int, str]
+    return document.model_copy(update={"blocks": blocks})
 
 
 def _split(text: str, block: Block, marks: list[Mark]) -> list[Block]:
@@ -261,17 +271,33 @@ def _confirmed(
     threshold: float,
     confirms: Callable[[], ConfirmModel | None],
 ) -> Matrix:
-    """``scores`` with every window above ``threshold`` that the confirmation does not read
-    as a request brought down to the threshold (no alarm; still above the suspicion level).
-    The confirmation is loaded only when a window is above the threshold."""
-    above = np.flatnonzero(scores > threshold)
-    confirm = confirms() if len(above) else None
+    """``scores`` as the alarm reads them: every window the first reading scores above the
+    confirmation's ``gate`` (its own alarm when the confirmation has none) is an alarm when
+    the confirmation reads it as a request (raised above ``threshold``), and no alarm
+    otherwise (brought down to ``threshold``: still above the suspicion level when it was).
+    So the second stage decides in the band where the first reading's alarm, set above its
+    hardest clean text, cannot."""
+    confirm = confirms() if len(scores) else None
     if confirm is None:
         return scores
+    gate = threshold if confirm.gate is None else min(confirm.gate, threshold)
+    above = np.flatnonzero(scores > gate)
+    if not len(above):
+        return scores
     texts = [" ".join(document.text[s:e] for s, e in document.windows[i].spans) for i in above]
-    second = confirm.scores(window_rows[above], texts)
+    second = np.full(len(scores), -np.inf)
+    second[above] = confirm.scores(window_rows[above], texts)
+    return decided(scores, second, threshold, gate, confirm.threshold)
+
+
+def decided(scores: Matrix, second: Matrix, threshold: float, gate: float, level: float) -> Matrix:
+    """The first reading's ``scores`` once the confirmation has decided: a window above
+    ``gate`` whose ``second`` score is above ``level`` raised above ``threshold`` (an alarm),
+    one it does not confirm brought down to ``threshold`` (no alarm)."""
     out = scores.copy()
-    out[above[second <= confirm.threshold]] = threshold
+    above = scores > gate
+    out[above & (second <= level)] = np.minimum(out, threshold)[above & (second <= level)]
+    out[above & (second > level)] = np.maximum(out, threshold + 1.0)[above & (second > level)]
     return out
 
 
