@@ -1073,7 +1073,7 @@ _YOU_MAY = _alt(r"pouvez", r"pourrez", r"pourriez", r"devez", r"devrez", r"devri
                 r"might", r"puede\w*", r"debe\w*")  # fmt: skip
 _PLEASE_FORM = _alt(
     r"merci (?:de|d'|a|au|aux|bien)", r"veuillez", r"pri(?:e|ee|es|ees) (?:de|d')",
-    r"(?<!ete )(?<!been )invit(?:e|ee|es|ees) a", r"please", r"kindly", r"bitte", r"por favor", r"per favore",
+    r"(?<!ete )(?<!etait )(?<!etaient )(?<!been )(?<!was )(?<!were )invit(?:e|ee|es|ees) a", r"please", r"kindly", r"bitte", r"por favor", r"per favore",
     r"si prega", r"gelieve", r"te pido", r"le ruego", r"je (?:vous )?(?:demande|prie|sollicite)",
     r"nous (?:vous )?(?:demandons|prions)", r"i (?:ask|request|kindly ask)", r"we (?:ask|request)",
 )  # fmt: skip
@@ -1085,5 +1085,6 @@ REQUEST_MOOD_RE = re.compile(
     rf"(?:a|to) (?:\w+ )?\w+(?:er|ir|re|be)|{_PLEASE_FORM}|{_ROLE_PLAY})\b"
     rf"|\b(?:vous|you|tu|usted) (?:\w+ )?{_YOU_MAY}\b"
 )
-POLITE_RE = re.compile(rf"\b{_PLEASE_FORM}\b")
+# a polite request that opens the sentence or a clause ("Merci de ...", "..., please count")
+POLITE_RE = re.compile(rf"(?:^|[:;,!?(])\W*(?:[\w'-]+ ){{0,2}}?{_PLEASE_FORM}\b")
 GRADE_GIVEN_RE = re.compile(r"\b\d{1,2}(?:[.,]\d)? ?/ ?(?:20|10|100)\b")
