@@ -92,9 +92,10 @@ def read_case(case: Case, folder: Path, limits: LimitsSettings) -> Reading:
 
 
 GATES = (0.0, 0.25, 0.5, 0.75, 1.0)
-"""Where the confirmation starts to decide, between the first reading's suspicion level (0)
-and its alarm (1)."""
-LEVELS = (-1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0)
+"""Where the confirmation starts to decide alone (``learned.GATE``), between the first
+reading's suspicion level (0) and its alarm (1)."""
+LEVELS = (-1.0, 0.0, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0)
+"""The confirmation's level in that band (``learned.BAND_LEVEL``)."""
 
 
 @dataclass(frozen=True)
@@ -105,19 +106,21 @@ class Scored:
     windows: list[ReadingWindow] | None
     first: np.ndarray
     second: np.ndarray
-    threshold: float
-    suspect: float
+    model: InjectionModel
+    level: float
+    """The confirmation's level above the first reading's alarm."""
 
     def found(self, gate: float, level: float) -> bool:
-        """Flagged with the confirmation deciding above ``gate`` (a share of the way from the
-        suspicion level to the alarm) at ``level``."""
+        """Flagged with the confirmation deciding alone above ``gate`` (a share of the way
+        from the suspicion level to the alarm) at ``level``."""
         if self.windows is None:
             return True
         if not self.windows:
             return False
-        at = self.suspect + gate * (self.threshold - self.suspect)
-        scores = learned.decided(self.first, self.second, self.threshold, at, level)
-        return bool(learned._sentences(self.windows, scores, self.threshold, pair_level=None))
+        at = learned.band_gate(self.model, gate)
+        threshold = self.model.threshold
+        scores = learned.decided(self.first, self.second, threshold, self.level, (at, level))
+        return bool(learned._sentences(self.windows, scores, threshold, pair_level=None))
 
 
 def score_case(case: Case, folder: Path, limits: LimitsSettings) -> Scored:
@@ -131,9 +134,9 @@ def score_case(case: Case, folder: Path, limits: LimitsSettings) -> Scored:
     assert model is not None and confirm is not None
     empty = np.zeros(0)
     if any(b.injection for b in parsed.blocks):
-        return Scored(case, None, empty, empty, model.threshold, model.suspect_level)
+        return Scored(case, None, empty, empty, model, confirm.threshold)
     if not parsed.windows:
-        return Scored(case, [], empty, empty, model.threshold, model.suspect_level)
+        return Scored(case, [], empty, empty, model, confirm.threshold)
     spans = sorted({(s, e) for w in parsed.windows for s, e in w.spans})
     position = {span: i for i, span in enumerate(spans)}
     vectors = learned._use_embed([reading_form(parsed.text[s:e]) for s, e in spans])
@@ -146,8 +149,8 @@ def score_case(case: Case, folder: Path, limits: LimitsSettings) -> Scored:
         list(parsed.windows),
         model.scores(rows, cue_rows),
         confirm.scores(rows, texts),
-        model.threshold,
-        model.suspect_level,
+        model,
+        confirm.threshold,
     )
 
 

@@ -122,7 +122,7 @@ def test_a_factor_given_only_inside_a_request_stays_absent(
     assert {e.id: e.status for e in pestel.elements}["legal"] == "present"
 
 
-# --- the confirmation decides between its gate and the first reading's alarm ----------------
+# --- the confirmation decides alone in a band below the first reading's alarm --------------
 
 TEXT = "Une phrase que la première lecture note entre le seuil de la porte et celui de l'alarme."
 
@@ -133,8 +133,9 @@ def _first(score: float) -> InjectionModel:
                           embedder=EMBEDDER, suspect=0.0)  # fmt: skip
 
 
-def _second(bias: float, gate: float | None) -> ConfirmModel:
-    return ConfirmModel(weights=np.zeros(512 + BUCKETS), bias=bias, threshold=0.0, gate=gate)
+def _second(bias: float) -> ConfirmModel:
+    """Every window confirmed at ``bias``; above the alarm, confirmed above 0."""
+    return ConfirmModel(weights=np.zeros(512 + BUCKETS), bias=bias, threshold=0.0)
 
 
 def _zeros(texts: Sequence[str]) -> np.ndarray:
@@ -149,24 +150,25 @@ def _parsed(tmp_path: Path) -> Document:
     return doc
 
 
-def test_above_its_gate_the_confirmation_decides(tmp_path: Path) -> None:
+def _read(doc: Document, score: float, confirmed: float, band: tuple[float, float]) -> Document:
+    return flag_learned(doc, embed=_zeros, model=_first(score), confirm=_second(confirmed),
+                        band=band)  # fmt: skip
+
+
+def test_in_its_band_the_confirmation_alone_decides(tmp_path: Path) -> None:
     doc = _parsed(tmp_path)
-    alarm = flag_learned(doc, embed=_zeros, model=_first(1.5), confirm=_second(1.0, gate=1.0))
+    band = (0.5, 3.0)  # gate at 1.0 (half way from 0 to 2), confirmed above 3
+    alarm = _read(doc, 1.5, 4.0, band)
     assert TEXT in " ".join(p.quote for p in injection_passages(alarm))
-    vetoed = flag_learned(doc, embed=_zeros, model=_first(1.5), confirm=_second(-1.0, gate=1.0))
+    unsure = _read(doc, 1.5, 2.0, band)  # confirmed above the alarm's level, not the band's
+    assert injection_passages(unsure) == [] and TEXT not in _evidence(unsure)  # suspect
+    below = _read(doc, 0.5, 4.0, band)  # under the gate
+    assert injection_passages(below) == [] and TEXT not in _evidence(below)
+    assert BEFORE in _evidence(alarm) and BEFORE in _evidence(unsure)
+    vetoed = _read(doc, 3.0, -1.0, band)  # above the alarm, the confirmation still vetoes
     assert injection_passages(vetoed) == [] and TEXT not in _evidence(vetoed)
-    below = flag_learned(doc, embed=_zeros, model=_first(0.5), confirm=_second(1.0, gate=1.0))
-    assert injection_passages(below) == [] and TEXT not in _evidence(below)  # suspect only
-    assert BEFORE in _evidence(alarm) and BEFORE in _evidence(vetoed)
 
 
-def test_without_a_gate_only_the_first_reading_alarm_counts(tmp_path: Path) -> None:
-    doc = _parsed(tmp_path)
-    kept = flag_learned(doc, embed=_zeros, model=_first(1.5), confirm=_second(1.0, gate=None))
+def test_with_the_gate_at_the_alarm_there_is_no_band(tmp_path: Path) -> None:
+    kept = _read(_parsed(tmp_path), 1.5, 10.0, (1.0, 3.0))
     assert injection_passages(kept) == [] and TEXT not in _evidence(kept)
-
-
-def test_the_gate_is_written_and_read_back() -> None:
-    model = _second(0.5, gate=1.25)
-    assert ConfirmModel.from_json(model.to_json()).gate == 1.25
-    assert ConfirmModel.from_json(_second(0.5, gate=None).to_json()).gate is None

@@ -68,14 +68,12 @@ def lexical_rows(texts: Sequence[str]) -> Matrix:
 
 @dataclass(frozen=True)
 class ConfirmModel:
-    """Weights over [window vector, hashed lexical row], a bias, the threshold a window must
-    pass to be an alarm, and the ``gate``: the first reading's score above which this stage
-    decides (None: the first reading's alarm, as before session 12)."""
+    """Weights over [window vector, hashed lexical row], a bias and the threshold a flagged
+    window must pass to be an alarm."""
 
     weights: Matrix
     bias: float
     threshold: float
-    gate: float | None = None
 
     def scores(self, vectors: npt.NDArray[np.floating], texts: Sequence[str]) -> Matrix:
         features = np.hstack([np.asarray(vectors, dtype=np.float64), lexical_rows(texts)])
@@ -83,13 +81,11 @@ class ConfirmModel:
         return out
 
     def to_json(self) -> str:
-        gate = {} if self.gate is None else {"gate": round(self.gate, 6)}
         return json.dumps(
             {
                 "buckets": BUCKETS,
                 "bias": round(self.bias, 6),
                 "threshold": round(self.threshold, 6),
-                **gate,
                 "weights": [round(float(w), 6) for w in self.weights],
             },
             indent=0,
@@ -104,7 +100,6 @@ class ConfirmModel:
             weights=np.asarray(data["weights"], dtype=np.float64),
             bias=float(data["bias"]),
             threshold=float(data["threshold"]),
-            gate=float(data["gate"]) if "gate" in data else None,
         )
 
 

@@ -37,6 +37,15 @@ from assistant.injection.masking import reading_form
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("model") / "injection.json"
+GATE = 1.0
+"""Where the confirmation starts to decide alone, as a share of the way from the first
+reading's suspicion level (0) to its alarm (1): a window scored in that band is an alarm when
+the confirmation scores it above ``BAND_LEVEL`` (session 12; 1.0: no band, as before). Chosen
+by ``python -m eval.injection_loao --loao --grid`` (each author's file read by both stages
+trained without it)."""
+BAND_LEVEL = 3.0
+"""The confirmation's level for a window in the band (stricter than its level above the
+alarm, ``ConfirmModel.threshold``): the further below the first alarm, the surer it must be."""
 EMBEDDER = "use-m3"
 """The embedder the weights were trained with (``assistant.index.embedding.UseEmbedder``)."""
 
@@ -142,12 +151,15 @@ def flag_learned(
     embed: Embed | None = None,
     model: InjectionModel | None = None,
     confirm: ConfirmModel | None = None,
+    band: tuple[float, float] | None = None,
 ) -> Document:
     """``document`` with the sentences of the windows the model reads as instructions (and
-    ``confirm`` confirms as requests) split out of their blocks and flagged ``injection`` (a
-    table: the whole table), and those it finds suspect (above ``suspect``; a window above
-    the alarm that ``confirm`` does not confirm) split out and marked ``suspect`` (a table or
-    a heading stays: too much evidence for a doubt); the text unchanged; the same document
+    ``confirm`` confirms as requests; below the alarm, in the ``band`` of ``(GATE,
+    BAND_LEVEL)`` by default, those ``confirm`` confirms at the band's level) split out of
+    their blocks and flagged ``injection`` (a table: the whole table), and those it finds
+    suspect (above ``suspect``; a window above the alarm that ``confirm`` does not confirm)
+    split out and marked ``suspect`` (a table or a heading stays: too much evidence for a
+    doubt); the text unchanged; the same document
     when nothing is found. Without ``model``, the shipped model and its shipped confirmation
     (``confirm.load_confirm``); with a ``model`` given, only the ``confirm`` given."""
     if not document.windows:
@@ -157,7 +169,8 @@ def flag_learned(
     if model is None:
         return document
     confirms = (lambda: confirm or load_confirm()) if shipped else (lambda: confirm)
-    flagged, suspect = _flagged_spans(document, embed or _use_embed, model, confirms)
+    band = band or (GATE, BAND_LEVEL)
+    flagged, suspect = _flagged_spans(document, embed or _use_embed, model, confirms, band)
     if not flagged and not suspect:
         return document
     log.info("learned reading: %d sentences flagged, %d suspect", len(flagged), len(suspect))
@@ -242,10 +255,12 @@ def _flagged_spans(
     embed: Embed,
     model: InjectionModel,
     confirm: Callable[[], ConfirmModel | None],
+    band: tuple[float, float],
 ) -> tuple[list[Span], list[Span]]:
     """The candidate sentences of every window the model scores above its threshold and
-    ``confirm`` (when given) confirms, and those of the windows it scores above its
-    suspicion level only (or above the threshold, unconfirmed)."""
+    ``confirm`` (when given) confirms, or in the ``band`` and confirmed at its level, and
+    those of the windows it scores above its suspicion level only (or above the threshold,
+    unconfirmed)."""
     spans = sorted({(s, e) for w in document.windows for s, e in w.spans})
     position = {span: i for i, span in enumerate(spans)}
     try:
@@ -257,7 +272,7 @@ def _flagged_spans(
     rows = np.asarray([w.cues for w in document.windows], dtype=np.float64)
     window_rows = window_vectors(vectors, members)
     scores = model.scores(window_rows, rows)
-    alarms = _confirmed(document, window_rows, scores, model.threshold, confirm)
+    alarms = _confirmed(document, window_rows, scores, model, confirm, band)
     flagged = _sentences(document.windows, alarms, model.threshold, pair_level=None)
     pair_level = (model.suspect_level + model.threshold) / 2  # two sentences: stricter
     suspect = _sentences(document.windows, scores, model.suspect_level, pair_level=pair_level)
@@ -268,36 +283,49 @@ def _confirmed(
     document: Document,
     window_rows: Matrix,
     scores: Matrix,
-    threshold: float,
+    model: InjectionModel,
     confirms: Callable[[], ConfirmModel | None],
+    band: tuple[float, float],
 ) -> Matrix:
-    """``scores`` as the alarm reads them: every window the first reading scores above the
-    confirmation's ``gate`` (its own alarm when the confirmation has none) is an alarm when
-    the confirmation reads it as a request (raised above ``threshold``), and no alarm
-    otherwise (brought down to ``threshold``: still above the suspicion level when it was).
-    So the second stage decides in the band where the first reading's alarm, set above its
-    hardest clean text, cannot."""
-    confirm = confirms() if len(scores) else None
-    if confirm is None:
-        return scores
-    gate = threshold if confirm.gate is None else min(confirm.gate, threshold)
+    """``scores`` as the alarm reads them once the confirmation has decided (``decided``) on
+    the windows above the first reading's alarm and on those of the ``band`` (its gate, as a
+    share of the way from the suspicion level to the alarm, and its level). The confirmation
+    is loaded only when a window is above the gate."""
+    gate = band_gate(model, band[0])
     above = np.flatnonzero(scores > gate)
-    if not len(above):
+    confirm = confirms() if len(above) else None
+    if confirm is None:
         return scores
     texts = [" ".join(document.text[s:e] for s, e in document.windows[i].spans) for i in above]
     second = np.full(len(scores), -np.inf)
     second[above] = confirm.scores(window_rows[above], texts)
-    return decided(scores, second, threshold, gate, confirm.threshold)
+    return decided(scores, second, model.threshold, confirm.threshold, (gate, band[1]))
 
 
-def decided(scores: Matrix, second: Matrix, threshold: float, gate: float, level: float) -> Matrix:
-    """The first reading's ``scores`` once the confirmation has decided: a window above
-    ``gate`` whose ``second`` score is above ``level`` raised above ``threshold`` (an alarm),
-    one it does not confirm brought down to ``threshold`` (no alarm)."""
+def band_gate(model: InjectionModel, share: float) -> float:
+    """The first reading's score a ``share`` of the way from its suspicion level to its
+    alarm (never above the alarm)."""
+    low = model.suspect_level
+    return min(low + share * (model.threshold - low), model.threshold)
+
+
+def decided(
+    scores: Matrix,
+    second: Matrix,
+    threshold: float,
+    level: float,
+    band: tuple[float, float],
+) -> Matrix:
+    """The first reading's ``scores`` once the confirmation (``second``) has decided: a window
+    above the alarm ``threshold`` that it does not confirm (at ``level``) brought down to the
+    threshold (no alarm, still suspect), and a window of the ``band`` (above its gate, up to
+    the alarm) that it confirms at the band's level raised above the threshold (an alarm)."""
+    gate, band_level = band
     out = scores.copy()
-    above = scores > gate
-    out[above & (second <= level)] = np.minimum(out, threshold)[above & (second <= level)]
-    out[above & (second > level)] = np.maximum(out, threshold + 1.0)[above & (second > level)]
+    high = scores > threshold
+    inside = (scores > gate) & ~high
+    out[high & (second <= level)] = threshold
+    out[inside & (second > band_level)] = threshold + 1.0
     return out
 
 
