@@ -1080,11 +1080,19 @@ _PLEASE_FORM = _alt(
 _ROLE_PLAY = _alt(r"imagine\w*", r"pretend", r"suppose\w*", r"assume", r"act as",
                   r"fai(?:s|tes) comme si", r"mett(?:ez|s)-(?:vous|toi)", r"put yourself",
                   r"stell dir vor", r"finge", r"immagina")  # fmt: skip
+# words ending like an infinitive that are not verbs ("est à votre disposition")
+_NOT_VERB = _alt(r"votre", r"notre", r"leur", r"autre", r"entre", r"contre", r"titre", r"centre",
+                 r"lettre", r"mettre en")  # fmt: skip
 REQUEST_MOOD_RE = re.compile(
     rf"\b(?:{_MUST}|{_MAY}(?: \w+){{0,2}} {_BE}|(?:est|sont|is|are|reste|restent) (?:\w+ ){{0,2}}?"
-    rf"(?:a|to) (?:\w+ )?\w+(?:er|ir|re|be)|{_PLEASE_FORM}|{_ROLE_PLAY})\b"
+    rf"(?:a|to) (?:\w+ )?(?!{_NOT_VERB}\b)\w+(?:er|ir|re|be)|{_PLEASE_FORM}|{_ROLE_PLAY})\b"
     rf"|\b(?:vous|you|tu|usted) (?:\w+ )?{_YOU_MAY}\b"
 )
-# a polite request that opens the sentence or a clause ("Merci de ...", "..., please count")
-POLITE_RE = re.compile(rf"(?:^|[:;,!?(])\W*(?:[\w'-]+ ){{0,2}}?{_PLEASE_FORM}\b")
+# a polite request that opens the sentence or a clause ("Merci de ...", "..., please count"),
+# but not one that only shows the reader where to look ("Veuillez trouver ci-après ...")
+_LOOK = _alt(r"trouver", r"find", r"see", r"voir", r"note", r"noter", r"consulter", r"refer",
+             r"vous reporter", r"se reporter", r"beachten", r"encontrar", r"ver", r"vedere")  # fmt: skip
+POLITE_RE = re.compile(
+    rf"(?:^|[:;,!?(])\W*(?:[\w'-]+ ){{0,2}}?{_PLEASE_FORM}\b(?! (?:(?:bien )?vouloir )?{_LOOK}\b)"
+)
 GRADE_GIVEN_RE = re.compile(r"\b\d{1,2}(?:[.,]\d)? ?/ ?(?:20|10|100)\b")

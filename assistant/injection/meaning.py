@@ -269,7 +269,8 @@ class Cues:
             return True
         if mood and self._has(lx.GRID_CRITERION_RE):
             return self._has(lx.GRID_OUTCOME_RE) or self._has(lx.CRITERION_CODE_RE)
-        return self._has(lx.POLITE_RE) and self.has_object
+        own = lx.QUOTED_RE.sub(" ", self.text)
+        return lx.POLITE_RE.search(own) is not None and self.has_object
 
     @cached_property
     def states_a_verdict(self) -> bool:
