@@ -29,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.document import ReadingWindow
 from assistant.injection import learned
 from assistant.injection.confirm import ConfirmModel
 from assistant.injection.learned import InjectionModel
@@ -90,6 +91,95 @@ def read_case(case: Case, folder: Path, limits: LimitsSettings) -> Reading:
     return Reading(case, False, cause, best)
 
 
+GATES = (0.0, 0.25, 0.5, 0.75, 1.0)
+"""Where the confirmation starts to decide alone (``learned.GATE``), between the first
+reading's suspicion level (0) and its alarm (1)."""
+LEVELS = (-1.0, 0.0, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0)
+"""The confirmation's level in that band (``learned.BAND_LEVEL``)."""
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A case's windows as both stages score them (``None``: the rules flag it)."""
+
+    case: Case
+    windows: list[ReadingWindow] | None
+    first: np.ndarray
+    second: np.ndarray
+    model: InjectionModel
+    level: float
+    """The confirmation's level above the first reading's alarm."""
+
+    def found(self, gate: float, level: float) -> bool:
+        """Flagged with the confirmation deciding alone above ``gate`` (a share of the way
+        from the suspicion level to the alarm) at ``level``."""
+        if self.windows is None:
+            return True
+        if not self.windows:
+            return False
+        at = learned.band_gate(self.model, gate)
+        threshold = self.model.threshold
+        scores = learned.decided(self.first, self.second, threshold, self.level, (at, level))
+        return bool(learned._sentences(self.windows, scores, threshold, pair_level=None))
+
+
+def score_case(case: Case, folder: Path, limits: LimitsSettings) -> Scored:
+    """Both stages' scores of every window of ``case`` read as ``eval.injections`` reads it."""
+    from assistant.ingest.parse import parse_file
+
+    path = folder / "case.txt"
+    path.write_text("\n\n".join([FRAME[0], case.text, FRAME[1]]), encoding="utf-8")
+    parsed = parse_file(path, "case.txt", "txt", limits)
+    model, confirm = learned.load_model(), learned.__dict__["load_confirm"]()  # as patched
+    assert model is not None and confirm is not None
+    empty = np.zeros(0)
+    if any(b.injection for b in parsed.blocks):
+        return Scored(case, None, empty, empty, model, confirm.threshold)
+    if not parsed.windows:
+        return Scored(case, [], empty, empty, model, confirm.threshold)
+    spans = sorted({(s, e) for w in parsed.windows for s, e in w.spans})
+    position = {span: i for i, span in enumerate(spans)}
+    vectors = learned._use_embed([reading_form(parsed.text[s:e]) for s, e in spans])
+    members = [[position[(s, e)] for s, e in w.spans] for w in parsed.windows]
+    rows = learned.window_vectors(vectors, members)
+    cue_rows = np.asarray([w.cues for w in parsed.windows], dtype=np.float64)
+    texts = [" ".join(parsed.text[s:e] for s, e in w.spans) for w in parsed.windows]
+    return Scored(
+        case,
+        list(parsed.windows),
+        model.scores(rows, cue_rows),
+        confirm.scores(rows, texts),
+        model,
+        confirm.threshold,
+    )
+
+
+def grid_file(path: Path) -> np.ndarray:
+    """[found, positives, false alarms, negatives] of ``path`` at every (gate, level)."""
+    limits = LimitsSettings()
+    with tempfile.TemporaryDirectory() as tmp:
+        scored = [score_case(c, Path(tmp), limits) for c in load_cases(path)]
+    out = np.zeros((len(GATES), len(LEVELS), 4), dtype=int)
+    for g, gate in enumerate(GATES):
+        for k, level in enumerate(LEVELS):
+            for item in scored:
+                hit = item.found(gate, level)
+                if item.case.injection:
+                    out[g, k] += [hit, 1, 0, 0]
+                else:
+                    out[g, k] += [0, 0, hit, 1]
+    print_grid(path.stem, out)
+    return out
+
+
+def print_grid(name: str, grid: np.ndarray) -> None:
+    print(f"{name}: found/false alarms at gate (rows) x confirmation level (columns)")
+    print("gate  " + "".join(f"{level:>11g}" for level in LEVELS))
+    for g, gate in enumerate(GATES):
+        cells = "".join(f"{f'{c[0]}/{c[1]},{c[2]}':>11}" for c in grid[g])
+        print(f"{gate:<6g}{cells}")
+
+
 def read_file(path: Path, verbose: bool) -> tuple[int, int, int, int, Counter[str]]:
     limits = LimitsSettings()
     with tempfile.TemporaryDirectory() as tmp:
@@ -119,7 +209,12 @@ def author_files() -> list[Path]:
 
 
 def loao(
-    files: Sequence[Path], work: Path, verbose: bool, retrain: bool, extra: Sequence[str] = ()
+    files: Sequence[Path],
+    work: Path,
+    verbose: bool,
+    retrain: bool,
+    extra: Sequence[str] = (),
+    grid: bool = False,
 ) -> None:
     from eval import train_injection
 
@@ -137,6 +232,13 @@ def loao(
                 *extra,
             ]
         )
+    if grid:
+        grids = []
+        for path in files:
+            use_models(work / path.stem)
+            grids.append(grid_file(path))
+        print_grid("all", np.sum(grids, axis=0))
+        return
     for path in files:
         folder = work / path.stem
         use_models(folder)
@@ -155,6 +257,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--retrain", action="store_true", help="With --loao: train again.")
     parser.add_argument("--train-args", default="", help="With --loao: more options of "
                         "eval.train_injection, in one string.")  # fmt: skip
+    parser.add_argument("--grid", action="store_true", help="Found and false alarms at "
+                        "every gate and confirmation level (GATES x LEVELS).")  # fmt: skip
     parser.add_argument("-v", "--verbose", action="store_true", help="List the wrong cases.")
     args = parser.parse_args(argv)
     from eval.train_injection import refuse_heldout
@@ -162,10 +266,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     refuse_heldout(args.files)
     if args.loao:
         files = args.files or author_files()
-        loao(files, args.work, args.verbose, args.retrain, args.train_args.split())
+        loao(files, args.work, args.verbose, args.retrain, args.train_args.split(), args.grid)
         return 0
     use_models(args.models)
     for path in args.files:
+        if args.grid:
+            grid_file(path)
+            continue
         read_file(path, args.verbose)
     return 0
 

@@ -18,6 +18,7 @@ from assistant.ingest.language import detect_language
 from assistant.ingest.names import display_name
 from assistant.ingest.sniff import TAIL_BYTES, sniff_format
 from assistant.injection.learned import flag_learned
+from assistant.injection.requests import keep_out_requests
 from assistant.settings import LimitsSettings
 
 logger = logging.getLogger(__name__)
@@ -68,6 +69,7 @@ def _ingest(path: Path, filename: str, limits: LimitsSettings) -> Document:
 
         document = parse_file(path, filename, kind, limits)
     document = flag_learned(document)  # here, where the embedding model stays loaded
+    document = keep_out_requests(document)  # requests to the reader that raise no alarm
     evidence = " ".join(b.text for b in document.evidence_blocks())
     document.meta.language = detect_language(evidence)
     logger.info("ingested %s: %d bytes, %d blocks", filename, size, len(document.blocks))

@@ -12,7 +12,10 @@ reading (``learned``: USE embedding and the rules' cues, weights in ``model/``) 
 candidate sentences ingestion keeps (``windows``) after parsing, for wordings the rules miss;
 below its alarm, the sentences it finds suspect are kept out of the evidence and of model
 requests without an alert (``Block.suspect``, ``suspect_spans``): defence in depth, so that an
-instruction the alarm misses is still not quoted.
+instruction the alarm misses is still not quoted. Last, ``requests`` keeps out of the
+evidence, without an alert, every sentence that asks the dossier's reader for something
+(the reader named with a request mood, a criterion of the grid given one), whatever its
+form of address and whether or not anything above raised an alarm.
 """
 
 from __future__ import annotations

@@ -37,6 +37,15 @@ from assistant.injection.masking import reading_form
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("model") / "injection.json"
+GATE = 1.0
+"""Where the confirmation starts to decide alone, as a share of the way from the first
+reading's suspicion level (0) to its alarm (1): a window scored in that band is an alarm when
+the confirmation scores it above ``BAND_LEVEL`` (session 12; 1.0: no band, as before). Chosen
+by ``python -m eval.injection_loao --loao --grid`` (each author's file read by both stages
+trained without it)."""
+BAND_LEVEL = 3.0
+"""The confirmation's level for a window in the band (stricter than its level above the
+alarm, ``ConfirmModel.threshold``): the further below the first alarm, the surer it must be."""
 EMBEDDER = "use-m3"
 """The embedder the weights were trained with (``assistant.index.embedding.UseEmbedder``)."""
 
@@ -142,12 +151,15 @@ def flag_learned(
     embed: Embed | None = None,
     model: InjectionModel | None = None,
     confirm: ConfirmModel | None = None,
+    band: tuple[float, float] | None = None,
 ) -> Document:
     """``document`` with the sentences of the windows the model reads as instructions (and
-    ``confirm`` confirms as requests) split out of their blocks and flagged ``injection`` (a
-    table: the whole table), and those it finds suspect (above ``suspect``; a window above
-    the alarm that ``confirm`` does not confirm) split out and marked ``suspect`` (a table or
-    a heading stays: too much evidence for a doubt); the text unchanged; the same document
+    ``confirm`` confirms as requests; below the alarm, in the ``band`` of ``(GATE,
+    BAND_LEVEL)`` by default, those ``confirm`` confirms at the band's level) split out of
+    their blocks and flagged ``injection`` (a table: the whole table), and those it finds
+    suspect (above ``suspect``; a window above the alarm that ``confirm`` does not confirm)
+    split out and marked ``suspect`` (a table or a heading stays: too much evidence for a
+    doubt); the text unchanged; the same document
     when nothing is found. Without ``model``, the shipped model and its shipped confirmation
     (``confirm.load_confirm``); with a ``model`` given, only the ``confirm`` given."""
     if not document.windows:
@@ -157,21 +169,32 @@ def flag_learned(
     if model is None:
         return document
     confirms = (lambda: confirm or load_confirm()) if shipped else (lambda: confirm)
-    flagged, suspect = _flagged_spans(document, embed or _use_embed, model, confirms)
+    band = band or (GATE, BAND_LEVEL)
+    flagged, suspect = _flagged_spans(document, embed or _use_embed, model, confirms, band)
     if not flagged and not suspect:
         return document
     log.info("learned reading: %d sentences flagged, %d suspect", len(flagged), len(suspect))
     marks = [(s, e, "injection") for s, e in flagged] + [(s, e, "suspect") for s, e in suspect]
+    return marked(document, marks).model_copy(update={"windows": []})
+
+
+Mark = tuple[int, int, str]
+"""(start, end, "injection" or "suspect"): a span of ``Document.text`` to split out and mark."""
+
+
+def marked(document: Document, marks: Sequence[Mark]) -> Document:
+    """``document`` with each marked span split out of its block and flagged (a table or a
+    heading: the whole block for an injection, nothing for a suspicion); blocks the rules
+    flagged stay as they are; the text unchanged."""
+    if not marks:
+        return document
     blocks: list[Block] = []
     for block in document.blocks:
         inside = [m for m in marks if block.start <= m[0] and m[1] <= block.end]
         inside = [] if block.injection else inside  # flagged by the rules already
         pieces = _split(document.text, block, inside) if inside else [block]
         blocks.extend(p.model_copy(update={"index": len(blocks) + i}) for i, p in enumerate(pieces))
-    return document.model_copy(update={"blocks": blocks, "windows": []})
-
-
-Mark = tuple[int, int, str]
+    return document.model_copy(update={"blocks": blocks})
 
 
 def _split(text: str, block: Block, marks: list[Mark]) -> list[Block]:
@@ -232,10 +255,12 @@ def _flagged_spans(
     embed: Embed,
     model: InjectionModel,
     confirm: Callable[[], ConfirmModel | None],
+    band: tuple[float, float],
 ) -> tuple[list[Span], list[Span]]:
     """The candidate sentences of every window the model scores above its threshold and
-    ``confirm`` (when given) confirms, and those of the windows it scores above its
-    suspicion level only (or above the threshold, unconfirmed)."""
+    ``confirm`` (when given) confirms, or in the ``band`` and confirmed at its level, and
+    those of the windows it scores above its suspicion level only (or above the threshold,
+    unconfirmed)."""
     spans = sorted({(s, e) for w in document.windows for s, e in w.spans})
     position = {span: i for i, span in enumerate(spans)}
     try:
@@ -247,7 +272,7 @@ def _flagged_spans(
     rows = np.asarray([w.cues for w in document.windows], dtype=np.float64)
     window_rows = window_vectors(vectors, members)
     scores = model.scores(window_rows, rows)
-    alarms = _confirmed(document, window_rows, scores, model.threshold, confirm)
+    alarms = _confirmed(document, window_rows, scores, model, confirm, band)
     flagged = _sentences(document.windows, alarms, model.threshold, pair_level=None)
     pair_level = (model.suspect_level + model.threshold) / 2  # two sentences: stricter
     suspect = _sentences(document.windows, scores, model.suspect_level, pair_level=pair_level)
@@ -258,20 +283,49 @@ def _confirmed(
     document: Document,
     window_rows: Matrix,
     scores: Matrix,
-    threshold: float,
+    model: InjectionModel,
     confirms: Callable[[], ConfirmModel | None],
+    band: tuple[float, float],
 ) -> Matrix:
-    """``scores`` with every window above ``threshold`` that the confirmation does not read
-    as a request brought down to the threshold (no alarm; still above the suspicion level).
-    The confirmation is loaded only when a window is above the threshold."""
-    above = np.flatnonzero(scores > threshold)
+    """``scores`` as the alarm reads them once the confirmation has decided (``decided``) on
+    the windows above the first reading's alarm and on those of the ``band`` (its gate, as a
+    share of the way from the suspicion level to the alarm, and its level). The confirmation
+    is loaded only when a window is above the gate."""
+    gate = band_gate(model, band[0])
+    above = np.flatnonzero(scores > gate)
     confirm = confirms() if len(above) else None
     if confirm is None:
         return scores
     texts = [" ".join(document.text[s:e] for s, e in document.windows[i].spans) for i in above]
-    second = confirm.scores(window_rows[above], texts)
+    second = np.full(len(scores), -np.inf)
+    second[above] = confirm.scores(window_rows[above], texts)
+    return decided(scores, second, model.threshold, confirm.threshold, (gate, band[1]))
+
+
+def band_gate(model: InjectionModel, share: float) -> float:
+    """The first reading's score a ``share`` of the way from its suspicion level to its
+    alarm (never above the alarm)."""
+    low = model.suspect_level
+    return min(low + share * (model.threshold - low), model.threshold)
+
+
+def decided(
+    scores: Matrix,
+    second: Matrix,
+    threshold: float,
+    level: float,
+    band: tuple[float, float],
+) -> Matrix:
+    """The first reading's ``scores`` once the confirmation (``second``) has decided: a window
+    above the alarm ``threshold`` that it does not confirm (at ``level``) brought down to the
+    threshold (no alarm, still suspect), and a window of the ``band`` (above its gate, up to
+    the alarm) that it confirms at the band's level raised above the threshold (an alarm)."""
+    gate, band_level = band
     out = scores.copy()
-    out[above[second <= confirm.threshold]] = threshold
+    high = scores > threshold
+    inside = (scores > gate) & ~high
+    out[high & (second <= level)] = threshold
+    out[inside & (second > band_level)] = threshold + 1.0
     return out
 
 

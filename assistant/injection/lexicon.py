@@ -1017,3 +1017,82 @@ REQUEST_FORM_PATTERNS = [
 ]
 REQUEST_FORM_RE = [re.compile(p) for p in REQUEST_FORM_PATTERNS]
 REQUEST_FORM_GATE_RE = re.compile(rf"\b(?:{_trie(PLEASE_ASK_WORDS)}|{_trie(ONLY_WORDS)})\b")
+
+# --- a request to the dossier's reader, whatever the form of address (session 12) --------------
+# Kept out of the evidence without an alarm (``meaning.asks_its_reader``): a sentence that names
+# the dossier's reader (an automated reader anywhere in it, the jury, "you", the one "who
+# reads"), or the reader's own product (the summary, assessment or grade of this dossier), or a
+# criterion of the grid, and that asks for something in a request mood (an obligation, a
+# permission given to a passive, "is to be", a polite request, a role to play, "I ask").
+# Word classes, not phrases: each holds the forms of a grammatical category.
+READER_PROCESS = _alt(PROCESS, r"relectures?", r"proofreading", r"revisions?")
+READER_NAMED_RE = re.compile(
+    rf"\b(?:{MACHINE_CORE}|{JURY}|{READER_PROCESS}(?: [\w'-]+)? {MACHINE_QUALIFIER})\b"
+    r"|\b(?:qui|who|que|der|die|che|quien) (?:lit|lira|liront|relit|corrige\w*|evalue\w*"
+    r"|reads?|will read|grades?|liest|legge|lee|leera)\b"
+)
+SECOND_PERSON_STRICT_RE = re.compile(  # not "rendez-vous", "chez vous", "entre nous"
+    r"(?<![-'])(?<!chez )\b(?:vous|votre|vos|tu|toi|you|your|yourself|usted|ustedes|vosotros)\b"
+)
+# words in quotes are someone else's (a slogan, a customer's words), not the dossier's voice
+QUOTED_RE = re.compile(r"«[^»]{0,300}(?:»|$)|\"[^\"]{0,300}(?:\"|$)|“[^”]{0,300}(?:”|$)")
+# in French, "ai" is the verb ("je l'ai laissée", "je lui ai proposé"): the AI is "l'IA"
+FRENCH_AI_RE = re.compile(r"\bai\b")
+# a criterion of the grid designated by its code ("C12", "bloc 3", "competency 4")
+CRITERION_CODE_RE = re.compile(r"\b(?:[ck]\d{1,2}|bloc \d|block \d|[ck]ompeten\w* \d{1,2})\b")
+# a criterion of the grid, and the outcomes a reader gives it
+GRID_CRITERION_RE = re.compile(
+    r"\b(?:[ck]rit(?:ere|erio|erion|erium)\w*|[ck]ompeten\w+|checkpoints?)"
+)
+GRID_OUTCOME_RE = re.compile(
+    r"\b(?:valid\w*|acquis\w*|atteint\w*|rempli\w*|satisf\w*|met|achieved|passed|approv\w*"
+    r"|cumplid\w*|erfullt|soddisfatt\w*|raggiunt\w*|present\w*)\b"
+)
+_THIS = _alt(r"ce", r"cet", r"du present", r"du", r"this", r"the present", r"este", r"del",
+             r"dieses", r"des", r"questo", r"del presente", r"deste", r"do")  # fmt: skip
+_WORK = _alt(r"dossier", r"travail", r"document", r"memoire", r"rapport", r"portfolio", r"work",
+             r"file", r"trabajo", r"expediente", r"arbeit", r"lavoro", r"trabalho")  # fmt: skip
+READER_OUTPUT_RE = re.compile(
+    r"\b(?:syntheses?|resumes?|evaluations?|appreciations?|avis|comptes? rendus?|notes? finales?"
+    r"|summar(?:y|ies)|assessments?|reviews?|reports?|grades?|resumen|evaluacion|bewertung"
+    r"|zusammenfassung|sintesi|valutazione|resumo|avaliacao)"
+    rf"(?: [\w'-]+){{0,5}}? {_THIS} {_WORK}\b"
+)
+# an obligation, a permission given to a passive, "is to be done"
+_MUST = _alt(
+    r"doit", r"doivent", r"devra", r"devront", r"devrait", r"devraient", r"faudra", r"faudrait",
+    r"il faut", r"must", r"should", r"shall", r"has to", r"have to", r"needs? to", r"muss",
+    r"mussen", r"sollte\w*", r"soll", r"debe\w*", r"deberia\w*", r"deve", r"devono",
+    r"dovrebbe\w*", r"tem de", r"deveria\w*",
+)  # fmt: skip
+_MAY = _alt(r"peut", r"peuvent", r"pourra", r"pourront", r"pourrait", r"pourraient", r"can",
+            r"may", r"could", r"kann", r"konnen", r"puede\w*", r"puo", r"possono", r"pode\w*")  # fmt: skip
+_BE = _alt(r"etre", r"be", r"werden", r"ser", r"essere")
+_YOU_MAY = _alt(r"pouvez", r"pourrez", r"pourriez", r"devez", r"devrez", r"devriez", r"peux",
+                r"pourras", r"dois", r"devras", r"can", r"may", r"must", r"should", r"could",
+                r"might", r"puede\w*", r"debe\w*")  # fmt: skip
+_PLEASE_FORM = _alt(
+    r"merci (?:de|d'|a|au|aux|bien)", r"veuillez", r"pri(?:e|ee|es|ees) (?:de|d')",
+    r"(?<!ete )(?<!etait )(?<!etaient )(?<!been )(?<!was )(?<!were )invit(?:e|ee|es|ees) a", r"please", r"kindly", r"bitte", r"por favor", r"per favore",
+    r"si prega", r"gelieve", r"te pido", r"le ruego", r"je (?:vous )?(?:demande|prie|sollicite)",
+    r"nous (?:vous )?(?:demandons|prions)", r"i (?:ask|request|kindly ask)", r"we (?:ask|request)",
+)  # fmt: skip
+_ROLE_PLAY = _alt(r"imagine\w*", r"pretend", r"suppose\w*", r"assume", r"act as",
+                  r"fai(?:s|tes) comme si", r"mett(?:ez|s)-(?:vous|toi)", r"put yourself",
+                  r"stell dir vor", r"finge", r"immagina")  # fmt: skip
+# words ending like an infinitive that are not verbs ("est à votre disposition")
+_NOT_VERB = _alt(r"votre", r"notre", r"leur", r"autre", r"entre", r"contre", r"titre", r"centre",
+                 r"lettre", r"mettre en")  # fmt: skip
+REQUEST_MOOD_RE = re.compile(
+    rf"\b(?:{_MUST}|{_MAY}(?: \w+){{0,2}} {_BE}|(?:est|sont|is|are|reste|restent) (?:\w+ ){{0,2}}?"
+    rf"(?:a|to) (?:\w+ )?(?!{_NOT_VERB}\b)\w+(?:er|ir|re|be)|{_PLEASE_FORM}|{_ROLE_PLAY})\b"
+    rf"|\b(?:vous|you|tu|usted) (?:\w+ )?{_YOU_MAY}\b"
+)
+# a polite request that opens the sentence or a clause ("Merci de ...", "..., please count"),
+# but not one that only shows the reader where to look ("Veuillez trouver ci-après ...")
+_LOOK = _alt(r"trouver", r"find", r"see", r"voir", r"note", r"noter", r"consulter", r"refer",
+             r"vous reporter", r"se reporter", r"beachten", r"encontrar", r"ver", r"vedere")  # fmt: skip
+POLITE_RE = re.compile(
+    rf"(?:^|[:;,!?(])\W*(?:[\w'-]+ ){{0,2}}?{_PLEASE_FORM}\b(?! (?:(?:bien )?vouloir )?{_LOOK}\b)"
+)
+GRADE_GIVEN_RE = re.compile(r"\b\d{1,2}(?:[.,]\d)? ?/ ?(?:20|10|100)\b")
