@@ -1,17 +1,23 @@
-"""A target's own place: the heading or the entry line the dossier gives an element or a topic,
-and whether what stands there takes it back.
+"""A target's own place: the heading or entry line the dossier gives an element or a topic, and
+whether what stands there takes it back.
 
 A student who titles a part « Étude qualitative » or opens a line on « Qualitative : » shows
-there what was done for it. When everything under that title (or after that colon) asserts
-nothing — « Non réalisée faute de temps », « à définir », « – », a course definition — the
-dossier has said in its own words that the element is not treated: a word of the element met
-elsewhere (« l'atelier d'entretien » for interviews) is about something else, and the element
-is absent. For a whole topic only an explicit denial counts so (« Le tableau de suivi n'a pas
-été réalisé »): an announcement under a topic's title still tells its intent (partial).
+there what was done for it. When what stands under that title (or
+after that colon) asserts nothing and says it was not done or will be done later (« Non
+réalisée faute de temps », « à définir », « – »), the dossier has said in its own words that
+the element is not treated: a word of the element met elsewhere (« l'atelier d'entretien »
+for interviews) is about something else, and the element is absent. For a whole topic only an
+explicit denial under its own title counts so (« Le tableau de suivi n'a pas été réalisé »):
+an announcement still tells its intent (partial); and a line of its own section that names one
+of its parts and leaves it empty (« Budget prévisionnel : non communiqué ») makes it partial,
+the dossier saying itself that part of what the criterion asks is missing.
 
 A place that sends the reader elsewhere (« voir la partie 6 ») is no verdict, nor is a title
-over sub-sections or over nothing; and a target with any other place of its own that says
-something keeps its status.
+over sub-sections or over nothing, a place holding only a definition or a quoted hypothetical
+(a verbatim), or a title that also names another checkpoint of the épreuve (« Accessibilité
+numérique » is the RGAA's); a target with any place of its own that says something keeps its
+status. Applied after the learned decisions (``detect_checkpoints``), it reads no weight and
+feeds none.
 """
 
 from __future__ import annotations
@@ -97,14 +103,17 @@ def disowned(
 
 
 def part_left_empty(checkpoint: Checkpoint, layout: Layout, others: CueIndex | None = None) -> bool:
-    """Under a title of the topic's own, a line names one of its parts and says it is empty
-    (« Budget prévisionnel : non communiqué », « Échéance : à définir »): the dossier says
-    itself that part of what the criterion asks is missing."""
+    """Under a title of the topic's own, a line names one of its parts (a word of the
+    criterion: its label or description) and says it is empty (« Budget prévisionnel : non
+    communiqué », « Échéance : à définir »): the dossier says itself that part of what the
+    criterion asks is missing. A line about something else (« Opportunités : à compléter »
+    under the company's presentation) is not one of its parts."""
     index, names = _index(checkpoint)
+    criterion = set(_WORD.findall(_fold(f"{checkpoint.label} {checkpoint.description}")))
     for unit, hits in _places(layout, index, CHECKPOINT, checkpoint.id, others):
         if unit.kind != "heading" or _title_words(unit, hits, names) > HEADING_CUE_EXTRA:
             continue
-        if any(_empty_part(u) for u in layout.heading_body(unit)):
+        if any(_empty_part(u, criterion) for u in layout.heading_body(unit)):
             return True
     return False
 
@@ -119,7 +128,7 @@ _EMPTY_VALUE = re.compile(
 )
 
 
-def _empty_part(unit: Unit) -> bool:
+def _empty_part(unit: Unit, criterion: set[str]) -> bool:
     """A line « Part : <nothing> »: a short name, a colon, and a value that says it is empty
     (a dash, « à définir », « non communiqué par le client »); « aucun » opens content as well
     (« Concurrents : aucun dans le quartier ») and counts only alone."""
@@ -128,10 +137,19 @@ def _empty_part(unit: Unit) -> bool:
     name, _, value = unit.text.partition(":")
     if not 0 < len(name.split()) <= PART_WORDS:
         return False
+    if not set(_WORD.findall(_fold(name))) & criterion:  # a part the criterion names
+        return False
     if _empty_entry(unit):
         return True
-    folded = fold(value).replace("’", "'").strip(" *_").rstrip(".!…").strip()
+    folded = _fold(value).strip(" *_").rstrip(".!…").strip()
     return bool(_EMPTY_VALUE.match(folded)) and len(folded.split()) <= 2 * PART_WORDS
+
+
+_WORD = re.compile(r"[a-z]{4,}")  # a content word of a part's name, folded
+
+
+def _fold(text: str) -> str:
+    return fold(text).replace("’", "'")
 
 
 def _title_words(unit: Unit, hits: Sequence[CueHit], names: frozenset[str]) -> int:
@@ -185,7 +203,9 @@ def _verdict(
         return None
     if _empty_entry(unit):
         return True
-    return _takes_back([void_reason(unit)], topic)
+    # one line may announce and still hold content (« Distribution : nos 85 revendeurs, et on
+    # veut démarcher ... »): only a denial takes an entry back
+    return True if void_reason(unit) == "negated" else None
 
 
 def _takes_back(reasons: Sequence[str | None], topic: bool) -> bool | None:
