@@ -164,7 +164,9 @@ Roue Libre Coop est une coopérative rennaise de onze coursiers à vélo créée
 def test_a_brief_whose_budget_line_is_left_undefined_is_partial(
     services: Services, tmp_path: Path
 ) -> None:
-    path = write(tmp_path, "coop.md", COURIERS.format(budget="à arrêter avec le conseil de gestion."))
+    path = write(
+        tmp_path, "coop.md", COURIERS.format(budget="à arrêter avec le conseil de gestion.")
+    )
     assert status_of(assess(services, path, "E2"), "cahier_des_charges") == "partial"
 
 
@@ -176,7 +178,9 @@ def test_a_brief_with_its_budget_is_present(services: Services, tmp_path: Path) 
 
 def test_a_part_whose_value_is_content_is_not_empty(tmp_path: Path) -> None:
     (cp,) = checkpoints("cahier_des_charges")
-    text = COURIERS.format(budget="aucun budget dédié, la coopérative y consacre 20 heures de bénévolat.")
+    text = COURIERS.format(
+        budget="aucun budget dédié, la coopérative y consacre 20 heures de bénévolat."
+    )
     layout = layout_of(ingest(write(tmp_path, "coop.md", text)))
     assert not part_left_empty(cp, layout)  # « aucune présence auprès des producteurs » too
 
