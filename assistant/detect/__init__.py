@@ -22,6 +22,7 @@ from assistant.detect.completeness import decide_topic, load_completeness
 from assistant.detect.cues import CueIndex, compile_cue
 from assistant.detect.judgment import judge, load_judgment, reading_of
 from assistant.detect.meaning import MeaningScan
+from assistant.detect.own_place import taken_back
 from assistant.detect.results import to_result
 from assistant.detect.scope import Layout
 from assistant.detect.substance import unit_substance
@@ -79,12 +80,13 @@ def detect_checkpoints(
     topics = load_topics() if reading is not None else None
     scan = reading.scan if reading is not None else None
     context = context_of(outcomes)
+    names = _names_index(tuple((cp.id, tuple(cp.cues)) for cp in checkpoints))
     results = []
     for o in outcomes:
         topic = decide_topic(o, layout, complete)
         o, topic = look_again(o, topic, scan, layout, topics, complete, context)
         judged = judge(o, reading, model, topic=topic, attribution=attribution)
-        results.append(to_result(judged, doc.text))
+        results.append(to_result(taken_back(judged, layout, names), doc.text))
     return results
 
 

@@ -53,6 +53,23 @@ def _titles_share(lines: list[str]) -> float:
     return titles / len(lines)
 
 
+def inline_items(text: str) -> list[str]:
+    """The titles of an outline run together on one line (« 1) la structure des coûts, 2) la
+    démarche RSE, ... »), whatever precedes the first one; empty when ``text`` is not such a
+    run (see ``_inline_titles``, without its limit on the words before the list)."""
+    marks = list(_MARKER.finditer(text))
+    if len(marks) < MIN_TITLES + 1 or _FIGURES.search(text):
+        return []
+    segments = [
+        text[m.end() : (marks[k + 1].start() if k + 1 < len(marks) else len(text))]
+        for k, m in enumerate(marks)
+    ]
+    sizes = [len(_WORD.findall(s)) for s in segments]
+    if max(sizes) > TITLE_WORDS or sum(sizes) / len(sizes) > TITLE_WORDS * 0.6:
+        return []
+    return segments
+
+
 def _inline_titles(text: str) -> bool:
     """« 1. Présentation 2. Veille 3. PESTEL 4. Porter »: three numbered titles or more on
     one line, each of a few words, and nothing else."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.detect.outline import reads_as_contents
+from assistant.detect.outline import inline_items, reads_as_contents
 from assistant.document import Block, Document
 from assistant.textnorm import fold
 
@@ -60,9 +60,32 @@ def toc_blocks(doc: Document) -> frozenset[int]:
         if _OPENS.match(fold(block.text)):
             found.add(block.index)
             found |= _run_after(blocks, i, headings, stop_at_heading=False)
-        elif _is_contents(_lines(block), headings):
+        elif _is_contents(_lines(block), headings) or _announces_parts(block.text, headings):
             found.add(block.index)
     return frozenset(found)
+
+
+ECHO_SHARE = 0.6  # share of an inline outline's items that must be the dossier's headings
+_SMALL = frozenset({"les", "des", "du", "de", "la", "le", "et", "en", "au", "aux", "d", "l"})
+
+
+def _announces_parts(text: str, headings: set[str]) -> bool:
+    """A sentence that announces the dossier's parts in a numbered run (« Ce dossier présente :
+    1) la structure des coûts, 2) la démarche RSE, ... 7) le suivi des écarts. »): most of its
+    items are the dossier's own headings, said in fewer words. It says where each topic is,
+    like a table of contents, not that it is treated."""
+    items = inline_items(text)
+    if not items:
+        return False
+    titles = [set(h.split()) for h in headings]
+    echoed = 0
+    for item in items:
+        words = set(re.sub(r"[^\w]+", " ", fold(item)).split()) - _SMALL
+        echoed += bool(words) and any(words <= title for title in titles)
+    return echoed >= max(MIN_ECHOES, ECHO_SHARE * len(items))
+
+
+MIN_ECHOES = 3
 
 
 def _run_after(
