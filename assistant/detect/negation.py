@@ -51,11 +51,24 @@ def denied_tokens(unit: Unit) -> frozenset[int]:
             after_denial = False
     if len(parts) > 1:
         denied |= _denials_across_clauses(unit, parts)
+        if _explained(unit, parts, denied):
+            return frozenset(range(len(unit.tokens)))
     if not denied:
         return frozenset()
     if WISH.search(folded):  # « J'aimerais..., mais rien n'est fait »
         return frozenset(range(len(unit.tokens)))
     return frozenset(_with_topic(unit, parts, denied))
+
+
+def _explained(unit: Unit, parts: list[tuple[int, int]], denied: set[int]) -> bool:
+    """A sentence that opens on a denial and explains it after a colon (« Le plan n'a pas été
+    fait : nous attendons les devis », « Pas réalisé : ... hors du périmètre de ma mission »):
+    what follows the colon is why it was not done, or when it will be, not a part of it."""
+    first, last = parts[0]
+    if not all(i in denied for i in range(first, last + 1)):
+        return False
+    gap = unit.text[_end(unit, last) : unit.tokens[parts[1][0]].start - unit.start]
+    return ":" in gap
 
 
 def _denials_across_clauses(unit: Unit, parts: list[tuple[int, int]]) -> set[int]:

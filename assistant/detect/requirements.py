@@ -20,13 +20,17 @@ _MONTHS = (
     r"|oct(?:obre)?|nov(?:embre)?|dec(?:embre)?"
 )
 _DAYS = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-_DATE = re.compile(
+_DEADLINE = (
     rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d\d\b|\bj ?[-+−] ?\d+"
-    rf"|\b\d{{1,2}}/\d{{1,2}}\b|\b(?:{_DAYS})\b|\btrimestre|\bsemestre|\becheance|\bdate limite"
+    rf"|\b\d{{1,2}}/\d{{1,2}}\b|\btrimestre|\bsemestre|\becheance|\bdate limite"
     r"|\b[jsm] ?[-−] ?\d+"
     r"|\b\d+(?: ?[-/à] ?\d+)? ?(?:jours?|semaines?|mois) (?:avant|apres|plus tot)"
     r"|\b(?:semaine|mois|jour) (?:precedente?|suivante?|d'avant)\b|\bveille\b|\blendemain\b"
 )
+# A day of the week is a date of the calendar (« diffusion le samedi ») but, alone, no deadline:
+# « le lundi, un point d'équipe » is a rhythm, and a schedule's tasks need dates that come once.
+_DATE = re.compile(rf"{_DEADLINE}|\b(?:{_DAYS})\b")
+_ONCE = re.compile(_DEADLINE)
 _PEOPLE = re.compile(
     r"\b(?:responsables?|chefs?|cheffe|charge(?:e|s|es)? de|directeur|directrice|direction"
     r"|gerant|gerante|stagiaires?|alternant|alternante|assistant|assistante|coordinat(?:eur|rice)"
@@ -143,7 +147,7 @@ def _targets(texts: Sequence[str]) -> bool:
 
 def _schedule(texts: Sequence[str]) -> bool:
     """Dated tasks: two dates at least (« mars », « S-2 », « 2 semaines avant »)."""
-    return sum(len(_DATE.findall(t)) for t in texts) >= 2
+    return sum(len(_ONCE.findall(t)) for t in texts) >= 2
 
 
 def _rhythm(texts: Sequence[str]) -> bool:
