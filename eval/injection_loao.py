@@ -219,6 +219,7 @@ def loao(
     from eval import train_injection
 
     train_injection.refuse_heldout(files)
+    work.mkdir(parents=True, exist_ok=True)
     total = np.zeros(4, dtype=int)
     if retrain or not all((work / p.stem / "confirm.json").is_file() for p in files):
         train_injection.main(
