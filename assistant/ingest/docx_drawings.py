@@ -81,11 +81,15 @@ def box_room(content: Any) -> tuple[float, float] | None:
     if width is None or height is None:
         return None
     insets = {side: _emu(body.get(f"{side}Ins")) for side in ("l", "t", "r", "b")}
-    across = width - (insets["l"] if insets["l"] is not None else 7.2) - (
-        insets["r"] if insets["r"] is not None else 7.2
+    across = (
+        width
+        - (insets["l"] if insets["l"] is not None else 7.2)
+        - (insets["r"] if insets["r"] is not None else 7.2)
     )
-    down = height - (insets["t"] if insets["t"] is not None else 3.6) - (
-        insets["b"] if insets["b"] is not None else 3.6
+    down = (
+        height
+        - (insets["t"] if insets["t"] is not None else 3.6)
+        - (insets["b"] if insets["b"] is not None else 3.6)
     )
     return (across, down) if across > 0 and down >= 0 else None
 
