@@ -28,8 +28,8 @@ from assistant.ingest.docx_geometry import (
     hides,
     next_span,
     paragraph_extent,
-    space_before,
     section_frames,
+    space_before,
 )
 from assistant.ingest.docx_styles import DocxStyles, qn, shading
 from assistant.ingest.raw import RawBlock, RawDocument, table_text
