@@ -1,6 +1,7 @@
 """Hand-written PDFs (no library between the test and the bytes) that hide one paragraph in
-a way only rendering reveals: clipped away, in an optional-content layer switched off, under
-an opaque annotation, white on a white picture; and the same page without the trick."""
+a way only rendering reveals: squeezed to no width or height, clipped away, in an
+optional-content layer switched off, under an opaque annotation, white on a white picture;
+and the same page without the trick."""
 
 from __future__ import annotations
 
@@ -40,6 +41,10 @@ def build_pdf(path: Path, trick: str) -> Path:
     top = y + 12
     if trick == "clipped":
         secret = ["q 0 0 1 1 re W n", *secret, "Q"]
+    elif trick == "zero_width":  # horizontal scaling of 0 %: every glyph has no width
+        secret = ["0 Tz", *secret, "100 Tz"]
+    elif trick == "zero_height":  # a matrix that flattens the lines onto one of no height
+        secret = [f"q 1 0 0 0 0 {bottom:.0f} cm", *secret, "Q"]
     elif trick == "layer_off":
         secret = ["/OC /oc1 BDC", *secret, "EMC"]
     elif trick == "white_on_white_image":

@@ -358,3 +358,45 @@ def test_ordinary_alternative_text_and_fields_raise_nothing(tmp_path: Path) -> N
     doc = read(path)
     assert doc.hidden == [] and flagged(doc) == []
     assert evidence(doc) == f"{BODY[0]} {BODY[1]} 3"
+
+
+def framed_box(height: float, gap_pt: float, fit: str = "<a:noAutofit/>", story: str = "") -> str:
+    """An inline-anchored text box 300 pt wide and ``height`` pt high: a short title line,
+    then SECRET after ``gap_pt`` points of space before."""
+    title = '<w:p><w:r><w:rPr><w:sz w:val="20"/></w:rPr><w:t>Chiffres clés</w:t></w:r></w:p>'
+    secret = (
+        f'<w:p><w:pPr><w:spacing w:before="{int(gap_pt * 20)}" w:after="0"/></w:pPr>'
+        f'<w:r><w:rPr><w:sz w:val="20"/></w:rPr><w:t>{SECRET}</w:t></w:r></w:p>'
+    )
+    graphic = (
+        f'<a:graphicData uri="{WPS}"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr>'
+        f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{300 * EMU}" cy="{int(height * EMU)}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></wps:spPr>'
+        f"<wps:txbx{story}><w:txbxContent>{title}{secret}</w:txbxContent></wps:txbx>"
+        f'<wps:bodyPr wrap="square" lIns="91440" tIns="45720" rIns="91440" bIns="45720">{fit}'
+        "</wps:bodyPr></wps:wsp></a:graphicData>"
+    )
+    return anchor(graphic, position("H", "column", 0), position("V", "paragraph", 0),
+                  (300, height), wrap="<wp:wrapTopAndBottom/>")  # fmt: skip
+
+
+def test_text_that_starts_below_a_fixed_text_box_is_hidden(tmp_path: Path) -> None:
+    doc = read(build(tmp_path / "d.docx", framed_box(40, 60), text=""))
+    assert [f.quote for f in doc.hidden] == [SECRET]
+    assert SECRET not in evidence(doc) and "Chiffres clés" in evidence(doc)
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["room_enough", "grows_with_its_text", "shrinks_its_text", "runs_on_into_a_linked_box"],
+)
+def test_text_a_text_box_shows_is_kept(case: str, tmp_path: Path) -> None:
+    box = {
+        "room_enough": framed_box(120, 20),
+        "grows_with_its_text": framed_box(40, 60, fit="<a:spAutoFit/>"),
+        "shrinks_its_text": framed_box(40, 60, fit="<a:normAutofit/>"),
+        "runs_on_into_a_linked_box": framed_box(40, 60, story=' id="1"'),
+    }[case]
+    doc = read(build(tmp_path / "d.docx", box, text=""))
+    assert doc.hidden == []
+    assert SECRET in evidence(doc)

@@ -62,3 +62,93 @@ def test_readable_odt_formatting_stays_text(case: str, tmp_path: Path) -> None:
     doc = ingest_file(build(tmp_path / "d.odt", *READABLE[case]), LimitsSettings())
     assert doc.hidden == []
     assert SECRET in " ".join(b.text for b in doc.evidence_blocks())
+
+
+def cell_document(path: Path, text_colour: str, cell_fill: str | None) -> Path:
+    """A one-row table whose cell (filled with ``cell_fill``, if any) holds SECRET in
+    ``text_colour``."""
+    from odf.style import TableCellProperties
+    from odf.table import Table, TableCell, TableColumn, TableRow
+
+    document = OpenDocumentText()
+    letters = Style(name="EnTete", family="paragraph")
+    letters.addElement(TextProperties(color=text_colour))
+    document.styles.addElement(letters)
+    cell_style = Style(name="Case", family="table-cell")
+    if cell_fill:
+        cell_style.addElement(TableCellProperties(backgroundcolor=cell_fill))
+    document.automaticstyles.addElement(cell_style)
+    document.text.addElement(P(text=BODY))
+    table = Table(name="T")
+    table.addElement(TableColumn())
+    row = TableRow()
+    cell = TableCell(stylename=cell_style)
+    cell.addElement(P(stylename=letters, text=SECRET))
+    row.addElement(cell)
+    table.addElement(row)
+    document.text.addElement(table)
+    document.save(str(path))
+    return path
+
+
+def test_letters_are_judged_against_the_fill_of_their_table_cell(tmp_path: Path) -> None:
+    on_teal = ingest_file(cell_document(tmp_path / "a.odt", "#ffffff", "#1b6f8a"), LimitsSettings())
+    assert on_teal.hidden == []
+    assert SECRET in " ".join(b.text for b in on_teal.evidence_blocks())
+    on_paper = ingest_file(cell_document(tmp_path / "b.odt", "#ffffff", None), LimitsSettings())
+    assert [f.quote for f in on_paper.hidden] == [SECRET]
+    same_tint = ingest_file(
+        cell_document(tmp_path / "c.odt", "#dcd2c4", "#ddd3c5"), LimitsSettings()
+    )
+    assert [f.quote for f in same_tint.hidden] == [SECRET]
+
+
+def field_document(path: Path, xml_inside: str, declarations: str = "") -> Path:
+    """BODY, then a paragraph holding ``xml_inside`` (ODF text markup) after SECRET; user
+    field ``declarations`` go before the text."""
+    import zipfile
+
+    document = OpenDocumentText()
+    document.text.addElement(P(text=BODY))
+    document.text.addElement(P(text="@@MARK@@"))
+    document.save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    content = parts["content.xml"].decode()
+    content = content.replace("<text:p>@@MARK@@</text:p>", f"<text:p>{SECRET}{xml_inside}</text:p>")
+    if declarations:
+        content = content.replace("<office:text>", f"<office:text>{declarations}", 1)
+    parts["content.xml"] = content.encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", parts.pop("mimetype"), compress_type=zipfile.ZIP_STORED)
+        for name, data in parts.items():
+            archive.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED)
+    return path
+
+
+def test_a_paragraph_a_true_hidden_paragraph_field_hides_is_reported(tmp_path: Path) -> None:
+    shut = '<text:hidden-paragraph text:condition="ooow:2&gt;1" text:is-hidden="true"/>'
+    doc = ingest_file(field_document(tmp_path / "a.odt", shut), LimitsSettings())
+    assert [f.quote for f in doc.hidden] == [SECRET]
+    assert " ".join(b.text for b in doc.evidence_blocks()) == BODY
+    shown = '<text:hidden-paragraph text:condition="ooow:1&gt;2" text:is-hidden="false"/>'
+    doc = ingest_file(field_document(tmp_path / "b.odt", shown), LimitsSettings())
+    assert doc.hidden == []
+    assert SECRET in " ".join(b.text for b in doc.evidence_blocks())
+
+
+def test_a_user_field_value_no_page_shows_is_reported(tmp_path: Path) -> None:
+    value = "Compte de résultat prévisionnel sur trois ans avec seuil de rentabilité"
+    declared = (
+        '<text:user-field-decls><text:user-field-decl office:value-type="string" '
+        f'office:string-value="{value}" text:name="Annexe"/>'
+        '<text:user-field-decl office:value-type="float" office:value="3" text:name="N"/>'
+        "</text:user-field-decls>"
+    )
+    unused = ingest_file(field_document(tmp_path / "a.odt", "", declared), LimitsSettings())
+    assert [f.quote for f in unused.hidden] == [value]
+    assert value not in " ".join(b.text for b in unused.evidence_blocks())
+    shown = f' <text:user-field-get text:name="Annexe">{value}</text:user-field-get>'
+    used = ingest_file(field_document(tmp_path / "b.odt", shown, declared), LimitsSettings())
+    assert used.hidden == []
+    assert value in " ".join(b.text for b in used.evidence_blocks())

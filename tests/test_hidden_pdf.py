@@ -18,6 +18,20 @@ from tests.pdf_tricks import NOTE, SECRET, build_pdf
 HIDING = ["clipped", "layer_off", "annotation", "white_on_white_image"]
 
 
+@pytest.mark.parametrize(
+    ("trick", "reason"), [("zero_width", "compressed"), ("zero_height", "tiny_font")]
+)
+def test_text_squeezed_flat_is_reported_once_and_never_evidence(
+    trick: str, reason: str, tmp_path: Path
+) -> None:
+    doc = ingest_file(build_pdf(tmp_path / "d.pdf", trick), LimitsSettings())
+    assert [(f.reason, f.page) for f in doc.hidden] == [(reason, 1)]
+    assert doc.hidden[0].quote.startswith("Legal : le reglement")
+    evidence = " ".join(b.text for b in doc.evidence_blocks())
+    assert "1223/2009" not in evidence and "AGEC" not in evidence
+    assert "inflation de 5,2 %" in evidence
+
+
 @pytest.mark.parametrize("trick", HIDING)
 def test_text_the_page_does_not_show_is_hidden(trick: str, tmp_path: Path) -> None:
     doc = ingest_file(build_pdf(tmp_path / "d.pdf", trick), LimitsSettings())

@@ -59,6 +59,41 @@ def box_hidden(content: Any, frame: PageFrame | None) -> HiddenReason | None:
     return "off_page" if box is not None and off_page(box, frame) else None
 
 
+def box_room(content: Any) -> tuple[float, float] | None:
+    """The room a text box (``w:txbxContent``) shows its text in, (width, height) in points
+    inside its insets: a DrawingML shape of fixed size (``wp:extent``) whose text neither
+    grows the shape (``a:spAutoFit``), shrinks to fit (``a:normAutofit``), runs on into a
+    linked box nor turns; None for any other box (its text all shows)."""
+    drawing = _drawing_of(content)
+    shape = next(content.iterancestors(f"{_WPS}wsp"), None)
+    story = next(content.iterancestors(f"{_WPS}txbx"), None)
+    if drawing is None or shape is None or story is None or story.get("id") is not None:
+        return None
+    body = shape.find(f"{_WPS}bodyPr")
+    extent = drawing.find(qn("wp:extent"))
+    if body is None or extent is None:
+        return None
+    if body.find(f"{_A}spAutoFit") is not None or body.find(f"{_A}normAutofit") is not None:
+        return None
+    if (body.get("vert") or "horz") != "horz" or (_int(body.get("rot")) or 0) != 0:
+        return None
+    width, height = _emu(extent.get("cx")), _emu(extent.get("cy"))
+    if width is None or height is None:
+        return None
+    insets = {side: _emu(body.get(f"{side}Ins")) for side in ("l", "t", "r", "b")}
+    across = (
+        width
+        - (insets["l"] if insets["l"] is not None else 7.2)
+        - (insets["r"] if insets["r"] is not None else 7.2)
+    )
+    down = (
+        height
+        - (insets["t"] if insets["t"] is not None else 3.6)
+        - (insets["b"] if insets["b"] is not None else 3.6)
+    )
+    return (across, down) if across > 0 and down >= 0 else None
+
+
 def box_fill(content: Any) -> RGB | None:
     """The colour a text box (``w:txbxContent``) paints behind its text: its shape's solid
     fill (DrawingML ``a:solidFill`` with an RGB or a light/dark scheme colour, or a VML

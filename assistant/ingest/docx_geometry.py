@@ -234,6 +234,11 @@ def paragraph_extent(chars: int, size: float, spacings: list[Any], frame: PageFr
     return Extent(lines[1], text_foot, lines[0] * least, text_foot + after)
 
 
+def space_before(spacings: list[Any]) -> float:
+    """A paragraph's space before, in points (``w:spacing`` elements, nearest first)."""
+    return max(0.0, (_spacing(spacings, "w:before") or 0) / TWIPS_PER_PT)
+
+
 def _spacing(spacings: list[Any], attribute: str) -> int | None:
     """The nearest value of a ``w:spacing`` attribute."""
     for spacing in spacings:

@@ -15,13 +15,21 @@ from typing import Any
 from assistant.document import BlockKind, HiddenReason
 from assistant.errors import CorruptFileError
 from assistant.ingest.asides import docx_asides, docx_unshown_headers
-from assistant.ingest.docx_drawings import Pictures, box_fill, box_hidden, covering, in_fallback
+from assistant.ingest.docx_drawings import (
+    Pictures,
+    box_fill,
+    box_hidden,
+    box_room,
+    covering,
+    in_fallback,
+)
 from assistant.ingest.docx_geometry import (
     PageFrame,
     hides,
     next_span,
     paragraph_extent,
     section_frames,
+    space_before,
 )
 from assistant.ingest.docx_styles import DocxStyles, qn, shading
 from assistant.ingest.raw import RawBlock, RawDocument, table_text
@@ -173,8 +181,12 @@ def _read_paragraph(p: Any, walk: _Walk) -> None:
             continue
         page_colour = walk.page_colour
         walk.page_colour = box_fill(box) or page_colour  # the ground of the box's text
+        overflow = _Overflow(box_room(box), walk.styles)
         for element in _block_elements(box):
-            _read_element(element, walk)
+            if overflow.below(element):  # past the box's lower edge: never drawn
+                walk.add("other", _all_text(element), hidden="not_rendered", page=text.page)
+            else:
+                _read_element(element, walk)
         walk.page_colour = page_colour
     walk.covers = covers
     if _ends_section(p) and not walk.rendered_breaks:
@@ -200,6 +212,39 @@ def _covered(
     covered = bool(text.visible.strip()) and any(hides(span, extent) for span in spans)
     onwards = [next_span(span, extent) for span in spans]
     return covered, [(walk.page, span) for span in onwards if span[1] > 0][:_MAX_COVERS]
+
+
+class _Overflow:
+    """Where the paragraphs of a fixed-size text box start, at the least: each one at least
+    one line of its smallest letters and its spaces below the previous one (its lines counted
+    at a narrow glyph width over the box's width). A paragraph that starts at or below the
+    box's lower edge overflows it, and Word draws no text outside an unlinked box."""
+
+    def __init__(self, room: tuple[float, float] | None, styles: DocxStyles) -> None:
+        self.room, self.styles = room, styles
+        self.top = 0.0  # the least distance from the box's top to the next paragraph
+        self.first = True
+
+    def below(self, element: Any) -> bool:
+        if self.room is None:
+            return False
+        if element.tag != qn("w:p"):
+            self.room = None  # a table's height is not estimated: nothing more is judged
+            return False
+        width, height = self.room
+        frame = PageFrame(width, height, 0.0, 0.0, 0.0, 0.0, 1, width)
+        sizes = [self.styles.run_size(run, element) for run in _runs(element)]
+        size = min(sizes) if sizes else self.styles.run_size(element, element)
+        chars = sum(len(t.text or "") for t in element.iter(qn("w:t")))
+        extent = paragraph_extent(chars, size, self.styles.spacings(element), frame)
+        before = space_before(self.styles.spacings(element))
+        if self.first or self.styles.contextual_spacing(element):
+            before = 0.0  # the box's first line, or spaces dropped between like paragraphs
+        self.first = False
+        if self.top + before >= height and chars > 0:
+            return True
+        self.top += before + extent.least
+        return False
 
 
 def _all_text(box: Any) -> str:

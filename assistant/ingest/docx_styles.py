@@ -121,6 +121,13 @@ class DocxStyles:
         found = (s.find(qn("w:spacing")) for s in sources if s is not None)
         return [spacing for spacing in found if spacing is not None]
 
+    def contextual_spacing(self, paragraph: Any) -> bool:
+        """The paragraph (or its style) drops its spaces next to paragraphs of its style."""
+        ppr = paragraph.find(qn("w:pPr"))
+        styles = self.chain(_val(ppr, "w:pStyle"))
+        sources = [ppr, *(s.find(qn("w:pPr")) for s in styles)]
+        return any(s is not None and s.find(qn("w:contextualSpacing")) is not None for s in sources)
+
     def _run_sources(self, run: Any, paragraph: Any) -> list[Any]:
         rpr = run.find(qn("w:rPr"))
         ppr = paragraph.find(qn("w:pPr"))

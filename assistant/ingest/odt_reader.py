@@ -109,7 +109,36 @@ def read_odt(path: Path, filename: str) -> RawDocument:
     walk = _Walk(OdtStyles(document), getattr(document, "Pictures", None) or {})
     for element in _children(document.text):
         _read_block(element, walk, "paragraph")
+    for value in _unshown_user_fields(document.text):
+        walk.add("other", value, hidden="not_rendered", page=1)
     return RawDocument("odt", walk.blocks, pages=walk.page, asides=_asides(document))
+
+
+def _unshown_user_fields(body: Any) -> list[str]:
+    """The text values of user fields declared (``text:user-field-decl``) but shown nowhere
+    (no ``text:user-field-get`` or ``-input`` of their name): only the field dialog lists
+    them. Numbers and other values without a letter are left alone."""
+    shown = {
+        node.getAttrNS(TEXT, "name")
+        for kind in ("user-field-get", "user-field-input")
+        for node in _elements(body, kind)
+    }
+    values = []
+    for declaration in _elements(body, "user-field-decl"):
+        value = declaration.getAttrNS(OFFICE, "string-value") or ""
+        if declaration.getAttrNS(TEXT, "name") not in shown and any(c.isalpha() for c in value):
+            values.append(value)
+    return values
+
+
+def _elements(root: Any, name: str) -> Iterator[Any]:
+    """Every element ``text:name`` under ``root``, in document order."""
+    for node in root.childNodes:
+        if node.nodeType != node.ELEMENT_NODE:
+            continue
+        if node.qname == (TEXT, name):
+            yield node
+        yield from _elements(node, name)
 
 
 def _asides(document: Any) -> list[RawBlock]:
@@ -174,6 +203,13 @@ def _read_paragraph(element: Any, walk: _Walk, kind: BlockKind) -> None:
     breaks = walk.styles.page_breaks(style_name)
     if breaks.before:
         walk.next_page()
+    if _hides_itself(element):  # a hidden-paragraph field LibreOffice last found true
+        from odf import teletype
+
+        walk.add("other", teletype.extractText(element), hidden="vanished", page=walk.page)
+        if breaks.after:
+            walk.next_page()
+        return
     inline = _Inline(walk)
     paragraph_reason = walk.styles.hidden_reason([style_name])
     _read_inline(element, walk, [style_name], paragraph_reason, inline)
@@ -195,6 +231,15 @@ def _read_paragraph(element: Any, walk: _Walk, kind: BlockKind) -> None:
             _read_block(child, walk, "paragraph")
     if breaks.after:
         walk.next_page()
+
+
+def _hides_itself(paragraph: Any) -> bool:
+    """The paragraph holds a ``text:hidden-paragraph`` field whose condition held when the
+    document was last laid out (``text:is-hidden``): the whole paragraph is not shown."""
+    return any(
+        (field.getAttrNS(TEXT, "is-hidden") or "").lower() == "true"
+        for field in _elements(paragraph, "hidden-paragraph")
+    )
 
 
 def _read_inline(
@@ -249,11 +294,17 @@ def _read_table(element: Any, walk: _Walk) -> None:
 
 
 def _cell_inline(cell: Any, walk: _Walk) -> _Inline:
+    """A cell's text, judged against the cell's fill (the ground its letters stand on)."""
     inline = _Inline(walk)
-    for child in _children(cell):
-        style = child.getAttrNS(TEXT, "style-name")
-        _read_inline(child, walk, [style], walk.styles.hidden_reason([style]), inline)
-        inline.visible.append(" ")
+    around = walk.styles.ground
+    walk.styles.ground = walk.styles.cell_fill(cell.getAttrNS(TABLE, "style-name"), around)
+    try:
+        for child in _children(cell):
+            style = child.getAttrNS(TEXT, "style-name")
+            _read_inline(child, walk, [style], walk.styles.hidden_reason([style]), inline)
+            inline.visible.append(" ")
+    finally:
+        walk.styles.ground = around
     return inline
 
 

@@ -34,6 +34,7 @@ class OdtStyles:
                 if style.nodeType == style.ELEMENT_NODE and style.qname == (STYLE, "style"):
                     self.by_name[style.getAttrNS(STYLE, "name") or ""] = style
         self.page_colour = _page_colour(document)
+        self.ground: RGB | None = None  # the fill of the table cell being read, if any
 
     def chain(self, name: str | None) -> list[Any]:
         found: list[Any] = []
@@ -52,6 +53,12 @@ class OdtStyles:
         after = _prop(chain, "paragraph-properties", FO, "break-after") == "page"
         return PageBreaks(before or master, after)
 
+    def cell_fill(self, name: str | None, around: RGB | None) -> RGB | None:
+        """The colour a table cell of style ``name`` paints behind its text (its
+        ``fo:background-color``), else ``around`` (what shows through it)."""
+        colour = _prop(self.chain(name), "table-cell-properties", FO, "background-color")
+        return parse_hex(colour) or around
+
     def hidden_reason(self, names: list[str | None]) -> HiddenReason | None:
         """Why text under these styles (innermost first) is unseen, else None."""
         chain = [style for name in names for style in self.chain(name)]
@@ -64,7 +71,7 @@ class OdtStyles:
         scale = _PERCENT.match(_prop(chain, "text-properties", STYLE, "text-scale") or "")
         return unseen(
             WHITE if (colour or "").lower() == "white" else parse_hex(colour),
-            background or self.page_colour,
+            background or self.ground or self.page_colour,
             _points(_prop(chain, "text-properties", FO, "font-size")),
             float(scale.group(1)) / 100 if scale else None,
         )

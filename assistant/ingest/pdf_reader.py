@@ -20,7 +20,7 @@ from assistant.ingest.pdf_lines import PdfLine, page_lines
 from assistant.ingest.pdf_objects import Box, PageObjects, page_objects
 from assistant.ingest.pdf_render import mark_unrendered
 from assistant.ingest.pdf_tables import find_grids
-from assistant.ingest.raw import RawDocument
+from assistant.ingest.raw import RawBlock, RawDocument
 from assistant.settings import LimitsSettings
 
 logger = logging.getLogger(__name__)
@@ -36,11 +36,51 @@ def read_pdf(path: Path, filename: str, limits: LimitsSettings) -> RawDocument:
     finally:
         pdf.close()
     lines: list[PdfLine] = []
+    flat: list[RawBlock] = []
     for number, (chars, box, objects, notes) in enumerate(pages, start=1):
         lines.extend(page_lines(chars, number, box, find_grids(objects.rules, box)))
         asides.extend(aside_blocks(notes, page=number))
+        flat.extend(_flattened_blocks(path, number, objects))
     blocks = lines_to_blocks(lines, BodyStyle.of(lines))
+    if flat:  # each at the end of its page
+        blocks = sorted(blocks + flat, key=lambda block: block.page or 0)
     return RawDocument("pdf", blocks, pages=count, asides=asides)
+
+
+def _flattened_blocks(path: Path, number: int, objects: PageObjects) -> list[RawBlock]:
+    """Text drawn flat: a text object whose glyphs its matrix squeezes to no width (a
+    horizontal scale of 0, a degenerate matrix) paints nothing, and PDFium leaves
+    its characters out of the page's text. Its text, read by pypdf at the objects' places,
+    is reported hidden; nothing is read unless the page has such an object."""
+    boxes = [t.box for t in objects.texts.values() if _flat(t.box)]
+    if not boxes:
+        return []
+    import pypdf
+
+    found: list[str] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_args: Any) -> None:
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if text.strip() and any(_near(box, x, y) for box in boxes):
+            found.append(text)
+
+    try:
+        pypdf.PdfReader(path, strict=False).pages[number - 1].extract_text(visitor_text=visit)
+    except Exception:  # pypdf fails where PDFium read the page: nothing more to report
+        logger.info("flattened text unreadable on page %d", number, exc_info=True)
+    text = " ".join(" ".join(found).split())
+    return [RawBlock("other", text, number, hidden_reason="compressed")] if text else []
+
+
+def _flat(box: Box) -> bool:
+    """A box of (almost) no width and some height: glyphs squeezed to nothing across, which
+    PDFium drops (squeezed to no height, they stay, sized 0 pt: ``tiny_font``)."""
+    return box[2] - box[0] < 0.01 and box[3] - box[1] >= 0.5
+
+
+def _near(box: Box, x: float, y: float, slack: float = 1.0) -> bool:
+    return box[0] - slack <= x <= box[2] + slack and box[1] - slack <= y <= box[3] + slack
 
 
 def _open(path: Path, filename: str) -> pdfium.PdfDocument:
