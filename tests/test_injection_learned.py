@@ -308,7 +308,9 @@ def test_a_claim_is_read_with_the_request_beside_it_and_neither_is_evidence(
     path.write_text("\n\n".join(texts), encoding="utf-8")
     doc = ingest(path)
     evidence = _evidence(doc)
-    assert not any(b.injection for b in doc.blocks)  # kept out of the evidence, no alarm
+    # kept out of the evidence; since session 12 the confirmation may also alarm on a request
+    # below the first reading's alarm (learned.GATE), but never on the ordinary sentences
+    assert not any(b.injection for b in doc.blocks if any(c in b.text for c in ORDINARY))
     for part in (CLAIM, REQUEST, GERMAN_CLAIM, GERMAN_REQUEST, WEAK_CLAIM, WEAK_REQUEST):
         assert part not in evidence, part
     for clean in [INTRO, *ORDINARY]:  # the sentences around them stay evidence
