@@ -29,11 +29,10 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.document import Document, ReadingWindow
+from assistant.document import ReadingWindow
 from assistant.injection import learned
 from assistant.injection.confirm import ConfirmModel
 from assistant.injection.learned import InjectionModel
-from assistant.injection.masking import reading_form
 from assistant.settings import LimitsSettings
 from eval.injections import FRAME, Case, load_cases
 
@@ -74,7 +73,7 @@ def read_case(case: Case, folder: Path, limits: LimitsSettings) -> Reading:
         return Reading(case, False, "no window", float("-inf"))
     model = learned.load_model()
     assert model is not None
-    rows, cue_rows = window_rows(parsed)
+    rows, cue_rows = learned.window_rows(parsed, learned._use_embed)
     scores = model.scores(rows, cue_rows)
     best = float(scores.max())
     if best > model.threshold:
@@ -84,17 +83,6 @@ def read_case(case: Case, folder: Path, limits: LimitsSettings) -> Reading:
     else:
         cause = "low"
     return Reading(case, False, cause, best)
-
-
-def window_rows(parsed: Document) -> tuple[np.ndarray, np.ndarray]:
-    """The embedding rows and cue rows of ``parsed``'s reading windows, as the learned reading
-    builds them."""
-    spans = sorted({(s, e) for w in parsed.windows for s, e in w.spans})
-    position = {span: i for i, span in enumerate(spans)}
-    vectors = learned._use_embed([reading_form(parsed.text[s:e]) for s, e in spans])
-    members = [[position[(s, e)] for s, e in w.spans] for w in parsed.windows]
-    cue_rows = np.asarray([w.cues for w in parsed.windows], dtype=np.float64)
-    return learned.window_vectors(vectors, members), cue_rows
 
 
 GATES = (0.0, 0.25, 0.5, 0.75, 1.0)
@@ -143,7 +131,7 @@ def score_case(case: Case, folder: Path, limits: LimitsSettings) -> Scored:
         return Scored(case, None, empty, empty, model, confirm.threshold)
     if not parsed.windows:
         return Scored(case, [], empty, empty, model, confirm.threshold)
-    rows, cue_rows = window_rows(parsed)
+    rows, cue_rows = learned.window_rows(parsed, learned._use_embed)
     texts = [" ".join(parsed.text[s:e] for s, e in w.spans) for w in parsed.windows]
     return Scored(
         case,

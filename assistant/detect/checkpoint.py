@@ -194,7 +194,7 @@ class _Scan:
             for h in index.find(u)
             if layout.affirms(h) and layout.says_something(u) and _heads_case(layout, u, about)
         ]
-        self.names = _names(cues)
+        self.names = cue_names(cues)
         by_unit: dict[int, list[CueHit]] = {}
         for hit in hits:
             by_unit.setdefault(hit.unit.index, []).append(hit)
@@ -238,7 +238,7 @@ class _Scan:
                     continue
                 finding, scope = self._finding(hit)
                 # the line's name says what its few words are about: terse is enough
-                finding.entry = target != CHECKPOINT and hit.first <= 1 and _names_entry(hit)
+                finding.entry = target != CHECKPOINT and hit.first <= 1 and names_entry(hit)
                 finding.meets = self._meets(target, requires, scope)
                 finding.required = bool(requires)
                 finding.passing = topic and self._passing(hit)
@@ -370,7 +370,7 @@ class _Scan:
         over « 3.2 Projet professionnel ») keeps only its introduction. A label whose value
         says the entry is empty (« Paid : – ») heads nothing, and a body ends at the next line
         that opens on a sibling element's name (« Earned : » over « Owned : site, lettre »)."""
-        if _empty_entry(hit.unit):
+        if empty_entry(hit.unit):
             return []
         stop = (self.labels - {hit.unit.index}) | self._entries_of_others(hit.cue.target)
         body = self.layout.label_body(hit.unit, stop)
@@ -383,7 +383,7 @@ class _Scan:
         """In a sentence that lists the elements, an element's clause that opens on its name
         as an entry (« Paid = Meta Ads 3 000 € ; Earned = Dauphiné, France 3 ; ... ») is
         its content, weighed alone and quoted by its sentence (None: no such clause)."""
-        if hit.cue.target == CHECKPOINT or not _names_entry(hit):
+        if hit.cue.target == CHECKPOINT or not names_entry(hit):
             return None
         unit = hit.unit
         begin = unit.tokens[hit.first].start - unit.start
@@ -407,7 +407,7 @@ class _Scan:
         if hit.cue.target == CHECKPOINT:
             return False
         opened = self.entries.get(hit.unit.index, set())
-        if hit.cue.target in opened or _names_entry(hit):  # « Forces : ... Faiblesses : ... »
+        if hit.cue.target in opened or names_entry(hit):  # « Forces : ... Faiblesses : ... »
             return False
         return bool(opened - {hit.cue.target, CHECKPOINT}) or hit.unit.index in self.foreign
 
@@ -459,7 +459,7 @@ def section_owners(layout: Layout, checkpoints: Sequence[Checkpoint]) -> dict[in
             continue
         cues = [c for c in checkpoint_cues(checkpoint) if c.target == CHECKPOINT]
         index = CueIndex(cues)
-        weigher = Weigher(_names(cues), {})
+        weigher = Weigher(cue_names(cues), {})
         for heading in headings:
             if index.find(heading) and not weigher.is_title(heading):
                 for unit in layout.units[heading.index + 1 :]:
@@ -482,7 +482,7 @@ def entry_names(layout: Layout, checkpoints: Sequence[Checkpoint]) -> dict[int, 
         if unit.kind != "sentence" or not any(m in unit.text[:80] for m in ENTRY_MARKS):
             continue
         for hit in index.find(unit):
-            if hit.first <= 1 and _names_entry(hit):
+            if hit.first <= 1 and names_entry(hit):
                 out.setdefault(unit.index, set()).add(hit.cue.target)
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -584,12 +584,12 @@ def _entries(hits: Sequence[CueHit]) -> dict[int, set[str]]:
     refait », « Légal — loi AGEC »), the targets so named: the line is their entry."""
     out: dict[int, set[str]] = {}
     for hit in hits:
-        if hit.unit.kind == "sentence" and hit.first <= 1 and _names_entry(hit):
+        if hit.unit.kind == "sentence" and hit.first <= 1 and names_entry(hit):
             out.setdefault(hit.unit.index, set()).add(hit.cue.target)
     return out
 
 
-def _names_entry(hit: CueHit) -> bool:
+def names_entry(hit: CueHit) -> bool:
     """The cue is followed by a colon or a dash: it names the entry that follows it."""
     unit = hit.unit
     last = unit.tokens[hit.last]
@@ -597,7 +597,7 @@ def _names_entry(hit: CueHit) -> bool:
     return after.startswith(ENTRY_MARKS)
 
 
-def _empty_entry(unit: Unit) -> bool:
+def empty_entry(unit: Unit) -> bool:
     """A labelled line whose value says there is nothing: a dash or a slash alone, or a word
     for an empty field (« Paid : – », « Earned : pas encore. », « Légal : néant »)."""
     if unit.kind == "heading":
@@ -625,7 +625,7 @@ def _opens_sentence(hit: CueHit) -> bool:
     return hit.unit.kind == "sentence" and hit.first <= LEAD_WORDS
 
 
-def _names(cues: Sequence[Cue]) -> frozenset[str]:
+def cue_names(cues: Sequence[Cue]) -> frozenset[str]:
     """Stems of the checkpoint's own names (tool names): never content."""
     return frozenset(s for c in cues if c.target == CHECKPOINT for s in c.stems)
 

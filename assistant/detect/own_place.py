@@ -30,11 +30,11 @@ from assistant.detect.checkpoint import (
     CHECKPOINT,
     HEADING_CUE_EXTRA,
     CheckpointOutcome,
-    _empty_entry,
-    _names,
-    _names_entry,
     checkpoint_cues,
     checkpoint_status,
+    cue_names,
+    empty_entry,
+    names_entry,
 )
 from assistant.detect.claims import void_reason
 from assistant.detect.cues import CueHit, CueIndex
@@ -139,7 +139,7 @@ def _empty_part(unit: Unit, criterion: set[str]) -> bool:
         return False
     if not set(_WORD.findall(_fold(name))) & criterion:  # a part the criterion names
         return False
-    if _empty_entry(unit):
+    if empty_entry(unit):
         return True
     folded = _fold(value).strip(" *_").rstrip(".!…").strip()
     return bool(_EMPTY_VALUE.match(folded)) and len(folded.split()) <= 2 * PART_WORDS
@@ -159,7 +159,7 @@ def _title_words(unit: Unit, hits: Sequence[CueHit], names: frozenset[str]) -> i
 
 def _index(checkpoint: Checkpoint) -> tuple[CueIndex, frozenset[str]]:
     cues = checkpoint_cues(checkpoint)
-    return CueIndex(cues), _names(cues)
+    return CueIndex(cues), cue_names(cues)
 
 
 def _places(
@@ -199,9 +199,9 @@ def _verdict(
         if not body or any(u.kind == "heading" for u in body):
             return None
         return _takes_back([void_reason(u) for u in body], topic)
-    if not any(h.first <= 1 and _names_entry(h) for h in hits):
+    if not any(h.first <= 1 and names_entry(h) for h in hits):
         return None
-    if _empty_entry(unit):
+    if empty_entry(unit):
         return True
     # one line may announce and still hold content (« Distribution : nos 85 revendeurs, et on
     # veut démarcher ... »): only a denial takes an entry back

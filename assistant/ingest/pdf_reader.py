@@ -36,41 +36,54 @@ def read_pdf(path: Path, filename: str, limits: LimitsSettings) -> RawDocument:
     finally:
         pdf.close()
     lines: list[PdfLine] = []
-    flat: list[RawBlock] = []
+    flat_boxes: dict[int, list[Box]] = {}
     for number, (chars, box, objects, notes) in enumerate(pages, start=1):
         lines.extend(page_lines(chars, number, box, find_grids(objects.rules, box)))
         asides.extend(aside_blocks(notes, page=number))
-        flat.extend(_flattened_blocks(path, number, objects))
+        if boxes := [t.box for t in objects.texts.values() if _flat(t.box)]:
+            flat_boxes[number] = boxes
+    flat = _flattened_blocks(path, flat_boxes)
     blocks = lines_to_blocks(lines, BodyStyle.of(lines))
     if flat:  # each at the end of its page
         blocks = sorted(blocks + flat, key=lambda block: block.page or 0)
     return RawDocument("pdf", blocks, pages=count, asides=asides)
 
 
-def _flattened_blocks(path: Path, number: int, objects: PageObjects) -> list[RawBlock]:
+def _flattened_blocks(path: Path, flat_boxes: dict[int, list[Box]]) -> list[RawBlock]:
     """Text drawn flat: a text object whose glyphs its matrix squeezes to no width (a
     horizontal scale of 0, a degenerate matrix) paints nothing, and PDFium leaves
-    its characters out of the page's text. Its text, read by pypdf at the objects' places,
-    is reported hidden; nothing is read unless the page has such an object."""
-    boxes = [t.box for t in objects.texts.values() if _flat(t.box)]
-    if not boxes:
+    its characters out of the page's text. Its text, read by pypdf at the objects' places
+    (``flat_boxes``, by page number), is reported hidden; the file is opened by pypdf once,
+    and only when a page has such an object."""
+    if not flat_boxes:
         return []
     import pypdf
 
-    found: list[str] = []
-
-    def visit(text: str, cm: list[float], tm: list[float], *_args: Any) -> None:
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        if text.strip() and any(_near(box, x, y) for box in boxes):
-            found.append(text)
-
     try:
-        pypdf.PdfReader(path, strict=False).pages[number - 1].extract_text(visitor_text=visit)
-    except Exception:  # pypdf fails where PDFium read the page: nothing more to report
-        logger.info("flattened text unreadable on page %d", number, exc_info=True)
-    text = " ".join(" ".join(found).split())
-    return [RawBlock("other", text, number, hidden_reason="compressed")] if text else []
+        reader = pypdf.PdfReader(path, strict=False)
+    except Exception:  # pypdf fails where PDFium read the file: nothing more to report
+        logger.info("flattened text unreadable", exc_info=True)
+        return []
+    out: list[RawBlock] = []
+    for number, boxes in flat_boxes.items():
+        found: list[str] = []
+
+        def visit(
+            text: str, cm: list[float], tm: list[float], *_args: Any,
+            boxes: list[Box] = boxes, found: list[str] = found,
+        ) -> None:  # fmt: skip
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if text.strip() and any(_near(box, x, y) for box in boxes):
+                found.append(text)
+
+        try:
+            reader.pages[number - 1].extract_text(visitor_text=visit)
+        except Exception:  # pypdf fails where PDFium read the page: nothing more to report
+            logger.info("flattened text unreadable on page %d", number, exc_info=True)
+        if text := " ".join(" ".join(found).split()):
+            out.append(RawBlock("other", text, number, hidden_reason="compressed"))
+    return out
 
 
 def _flat(box: Box) -> bool:

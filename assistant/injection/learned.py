@@ -252,6 +252,17 @@ def window_vectors(
     return out
 
 
+def window_rows(document: Document, embed: Embed) -> tuple[Matrix, Matrix]:
+    """Each reading window of ``document``: its vector (``window_vectors``; every sentence
+    embedded once, in its reading form) and its rules' cues, the two inputs of the model."""
+    spans = sorted({(s, e) for w in document.windows for s, e in w.spans})
+    position = {span: i for i, span in enumerate(spans)}
+    vectors = embed([reading_form(document.text[s:e]) for s, e in spans])
+    members = [[position[(s, e)] for s, e in w.spans] for w in document.windows]
+    cue_rows: Matrix = np.asarray([w.cues for w in document.windows], dtype=np.float64)
+    return window_vectors(vectors, members), cue_rows
+
+
 def _flagged_spans(
     document: Document,
     embed: Embed,
@@ -263,18 +274,13 @@ def _flagged_spans(
     ``confirm`` (when given) confirms, or in the ``band`` and confirmed at its level, and
     those of the windows it scores above its suspicion level only (or above the threshold,
     unconfirmed)."""
-    spans = sorted({(s, e) for w in document.windows for s, e in w.spans})
-    position = {span: i for i, span in enumerate(spans)}
     try:
-        vectors = embed([reading_form(document.text[s:e]) for s, e in spans])
+        vectors, cue_rows = window_rows(document, embed)
     except Exception:  # an embedding failure leaves the rules' findings as they are
         log.warning("learned injection reading skipped", exc_info=True)
         return [], []
-    members = [[position[(s, e)] for s, e in w.spans] for w in document.windows]
-    rows = np.asarray([w.cues for w in document.windows], dtype=np.float64)
-    window_rows = window_vectors(vectors, members)
-    scores = model.scores(window_rows, rows)
-    alarms = _confirmed(document, window_rows, scores, model, confirm, band)
+    scores = model.scores(vectors, cue_rows)
+    alarms = _confirmed(document, vectors, scores, model, confirm, band)
     flagged = _sentences(document.windows, alarms, model.threshold, pair_level=None)
     pair_level = (model.suspect_level + model.threshold) / 2  # two sentences: stricter
     suspect = _sentences(document.windows, scores, model.suspect_level, pair_level=pair_level)
