@@ -221,27 +221,28 @@ class _Overflow:
     box's lower edge overflows it, and Word draws no text outside an unlinked box."""
 
     def __init__(self, room: tuple[float, float] | None, styles: DocxStyles) -> None:
-        self.room, self.styles = room, styles
+        self.styles = styles
+        # the box's inside as a one-column page without margins (None: not judged)
+        self.frame = None if room is None else PageFrame(*room, 0.0, 0.0, 0.0, 0.0, 1, room[0])
         self.top = 0.0  # the least distance from the box's top to the next paragraph
         self.first = True
 
     def below(self, element: Any) -> bool:
-        if self.room is None:
+        if self.frame is None:
             return False
         if element.tag != qn("w:p"):
-            self.room = None  # a table's height is not estimated: nothing more is judged
+            self.frame = None  # a table's height is not estimated: nothing more is judged
             return False
-        width, height = self.room
-        frame = PageFrame(width, height, 0.0, 0.0, 0.0, 0.0, 1, width)
         sizes = [self.styles.run_size(run, element) for run in _runs(element)]
         size = min(sizes) if sizes else self.styles.run_size(element, element)
         chars = sum(len(t.text or "") for t in element.iter(qn("w:t")))
-        extent = paragraph_extent(chars, size, self.styles.spacings(element), frame)
-        before = space_before(self.styles.spacings(element))
+        spacings = self.styles.spacings(element)
+        extent = paragraph_extent(chars, size, spacings, self.frame)
+        before = space_before(spacings)
         if self.first or self.styles.contextual_spacing(element):
             before = 0.0  # the box's first line, or spaces dropped between like paragraphs
         self.first = False
-        if self.top + before >= height and chars > 0:
+        if self.top + before >= self.frame.height and chars > 0:
             return True
         self.top += before + extent.least
         return False
