@@ -91,24 +91,23 @@ def _one_line_wrong_in_both(totals: list[CalcCheck], splits: list[CalcCheck]) ->
     100 % in the same proportion: one mistake, one alert, on the total, saying both."""
     out = list(totals)
     for split in splits:
-        merged = False
-        if split.kind == "repartition" and split.status == "error" and split.found:
-            for i, total in enumerate(out):
-                if not _same_excess(total, split):
-                    continue
-                note = (
-                    f"les parts totalisent de même {amount(split.found, 'percent')} : une "
-                    "ligne est fausse dans ses deux colonnes"
-                )
-                out[i] = total.model_copy(update={"message": f"{total.message[:-1]} ; {note}."})
-                merged = True
-                break
-        if not merged:
+        i = next((i for i, total in enumerate(out) if _same_excess(total, split)), None)
+        if i is None:
             out.append(split)
+            continue
+        note = (
+            f"les parts totalisent de même {amount(split.found or 0.0, 'percent')} : une "
+            "ligne est fausse dans ses deux colonnes"
+        )
+        out[i] = out[i].model_copy(update={"message": f"{out[i].message[:-1]} ; {note}."})
     return out
 
 
 def _same_excess(total: CalcCheck, split: CalcCheck) -> bool:
+    """``total`` (a wrong total) and ``split`` (shares that miss 100 %) miss by the same
+    proportion on the same table."""
+    if split.kind != "repartition" or split.status != "error" or not split.found:
+        return False
     if total.kind != "total" or total.status != "error" or total.quote != split.quote:
         return False
     if not total.found or total.expected is None or split.found is None:
