@@ -42,6 +42,7 @@ SETS = {
     "styles-heldout6": STYLES / "heldout6",
     "styles-heldout7": STYLES / "heldout7",
     "styles-heldout8": STYLES / "heldout8",
+    "styles-heldout9": STYLES / "heldout9",
     "styles-figures": STYLES / "figures",
     "styles-tidy": STYLES / "tidy",
     "styles-figures2": STYLES / "figures2",
@@ -61,7 +62,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--set", dest="set_name", choices=sorted(SETS), default="devset",
         help="Labelled set: devset, styles-train, styles-dev, styles-figures, styles-figures2, "
         "styles-figures3, styles-figures4, styles-tidy (tuned on) or heldout, styles-heldout, "
-        "styles-heldout2..8 "
+        "styles-heldout2..9 "
         "(measure only, never tune on them).",
     )  # fmt: skip
     parser.add_argument("--devset", type=Path, help="Folder of dossiers+labels (overrides --set).")
