@@ -25,6 +25,7 @@ from assistant.detect.meaning import MeaningScan
 from assistant.detect.own_place import taken_back
 from assistant.detect.results import to_result
 from assistant.detect.scope import Layout
+from assistant.detect.statement import stated
 from assistant.detect.substance import unit_substance
 from assistant.detect.support import Support, support, supports
 from assistant.detect.topics import context_of, load_topics, look_again
@@ -86,7 +87,7 @@ def detect_checkpoints(
         topic = decide_topic(o, layout, complete)
         o, topic = look_again(o, topic, scan, layout, topics, complete, context)
         judged = judge(o, reading, model, topic=topic, attribution=attribution)
-        results.append(to_result(taken_back(judged, layout, names), doc.text))
+        results.append(to_result(taken_back(stated(judged, layout), layout, names), doc.text))
     return results
 
 
