@@ -20,6 +20,7 @@ from assistant.detect.checkpoint import (
 )
 from assistant.detect.completeness import decide_topic, load_completeness
 from assistant.detect.cues import CueIndex, compile_cue
+from assistant.detect.initials import by_initials
 from assistant.detect.judgment import judge, load_judgment, reading_of
 from assistant.detect.meaning import MeaningScan
 from assistant.detect.own_place import taken_back
@@ -87,7 +88,8 @@ def detect_checkpoints(
         topic = decide_topic(o, layout, complete)
         o, topic = look_again(o, topic, scan, layout, topics, complete, context)
         judged = judge(o, reading, model, topic=topic, attribution=attribution)
-        results.append(to_result(taken_back(stated(judged, layout), layout, names), doc.text))
+        judged = stated(by_initials(judged, layout), layout)
+        results.append(to_result(taken_back(judged, layout, names), doc.text))
     return results
 
 

@@ -180,6 +180,13 @@ class Checkpoint(Strict):
         "``of_statement`` are (« objectif » for SMART): a line that opens on one of them and a "
         "colon or « est de » states it (see ``assistant.detect.statement``).",
     )
+    initials: list[Text] = Field(
+        default_factory=list,
+        description="The tool's name spelt by its elements' initials, one letter per element "
+        "in the order of ``elements`` (« PESTEL », « SMART »): a run of lines that open on "
+        "those letters (« P : ... », « E : ... ») gives each element its line (see "
+        "``assistant.detect.initials``).",
+    )
     note: str | None = Field(None, description="Remark for developers and jurors, if any.")
 
 
