@@ -20,11 +20,13 @@ from assistant.detect.checkpoint import (
 )
 from assistant.detect.completeness import decide_topic, load_completeness
 from assistant.detect.cues import CueIndex, compile_cue
+from assistant.detect.initials import by_initials
 from assistant.detect.judgment import judge, load_judgment, reading_of
 from assistant.detect.meaning import MeaningScan
 from assistant.detect.own_place import taken_back
 from assistant.detect.results import to_result
 from assistant.detect.scope import Layout
+from assistant.detect.statement import stated
 from assistant.detect.substance import unit_substance
 from assistant.detect.support import Support, support, supports
 from assistant.detect.topics import context_of, load_topics, look_again
@@ -86,6 +88,7 @@ def detect_checkpoints(
         topic = decide_topic(o, layout, complete)
         o, topic = look_again(o, topic, scan, layout, topics, complete, context)
         judged = judge(o, reading, model, topic=topic, attribution=attribution)
+        judged = stated(by_initials(judged, layout), layout)
         results.append(to_result(taken_back(judged, layout, names), doc.text))
     return results
 

@@ -525,7 +525,33 @@ def _context(
         needed = max(2, min(3, len(checkpoint.elements)))
         sections |= cluster_region(layout, element_hits, needed)
         sections |= table_region(layout, element_hits, 2)
+        sections |= _entry_run(layout, element_hits)
     return context | sections, sections
+
+
+ENTRY_GAP = 1  # units between two entry lines of one run at most
+
+
+def _entry_run(layout: Layout, hits: Sequence[CueHit]) -> set[int]:
+    """Lines that open on the names of two elements or more, one after the other (« Rivalité :
+    ... » then « Substituts : ... »): an unnamed tool written entry by entry, even where fewer
+    of its elements are named than a cluster of passing mentions needs."""
+    entries = sorted(
+        (h for h in hits if h.first <= 1 and h.unit.kind != "heading" and names_entry(h)),
+        key=lambda h: h.unit.index,
+    )
+    region: set[int] = set()
+    run: list[CueHit] = []
+    for hit in entries:
+        if run and (
+            hit.unit.index - run[-1].unit.index > ENTRY_GAP + 1
+            or hit.unit.section != run[-1].unit.section
+        ):
+            run = []
+        run.append(hit)
+        if len({h.cue.target for h in run}) >= 2:
+            region.update(range(run[0].unit.index, hit.unit.index + 1))
+    return region
 
 
 def _element_sections(

@@ -118,6 +118,12 @@ class Element(Strict):
     )
     description: str = Field("", description="What a juror expects for this element, in French.")
     requires: list[Requirement] = Field(default_factory=list, description=REQUIRES_DESCRIPTION)
+    of_statement: bool = Field(
+        False,
+        description="A quality of the statement the checkpoint's ``statement_cues`` name (an "
+        "objective is measurable, dated): the case's own statement (« Objectif : vendre 1 500 "
+        "matelas d'ici décembre 2026 ») shows it when it holds figures and meets ``requires``.",
+    )
 
 
 class Checkpoint(Strict):
@@ -167,6 +173,19 @@ class Checkpoint(Strict):
         description="Each element is a topic of its own that dossiers often give a section of "
         "its own (« La concurrence », « La cible »): a heading that names one element and "
         "nothing else opens that element's context even where the checkpoint is not named.",
+    )
+    statement_cues: list[Text] = Field(
+        default_factory=list,
+        description="French nouns naming the statement whose qualities the elements marked "
+        "``of_statement`` are (« objectif » for SMART): a line that opens on one of them and a "
+        "colon or « est de » states it (see ``assistant.detect.statement``).",
+    )
+    initials: list[Text] = Field(
+        default_factory=list,
+        description="The tool's name spelt by its elements' initials, one letter per element "
+        "in the order of ``elements`` (« PESTEL », « SMART »): a run of lines that open on "
+        "those letters (« P : ... », « E : ... ») gives each element its line (see "
+        "``assistant.detect.initials``).",
     )
     note: str | None = Field(None, description="Remark for developers and jurors, if any.")
 

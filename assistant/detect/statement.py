@@ -1,0 +1,88 @@
+"""Elements that are qualities of one statement: the case's own objective shows them.
+
+Some checkpoints are the qualities of a statement rather than parts of an analysis: an
+objective is SMART when it says what is aimed at, is figured and is dated. A student who
+writes « Objectif : vendre 1 500 matelas entre le 1er mars et le 31 décembre 2026 » under
+« Objectifs SMART », or « Notre objectif est de vendre 10 000 sachets la première année (de
+mars 2026 à février 2027) », has stated a specific, measurable and dated objective without
+writing « spécifique », « mesurable » or « temporel »: the cue rules, which look for those
+names, find nothing.
+
+The référentiel says which checkpoints work so (``Checkpoint.statement_cues``, the nouns that
+name the statement) and which of their elements a statement shows by itself
+(``Element.of_statement``; whether it is attainable or realistic needs an argument, and no
+statement shows it). A statement is a line of the dossier that opens on one of those nouns
+(after a possessive or an article at most, and a word or two: « Objectif SMART : »,
+« Notre objectif principal est de ») followed by a colon or « est de »; it counts only when
+it may be quoted (no definition, denial, contents line or flagged passage), holds figures
+(a statement without a figure says what is wished, not what is aimed at) and meets the
+element's own requirements (dates for the deadline). A definition of the method (« Un
+objectif SMART est un objectif spécifique, mesurable... ») is no statement of the case.
+
+Applied after the learned decisions (``detect_checkpoints``), it reads no weight and feeds
+none; it only turns an absent element present, quoted from the statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from assistant.detect.checkpoint import CheckpointOutcome, Finding, checkpoint_status
+from assistant.detect.claims import quotable
+from assistant.detect.requirements import meets
+from assistant.detect.scope import Layout
+from assistant.detect.substance import Weigher
+from assistant.detect.units import Unit
+from assistant.textnorm import fold
+
+_LEAD = r"(?:(?:notre|nos|mon|mes|votre|l'|le|les|un|une|leur)\s*)?"
+_AFTER = r"[^:.;!?]{0,30}?(?::|\b(?:est|sont|etait|etaient|sera|seront) d[e'])"
+
+
+@lru_cache(maxsize=32)
+def _opening(cues: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(fold(c)) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"^\W*{_LEAD}(?:{names})\b{_AFTER}")
+
+
+def statements(layout: Layout, cues: tuple[str, ...]) -> list[Unit]:
+    """The units that state the case's ``cues`` noun (« Objectif : ... »), in reading order."""
+    if not cues:
+        return []
+    opening = _opening(cues)
+    return [
+        u
+        for u in layout.units
+        if u.kind != "heading"
+        and opening.match(fold(u.text).replace("’", "'"))
+        and quotable(u)
+        and meets(["figures"], [u])
+    ]
+
+
+def stated(outcome: CheckpointOutcome, layout: Layout) -> CheckpointOutcome:
+    """``outcome`` with each absent element its checkpoint marks ``of_statement`` made present
+    when a statement of the case (``statements``) meets the element's requirements, quoted
+    from the first such statement; the checkpoint then follows its elements."""
+    checkpoint = outcome.checkpoint
+    marked = {id(e) for e in outcome.elements if e.element.of_statement and e.status == "absent"}
+    if not marked:
+        return outcome
+    found = statements(layout, tuple(checkpoint.statement_cues))
+    if not found:
+        return outcome
+    weigher = Weigher(frozenset(), {})
+    elements = []
+    for element in outcome.elements:
+        units = [u for u in found if meets(element.element.requires, [u])]
+        if id(element) not in marked or not units:
+            elements.append(element)
+            continue
+        finding = Finding(units[0], units[:1], weigher.passage(units[:1]), verdict=True)
+        findings = [finding, *(replace(f, verdict=False) for f in element.findings)]
+        elements.append(replace(element, status="present", findings=findings))
+    named = outcome.mentioned or any(e.mentioned for e in elements)
+    status = checkpoint_status(elements, outcome.findings, named)
+    return replace(outcome, status=status, elements=elements)
