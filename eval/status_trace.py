@@ -77,7 +77,8 @@ def trace(set_name: str) -> Iterator[dict[str, Any]]:
         scan = d.reading.scan if d.reading is not None else None
         checkpoints = [o.checkpoint for o in d.outcomes]
         background = [c for c in services.referentiel.checkpoints if c.background]
-        plain = {o.checkpoint.id: o for o in detect_outcomes(checkpoints, d.layout, None, background)}
+        alone = detect_outcomes(checkpoints, d.layout, None, background)
+        plain = {o.checkpoint.id: o for o in alone}
         for o in d.outcomes:
             want = label.checkpoints.get(o.checkpoint.id)
             if want is None:
@@ -114,9 +115,7 @@ def trace(set_name: str) -> Iterator[dict[str, Any]]:
 def read(path: Path, wrong: str | None) -> None:
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
     for kind in ("topic", "elements", "all"):
-        pick = [
-            r for r in rows if kind == "all" or r["topic"] == (kind == "topic")
-        ]
+        pick = [r for r in rows if kind == "all" or r["topic"] == (kind == "topic")]
         m = Counter((r["label"], r["final"]) for r in pick)
         print(f"{kind} ({len(pick)}): rows expected, columns predicted present/partial/absent")
         for s in STATUSES:

@@ -601,10 +601,11 @@ def _entries(hits: Sequence[CueHit]) -> dict[int, set[str]]:
 
 
 def listed_name(hit: CueHit) -> bool:
-    """The cue is one bare item of an enumeration of short names (« les outils vus en cours :
-    PESTEL, Porter, BCG, SWOT, persona, storytelling »): the sentence names the topic among
-    others and analyses none of them. The enumeration runs from the last colon or semicolon
-    before the cue to the next one; after its first item, every item is a few words."""
+    """The cue stands in one short item of an enumeration of names (« les outils vus en cours :
+    PESTEL, Porter, matrice BCG, SWOT, persona, storytelling »): the sentence names the topic
+    among others and analyses none of them. The enumeration runs from the last colon or
+    semicolon before the cue to the next one; after its first item, every item is a few
+    words, and so is the cue's."""
     unit = hit.unit
     if unit.kind != "sentence":
         return False
@@ -614,20 +615,18 @@ def listed_name(hit: CueHit) -> bool:
     left = max(text.rfind(":", 0, begin), text.rfind(";", 0, begin)) + 1
     stops = [i for i in (text.find(":", end), text.find(";", end)) if i >= 0]
     right = min(stops, default=len(text))
-    items = [i.strip(" .…*_()«»\"") for i in _LIST_SPLIT.split(text[left:right])]
+    items = [i.strip(' .…*_()«»"') for i in _LIST_SPLIT.split(text[left:right])]
     items = [i for i in items if i and fold(i) not in ("etc", "...")]
     if len(items) < LIST_ITEMS or any(len(i.split()) > LIST_ITEM_WORDS for i in items[1:]):
         return False
-    before = text[left:begin].rstrip(" *_(«\"")
-    after = text[end:right].lstrip(" .…*_)»\"")
-    opens_item = not before or _ITEM_BEFORE.search(before) is not None
-    closes_item = not after or _ITEM_AFTER.match(after) is not None
-    return opens_item and closes_item
+    # the item that holds the cue: from the separator before it to the one after it
+    cuts = [m.end() for m in _LIST_SPLIT.finditer(text, left, begin)]
+    after = _LIST_SPLIT.search(text, end, right)
+    item = text[cuts[-1] if cuts else left : after.start() if after else right]
+    return len(item.split()) <= LIST_ITEM_WORDS
 
 
 _LIST_SPLIT = re.compile(r",|\bet\b|\bou\b|/|\+")
-_ITEM_BEFORE = re.compile(r"(?:[,/+]|\bet|\bou)$")  # the cue opens an item
-_ITEM_AFTER = re.compile(r"(?:[,/+]|et\b|ou\b)")  # ... and closes it
 
 
 def names_entry(hit: CueHit) -> bool:
