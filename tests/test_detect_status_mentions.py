@@ -8,7 +8,7 @@
   sentence holds.
 - A name right after « pas de » or « aucun » is what the dossier says there is none of
   (« pas de relations presse cette saison ») and is no evidence of it.
-- A past participle is no inflection of a noun cue: « l'option a été écartée » names no
+- A past participle is no inflection of a noun cue: « le stand a été écarté » names no
   variance (« écarts »), while a long derived word still matches (« ont participé »,
   « participants »).
 """
@@ -186,8 +186,7 @@ def test_a_name_after_a_word_of_none_is_denied(
 def test_a_past_participle_does_not_match_a_noun_cue(tmp_path: Path) -> None:
     index = CueIndex([compile_cue("checkpoint", "écarts")])
     rejected = unit_of(
-        tmp_path,
-        "L'option d'un stand à la foire de Rumilly a été écartée, trop chère pour le budget.",
+        tmp_path, "Le stand à la foire de Rumilly a été écarté, trop cher pour le budget."
     )
     assert not index.find(rejected)
     variance = unit_of(
