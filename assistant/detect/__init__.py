@@ -16,6 +16,7 @@ from assistant.detect.checkpoint import (
     CheckpointOutcome,
     detect_checkpoint,
     entry_names,
+    listed_name,
     section_owners,
 )
 from assistant.detect.completeness import decide_topic, load_completeness
@@ -33,6 +34,8 @@ from assistant.detect.topics import context_of, load_topics, look_again
 from assistant.detect.units import Unit, build_units
 from assistant.document import Document
 from assistant.referentiel.models import Checkpoint
+
+LISTED_TOOLS = 3  # checkpoints named as items of one enumeration: a list of tools
 
 __all__ = [
     "Layout",
@@ -102,6 +105,7 @@ def detect_outcomes(
 ) -> list[CheckpointOutcome]:
     """The cue rules' outcome of each checkpoint (see ``detect_checkpoints``)."""
     listings = tool_listings(layout, checkpoints)
+    enumerations = tool_enumerations(layout, checkpoints)
     owners = section_owners(layout, checkpoints if background is None else background)
     entries = entry_names(layout, checkpoints)
     outcomes = []
@@ -109,7 +113,9 @@ def detect_outcomes(
         para = (paraphrases or {}).get(checkpoint.id)
         meant = (semantic or {}).get(checkpoint.id)
         outcomes.append(
-            detect_checkpoint(checkpoint, layout, para, listings, owners, meant, entries)
+            detect_checkpoint(
+                checkpoint, layout, para, listings, owners, meant, entries, enumerations
+            )
         )
     return outcomes
 
@@ -126,6 +132,21 @@ def tool_listings(layout: Layout, checkpoints: Sequence[Checkpoint]) -> frozense
         if not unit_substance(unit, named).substantive:
             listed.add(unit.index)
     return frozenset(listed)
+
+
+def tool_enumerations(layout: Layout, checkpoints: Sequence[Checkpoint]) -> frozenset[int]:
+    """Sentences that name three checkpoints or more as items of one enumeration (« outils
+    vus en cours : PESTEL, BCG, SWOT, persona, storytelling »): whatever else they say, each
+    of those topics is only named there."""
+    index = _names_index(tuple((cp.id, tuple(cp.cues)) for cp in checkpoints))
+    out = set()
+    for unit in layout.units:
+        hits = index.find(unit)
+        if len({hit.cue.target for hit in hits}) < LISTED_TOOLS:
+            continue
+        if len({hit.cue.target for hit in hits if listed_name(hit)}) >= LISTED_TOOLS:
+            out.add(unit.index)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=64)

@@ -12,6 +12,7 @@ passing inside a section about something else.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -36,6 +37,8 @@ LEAD_WORDS = 4  # a cue within the first words of a paragraph opens it
 LISTED_ELEMENTS = 3  # a sentence naming this many elements lists them, analyses none
 JOIN_GAP = 2  # units between two findings of a topic read together
 ENTRY_MARKS = (":", "— ", "– ", "- ", "= ")  # what follows the name an entry line opens on
+LIST_ITEMS = 4  # an enumeration of names holds this many items at least
+LIST_ITEM_WORDS = 3  # ... each a few words (a name), the first aside
 
 
 @dataclass
@@ -104,6 +107,7 @@ def detect_checkpoint(
     owners: Mapping[int, frozenset[str]] | None = None,
     semantic: Mapping[str, Sequence[Unit]] | None = None,
     entries: Mapping[int, frozenset[str]] | None = None,
+    enumerations: frozenset[int] = frozenset(),
 ) -> CheckpointOutcome:
     """Status of ``checkpoint`` and its elements in the dossier laid out by ``layout``.
 
@@ -114,9 +118,11 @@ def detect_checkpoint(
     to the checkpoints whose heading titles its section (see ``section_owners``).
     ``semantic`` maps a target to units of passages the passage model attributes to it.
     ``entries`` maps a line to the elements (``checkpoint.element``, any checkpoint) whose
-    name opens it as an entry (see ``entry_names``).
+    name opens it as an entry (see ``entry_names``). ``enumerations`` are sentences that name
+    several checkpoints as items of one list: a topic named there is only mentioned.
     """
-    scan = _Scan(checkpoint, layout, listings, owners or {}, entries or {})
+    scan = _Scan(checkpoint, layout, listings | enumerations, owners or {}, entries or {})
+    scan.enumerations = enumerations  # a topic named there is no finding (``_listed``)
     para = paraphrases or {}
     meant = semantic or {}
     elements = []
@@ -183,6 +189,7 @@ class _Scan:
         self.layout = layout
         self.listings = listings
         self.owners = owners
+        self.enumerations: frozenset[int] = frozenset()
         cues = checkpoint_cues(checkpoint)
         index = CueIndex(cues)
         terms = (compile_cue(CHECKPOINT, t) for t in checkpoint.requires_terms)
@@ -234,7 +241,7 @@ class _Scan:
                 clause = self._entry_clause(hit, requires)
                 found += [clause] if clause is not None else []
             elif hit.cue.target == target:
-                if self._in_other_entry(hit):
+                if self._in_other_entry(hit) or (topic and self._listed(hit)):
                     continue
                 finding, scope = self._finding(hit)
                 # the line's name says what its few words are about: terse is enough
@@ -285,6 +292,10 @@ class _Scan:
         finding.meets = self._meets(CHECKPOINT, requires, best)
         finding.required = bool(requires)
         return finding
+
+    def _listed(self, hit: CueHit) -> bool:
+        """The topic's name is one item of a list of tools (``enumerations``): a mention."""
+        return hit.unit.index in self.enumerations and listed_name(hit)
 
     def _shared(self, unit: Unit, target: str) -> bool:
         return bool(self.targets.get(unit.index, set()) - {target, CHECKPOINT})
@@ -613,6 +624,35 @@ def _entries(hits: Sequence[CueHit]) -> dict[int, set[str]]:
         if hit.unit.kind == "sentence" and hit.first <= 1 and names_entry(hit):
             out.setdefault(hit.unit.index, set()).add(hit.cue.target)
     return out
+
+
+def listed_name(hit: CueHit) -> bool:
+    """The cue stands in one short item of an enumeration of names (« les outils vus en cours :
+    PESTEL, Porter, matrice BCG, SWOT, persona, storytelling »): the sentence names the topic
+    among others and analyses none of them. The enumeration runs from the last colon or
+    semicolon before the cue to the next one; after its first item, every item is a few
+    words, and so is the cue's."""
+    unit = hit.unit
+    if unit.kind != "sentence":
+        return False
+    text = unit.text
+    begin = unit.tokens[hit.first].start - unit.start
+    end = unit.tokens[hit.last].start - unit.start + len(unit.tokens[hit.last].text)
+    left = max(text.rfind(":", 0, begin), text.rfind(";", 0, begin)) + 1
+    stops = [i for i in (text.find(":", end), text.find(";", end)) if i >= 0]
+    right = min(stops, default=len(text))
+    items = [i.strip(' .…*_()«»"') for i in _LIST_SPLIT.split(text[left:right])]
+    items = [i for i in items if i and fold(i) not in ("etc", "...")]
+    if len(items) < LIST_ITEMS or any(len(i.split()) > LIST_ITEM_WORDS for i in items[1:]):
+        return False
+    # the item that holds the cue: from the separator before it to the one after it
+    cuts = [m.end() for m in _LIST_SPLIT.finditer(text, left, begin)]
+    after = _LIST_SPLIT.search(text, end, right)
+    item = text[cuts[-1] if cuts else left : after.start() if after else right]
+    return len(item.split()) <= LIST_ITEM_WORDS
+
+
+_LIST_SPLIT = re.compile(r",|\bet\b|\bou\b|/|\+")
 
 
 def names_entry(hit: CueHit) -> bool:

@@ -80,8 +80,12 @@ def compile_cue(
 
 def same_word(cue_word: str, word: str) -> bool:
     """``word`` is ``cue_word`` inflected (plural, feminine) or, for long words, derived."""
-    if _base(cue_word) == _base(word):
-        return True
+    return _base(cue_word) == _base(word) or derived(cue_word, word)
+
+
+def derived(cue_word: str, word: str) -> bool:
+    """Both words are long and differ only by their last letter or so (« technologie »,
+    « technologique »)."""
     shorter = min(len(cue_word), len(word))
     common = 0
     for a, b in zip(cue_word, word, strict=False):
@@ -89,6 +93,13 @@ def same_word(cue_word: str, word: str) -> bool:
             break
         common += 1
     return shorter >= LONG_WORD and common >= shorter - DERIVED_TAIL
+
+
+def _participle(word: str) -> bool:
+    """The word ends as a past participle (« écarté », « écartées »): its folded « e » is no
+    mute ending, and the word is no inflection of a noun without it (a long word may still
+    be derived from the cue: « participé », « participants »)."""
+    return word.lower().endswith(("é", "ée", "és", "ées"))
 
 
 def _base(word: str) -> str:
@@ -141,5 +152,8 @@ def _matches(words: Sequence[tuple[int, Token]], cue: Cue) -> bool:
     if len(cue.stems) == 1:
         if cue.proper and not words[0][1].text[:1].isupper():
             return False
-        return same_word(cue.words[0], words[0][1].folded)
+        word = words[0][1]
+        if _participle(word.text) and not _participle(cue.text):
+            return derived(cue.words[0], word.folded)  # « écarté » is no « écart »
+        return same_word(cue.words[0], word.folded)
     return all(word.startswith(stem) or same_word(cue_word, word) for cue_word, stem, word in pairs)

@@ -126,3 +126,16 @@ def _end(unit: Unit, i: int) -> int:
 
 def _folded(text: str) -> str:
     return fold(text).replace("’", "'")
+
+
+# « pas de relations presse du tout », « aucun KPI », « zéro tableau de bord »: a name right
+# after a word that says there is none of it
+_NONE_BEFORE = re.compile(r"(?:\bpas|\bjamais) (?:de|d'|du|des)\s*$|\baucune?\s+$|\bzero\s+$")
+
+
+def denied_name(unit: Unit, first: int) -> bool:
+    """The name that opens at token ``first`` is what the sentence says there is none of
+    (« pas de relations presse », « aucun indicateur »): named only to be denied."""
+    start = unit.tokens[first].start - unit.start
+    before = _folded(unit.text[max(0, start - 12) : start])
+    return _NONE_BEFORE.search(before) is not None

@@ -147,7 +147,27 @@ def _targets(texts: Sequence[str]) -> bool:
 
 def _schedule(texts: Sequence[str]) -> bool:
     """Dated tasks: two dates at least (« mars », « S-2 », « 2 semaines avant »)."""
-    return sum(len(_ONCE.findall(t)) for t in texts) >= 2
+    return sum(_date_count(t) for t in texts) >= 2
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SAME_DATE_GAP = re.compile(r"[\s/.,]{0,2}")  # « janvier 2025 », « 12/05/2025 », « mai, 2025 »
+
+
+@lru_cache(maxsize=4096)
+def _date_count(text: str) -> int:
+    """The dates that come once in ``text``: a year right after its month or its day and
+    month (« le 6 janvier 2025 », « 12/05/2025 ») is that same date, not a second one."""
+    count, end = 0, -1
+    for match in _ONCE.finditer(text):
+        same = (
+            end >= 0
+            and _YEAR.fullmatch(match.group()) is not None
+            and _SAME_DATE_GAP.fullmatch(text[end : match.start()]) is not None
+        )
+        count += not same
+        end = match.end()
+    return count
 
 
 def _rhythm(texts: Sequence[str]) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from assistant.detect.claims import void_reason
 from assistant.detect.cues import CueHit
-from assistant.detect.negation import denied_tokens
+from assistant.detect.negation import denied_name, denied_tokens
 from assistant.detect.units import Unit
 
 LABEL_SPAN = 8  # units read after a label that is not a heading
@@ -28,11 +28,12 @@ class Layout:
         self._says: dict[int, bool] = {}
 
     def affirms(self, hit: CueHit) -> bool:
-        """The cue occurrence is not taken back by a denial or a hypothetical."""
+        """The cue occurrence is not taken back by a denial or a hypothetical, nor named as
+        what there is none of (« pas de relations presse »)."""
         unit = hit.unit
         if unit.index not in self._denied:
             self._denied[unit.index] = denied_tokens(unit)
-        return hit.first not in self._denied[unit.index]
+        return hit.first not in self._denied[unit.index] and not denied_name(unit, hit.first)
 
     def says_something(self, unit: Unit) -> bool:
         """The unit asserts something of the case (``claims.void_reason``); a heading does
