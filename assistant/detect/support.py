@@ -149,15 +149,18 @@ def read_passage(
     others: Sequence[Checkpoint] = (),
 ) -> Reading:
     """The cue rules' reading of ``passage`` for ``checkpoint``, under ``section``."""
-    from assistant.detect import tool_listings  # the package imports this module
+    from assistant.detect import tool_enumerations, tool_listings  # the package imports this
 
     # a quote judged for a checkpoint, with no heading of its own, is read under that
     # checkpoint's title; that title alone, which the passage did not write, proves nothing
     layout = Layout(passage_units(passage, section or (checkpoint.label,)))
     everyone = [checkpoint, *(o for o in others if o.id != checkpoint.id)]
     listings = tool_listings(layout, everyone)
+    enumerations = tool_enumerations(layout, everyone)
     owners = section_owners(layout, [c for c in everyone if c.background])
-    outcome = detect_checkpoint(checkpoint, layout, None, listings, owners)
+    outcome = detect_checkpoint(
+        checkpoint, layout, None, listings, owners, None, None, enumerations
+    )
     return Reading(checkpoint, layout, outcome, not section)
 
 
