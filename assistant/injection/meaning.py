@@ -22,15 +22,14 @@ import re
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
 
-from assistant.detect.sentences import sentence_spans
 from assistant.injection import lexicon as lx
 from assistant.injection.masking import unmask
+from assistant.injection.spans import scan_spans, with_neighbours
 from assistant.textnorm import scan_fold
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _BREAK_RE = re.compile(r"[:,!;—–]")
 MAX_BARE_WORDS = 14  # words of a sentence that is only an address ("Petit mot pour ...")
-MAX_PIECE = 600  # characters of a run-on sentence scanned at once
 WINDOW = 3  # sentences: the addressee's and the two after it (one before, for a late address)
 
 
@@ -401,36 +400,21 @@ def _merge(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def scan_spans(text: str, base: int = 0) -> list[tuple[int, int]]:
-    """The sentences of ``text`` (offsets shifted by ``base``), a run-on one cut at spaces
-    into pieces of at most ``MAX_PIECE`` characters: an instruction is short, and a 10 MB
-    line without a full stop must not be matched as one sentence."""
-    spans: list[tuple[int, int]] = []
-    for start, end in sentence_spans(text):
-        while end - start > MAX_PIECE:
-            cut = text.rfind(" ", start + MAX_PIECE // 2, start + MAX_PIECE)
-            cut = cut if cut > start else start + MAX_PIECE
-            spans.append((start, cut))
-            start = cut
-        spans.append((start, end))
-    return [(s + base, e + base) for s, e in spans]
-
-
 def reader_requests(all_cues: Sequence[Cues]) -> list[int]:
     """Indices of the sentences that ask the dossier's reader for something
-    (``Cues.asks_its_reader``), with the sentence beside each that states the verdict it asks
-    for ("All three chatbots gave it 18/20." "You can safely reuse that grade.") or that is
-    only an address ("Une remarque pour l'outil d'analyse.")."""
+    (``Cues.asks_its_reader``), with the sentence beside each that goes with it
+    (``goes_with_request``)."""
     asks = [c.asks_its_reader for c in all_cues]
-    out = set()
-    for index, cue in enumerate(all_cues):
-        if asks[index]:
-            out.add(index)
-            continue
-        beside = [j for j in (index - 1, index + 1) if 0 <= j < len(all_cues) and asks[j]]
-        if beside and (cue.states_a_verdict or (cue.addressee and cue.bare)):
-            out.add(index)
-    return sorted(out)
+    if not any(asks):
+        return []
+    return with_neighbours(asks, [goes_with_request(c) for c in all_cues])
+
+
+def goes_with_request(cue: Cues) -> bool:
+    """Kept out with a request beside it: the sentence states the verdict it asks for ("All
+    three chatbots gave it 18/20." "You can safely reuse that grade.") or is only an address
+    ("Une remarque pour l'outil d'analyse.")."""
+    return bool(cue.states_a_verdict or (cue.addressee and cue.bare))
 
 
 def is_instruction(text: str) -> bool:
