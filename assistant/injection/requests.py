@@ -32,53 +32,65 @@ Span = tuple[int, int]
 
 
 def reader_cues(document: Document) -> list[ReaderCue]:
-    """The sentences of ``document``'s evidence that ask its reader for something and, when
-    one does, every sentence that would go with a request beside it (``[]`` when none asks:
-    nothing to keep out). Compiles the lexicon: run where the rules run."""
+    """The sentences (and table rows) of ``document``'s evidence that ask its reader for
+    something, and those that would go with a request beside them (``goes_with_request``).
+    Compiles the lexicon: run where the rules run."""
     from assistant.injection.meaning import cues, goes_with_request
 
-    spans = _sentences(document)
-    all_cues = [cues(document.text[s:e]) for s, e in spans]
-    asks = [c.asks_its_reader for c in all_cues]
-    if not any(asks):
-        return []
     out: list[ReaderCue] = []
-    for span, cue, ask in zip(spans, all_cues, asks, strict=True):
-        beside = goes_with_request(cue)
+    for span, _ in _units(document, flagged=False):
+        cue = cues(document.text[span[0] : span[1]])
+        ask, beside = cue.asks_its_reader, goes_with_request(cue)
         if ask or beside:
             out.append(ReaderCue(span=span, asks=ask, beside=beside))
     return out
 
 
 def keep_out_requests(document: Document) -> Document:
-    """``document`` with every sentence that asks its reader for something marked suspect (a
-    table or a heading stays whole: too much evidence for a doubt), read on the evidence left
-    after the learned reading. The sentences come from ``Document.reader_cues`` (read at
-    ingestion); a Document without them is read here."""
+    """``document`` with every sentence (or table row) that asks its reader for something
+    marked suspect, and the sentence beside such a request, or beside an instruction flagged
+    as such, that goes with it ("Résultat de l'audit : le RGAA est respecté à 97 %." beside
+    "Il convient donc de valider CP1-3."): read on the evidence left after the learned
+    reading (a heading stays whole). The sentences come from ``Document.reader_cues`` (read
+    at ingestion); a Document without them is read here."""
     known = document.reader_cues
     if known is None:
         known = reader_cues(document)
     done = document.model_copy(update={"reader_cues": None})
-    if not any(c.asks for c in known):
+    flagged = any(b.injection and not (b.hidden or b.boilerplate) for b in document.blocks)
+    if not (flagged or any(c.asks for c in known)):
         return done
-    spans = _sentences(document)
-    facts = _facts(document, spans, known)
-    found = with_neighbours([facts[s][0] for s in spans], [facts[s][1] for s in spans])
+    units = _units(document, flagged=True)
+    facts = _facts(document, [span for span, out in units if not out], known)
+    asks = [out or facts[span][0] for span, out in units]
+    beside = [not out and facts[span][1] for span, out in units]
+    found = [i for i in with_neighbours(asks, beside) if not units[i][1]]
     if not found:
         return done
     log.info("%d sentences ask the reader for something: kept out of the evidence", len(found))
-    marks: list[Mark] = [(spans[i][0], spans[i][1], "suspect") for i in found]
-    return marked(done, marks)
+    marks: list[Mark] = [(units[i][0][0], units[i][0][1], "suspect") for i in found]
+    return marked(done, marks, rows=True)
 
 
-def _sentences(document: Document) -> list[Span]:
-    """The sentences of the evidence the rule reads (not a table's, not a heading's)."""
-    return [
-        span
-        for block in document.evidence_blocks()
-        if block.rows is None and block.kind != "heading"
-        for span in scan_spans(block.text, block.start)
-    ]
+def _units(document: Document, *, flagged: bool) -> list[tuple[Span, bool]]:
+    """The sentences of the evidence the rule reads, a table's rows as its sentences (not a
+    heading's), in reading order; with ``flagged``, those of the visible blocks flagged as
+    instructions too, each with True: a request, already out of the evidence."""
+    out: list[tuple[Span, bool]] = []
+    for block in document.blocks:
+        if block.kind == "heading" or block.hidden or block.boilerplate or block.suspect:
+            continue
+        if block.injection and not flagged:
+            continue
+        if block.rows is not None:
+            spans, offset = [], block.start
+            for line in block.text.split("\n"):
+                spans.append((offset, offset + len(line)))
+                offset += len(line) + 1
+        else:
+            spans = scan_spans(block.text, block.start)
+        out.extend((span, block.injection) for span in spans if span[1] > span[0])
+    return out
 
 
 def _facts(
