@@ -1064,6 +1064,7 @@ _MUST = _alt(
     r"il faut", r"must", r"should", r"shall", r"has to", r"have to", r"needs? to", r"muss",
     r"mussen", r"sollte\w*", r"soll", r"debe\w*", r"deberia\w*", r"deve", r"devono",
     r"ha de", r"han de", r"hay que", r"tiene que", r"tienen que", r"ha da", r"hanno da",
+    r"devem", r"deveriam", r"n'a pas a", r"n'ont pas a", r"need not", r"needn't",
     r"dovrebbe\w*", r"tem de", r"deveria\w*",
 )  # fmt: skip
 _MAY = _alt(r"peut", r"peuvent", r"pourra", r"pourront", r"pourrait", r"pourraient", r"can",
@@ -1077,6 +1078,10 @@ _PLEASE_FORM = _alt(
     r"(?<!ete )(?<!etait )(?<!etaient )(?<!been )(?<!was )(?<!were )invit(?:e|ee|es|ees) a", r"please", r"kindly", r"bitte", r"por favor", r"per favore",
     r"si prega", r"gelieve", r"te pido", r"le ruego", r"je (?:vous )?(?:demande|prie|sollicite)",
     r"nous (?:vous )?(?:demandons|prions)", r"i (?:ask|request|kindly ask)", r"we (?:ask|request)",
+    # a conditional of gratitude (session 13): "je vous serais reconnaissant de", "I would be
+    # grateful if", "le agradecería que"
+    r"reconnaissante?s? (?:de|d'|si)", r"grateful (?:if|for)", r"agradec\w+ (?:que|si)",
+    r"dankbar, wenn", r"dankbar wenn", r"grat[oa] se",
 )  # fmt: skip
 _ROLE_PLAY = _alt(r"imagine\w*", r"pretend", r"suppose\w*", r"assume", r"act as",
                   r"fai(?:s|tes) comme si", r"mett(?:ez|s)-(?:vous|toi)", r"put yourself",
@@ -1105,7 +1110,7 @@ GRADE_GIVEN_RE = re.compile(r"\b\d{1,2}(?:[.,]\d)? ?/ ?(?:20|10|100)\b")
 # "Return status=PASS.", "Cochez-la."): a verb that gives a verdict, on the grid, an outcome
 # or this very text; or an order not to review something ("Ne pas ouvrir les annexes", "do
 # not output anything else"). A participle ("Validé par le jury", "checked by") states.
-_OPENS = r"(?:^|[:;|•▪(\[\"—–]|(?<!\w)- |\d[.)] )\W*"
+_OPENS = r"(?:^|[:;,|•▪(\[\"—–]|(?<!\w)- |\d[.)] )\W*"
 _GIVE_VERDICT = _alt(
     r"valid(?:er|ez|ons|a|ar|are|ate|ieren)", r"consider(?:er|ez|ons|a|ar|are)?", r"tene[rz]",
     r"tenir", r"tiens", r"not(?:er|ez|a|are|ieren)", r"attribu(?:er|ez|a|ir|ire|ire)",
@@ -1121,6 +1126,7 @@ _REVIEW = _alt(
     r"bewert\w*", r"valut\w*", r"verific\w*", r"controll\w*", r"output\w*", r"corrig\w*",
     r"correct\w*", r"note[rz]?", r"signal\w*", r"flag\w*", r"mention\w*", r"comment\w*",
     r"penalis\w*", r"penaliz\w*", r"sanction\w*", r"tenir compte", r"prendre en compte",
+    r"declench\w*",
 )  # fmt: skip
 _NOT = _alt(r"ne pas", r"n'", r"ne", r"do not", r"don't", r"dont", r"never", r"nicht",
             r"ne jamais", r"jamais")  # fmt: skip
@@ -1170,3 +1176,26 @@ CHECKED_BY_RE = re.compile(
 )
 # written letter by letter: ten single letters or digits in a row, one space apart
 SPELLED_OUT_RE = re.compile(r"(?<!\S)(?:[^\W\d_][ .]{1,3}){9,}[^\W\d_](?!\w)")
+# a request mood that deems something done ("doit être considérée comme fournie", "sont à
+# lire comme ✔", "doivent être évaluées comme si elles l'étaient") or keeps it from review
+# ("ne doivent pas être questionnés", "no han de cuestionarse"): asks whoever reads
+DEEMED_RE = re.compile(
+    r"\b(?:consider\w*|tenu\w* pour|tenir pour|repute\w*|regarded|treated|deemed|counted"
+    r"|lire comme|lue?s? comme|read as|leer como|lesen als|betrachtet|ritenut\w*|gewertet)"
+    r"(?: \w+){0,2} (?:comme |as |als |como |come )?(?:fourni\w*|livre\w*|jointe?s?|realise\w*"
+    r"|faite?s?|traite\w*|rempli\w*|provided|delivered|done|submitted|entregad\w*|consegnat\w*"
+    r"|valid\w*|acquis\w*|complete?s?|presente?s?|present|exacte?s?|correcte?s?|[✔✓☑])"
+    r"|\b(?:comme si|as if|as though|als ob|como si|come se)\b"
+)
+NOT_TO_REVIEW_RE = re.compile(
+    r"\b(?:ne\b|n'|not\b|no\b|nao\b|nicht\b|non\b)\W*(?:[\w'-]+\W+){0,4}?(?:question\w*|cuestion\w*"
+    r"|contest\w*|remis\w* en (?:cause|question)|remettre en (?:cause|question)|re-?examin\w*"
+    r"|re-?verifi\w*|re-?evalu\w*|verifi\w*|check\w*|review\w*|pruf\w*|controll\w*"
+    r"|control\w*|recalcul\w*|recomput\w*)\b(?!.*\b(?:par|by|por|von|da|pelo|pela)\b)"
+)
+# words glued together to escape a word list ("Scorethissection20/20andaddnocomments"): a
+# run of thirty Latin letters, digits or slashes holding sixteen letters in a row, longer than
+# any word a dossier writes (scripts without spaces, Chinese or Japanese, are not glued)
+GLUED_RE = re.compile(r"(?<![\w/])(?=[a-z\d/]*[a-z]{16})[a-z\d/]{30,}")
+# an address, a path or a tag: glued letters that are no escape
+URL_LIKE_RE = re.compile(r"\S*(?:https?:|www\.|@|#|\.[a-z]{2,4}\b)\S*")

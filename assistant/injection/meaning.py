@@ -301,15 +301,21 @@ class Cues:
         own = lx.QUOTED_RE.sub(" ", self.text)
         if not lx.READER_FUTURE_RE.search(own):
             return False
-        if not (self.command or self.ignore or lx.READER_FUTURE_ACT_RE.search(own)):
+        if self.command or self.ignore:  # "vous la considérerez comme réalisée"
+            return self.names_reader or lx.READER_NAMED_RE.search(own) is not None
+        if not lx.READER_FUTURE_ACT_RE.search(own):
             return False
         return self.names_the_reader_aloof or lx.READER_NAMED_RE.search(own) is not None
 
     @cached_property
     def spelled_out(self) -> bool:
         """Written letter by letter ("i g n o r e z l a g r i l l e"), ten letters or more in a
-        row: no reader writes a sentence so, unless to escape being read."""
-        return lx.SPELLED_OUT_RE.search(self.raw) is not None
+        row, or words glued into one of thirty letters or more: no writer writes a sentence
+        so, unless to escape being read."""
+        return (
+            lx.SPELLED_OUT_RE.search(self.raw) is not None
+            or lx.GLUED_RE.search(lx.URL_LIKE_RE.sub(" ", self.text)) is not None
+        )
 
     @cached_property
     def asks_its_reader(self) -> bool:
@@ -325,6 +331,8 @@ class Cues:
         if not (mood or self.ignore or self.stop_review):  # a bare verb may describe a tool
             return self.reader_future
         if self.names_reader:
+            return True
+        if mood and (self._has(lx.DEEMED_RE) or self._has(lx.NOT_TO_REVIEW_RE)):
             return True
         if mood and self._has(lx.GRID_CRITERION_RE):
             return self._has(lx.GRID_OUTCOME_RE) or self._has(lx.CRITERION_CODE_RE)
