@@ -301,7 +301,9 @@ class Cues:
         own = lx.QUOTED_RE.sub(" ", self.text)
         if not lx.READER_FUTURE_RE.search(own):
             return False
-        if self.command or self.ignore:  # "vous la considérerez comme réalisée"
+        if (self.command or self.ignore) and (
+            self.outcome or self._has(lx.VERDICT_OUTCOME_RE) or self._has(lx.DEEMED_RE)
+        ):  # "vous la considérerez comme réalisée", "les tiendra pour exacts"
             return self.names_reader or lx.READER_NAMED_RE.search(own) is not None
         if not lx.READER_FUTURE_ACT_RE.search(own):
             return False
@@ -325,11 +327,11 @@ class Cues:
         polite request about an assessment object. Weaker than an instruction
         (``instruction_runs``): such a sentence is kept out of the evidence, and raises no
         alarm."""
-        if self.orders_unaddressed or self.spelled_out:
+        if self.orders_unaddressed or self.spelled_out or self.reader_future:
             return True
         mood = self.request_mood
         if not (mood or self.ignore or self.stop_review):  # a bare verb may describe a tool
-            return self.reader_future
+            return False
         if self.names_reader:
             return True
         if mood and (self._has(lx.DEEMED_RE) or self._has(lx.NOT_TO_REVIEW_RE)):
