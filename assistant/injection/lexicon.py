@@ -1199,3 +1199,4 @@ NOT_TO_REVIEW_RE = re.compile(
 GLUED_RE = re.compile(r"(?<![\w/])(?=[a-z\d/]*[a-z]{16})[a-z\d/]{30,}")
 # an address, a path or a tag: glued letters that are no escape
 URL_LIKE_RE = re.compile(r"\S*(?:https?:|www\.|@|#|\.[a-z]{2,4}\b)\S*")
+LONG_TOKEN_RE = re.compile(r"\S{30}")

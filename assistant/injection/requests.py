@@ -33,17 +33,45 @@ Span = tuple[int, int]
 
 def reader_cues(document: Document) -> list[ReaderCue]:
     """The sentences (and table rows) of ``document``'s evidence that ask its reader for
-    something, and those that would go with a request beside them (``goes_with_request``).
-    Compiles the lexicon: run where the rules run."""
+    something, and, of those that could end up next to a request or to a flagged instruction
+    (``_near_anchors``), the ones that would go with it (``goes_with_request``). Compiles the
+    lexicon: run where the rules run."""
     from assistant.injection.meaning import cues, goes_with_request
 
+    units = _units(document, flagged=True)
+    all_cues = [None if out else cues(document.text[s:e]) for (s, e), out in units]
+    asks = [c is not None and c.asks_its_reader for c in all_cues]
+    read = {span for w in document.windows for span in w.spans}  # the learned reading's
+    near = _near_anchors([out or ask for (_, out), ask in zip(units, asks, strict=True)],
+                         [span in read for span, _ in units])  # fmt: skip
     out: list[ReaderCue] = []
-    for span, _ in _units(document, flagged=False):
-        cue = cues(document.text[span[0] : span[1]])
-        ask, beside = cue.asks_its_reader, goes_with_request(cue)
-        if ask or beside:
-            out.append(ReaderCue(span=span, asks=ask, beside=beside))
+    for index, ((span, _), cue) in enumerate(zip(units, all_cues, strict=True)):
+        if cue is None:
+            continue
+        beside = index in near and goes_with_request(cue)
+        if asks[index] or beside:
+            out.append(ReaderCue(span=span, asks=asks[index], beside=beside))
     return out
+
+
+def _near_anchors(anchors: Sequence[bool], read: Sequence[bool]) -> set[int]:
+    """Indices that may sit next to an anchor once the learned reading has taken sentences
+    out: next to an anchor (a request, a flagged instruction) or to a sentence the learned
+    reading reads (it may flag it), through any run of such read sentences."""
+    out: set[int] = set()
+    index = 0
+    while index < len(anchors):
+        if read[index]:  # a run of read sentences: itself and the one on each side
+            end = index
+            while end + 1 < len(anchors) and read[end + 1]:
+                end += 1
+            out.update(range(index - 1, end + 2))
+            index = end + 1
+            continue
+        if anchors[index]:
+            out.update((index - 1, index + 1))
+        index += 1
+    return {i for i in out if 0 <= i < len(anchors)}
 
 
 def keep_out_requests(document: Document) -> Document:
