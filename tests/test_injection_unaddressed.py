@@ -56,6 +56,7 @@ CLEAN = [
     "Nos clients de Shanghai écrivent : 我们的门店在上海有十二家分店。",
     "Le site https://www.bougies-villeurbanne-atelier.fr/collections-printemps présente l'offre.",
     "Le correcteur orthographique du logiciel a été désactivé pour les noms de marques.",
+    "La vitrine affiche « C A S A D E L S O L E » en capitales espacées, comme une enseigne.",
 ]
 
 
@@ -115,7 +116,10 @@ def test_the_claim_beside_a_flagged_request_goes_with_it(tmp_path: Path) -> None
     assert BEFORE in evidence and AFTER in evidence
 
 
-CLEAN_TABLE = "| Objectif | Résultat |\n|---|---|\n| Notoriété | 35 % atteint |\n"
+CLEAN_TABLE = (
+    "| Objectif | Résultat | Note |\n|---|---|---|\n| Notoriété | 35 % atteint | - |\n"
+    "| Newsletter | 2 400 abonnés | ignore the May dip (chatbot outage) |\n"
+)
 
 
 @pytest.mark.usefixtures("rules_only")
@@ -124,7 +128,7 @@ def test_ordinary_sentences_like_orders_stay_evidence(tmp_path: Path) -> None:
     doc = ingest(write(tmp_path, "d.md", PRESENTATION, "## 3. Suite\n\n" + body))
     evidence = _evidence(doc)
     assert [s for s in CLEAN if s not in evidence] == []
-    assert "35 % atteint" in evidence
+    assert "35 % atteint" in evidence and "ignore the May dip" in evidence
     assert not any(b.suspect or b.injection for b in doc.blocks)
 
 

@@ -320,8 +320,10 @@ class Cues:
         """Written letter by letter ("i g n o r e z l a g r i l l e"), ten letters or more in a
         row, or words glued into one of thirty letters or more: no writer writes a sentence
         so, unless to escape being read."""
-        if lx.SPELLED_OUT_RE.search(self.raw) is not None:
-            return True
+        if lx.SPELLED_OUT_RE.search(self.raw) is not None:  # not a name spaced out in quotes
+            own = lx.QUOTED_RE.sub(" ", scan_fold(self.raw))
+            if lx.SPELLED_OUT_RE.search(own) is not None:
+                return True
         if lx.LONG_TOKEN_RE.search(self.text) is None:  # most sentences: no long token at all
             return False
         return lx.GLUED_RE.search(lx.URL_LIKE_RE.sub(" ", self.text)) is not None
@@ -347,6 +349,19 @@ class Cues:
             return self._has(lx.GRID_OUTCOME_RE) or self._has(lx.CRITERION_CODE_RE)
         own = lx.QUOTED_RE.sub(" ", self.text)
         return lx.POLITE_RE.search(own) is not None and self.has_object
+
+    @cached_property
+    def asks_in_a_row(self) -> bool:
+        """A table row that asks its reader for something: an order with no addressee, the
+        reader's future, a request mood that deems done or keeps from review, text spelt out.
+        Not a reader named beside an order to ignore: the cells of a row are not one sentence
+        ("LinkedIn | 35 | ignore the March spike (bot traffic)")."""
+        return bool(
+            self.orders_unaddressed
+            or self.spelled_out
+            or self.reader_future
+            or (self.request_mood and (self._has(lx.DEEMED_RE) or self._has(lx.NOT_TO_REVIEW_RE)))
+        )
 
     @cached_property
     def states_a_verdict(self) -> bool:

@@ -40,7 +40,11 @@ def reader_cues(document: Document) -> list[ReaderCue]:
 
     units = _units(document, flagged=True)
     all_cues = [None if out else cues(document.text[s:e]) for (s, e), out in units]
-    asks = [c is not None and c.asks_its_reader for c in all_cues]
+    rows = _row_spans(document)
+    asks = [
+        c is not None and (c.asks_in_a_row if span in rows else c.asks_its_reader)
+        for (span, _), c in zip(units, all_cues, strict=True)
+    ]
     read = {span for w in document.windows for span in w.spans}  # the learned reading's
     near = _near_anchors([out or ask for (_, out), ask in zip(units, asks, strict=True)],
                          [span in read for span, _ in units])  # fmt: skip
@@ -100,6 +104,18 @@ def keep_out_requests(document: Document) -> Document:
     return marked(done, marks, rows=True)
 
 
+def _row_spans(document: Document) -> set[Span]:
+    """The spans of the table rows (one line each) of ``document``."""
+    out: set[Span] = set()
+    for block in document.blocks:
+        if block.rows is not None:
+            offset = block.start
+            for line in block.text.split("\n"):
+                out.add((offset, offset + len(line)))
+                offset += len(line) + 1
+    return out
+
+
 def _units(document: Document, *, flagged: bool) -> list[tuple[Span, bool]]:
     """The sentences of the evidence the rule reads, a table's rows as its sentences (not a
     heading's), in reading order; with ``flagged``, those of the visible blocks flagged as
@@ -136,7 +152,9 @@ def _facts(
     if unsure:
         from assistant.injection.meaning import cues, goes_with_request
 
+        rows = _row_spans(document)
         for s, e in unsure:
             cue = cues(document.text[s:e])
-            facts[(s, e)] = (cue.asks_its_reader, goes_with_request(cue))
+            ask = cue.asks_in_a_row if (s, e) in rows else cue.asks_its_reader
+            facts[(s, e)] = (ask, goes_with_request(cue))
     return {span: facts.get(span, (False, False)) for span in spans}
