@@ -91,6 +91,16 @@ class ReadingWindow(BaseModel):
     cues: list[float] = Field(description="The rules' cues on them (learned.CUE_NAMES).")
 
 
+class ReaderCue(BaseModel):
+    """A sentence of the evidence that asks the dossier's reader for something, or that goes
+    with such a request beside it (found at ingestion, where the rules' lexicon is loaded;
+    applied after the learned reading: ``assistant.injection.requests``)."""
+
+    span: tuple[int, int] = Field(description="The sentence's offsets in Document.text.")
+    asks: bool = Field(description="It asks the reader for something.")
+    beside: bool = Field(description="Kept out when a sentence next to it asks.")
+
+
 class Document(BaseModel):
     meta: DocumentMeta
     text: str = Field(description="All blocks joined by blank lines, in reading order.")
@@ -100,6 +110,11 @@ class Document(BaseModel):
     windows: list[ReadingWindow] = Field(
         default_factory=list,
         description="Sentences left for the learned reading of instructions to the reader.",
+    )
+    reader_cues: list[ReaderCue] | None = Field(
+        None,
+        description="Sentences that ask the reader for something, and those that go with them "
+        "(read at ingestion, applied after the learned reading; None: not read, or applied).",
     )
 
     def page_at(self, offset: int) -> int | None:

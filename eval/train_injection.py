@@ -56,7 +56,7 @@ from assistant.injection.learned import (
     window_vectors,
 )
 from assistant.injection.masking import reading_form
-from assistant.injection.meaning import scan_spans
+from assistant.injection.spans import scan_spans
 from assistant.injection.windows import cue_row, is_candidate, window_cues
 from assistant.textnorm import scan_fold
 from eval.injections import FRAME, load_cases

@@ -13,6 +13,7 @@ from assistant.ingest.boilerplate import mark_boilerplate
 from assistant.ingest.controls import strip_controls
 from assistant.ingest.raw import RawBlock, RawDocument
 from assistant.injection.flagging import flag_instructions
+from assistant.injection.requests import reader_cues
 from assistant.injection.windows import reading_windows
 from assistant.textnorm import nfkc
 
@@ -47,9 +48,12 @@ def assemble(raw: RawDocument, *, filename: str, sha256: str) -> Document:
     )
     pages = _pages(document_blocks, raw.pages, len(text))
     windows = reading_windows(text, document_blocks)
-    return Document(
+    document = Document(
         meta=meta, text=text, blocks=document_blocks, pages=pages, hidden=findings, windows=windows
     )
+    # read here, where the rules' lexicon is loaded; applied after the learned reading
+    document.reader_cues = reader_cues(document)
+    return document
 
 
 def _clean_blocks(blocks: list[RawBlock], findings: list[HiddenFinding]) -> list[RawBlock]:

@@ -19,13 +19,14 @@ from assistant.settings import LimitsSettings
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = "9"
+CACHE_VERSION = "10"
 """Bump when a Document read from the same bytes changes: older entries are then ignored
 (2: instructions flagged at ingestion; 3: the learned reading; 4: suspect blocks; 5: sentences
 in other scripts, sentences in other languages read twice; 6: a candidate read with each of
 its neighbours; 8: sentences that ask the reader for something marked suspect; 9: the
 confirmation alarms alone below the first reading's alarm, text past a fixed text box, ODT
-hidden-paragraph and user fields, PDF text squeezed to zero width). Entries
+hidden-paragraph and user fields, PDF text squeezed to zero width; 10: requests that name no
+reader, table rows and the claim beside a flagged request marked suspect). Entries
 are also keyed by the learned reading's weights (``INJECTION_WEIGHTS``): a retrained model
 flags anew."""
 

@@ -52,7 +52,8 @@ def find_injections(doc: Document) -> list[Injection]:
     """Instructions to the reader in ``doc``, hidden blocks included, read as one run of
     sentences so that an address and its request may sit in different sentences or
     paragraphs."""
-    from assistant.injection.meaning import cues, instruction_runs, scan_spans
+    from assistant.injection.meaning import cues, instruction_runs
+    from assistant.injection.spans import scan_spans
 
     spans: list[tuple[int, int, Block]] = []
     for block in doc.blocks:

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from assistant.injection.meaning import cues, instruction_runs, scan_spans
+from assistant.injection.meaning import cues, instruction_runs
+from assistant.injection.spans import scan_spans
 
 if TYPE_CHECKING:  # ingestion imports this module: no import of ingestion at run time
     from assistant.ingest.raw import RawBlock

@@ -184,17 +184,21 @@ Mark = tuple[int, int, str]
 """(start, end, "injection" or "suspect"): a span of ``Document.text`` to split out and mark."""
 
 
-def marked(document: Document, marks: Sequence[Mark]) -> Document:
+def marked(document: Document, marks: Sequence[Mark], *, rows: bool = False) -> Document:
     """``document`` with each marked span split out of its block and flagged (a table or a
-    heading: the whole block for an injection, nothing for a suspicion); blocks the rules
-    flagged stay as they are; the text unchanged."""
+    heading: the whole block for an injection, nothing for a suspicion; with ``rows``, a
+    table's suspect rows split out of it); blocks the rules flagged stay as they are; the
+    text unchanged."""
     if not marks:
         return document
     blocks: list[Block] = []
     for block in document.blocks:
         inside = [m for m in marks if block.start <= m[0] and m[1] <= block.end]
         inside = [] if block.injection else inside  # flagged by the rules already
-        pieces = _split(document.text, block, inside) if inside else [block]
+        if inside and rows and block.rows is not None:
+            pieces = _split_rows(document.text, block, inside)
+        else:
+            pieces = _split(document.text, block, inside) if inside else [block]
         blocks.extend(p.model_copy(update={"index": len(blocks) + i}) for i, p in enumerate(pieces))
     return document.model_copy(update={"blocks": blocks})
 
@@ -213,6 +217,37 @@ def _split(text: str, block: Block, marks: list[Mark]) -> list[Block]:
         cursor = end
     out.append(_piece(text, block, cursor, block.end, None))
     return [b for b in out if b.end > b.start]
+
+
+def _split_rows(text: str, block: Block, marks: list[Mark]) -> list[Block]:
+    """A table cut into tables of its rows: the rows a mark touches marked (suspect or
+    injection), the others kept together; the whole table when its lines and rows do not
+    match one to one."""
+    rows = block.rows or []
+    lines = block.text.split("\n")
+    if len(lines) != len(rows) or any(kind == "injection" for _, _, kind in marks):
+        return _split(text, block, marks)
+    out: list[Block] = []
+    start = block.start
+    for row, line in zip(rows, lines, strict=True):
+        end = start + len(line)
+        kind = next((k for s, e, k in marks if s < end and start < e), None)
+        last = out[-1] if out else None
+        if last is not None and last.suspect == (kind is not None) and last.end == start - 1:
+            out[-1] = last.model_copy(
+                update={
+                    "text": text[last.start : end],
+                    "end": end,
+                    "rows": [*(last.rows or []), row],
+                }
+            )
+        else:
+            update: dict[str, object] = {"text": line, "start": start, "end": end, "rows": [row]}
+            if kind is not None:
+                update["suspect"] = True
+            out.append(block.model_copy(update=update))
+        start = end + 1
+    return out
 
 
 def _piece(text: str, block: Block, start: int, end: int, mark: str | None) -> Block:

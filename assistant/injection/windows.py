@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from assistant.document import Block, ReadingWindow
 from assistant.injection.learned import CUE_NAMES, SECOND_PERSON_RE
-from assistant.injection.meaning import Cues, cues, scan_spans
+from assistant.injection.meaning import Cues, cues
+from assistant.injection.spans import scan_spans
 
 Span = tuple[int, int]
 # letters outside the Latin, Cyrillic and Greek ranges that ``scan_fold`` maps: Arabic, CJK...

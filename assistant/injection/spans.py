@@ -1,0 +1,36 @@
+"""The sentences the injection rules read, as offsets: its own module, without the lexicon,
+so that a stage that only needs the sentences and their order (``requests`` in the main
+process) does not compile it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+MAX_PIECE = 600  # characters of a run-on sentence scanned at once
+
+
+def scan_spans(text: str, base: int = 0) -> list[tuple[int, int]]:
+    """The sentences of ``text`` (offsets shifted by ``base``), a run-on one cut at spaces
+    into pieces of at most ``MAX_PIECE`` characters: an instruction is short, and a 10 MB
+    line without a full stop must not be matched as one sentence."""
+    from assistant.detect.sentences import sentence_spans  # on first use: ``detect`` is wide
+
+    spans: list[tuple[int, int]] = []
+    for start, end in sentence_spans(text):
+        while end - start > MAX_PIECE:
+            cut = text.rfind(" ", start + MAX_PIECE // 2, start + MAX_PIECE)
+            cut = cut if cut > start else start + MAX_PIECE
+            spans.append((start, cut))
+            start = cut
+        spans.append((start, end))
+    return [(s + base, e + base) for s, e in spans]
+
+
+def with_neighbours(asks: Sequence[bool], beside: Sequence[bool]) -> list[int]:
+    """Indices of the sentences that ask (``asks``), and of those next to one of them that
+    go with a request (``beside``)."""
+    near = [
+        any(0 <= j < len(asks) and asks[j] for j in (index - 1, index + 1))
+        for index in range(len(asks))
+    ]
+    return [i for i, ask in enumerate(asks) if ask or (beside[i] and near[i])]
