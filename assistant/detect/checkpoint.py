@@ -36,6 +36,7 @@ LEAD_WORDS = 4  # a cue within the first words of a paragraph opens it
 LISTED_ELEMENTS = 3  # a sentence naming this many elements lists them, analyses none
 JOIN_GAP = 2  # units between two findings of a topic read together
 ENTRY_MARKS = (":", "— ", "– ", "- ", "= ")  # what follows the name an entry line opens on
+SUBJECTS = frozenset({"je", "j", "nous", "on", "il", "elle", "ils", "elles"})  # a clause
 
 
 @dataclass
@@ -180,6 +181,7 @@ class _Scan:
         self.checkpoint = checkpoint
         own = {f"{checkpoint.id}.{e.id}" for e in checkpoint.elements}
         self.foreign = frozenset(i for i, keys in entries.items() if not keys & own)
+        self.shared = {i: bool(keys - own) for i, keys in entries.items()}
         self.layout = layout
         self.listings = listings
         self.owners = owners
@@ -220,7 +222,32 @@ class _Scan:
         )
         if checkpoint.element_sections:
             context |= _element_sections(layout, self.hits, self.weigher, self.targets)
-        self.usable = [h for h in self.hits if h.cue.strong or h.unit.index in context]
+        self.usable = [
+            h for h in self.hits if h.cue.strong or h.unit.index in context or self._titles_own(h)
+        ]
+
+    def _titles_own(self, hit: CueHit) -> bool:
+        """An element's common name that titles what follows, the line naming that element
+        alone: a heading made of its name and nothing else (« 2.1 Les cibles »), a short noun
+        phrase leading its paragraph (« La conjoncture économique. »), or a line opening on it
+        before a colon or a dash (« Coûts : », « Segmentation : trois segments... »). Students
+        write the element's name there to say what the content is, even where the tool itself
+        is never named; a name other checkpoints' elements share on that line, or a clause
+        with a subject (« Je construis le dispositif. »), titles nothing."""
+        unit, target = hit.unit, hit.cue.target
+        if target == CHECKPOINT or self.targets[unit.index] - {CHECKPOINT} != {target}:
+            return False
+        if unit.index in self.listings or self.shared.get(unit.index, False):
+            return False
+        if unit.kind == "heading":
+            return self.weigher.extra_words(unit) == 0
+        if unit.kind != "sentence":
+            return False
+        if hit.first <= 1 and names_entry(hit):
+            return True
+        if unit.index not in self.labels or unit.text.rstrip().endswith(":"):
+            return False
+        return not any(t.folded in SUBJECTS for t in unit.tokens)
 
     def findings(
         self, target: str, requires: Sequence[Requirement], paraphrases: Sequence[Unit]
