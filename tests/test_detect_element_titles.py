@@ -123,3 +123,18 @@ La boutique a reçu 1 200 visiteurs pendant la semaine d'inauguration et vendu 1
 def test_a_short_clause_with_a_subject_titles_nothing(tmp_path: Path) -> None:
     (plan,) = results(tmp_path, A_CLAUSE_IS_NOT_A_TITLE, "plan_communication")
     assert statuses(plan)["budget"] == "absent", quotes(plan, "budget")
+
+
+AN_ENTRY_LINE_UNDER_AN_UNRELATED_TITLE = """\
+## Notre opération de printemps
+
+L'atelier ouvre ses portes le samedi 12 avril.
+
+Cibles : les familles grenobloises avec deux enfants, environ 9 000 foyers selon l'enquête mobilité de la Métropole, et les artisans livreurs du quartier Championnet.
+"""
+
+
+def test_a_line_opening_on_an_elements_name_is_its_entry(tmp_path: Path) -> None:
+    (plan,) = results(tmp_path, AN_ENTRY_LINE_UNDER_AN_UNRELATED_TITLE, "plan_communication")
+    assert statuses(plan)["cibles"] == "present", quotes(plan, "cibles")
+    assert all(q.startswith("Cibles") for q in quotes(plan, "cibles"))
