@@ -17,6 +17,7 @@ from assistant.detect.checkpoint import (
     detect_checkpoint,
     entry_names,
     section_owners,
+    title_names,
 )
 from assistant.detect.completeness import decide_topic, load_completeness
 from assistant.detect.cues import CueIndex, compile_cue
@@ -101,12 +102,13 @@ def detect_outcomes(
     listings = tool_listings(layout, checkpoints)
     owners = section_owners(layout, checkpoints if background is None else background)
     entries = entry_names(layout, checkpoints)
+    titles = title_names(layout, checkpoints)
     outcomes = []
     for checkpoint in checkpoints:
         para = (paraphrases or {}).get(checkpoint.id)
         meant = (semantic or {}).get(checkpoint.id)
         outcomes.append(
-            detect_checkpoint(checkpoint, layout, para, listings, owners, meant, entries)
+            detect_checkpoint(checkpoint, layout, para, listings, owners, meant, entries, titles)
         )
     return outcomes
 

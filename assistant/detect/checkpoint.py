@@ -36,6 +36,7 @@ LEAD_WORDS = 4  # a cue within the first words of a paragraph opens it
 LISTED_ELEMENTS = 3  # a sentence naming this many elements lists them, analyses none
 JOIN_GAP = 2  # units between two findings of a topic read together
 ENTRY_MARKS = (":", "— ", "– ", "- ", "= ")  # what follows the name an entry line opens on
+TITLE_TOKENS = 6  # a line this short may title what follows
 SUBJECTS = frozenset({"je", "j", "nous", "on", "il", "elle", "ils", "elles"})  # a clause
 
 
@@ -105,6 +106,7 @@ def detect_checkpoint(
     owners: Mapping[int, frozenset[str]] | None = None,
     semantic: Mapping[str, Sequence[Unit]] | None = None,
     entries: Mapping[int, frozenset[str]] | None = None,
+    titles: Mapping[int, frozenset[str]] | None = None,
 ) -> CheckpointOutcome:
     """Status of ``checkpoint`` and its elements in the dossier laid out by ``layout``.
 
@@ -115,9 +117,10 @@ def detect_checkpoint(
     to the checkpoints whose heading titles its section (see ``section_owners``).
     ``semantic`` maps a target to units of passages the passage model attributes to it.
     ``entries`` maps a line to the elements (``checkpoint.element``, any checkpoint) whose
-    name opens it as an entry (see ``entry_names``).
+    name opens it as an entry (see ``entry_names``); ``titles`` maps a heading or a short
+    line to the elements (any checkpoint) it names (see ``title_names``).
     """
-    scan = _Scan(checkpoint, layout, listings, owners or {}, entries or {})
+    scan = _Scan(checkpoint, layout, listings, owners or {}, entries or {}, titles or {})
     para = paraphrases or {}
     meant = semantic or {}
     elements = []
@@ -177,11 +180,16 @@ class _Scan:
         listings: frozenset[int],
         owners: Mapping[int, frozenset[str]],
         entries: Mapping[int, frozenset[str]],
+        titles: Mapping[int, frozenset[str]] | None = None,
     ) -> None:
         self.checkpoint = checkpoint
         own = {f"{checkpoint.id}.{e.id}" for e in checkpoint.elements}
         self.foreign = frozenset(i for i, keys in entries.items() if not keys & own)
-        self.shared = {i: bool(keys - own) for i, keys in entries.items()}
+        # lines whose names another checkpoint's elements share (« La cible », « Médias
+        # sociaux : »): they title nothing of this checkpoint's own
+        self.shared = frozenset(
+            i for names in (entries, titles or {}) for i, keys in names.items() if keys - own
+        )
         self.layout = layout
         self.listings = listings
         self.owners = owners
@@ -237,7 +245,7 @@ class _Scan:
         unit, target = hit.unit, hit.cue.target
         if target == CHECKPOINT or self.targets[unit.index] - {CHECKPOINT} != {target}:
             return False
-        if unit.index in self.listings or self.shared.get(unit.index, False):
+        if unit.index in self.listings or unit.index in self.shared:
             return False
         if unit.kind == "heading":
             return self.weigher.extra_words(unit) == 0
@@ -512,6 +520,23 @@ def entry_names(layout: Layout, checkpoints: Sequence[Checkpoint]) -> dict[int, 
             if hit.first <= 1 and names_entry(hit):
                 out.setdefault(unit.index, set()).add(hit.cue.target)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def title_names(layout: Layout, checkpoints: Sequence[Checkpoint]) -> dict[int, frozenset[str]]:
+    """For each heading or short line (a label, at most ``TITLE_TOKENS`` words), the elements
+    (``checkpoint.element``) whose names it holds: « La cible » names the positioning's
+    target and the communication plan's targets alike."""
+    names = tuple(
+        (f"{cp.id}.{e.id}", (e.label, *e.cues)) for cp in checkpoints for e in cp.elements
+    )
+    index = _entry_index(names)
+    out: dict[int, frozenset[str]] = {}
+    for unit in layout.units:
+        if unit.kind == "heading" or (unit.kind == "sentence" and len(unit.tokens) <= TITLE_TOKENS):
+            keys = frozenset(hit.cue.target for hit in index.find(unit))
+            if keys:
+                out[unit.index] = keys
+    return out
 
 
 @lru_cache(maxsize=16)
