@@ -61,7 +61,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="Write the results as JSON to this file.")
     parser.add_argument(
         "--set", dest="set_name", choices=sorted(SETS), default="devset",
-        help="Labelled set: devset, styles-train, styles-dev, styles-dev2, styles-figures, styles-figures2, "
+        help="Labelled set: devset, styles-train, styles-dev, styles-dev2, styles-figures, "
+        "styles-figures2, "
         "styles-figures3, styles-figures4, styles-tidy (tuned on) or heldout, styles-heldout, "
         "styles-heldout2..9 "
         "(measure only, never tune on them).",
