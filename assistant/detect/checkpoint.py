@@ -180,7 +180,7 @@ class _Scan:
         listings: frozenset[int],
         owners: Mapping[int, frozenset[str]],
         entries: Mapping[int, frozenset[str]],
-        titles: Mapping[int, frozenset[str]] | None = None,
+        named: Mapping[int, frozenset[str]] | None = None,
     ) -> None:
         self.checkpoint = checkpoint
         own = {f"{checkpoint.id}.{e.id}" for e in checkpoint.elements}
@@ -188,7 +188,7 @@ class _Scan:
         # lines whose names another checkpoint's elements share (« La cible », « Médias
         # sociaux : »): they title nothing of this checkpoint's own
         self.shared = frozenset(
-            i for names in (entries, titles or {}) for i, keys in names.items() if keys - own
+            i for names in (entries, named or {}) for i, keys in names.items() if keys - own
         )
         self.layout = layout
         self.listings = listings
