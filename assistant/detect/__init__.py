@@ -18,6 +18,7 @@ from assistant.detect.checkpoint import (
     entry_names,
     listed_name,
     section_owners,
+    title_names,
 )
 from assistant.detect.completeness import decide_topic, load_completeness
 from assistant.detect.cues import CueIndex, compile_cue
@@ -108,13 +109,14 @@ def detect_outcomes(
     enumerations = tool_enumerations(layout, checkpoints)
     owners = section_owners(layout, checkpoints if background is None else background)
     entries = entry_names(layout, checkpoints)
+    titles = title_names(layout, checkpoints)
     outcomes = []
     for checkpoint in checkpoints:
         para = (paraphrases or {}).get(checkpoint.id)
         meant = (semantic or {}).get(checkpoint.id)
         outcomes.append(
             detect_checkpoint(
-                checkpoint, layout, para, listings, owners, meant, entries, enumerations
+                checkpoint, layout, para, listings, owners, meant, entries, enumerations, titles
             )
         )
     return outcomes

@@ -39,6 +39,8 @@ JOIN_GAP = 2  # units between two findings of a topic read together
 ENTRY_MARKS = (":", "— ", "– ", "- ", "= ")  # what follows the name an entry line opens on
 LIST_ITEMS = 4  # an enumeration of names holds this many items at least
 LIST_ITEM_WORDS = 3  # ... each a few words (a name), the first aside
+TITLE_TOKENS = 6  # a line this short may title what follows
+SUBJECTS = frozenset({"je", "j", "nous", "on", "il", "elle", "ils", "elles"})  # a clause
 
 
 @dataclass
@@ -108,6 +110,7 @@ def detect_checkpoint(
     semantic: Mapping[str, Sequence[Unit]] | None = None,
     entries: Mapping[int, frozenset[str]] | None = None,
     enumerations: frozenset[int] = frozenset(),
+    titles: Mapping[int, frozenset[str]] | None = None,
 ) -> CheckpointOutcome:
     """Status of ``checkpoint`` and its elements in the dossier laid out by ``layout``.
 
@@ -120,8 +123,12 @@ def detect_checkpoint(
     ``entries`` maps a line to the elements (``checkpoint.element``, any checkpoint) whose
     name opens it as an entry (see ``entry_names``). ``enumerations`` are sentences that name
     several checkpoints as items of one list: a topic named there is only mentioned.
+    ``titles`` maps a heading or a short line to the elements (any checkpoint) it names (see
+    ``title_names``).
     """
-    scan = _Scan(checkpoint, layout, listings | enumerations, owners or {}, entries or {})
+    scan = _Scan(
+        checkpoint, layout, listings | enumerations, owners or {}, entries or {}, titles or {}
+    )
     scan.enumerations = enumerations  # a topic named there is no finding (``_listed``)
     para = paraphrases or {}
     meant = semantic or {}
@@ -182,10 +189,16 @@ class _Scan:
         listings: frozenset[int],
         owners: Mapping[int, frozenset[str]],
         entries: Mapping[int, frozenset[str]],
+        named: Mapping[int, frozenset[str]] | None = None,
     ) -> None:
         self.checkpoint = checkpoint
         own = {f"{checkpoint.id}.{e.id}" for e in checkpoint.elements}
         self.foreign = frozenset(i for i, keys in entries.items() if not keys & own)
+        # lines whose names another checkpoint's elements share (« La cible », « Médias
+        # sociaux : »): they title nothing of this checkpoint's own
+        self.shared = frozenset(
+            i for names in (entries, named or {}) for i, keys in names.items() if keys - own
+        )
         self.layout = layout
         self.listings = listings
         self.owners = owners
@@ -227,7 +240,32 @@ class _Scan:
         )
         if checkpoint.element_sections:
             context |= _element_sections(layout, self.hits, self.weigher, self.targets)
-        self.usable = [h for h in self.hits if h.cue.strong or h.unit.index in context]
+        self.usable = [
+            h for h in self.hits if h.cue.strong or h.unit.index in context or self._titles_own(h)
+        ]
+
+    def _titles_own(self, hit: CueHit) -> bool:
+        """An element's common name that titles what follows, the line naming that element
+        alone: a heading made of its name and nothing else (« 2.1 Les cibles »), a short noun
+        phrase leading its paragraph (« La conjoncture économique. »), or a line opening on it
+        before a colon or a dash (« Coûts : », « Segmentation : trois segments... »). Students
+        write the element's name there to say what the content is, even where the tool itself
+        is never named; a name other checkpoints' elements share on that line, or a clause
+        with a subject (« Je construis le dispositif. »), titles nothing."""
+        unit, target = hit.unit, hit.cue.target
+        if target == CHECKPOINT or self.targets[unit.index] - {CHECKPOINT} != {target}:
+            return False
+        if unit.index in self.listings or unit.index in self.shared:
+            return False
+        if unit.kind == "heading":
+            return self.weigher.extra_words(unit) == 0
+        if unit.kind != "sentence":
+            return False
+        if hit.first <= 1 and names_entry(hit):
+            return True
+        if unit.index not in self.labels or unit.text.rstrip().endswith(":"):
+            return False
+        return not any(t.folded in SUBJECTS for t in unit.tokens)
 
     def findings(
         self, target: str, requires: Sequence[Requirement], paraphrases: Sequence[Unit]
@@ -496,6 +534,23 @@ def entry_names(layout: Layout, checkpoints: Sequence[Checkpoint]) -> dict[int, 
             if hit.first <= 1 and names_entry(hit):
                 out.setdefault(unit.index, set()).add(hit.cue.target)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def title_names(layout: Layout, checkpoints: Sequence[Checkpoint]) -> dict[int, frozenset[str]]:
+    """For each heading or short line (a label, at most ``TITLE_TOKENS`` words), the elements
+    (``checkpoint.element``) whose names it holds: « La cible » names the positioning's
+    target and the communication plan's targets alike."""
+    names = tuple(
+        (f"{cp.id}.{e.id}", (e.label, *e.cues)) for cp in checkpoints for e in cp.elements
+    )
+    index = _entry_index(names)
+    out: dict[int, frozenset[str]] = {}
+    for unit in layout.units:
+        if unit.kind == "heading" or (unit.kind == "sentence" and len(unit.tokens) <= TITLE_TOKENS):
+            keys = frozenset(hit.cue.target for hit in index.find(unit))
+            if keys:
+                out[unit.index] = keys
+    return out
 
 
 @lru_cache(maxsize=16)
