@@ -2,8 +2,10 @@
 """Forces written entry by entry under a heading that does not name the tool (« Autour de
 nous » over « Concurrence directe : ... », « Produits de remplacement : ... ») are an unnamed
 Porter: two elements' entry lines one after the other open its context, where a cluster of
-passing mentions needs three. One entry line alone in a section about something else does
-not. Real Markdown files through the cue rules."""
+passing mentions needs three. One entry line alone in a section about something else is read
+by its own title (``checkpoint._titles_own``: the line opens on the element's name and a
+colon), a passing word of running prose opens nothing. Real Markdown files through the cue
+rules."""
 
 from __future__ import annotations
 
@@ -55,5 +57,23 @@ def test_two_entry_lines_in_a_row_are_an_unnamed_porter(tmp_path: Path) -> None:
     assert found["nouveaux_entrants"] == "absent"
 
 
-def test_one_entry_line_alone_opens_nothing(tmp_path: Path) -> None:
-    assert porter(tmp_path, ONE_ENTRY)["rivalite"] == "absent"
+PROSE = (
+    HEAD
+    + """\
+Notre atelier est ouvert six jours sur sept et répare environ 1 900 vélos par an.
+
+Une saine rivalité oppose nos deux mécaniciens, qui comptent chaque semaine les vélos remis en état, et les clients s'en amusent volontiers au comptoir.
+
+Le reste de nos clients vient surtout du bouche-à-oreille et de notre page Facebook.
+"""
+)
+
+
+def test_one_entry_line_alone_is_read_by_its_own_title(tmp_path: Path) -> None:
+    found = porter(tmp_path, ONE_ENTRY)
+    assert found["rivalite"] == "present"
+    assert found["substituts"] == "absent"
+
+
+def test_a_passing_word_in_prose_opens_nothing(tmp_path: Path) -> None:
+    assert porter(tmp_path, PROSE)["rivalite"] == "absent"
