@@ -12,6 +12,7 @@ from assistant.assessment import Assessment
 from assistant.detect import layout_of
 from assistant.detect.attribution import Attribution, load_attribution
 from assistant.detect.meaning import MeaningScan, load_model, scan_meaning, targets_of
+from assistant.detect.units import Unit, build_units
 from assistant.document import Document
 from assistant.index.embedding import UseEmbedder
 from assistant.ingest import ingest_file
@@ -136,6 +137,12 @@ def write(tmp_path: Path, name: str, *parts: str) -> Path:
 
 def ingest(path: Path) -> Document:
     return ingest_file(path, LimitsSettings())
+
+
+def unit_of(tmp_path: Path, text: str) -> Unit:
+    """The one unit a single paragraph of Markdown becomes, through real ingestion."""
+    (unit,) = build_units(ingest(write(tmp_path, "u.md", text + "\n")))
+    return unit
 
 
 def checkpoints(*ids: str) -> list[Checkpoint]:

@@ -23,10 +23,9 @@ from assistant.detect import detect_outcomes, layout_of, tool_enumerations
 from assistant.detect.cues import CueIndex, compile_cue
 from assistant.detect.negation import denied_name
 from assistant.detect.requirements import meets
-from assistant.detect.units import Unit, build_units
 from assistant.services import Services, build_services
 from assistant.settings import Settings
-from tests.dossiers import checkpoints, evidence_quotes, ingest, status_of, write
+from tests.dossiers import checkpoints, evidence_quotes, ingest, status_of, unit_of, write
 
 COVER = """\
 # Dossier — Fruitière des Aravis, fromages d'alpage
@@ -40,11 +39,6 @@ La Fruitière des Aravis est une coopérative laitière de Thônes créée en 19
 @pytest.fixture(scope="module")
 def services(tmp_path_factory: pytest.TempPathFactory) -> Services:
     return build_services(Settings(home=tmp_path_factory.mktemp("home")))
-
-
-def unit_of(tmp_path: Path, text: str) -> Unit:
-    (unit,) = build_units(ingest(write(tmp_path, "u.md", text + "\n")))
-    return unit
 
 
 # ---- one date is one date ----

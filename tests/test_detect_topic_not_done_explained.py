@@ -16,10 +16,9 @@ import pytest
 from assistant.detect import detect_outcomes, layout_of
 from assistant.detect.negation import denied_tokens
 from assistant.detect.requirements import meets
-from assistant.detect.units import Unit, build_units
 from assistant.services import Services, build_services
 from assistant.settings import Settings
-from tests.dossiers import checkpoints, evidence_quotes, ingest, status_of, write
+from tests.dossiers import checkpoints, evidence_quotes, ingest, status_of, unit_of, write
 
 COVER = """\
 # Dossier — Mirabelle & Fils, tisanes de Lorraine
@@ -33,11 +32,6 @@ Mirabelle & Fils est une herboristerie familiale de Nancy fondée en 1987 : neuf
 @pytest.fixture(scope="module")
 def services(tmp_path_factory: pytest.TempPathFactory) -> Services:
     return build_services(Settings(home=tmp_path_factory.mktemp("home")))
-
-
-def unit_of(tmp_path: Path, text: str) -> Unit:
-    (unit,) = build_units(ingest(write(tmp_path, "u.md", text + "\n")))
-    return unit
 
 
 # ---- the grammar: a denial explained after a colon takes the whole sentence back ----
