@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from assistant.document import Document, ReaderCue
+from assistant.document import Block, Document, ReaderCue
 from assistant.injection.learned import Mark, marked
 from assistant.injection.spans import scan_spans, with_neighbours
 
@@ -106,14 +106,16 @@ def keep_out_requests(document: Document) -> Document:
 
 def _row_spans(document: Document) -> set[Span]:
     """The spans of the table rows (one line each) of ``document``."""
-    out: set[Span] = set()
-    for block in document.blocks:
-        if block.rows is not None:
-            offset = block.start
-            for line in block.text.split("\n"):
-                out.add((offset, offset + len(line)))
-                offset += len(line) + 1
-    return out
+    return {span for block in document.blocks if block.rows is not None for span in _lines(block)}
+
+
+def _lines(block: Block) -> list[Span]:
+    """The spans of ``block``'s lines (a table's rows), in ``Document.text`` offsets."""
+    spans, offset = [], block.start
+    for line in block.text.split("\n"):
+        spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
 
 
 def _units(document: Document, *, flagged: bool) -> list[tuple[Span, bool]]:
@@ -126,13 +128,7 @@ def _units(document: Document, *, flagged: bool) -> list[tuple[Span, bool]]:
             continue
         if block.injection and not flagged:
             continue
-        if block.rows is not None:
-            spans, offset = [], block.start
-            for line in block.text.split("\n"):
-                spans.append((offset, offset + len(line)))
-                offset += len(line) + 1
-        else:
-            spans = scan_spans(block.text, block.start)
+        spans = _lines(block) if block.rows is not None else scan_spans(block.text, block.start)
         out.extend((span, block.injection) for span in spans if span[1] > span[0])
     return out
 
