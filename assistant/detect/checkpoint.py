@@ -126,10 +126,7 @@ def detect_checkpoint(
     ``titles`` maps a heading or a short line to the elements (any checkpoint) it names (see
     ``title_names``).
     """
-    scan = _Scan(
-        checkpoint, layout, listings | enumerations, owners or {}, entries or {}, titles or {}
-    )
-    scan.enumerations = enumerations  # a topic named there is no finding (``_listed``)
+    scan = _Scan(checkpoint, layout, listings, owners or {}, entries or {}, titles, enumerations)
     para = paraphrases or {}
     meant = semantic or {}
     elements = []
@@ -190,6 +187,7 @@ class _Scan:
         owners: Mapping[int, frozenset[str]],
         entries: Mapping[int, frozenset[str]],
         named: Mapping[int, frozenset[str]] | None = None,
+        enumerations: frozenset[int] = frozenset(),
     ) -> None:
         self.checkpoint = checkpoint
         own = {f"{checkpoint.id}.{e.id}" for e in checkpoint.elements}
@@ -200,9 +198,9 @@ class _Scan:
             i for names in (entries, named or {}) for i, keys in names.items() if keys - own
         )
         self.layout = layout
-        self.listings = listings
+        self.listings = listings | enumerations  # a list of tools introduces none of them
         self.owners = owners
-        self.enumerations: frozenset[int] = frozenset()
+        self.enumerations = enumerations  # a topic named there is no finding (``_listed``)
         cues = checkpoint_cues(checkpoint)
         index = CueIndex(cues)
         terms = (compile_cue(CHECKPOINT, t) for t in checkpoint.requires_terms)
