@@ -44,6 +44,7 @@ SETS = {
     "styles-heldout7": STYLES / "heldout7",
     "styles-heldout8": STYLES / "heldout8",
     "styles-heldout9": STYLES / "heldout9",
+    "styles-heldout10": STYLES / "heldout10",
     "styles-figures": STYLES / "figures",
     "styles-tidy": STYLES / "tidy",
     "styles-figures2": STYLES / "figures2",
@@ -64,7 +65,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="Labelled set: devset, styles-train, styles-dev, styles-dev2, styles-figures, "
         "styles-figures2, styles-figures3, styles-figures4, styles-tidy (tuned on) or heldout, "
         "styles-heldout, "
-        "styles-heldout2..9 "
+        "styles-heldout2..10 "
         "(measure only, never tune on them).",
     )  # fmt: skip
     parser.add_argument("--devset", type=Path, help="Folder of dossiers+labels (overrides --set).")
