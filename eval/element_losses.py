@@ -35,7 +35,7 @@ from eval.labels import load_labels
 from eval.run import SETS
 
 log = logging.getLogger("eval.element_losses")
-DEV = ("styles-dev", "styles-dev2", "styles-figures", "styles-train", "devset")
+DEV = ("styles-dev", "styles-dev2", "styles-dev3", "styles-figures", "styles-train", "devset")
 BINS = (0.2, 0.5, 0.8, 0.9, 0.95, 1.01)
 
 

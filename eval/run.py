@@ -35,6 +35,7 @@ SETS = {
     "styles-train": STYLES / "train",
     "styles-dev": STYLES / "dev",
     "styles-dev2": STYLES / "dev2",
+    "styles-dev3": STYLES / "dev3",
     "styles-heldout": STYLES / "heldout",
     "styles-heldout2": STYLES / "heldout2",
     "styles-heldout3": STYLES / "heldout3",
@@ -62,9 +63,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="Write the results as JSON to this file.")
     parser.add_argument(
         "--set", dest="set_name", choices=sorted(SETS), default="devset",
-        help="Labelled set: devset, styles-train, styles-dev, styles-dev2, styles-figures, "
-        "styles-figures2, styles-figures3, styles-figures4, styles-tidy (tuned on) or heldout, "
-        "styles-heldout, "
+        help="Labelled set: devset, styles-train, styles-dev, styles-dev2, styles-dev3, "
+        "styles-figures, styles-figures2, styles-figures3, styles-figures4, styles-tidy (tuned on) "
+        "or heldout, styles-heldout, "
         "styles-heldout2..10 "
         "(measure only, never tune on them).",
     )  # fmt: skip
