@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.calc.numbers import Number, is_empty_cell, parse_cell
+from assistant.calc.numbers import Number, find_numbers, is_empty_cell, parse_cell
 from assistant.document import Block, Document
 
 
@@ -137,9 +137,16 @@ def read_grid(doc: Document, block: Block) -> Grid | None:
 
 
 def _is_header_row(row: list[Cell]) -> bool:
-    """No figure, and more than one filled cell (a one-cell row names a group of rows)."""
+    """No figure, and more than one filled cell (a one-cell row names a group of rows). A
+    row with an amount of money in a cell after the first is a line of the table even when
+    a remark beside the amount keeps the cell from being read as a figure (« 600 € (courses
+    offertes) »): a header names columns, it does not hold amounts."""
     filled = [c for c in row if not c.empty]
-    return len(filled) > 1 and not any(c.number for c in row[1:])
+    if len(filled) < 2 or any(c.number for c in row[1:]):
+        return False
+    return not any(
+        n.unit == "currency" for c in row[1:] for n in find_numbers(c.text, accounting=True)
+    )
 
 
 def _locate_cells(text: str, block: Block) -> list[list[Cell]]:
