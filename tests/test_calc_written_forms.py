@@ -41,3 +41,83 @@ def test_a_wrong_total_under_a_header_is_still_found(tmp_path: Path) -> None:
     ).replace("**1 700 €**", "**1 900 €**")
     (alert,) = report_of(wrong, tmp_path).alerts
     assert "1 900 €" in plain(alert.message) and "1 700 €" in plain(alert.message)
+
+
+# ---------------------------------------------------- a share or a change after an arrow
+
+FESTIVAL_SPENDING = """
+# Budget du festival
+
+Répartition prévue :
+
+- Scène et sonorisation : 4 000 € → 40 %
+- Cachets des groupes : 250 € x 12 = 3 000 € → 30 %
+- Buvette (achats) : 1 500 € → 15 %
+- Sécurité : 1 000 € → 10 %
+- Affiches : 500 € → 5 %
+- **Total : 10 000 € = 100 %**
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_shares_after_arrows_that_match_their_amounts_stay_silent(
+    fmt: str, tmp_path: Path
+) -> None:
+    assert report_of(FESTIVAL_SPENDING, tmp_path, fmt).alerts == []
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_a_share_after_an_arrow_that_its_amount_does_not_give_is_wrong(
+    fmt: str, tmp_path: Path
+) -> None:
+    wrong = FESTIVAL_SPENDING.replace("1 500 € → 15 %", "1 500 € → 18 %")
+    (alert,) = report_of(wrong, tmp_path, fmt).alerts
+    message = plain(alert.message)
+    assert "18 %" in message and "15 %" in message and "103 %" in message
+
+
+def test_arrows_whose_shares_mostly_miss_the_total_say_nothing(tmp_path: Path) -> None:
+    """Shares of something else than the total written (here of last year's budget): most of
+    them disagree with amount / total, so the base is not that total."""
+    other_base = (
+        FESTIVAL_SPENDING.replace("→ 40 %", "→ 44 %")
+        .replace("→ 30 %", "→ 33 %")
+        .replace("→ 15 %", "→ 17 %")
+    )
+    assert report_of(other_base, tmp_path).alerts == []
+
+
+BAKERY_SALES = """
+# Présentation de la boulangerie
+
+- Chiffre d'affaires :
+  - 2022 : 210 000 €
+  - 2023 : 226 800 € → +8 %
+  - 2024 : 215 460 € → −5 %
+- Effectif : 6 salariés
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_yearly_changes_after_arrows_that_hold_stay_silent(fmt: str, tmp_path: Path) -> None:
+    report = report_of(BAKERY_SALES, tmp_path, fmt)
+    assert report.alerts == []
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_a_yearly_change_after_an_arrow_is_redone_from_the_year_before(
+    fmt: str, tmp_path: Path
+) -> None:
+    wrong = BAKERY_SALES.replace("215 460 € → −5 %", "215 460 € → −3 %")
+    (alert,) = report_of(wrong, tmp_path, fmt).alerts
+    message = plain(alert.message)
+    assert "3 %" in message and "5 %" in message
+
+
+def test_a_signed_rate_after_an_arrow_between_months_is_not_read_as_a_yearly_change(
+    tmp_path: Path,
+) -> None:
+    """Months of one year: the change may be over the same month a year before."""
+    months = BAKERY_SALES.replace("2022 :", "janvier :").replace("2023 :", "février :")
+    months = months.replace("2024 :", "mars :").replace("→ −5 %", "→ −11 %")
+    assert report_of(months, tmp_path).alerts == []

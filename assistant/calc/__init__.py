@@ -11,6 +11,7 @@ Figures that cannot be tied together with confidence produce nothing.
 from __future__ import annotations
 
 from assistant.assessment import Alert, Evidence
+from assistant.calc.arrows import check_arrow_relations
 from assistant.calc.averages import check_weighted_averages
 from assistant.calc.breakeven import check_breakeven, check_counts_at_price
 from assistant.calc.cashflow import check_plan, read_plan
@@ -59,6 +60,7 @@ def check_document(
     checks += check_weighted_averages(figures, doc.text, tolerance=tolerance)
     checks += check_prose_growth(figures, doc.text)
     checks += check_prose_shares(figures, doc.text)
+    checks += check_arrow_relations(doc, figures, split_tolerance=split_tolerance)
     checks += check_total_consequences(figures, checks, doc.text)
     return _report(carry_consequences(figures, _deduplicated(checks)))
 
