@@ -121,3 +121,34 @@ def test_a_signed_rate_after_an_arrow_between_months_is_not_read_as_a_yearly_cha
     months = BAKERY_SALES.replace("2022 :", "janvier :").replace("2023 :", "février :")
     months = months.replace("2024 :", "mars :").replace("→ −5 %", "→ −11 %")
     assert report_of(months, tmp_path).alerts == []
+
+
+# ------------------------------------------------- a computation written whole in one cell
+
+ROASTER_THRESHOLD = """
+# Seuil de rentabilité de la torréfaction
+
+| Élément | Montant |
+|---|---|
+| Charges fixes annuelles | 62 400 € |
+| Taux de marge sur coût variable | 40 % |
+| Seuil de rentabilité = CF / taux de MCV | 62 400 / 0,40 = 156 000 € |
+| Marge de sécurité | 210 000 − 156 000 = 54 000 € |
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx", "pdf"])
+def test_computations_written_whole_in_a_cell_that_hold_stay_silent(
+    fmt: str, tmp_path: Path
+) -> None:
+    report = report_of(ROASTER_THRESHOLD, tmp_path, fmt)
+    assert report.alerts == []
+    assert sum(c.kind == "expression" and c.status == "ok" for c in report.checks) == 2
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_a_computation_written_whole_in_a_cell_is_redone(fmt: str, tmp_path: Path) -> None:
+    wrong = ROASTER_THRESHOLD.replace("62 400 / 0,40 = 156 000 €", "62 400 / 0,40 = 165 000 €")
+    alerts = report_of(wrong, tmp_path, fmt).alerts
+    assert alerts and "165 000" in plain(alerts[0].message)
+    assert "156 000" in plain(alerts[0].message)

@@ -26,7 +26,7 @@ from assistant.calc.models import CalcCheck, CalcReport
 from assistant.calc.propagation import carry_consequences
 from assistant.calc.rates import check_prose_growth, check_prose_shares, check_rate_columns
 from assistant.calc.splits import check_prose_splits, check_table_splits
-from assistant.calc.table_expressions import check_table_expressions
+from assistant.calc.table_expressions import check_cell_expressions, check_table_expressions
 from assistant.calc.tables import check_totals, table_evidence
 from assistant.calc.vocabulary import concepts_in
 from assistant.document import Document
@@ -83,6 +83,7 @@ def _table_checks(
         checks += _cost_structure(grid, totals, text)
         checks += _one_line_wrong_in_both(totals, splits)
         checks += check_table_expressions(doc, grid, tolerance=tolerance)
+        checks += check_cell_expressions(doc, grid, tolerance=tolerance)
         checks += check_rate_columns(grid)
     return checks
 
