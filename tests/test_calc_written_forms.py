@@ -2,10 +2,14 @@
 an amount in a table, a share or a change after an arrow, a computation written whole in one
 cell. Invented cases; each right figure stays silent and its wrong twin alerts."""
 
+import textwrap
 from pathlib import Path
 
 import pytest
 
+from assistant.calc import CalcReport, check_document
+from assistant.ingest import ingest_file
+from assistant.settings import LimitsSettings
 from tests.calc_docs import plain, report_of
 
 # ------------------------------------------ a remark beside an amount does not make a header
@@ -152,3 +156,43 @@ def test_a_computation_written_whole_in_a_cell_is_redone(fmt: str, tmp_path: Pat
     alerts = report_of(wrong, tmp_path, fmt).alerts
     assert alerts and "165 000" in plain(alerts[0].message)
     assert "156 000" in plain(alerts[0].message)
+
+
+# ------------------------------------------- a sheet pasted as lines of cells between bars
+
+PASTED_CASH_PLAN = """
+# Plan de trésorerie
+
+Copié de mon tableur :
+
+```
+TRESORERIE DU FOOD-TRUCK (onglet "tréso")
+Mois | Tréso début | Encaissements | Décaissements | Tréso fin
+Mars | 3 000 | 0 | 5 200 | -2 200
+Avril | -2 200 | 4 800 | 2 900 | -300
+Mai | -300 | 7 500 | 3 400 | 3 800
+Juin | 3 800 | 9 100 | 3 900 | 9 000
+```
+"""
+
+
+def written_as_is(md: str, tmp_path: Path) -> CalcReport:
+    """The report of a Markdown file holding ``md`` as typed (the test renderer joins the
+    lines of a fenced block; a student's file keeps them)."""
+    path = tmp_path / "dossier.md"
+    path.write_text(textwrap.dedent(md).strip() + "\n", encoding="utf-8")
+    return check_document(ingest_file(path, LimitsSettings(isolate_parsing=False)))
+
+
+def test_a_cash_plan_pasted_between_bars_that_carries_over_stays_silent(tmp_path: Path) -> None:
+    report = written_as_is(PASTED_CASH_PLAN, tmp_path)
+    assert report.alerts == []
+    assert report.evidence.get("cash_flow")  # the plan was read
+
+
+def test_a_wrong_carry_over_in_a_pasted_cash_plan_is_found(tmp_path: Path) -> None:
+    wrong = PASTED_CASH_PLAN.replace("Mai | -300 | 7 500 | 3 400 | 3 800", "Mai | 300 | 7 500 | 3 400 | 4 400")
+    wrong = wrong.replace("Juin | 3 800 | 9 100 | 3 900 | 9 000", "Juin | 4 400 | 9 100 | 3 900 | 9 600")
+    (alert,) = written_as_is(wrong, tmp_path).alerts
+    message = plain(alert.message)
+    assert "-300" in message.replace("−", "-") and "300 €" in message
