@@ -196,3 +196,49 @@ def test_a_wrong_carry_over_in_a_pasted_cash_plan_is_found(tmp_path: Path) -> No
     (alert,) = written_as_is(wrong, tmp_path).alerts
     message = plain(alert.message)
     assert "-300" in message.replace("−", "-") and "300 €" in message
+
+
+# ------------------------- fixed costs divided by what one unit brings, not by its margin
+
+POPUP_BOOKSHOP = """
+# Budget de la bouquinerie d'été
+
+## 1. Les coûts
+
+Total charges fixes = 1 500 + 640 + 260 = **2 400 €**
+
+Chaque exemplaire vendu coûte 2,00 € de charges variables par exemplaire (rachat au kilo et sac).
+
+Le prix moyen d'un exemplaire d'occasion chez nous est de 6,00 €.
+
+## 2. Seuil de rentabilité
+
+Seuil de rentabilité = 2 400 € / 4,00 € = 600 exemplaires
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_a_threshold_count_divided_by_the_unit_margin_stays_silent(
+    fmt: str, tmp_path: Path
+) -> None:
+    assert report_of(POPUP_BOOKSHOP, tmp_path, fmt).alerts == []
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_fixed_costs_divided_by_the_price_of_one_unit_is_a_wrong_threshold(
+    fmt: str, tmp_path: Path
+) -> None:
+    """2 400 / 6,00 = 400 holds as a division, but 6,00 € is what one copy brings, named so in
+    another section, and each copy costs 2,00 €: the threshold is 2 400 / 4,00 = 600."""
+    wrong = POPUP_BOOKSHOP.replace("2 400 € / 4,00 € = 600 exemplaires", "2 400 € / 6,00 € = 400 exemplaires")
+    (alert,) = report_of(wrong, tmp_path, fmt).alerts
+    message = plain(alert.message)
+    assert "400" in message and "600" in message
+
+
+def test_a_divisor_named_elsewhere_as_a_margin_is_not_a_price(tmp_path: Path) -> None:
+    margin = POPUP_BOOKSHOP.replace(
+        "Le prix moyen d'un exemplaire d'occasion chez nous est de 6,00 €.",
+        "Le prix moyen d'un exemplaire d'occasion est de 6,00 €, la marge par exemplaire de 4,00 €.",
+    )
+    assert report_of(margin, tmp_path).alerts == []
