@@ -64,9 +64,7 @@ Répartition prévue :
 
 
 @pytest.mark.parametrize("fmt", ["md", "docx"])
-def test_shares_after_arrows_that_match_their_amounts_stay_silent(
-    fmt: str, tmp_path: Path
-) -> None:
+def test_shares_after_arrows_that_match_their_amounts_stay_silent(fmt: str, tmp_path: Path) -> None:
     assert report_of(FESTIVAL_SPENDING, tmp_path, fmt).alerts == []
 
 
@@ -191,8 +189,9 @@ def test_a_cash_plan_pasted_between_bars_that_carries_over_stays_silent(tmp_path
 
 
 def test_a_wrong_carry_over_in_a_pasted_cash_plan_is_found(tmp_path: Path) -> None:
-    wrong = PASTED_CASH_PLAN.replace("Mai | -300 | 7 500 | 3 400 | 3 800", "Mai | 300 | 7 500 | 3 400 | 4 400")
-    wrong = wrong.replace("Juin | 3 800 | 9 100 | 3 900 | 9 000", "Juin | 4 400 | 9 100 | 3 900 | 9 600")
+    wrong = PASTED_CASH_PLAN.replace("Mai | -300 |", "Mai | 300 |")
+    wrong = wrong.replace("| 3 800\n", "| 4 400\n")
+    wrong = wrong.replace("Juin | 3 800 |", "Juin | 4 400 |").replace("| 9 000\n", "| 9 600\n")
     (alert,) = written_as_is(wrong, tmp_path).alerts
     message = plain(alert.message)
     assert "-300" in message.replace("−", "-") and "300 €" in message
@@ -230,7 +229,7 @@ def test_fixed_costs_divided_by_the_price_of_one_unit_is_a_wrong_threshold(
 ) -> None:
     """2 400 / 6,00 = 400 holds as a division, but 6,00 € is what one copy brings, named so in
     another section, and each copy costs 2,00 €: the threshold is 2 400 / 4,00 = 600."""
-    wrong = POPUP_BOOKSHOP.replace("2 400 € / 4,00 € = 600 exemplaires", "2 400 € / 6,00 € = 400 exemplaires")
+    wrong = POPUP_BOOKSHOP.replace("/ 4,00 € = 600 exemplaires", "/ 6,00 € = 400 exemplaires")
     (alert,) = report_of(wrong, tmp_path, fmt).alerts
     message = plain(alert.message)
     assert "400" in message and "600" in message
@@ -239,6 +238,7 @@ def test_fixed_costs_divided_by_the_price_of_one_unit_is_a_wrong_threshold(
 def test_a_divisor_named_elsewhere_as_a_margin_is_not_a_price(tmp_path: Path) -> None:
     margin = POPUP_BOOKSHOP.replace(
         "Le prix moyen d'un exemplaire d'occasion chez nous est de 6,00 €.",
-        "Le prix moyen d'un exemplaire d'occasion est de 6,00 €, la marge par exemplaire de 4,00 €.",
+        "Le prix moyen d'un exemplaire d'occasion est de 6,00 €, "
+        "la marge par exemplaire de 4,00 €.",
     )
     assert report_of(margin, tmp_path).alerts == []

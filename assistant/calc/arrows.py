@@ -103,9 +103,7 @@ def _shares(items: list[list[Figure]], text: str, tolerance: float) -> list[Calc
     return checks
 
 
-def _share_error(
-    value: Figure, rate: Figure, total: Figure, summed: float, text: str
-) -> CalcCheck:
+def _share_error(value: Figure, rate: Figure, total: Figure, summed: float, text: str) -> CalcCheck:
     expected = value.value / total.value * 100
     said = (
         f"{amount(rate.value, 'percent')} annoncés, {amount(expected, 'percent')} attendus "

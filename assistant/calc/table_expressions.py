@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.calc.chains import Chain, Token, chains_in, deduction_values, side_values
-from assistant.calc.expressions import checkable, check_chain
+from assistant.calc.expressions import check_chain, checkable
 from assistant.calc.figures import Figure, cell_figure
 from assistant.calc.formatting import amount
 from assistant.calc.grid import Cell, Grid
