@@ -11,6 +11,7 @@ Figures that cannot be tied together with confidence produce nothing.
 from __future__ import annotations
 
 from assistant.assessment import Alert, Evidence
+from assistant.calc.arrows import check_arrow_relations
 from assistant.calc.averages import check_weighted_averages
 from assistant.calc.breakeven import check_breakeven, check_counts_at_price
 from assistant.calc.cashflow import check_plan, read_plan
@@ -25,7 +26,7 @@ from assistant.calc.models import CalcCheck, CalcReport
 from assistant.calc.propagation import carry_consequences
 from assistant.calc.rates import check_prose_growth, check_prose_shares, check_rate_columns
 from assistant.calc.splits import check_prose_splits, check_table_splits
-from assistant.calc.table_expressions import check_table_expressions
+from assistant.calc.table_expressions import check_cell_expressions, check_table_expressions
 from assistant.calc.tables import check_totals, table_evidence
 from assistant.calc.vocabulary import concepts_in
 from assistant.document import Document
@@ -59,6 +60,7 @@ def check_document(
     checks += check_weighted_averages(figures, doc.text, tolerance=tolerance)
     checks += check_prose_growth(figures, doc.text)
     checks += check_prose_shares(figures, doc.text)
+    checks += check_arrow_relations(doc, figures, split_tolerance=split_tolerance)
     checks += check_total_consequences(figures, checks, doc.text)
     return _report(carry_consequences(figures, _deduplicated(checks)))
 
@@ -81,6 +83,7 @@ def _table_checks(
         checks += _cost_structure(grid, totals, text)
         checks += _one_line_wrong_in_both(totals, splits)
         checks += check_table_expressions(doc, grid, tolerance=tolerance)
+        checks += check_cell_expressions(doc, grid, tolerance=tolerance)
         checks += check_rate_columns(grid)
     return checks
 

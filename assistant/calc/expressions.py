@@ -21,8 +21,8 @@ def check_expressions(figures: list[Figure], text: str, *, tolerance: float) -> 
     checks = []
     for block_figures in prose_blocks(figures).values():
         for chain in chains_in(block_figures):
-            if _checkable(chain):
-                check = _check_chain(chain, text, tolerance)
+            if checkable(chain):
+                check = check_chain(chain, text, tolerance)
                 checks.append(check)
                 if check.status == "error":
                     checks += _consequence(check, chain, block_figures, text)
@@ -70,7 +70,7 @@ def _consequence(
     ]
 
 
-def _checkable(chain: Chain) -> bool:
+def checkable(chain: Chain) -> bool:
     weighty = any(f.unit != "number" or abs(f.value) >= 100 for f in chain.figures)
     tokens = chain.tokens
     discount = any(
@@ -84,7 +84,7 @@ def _is_percent(token: Token) -> bool:
     return isinstance(token, Figure) and token.unit == "percent"
 
 
-def _check_chain(chain: Chain, text: str, tolerance: float) -> CalcCheck:
+def check_chain(chain: Chain, text: str, tolerance: float) -> CalcCheck:
     sides = chain.segments()
     for left, right in pairwise(sides):
         written = right[0] if len(right) == 1 and isinstance(right[0], Figure) else None

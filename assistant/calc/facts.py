@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Literal
 
@@ -139,16 +139,22 @@ def find_facts(figures: list[Figure]) -> list[Fact]:
             facts += _table_facts(block_figures)
         else:
             facts += _prose_facts(block_figures)
-    return facts + _unnamed_thresholds(by_block, facts)
+    return _thresholds_from_fixed_costs(by_block, facts, figures)
 
 
-def _unnamed_thresholds(by_block: dict[int, list[Figure]], facts: list[Fact]) -> list[Fact]:
+def _thresholds_from_fixed_costs(
+    by_block: dict[int, list[Figure]], facts: list[Fact], figures: list[Figure]
+) -> list[Fact]:
     """'les coûts fixes divisés par le prix : 12 000 / 20 = 600 paniers': a count obtained by
     dividing the dossier's fixed costs by one figure is a break-even in quantity, named or not,
-    so that it is redone with the unit margin."""
+    so that it is redone with the unit margin, or price and unit variable cost, found anywhere
+    in the dossier (``Fact.dossier``). When the figure divided by is what one unit of that
+    count brings, named so elsewhere in the dossier (« le panier moyen était de 9,50 € » for a
+    count of « paniers »), it is that unit's price: the margin it should have been."""
     fixed = [f.value for f in facts if f.quantity == "fixed_costs" and f.value > 0]
-    known = {id(f.figure) for f in facts}
-    found = []
+    known = {id(f.figure): f for f in facts}
+    found: list[Fact] = []
+    promoted: set[int] = set()
     for block_figures in by_block.values():
         if block_figures[0].in_table:
             continue
@@ -156,14 +162,46 @@ def _unnamed_thresholds(by_block: dict[int, list[Figure]], facts: list[Fact]) ->
             tokens, result = chain.tokens, chain.figures[-1]
             if len(tokens) != 5 or tokens[1] != "/" or tokens[3] != "=":
                 continue
-            dividend = tokens[0]
-            if result.unit != "quantity" or id(result) in known or not isinstance(dividend, Figure):
+            dividend, divisor = tokens[0], tokens[2]
+            if result.unit != "quantity" or not isinstance(dividend, Figure):
+                continue
+            named = known.get(id(result))
+            if named is not None and named.quantity != "breakeven_qty":
                 continue
             if is_scenario(folded(f"{result.lead} {result.after}")):
                 continue  # « si la marge tombait à 10 €, il faudrait 30 000 / 10 = 3 000 … »
-            if any(abs(dividend.value - value) <= 0.005 * value for value in fixed):
+            if not any(abs(dividend.value - value) <= 0.005 * value for value in fixed):
+                continue
+            if named is None:
                 found.append(Fact("breakeven_qty", result, computed=True, dossier=True))
-    return found
+            else:
+                promoted.add(id(named))
+            if isinstance(divisor, Figure) and _price_of_one(divisor, result, figures):
+                found.append(Fact("unit_price", divisor))
+    facts = [replace(f, dossier=True) if id(f) in promoted else f for f in facts]
+    return facts + found
+
+
+_NOT_A_PRICE = re.compile(r"(?:marges?|mcv|couts?|charges?|variables?|frais)")
+
+
+def _price_of_one(divisor: Figure, count: Figure, figures: list[Figure]) -> bool:
+    """``divisor`` is what one unit of ``count`` brings: the same amount stands elsewhere in
+    the dossier in a clause naming that unit (« le panier moyen … 9,50 € » for « 370
+    paniers »), and not as a margin or a cost."""
+    noun = re.findall(r"[a-z]{4,}", folded(count.raw))
+    if divisor.unit != "currency" or not noun or divisor.value <= 0:
+        return False
+    stem = re.sub(r"[sx]$", "", noun[-1])
+    for figure in figures:
+        if figure is divisor or figure.unit != "currency" or figure.in_table:
+            continue
+        if abs(figure.value - divisor.value) > 0.005 * divisor.value:
+            continue
+        clause = re.split(r"[,;:()]", folded(figure.label))[-1]
+        if re.search(rf"\b{stem}s?\b", clause) and not _NOT_A_PRICE.search(clause):
+            return True
+    return False
 
 
 def _prose_facts(figures: list[Figure]) -> list[Fact]:

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from pydantic import BaseModel, Field
 
-from assistant.calc.grid import Cell, Grid, read_grid
+from assistant.calc.grid import Cell, Grid, as_table, read_grid
 from assistant.calc.numbers import Number, Period, Unit, find_numbers
 from assistant.calc.vocabulary import is_total
 from assistant.document import Block, Document
@@ -89,7 +89,7 @@ def document_figures(doc: Document) -> list[Figure]:
     """Every figure of the blocks that may serve as evidence, in reading order."""
     figures: list[Figure] = []
     for block in doc.evidence_blocks():
-        if block.kind == "table":
+        if as_table(block).kind == "table":
             grid = read_grid(doc, block)
             figures += table_figures(doc, grid) if grid else []
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.calc.numbers import Number, is_empty_cell, parse_cell
+from assistant.calc.numbers import Number, find_numbers, is_empty_cell, parse_cell
 from assistant.document import Block, Document
 
 
@@ -125,6 +125,7 @@ def _continues(before: Grid, after: Grid) -> bool:
 
 def read_grid(doc: Document, block: Block) -> Grid | None:
     """The grid of a table block, or None when it is not a table or has no figures."""
+    block = as_table(block)
     if block.kind != "table" or not block.rows:
         return None
     rows = _locate_cells(doc.text, block)
@@ -136,10 +137,39 @@ def read_grid(doc: Document, block: Block) -> Grid | None:
     return Grid(block=block, rows=rows, header=header, doc_text=doc.text)
 
 
+MIN_PIPE_ROWS = 3
+
+
+def as_table(block: Block) -> Block:
+    """``block`` as a table when it is one: a table block, or lines of cells separated by
+    « | » that no reader took for a table (a sheet pasted into a code block, lines typed with
+    bars). Every line after an optional title line holds a bar, there are at least
+    ``MIN_PIPE_ROWS`` such lines, and a bar never stands at a line's start or end only (a
+    Markdown table is read by ingestion)."""
+    if block.kind == "table" or block.kind not in ("other", "paragraph"):
+        return block
+    lines = [line for line in block.text.split("\n") if line.strip()]
+    if lines and "|" not in lines[0]:
+        lines = lines[1:]  # « PLAN DE TRÉSORERIE (onglet "tréso") »
+    if len(lines) < MIN_PIPE_ROWS or not all("|" in line for line in lines):
+        return block
+    rows = [[cell.strip() for cell in line.split("|")] for line in lines]
+    if any(not row[0] and not row[-1] for row in rows) or max(len(r) for r in rows) < 2:
+        return block  # « | a | b | » lines are a Markdown table a reader left as text
+    return block.model_copy(update={"kind": "table", "rows": rows})
+
+
 def _is_header_row(row: list[Cell]) -> bool:
-    """No figure, and more than one filled cell (a one-cell row names a group of rows)."""
+    """No figure, and more than one filled cell (a one-cell row names a group of rows). A
+    row with an amount of money in a cell after the first is a line of the table even when
+    a remark beside the amount keeps the cell from being read as a figure (« 600 € (courses
+    offertes) »): a header names columns, it does not hold amounts."""
     filled = [c for c in row if not c.empty]
-    return len(filled) > 1 and not any(c.number for c in row[1:])
+    if len(filled) < 2 or any(c.number for c in row[1:]):
+        return False
+    return not any(
+        n.unit == "currency" for c in row[1:] for n in find_numbers(c.text, accounting=True)
+    )
 
 
 def _locate_cells(text: str, block: Block) -> list[list[Cell]]:

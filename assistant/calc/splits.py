@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from assistant.calc.figures import Figure
 from assistant.calc.formatting import amount
-from assistant.calc.grid import Grid
+from assistant.calc.grid import Grid, as_table
 from assistant.calc.models import CalcCheck
 from assistant.calc.outcome import at_page
 from assistant.calc.vocabulary import folded, is_detail, is_total
@@ -244,7 +244,7 @@ def check_prose_splits(
     for i, block in enumerate(blocks):
         text = folded(block.text)
         announced = bool(_LEAD_BUDGET.search(text) and _LEAD_SPLIT.search(text))
-        if block.kind == "table" or _LEAD_PARTIAL.search(text):
+        if as_table(block).kind == "table" or _LEAD_PARTIAL.search(text):
             continue
         if not announced:
             # « Google Ads absorbe 32 % du budget, Meta 24 %, l'influence 25 %… »: the shares

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.calc.chains import Chain, Token, chains_in, deduction_values, side_values
+from assistant.calc.expressions import check_chain, checkable
 from assistant.calc.figures import Figure, cell_figure
 from assistant.calc.formatting import amount
 from assistant.calc.grid import Cell, Grid
@@ -47,6 +48,30 @@ def check_table_expressions(doc: Document, grid: Grid, *, tolerance: float) -> l
         result_col = _result_column(grid, col)
         rows = (_row(doc, grid, r, col, result_col) for r in range(grid.header, len(grid.rows)))
         checks += _check_rows(grid, [r for r in rows if r is not None], tolerance)
+    return checks
+
+
+def check_cell_expressions(doc: Document, grid: Grid, *, tolerance: float) -> list[CalcCheck]:
+    """A computation written whole in one cell (« | Seuil | 48 600 / 0,36 = 135 000 € | »),
+    operands, operators and its result, redone as it would be in prose. Columns of
+    computations, whose results stand in another column, are read by
+    ``check_table_expressions``."""
+    checks: list[CalcCheck] = []
+    for row in range(grid.header, len(grid.rows)):
+        for col, cell in enumerate(grid.rows[row]):
+            if cell.number is not None or "=" not in cell.text:
+                continue
+            if col and _OPERATION.search(folded(grid.column_label(col))):
+                continue
+            numbers = find_numbers(cell.text)
+            starts = [0] + [n.end for n in numbers]
+            figures = [
+                cell_figure(doc, grid, row, cell, n, label=cell.text[starts[i] : n.start])
+                for i, n in enumerate(numbers)
+            ]
+            for chain in chains_in(figures):
+                if checkable(chain):
+                    checks.append(check_chain(chain, doc.text, tolerance))
     return checks
 
 

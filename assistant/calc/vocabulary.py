@@ -132,12 +132,12 @@ CashRow = Literal["opening", "closing", "receipts", "disbursements", "net", "bal
 def cash_row(label: str) -> CashRow | None:
     """What a row of a cash-flow plan holds, from its label (French or English)."""
     text = folded(label)
-    cash = re.search(r"\b(?:tresorerie|solde|disponibilites?|caisse|balance|cash)\b", text)
+    cash = re.search(r"\b(?:tresorerie|treso|solde|disponibilites?|caisse|balance|cash)\b", text)
     if cash and re.search(r"\b(?:debut|initiale?|depart|ouverture|report|opening|start)\b", text):
         return "opening"
     if cash and re.search(r"\b(?:fin|finale?|cloture|closing|end|ending)\b", text):
         return "closing"
-    balance = re.search(r"\b(?:tresorerie|solde|balance)\b", text)
+    balance = re.search(r"\b(?:tresorerie|treso|solde|balance)\b", text)
     if re.search(
         r"\b(?:variation|flux net|solde (?:du|de la|mensuel)|ecart|net (?:flow|cash|change))\b",
         text,
