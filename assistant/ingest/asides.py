@@ -206,3 +206,48 @@ def pdf_asides(pdf: Any) -> list[RawBlock]:
         return []
     return aside_blocks(str(info[key]) for key in ("Title", "Subject", "Keywords", "Author")
                         if key in info)  # fmt: skip
+
+
+_NOTE_KINDS = {"footnotes": "footnote", "endnotes": "endnote"}  # relationship type's end
+_NOTE_MARKERS = ("separator", "continuationSeparator", "continuationNotice")
+
+
+def docx_unreferenced_notes(document: Any) -> list[str]:
+    """The text of footnotes and endnotes that no reference mark calls (no
+    ``w:footnoteReference`` / ``w:endnoteReference`` of their id in the body, a header, a
+    footer or a note): Word and LibreOffice lay out a note only at its mark, so these are
+    never shown. The separators Word keeps in the notes part are not notes."""
+    from docx.oxml import parse_xml
+
+    notes: dict[str, Any] = {}  # kind -> the notes part's XML, as the document relates it
+    for relationship in document.part.rels.values():
+        kind = _NOTE_KINDS.get(str(relationship.reltype).rsplit("/", 1)[-1])
+        if kind is None or relationship.is_external or kind in notes:
+            continue
+        try:
+            notes[kind] = parse_xml(relationship.target_part.blob)
+        except Exception:  # a damaged notes part: its notes are not judged
+            continue
+    if not notes:
+        return []
+    roots = [document.element, *notes.values()]
+    for part in document.part.package.iter_parts():
+        if _DOCX_SIDES.match(str(part.partname)):
+            try:
+                roots.append(parse_xml(part.blob))
+            except Exception:  # a damaged header shows nothing, and calls nothing
+                continue
+    called = {
+        (kind, reference.get(f"{_W}id"))
+        for root in roots
+        for kind in _NOTE_KINDS.values()
+        for reference in root.iter(f"{_W}{kind}Reference")
+    }
+    texts: list[str] = []
+    for kind, root in notes.items():
+        for note in root.iter(f"{_W}{kind}"):
+            if note.get(f"{_W}type") in _NOTE_MARKERS or (kind, note.get(f"{_W}id")) in called:
+                continue
+            lines = ("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in note.iter(f"{_W}p"))
+            texts.append("\n".join(lines))
+    return texts
