@@ -239,8 +239,11 @@ class _Overflow:
     edge is cut off, and Word draws no text outside an unlinked box or a row of exact
     height."""
 
-    def __init__(self, room: tuple[float, float] | None, styles: DocxStyles) -> None:
+    def __init__(
+        self, room: tuple[float, float] | None, styles: DocxStyles, *, first_space: bool = False
+    ) -> None:
         self.styles = styles
+        self.first_space = first_space  # the first paragraph's space before is laid out
         # the box's inside as a one-column page without margins (None: not judged)
         self.frame = None if room is None else PageFrame(*room, 0.0, 0.0, 0.0, 0.0, 1, room[0])
         self.top = 0.0  # the least distance from the box's top to the next paragraph
@@ -258,7 +261,7 @@ class _Overflow:
         spacings = self.styles.spacings(element)
         extent = paragraph_extent(chars, size, spacings, self.frame)
         before = space_before(spacings)
-        if self.first or self.styles.contextual_spacing(element):
+        if (self.first and not self.first_space) or self.styles.contextual_spacing(element):
             before = 0.0  # the box's first line, or spaces dropped between like paragraphs
         self.first = False
         if self.top + before + size * SHOWN_SHARE > self.frame.height and chars > 0:
@@ -391,8 +394,9 @@ def _read_table(tbl: Any, walk: _Walk) -> None:
 
 
 def _cut_off(tr: Any, tc: Any, styles: DocxStyles) -> set[Any]:
-    """The paragraphs of a cell that its row, of exact height, cuts off (see ``_Overflow``)."""
-    overflow = _Overflow(clipped_cell_room(tr, tc), styles)
+    """The paragraphs of a cell that its row, of exact height, cuts off (see ``_Overflow``);
+    a cell lays out its first paragraph's space before (LibreOffice, Word)."""
+    overflow = _Overflow(clipped_cell_room(tr, tc), styles, first_space=True)
     return {e for e in _block_elements(tc) if overflow.below(e)}
 
 
