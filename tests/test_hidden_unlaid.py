@@ -306,3 +306,42 @@ def test_odt_text_displayed_stays_evidence(how: str, tmp_path: Path) -> None:
     doc = read(odt_document(tmp_path / "d.odt", how))
     assert doc.hidden == []
     assert evidence(doc) == " ".join((BODY[0], SECRET, BODY[1]))
+
+
+def odt_header_document(path: Path, how: str) -> Path:
+    """A page header holding SECRET: on the default master page switched off
+    (``off``) or shown (``shown``), or on a master page no style uses (``unused``)."""
+    from odf.style import Header, MasterPage, PageLayout
+
+    document = OpenDocumentText()
+    layout = PageLayout(name="Mise")
+    document.automaticstyles.addElement(layout)
+    header = Header(display="false") if how == "off" else Header()
+    header.addElement(P(text=SECRET))
+    standard = MasterPage(name="Standard", pagelayoutname=layout)
+    if how == "unused":
+        standard.addElement(Header())
+        spare = MasterPage(name="Annexe", pagelayoutname=layout)
+        spare.addElement(header)
+        document.masterstyles.addElement(standard)
+        document.masterstyles.addElement(spare)
+    else:
+        standard.addElement(header)
+        document.masterstyles.addElement(standard)
+    document.text.addElement(P(text=BODY[0]))
+    document.text.addElement(P(text=BODY[1]))
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("how", ["off", "unused"])
+def test_an_odt_header_no_page_displays_is_hidden(how: str, tmp_path: Path) -> None:
+    doc = read(odt_header_document(tmp_path / "d.odt", how))
+    assert evidence(doc) == " ".join(BODY)
+    assert_hidden(doc)
+
+
+def test_a_displayed_odt_header_is_no_hidden_text(tmp_path: Path) -> None:
+    doc = read(odt_header_document(tmp_path / "d.odt", "shown"))
+    assert doc.hidden == []
+    assert evidence(doc) == " ".join(BODY)  # a header is an aside, never evidence

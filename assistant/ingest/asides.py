@@ -164,14 +164,52 @@ def odt_asides(document: Any) -> list[RawBlock]:
     from odf import dc, meta, office, style, teletype, text
 
     texts: list[str] = []
+    unshown = {id(element) for element in _odt_unshown_elements(document)}
     for kind in (style.Header, style.Footer, style.HeaderLeft, style.FooterLeft):
-        texts += [teletype.extractText(e) for e in document.masterstyles.getElementsByType(kind)]
+        texts += [teletype.extractText(e) for e in document.masterstyles.getElementsByType(kind)
+                  if id(e) not in unshown]  # fmt: skip
     texts += [teletype.extractText(e) for e in document.text.getElementsByType(text.NoteBody)]
     texts += [teletype.extractText(e) for e in document.text.getElementsByType(office.Annotation)]
     for kind in (dc.Title, dc.Subject, meta.Keyword, dc.Description, dc.Creator,
                  meta.InitialCreator):  # fmt: skip
         texts += [teletype.extractText(e) for e in document.meta.getElementsByType(kind)]
     return aside_blocks(texts)
+
+
+_ODT_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_ODT_SIDES = ("header", "footer", "header-left", "footer-left", "header-first", "footer-first")
+
+
+def odt_unshown_headers(document: Any) -> list[str]:
+    """The text of ODT headers and footers no page displays: those switched off
+    (``style:display="false"``) and those of a master page no page uses (neither the default
+    one, "Standard" or the first, nor one a style names as ``style:master-page-name``)."""
+    from odf import teletype
+
+    texts = [teletype.extractText(e) for e in _odt_unshown_elements(document)]
+    return [text for text in texts if _WORDS.search(text)]
+
+
+def _odt_unshown_elements(document: Any) -> list[Any]:
+    from odf import style
+
+    masters = document.masterstyles.getElementsByType(style.MasterPage)
+    used = {"Standard"} | {m.getAttrNS(_ODT_STYLE, "name") for m in masters[:1]}
+    for container in (document.styles, document.automaticstyles):
+        for element in container.getElementsByType(style.Style):
+            used.add(element.getAttrNS(_ODT_STYLE, "master-page-name"))
+    found = []
+    for master in masters:
+        shown = master.getAttrNS(_ODT_STYLE, "name") in used
+        for side in master.childNodes:
+            if side.nodeType != side.ELEMENT_NODE or side.qname[0] != _ODT_STYLE:
+                continue
+            if side.qname[1] not in _ODT_SIDES:
+                continue
+            off = (side.getAttrNS(_ODT_STYLE, "display") or "true").lower() == "false"
+            if off or not shown:
+                found.append(side)
+    return found
 
 
 def pdf_annotation_texts(page_handle: Any) -> list[str]:

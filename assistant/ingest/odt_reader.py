@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.document import BlockKind, HiddenReason
 from assistant.errors import CorruptFileError
-from assistant.ingest.asides import odt_asides
+from assistant.ingest.asides import odt_asides, odt_unshown_headers
 from assistant.ingest.odt_conditions import condition_holds
 from assistant.ingest.odt_frames import covered_boxes
 from assistant.ingest.odt_styles import OdtStyles
@@ -112,6 +112,8 @@ def read_odt(path: Path, filename: str) -> RawDocument:
         _read_block(element, walk, "paragraph")
     for value in _unshown_user_fields(document.text):
         walk.add("other", value, hidden="not_rendered", page=1)
+    for text in _unshown_headers(document):  # headers and footers no page displays
+        walk.add("other", text, hidden="not_rendered", page=1)
     return RawDocument("odt", walk.blocks, pages=walk.page, asides=_asides(document))
 
 
@@ -140,6 +142,14 @@ def _elements(root: Any, name: str) -> Iterator[Any]:
         if node.qname == (TEXT, name):
             yield node
         yield from _elements(node, name)
+
+
+def _unshown_headers(document: Any) -> list[str]:
+    try:
+        return odt_unshown_headers(document)
+    except Exception:  # a damaged master page must not lose the body
+        logger.info("ODT master pages unreadable", exc_info=True)
+        return []
 
 
 def _asides(document: Any) -> list[RawBlock]:
