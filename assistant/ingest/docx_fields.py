@@ -3,8 +3,9 @@ begin .. separate .. end, or ``w:fldSimple``) is laid out as its result; its ins
 (``w:instrText``) is not. Prose in the instruction that the result does not repeat (the
 value of a SET, the text of a PRIVATE field, the branch an IF did not take, the words of an
 unknown field) is hidden text. Fields whose arguments are addresses, file names or data
-(HYPERLINK, INCLUDEPICTURE, ADDIN citations...) and those drawn from their instruction
-(EQ, MACROBUTTON...) are left alone."""
+(HYPERLINK, INCLUDEPICTURE, ADDIN citations...), those drawn from their instruction (EQ,
+MACROBUTTON...) and index or contents entries (XE, TC: shown in the index) are left
+alone."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ SHOWN_SHARE = 0.8  # share of those words the result must hold for the prose to 
 _LEFT_ALONE = {
     "ADDIN", "HYPERLINK", "INCLUDEPICTURE", "INCLUDETEXT", "LINK", "DDE", "DDEAUTO",
     "DATABASE", "IMPORT", "RD", "EMBED", "EQ", "MACROBUTTON", "GOTOBUTTON", "SYMBOL",
+    "XE", "TC",  # entries an index or a table of contents shows
 }  # fmt: skip
 _QUOTED = re.compile(r'"([^"]*)"')
 _SWITCH = re.compile(r"\\\S+")
