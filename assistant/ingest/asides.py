@@ -183,7 +183,8 @@ _ODT_SIDES = ("header", "footer", "header-left", "footer-left", "header-first", 
 def odt_unshown_headers(document: Any) -> list[str]:
     """The text of ODT headers and footers no page displays: those switched off
     (``style:display="false"``) and those of a master page no page uses (neither the default
-    one, "Standard" or the first, nor one a style names as ``style:master-page-name``)."""
+    one, "Standard" or the first, nor one a style names as ``style:master-page-name``, nor
+    the ``style:next-style-name`` of a used one)."""
     from odf import teletype
 
     texts = [teletype.extractText(e) for e in _odt_unshown_elements(document)]
@@ -198,6 +199,10 @@ def _odt_unshown_elements(document: Any) -> list[Any]:
     for container in (document.styles, document.automaticstyles):
         for element in container.getElementsByType(style.Style):
             used.add(element.getAttrNS(_ODT_STYLE, "master-page-name"))
+    following = {m.getAttrNS(_ODT_STYLE, "name"): m.getAttrNS(_ODT_STYLE, "next-style-name")
+                 for m in masters}  # fmt: skip
+    for _ in range(len(masters)):  # a used master page's next one is used too
+        used |= {following.get(name) for name in used}
     found = []
     for master in masters:
         shown = master.getAttrNS(_ODT_STYLE, "name") in used
