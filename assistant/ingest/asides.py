@@ -164,14 +164,57 @@ def odt_asides(document: Any) -> list[RawBlock]:
     from odf import dc, meta, office, style, teletype, text
 
     texts: list[str] = []
+    unshown = {id(element) for element in _odt_unshown_elements(document)}
     for kind in (style.Header, style.Footer, style.HeaderLeft, style.FooterLeft):
-        texts += [teletype.extractText(e) for e in document.masterstyles.getElementsByType(kind)]
+        texts += [teletype.extractText(e) for e in document.masterstyles.getElementsByType(kind)
+                  if id(e) not in unshown]  # fmt: skip
     texts += [teletype.extractText(e) for e in document.text.getElementsByType(text.NoteBody)]
     texts += [teletype.extractText(e) for e in document.text.getElementsByType(office.Annotation)]
     for kind in (dc.Title, dc.Subject, meta.Keyword, dc.Description, dc.Creator,
                  meta.InitialCreator):  # fmt: skip
         texts += [teletype.extractText(e) for e in document.meta.getElementsByType(kind)]
     return aside_blocks(texts)
+
+
+_ODT_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_ODT_SIDES = ("header", "footer", "header-left", "footer-left", "header-first", "footer-first")
+
+
+def odt_unshown_headers(document: Any) -> list[str]:
+    """The text of ODT headers and footers no page displays: those switched off
+    (``style:display="false"``) and those of a master page no page uses (neither the default
+    one, "Standard" or the first, nor one a style names as ``style:master-page-name``, nor
+    the ``style:next-style-name`` of a used one)."""
+    from odf import teletype
+
+    texts = [teletype.extractText(e) for e in _odt_unshown_elements(document)]
+    return [text for text in texts if _WORDS.search(text)]
+
+
+def _odt_unshown_elements(document: Any) -> list[Any]:
+    from odf import style
+
+    masters = document.masterstyles.getElementsByType(style.MasterPage)
+    used = {"Standard"} | {m.getAttrNS(_ODT_STYLE, "name") for m in masters[:1]}
+    for container in (document.styles, document.automaticstyles):
+        for element in container.getElementsByType(style.Style):
+            used.add(element.getAttrNS(_ODT_STYLE, "master-page-name"))
+    following = {m.getAttrNS(_ODT_STYLE, "name"): m.getAttrNS(_ODT_STYLE, "next-style-name")
+                 for m in masters}  # fmt: skip
+    for _ in range(len(masters)):  # a used master page's next one is used too
+        used |= {following.get(name) for name in used}
+    found = []
+    for master in masters:
+        shown = master.getAttrNS(_ODT_STYLE, "name") in used
+        for side in master.childNodes:
+            if side.nodeType != side.ELEMENT_NODE or side.qname[0] != _ODT_STYLE:
+                continue
+            if side.qname[1] not in _ODT_SIDES:
+                continue
+            off = (side.getAttrNS(_ODT_STYLE, "display") or "true").lower() == "false"
+            if off or not shown:
+                found.append(side)
+    return found
 
 
 def pdf_annotation_texts(page_handle: Any) -> list[str]:
@@ -206,3 +249,48 @@ def pdf_asides(pdf: Any) -> list[RawBlock]:
         return []
     return aside_blocks(str(info[key]) for key in ("Title", "Subject", "Keywords", "Author")
                         if key in info)  # fmt: skip
+
+
+_NOTE_KINDS = {"footnotes": "footnote", "endnotes": "endnote"}  # relationship type's end
+_NOTE_MARKERS = ("separator", "continuationSeparator", "continuationNotice")
+
+
+def docx_unreferenced_notes(document: Any) -> list[str]:
+    """The text of footnotes and endnotes that no reference mark calls (no
+    ``w:footnoteReference`` / ``w:endnoteReference`` of their id in the body, a header, a
+    footer or a note): Word and LibreOffice lay out a note only at its mark, so these are
+    never shown. The separators Word keeps in the notes part are not notes."""
+    from docx.oxml import parse_xml
+
+    notes: dict[str, Any] = {}  # kind -> the notes part's XML, as the document relates it
+    for relationship in document.part.rels.values():
+        kind = _NOTE_KINDS.get(str(relationship.reltype).rsplit("/", 1)[-1])
+        if kind is None or relationship.is_external or kind in notes:
+            continue
+        try:
+            notes[kind] = parse_xml(relationship.target_part.blob)
+        except Exception:  # a damaged notes part: its notes are not judged
+            continue
+    if not notes:
+        return []
+    roots = [document.element, *notes.values()]
+    for part in document.part.package.iter_parts():
+        if _DOCX_SIDES.match(str(part.partname)):
+            try:
+                roots.append(parse_xml(part.blob))
+            except Exception:  # a damaged header shows nothing, and calls nothing
+                continue
+    called = {
+        (kind, reference.get(f"{_W}id"))
+        for root in roots
+        for kind in _NOTE_KINDS.values()
+        for reference in root.iter(f"{_W}{kind}Reference")
+    }
+    texts: list[str] = []
+    for kind, root in notes.items():
+        for note in root.iter(f"{_W}{kind}"):
+            if note.get(f"{_W}type") in _NOTE_MARKERS or (kind, note.get(f"{_W}id")) in called:
+                continue
+            lines = ("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in note.iter(f"{_W}p"))
+            texts.append("\n".join(lines))
+    return texts

@@ -258,3 +258,50 @@ def _int(value: str | None) -> int | None:
         return int(float(value.strip())) if value is not None else None
     except (ValueError, OverflowError):  # "nan", "1e999" in a hostile file
         return None
+
+
+def clipped_cell_room(tr: Any, tc: Any) -> tuple[float, float] | None:
+    """The room a cell of a row of exact height shows its text in, (width, height) in
+    points: Word and LibreOffice cut a row of ``w:hRule="exact"`` at its height, whatever its
+    text, so the cell's text shows only in that height less the cell's top margin. None when
+    the row grows with its text (no rule, ``atLeast``, ``auto``), when the cell spans rows
+    (``w:vMerge``) or turns its text, or the height is unreadable (nothing is judged)."""
+    tr_pr = tr.find(qn("w:trPr"))
+    height = tr_pr.find(qn("w:trHeight")) if tr_pr is not None else None
+    if height is None or height.get(qn("w:hRule")) != "exact":
+        return None
+    rows = _twips(height, "w:val")
+    tc_pr = tc.find(qn("w:tcPr"))
+    direction = _attribute(_child(tc_pr, "w:textDirection"), "w:val") or "lrTb"
+    spans_rows = _child(tc_pr, "w:vMerge") is not None
+    if rows is None or rows <= 0 or spans_rows or direction not in ("lrTb", "tb"):
+        return None
+    table = next(tr.iterancestors(qn("w:tbl")), None)
+    margins = [
+        parent.find(qn(tag))
+        for parent, tag in ((tc_pr, "w:tcMar"), (_child(table, "w:tblPr"), "w:tblCellMar"))
+        if parent is not None
+    ]
+    top = next((_twips(m.find(qn("w:top")), "w:w") for m in margins
+                if m is not None and m.find(qn("w:top")) is not None), None)  # fmt: skip
+    cell_width = _child(tc_pr, "w:tcW")
+    width = _twips(cell_width, "w:w") if _dxa(cell_width) else None
+    across = width - 2 * CELL_SIDE_MARGIN if width is not None and width > 0 else WIDE_CELL
+    return max(across, 1.0), rows - max(0.0, top or 0.0)
+
+
+CELL_SIDE_MARGIN = 5.4  # Word's default left and right cell margins, in points
+WIDE_CELL = 1000.0  # a cell of unknown width counted wide: its lines are never over-counted
+
+
+def _child(parent: Any | None, tag: str) -> Any | None:
+    return parent.find(qn(tag)) if parent is not None else None
+
+
+def _attribute(element: Any | None, name: str) -> str | None:
+    return element.get(qn(name)) if element is not None else None
+
+
+def _dxa(width: Any | None) -> bool:
+    """A ``w:tcW`` given in twips."""
+    return width is not None and (width.get(qn("w:type")) or "dxa") == "dxa"

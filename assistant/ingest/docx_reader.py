@@ -14,7 +14,11 @@ from typing import Any
 
 from assistant.document import BlockKind, HiddenReason
 from assistant.errors import CorruptFileError
-from assistant.ingest.asides import docx_asides, docx_unshown_headers
+from assistant.ingest.asides import (
+    docx_asides,
+    docx_unreferenced_notes,
+    docx_unshown_headers,
+)
 from assistant.ingest.docx_drawings import (
     Pictures,
     box_fill,
@@ -23,8 +27,10 @@ from assistant.ingest.docx_drawings import (
     covering,
     in_fallback,
 )
+from assistant.ingest.docx_fields import FieldTracker
 from assistant.ingest.docx_geometry import (
     PageFrame,
+    clipped_cell_room,
     hides,
     next_span,
     paragraph_extent,
@@ -39,6 +45,7 @@ logger = logging.getLogger(__name__)
 
 _SECTION_BREAKS = {None, "nextPage", "oddPage", "evenPage"}
 _MAX_COVERS = 8  # floating objects followed over the next paragraphs
+SHOWN_SHARE = 0.5  # share of a line's letters that must show above a box's edge to be read
 _TEXT_TAGS = {qn("w:tab"): "\t", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
 _CONTAINERS = {
     qn("w:hyperlink"),
@@ -64,6 +71,7 @@ class _Walk:
     page: int = 1
     blocks: list[RawBlock] = field(default_factory=list)
     seen_text: bool = False
+    fields: FieldTracker = field(default_factory=FieldTracker)
 
     def add(
         self,
@@ -77,6 +85,11 @@ class _Walk:
         if text.strip():
             self.blocks.append(RawBlock(kind, text, page or self.page, level, rows, hidden))
             self.seen_text = True
+
+    def add_unshown_fields(self) -> None:
+        """Prose kept in the instructions of the fields closed so far (never laid out)."""
+        for text, page in self.fields.take():
+            self.add("other", text, hidden="not_rendered", page=page)
 
     @property
     def frame(self) -> PageFrame | None:
@@ -99,6 +112,9 @@ def read_docx(path: Path, filename: str) -> RawDocument:
     walk.frames = section_frames(body, paragraphs)
     for element in _block_elements(body):
         _read_element(element, walk)
+    walk.add_unshown_fields()
+    for note in docx_unreferenced_notes(document):  # notes no mark calls: never laid out
+        walk.add("other", note, hidden="not_rendered", page=walk.page)
     unshown = docx_unshown_headers(document)
     for section, _name, text in unshown:  # headers and footers no page displays
         page = walk.section_pages[min(section, len(walk.section_pages) - 1)]
@@ -173,6 +189,7 @@ def _read_paragraph(p: Any, walk: _Walk) -> None:
         walk.add(kind, text.visible, level=style.heading_level, page=text.page)
     for reason, hidden, page in text.hidden:
         walk.add("other", hidden, hidden=reason, page=page)
+    walk.add_unshown_fields()
     covers, walk.covers = walk.covers, []  # a text box's paragraphs lie elsewhere
     for box in text.boxes:  # text boxes anchored in the paragraph
         unseen = box_hidden(box, walk.frame)
@@ -215,13 +232,18 @@ def _covered(
 
 
 class _Overflow:
-    """Where the paragraphs of a fixed-size text box start, at the least: each one at least
-    one line of its smallest letters and its spaces below the previous one (its lines counted
-    at a narrow glyph width over the box's width). A paragraph that starts at or below the
-    box's lower edge overflows it, and Word draws no text outside an unlinked box."""
+    """Where the paragraphs of a box of fixed size (a text box, a cell of a row of exact
+    height) start, at the least: each one at least one line of its smallest letters and its
+    spaces below the previous one (its lines counted at a narrow glyph width over the box's
+    width). A paragraph whose first line cannot show half its letters above the box's lower
+    edge is cut off, and Word draws no text outside an unlinked box or a row of exact
+    height."""
 
-    def __init__(self, room: tuple[float, float] | None, styles: DocxStyles) -> None:
+    def __init__(
+        self, room: tuple[float, float] | None, styles: DocxStyles, *, first_space: bool = False
+    ) -> None:
         self.styles = styles
+        self.first_space = first_space  # the first paragraph's space before is laid out
         # the box's inside as a one-column page without margins (None: not judged)
         self.frame = None if room is None else PageFrame(*room, 0.0, 0.0, 0.0, 0.0, 1, room[0])
         self.top = 0.0  # the least distance from the box's top to the next paragraph
@@ -239,10 +261,10 @@ class _Overflow:
         spacings = self.styles.spacings(element)
         extent = paragraph_extent(chars, size, spacings, self.frame)
         before = space_before(spacings)
-        if self.first or self.styles.contextual_spacing(element):
+        if (self.first and not self.first_space) or self.styles.contextual_spacing(element):
             before = 0.0  # the box's first line, or spaces dropped between like paragraphs
         self.first = False
-        if self.top + before >= self.frame.height and chars > 0:
+        if self.top + before + size * SHOWN_SHARE > self.frame.height and chars > 0:
             return True
         self.top += before + extent.least
         return False
@@ -270,9 +292,11 @@ def _paragraph_text(p: Any, walk: _Walk, ground: RGB) -> _ParagraphText:
     """``ground``: the colour behind the paragraph (its shading, its cell's, the page's)."""
     result = _ParagraphText()
     visible: list[str] = []
+    walk.fields.simple(p, walk.page)
     for run in _runs(p):
         reason = walk.styles.run_hidden(run, p, ground)
         text = _run_text(run, walk)
+        walk.fields.run(run, walk.page)
         if reason is None:
             visible.append(text)
             if text.strip():
@@ -359,20 +383,33 @@ def _read_table(tbl: Any, walk: _Walk) -> None:
     for tr in tbl.iterchildren(qn("w:tr")):
         row = []
         for tc in tr.iterchildren(qn("w:tc")):
-            row.append(_cell_text(tc, walk, hidden))
+            row.append(_cell_text(tc, walk, hidden, _cut_off(tr, tc, walk.styles)))
         rows.append(row)
     if any(cell.strip() for row in rows for cell in row):
         walk.blocks.append(RawBlock("table", table_text(rows), start_page, rows=rows))
         walk.seen_text = True
     for reason, text, page in hidden:
         walk.add("other", text, hidden=reason, page=page)
+    walk.add_unshown_fields()
 
 
-def _cell_text(tc: Any, walk: _Walk, hidden: list[tuple[HiddenReason, str, int]]) -> str:
+def _cut_off(tr: Any, tc: Any, styles: DocxStyles) -> set[Any]:
+    """The paragraphs of a cell that its row, of exact height, cuts off (see ``_Overflow``);
+    a cell lays out its first paragraph's space before (LibreOffice, Word)."""
+    overflow = _Overflow(clipped_cell_room(tr, tc), styles, first_space=True)
+    return {e for e in _block_elements(tc) if overflow.below(e)}
+
+
+def _cell_text(
+    tc: Any, walk: _Walk, hidden: list[tuple[HiddenReason, str, int]], cut: set[Any]
+) -> str:
     tcpr = tc.find(qn("w:tcPr"))
     cell = shading(tcpr.find(qn("w:shd")) if tcpr is not None else None) or walk.page_colour
     parts = []
     for p in tc.iter(qn("w:p")):
+        if p in cut:  # below the lower edge of its row: never drawn
+            hidden.append(("not_rendered", _all_text(p), walk.page))
+            continue
         text = _paragraph_text(p, walk, walk.styles.paragraph(p).shading or cell)
         parts.append(text.visible)
         hidden.extend(text.hidden)

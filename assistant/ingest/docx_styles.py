@@ -49,11 +49,14 @@ class DocxStyles:
         self.by_id: dict[str, Any] = {}
         self.defaults: Any | None = None
         self.paragraph_defaults: Any | None = None
+        self.default_paragraph: str | None = None  # the style of a paragraph that names none
         self._chains: dict[str | None, list[Any]] = {}
         if styles_element is None:
             return
         for style in styles_element.iter(qn("w:style")):
             self.by_id[style.get(qn("w:styleId"), "")] = style
+            if style.get(qn("w:type")) == "paragraph" and _on_attribute(style, "w:default"):
+                self.default_paragraph = self.default_paragraph or style.get(qn("w:styleId"))
         self.defaults = styles_element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}")
         self.paragraph_defaults = styles_element.find(
             f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}"
@@ -76,9 +79,18 @@ class DocxStyles:
             style_id = based.get(qn("w:val")) if based is not None else None
         return found
 
+    def paragraph_chain(self, ppr: Any | None) -> list[Any]:
+        """The paragraph's style and its ancestors: the one it names, else (none named, or
+        one the file does not define) the document's default paragraph style ("Normal"),
+        whose formatting every such paragraph carries over the document defaults."""
+        style_id = _val(ppr, "w:pStyle")
+        if style_id not in self.by_id:
+            style_id = self.default_paragraph
+        return self.chain(style_id)
+
     def paragraph(self, p: Any) -> ParagraphStyle:
         ppr = p.find(qn("w:pPr"))
-        styles = self.chain(_val(ppr, "w:pStyle"))
+        styles = self.paragraph_chain(ppr)
         sources = [ppr, *(s.find(qn("w:pPr")) for s in styles)]
         names = [(_val(s, "w:name") or "").strip() for s in styles]
         return ParagraphStyle(
@@ -116,7 +128,7 @@ class DocxStyles:
         """The paragraph's ``w:spacing`` elements, nearest first: its own, its styles', the
         document default's."""
         ppr = paragraph.find(qn("w:pPr"))
-        styles = self.chain(_val(ppr, "w:pStyle"))
+        styles = self.paragraph_chain(ppr)
         sources = [ppr, *(s.find(qn("w:pPr")) for s in styles), self.paragraph_defaults]
         found = (s.find(qn("w:spacing")) for s in sources if s is not None)
         return [spacing for spacing in found if spacing is not None]
@@ -124,7 +136,7 @@ class DocxStyles:
     def contextual_spacing(self, paragraph: Any) -> bool:
         """The paragraph (or its style) drops its spaces next to paragraphs of its style."""
         ppr = paragraph.find(qn("w:pPr"))
-        styles = self.chain(_val(ppr, "w:pStyle"))
+        styles = self.paragraph_chain(ppr)
         sources = [ppr, *(s.find(qn("w:pPr")) for s in styles)]
         return any(s is not None and s.find(qn("w:contextualSpacing")) is not None for s in sources)
 
@@ -132,7 +144,7 @@ class DocxStyles:
         rpr = run.find(qn("w:rPr"))
         ppr = paragraph.find(qn("w:pPr"))
         character = self.chain(_val(rpr, "w:rStyle"))
-        para = self.chain(_val(ppr, "w:pStyle"))
+        para = self.paragraph_chain(ppr)
         defaults = [self.defaults.find(qn("w:rPr"))] if self.defaults is not None else []
         return [rpr, *(s.find(qn("w:rPr")) for s in (*character, *para)), *defaults]
 
@@ -180,6 +192,11 @@ def _on(element: Any | None) -> bool:
     if element is None:
         return False
     return element.get(qn("w:val"), "true").lower() not in ("false", "0", "off")
+
+
+def _on_attribute(element: Any, name: str) -> bool:
+    """An on/off attribute (``w:default="1"``) set on."""
+    return (element.get(qn(name)) or "").lower() in ("1", "true", "on")
 
 
 def _colour(color: Any | None) -> RGB | None:

@@ -13,7 +13,8 @@ from typing import Any
 
 from assistant.document import BlockKind, HiddenReason
 from assistant.errors import CorruptFileError
-from assistant.ingest.asides import odt_asides
+from assistant.ingest.asides import odt_asides, odt_unshown_headers
+from assistant.ingest.odt_conditions import condition_holds
 from assistant.ingest.odt_frames import covered_boxes
 from assistant.ingest.odt_styles import OdtStyles
 from assistant.ingest.raw import RawBlock, RawDocument, table_text
@@ -111,6 +112,8 @@ def read_odt(path: Path, filename: str) -> RawDocument:
         _read_block(element, walk, "paragraph")
     for value in _unshown_user_fields(document.text):
         walk.add("other", value, hidden="not_rendered", page=1)
+    for text in _unshown_headers(document):  # headers and footers no page displays
+        walk.add("other", text, hidden="not_rendered", page=1)
     return RawDocument("odt", walk.blocks, pages=walk.page, asides=_asides(document))
 
 
@@ -139,6 +142,14 @@ def _elements(root: Any, name: str) -> Iterator[Any]:
         if node.qname == (TEXT, name):
             yield node
         yield from _elements(node, name)
+
+
+def _unshown_headers(document: Any) -> list[str]:
+    try:
+        return odt_unshown_headers(document)
+    except Exception:  # a damaged master page must not lose the body
+        logger.info("ODT master pages unreadable", exc_info=True)
+        return []
 
 
 def _asides(document: Any) -> list[RawBlock]:
@@ -193,9 +204,33 @@ def _read_block(element: Any, walk: _Walk, kind: BlockKind) -> None:
         _read_table(element, walk)
     elif name == (TEXT, "soft-page-break"):
         walk.next_page()
+    elif name in _CONTAINERS and _undisplayed(element):  # a section LibreOffice hides
+        from odf import teletype
+
+        text = "\n".join(teletype.extractText(p) for p in _paragraphs(element))
+        walk.add("other", text, hidden="vanished", page=walk.page)
     elif name in _CONTAINERS:
         for child in _children(element):
             _read_block(child, walk, kind)
+
+
+def _undisplayed(element: Any) -> bool:
+    """An element LibreOffice does not lay out: ``text:display="none"`` (a hidden section,
+    a field set not to show), a section hidden under a condition that holds, or a
+    ``text:hidden-text`` field whose condition holds (``text:is-hidden`` as LibreOffice last
+    computed it, else the condition itself). A condition on names this reader does not
+    evaluate counts as holding: the file decides what shows, so the text is not counted on
+    as seen."""
+    display = (element.getAttrNS(TEXT, "display") or "").lower()
+    if display == "none":
+        return True
+    hidden_text = element.qname == (TEXT, "hidden-text")
+    if display != "condition" and not hidden_text:
+        return False
+    computed = (element.getAttrNS(TEXT, "is-hidden") or "").lower()
+    if hidden_text and computed in ("true", "false"):
+        return computed == "true"
+    return condition_holds(element.getAttrNS(TEXT, "condition")) is not False
 
 
 def _read_paragraph(element: Any, walk: _Walk, kind: BlockKind) -> None:
@@ -266,6 +301,11 @@ def _read_inline(
             walk.next_page()
         elif name == (DRAW, "text-box"):
             inline.boxes.append(node)
+        elif _undisplayed(node):  # a field LibreOffice does not show
+            from odf import teletype
+
+            shown = teletype.extractText(node) or node.getAttrNS(TEXT, "string-value") or ""
+            inline.append(shown, "vanished")
         else:
             if name == (DRAW, "frame"):
                 inline.frames.append(node)
