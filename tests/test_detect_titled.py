@@ -80,3 +80,27 @@ def test_a_titles_words_leave_its_numbering_and_an_entry_is_a_short_label(tmp_pa
     ) == ("nos propres médias")
     assert _entry(unit_of(tmp_path, "Il faut le dire : la boutique vend surtout l'été.")) == ""
     assert _entry(unit_of(tmp_path, "Le 3 mars : réunion avec le maire et les commerçants.")) == ""
+
+
+ACTION_PLAN = """\
+# Dossier E1 — Savonnerie des Dunes, Le Touquet
+
+## 1. L'entreprise
+
+La Savonnerie des Dunes fabrique depuis 2011 des savons saponifiés à froid dans un atelier de 180 m² au Touquet. Elle emploie 5 salariés et a réalisé 420 000 € de chiffre d'affaires en 2024, dont 60 % dans sa boutique du front de mer et 25 % sur son site.
+
+## 5. Plan d'actions
+
+En mars 2026, la savonnerie ouvrira un corner chez trois hôtels de Berck et du Touquet ; le 14 avril, Claire Fauquet lancera l'atelier « fabrique ton savon » du samedi ; en juin, l'équipe reprendra la gamme pour les comités d'entreprise de la Côte d'Opale.
+"""
+
+
+def test_a_title_that_names_another_checkpoint_titles_none_of_this_ones_elements(
+    services: Services, tmp_path: Path
+) -> None:
+    """« Plan d'actions » reads close to the communication plan's planning by meaning, but it
+    is the name of the action plan, a checkpoint of its own."""
+    path = write(tmp_path, "dunes.md", ACTION_PLAN)
+    result = services.review.assess(path, "E1")
+    plan = next(c for c in result.checkpoints if c.id == "plan_communication")
+    assert {e.id: e.status for e in plan.elements}["planning"] == "absent"

@@ -88,7 +88,7 @@ def detect_checkpoints(
     scan = reading.scan if reading is not None else None
     context = context_of(outcomes)
     names = _names_index(tuple((cp.id, tuple(cp.cues)) for cp in checkpoints))
-    titled = titled_elements(layout, checkpoints, scan)
+    titled = titled_elements(layout, checkpoints, scan, names)
     results = []
     for o in outcomes:
         topic = decide_topic(o, layout, complete)

@@ -40,6 +40,7 @@ from assistant.detect.checkpoint import (
     checkpoint_status,
 )
 from assistant.detect.claims import quotable
+from assistant.detect.cues import CueIndex
 from assistant.detect.meaning import MeaningScan
 from assistant.detect.requirements import meets
 from assistant.detect.scope import Layout
@@ -123,9 +124,14 @@ def _analyses(body: Sequence[Unit], substance: Substance) -> bool:
 
 
 def titled_elements(
-    layout: Layout, checkpoints: Sequence[Checkpoint], scan: MeaningScan | None
+    layout: Layout,
+    checkpoints: Sequence[Checkpoint],
+    scan: MeaningScan | None,
+    names: CueIndex | None = None,
 ) -> dict[str, list[Unit]]:
-    """Which titles of the dossier title which element, by meaning (see the module)."""
+    """Which titles of the dossier title which element, by meaning (see the module); a
+    title that names another checkpoint of the épreuve (``names``, their own cues: « Plan
+    d'actions » is the action plan's) titles none of this one's elements."""
     if scan is None or scan.embed is None:
         return {}
     titles = [u for u in layout.units if _heading(u) or _lead_line(layout, u) or _entry(u)]
@@ -153,6 +159,9 @@ def titled_elements(
         key = keys[int(order[0])]
         if key is None or first < MIN_SIMILARITY or first - second < MIN_MARGIN:
             continue
+        owner = key.split(".", 1)[0]
+        if names is not None and any(h.cue.target != owner for h in names.find(unit)):
+            continue
         out.setdefault(key, []).append(unit)
     return out
 
@@ -168,7 +177,9 @@ def by_title(outcome: CheckpointOutcome, layout: Layout, titled: Titled) -> Chec
     for element in outcome.elements:
         key = f"{checkpoint.id}.{element.element.id}"
         finding = None
-        if element.status == "absent":
+        if element.status == "absent" and not element.findings:
+            # only where the rules found nothing: where they met the element's own name
+            # and weighed its content, their refusal stands
             for title in titled.get(key, ()):
                 body = body_of(layout, title)
                 substance = weigher.passage(body)
