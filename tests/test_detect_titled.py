@@ -104,3 +104,29 @@ def test_a_title_that_names_another_checkpoint_titles_none_of_this_ones_elements
     result = services.review.assess(path, "E1")
     plan = next(c for c in result.checkpoints if c.id == "plan_communication")
     assert {e.id: e.status for e in plan.elements}["planning"] == "absent"
+
+
+COVER = """\
+# Dossier E5 — Savonnerie des Dunes, Le Touquet
+
+Candidat : Jeanne Marchal – Bachelor RPMC – Alternance chez la Savonnerie des Dunes, Le Touquet
+
+## 1. L'entreprise
+
+La Savonnerie des Dunes fabrique depuis 2011 des savons saponifiés à froid dans un atelier de 180 m² au Touquet. Elle emploie 5 salariés et a réalisé 420 000 € de chiffre d'affaires en 2024.
+
+## 2. La concurrence
+
+La concurrence, étudiée avec la matrice de Porter, est vive sur la côte.
+"""
+
+
+def test_a_lone_word_or_the_tools_name_under_a_title_gives_nothing(
+    services: Services, tmp_path: Path
+) -> None:
+    """A cover page's « Candidat : » is one word whose vector falls near unrelated labels;
+    a line under « La concurrence » that only names the tool says nothing of the rivals."""
+    result = services.review.assess(write(tmp_path, "dunes.md", COVER), "E5-P2")
+    statuses = {f"{c.id}.{e.id}": e.status for c in result.checkpoints for e in c.elements}
+    assert statuses["swot.menaces"] == "absent"
+    assert statuses["porter.rivalite"] == "absent"

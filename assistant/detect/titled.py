@@ -11,13 +11,15 @@ A title is a heading, a short line leading its paragraph (a noun phrase of at mo
 the short label of a line that opens on it and a colon (« nos propres médias : site,
 lettre... »). Its text (numbering left out) is embedded with the labels of every element and
 every checkpoint of the épreuve; it titles an element when that element's label is the
-closest, by ``MIN_SIMILARITY`` at least, and closer by ``MIN_MARGIN`` than any other label,
+closest, by ``MIN_SIMILARITY`` at least (``MIN_SIMILARITY_ONE_WORD`` for a title of one
+word), and closer by ``MIN_MARGIN`` than any other label,
 the checkpoints' own included (a title that could be two elements' titles is no one's, and a
 title close to the whole tool titles the tool, not one of its parts). What a title titles is
 its own line (a label), the rest of its paragraph (a lead line) or the units up to the next
 heading (a heading): quotable units only (no definition, denial, contents line or flagged
-passage), weighed together, which must be substantive, hold a figure or a proper name
-(something of this case, not a general remark) and meet the element's requirements.
+passage), weighed together without the tool's own names, which must be substantive, hold a
+figure or a proper name (something of this case, not a general remark) and meet the
+element's requirements.
 
 Applied after the learned decisions (``detect_checkpoints``), like ``statement`` and
 ``initials``: it reads no weight and feeds none; it only turns an absent element present,
@@ -37,7 +39,9 @@ from assistant.detect.checkpoint import (
     SUBJECTS,
     CheckpointOutcome,
     Finding,
+    checkpoint_cues,
     checkpoint_status,
+    cue_names,
 )
 from assistant.detect.claims import quotable
 from assistant.detect.cues import CueIndex
@@ -52,6 +56,9 @@ TITLE_WORDS = 8
 """A lead line longer than this is a sentence, not a title."""
 MIN_SIMILARITY = 0.55
 """Cosine between the title and the element's label."""
+MIN_SIMILARITY_ONE_WORD = 0.65
+"""A title of one word has no context around it: its vector lies near labels it has nothing
+to do with (a cover page's « Candidat : » near the threats of a SWOT), so it must be closer."""
 MIN_MARGIN = 0.15
 """Over the closest other label of the épreuve (an element's or a checkpoint's)."""
 ENTRY_WORDS = 5
@@ -153,11 +160,12 @@ def titled_elements(
         return {}
     sims = title_vectors @ label_vectors.T
     out: dict[str, list[Unit]] = {}
-    for (unit, _), row in zip(kept, sims, strict=True):
+    for (unit, text), row in zip(kept, sims, strict=True):
         order = np.argsort(-row, kind="stable")
         first, second = float(row[order[0]]), float(row[order[1]])
         key = keys[int(order[0])]
-        if key is None or first < MIN_SIMILARITY or first - second < MIN_MARGIN:
+        least = MIN_SIMILARITY if len(text.split()) > 1 else MIN_SIMILARITY_ONE_WORD
+        if key is None or first < least or first - second < MIN_MARGIN:
             continue
         owner = key.split(".", 1)[0]
         if names is not None and any(h.cue.target != owner for h in names.find(unit)):
@@ -171,7 +179,9 @@ def by_title(outcome: CheckpointOutcome, layout: Layout, titled: Titled) -> Chec
     (``titled_elements``) made present, when the content the title leads is substantive
     and meets the element's requirements; the checkpoint then follows its elements."""
     checkpoint = outcome.checkpoint
-    weigher = Weigher(frozenset(), {})
+    # the tool's own names are no content (« La concurrence, vue avec la matrice de Porter,
+    # est forte. » says nothing of the rivals)
+    weigher = Weigher(cue_names(checkpoint_cues(checkpoint)), {})
     changed = False
     elements = []
     for element in outcome.elements:
