@@ -31,6 +31,7 @@ from assistant.detect.scope import Layout
 from assistant.detect.statement import stated
 from assistant.detect.substance import unit_substance
 from assistant.detect.support import Support, support, supports
+from assistant.detect.titled import by_title, titled_elements
 from assistant.detect.topics import context_of, load_topics, look_again
 from assistant.detect.units import Unit, build_units
 from assistant.document import Document
@@ -87,12 +88,13 @@ def detect_checkpoints(
     scan = reading.scan if reading is not None else None
     context = context_of(outcomes)
     names = _names_index(tuple((cp.id, tuple(cp.cues)) for cp in checkpoints))
+    titled = titled_elements(layout, checkpoints, scan, names)
     results = []
     for o in outcomes:
         topic = decide_topic(o, layout, complete)
         o, topic = look_again(o, topic, scan, layout, topics, complete, context)
         judged = judge(o, reading, model, topic=topic, attribution=attribution)
-        judged = stated(by_initials(judged, layout), layout)
+        judged = by_title(stated(by_initials(judged, layout), layout), layout, titled)
         results.append(to_result(taken_back(judged, layout, names), doc.text))
     return results
 
