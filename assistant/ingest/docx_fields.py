@@ -63,6 +63,8 @@ class FieldTracker:
     hidden: list[tuple[str, int]] = field(default_factory=list)
 
     def run(self, run: Any, page: int) -> None:
+        if not self.open and run.find(qn("w:fldChar")) is None:
+            return  # the common case: a run outside any field
         for child in run.iterchildren():
             tag = child.tag
             if tag == qn("w:fldChar"):

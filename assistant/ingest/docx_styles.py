@@ -51,6 +51,7 @@ class DocxStyles:
         self.paragraph_defaults: Any | None = None
         self.default_paragraph: str | None = None  # the style of a paragraph that names none
         self._chains: dict[str | None, list[Any]] = {}
+        self._styled_sources: dict[tuple[str | None, str | None], list[Any]] = {}
         if styles_element is None:
             return
         for style in styles_element.iter(qn("w:style")):
@@ -141,12 +142,20 @@ class DocxStyles:
         return any(s is not None and s.find(qn("w:contextualSpacing")) is not None for s in sources)
 
     def _run_sources(self, run: Any, paragraph: Any) -> list[Any]:
+        """The run's own properties, then its character style chain's, its paragraph style
+        chain's and the document defaults' (the styles' part computed once per pair)."""
         rpr = run.find(qn("w:rPr"))
         ppr = paragraph.find(qn("w:pPr"))
-        character = self.chain(_val(rpr, "w:rStyle"))
-        para = self.paragraph_chain(ppr)
-        defaults = [self.defaults.find(qn("w:rPr"))] if self.defaults is not None else []
-        return [rpr, *(s.find(qn("w:rPr")) for s in (*character, *para)), *defaults]
+        key = (_val(rpr, "w:rStyle"), _val(ppr, "w:pStyle"))
+        styled = self._styled_sources.get(key)
+        if styled is None:
+            character = self.chain(key[0])
+            para = self.paragraph_chain(ppr)
+            defaults = [self.defaults.find(qn("w:rPr"))] if self.defaults is not None else []
+            found = (s.find(qn("w:rPr")) for s in (*character, *para))
+            styled = [s for s in (*found, *defaults) if s is not None]
+            self._styled_sources[key] = styled
+        return [rpr, *styled] if rpr is not None else styled
 
 
 def _heading_level(names: list[str], sources: list[Any]) -> int | None:
