@@ -211,6 +211,7 @@ class _Scan:
             for u in layout.units
             for h in index.find(u)
             if layout.affirms(h) and layout.says_something(u) and _heads_case(layout, u, about)
+            and not layout.titles_dossier(u)
         ]
         self.names = cue_names(cues)
         by_unit: dict[int, list[CueHit]] = {}
