@@ -40,6 +40,7 @@ ENTRY_MARKS = (":", "— ", "– ", "- ", "= ")  # what follows the name an entr
 LIST_ITEMS = 4  # an enumeration of names holds this many items at least
 LIST_ITEM_WORDS = 3  # ... each a few words (a name), the first aside
 TITLE_TOKENS = 6  # a line this short may title what follows
+SECTION_WIDE: frozenset[Requirement] = frozenset({"fixes"})  # read over the whole section
 SUBJECTS = frozenset({"je", "j", "nous", "on", "il", "elle", "ils", "elles"})  # a clause
 
 
@@ -362,11 +363,19 @@ class _Scan:
     def _meets(self, target: str, requires: Sequence[Requirement], scope: list[Unit]) -> bool:
         """The référentiel's requirements hold in ``scope``, and for the checkpoint itself
         one of its required terms occurs there."""
-        if not meets(requires, scope):
+        near = [r for r in requires if r not in SECTION_WIDE]
+        wide = [r for r in requires if r in SECTION_WIDE]
+        if not meets(near, scope) or (wide and not meets(wide, self._sections_of(scope))):
             return False
         if target != CHECKPOINT or not self.terms.cues:
             return True
         return any(self._asserts_term(u) for u in scope)
+
+    def _sections_of(self, scope: Sequence[Unit]) -> list[Unit]:
+        """Every unit of the sections ``scope`` lies in: corrections are often proposed a
+        few lines after the audit or the journey they follow (a list, the next paragraph)."""
+        sections = {u.section for u in scope}
+        return [u for u in self.layout.units if u.section in sections]
 
     def _asserts_term(self, unit: Unit) -> bool:
         """One of the checkpoint's required terms is asserted in ``unit``: not in a unit that

@@ -80,6 +80,14 @@ _AUDIT = re.compile(
     r"|non) conforme|\bteste(?:e|s|es)? (?:par|avec|aupres)|\bscore d'accessibilite"
     r"|\bnon-?conformites?"
 )
+# Corrections proposed or made after a measure (an audit, a journey, a test): what the
+# référentiel asks after the finding (« des corrections adaptées sont proposées », « correctifs »).
+_FIXES = re.compile(
+    r"\bcorrig|\bcorrecti|\bcorrection|\bremedi|\bmise? en conformite|\bmettre en conformite"
+    r"|\bremplac|\b(?:r)?ajout(?:er|e|ee|es|ees|ons|erons|erai)\b|\bpreconis|\brecommand"
+    r"|\bameliorations?\b|\bameliorer|\bmodifi|\brevoir\b|\bsimplifi|\brefon"
+    r"|\bbrief\b"  # the brief that has the journey redesigned carries its fixes
+)
 _TARGET_WORD = (
     r"objectifs?|cibles?|visee?s?|viser|visons|atteindre|d'ici|attendue?s?|esperee?s?"
     r"|passer de"
@@ -98,6 +106,7 @@ _TEXT_CHECKS: dict[str, re.Pattern[str]] = {
     "explanation": _EXPLANATION,
     "frequency": _FREQUENCY,
     "audit": _AUDIT,
+    "fixes": _FIXES,
 }
 _PARTS: dict[str, re.Pattern[str]] = {
     "computed": _COMPUTED,
