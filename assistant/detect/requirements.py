@@ -88,6 +88,12 @@ _FIXES = re.compile(
     r"|\bameliorations?\b|\bameliorer|\bmodifi|\brevoir\b|\bsimplifi|\brefon"
     r"|\bbrief\b"  # the brief that has the journey redesigned carries its fixes
 )
+# A cash plan's balances: the month's balance and the cash carried over (« solde », « trésorerie
+# fin de mois », « cumul »), what the référentiel asks beside receipts and payments.
+_BALANCE = re.compile(
+    r"\bsolde|\bcumul|fin de mois|\btreso(?:rerie)? (?:finale|initiale|de depart|d'ouverture"
+    r"|de fin|fin|en fin|cumulee)|\bclosing|\bbalance\b"
+)
 _TARGET_WORD = (
     r"objectifs?|cibles?|visee?s?|viser|visons|atteindre|d'ici|attendue?s?|esperee?s?"
     r"|passer de"
@@ -107,6 +113,7 @@ _TEXT_CHECKS: dict[str, re.Pattern[str]] = {
     "frequency": _FREQUENCY,
     "audit": _AUDIT,
     "fixes": _FIXES,
+    "balance": _BALANCE,
 }
 _PARTS: dict[str, re.Pattern[str]] = {
     "computed": _COMPUTED,

@@ -17,7 +17,7 @@ Calculation = Literal["breakeven", "cost_structure", "cash_flow"]
 
 Requirement = Literal[
     "figures", "dates", "people", "explanation", "frequency", "result", "audit", "targets",
-    "schedule", "rhythm", "fixes",
+    "schedule", "rhythm", "fixes", "balance",
 ]  # fmt: skip
 """What a passage must hold to treat a checkpoint or element, beyond substance: 'figures' (at
 least two numbers: amounts, shares, quantities), 'dates' (months, years, weekdays, J-30, weeks,
@@ -29,7 +29,8 @@ a measured conformity: taux de conformité, critères validés, contrast ratio, 
 test), 'targets' (target values: « objectif : 4 % d'engagement », an « Objectif » column of
 figures), 'schedule' (at least two dated tasks: months, weeks, J-30, « 2 semaines avant »),
 'rhythm' (planned, recurring times: a frequency, or a schedule of two dates at least), 'fixes'
-(corrections proposed or made: corriger, remplacer, mise en conformité, préconisations...)."""
+(corrections proposed or made: corriger, remplacer, mise en conformité, préconisations...),
+'balance' (a cash plan's balances: solde, trésorerie fin de mois, cumul)."""
 
 REQUIRES_DESCRIPTION = (
     "What the passage treating it must hold, beyond substance (figures, dates, people, "
