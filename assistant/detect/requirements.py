@@ -94,6 +94,8 @@ _BALANCE = re.compile(
     r"\bsolde|\bcumul|fin de mois|\btreso(?:rerie)? (?:finale|initiale|de depart|d'ouverture"
     r"|de fin|fin|en fin|cumulee)|\bclosing|\bbalance\b"
 )
+# A survey of the public, held: a questionnaire, a poll, its respondents.
+_SURVEY = re.compile(r"\bquestionnaire|\bsondage|\benquete|\brepondants?\b|\bsurvey")
 _TARGET_WORD = (
     r"objectifs?|cibles?|visee?s?|viser|visons|atteindre|d'ici|attendue?s?|esperee?s?"
     r"|passer de"
@@ -114,6 +116,7 @@ _TEXT_CHECKS: dict[str, re.Pattern[str]] = {
     "audit": _AUDIT,
     "fixes": _FIXES,
     "balance": _BALANCE,
+    "survey": _SURVEY,
 }
 _PARTS: dict[str, re.Pattern[str]] = {
     "computed": _COMPUTED,
