@@ -40,7 +40,7 @@ ENTRY_MARKS = (":", "— ", "– ", "- ", "= ")  # what follows the name an entr
 LIST_ITEMS = 4  # an enumeration of names holds this many items at least
 LIST_ITEM_WORDS = 3  # ... each a few words (a name), the first aside
 TITLE_TOKENS = 6  # a line this short may title what follows
-SECTION_WIDE: frozenset[Requirement] = frozenset({"fixes", "balance"})  # read over the whole section
+SECTION_WIDE: frozenset[Requirement] = frozenset({"fixes", "balance", "budget"})  # read over the whole section
 DOSSIER_WIDE: frozenset[Requirement] = frozenset({"survey"})  # ... over the dossier's assertions
 SUBJECTS = frozenset({"je", "j", "nous", "on", "il", "elle", "ils", "elles"})  # a clause
 

@@ -96,6 +96,8 @@ _BALANCE = re.compile(
 )
 # A survey of the public, held: a questionnaire, a poll, its respondents.
 _SURVEY = re.compile(r"\bquestionnaire|\bsondage|\benquete|\brepondants?\b|\bsurvey")
+# A budget: named, or an amount of money (a brief's « budget prévisionnel »).
+_BUDGET = re.compile(r"\bbudget|\d ?(?:€|k€|keur\b)|\d euros?\b")
 _TARGET_WORD = (
     r"objectifs?|cibles?|visee?s?|viser|visons|atteindre|d'ici|attendue?s?|esperee?s?"
     r"|passer de"
@@ -117,6 +119,7 @@ _TEXT_CHECKS: dict[str, re.Pattern[str]] = {
     "fixes": _FIXES,
     "balance": _BALANCE,
     "survey": _SURVEY,
+    "budget": _BUDGET,
 }
 _PARTS: dict[str, re.Pattern[str]] = {
     "computed": _COMPUTED,
