@@ -8,9 +8,8 @@
   (the sales that cover the fixed costs): a unit margin « 28 – 6 = 22 € » is an input.
 - The dossier's own title (its first heading, over every other one) names the épreuve's
   subject, not a section of one topic: « Stratégie marketing » there is no action plan.
-- Parts the référentiel names, read as requirements: an accessibility audit without the
-  corrections it calls for, a user journey measured without a brief or a fix, a cash plan
-  without its balances, user scenarios without any survey held, a brief without a budget,
+- Parts the référentiel names, read as requirements: a user journey measured without a
+  brief or a fix, a cash plan without its balances, user scenarios without any survey held, a brief without a budget,
   press relations reduced to a printer (a provider) are partial.
 """
 
@@ -180,25 +179,6 @@ def test_an_action_plan_of_its_own_under_the_title_is_present(tmp_path: Path) ->
 
 
 # ---- parts the référentiel names ----
-
-AUDIT = """\
-## 4. Accessibilité numérique (RGAA)
-
-J'ai audité les trois pages du site de réservation avec l'extension WAVE et l'analyseur de contraste : 14 non-conformités, dont un contraste de 2,6:1 sur le bouton « Réserver », 9 images de salles sans texte alternatif et un calendrier inutilisable au clavier.
-"""
-
-AUDIT_FIXES = """\
-Pour chaque point, j'ai proposé une correction au prestataire : passer le bouton en bordeaux foncé (7,1:1), rédiger les 9 textes alternatifs et remplacer le calendrier par une liste de créneaux navigable au clavier.
-"""
-
-
-def test_an_audit_without_corrections_is_partial(tmp_path: Path) -> None:
-    assert _status(tmp_path, "rgaa", AUDIT) == "partial"
-
-
-def test_an_audit_with_corrections_in_the_next_paragraph_is_present(tmp_path: Path) -> None:
-    assert _status(tmp_path, "rgaa", AUDIT, AUDIT_FIXES) == "present"
-
 
 JOURNEY = """\
 ## 5. Dispositif UX/UI

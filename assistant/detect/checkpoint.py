@@ -40,8 +40,9 @@ ENTRY_MARKS = (":", "— ", "– ", "- ", "= ")  # what follows the name an entr
 LIST_ITEMS = 4  # an enumeration of names holds this many items at least
 LIST_ITEM_WORDS = 3  # ... each a few words (a name), the first aside
 TITLE_TOKENS = 6  # a line this short may title what follows
-SECTION_WIDE: frozenset[Requirement] = frozenset({"fixes", "balance", "budget"})  # read over the whole section
-DOSSIER_WIDE: frozenset[Requirement] = frozenset({"survey"})  # ... over the dossier's assertions
+# requirements read over the finding's whole section, and over the dossier's assertions
+SECTION_WIDE: frozenset[Requirement] = frozenset({"fixes", "balance", "budget"})
+DOSSIER_WIDE: frozenset[Requirement] = frozenset({"survey"})
 SUBJECTS = frozenset({"je", "j", "nous", "on", "il", "elle", "ils", "elles"})  # a clause
 
 
@@ -213,7 +214,9 @@ class _Scan:
             h
             for u in layout.units
             for h in index.find(u)
-            if layout.affirms(h) and layout.says_something(u) and _heads_case(layout, u, about)
+            if layout.affirms(h)
+            and layout.says_something(u)
+            and _heads_case(layout, u, about)
             and not layout.titles_dossier(u)
         ]
         self.names = cue_names(cues)
