@@ -40,6 +40,9 @@ ENTRY_MARKS = (":", "— ", "– ", "- ", "= ")  # what follows the name an entr
 LIST_ITEMS = 4  # an enumeration of names holds this many items at least
 LIST_ITEM_WORDS = 3  # ... each a few words (a name), the first aside
 TITLE_TOKENS = 6  # a line this short may title what follows
+# requirements read over the finding's whole section, and over the dossier's assertions
+SECTION_WIDE: frozenset[Requirement] = frozenset({"fixes", "balance", "budget"})
+DOSSIER_WIDE: frozenset[Requirement] = frozenset({"survey"})
 SUBJECTS = frozenset({"je", "j", "nous", "on", "il", "elle", "ils", "elles"})  # a clause
 
 
@@ -190,6 +193,7 @@ class _Scan:
         enumerations: frozenset[int] = frozenset(),
     ) -> None:
         self.checkpoint = checkpoint
+        self._asserted: list[Unit] | None = None
         own = {f"{checkpoint.id}.{e.id}" for e in checkpoint.elements}
         self.foreign = frozenset(i for i, keys in entries.items() if not keys & own)
         # lines whose names another checkpoint's elements share (« La cible », « Médias
@@ -210,7 +214,10 @@ class _Scan:
             h
             for u in layout.units
             for h in index.find(u)
-            if layout.affirms(h) and layout.says_something(u) and _heads_case(layout, u, about)
+            if layout.affirms(h)
+            and layout.says_something(u)
+            and _heads_case(layout, u, about)
+            and not layout.titles_dossier(u)
         ]
         self.names = cue_names(cues)
         by_unit: dict[int, list[CueHit]] = {}
@@ -361,11 +368,28 @@ class _Scan:
     def _meets(self, target: str, requires: Sequence[Requirement], scope: list[Unit]) -> bool:
         """The référentiel's requirements hold in ``scope``, and for the checkpoint itself
         one of its required terms occurs there."""
-        if not meets(requires, scope):
+        near = [r for r in requires if r not in SECTION_WIDE | DOSSIER_WIDE]
+        wide = [r for r in requires if r in SECTION_WIDE]
+        whole = [r for r in requires if r in DOSSIER_WIDE]
+        if not meets(near, scope) or (wide and not meets(wide, self._sections_of(scope))):
+            return False
+        if whole and not meets(whole, self._asserting()):
             return False
         if target != CHECKPOINT or not self.terms.cues:
             return True
         return any(self._asserts_term(u) for u in scope)
+
+    def _asserting(self) -> list[Unit]:
+        """The dossier's units that assert something (a survey planned or denied is none)."""
+        if self._asserted is None:
+            self._asserted = [u for u in self.layout.units if quotable(u)]
+        return self._asserted
+
+    def _sections_of(self, scope: Sequence[Unit]) -> list[Unit]:
+        """Every unit of the sections ``scope`` lies in: corrections are often proposed a
+        few lines after the audit or the journey they follow (a list, the next paragraph)."""
+        sections = {u.section for u in scope}
+        return [u for u in self.layout.units if u.section in sections]
 
     def _asserts_term(self, unit: Unit) -> bool:
         """One of the checkpoint's required terms is asserted in ``unit``: not in a unit that

@@ -20,6 +20,7 @@ from assistant.detect.lexicon import (
     GENERIC_OPENING,
     HYPOTHETICAL,
     INVENTED,
+    LATER,
     REFERENCE,
     STOPWORDS,
     TOC_LINE,
@@ -57,6 +58,8 @@ def void_reason(unit: Unit) -> Void | None:
     denied = denied_tokens(unit)
     if denied and len(denied) >= DENIED_SHARE * len(unit.tokens):
         return "negated"
+    if LATER.search(folded):  # scheduled, postponed or left blank (a denial first)
+        return "announce"
     if _learned_void(unit):
         return "unasserted"
     return None

@@ -130,6 +130,29 @@ ANNOUNCE = re.compile(
     r" (?:une|un|des) (?:etude|enquete|audit|analyse|test|questionnaire|sondage)"
 )
 
+# Work that is scheduled, postponed or left blank rather than done: « des entretiens sont
+# programmés pour janvier », « nous prévoyons un questionnaire », « un questionnaire pourrait
+# être envoyé », « la réunion a été reportée à janvier », « calcul à compléter ». A study, a
+# survey or a meeting counts once held; saying when it will be (or that it moved) tells none.
+_WORK = (
+    r"(?:etudes?|enquetes?|audits?|analyses?|tests?|questionnaires?|sondages?|bilans?"
+    r"|diagnostics?|calculs?|benchmarks?|evaluations?|verifications?|entretiens?|interviews?)"
+)
+_MOVED = r"(?:reportee?s?|repoussee?s?|ajournee?s?)"
+LATER = re.compile(
+    rf"\b{_WORK}\b[^.;]{{0,80}}\b(?:est|sont) (?:prevue?s?|programmee?s?|planifiee?s?)"
+    r" (?:pour|en|au|a|le|la|d'ici|dans|sur)\b"
+    r"|\b(?:nous|je|on) (?:prevoyons|prevois|prevoit|envisageons|envisage|planifions"
+    r"|programmons|programme) (?:aussi |egalement |ensuite )?"
+    rf"(?:un|une|des|le|la|les|l') ?{_WORK}\b"
+    rf"|\b{_WORK}\b[^.;]{{0,60}}\b(?:pourra|pourront|pourrait|pourraient|devra|devront"
+    r"|devrait|devraient) (?:etre )?[a-z]+(?:e|i|u)e?s?\b"
+    rf"|\b(?:a|ont|avait|avaient) ete {_MOVED} (?:a|au|aux|en|sine die)\b"
+    rf"|\b(?:est|sont) {_MOVED} (?:a|au|aux|en)\b"
+    r"|\b(?:avait|avaient) ete envisagee?s?\b"
+    r"|\ba completer\b|\bdans (?:le|notre) backlog\b"
+)
+
 # Words of a textbook sentence: what a notion is or does in general. They void a sentence only
 # when it holds nothing of the case (no name, no « nous », no figure): see claims.GENERIC.
 GENERIC = re.compile(

@@ -55,9 +55,17 @@ _FREQUENCY = re.compile(
     r"|\b(?:daily|weekly|monthly|per (?:day|week|month)|a (?:day|week|month))\b"
 )
 
-_RESULT = re.compile(
-    r"(?:=|≈|\bsoit\b)\s*(?:environ |donc )?~?\s*\d"
-    r"|(?:seuil|point mort|critique|break-?even|\bsr\b)[^.;]{0,60}?(?:\best de|\bsera de"
+# A computed outcome (« = 75 000 € », « soit 2 300 couverts ») counts as the break-even's result
+# only beside the threshold's name or what the threshold is (the sales that cover the fixed
+# costs, « pour ne pas perdre d'argent »), in its own sentence or the one before: a unit margin
+# « 6 – 0,90 = 5,10 € » or a total of fixed costs is an input, not the threshold.
+_COMPUTED = re.compile(r"(?:=|≈|\bsoit\b)\s*(?:environ |donc )?~?\s*\d")
+_THRESHOLD = re.compile(
+    r"seuil|point mort|critique|break-?even|\bsr\b|rentab|\bequilibre|ne pas perdre"
+    r"|\bcouvr(?:ir|e|ent|ira)\b[^.;]{0,40}\b(?:charges|couts|depenses|frais)"
+)
+_STATED_RESULT = re.compile(
+    r"(?:seuil|point mort|critique|break-?even|\bsr\b)[^.;]{0,60}?(?:\best de|\bsera de"
     r"|\bserait de|\bs'eleve a|\bse situe a|\begal a|\bressort a|\batteint|\batteindra"
     r"|\bvers|\bau bout de|\bfixe a|\bcorrespond a|\bde|:|\ben|\ble|\bau|\bdes)"
     r"\s*(?:environ |donc |le |la |au |en |a |des |mi-|fin |debut )?~?\s*"
@@ -72,6 +80,24 @@ _AUDIT = re.compile(
     r"|non) conforme|\bteste(?:e|s|es)? (?:par|avec|aupres)|\bscore d'accessibilite"
     r"|\bnon-?conformites?"
 )
+# Corrections proposed or made after a measure (an audit, a journey, a test): what the
+# référentiel asks after the finding (« des corrections adaptées sont proposées », « correctifs »).
+_FIXES = re.compile(
+    r"\bcorrig|\bcorrecti|\bcorrection|\bremedi|\bmise? en conformite|\bmettre en conformite"
+    r"|\bremplac|\b(?:r)?ajout(?:er|e|ee|es|ees|ons|erons|erai)\b|\bpreconis|\brecommand"
+    r"|\bameliorations?\b|\bameliorer|\bmodifi|\brevoir\b|\bsimplifi|\brefon"
+    r"|\bbrief\b"  # the brief that has the journey redesigned carries its fixes
+)
+# A cash plan's balances: the month's balance and the cash carried over (« solde », « trésorerie
+# fin de mois », « cumul »), what the référentiel asks beside receipts and payments.
+_BALANCE = re.compile(
+    r"\bsolde|\bcumul|fin de mois|\btreso(?:rerie)? (?:finale|initiale|de depart|d'ouverture"
+    r"|de fin|fin|en fin|cumulee)|\bclosing|\bbalance\b"
+)
+# A survey of the public, held: a questionnaire, a poll, its respondents.
+_SURVEY = re.compile(r"\bquestionnaire|\bsondage|\benquete|\brepondants?\b|\bsurvey")
+# A budget: named, or an amount of money (a brief's « budget prévisionnel »).
+_BUDGET = re.compile(r"\bbudget|\d ?(?:€|k€|keur\b)|\d euros?\b")
 _TARGET_WORD = (
     r"objectifs?|cibles?|visee?s?|viser|visons|atteindre|d'ici|attendue?s?|esperee?s?"
     r"|passer de"
@@ -89,8 +115,16 @@ _TEXT_CHECKS: dict[str, re.Pattern[str]] = {
     "people": _PEOPLE,
     "explanation": _EXPLANATION,
     "frequency": _FREQUENCY,
-    "result": _RESULT,
     "audit": _AUDIT,
+    "fixes": _FIXES,
+    "balance": _BALANCE,
+    "survey": _SURVEY,
+    "budget": _BUDGET,
+}
+_PARTS: dict[str, re.Pattern[str]] = {
+    "computed": _COMPUTED,
+    "threshold": _THRESHOLD,
+    "stated_result": _STATED_RESULT,
 }
 
 
@@ -134,7 +168,7 @@ def _figure_count(text: str) -> int:
 
 @lru_cache(maxsize=16384)
 def _holds(name: str, text: str) -> bool:
-    return _TEXT_CHECKS[name].search(text) is not None
+    return (_TEXT_CHECKS.get(name) or _PARTS[name]).search(text) is not None
 
 
 def _targets(texts: Sequence[str]) -> bool:
@@ -170,6 +204,19 @@ def _date_count(text: str) -> int:
     return count
 
 
+def _result(texts: Sequence[str]) -> bool:
+    """The threshold computed or stated: « SR = 20 700 / 0,45 = 46 000 € », « le point mort
+    est atteint en octobre », « pour couvrir les dépenses fixes ... soit 1 280 billets »."""
+    for i, text in enumerate(texts):
+        if _holds("stated_result", text):
+            return True
+        if _holds("computed", text) and (
+            _holds("threshold", text) or (i > 0 and _holds("threshold", texts[i - 1]))
+        ):
+            return True
+    return False
+
+
 def _rhythm(texts: Sequence[str]) -> bool:
     """Planned, recurring times: a frequency (« chaque lundi », « hebdomadaire ») or dated
     meetings (two dates at least)."""
@@ -185,5 +232,6 @@ _CHECKS: dict[str, Callable[[Sequence[str]], bool]] = {
     "targets": _targets,
     "schedule": _schedule,
     "rhythm": _rhythm,
+    "result": _result,
     **{name: _text_check(name) for name in _TEXT_CHECKS},
 }

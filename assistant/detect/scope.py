@@ -14,6 +14,7 @@ LABEL_SPAN = 8  # units read after a label that is not a heading
 MENTION_SPAN = 30  # units after a checkpoint's name that belong to its context
 CLUSTER_SPAN = 15  # window in which several element cues reveal an unnamed tool
 HEADER_CELL_WORDS = 4  # a header row holds only short cells
+TITLED_PARTS = 2  # a dossier's title stands over this many headings at least
 
 
 class Layout:
@@ -47,6 +48,21 @@ class Layout:
                 says = void_reason(unit) is None
             self._says[unit.index] = says
         return self._says[unit.index]
+
+    def titles_dossier(self, unit: Unit) -> bool:
+        """``unit`` is the dossier's own title: its first heading, over every other heading
+        to the end of the text (« Dossier E1 – Stratégie marketing de l'atelier »). It names
+        the épreuve's subject, not a section of one topic."""
+        if unit.kind != "heading" or self._first_heading() != unit.index:
+            return False
+        body = self.heading_body(unit)
+        inner = sum(u.kind == "heading" for u in body)
+        return inner >= TITLED_PARTS and len(body) == len(self.units) - unit.index - 1
+
+    def _first_heading(self) -> int | None:
+        if not hasattr(self, "_first"):
+            self._first = next((u.index for u in self.units if u.kind == "heading"), None)
+        return self._first
 
     def block_units(self, block: int) -> list[Unit]:
         return self._by_block.get(block, [])

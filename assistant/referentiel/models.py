@@ -17,7 +17,7 @@ Calculation = Literal["breakeven", "cost_structure", "cash_flow"]
 
 Requirement = Literal[
     "figures", "dates", "people", "explanation", "frequency", "result", "audit", "targets",
-    "schedule", "rhythm",
+    "schedule", "rhythm", "fixes", "balance", "survey", "budget",
 ]  # fmt: skip
 """What a passage must hold to treat a checkpoint or element, beyond substance: 'figures' (at
 least two numbers: amounts, shares, quantities), 'dates' (months, years, weekdays, J-30, weeks,
@@ -28,7 +28,11 @@ outcome: « = 84 000 € », « soit 2 300 couverts », « atteint en octobre »
 a measured conformity: taux de conformité, critères validés, contrast ratio, screen-reader
 test), 'targets' (target values: « objectif : 4 % d'engagement », an « Objectif » column of
 figures), 'schedule' (at least two dated tasks: months, weeks, J-30, « 2 semaines avant »),
-'rhythm' (planned, recurring times: a frequency, or a schedule of two dates at least)."""
+'rhythm' (planned, recurring times: a frequency, or a schedule of two dates at least), 'fixes'
+(corrections proposed or made: corriger, remplacer, mise en conformité, préconisations...),
+'balance' (a cash plan's balances: solde, trésorerie fin de mois, cumul), 'survey' (a
+questionnaire or poll of the public held, anywhere in the dossier: not one planned), 'budget'
+(a budget named or an amount of money, in the section)."""
 
 REQUIRES_DESCRIPTION = (
     "What the passage treating it must hold, beyond substance (figures, dates, people, "
