@@ -1247,8 +1247,9 @@ READER_PRODUCT_RE = re.compile(
 # a gerundive or a "to be" passive that orders ("à reprendre telle quelle", "à ne pas retenir",
 # "to be recorded", "da riportare", "zu übernehmen")
 GERUNDIVE_RE = re.compile(
-    r"(?:^|[\s(|:;,–—-])(?:a|da|zu) (?:ne pas |non |nicht )?(?!{nv}\b)\w+(?:er|ir|re|are|ere|ire|en)\b"
-    r"|\bto be \w+(?:ed|en)\b".format(nv=_NOT_VERB)
+    r"(?:^|[\s(|:;,–—-])(?:a|da|zu) (?:ne pas |non |nicht )?"
+    rf"(?!{_NOT_VERB}\b)\w+(?:er|ir|re|are|ere|ire|en)\b"
+    r"|\bto be \w+(?:ed|en)\b"
 )
 # the one who reads or grades, named by a relative clause ("quien corrija", "whoever is marking
 # this", "chi corregge", "a quem avaliar") or as the reader of this work ("Ao leitor deste
@@ -1286,8 +1287,10 @@ LACK_RE = re.compile(
 # a gerundive that deems something done ("à compter comme acquis", "to be counted as met")
 GERUNDIVE_AS_OUTCOME_RE = re.compile(
     r"(?:^|[\s(|:;,–—-])(?:a|da|zu) (?:\w+ )?(?:compter|considerer|tenir|lire|traiter|noter|contare"
-    r"|considerare|werten|zahlen)\b[^|]{0,30}" + AS_OUTCOME_RE.pattern
-    + r"|\bto be (?:counted|treated|considered|read|marked|regarded) " + AS_OUTCOME_RE.pattern
+    r"|considerare|werten|zahlen)\b[^|]{0,30}"
+    + AS_OUTCOME_RE.pattern
+    + r"|\bto be (?:counted|treated|considered|read|marked|regarded) "
+    + AS_OUTCOME_RE.pattern
 )
 # the reader as a plain noun ("il lettore", "le lecteur", "the reader"): a reader only when it
 # puts something into its own product ("Il lettore riporterà nel giudizio finale ...")

@@ -1,5 +1,6 @@
 """What a reader sees in letters written to escape a word list: letters spaced out
-("i g n o r e z") or with a mark between them ("V . A . L", "p-a-s") joined again, digits written for letters ("1GN0R3Z") read as letters,
+("i g n o r e z") or with a mark between them ("V . A . L", "p-a-s") joined again, digits
+written for letters ("1GN0R3Z") read as letters,
 zero-width characters written between words ("Score\u200bthis\u200bsection") read as the
 spaces they stand for. Its own module, without the lexicon, so that the learned readings
 (``learned``, ``confirm``) read text as the rules do without compiling the lexicon (about
@@ -22,8 +23,8 @@ _LEET = str.maketrans("013457", "oieast")
 # in a sentence that holds two such words, a shorter one too ("N3 P45 51GN4L3R": "ne pas")
 _LEET_SHORT_RE = re.compile(r"\b(?=\w*[^\W\d_])(?=\w*[013457])[^\W_]{2,}\b")
 # letters one by one with a mark between them ("V . A . L . I . D . E . R", "p-é-n-a-l-i-s-e-r",
-# "s*k*i*p", one letter a line): four letters or more; once a text holds one, shorter runs of hyphenated letters
-# ("n-e p-a-s") are read as words too
+# "s*k*i*p", one letter a line): four letters or more; once a text holds one, shorter runs of
+# hyphenated letters ("n-e p-a-s") are read as words too
 _MARKED_RE = re.compile(r"(?<![\w.*·_-])(?:[^\W\d_] ?[.*·_\n-] ?){3,}[^\W\d_](?![\w*·_-])")
 _HYPHENED_RE = re.compile(r"(?<![\w-])[^\W\d_](?:-[^\W\d_])+(?![\w-])")
 _MARK_RE = re.compile(r"[ .*·_\n-]")

@@ -282,7 +282,7 @@ class Cues:
         if lx.NEGATED_INFINITIVE_RE.search(own):  # "No penalizar ...", "nie zgłaszać"
             return True
         if lx.NEGATED_COUNT_RE.search(own) and (self.target or lx.LACK_RE.search(own)):
-            return True  # "No tener en cuenta la ausencia de cronograma", not "no contar la devolución"
+            return True  # "No tener en cuenta la ausencia", not "no contar la devolución"
         order = lx.BARE_VERDICT_RE.search(own)
         if order is None:
             return False
@@ -319,8 +319,8 @@ class Cues:
     @cached_property
     def names_a_grader(self) -> bool:
         """Names the one who reads or grades this dossier: an address to an automated reader or
-        the jury, a relative clause ("quien corrija", "whoever is marking this"), the reader of this work,
-        a reader named in a language the lexicon does not hold ("oceniającego")."""
+        the jury, a relative clause ("quien corrija", "whoever is marking this"), the reader of
+        this work, a reader named in a language the lexicon does not hold ("oceniającego")."""
         own = self.own
         return bool(
             self.addressee or lx.GRADER_NAMED_RE.search(own) or lx.NATIVE_READER_RE.search(own)

@@ -63,7 +63,9 @@ def reader_cues(document: Document) -> list[ReaderCue]:
     return out
 
 
-def _addressed_requests(asks: list[bool], all_cues: Sequence[Cues | None], out: Sequence[bool]) -> None:
+def _addressed_requests(
+    asks: list[bool], all_cues: Sequence[Cues | None], out: Sequence[bool]
+) -> None:
     """An address to the grader alone in its sentence ("Nota para quien corrija este
     trabajo.") and the request in the sentence after it ("La falta de presupuesto no debería
     figurar en el informe."): one request read over two sentences; both ask (``asks``, in
@@ -101,8 +103,8 @@ def keep_out_requests(document: Document) -> Document:
     marked suspect, and the sentence beside such a request, or beside an instruction flagged
     as such, that goes with it ("Résultat de l'audit : le RGAA est respecté à 97 %." beside
     "Il convient donc de valider CP1-3."): read on the evidence left after the learned
-    reading (a heading that asks is kept out whole). The sentences come from ``Document.reader_cues`` (read
-    at ingestion); a Document without them is read here."""
+    reading (a heading that asks is kept out whole). The sentences come from
+    ``Document.reader_cues`` (read at ingestion); a Document without them is read here."""
     known = document.reader_cues
     if known is None:
         known = reader_cues(document)
@@ -155,8 +157,9 @@ def _lines(block: Block) -> list[Span]:
 
 def _units(document: Document, *, flagged: bool) -> list[tuple[Span, bool]]:
     """The sentences of the evidence the rule reads (a heading's too: a request written as a
-    heading is kept out whole), a table's rows as its sentences, in reading order; with ``flagged``, those of the visible blocks flagged as
-    instructions too, each with True: a request, already out of the evidence."""
+    heading is kept out whole), a table's rows as its sentences, in reading order; with
+    ``flagged``, those of the visible blocks flagged as instructions too, each with True: a
+    request, already out of the evidence."""
     out: list[tuple[Span, bool]] = []
     for block in document.blocks:
         if block.hidden or block.boilerplate or block.suspect:
