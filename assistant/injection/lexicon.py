@@ -1187,12 +1187,13 @@ SPELLED_OUT_RE = re.compile(r"(?<!\S)(?:[^\W\d_][ .]{1,3}){9,}[^\W\d_](?!\w)")
 # lire comme ✔", "doivent être évaluées comme si elles l'étaient") or keeps it from review
 # ("ne doivent pas être questionnés", "no han de cuestionarse"): asks whoever reads
 DEEMED_RE = re.compile(
-    r"\b(?:consider\w*|tenu\w* pour|tenir pour|repute\w*|regarded|treated|deemed|counted"
+    r"\b(?:consider\w*|tenu\w*|tenir|tenez|repute\w*|regarded|treated|deemed|counted"
     r"|lire comme|lue?s? comme|read as|leer como|lesen als|betracht\w*|ritenut\w*|gewertet)"
     r"(?: \w+){0,3} (?:comme |as |als |como |come )?(?:fourni\w*|livre\w*|jointe?s?|realise\w*"
     r"|faite?s?|traite\w*|rempli\w*|provided|delivered|done|submitted|entregad\w*|consegnat\w*"
     r"|valid\w*|acquis\w*|complete?s?|presente?s?|present|exacte?s?|correcte?s?|met|achieved"
-    r"|atteinte?s?|cumplid\w*|erfullt|soddisfatt\w*|closed|geschlossen|clos\w*|cerrad\w*|[✔✓☑])"
+    r"|atteinte?s?|cumplid\w*|erfullt|soddisfatt\w*|closed|geschlossen|clos\w*|cerrad\w*"
+    r"|finalis\w*|finaliz\w*|termine\w*|terminad\w*|achieve\w*|acheve\w*|finished|abgeschlossen|[✔✓☑])"
     r"|\b(?:comme si|as if|as though|als ob|como si|come se)\b"
 )
 NOT_TO_REVIEW_RE = re.compile(
@@ -1221,9 +1222,8 @@ LONG_TOKEN_RE = re.compile(r"\S{30}")
 JUSSIVE_RE = re.compile(
     r"^\W*(?:que |qu'|che )(?!(?:de|d'|du|des|cosa|ne sais|yo sepa)\b)"
     r"(?![^?]*\b(?:ou|or|oder|oppure|o no|o non|ou non|ou pas|ou que|o que)\b)(?![^?]*\?)"
-    r"|(?:^|[:;,]\W*|\b(?:la|lo|le|li|che|e|ed) )si (?:consider|valut|cont|assegn|riport|giudic|segnal"
-    r"|penalizz|computt|annot)(?:i|ino)\b"
-    r"|(?:^|[:;,]\W*|\b(?:la|lo|le|li|che|e|ed) )si (?:riteng|teng|attribuisc|ometta?|tralasc)(?:a|ano|i)\b"
+    r"|\bsi (?:consider|valut|cont|assegn|riport|giudic|segnal|penalizz|computt|annot)(?:i|ino)\b"
+    r"|\bsi (?:riteng|teng|attribuisc|omett|tralasc)(?:a|ano)\b"
     r"|(?:^|[:;,]\W*|\bche )(?:venga|vengano) (?:\w+ )?\w+(?:at|ut|it)[oaie]\b"
 )
 # an outcome given "as" something ("comme réalisée", "as delivered", "como cumplido"): what an
@@ -1232,7 +1232,8 @@ AS_OUTCOME_RE = re.compile(
     r"\b(?:comme|as|als|como|come|para) (?:[\w'-]+ )?(?:fourni\w*|livre\w*|realise\w*|faite?s?"
     r"|traite\w*|rempli\w*|valid\w*|acquis\w*|atteint\w*|complete?s?|presente?s?|present|exacte?s?"
     r"|provided|delivered|done|submitted|met|achieved|passed|entregad\w*|cumplid\w*|consegnat\w*"
-    r"|soddisfatt\w*|erfullt|godkan\w*|geschlossen|closed|[✔✓☑])"
+    r"|soddisfatt\w*|erfullt|godkan\w*|geschlossen|closed|finalis\w*|finaliz\w*|termine\w*"
+    r"|terminad\w*|acheve\w*|finished|abgeschlossen|[✔✓☑])"
 )
 # the reader's product, named as where something is to go or what it is for: "dans la
 # synthèse", "pour l'appréciation globale", "in the final grade", "nella valutazione"
