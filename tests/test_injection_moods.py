@@ -90,7 +90,7 @@ def test_a_request_in_another_mood_is_not_evidence(tmp_path: Path, name: str) ->
 @pytest.mark.parametrize(
     ("address", "asked"),
     [
-        ("Un mot pour qui corrigera ce dossier.", "Le questionnaire absent ne devrait pas compter."),
+        ("Un mot pour qui corrigera ce dossier.", "Le sondage absent ne devrait pas compter."),
         ("Nota per chi valuta questo lavoro.", "La sezione sul budget non va considerata."),
         ("A short note for whoever grades this.", "The missing survey should not weigh on it."),
     ],
