@@ -1080,7 +1080,9 @@ _YOU_MAY = _alt(r"pouvez", r"pourrez", r"pourriez", r"devez", r"devrez", r"devri
                 r"pourras", r"dois", r"devras", r"can", r"may", r"must", r"should", r"could",
                 r"might", r"puede\w*", r"debe\w*")  # fmt: skip
 _PLEASE_FORM = _alt(
-    r"merci (?:de|d'|a|au|aux|bien)", r"veuillez", r"pri(?:e|ee|es|ees) (?:de|d')",
+    # "merci de" and an infinitive asks; "merci de votre attention" thanks (session 14)
+    r"merci (?:(?:de|d')(?! ?(?:votre|vos|ta|tes|son|sa|ses|leur|leurs|notre|nos)\b)|a|au|aux|bien)",
+    r"veuillez", r"pri(?:e|ee|es|ees) (?:de|d')",
     r"(?<!ete )(?<!etait )(?<!etaient )(?<!been )(?<!was )(?<!were )invit(?:e|ee|es|ees) a", r"please", r"kindly", r"bitte", r"por favor", r"per favore",
     r"si prega", r"gelieve", r"te pido", r"le ruego", r"je (?:vous )?(?:demande|prie|sollicite)",
     r"nous (?:vous )?(?:demandons|prions)", r"i (?:ask|request|kindly ask)", r"we (?:ask|request)",
