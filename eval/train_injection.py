@@ -74,7 +74,7 @@ SUSPECT_SHARE = 0.005  # 0.002 until session 7 (eval/README, session 7)
 HARD_SHARE = 0.03  # the clean windows the confirmation learns from
 CONFIRM_L2 = 1.0
 CONFIRM_LEVEL = -1.0  # session 10: the highest level that costs no instruction in --cross-confirm
-CONFIRM_ONLY = ("dev-inj10", "dev-w31", "dev-w47")
+CONFIRM_ONLY = ("dev-inj10", "dev-w31")
 """Case files only the confirmation reads (session 10: clean text about tools, grading and
 procedures, and instructions): in the first reading, such clean text raises the threshold
 above instructions (session 9, inj8; session 10: 4.57 -> 4.95 with dev-inj10, 4.90 with its

@@ -80,7 +80,6 @@ CUE_NAMES = (
     "held_language",
     "override",
     "second_person",
-    "asks_reader",
 )
 """The rules' cues in a row of features (``windows.cue_row``), in this order."""
 

@@ -32,8 +32,6 @@ def cue_value(cue: Cues, name: str) -> bool:
         return cue.addressee == 1
     if name == "second_person":
         return SECOND_PERSON_RE.search(cue.text) is not None
-    if name == "asks_reader":  # the request rule's reading (session 14)
-        return cue.asks_its_reader
     return bool(getattr(cue, name))
 
 
@@ -50,10 +48,9 @@ def window_cues(text: str) -> list[Cues]:
 def is_candidate(cue: Cues) -> bool:
     """Worth a second reading: something in the sentence speaks to a reader, asks, or
     states a graded object's outcome; an assessment object with an outcome or a request; a
-    request to the reader in any form (``Cues.asks_its_reader``); a record written for a
-    machine; or it is in a script the lexicon does not read, or in a language other than the
-    dossier's (French): an English or German sentence in a French dossier is rare, and one
-    that speaks to its reader needs no French cue to be read."""
+    record written for a machine; or it is in a script the lexicon does not read, or in a
+    language other than the dossier's (French): an English or German sentence in a French
+    dossier is rare, and one that speaks to its reader needs no French cue to be read."""
     return bool(
         cue.addressee
         or cue.foreign_address
@@ -67,7 +64,6 @@ def is_candidate(cue: Cues) -> bool:
         or _OTHER_SCRIPT_RE.search(cue.text)
         or (cue.has_object and (cue.outcome or cue.command or cue.graded_outcome))
         or _RECORD_RE.search(cue.text)
-        or cue.asks_its_reader
         or (len(_WORD_RE.findall(cue.text)) >= MIN_FOREIGN_WORDS and cue.language != "fr")
     )
 
