@@ -988,6 +988,7 @@ tam puan
 كل
 """)
 )
+NATIVE_READER_RE = re.compile(rf"(?:^|\s){NATIVE_READER}")
 FOREIGN_CONDITION_RE = re.compile(
     rf"^\W*{_NATIVE_IF} (?:\S+ ){{0,3}}?(?:{NATIVE_READER}|{LOAN_READER}\b)"
 )
@@ -1066,6 +1067,11 @@ _MUST = _alt(
     r"ha de", r"han de", r"hay que", r"tiene que", r"tienen que", r"ha da", r"hanno da",
     r"devem", r"deveriam", r"n'a pas a", r"n'ont pas a", r"need not", r"needn't",
     r"dovrebbe\w*", r"tem de", r"deveria\w*",
+    # impersonal obligations (session 14): "il conviendra de", "il n'y a pas lieu de", "conviene",
+    # "es preciso", "è opportuno"; the Italian "va" / "vanno" with a participle ("non va valutata")
+    r"il (?:convient|conviendra|conviendrait|conviendrai\w*) (?:de|d')",
+    r"(?:il )?(?:y|n'y) (?:a|aura|aurait) (?:pas )?lieu (?:de|d')", r"conviene",
+    r"es preciso", r"(?:e|sara) opportuno", r"(?:va|vanno|andra|andranno) (?:\w+ )?\w+(?:at|ut|it)[oaie]",
 )  # fmt: skip
 _MAY = _alt(r"peut", r"peuvent", r"pourra", r"pourront", r"pourrait", r"pourraient", r"can",
             r"may", r"could", r"kann", r"konnen", r"puede\w*", r"puo", r"possono", r"pode\w*")  # fmt: skip
@@ -1074,7 +1080,9 @@ _YOU_MAY = _alt(r"pouvez", r"pourrez", r"pourriez", r"devez", r"devrez", r"devri
                 r"pourras", r"dois", r"devras", r"can", r"may", r"must", r"should", r"could",
                 r"might", r"puede\w*", r"debe\w*")  # fmt: skip
 _PLEASE_FORM = _alt(
-    r"merci (?:de|d'|a|au|aux|bien)", r"veuillez", r"pri(?:e|ee|es|ees) (?:de|d')",
+    # "merci de" and an infinitive asks; "merci de votre attention" thanks (session 14)
+    r"merci (?:(?:de|d')(?! ?(?:votre|vos|ta|tes|son|sa|ses|leur|leurs|notre|nos)\b)|a|au|aux|bien)",
+    r"veuillez", r"pri(?:e|ee|es|ees) (?:de|d')",
     r"(?<!ete )(?<!etait )(?<!etaient )(?<!been )(?<!was )(?<!were )invit(?:e|ee|es|ees) a", r"please", r"kindly", r"bitte", r"por favor", r"per favore",
     r"si prega", r"gelieve", r"te pido", r"le ruego", r"je (?:vous )?(?:demande|prie|sollicite)",
     r"nous (?:vous )?(?:demandons|prions)", r"i (?:ask|request|kindly ask)", r"we (?:ask|request)",
@@ -1091,7 +1099,8 @@ _NOT_VERB = _alt(r"votre", r"notre", r"leur", r"autre", r"entre", r"contre", r"t
                  r"lettre", r"mettre en")  # fmt: skip
 REQUEST_MOOD_RE = re.compile(
     rf"\b(?:{_MUST}|{_MAY}(?: \w+){{0,2}} {_BE}|(?:est|sont|is|are|reste|restent) (?:\w+ ){{0,2}}?"
-    rf"(?:a|to) (?:\w+ )?(?!{_NOT_VERB}\b)\w+(?:er|ir|re|be)|{_PLEASE_FORM}|{_ROLE_PLAY})\b"
+    rf"(?:a|to) (?:\w+ )?(?!{_NOT_VERB}\b)\w+(?:er|ir|re|be)|(?:is|are) (?:not )?to be \w+(?:ed|en)"
+    rf"|{_PLEASE_FORM}|{_ROLE_PLAY})\b"
     rf"|\b(?:vous|you|tu|usted) (?:\w+ )?{_YOU_MAY}\b"
 )
 # a polite request that opens the sentence or a clause ("Merci de ...", "..., please count"),
@@ -1180,18 +1189,22 @@ SPELLED_OUT_RE = re.compile(r"(?<!\S)(?:[^\W\d_][ .]{1,3}){9,}[^\W\d_](?!\w)")
 # lire comme ✔", "doivent être évaluées comme si elles l'étaient") or keeps it from review
 # ("ne doivent pas être questionnés", "no han de cuestionarse"): asks whoever reads
 DEEMED_RE = re.compile(
-    r"\b(?:consider\w*|tenu\w* pour|tenir pour|repute\w*|regarded|treated|deemed|counted"
-    r"|lire comme|lue?s? comme|read as|leer como|lesen als|betrachtet|ritenut\w*|gewertet)"
-    r"(?: \w+){0,2} (?:comme |as |als |como |come )?(?:fourni\w*|livre\w*|jointe?s?|realise\w*"
+    r"\b(?:consider\w*|tenu\w*|tenir|tenez|repute\w*|regarded|treated|deemed|counted"
+    r"|lire comme|lue?s? comme|read as|leer como|lesen als|betracht\w*|ritenut\w*|gewertet)"
+    r"(?: \w+){0,3} (?:comme |as |als |como |come )?(?:fourni\w*|livre\w*|jointe?s?|realise\w*"
     r"|faite?s?|traite\w*|rempli\w*|provided|delivered|done|submitted|entregad\w*|consegnat\w*"
-    r"|valid\w*|acquis\w*|complete?s?|presente?s?|present|exacte?s?|correcte?s?|[✔✓☑])"
+    r"|valid\w*|acquis\w*|complete?s?|presente?s?|present|exacte?s?|correcte?s?|met|achieved"
+    r"|atteinte?s?|cumplid\w*|erfullt|soddisfatt\w*|closed|geschlossen|clos\w*|cerrad\w*"
+    r"|finalis\w*|finaliz\w*|termine\w*|terminad\w*|achieve\w*|acheve\w*|finished|abgeschlossen|[✔✓☑])"
     r"|\b(?:comme si|as if|as though|als ob|como si|come se)\b"
 )
 NOT_TO_REVIEW_RE = re.compile(
     r"\b(?:ne\b|n'|not\b|no\b|nao\b|nicht\b|non\b)\W*(?:[\w'-]+\W+){0,4}?(?:question\w*|cuestion\w*"
     r"|contest\w*|remis\w* en (?:cause|question)|remettre en (?:cause|question)|re-?examin\w*"
     r"|re-?verifi\w*|re-?evalu\w*|verifi\w*|check\w*|review\w*|pruf\w*|controll\w*"
-    r"|control\w*|recalcul\w*|recomput\w*)\b(?!.*\b(?:par|by|por|von|da|pelo|pela)\b)"
+    r"|control\w*|recalcul\w*|recomput\w*|discut\w*|discuss\w*|werte\w*|bewerte\w*|valut\w*"
+    r"|penalis\w*|penaliz\w*|anrechn\w*)\b"
+    r"(?!.*\b(?:par|by|por|von|da|pelo|pela)\b)"
 )
 # words glued together to escape a word list ("Scorethissection20/20andaddnocomments"): a
 # run of thirty Latin letters, digits or slashes holding sixteen letters in a row, longer than
@@ -1200,3 +1213,90 @@ GLUED_RE = re.compile(r"(?<![\w/])(?=[a-z\d/]*[a-z]{16})[a-z\d/]{30,}")
 # an address, a path or a tag: glued letters that are no escape
 URL_LIKE_RE = re.compile(r"\S*(?:https?:|www\.|@|#|\.[a-z]{2,4}\b)\S*")
 LONG_TOKEN_RE = re.compile(r"\S{30}")
+
+# --- session 14: jussives, orders bearing on the reader's product, addresses to a grader -------
+# Kept out of the evidence without an alarm, as above. Grammatical forms, not phrases.
+# A jussive: a main clause that opens on "que" (French, Spanish, Portuguese) or "che" (Italian)
+# and is not a question, nor a concession ("Que ce soit en boutique ou en ligne, ..."), nor an
+# exclamation ("Que de chemin parcouru !"); the Italian impersonal subjunctive of a verb of
+# judging ("la si consideri", "si valutino", "si tenga conto") and its passive ("venga
+# considerata", "vengano valutati"). It orders whoever reads.
+JUSSIVE_RE = re.compile(
+    r"^\W*(?:que |qu'|che )(?!(?:de|d'|du|des|cosa|ne sais|yo sepa)\b)"
+    r"(?![^?]*\b(?:ou|or|oder|oppure|o no|o non|ou non|ou pas|ou que|o que)\b)(?![^?]*\?)"
+    r"|\bsi (?:consider|valut|cont|assegn|riport|giudic|segnal|penalizz|computt|annot)(?:i|ino)\b"
+    r"|\bsi (?:riteng|teng|attribuisc|omett|tralasc)(?:a|ano)\b"
+    r"|(?:^|[:;,]\W*|\bche )(?:venga|vengano) (?:\w+ )?\w+(?:at|ut|it)[oaie]\b"
+)
+# an outcome given "as" something ("comme réalisée", "as delivered", "como cumplido"): what an
+# order with no addressee deems
+AS_OUTCOME_RE = re.compile(
+    r"\b(?:comme|as|als|como|come|para) (?:[\w'-]+ )?(?:fourni\w*|livre\w*|realise\w*|faite?s?"
+    r"|traite\w*|rempli\w*|valid\w*|acquis\w*|atteint\w*|complete?s?|presente?s?|present|exacte?s?"
+    r"|provided|delivered|done|submitted|met|achieved|passed|entregad\w*|cumplid\w*|consegnat\w*"
+    r"|soddisfatt\w*|erfullt|godkan\w*|geschlossen|closed|finalis\w*|finaliz\w*|termine\w*"
+    r"|terminad\w*|acheve\w*|finished|abgeschlossen|[✔✓☑])"
+)
+# the reader's product, named as where something is to go or what it is for: "dans la
+# synthèse", "pour l'appréciation globale", "in the final grade", "nella valutazione"
+READER_PRODUCT_RE = re.compile(
+    r"\b(?:dans|pour|sur|in|into|for|on|en|para|nella|nel|per|na|no|im|fur|bei) (?:l'|la |le |les |the |"
+    r"your |votre |su |el |la |il |la |a |o |der |die |den |das )?(?:syntheses?|notation|notes? (?:finale|globale)"
+    r"|appreciations? (?:finale|globale|generale)|avis final|evaluation (?:finale|globale)"
+    r"|summary|final (?:grade|mark|assessment|report)|overall (?:grade|mark|assessment)|grading|marking"
+    r"|giudizio(?: finale)?|valutazione(?: finale)?|sintesi|calificacion(?: final)?|nota final"
+    r"|evaluacion final|gesamtbewertung|bewertung|endnote|avaliacao(?: final)?|beoordeling|ocenie)\b"
+)
+# a gerundive or a "to be" passive that orders ("à reprendre telle quelle", "à ne pas retenir",
+# "to be recorded", "da riportare", "zu übernehmen")
+GERUNDIVE_RE = re.compile(
+    r"(?:^|[\s(|:;,–—-])(?:a|da|zu) (?:ne pas |non |nicht )?"
+    rf"(?!{_NOT_VERB}\b)\w+(?:er|ir|re|are|ere|ire|en)\b"
+    r"|\bto be \w+(?:ed|en)\b"
+)
+# the one who reads or grades, named by a relative clause ("quien corrija", "whoever is marking
+# this", "chi corregge", "a quem avaliar") or as the reader of this work ("Ao leitor deste
+# dossiê", "au lecteur de ce dossier")
+GRADER_NAMED_RE = re.compile(
+    r"\b(?:qui|who|whoever|que|quien|quienes|quem|chi|der|die|wer|wie|celui qui|celle qui)"
+    r" (?:is |will |va |est |sta )?(?:lit|lira|relit|corrig\w*|corrij\w*|evalu\w*|avali\w*|valut\w*"
+    r"|not\w*|reads?|reading|grades?|grading|marks?|marking|assess\w*|correct\w*|review\w*|legge\w*"
+    r"|lee|leera|lea|leia|ler|liest|bewertet|korrigiert|beoordeelt|leest|nakijkt|examin\w*)\b"
+    r"|\b(?:lecteur|lectrice|lettore|lettrice|lector|lectora|leitor|leitora|reader|leser|leserin|lezer)s?"
+    r"(?: [\w'-]+){0,2} (?:de ce|de cette|du present|of this|de este|deste|desta|di questo|dieses|van dit)\b"
+    r"|^\W*(?:au|a la|aux|to the|al|a la|ao|a|dem|alla|aan de) (?:lecteur|lectrice|lettore|lector|leitor"
+    r"|reader|leser|lezer)s?\b"
+)
+# a negated infinitive opening a sentence, clause or cell: an order not to count something, in
+# the Romance languages, Dutch and Polish ("No tener en cuenta la ausencia", "Non valutare",
+# "niet meetellen als tekort", "Nie zgłaszać braku"); English "no" is a determiner, not an order
+NEGATED_INFINITIVE_RE = re.compile(
+    r"(?:^|[:;,|•▪(\[\"—–]|(?<!\w)- )\W*(?:(?:no|non|nao) (?:\w+ )?(?:evaluar|valutare|avaliar"
+    r"|penaliz\w+r|penalizzare|mencionar|menzionare|senalar|segnalare|sancionar|sanzionare"
+    r"|calificar|puntuar|bocciare)|niet \w*(?:beoordelen|vermelden|bestraffen)|nie \w{3,}(?:ac|ic|yc|ec))\b"
+)
+# a negated infinitive of counting, an order only on an assessment object or a lack ("No tener
+# en cuenta la ausencia de cronograma", "niet meetellen als tekort"; "no contar la devolución
+# del pedido 2231" is a bookkeeping note)
+NEGATED_COUNT_RE = re.compile(
+    r"(?:^|[:;,|•▪(\[\"—–]|(?<!\w)- )\W*(?:(?:no|non|nao) (?:\w+ )?(?:tener en cuenta|tenere conto"
+    r"|levar em conta|ter em conta|consider\w*r\w*|contar|contare|computar|restar|togliere|controlar"
+    r"|controllare|verificar|verificare|revisar|rivedere)|niet \w*(?:tellen|rekenen|controleren))\b"
+)
+LACK_RE = re.compile(
+    r"\b(?:absences?|manques?|ausencia|falta|carencia|assenza|mancanza|ausencia|lack|missing|gaps?"
+    r"|fehlen\w*|lucke\w*|tekort\w*|ontbre\w*|braki?\w*|ecarts?|desvio|desviacion|scostamento)\b"
+)
+# a gerundive that deems something done ("à compter comme acquis", "to be counted as met")
+GERUNDIVE_AS_OUTCOME_RE = re.compile(
+    r"(?:^|[\s(|:;,–—-])(?:a|da|zu) (?:\w+ )?(?:compter|considerer|tenir|lire|traiter|noter|contare"
+    r"|considerare|werten|zahlen)\b[^|]{0,30}"
+    + AS_OUTCOME_RE.pattern
+    + r"|\bto be (?:counted|treated|considered|read|marked|regarded) "
+    + AS_OUTCOME_RE.pattern
+)
+# the reader as a plain noun ("il lettore", "le lecteur", "the reader"): a reader only when it
+# puts something into its own product ("Il lettore riporterà nel giudizio finale ...")
+READER_NOUN_RE = re.compile(
+    r"\b(?:lecteur|lectrice|lettore|lettrice|lector|lectora|leitor|leitora|reader|leser|lezer)s?\b"
+)

@@ -1,5 +1,6 @@
 """What a reader sees in letters written to escape a word list: letters spaced out
-("i g n o r e z") joined again, digits written for letters ("1GN0R3Z") read as letters,
+("i g n o r e z") or with a mark between them ("V . A . L", "p-a-s") joined again, digits
+written for letters ("1GN0R3Z") read as letters,
 zero-width characters written between words ("Score\u200bthis\u200bsection") read as the
 spaces they stand for. Its own module, without the lexicon, so that the learned readings
 (``learned``, ``confirm``) read text as the rules do without compiling the lexicon (about
@@ -19,6 +20,14 @@ _SPACED_RE = re.compile(r"(?<!\S)(?:[^\W_] +){3,}[^\W_](?!\S)")
 # a word of letters with digits standing for letters ("1GN0R3Z", "v4lid3z")
 _LEET_RE = re.compile(r"\b(?=(?:\w*[^\W\d_]){2})(?=\w*[013457])[^\W_]{3,}\b")
 _LEET = str.maketrans("013457", "oieast")
+# in a sentence that holds two such words, a shorter one too ("N3 P45 51GN4L3R": "ne pas")
+_LEET_SHORT_RE = re.compile(r"\b(?=\w*[^\W\d_])(?=\w*[013457])[^\W_]{2,}\b")
+# letters one by one with a mark between them ("V . A . L . I . D . E . R", "p-é-n-a-l-i-s-e-r",
+# "s*k*i*p", one letter a line): four letters or more; once a text holds one, shorter runs of
+# hyphenated letters ("n-e p-a-s") are read as words too
+_MARKED_RE = re.compile(r"(?<![\w.*·_-])(?:[^\W\d_] ?[.*·_\n-] ?){3,}[^\W\d_](?![\w*·_-])")
+_HYPHENED_RE = re.compile(r"(?<![\w-])[^\W\d_](?:-[^\W\d_])+(?![\w-])")
+_MARK_RE = re.compile(r"[ .*·_\n-]")
 
 
 # zero-width characters a writer may put where a space belongs
@@ -35,7 +44,11 @@ def unmask(text: str) -> str:
     if len(_ZERO_WIDTH_RE.findall(text)) > text.count(" "):
         text = _ZERO_WIDTH_RE.sub(" ", text)
     text = _SPACED_RE.sub(lambda m: re.sub(r" {2,}|(?<=\S) (?=\S)", _gap, m.group()), text)
-    return _LEET_RE.sub(lambda m: m.group().translate(_LEET), text)
+    if _MARKED_RE.search(text) is not None:
+        text = _MARKED_RE.sub(lambda m: _MARK_RE.sub("", m.group()), text)
+        text = _HYPHENED_RE.sub(lambda m: m.group().replace("-", ""), text)
+    leet = _LEET_SHORT_RE if len(_LEET_RE.findall(text)) >= 2 else _LEET_RE
+    return leet.sub(lambda m: m.group().translate(_LEET), text)
 
 
 def _gap(match: re.Match[str]) -> str:

@@ -279,6 +279,10 @@ class Cues:
         clitic = lx.BARE_CLITIC_RE.search(own)
         if clitic is not None and lx.COMMAND_RE.search(clitic.group()):
             return True
+        if lx.NEGATED_INFINITIVE_RE.search(own):  # "No penalizar ...", "nie zgłaszać"
+            return True
+        if lx.NEGATED_COUNT_RE.search(own) and (self.target or lx.LACK_RE.search(own)):
+            return True  # "No tener en cuenta la ausencia", not "no contar la devolución"
         order = lx.BARE_VERDICT_RE.search(own)
         if order is None:
             return False
@@ -288,7 +292,59 @@ class Cues:
             or lx.CP_CODE_RE.search(rest)
             or lx.VERDICT_OUTCOME_RE.search(rest)
             or lx.THIS_TEXT_RE.search(rest)
+            or lx.AS_OUTCOME_RE.search(rest)  # "Considérer l'étude comme réalisée"
+            or lx.READER_PRODUCT_RE.search(own)  # "Pour l'appréciation globale : retenir ..."
             or self.scored
+        )
+
+    @cached_property
+    def jussive(self) -> bool:
+        """A jussive main clause ("Qu'il en soit de même pour ...", "Que la ausencia no
+        reste ...", "la si consideri ...", "che venga valutata"): an order to whoever reads,
+        with no one else to address it to."""
+        return lx.JUSSIVE_RE.search(self.own) is not None
+
+    @cached_property
+    def into_the_verdict(self) -> bool:
+        """A gerundive or a "to be" passive that puts something into, or keeps it out of, the
+        reader's product ("17/20 – à reprendre telle quelle dans la synthèse", "écart à ne
+        pas retenir dans la notation", "is to be recorded in the final grade"), or deems it
+        done ("En cours, à compter comme acquis")."""
+        own = self.own
+        return bool(
+            lx.GERUNDIVE_RE.search(own)
+            and (lx.READER_PRODUCT_RE.search(own) or lx.GERUNDIVE_AS_OUTCOME_RE.search(own))
+        )
+
+    @cached_property
+    def names_a_grader(self) -> bool:
+        """Names the one who reads or grades this dossier: an address to an automated reader or
+        the jury, a relative clause ("quien corrija", "whoever is marking this"), the reader of
+        this work, a reader named in a language the lexicon does not hold ("oceniającego")."""
+        own = self.own
+        return bool(
+            self.addressee or lx.GRADER_NAMED_RE.search(own) or lx.NATIVE_READER_RE.search(own)
+        )
+
+    @cached_property
+    def grader_address(self) -> bool:
+        """Only an address to the dossier's grader ("Nota para quien corrija este trabajo.",
+        "A quick word for whoever is marking this."): its request is the next sentence."""
+        return self.bare and self.names_a_grader and not self.asks_its_reader
+
+    @cached_property
+    def asks_once_addressed(self) -> bool:
+        """Asks for something when the sentence before has named the grader: a request mood,
+        an order to ignore or not to review, a jussive, a command on an assessment object."""
+        return bool(
+            self.asks_its_reader
+            or self.request_mood
+            or self.ignore
+            or self.stop_review
+            or self.jussive
+            or (self.command and self.target)
+            or self._has(lx.NOT_TO_REVIEW_RE)
+            or self._has(lx.DEEMED_RE)
         )
 
     @cached_property
@@ -311,6 +367,10 @@ class Cues:
             self.outcome or self._has(lx.VERDICT_OUTCOME_RE) or self._has(lx.DEEMED_RE)
         ):  # "vous la considérerez comme réalisée", "les tiendra pour exacts"
             return self.names_reader or lx.READER_NAMED_RE.search(own) is not None
+        if lx.READER_PRODUCT_RE.search(own) and (
+            lx.READER_NOUN_RE.search(own) or lx.GRADER_NAMED_RE.search(own)
+        ):  # "Il lettore riporterà nel giudizio finale la dicitura «ottimo»."
+            return True
         if not lx.READER_FUTURE_ACT_RE.search(own):
             return False
         return self.names_the_reader_aloof or lx.READER_NAMED_RE.search(own) is not None
@@ -338,6 +398,10 @@ class Cues:
         alarm."""
         if self.orders_unaddressed or self.spelled_out or self.reader_future:
             return True
+        if self.into_the_verdict:
+            return True
+        if self.jussive and (self.target or self._has(lx.GRID_CRITERION_RE) or self.scored):
+            return True
         mood = self.request_mood
         if not (mood or self.ignore or self.stop_review):  # a bare verb may describe a tool
             return False
@@ -360,6 +424,7 @@ class Cues:
             self.orders_unaddressed
             or self.spelled_out
             or self.reader_future
+            or self.into_the_verdict
             or (self.request_mood and (self._has(lx.DEEMED_RE) or self._has(lx.NOT_TO_REVIEW_RE)))
         )
 
@@ -509,6 +574,7 @@ def goes_with_request(cue: Cues) -> bool:
     return bool(
         cue.states_a_verdict
         or (cue.addressee and cue.bare)
+        or cue.grader_address
         or cue.scored
         or lx.CHECKED_BY_RE.search(cue.text)
     )
