@@ -16,6 +16,7 @@ from assistant.detect.assertion import reads_as_void
 from assistant.detect.lexicon import (
     ANNOUNCE,
     DEFINITION,
+    EXAMPLE_OPENING,
     GENERIC,
     GENERIC_OPENING,
     HYPOTHETICAL,
@@ -26,7 +27,7 @@ from assistant.detect.lexicon import (
     TOC_LINE,
 )
 from assistant.detect.negation import denied_tokens
-from assistant.detect.units import Unit
+from assistant.detect.units import Token, Unit
 from assistant.textnorm import fold
 
 Void = Literal[
@@ -92,11 +93,13 @@ def _learned_void(unit: Unit) -> bool:
     return not _voiced_or_figured(unit) or _negative(unit)
 
 
-def invented_case(units: Sequence[Unit]) -> frozenset[int]:
+def invented_case(units: Sequence[Unit], examples: bool = False) -> frozenset[int]:
     """Indices of the units about a made-up business set up to illustrate a method (« Supposons
-    une crêperie fictive… »): the sentence that sets it up and those that carry on in its block
-    without coming back to a real case (the candidate's voice, or a proper name). Their figures
-    are the example's, not the case's."""
+    une crêperie fictive… », « l'entreprise ABC »): the sentence that sets it up and those that
+    carry on in its block without coming back to a real case (the candidate's voice, or a
+    proper name). Their figures are the example's, not the case's. With ``examples`` (a
+    passage read alone, with no dossier around it), a sentence that opens on « Exemple(s) »
+    without the case's voice also sets one up."""
     out: set[int] = set()
     current: int | None = None  # the block of the example being carried on
     for unit in units:
@@ -104,7 +107,9 @@ def invented_case(units: Sequence[Unit]) -> frozenset[int]:
             current = None
             continue
         folded = fold(unit.text).replace("’", "'")
-        opens = bool(INVENTED.search(folded)) and not _voiced(unit)
+        # « Exemple : En 2022, Ferrero a… » announces a real case's example: a name keeps it
+        announced = examples and bool(EXAMPLE_OPENING.match(folded)) and not _named(unit)
+        opens = (bool(INVENTED.search(folded)) or announced) and not _voiced(unit)
         if opens or (current == unit.block and not _voiced(unit) and not _named(unit)):
             out.add(unit.index)
             current = unit.block
@@ -121,15 +126,33 @@ def _voiced(unit: Unit) -> bool:
 
 
 def _named(unit: Unit) -> bool:
-    """A proper name inside the sentence (not a tool's)."""
+    """A proper name inside the sentence (not a tool's, nor the capital of a field's label:
+    « Coûts fixes : », « Mesurable | », « • Campagne B »)."""
     return any(
         i > 0
         and _elided(t.text)[:1].isupper()
         and not _elided(t.text).isupper()
         and t.folded not in STOPWORDS
         and t.folded not in _TOOL_NAMES
+        and not _label(unit, t)
         for i, t in enumerate(unit.tokens)
     )
+
+
+_OPENS_LABEL = re.compile(r"(?:[:|•▪;/(–—=+×*-]|\d[.)])$")
+_ENDS_LABEL = re.compile(r"\s*(?:[^\W\d_][\w'’-]*\s+){0,2}[:|=]")
+
+
+def _label(unit: Unit, token: Token) -> bool:
+    """``token`` opens a field's label, a list's item or a formula's term, not a proper name:
+    it comes after a separator (colon, bar, bullet, dash, item number, operator) or opens a
+    short phrase that ends on a colon, a bar or an equals sign (« Prix moyen repas : 25 € »,
+    « Seuil CA = »)."""
+    at = token.start - unit.start
+    before = unit.text[:at].rstrip()
+    if not before or _OPENS_LABEL.search(before):
+        return True
+    return bool(_ENDS_LABEL.match(unit.text, at + len(token.text)))
 
 
 def _voiced_or_figured(unit: Unit) -> bool:

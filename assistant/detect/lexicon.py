@@ -203,7 +203,17 @@ INVENTED = re.compile(
     r"\b(?:(?:supposons|imaginons|admettons) (?:qu'|que l')?(?:une?|on)"
     r"|prenons (?:l'exemple|le cas) d'une?"
     r"|une? (?:[a-z-]+ ){1,2}?(?:fictif|fictive|imaginaire|hypothetique|inventee?))\b"
+    # a textbook's placeholder business (« l'entreprise ABC », « la société XYZ », « une PME
+    # lambda »): the name says the case is made up
+    r"|\b(?:entreprise|societe|marque|enseigne|pme|boutique|start-?up|firme|magasin)"
+    r" (?:abc|xyz|lambda)\b"
 )
+
+# A worked example announced as such at the opening of a sentence (« Exemple de calcul : »,
+# « Exemples pratiques », « Exemple concret : »). Read alone, with no voice of the case, it is a
+# method shown on whatever business follows; in a dossier the same words may open the case's
+# own example, so only a passage read alone takes it as invented (``claims.invented_case``).
+EXAMPLE_OPENING = re.compile(r"\W*exemples?\b(?!\s+(?:de |d')?(?:notre|nos|mon|ma|mes)\b)")
 
 # A wish in the conditional (« j'aimerais un article dans la presse locale »): when the same
 # sentence says it is not done, the whole sentence is taken back.

@@ -71,7 +71,7 @@ def support(
     reading = read_passage(passage, checkpoint, section, others)
     ruled, rules = reading.of(element)
     units = reading.units
-    invented = invented_case(units)
+    invented = invented_case(units, examples=not section)
     real = [u for u in units if u.index not in invented and void_reason(u) is None]
     if invented and not any(case_anchored(u) for u in real):
         # a method illustrated on a made-up business (« supposons une crêperie… ») and nothing
