@@ -6,10 +6,10 @@ hidden (``text:display="none"``), white and tiny spans become hidden blocks."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from assistant.document import BlockKind, HiddenReason
 from assistant.errors import CorruptFileError
@@ -20,6 +20,7 @@ from assistant.ingest.odt_styles import OdtStyles
 from assistant.ingest.raw import RawBlock, RawDocument, table_text
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -144,20 +145,21 @@ def _elements(root: Any, name: str) -> Iterator[Any]:
         yield from _elements(node, name)
 
 
-def _unshown_headers(document: Any) -> list[str]:
+def _side_read(read: Callable[[Any], list[T]], document: Any, what: str) -> list[T]:
+    """``read(document)``, or nothing when a damaged side part fails: it must not lose the body."""
     try:
-        return odt_unshown_headers(document)
-    except Exception:  # a damaged master page must not lose the body
-        logger.info("ODT master pages unreadable", exc_info=True)
+        return read(document)
+    except Exception:
+        logger.info("ODT %s unreadable", what, exc_info=True)
         return []
+
+
+def _unshown_headers(document: Any) -> list[str]:
+    return _side_read(odt_unshown_headers, document, "master pages")
 
 
 def _asides(document: Any) -> list[RawBlock]:
-    try:
-        return odt_asides(document)
-    except Exception:  # a damaged side element must not lose the body
-        logger.info("ODT headers, notes or metadata unreadable", exc_info=True)
-        return []
+    return _side_read(odt_asides, document, "headers, notes or metadata")
 
 
 def _open(path: Path, filename: str) -> Any:
