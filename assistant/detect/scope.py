@@ -4,6 +4,7 @@ column, and the region of the dossier that deals with a checkpoint (its context)
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 
 from assistant.detect.claims import void_reason
 from assistant.detect.cues import CueHit
@@ -53,16 +54,15 @@ class Layout:
         """``unit`` is the dossier's own title: its first heading, over every other heading
         to the end of the text (« Dossier E1 – Stratégie marketing de l'atelier »). It names
         the épreuve's subject, not a section of one topic."""
-        if unit.kind != "heading" or self._first_heading() != unit.index:
+        if unit.kind != "heading" or self._first_heading != unit.index:
             return False
         body = self.heading_body(unit)
         inner = sum(u.kind == "heading" for u in body)
         return inner >= TITLED_PARTS and len(body) == len(self.units) - unit.index - 1
 
+    @cached_property
     def _first_heading(self) -> int | None:
-        if not hasattr(self, "_first"):
-            self._first = next((u.index for u in self.units if u.kind == "heading"), None)
-        return self._first
+        return next((u.index for u in self.units if u.kind == "heading"), None)
 
     def block_units(self, block: int) -> list[Unit]:
         return self._by_block.get(block, [])
