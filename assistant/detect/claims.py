@@ -54,7 +54,7 @@ def void_reason(unit: Unit) -> Void | None:
         return "reference"
     if ANNOUNCE.search(folded):
         return "announce"
-    if HYPOTHETICAL.search(folded) or (INVENTED.search(folded) and not _voiced(unit)):
+    if HYPOTHETICAL.search(folded) or (INVENTED.search(folded) and not voiced(unit)):
         return "hypothetical"
     denied = denied_tokens(unit)
     if denied and len(denied) >= DENIED_SHARE * len(unit.tokens):
@@ -109,8 +109,8 @@ def invented_case(units: Sequence[Unit], examples: bool = False) -> frozenset[in
         folded = fold(unit.text).replace("’", "'")
         # « Exemple : En 2022, Ferrero a… » announces a real case's example: a name keeps it
         announced = examples and bool(EXAMPLE_OPENING.match(folded)) and not _named(unit)
-        opens = (bool(INVENTED.search(folded)) or announced) and not _voiced(unit)
-        if opens or (current == unit.block and not _voiced(unit) and not _named(unit)):
+        opens = (bool(INVENTED.search(folded)) or announced) and not voiced(unit)
+        if opens or (current == unit.block and not voiced(unit) and not _named(unit)):
             out.add(unit.index)
             current = unit.block
         else:
@@ -118,7 +118,7 @@ def invented_case(units: Sequence[Unit], examples: bool = False) -> frozenset[in
     return frozenset(out)
 
 
-def _voiced(unit: Unit) -> bool:
+def voiced(unit: Unit) -> bool:
     """The candidate's or the company's own voice (« nous », « notre », « J'ai »)."""
     return bool(_ELIDED_FIRST_PERSON.search(unit.text)) or any(
         t.folded in _FIRST_PERSON for t in unit.tokens

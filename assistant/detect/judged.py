@@ -62,6 +62,12 @@ class Judge:
         self._direction = analysis_direction(vector, model.direction, model.direction_bias)
         self._text: list[float] | None = None
 
+    @property
+    def analysis(self) -> float:
+        """Probability, from the passage's embedding alone, that it analyses a case (rather
+        than define, advise, list or teach)."""
+        return self._direction
+
     def __call__(
         self,
         checkpoint: Checkpoint,

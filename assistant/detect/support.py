@@ -22,7 +22,13 @@ from assistant.detect.checkpoint import (
     detect_checkpoint,
     section_owners,
 )
-from assistant.detect.claims import case_anchored, invented_case, quotable, void_reason
+from assistant.detect.claims import (
+    case_anchored,
+    invented_case,
+    quotable,
+    voiced,
+    void_reason,
+)
 from assistant.detect.cues import CueIndex
 from assistant.detect.outline import reads_as_contents
 from assistant.detect.scope import Layout
@@ -86,6 +92,8 @@ def support(
     judge = passage_judge(passage, units)
     if judge is None:
         return ruled
+    if speaks_of_no_case(units, judge.analysis):
+        return Support("absent", 0.0, "thin")
     if element is None and checkpoint.elements:
         # a checkpoint with elements is what its elements are: all present, present; some
         # present or partial (or the checkpoint only named), partial; none, absent
@@ -103,6 +111,19 @@ def support(
     if status == "present":
         return Support("present", ruled.score)
     return Support(status, ruled.score, ruled.refusal or "thin")
+
+
+NO_CASE = 0.45  # below it, the embedding reads the passage as no case analysis, with a margin
+
+
+def speaks_of_no_case(units: Sequence[Unit], analysis: float) -> bool:
+    """A passage read alone that speaks for nobody: several sentences, none in the voice of a
+    candidate or a company (« nous », « notre », « j'ai »), and a meaning the embedding reads as
+    no case analysis (``analysis``: its probability of one, ``Judge.analysis``). Course pages,
+    method sheets, checklists for any organiser, definitions and tool lists read so, and they
+    analyse no case whatever element they name. One sentence is too little to tell (« Budget de
+    la campagne : 5 000 € » is a student's line about the case)."""
+    return len(units) >= 2 and analysis < NO_CASE and not any(voiced(u) for u in units)
 
 
 @dataclass(frozen=True)
