@@ -17,7 +17,7 @@ from assistant.calc.formatting import amount
 from assistant.calc.grid import Cell, Grid
 from assistant.calc.models import CalcCheck, CheckKind
 from assistant.calc.outcome import at_page
-from assistant.calc.vocabulary import CashRow, cash_row, is_period, is_total
+from assistant.calc.vocabulary import CashRow, cash_row, is_period, is_total, is_version
 from assistant.textnorm import trim_span
 
 Flow = list[float | None]
@@ -35,6 +35,7 @@ class Plan:
     quotes: dict[str, str] = field(default_factory=dict)
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # of quotes, in the text
     section: str = ""  # heading being read: "receipts" or "disbursements"
+    parallel: bool = False  # periods are versions side by side (forecast, actual, scenarios)
 
 
 def read_plan(grid: Grid) -> Plan | None:
@@ -58,7 +59,8 @@ def _by_rows(grid: Grid) -> Plan | None:
     cols = [grid.numeric_columns()[i] for i in columns]
     if len(cols) < 2:
         return None
-    plan = Plan(grid=grid, periods=[grid.column_label(c) for c in cols])
+    periods = [grid.column_label(c) for c in cols]
+    plan = Plan(grid=grid, periods=periods, parallel=any(is_version(p) for p in periods))
     for r in range(grid.header, len(grid.rows)):
         cells = [grid.cell(r, c) for c in cols]
         _add_line(plan, labels[r], cells, grid.row_quote(r), grid.has_figures(r), grid.row_span(r))
@@ -73,7 +75,8 @@ def _by_columns(grid: Grid) -> Plan | None:
     rows = [r for r in range(grid.header, len(grid.rows)) if not is_total(grid.row_label(r))]
     if len(rows) < 2:
         return None
-    plan = Plan(grid=grid, periods=[grid.row_label(r) for r in rows])
+    periods = [grid.row_label(r) for r in rows]
+    plan = Plan(grid=grid, periods=periods, parallel=any(is_version(p) for p in periods))
     for c, header in zip(numeric, headers, strict=True):
         cells = [grid.cell(r, c) for r in rows]
         _add_line(plan, header, cells, header, True, _header_span(grid, c, header))
@@ -237,7 +240,7 @@ def _closing_errors(
     checked = 0
     for j, found in enumerate(closing):
         start = flows.opening[j] if flows.opening else None
-        if start is None and j:
+        if start is None and j and not plan.parallel:
             start = closing[j - 1]
         routes = _closing_routes(start, j, flows) if start is not None else []
         if found is None or start is None or not routes:
@@ -283,8 +286,8 @@ def _closing_error(
 def _carry_errors(
     plan: Plan, opening: Flow | None, closing: Flow, tolerance: float
 ) -> tuple[list[CalcCheck], int]:
-    if not opening:
-        return [], 0
+    if not opening or plan.parallel:
+        return [], 0  # forecast beside actual, or scenarios: nothing is carried over
     errors: list[CalcCheck] = []
     checked = 0
     for j in range(1, len(closing)):

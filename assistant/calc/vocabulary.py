@@ -91,6 +91,17 @@ def concepts_in(label: str) -> list[tuple[int, int, Concept]]:
     return unique
 
 
+_SALE = re.compile(r"\b(?:panier|ticket) moyen\b|\bprix\b|\btarifs?\b|\bpvu?\b")
+
+
+def names_a_sale(label: str) -> bool:
+    """The label names what a unit sells for or what is sold (a price, an average basket,
+    revenue), not a cost."""
+    return bool(_SALE.search(folded(label))) or any(
+        c in ("unit_price", "revenue") for _, _, c in concepts_in(label)
+    )
+
+
 def is_total(label: str) -> bool:
     return bool(re.search(r"\btot(?:al|aux)\b", folded(label)))
 
@@ -124,6 +135,27 @@ _PERIOD = re.compile(
 def is_period(label: str) -> bool:
     """A column header naming a month or period: 'Janvier', 'févr.-25', 'M3', 'Année 2'."""
     return bool(_PERIOD.match(folded(label).strip(" .")))
+
+
+_VERSION = re.compile(
+    r"\b(?:prevus?|previsionnel(?:le)?s?|previsions?|budgete?s?|budget|realises?|reel(?:le)?s?"
+    r"|ecarts?|variations?|objectifs?|scenarios?|hypotheses?|pessimistes?|realistes?"
+    r"|optimistes?|bas(?:se)?|haut(?:e)?|median(?:e)?)\b"
+)
+
+
+_NAMES_PERIOD = re.compile(
+    r"\b(?:jan\w*|fev\w*|mars|avr\w*|mai|juin|juil\w*|aou\w*|sep\w*|oct\w*|nov\w*|dec\w*"
+    r"|mois|trimestre|semestre|semaine|annee|exercice|[mts] ?\d{1,2}|n ?\+ ?\d|(?:19|20)\d\d)\b"
+)
+
+
+def is_version(label: str) -> bool:
+    """A column header naming a version of the same figures rather than a period: forecast
+    and actual (« Prévu », « Réalisé », « Écart »), scenarios (« Pessimiste », « Hypothèse
+    haute »). Such columns stand side by side, none follows another in time."""
+    text = folded(label)
+    return bool(_VERSION.search(text)) and not _NAMES_PERIOD.search(text)
 
 
 CashRow = Literal["opening", "closing", "receipts", "disbursements", "net", "balance"]

@@ -1,0 +1,145 @@
+"""How figures relate when students write them loosely (issue #13, session 15): a unit written
+once at the end of a computation, a running computation, forecast and actual side by side, a
+list of unit costs headed by the price. Invented cases; each right figure stays silent and its
+wrong twin alerts."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.calc_docs import plain, report_of
+
+# ------------------------------------------------ a scaled unit written once, at the end
+
+ORCHARD_CASH = """
+# Plan de trésorerie
+
+Trésorerie de départ : 20 k€. Sur l'année, les encaissements font 150 k€ et les
+décaissements 131,5 k€.
+
+Vérification : 20 + 150 − 131,5 = 38,5 k€ en fin d'année.
+
+Avec un prêt de 10 k€ : T1 −6,25 + 10 = 3,75 k€ puis la trésorerie remonte.
+
+Le salarié coûte 2 500 € x 12 = 30 k€ par an.
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_bare_figures_beside_a_result_in_k_euros_are_in_k_euros(fmt: str, tmp_path: Path) -> None:
+    """« 20 + 150 − 131,5 = 38,5 k€ »: the unit is written once, the terms are thousands too;
+    a factor written bare (« x 12 ») still reads as a count."""
+    assert report_of(ORCHARD_CASH, tmp_path, fmt).alerts == []
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_a_wrong_result_in_k_euros_is_still_found_in_thousands(fmt: str, tmp_path: Path) -> None:
+    wrong = ORCHARD_CASH.replace("= 38,5 k€", "= 36,5 k€")
+    (alert,) = report_of(wrong, tmp_path, fmt).alerts
+    message = plain(alert.message)
+    assert "36,5 k€" in message and "38 500 €" in message
+
+
+# ------------------------------------------------------------- a running computation
+
+
+LESSONS = """
+# Nos tarifs
+
+- formule confort : 12 x 45 = 540 € + 60 € d'inscription = 600 € pour l'année
+- formule libre : 10 x 50 = 500 €
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "pdf"])
+def test_a_result_followed_by_a_next_step_is_a_running_computation(
+    fmt: str, tmp_path: Path
+) -> None:
+    """« 12 x 45 = 540 € + 60 € ... »: 540 € is the product, then the student goes on adding;
+    the product is checked against 540 €, not against 540 + 60."""
+    assert report_of(LESSONS, tmp_path, fmt).alerts == []
+
+
+def test_a_wrong_step_of_a_running_computation_is_found(tmp_path: Path) -> None:
+    wrong = LESSONS.replace("12 x 45 = 540 €", "12 x 45 = 560 €")
+    (alert,) = report_of(wrong, tmp_path).alerts
+    message = plain(alert.message)
+    assert "12 x 45 = 560 €" in message and "540 €" in message
+
+
+# ------------------------------------------- forecast, actual and variance side by side
+
+MONTH_REVIEW = """
+# Suivi des écarts
+
+Bilan du premier mois (mars) :
+
+| Mars | Prévu | Réalisé | Écart | Écart % |
+|---|---:|---:|---:|---:|
+| Ventes (unités) | 40 | 34 | −6 | −15,0 % |
+| Encaissements | 2 400 € | 2 040 € | −360 € | −15,0 % |
+| Décaissements | 3 100 € | 3 250 € | 150 € | +4,8 % |
+| Trésorerie fin de mois | 900 € | 290 € | −610 € | – |
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx", "pdf"])
+def test_forecast_and_actual_columns_are_not_successive_periods(fmt: str, tmp_path: Path) -> None:
+    """The actual month does not open on the forecast's closing balance, and the variance
+    column is a difference: no carry-over is read across such columns."""
+    assert report_of(MONTH_REVIEW, tmp_path, fmt).alerts == []
+
+
+SCENARIOS = """
+# Trésorerie selon trois scénarios
+
+| Fin d'année | Pessimiste | Réaliste | Optimiste |
+|---|---:|---:|---:|
+| Trésorerie de début | 5 000 € | 5 000 € | 5 000 € |
+| Encaissements | 30 000 € | 42 000 € | 51 000 € |
+| Décaissements | 33 000 € | 36 000 € | 39 000 € |
+| Trésorerie de fin | 2 000 € | 11 000 € | 17 000 € |
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_scenarios_side_by_side_are_each_checked_on_their_own(fmt: str, tmp_path: Path) -> None:
+    assert report_of(SCENARIOS, tmp_path, fmt).alerts == []
+    wrong = SCENARIOS.replace("| 11 000 € |", "| 12 000 € |")
+    (alert,) = report_of(wrong, tmp_path, fmt).alerts
+    message = plain(alert.message)
+    assert "Réaliste" in message and "12 000 €" in message and "11 000 €" in message
+
+
+# ------------------------------------------- the price heading a list of unit costs
+
+UNIT_COSTS = """
+# Coûts variables
+
+**Par coffret vendu**
+
+- Prix de vente moyen constaté : 30 € HT
+- Savons et bougies : 8 €
+- Emballage et calage : 1,50 €
+- Frais d'envoi : 2,50 €
+- **Total variable : 12 € par coffret**
+
+## Marge
+
+Il reste donc 30 − 12 = 18 € de marge par coffret.
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "pdf"])
+def test_the_price_heading_a_list_of_costs_is_not_one_of_them(fmt: str, tmp_path: Path) -> None:
+    assert report_of(UNIT_COSTS, tmp_path, fmt).alerts == []
+
+
+@pytest.mark.parametrize("fmt", ["md", "pdf"])
+def test_a_wrong_total_of_costs_under_a_price_is_still_found(fmt: str, tmp_path: Path) -> None:
+    wrong = UNIT_COSTS.replace("Total variable : 12 €", "Total variable : 15 €").replace(
+        "30 − 12 = 18 €", "30 − 15 = 15 €"
+    )
+    (alert,) = report_of(wrong, tmp_path, fmt).alerts
+    message = plain(alert.message)
+    assert "15 €" in message and "12 €" in message and "42 €" not in message
