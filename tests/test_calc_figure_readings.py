@@ -111,6 +111,31 @@ def test_scenarios_side_by_side_are_each_checked_on_their_own(fmt: str, tmp_path
     assert "Réaliste" in message and "12 000 €" in message and "11 000 €" in message
 
 
+MONTHS_FORECAST_AND_ACTUAL = """
+# Trésorerie : prévu et réel
+
+| | Avril prévu | Avril réel | Mai prévu | Mai réel |
+|---|---:|---:|---:|---:|
+| Trésorerie début | 6 000 € | 6 000 € | 4 500 € | 3 800 € |
+| Encaissements | 3 000 € | 2 300 € | 4 000 € | 4 400 € |
+| Décaissements | 4 500 € | 4 500 € | 3 500 € | 3 600 € |
+| Trésorerie fin | 4 500 € | 3 800 € | 5 000 € | 4 600 € |
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "pdf"])
+def test_a_month_opens_on_the_same_version_of_the_month_before(fmt: str, tmp_path: Path) -> None:
+    """« Mai réel » opens on « Avril réel »'s closing, not on the forecast beside it."""
+    assert report_of(MONTHS_FORECAST_AND_ACTUAL, tmp_path, fmt).alerts == []
+    wrong = MONTHS_FORECAST_AND_ACTUAL.replace(
+        "| Trésorerie début | 6 000 € | 6 000 € | 4 500 € | 3 800 € |",
+        "| Trésorerie début | 6 000 € | 6 000 € | 4 500 € | 3 300 € |",
+    ).replace("| 5 000 € | 4 600 € |", "| 5 000 € | 4 100 € |")
+    (alert,) = report_of(wrong, tmp_path, fmt).alerts
+    message = plain(alert.message)
+    assert "Avril réel 3 800 €" in message and "Mai réel 3 300 €" in message
+
+
 # ------------------------------------------- the price heading a list of unit costs
 
 UNIT_COSTS = """

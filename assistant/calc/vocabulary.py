@@ -144,18 +144,15 @@ _VERSION = re.compile(
 )
 
 
-_NAMES_PERIOD = re.compile(
-    r"\b(?:jan\w*|fev\w*|mars|avr\w*|mai|juin|juil\w*|aou\w*|sep\w*|oct\w*|nov\w*|dec\w*"
-    r"|mois|trimestre|semestre|semaine|annee|exercice|[mts] ?\d{1,2}|n ?\+ ?\d|(?:19|20)\d\d)\b"
-)
-
-
-def is_version(label: str) -> bool:
-    """A column header naming a version of the same figures rather than a period: forecast
-    and actual (« Prévu », « Réalisé », « Écart »), scenarios (« Pessimiste », « Hypothèse
-    haute »). Such columns stand side by side, none follows another in time."""
+def version_of(label: str) -> tuple[str, str]:
+    """A column header split into the version it names and the rest: (« prevu », « janvier »)
+    for « Janvier prévu », (« realise », « ») for « Réalisé », (« », « mars ») for « Mars ».
+    Versions of the same figures (forecast and actual, « Écart », scenarios) stand side by
+    side: none follows another in time."""
     text = folded(label)
-    return bool(_VERSION.search(text)) and not _NAMES_PERIOD.search(text)
+    version = " ".join(m.group(0) for m in _VERSION.finditer(text))
+    rest = " ".join(re.sub(r"[^\w+]+", " ", _VERSION.sub(" ", text)).split())
+    return version, rest
 
 
 CashRow = Literal["opening", "closing", "receipts", "disbursements", "net", "balance"]
