@@ -168,3 +168,34 @@ def test_a_wrong_total_of_costs_under_a_price_is_still_found(fmt: str, tmp_path:
     (alert,) = report_of(wrong, tmp_path, fmt).alerts
     message = plain(alert.message)
     assert "15 €" in message and "12 €" in message and "42 €" not in message
+
+
+# ------------------------------------------------ words of a cell around its figure
+
+LAUNCH_BUDGET = """
+# Budget du lancement
+
+| Poste | Montant | Part |
+|---|---:|---:|
+| Agence web | 6 000 € | 48 % |
+| Reportage vidéo | 2 500 € | 20 % |
+| Salon professionnel | 2 750 € | 22 % |
+| Impression | 1 250 € | soit 10 % |
+| **Total** | **12 500 €** | **100 %** |
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_a_reportage_is_a_cost_line_and_soit_introduces_a_share(fmt: str, tmp_path: Path) -> None:
+    """« Reportage » is a line of costs, not the « Report » of a balance; « soit 10 % » is
+    the share of its line."""
+    assert report_of(LAUNCH_BUDGET, tmp_path, fmt).alerts == []
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_a_wrong_share_written_after_soit_is_found(fmt: str, tmp_path: Path) -> None:
+    wrong = LAUNCH_BUDGET.replace("soit 10 %", "soit 15 %").replace("**100 %**", "")
+    wrong = wrong.replace("Reportage vidéo", "Tournage vidéo")  # this rule alone
+    (alert,) = report_of(wrong, tmp_path, fmt).alerts
+    message = plain(alert.message)
+    assert "15 %" in message and "10 %" in message and "Impression" in message

@@ -55,12 +55,18 @@ def _by_rows(grid: Grid) -> Plan | None:
     labels = [grid.row_label(r) for r in range(len(grid.rows))]
     if not _looks_like_plan(labels[grid.header :]):
         return None
-    columns = _period_indices([grid.column_label(c) for c in grid.numeric_columns()])
+    headers = [grid.column_label(c) for c in grid.numeric_columns()]
+    columns = _period_indices(headers)
     cols = [grid.numeric_columns()[i] for i in columns]
     if len(cols) < 2:
         return None
     periods = [grid.column_label(c) for c in cols]
-    plan = Plan(grid=grid, periods=periods, follows=_sequence(periods))
+    follows = _sequence(periods)
+    for j in range(1, len(columns)):
+        skipped = headers[columns[j - 1] + 1 : columns[j]]
+        if any(not is_total(h) for h in skipped):
+            follows[j] = None  # a column not read as a period stands between: not its sequel
+    plan = Plan(grid=grid, periods=periods, follows=follows)
     for r in range(grid.header, len(grid.rows)):
         cells = [grid.cell(r, c) for c in cols]
         _add_line(plan, labels[r], cells, grid.row_quote(r), grid.has_figures(r), grid.row_span(r))

@@ -123,7 +123,9 @@ def parse_cell(cell: str) -> Number | None:
         return None
     number = numbers[0]
     rest = cell[: number.start] + " " + cell[number.end :]
-    rest = re.sub(r"\b(?:HT|TTC|env\.?|environ)\b|[€%~≈*]", " ", rest, flags=re.IGNORECASE)
+    rest = re.sub(
+        r"\b(?:HT|TTC|env\.?|environ|soit|approx\.?)(?!\w)|[€%~≈*]", " ", rest, flags=re.IGNORECASE
+    )
     if re.search(r"[^\W\d_]", rest):
         return None
     return number

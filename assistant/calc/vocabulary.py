@@ -124,7 +124,7 @@ def is_share_header(label: str) -> bool:
 
 
 _PERIOD = re.compile(
-    r"^(?:jan\w*|fev\w*|mars|avr\w*|mai|juin|juil\w*|aou\w*|sep\w*|oct\w*|nov\w*|dec\w*)"
+    r"^(?:jan\w*|fev\w*|mars?|avr\w*|mai|juin|juil\w*|aou\w*|sep\w*|oct\w*|nov\w*|dec\w*)"
     r"(?:\W*\d{2,4})?$"
     r"|^(?:mois|m|semaine|s|trimestre|t|annee|an|n ?\+ ?)\s?\d{1,2}$"
     r"|^(?:annee|exercice)\s?\w*\s?(?:19|20)\d\d$|^(?:19|20)\d\d$|^(?:n|n ?\+ ?\d)$"
@@ -178,6 +178,6 @@ def cash_row(label: str) -> CashRow | None:
         return "disbursements"
     if balance:
         return "balance"
-    if text.startswith("report"):
-        return "opening"
+    if re.match(r"report\b", text):
+        return "opening"  # « Report » carries a balance over; a « Reportage » is a cost
     return None
