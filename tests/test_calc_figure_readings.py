@@ -136,6 +136,36 @@ def test_a_month_opens_on_the_same_version_of_the_month_before(fmt: str, tmp_pat
     assert "Avril réel 3 800 €" in message and "Mai réel 3 300 €" in message
 
 
+SHORT_MONTHS = """
+# Plan de trésorerie
+
+| | Jan | Fév | Mar | Avr |
+|---|---:|---:|---:|---:|
+| Encaissements | 4 000 | 5 500 | 6 000 | 7 200 |
+| Total décaissements | 6 000 | 4 500 | 5 200 | 5 000 |
+| Flux du mois | −2 000 | 1 000 | 800 | 2 200 |
+| Solde fin de mois | 1 000 | 2 000 | 2 800 | 5 000 |
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_mar_is_march_in_a_plan(fmt: str, tmp_path: Path) -> None:
+    """« Mar » is March: April's balance follows March's, not February's."""
+    assert report_of(SHORT_MONTHS, tmp_path, fmt).alerts == []
+    wrong = SHORT_MONTHS.replace("| 2 800 | 5 000 |", "| 2 800 | 5 500 |")
+    (alert,) = report_of(wrong, tmp_path, fmt).alerts
+    assert "5 500 €" in plain(alert.message) and "5 000 €" in plain(alert.message)
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_a_month_not_read_as_one_breaks_the_sequence(fmt: str, tmp_path: Path) -> None:
+    """« Mars* » (a footnote's star) is not read as a month: April is then nobody's sequel,
+    rather than February's."""
+    starred = SHORT_MONTHS.replace("| Mar |", "| Mars* |").replace("| Jan |", "| Janvier |")
+    starred = starred.replace("| Fév |", "| Février |").replace("| Avr |", "| Avril |")
+    assert report_of(starred, tmp_path, fmt).alerts == []
+
+
 # ------------------------------------------- the price heading a list of unit costs
 
 UNIT_COSTS = """
