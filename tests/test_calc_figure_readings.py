@@ -229,3 +229,35 @@ def test_a_wrong_share_written_after_soit_is_found(fmt: str, tmp_path: Path) -> 
     (alert,) = report_of(wrong, tmp_path, fmt).alerts
     message = plain(alert.message)
     assert "15 %" in message and "10 %" in message and "Impression" in message
+
+
+# ------------------------------------ two tables one under the other, merged by a PDF
+
+TWO_TABLES = """
+# Plan de trésorerie
+
+| Mois | Achats | Salaires | Total décaiss. | Encaissements |
+|---|---:|---:|---:|---:|
+| Mai | 1 200 € | 2 000 € | 3 200 € | 2 500 € |
+| Juin | 1 500 € | 2 000 € | 3 500 € | 4 100 € |
+| Juillet | 1 800 € | 2 000 € | 3 800 € | 5 200 € |
+
+| Mois | Trésorerie début | + Encaissements | − Décaissements | Trésorerie fin |
+|---|---:|---:|---:|---:|
+| Mai | 4 000 € | 2 500 € | 3 200 € | 3 300 € |
+| Juin | 3 300 € | 4 100 € | 3 500 € | 3 900 € |
+| Juillet | 3 900 € | 5 200 € | 3 800 € | 5 300 € |
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "pdf"])
+def test_a_second_header_row_starts_a_second_table(fmt: str, tmp_path: Path) -> None:
+    """A PDF gives the two tables as one block; the row of column names under the first
+    table's lines is the second table's header, and its carry-overs are checked."""
+    assert report_of(TWO_TABLES, tmp_path, fmt).alerts == []
+    wrong = TWO_TABLES.replace("| Juillet | 3 900 € |", "| Juillet | 3 090 € |").replace(
+        "| 5 300 € |", "| 4 490 € |"
+    )
+    (alert,) = report_of(wrong, tmp_path, fmt).alerts
+    message = plain(alert.message)
+    assert "3 900 €" in message and "3 090 €" in message
