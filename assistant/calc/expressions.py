@@ -133,9 +133,10 @@ def _check_reading(chain: Chain, text: str, tolerance: float) -> CalcCheck:
         step = right[0].step if len(right) == 1 and isinstance(right[0], Figure) else 0.0
         if any(_equal(f, e, right, step, tolerance) for f in found for e in expected):
             continue
-        if _carries_on(right) and any(
-            _equal(f, e, right[:1], right[0].step, tolerance)
-            for f in side_values(right[:1])
+        first = right[0] if _carries_on(right) else None
+        if isinstance(first, Figure) and any(
+            _equal(f, e, [first], first.step, tolerance)
+            for f in side_values([first])
             for e in expected
         ):
             continue  # « 20 x 52 = 1 040 € + 90 € = 1 130 € »: the result, then a next step
