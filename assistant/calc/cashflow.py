@@ -17,7 +17,7 @@ from assistant.calc.formatting import amount
 from assistant.calc.grid import Cell, Grid
 from assistant.calc.models import CalcCheck, CheckKind
 from assistant.calc.outcome import at_page
-from assistant.calc.vocabulary import CashRow, cash_row, is_period, is_total
+from assistant.calc.vocabulary import CashRow, cash_row, is_period, is_total, version_of
 from assistant.textnorm import trim_span
 
 Flow = list[float | None]
@@ -35,6 +35,7 @@ class Plan:
     quotes: dict[str, str] = field(default_factory=dict)
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # of quotes, in the text
     section: str = ""  # heading being read: "receipts" or "disbursements"
+    follows: list[int | None] = field(default_factory=list)  # the period each one follows
 
 
 def read_plan(grid: Grid) -> Plan | None:
@@ -54,11 +55,18 @@ def _by_rows(grid: Grid) -> Plan | None:
     labels = [grid.row_label(r) for r in range(len(grid.rows))]
     if not _looks_like_plan(labels[grid.header :]):
         return None
-    columns = _period_indices([grid.column_label(c) for c in grid.numeric_columns()])
+    headers = [grid.column_label(c) for c in grid.numeric_columns()]
+    columns = _period_indices(headers)
     cols = [grid.numeric_columns()[i] for i in columns]
     if len(cols) < 2:
         return None
-    plan = Plan(grid=grid, periods=[grid.column_label(c) for c in cols])
+    periods = [grid.column_label(c) for c in cols]
+    follows = _sequence(periods)
+    for j in range(1, len(columns)):
+        skipped = headers[columns[j - 1] + 1 : columns[j]]
+        if any(not is_total(h) for h in skipped):
+            follows[j] = None  # a column not read as a period stands between: not its sequel
+    plan = Plan(grid=grid, periods=periods, follows=follows)
     for r in range(grid.header, len(grid.rows)):
         cells = [grid.cell(r, c) for c in cols]
         _add_line(plan, labels[r], cells, grid.row_quote(r), grid.has_figures(r), grid.row_span(r))
@@ -73,11 +81,26 @@ def _by_columns(grid: Grid) -> Plan | None:
     rows = [r for r in range(grid.header, len(grid.rows)) if not is_total(grid.row_label(r))]
     if len(rows) < 2:
         return None
-    plan = Plan(grid=grid, periods=[grid.row_label(r) for r in rows])
+    periods = [grid.row_label(r) for r in rows]
+    plan = Plan(grid=grid, periods=periods, follows=_sequence(periods))
     for c, header in zip(numeric, headers, strict=True):
         cells = [grid.cell(r, c) for r in rows]
         _add_line(plan, header, cells, header, True, _header_span(grid, c, header))
     return plan
+
+
+def _sequence(periods: list[str]) -> list[int | None]:
+    """The period each period follows: the one before it, but across versions (« Prévu »,
+    « Réalisé », « Écart », scenarios) the one before it of the same version and another
+    period (« Février réel » follows « Janvier réel »); versions of one period follow none."""
+    parts = [version_of(p) for p in periods]
+    if not any(version for version, _ in parts):
+        return [j - 1 if j else None for j in range(len(periods))]
+    follows: list[int | None] = []
+    for j, (version, rest) in enumerate(parts):
+        before = [i for i in range(j) if parts[i][0] == version and parts[i][1] not in ("", rest)]
+        follows.append(before[-1] if before and rest else None)
+    return follows
 
 
 def _looks_like_plan(labels: list[str]) -> bool:
@@ -187,6 +210,8 @@ def _carried_on(plan: Plan, error: CalcCheck, closing: Flow, line: str = "closin
     one is named with what it should be (one mistake, one alert)."""
     if error.found is None or error.expected is None or error.span is None:
         return error
+    if any(f != (i - 1 if i else None) for i, f in enumerate(plan.follows)):
+        return error  # versions side by side: the periods after it are not its sequels
     opening = line == "opening"
     cells = plan.cells.get(line) or ([] if opening else plan.cells.get("balance")) or []
     j = next(
@@ -237,8 +262,9 @@ def _closing_errors(
     checked = 0
     for j, found in enumerate(closing):
         start = flows.opening[j] if flows.opening else None
-        if start is None and j:
-            start = closing[j - 1]
+        before = plan.follows[j]
+        if start is None and before is not None:
+            start = closing[before]
         routes = _closing_routes(start, j, flows) if start is not None else []
         if found is None or start is None or not routes:
             continue
@@ -288,7 +314,10 @@ def _carry_errors(
     errors: list[CalcCheck] = []
     checked = 0
     for j in range(1, len(closing)):
-        before, start = closing[j - 1], opening[j]
+        i = plan.follows[j]
+        if i is None:
+            continue  # forecast beside actual, or scenarios: nothing is carried over
+        before, start = closing[i], opening[j]
         if before is None or start is None:
             continue
         checked += 1
@@ -296,7 +325,7 @@ def _carry_errors(
             continue
         page = plan.grid.block.page
         message = (
-            f"Report de trésorerie erroné{at_page(page)} : fin {plan.periods[j - 1]} "
+            f"Report de trésorerie erroné{at_page(page)} : fin {plan.periods[i]} "
             f"{amount(before, 'currency')}, début {plan.periods[j]} {amount(start, 'currency')}."
         )
         figures = {"fin de période précédente": before}

@@ -22,7 +22,7 @@ from assistant.calc.figures import Figure
 from assistant.calc.formatting import amount
 from assistant.calc.models import CalcCheck, CheckStatus
 from assistant.calc.outcome import at_page, close
-from assistant.calc.vocabulary import folded
+from assistant.calc.vocabulary import folded, names_a_sale
 from assistant.document import Document
 
 MIN_TERMS = 3
@@ -79,6 +79,9 @@ def _list_sums(doc: Document, figures: list[Figure], tolerance: float) -> list[C
                 break  # the total of the list above
             terms.insert(0, items[0])
             previous -= 1
+        if not names_a_sale(total.label):
+            while terms and names_a_sale(terms[0].label):
+                terms.pop(0)  # « Prix moyen : 24 € » heading a list of unit costs: the context
         labels = [folded(f.label) for f in terms]
         if len(terms) < MIN_TERMS or not all(_named(label) for label in labels):
             continue

@@ -7,12 +7,14 @@ that "1 + 1 = 3" in a slogan is left alone; a percentage added to or taken from 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import pairwise
 
 from assistant.calc.chains import Chain, Token, chains_in, deduction_values, side_values
 from assistant.calc.figures import Figure, prose_blocks
 from assistant.calc.formatting import amount
 from assistant.calc.models import CalcCheck, CheckStatus
+from assistant.calc.numbers import written_scale
 from assistant.calc.outcome import at_page, close
 
 
@@ -85,6 +87,42 @@ def _is_percent(token: Token) -> bool:
 
 
 def check_chain(chain: Chain, text: str, tolerance: float) -> CalcCheck:
+    """The chain redone; an error only when no reading of its figures makes it hold."""
+    checks = [_check_reading(reading, text, tolerance) for reading in readings(chain)]
+    if any(c.status == "ok" for c in checks):
+        return next(c for c in checks if c.status == "ok")
+    errors = [c for c in checks if c.status == "error"]
+    if len(errors) < len(checks):
+        return next(c for c in checks if c.status != "error")
+    return min(errors, key=_miss)
+
+
+def readings(chain: Chain) -> list[Chain]:
+    """The chain as written and, when bare figures stand beside figures written in one scaled
+    unit (« 15 + 192 − 168,1 = 38,9 k€ »), the chain with the bare figures in that unit too:
+    students often write the unit once, at the end."""
+    scales = {written_scale(f.raw) for f in chain.figures} - {1.0}
+    bare = [f for f in chain.figures if f.unit == "number" and written_scale(f.raw) == 1.0]
+    if len(scales) != 1 or not bare:
+        return [chain]
+    scale = scales.pop()
+    tokens: list[Token] = [
+        t.model_copy(update={"value": t.value * scale, "step": t.step * scale})
+        if isinstance(t, Figure) and any(t is f for f in bare)
+        else t
+        for t in chain.tokens
+    ]
+    return [chain, replace(chain, tokens=tokens)]
+
+
+def _miss(check: CalcCheck) -> float:
+    """How far a reading's result is from the written one, relatively."""
+    if check.found is None or check.expected is None:
+        return float("inf")
+    return abs(check.found - check.expected) / max(abs(check.found), 1e-9)
+
+
+def _check_reading(chain: Chain, text: str, tolerance: float) -> CalcCheck:
     sides = chain.segments()
     for left, right in pairwise(sides):
         written = right[0] if len(right) == 1 and isinstance(right[0], Figure) else None
@@ -93,9 +131,24 @@ def check_chain(chain: Chain, text: str, tolerance: float) -> CalcCheck:
         if not expected or not found:
             return _outcome(chain, text, "unverified", None, None)
         step = right[0].step if len(right) == 1 and isinstance(right[0], Figure) else 0.0
-        if not any(_equal(f, e, right, step, tolerance) for f in found for e in expected):
-            return _outcome(chain, text, "error", expected[0], right)
+        if any(_equal(f, e, right, step, tolerance) for f in found for e in expected):
+            continue
+        first = right[0] if _carries_on(right) else None
+        if isinstance(first, Figure) and any(
+            _equal(f, e, [first], first.step, tolerance)
+            for f in side_values([first])
+            for e in expected
+        ):
+            continue  # « 20 x 52 = 1 040 € + 90 € = 1 130 € »: the result, then a next step
+        written_first = right[:1] if _carries_on(right) else right
+        return _outcome(chain, text, "error", expected[0], written_first)
     return _outcome(chain, text, "ok", None, None)
+
+
+def _carries_on(side: list[Token]) -> bool:
+    """A side that opens on a figure and goes on with an operator: a running computation
+    writes the result of the step before, then the next step (« = 1 040 € + 90 € »)."""
+    return len(side) > 2 and isinstance(side[0], Figure) and side[1] in ("+", "-", "*", "/")
 
 
 def _equal(found: float, expected: float, right: list[Token], step: float, tol: float) -> bool:

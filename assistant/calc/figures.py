@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from pydantic import BaseModel, Field
 
-from assistant.calc.grid import Cell, Grid, as_table, read_grid
+from assistant.calc.grid import Cell, Grid, as_table, read_grid_parts
 from assistant.calc.numbers import Number, Period, Unit, find_numbers
 from assistant.calc.vocabulary import is_total
 from assistant.document import Block, Document
@@ -90,8 +90,8 @@ def document_figures(doc: Document) -> list[Figure]:
     figures: list[Figure] = []
     for block in doc.evidence_blocks():
         if as_table(block).kind == "table":
-            grid = read_grid(doc, block)
-            figures += table_figures(doc, grid) if grid else []
+            for grid in read_grid_parts(doc, block):
+                figures += table_figures(doc, grid)
         else:
             figures += prose_figures(doc, block)
     return figures

@@ -103,13 +103,15 @@ def read_grids(doc: Document) -> list[Grid]:
     grids: list[Grid] = []
     previous: Grid | None = None
     for block in doc.evidence_blocks():
-        grid = read_grid(doc, block)
+        parts = read_grid_parts(doc, block)
+        grid = parts[0] if parts else None
         if grid is not None and previous is not None and _continues(previous, grid):
             grid = Grid(previous.block, previous.rows + grid.rows, previous.header, doc.text)
             grids[-1] = grid
         elif grid is not None:
             grids.append(grid)
-        previous = grid
+        grids += parts[1:]
+        previous = parts[-1] if len(parts) > 1 else grid
     return grids
 
 
@@ -124,17 +126,43 @@ def _continues(before: Grid, after: Grid) -> bool:
 
 
 def read_grid(doc: Document, block: Block) -> Grid | None:
-    """The grid of a table block, or None when it is not a table or has no figures."""
+    """The grid of a table block, or None when it is not a table or has no figures; the
+    first table when the block holds several (see ``read_grid_parts``)."""
+    parts = read_grid_parts(doc, block)
+    return parts[0] if parts else None
+
+
+def read_grid_parts(doc: Document, block: Block) -> list[Grid]:
+    """The grids of a table block. Two tables one under the other may come out of a PDF as
+    one block: a full row of column names under lines of figures (« Mois | Trésorerie début
+    | ... » under the lines of a first table) is the header of a second table."""
     block = as_table(block)
     if block.kind != "table" or not block.rows:
-        return None
+        return []
     rows = _locate_cells(doc.text, block)
-    header = 0
-    while header < len(rows) and _is_header_row(rows[header]):
-        header += 1
-    if header >= len(rows):
-        return None
-    return Grid(block=block, rows=rows, header=header, doc_text=doc.text)
+    grids: list[Grid] = []
+    while rows:
+        header = 0
+        while header < len(rows) and _is_header_row(rows[header]):
+            header += 1
+        if header >= len(rows):
+            break
+        end = next(
+            (k for k in range(header + 1, len(rows)) if _starts_a_table(rows[k - 1], rows[k])),
+            len(rows),
+        )
+        grids.append(Grid(block=block, rows=rows[:end], header=header, doc_text=doc.text))
+        rows = rows[end:]
+    return grids
+
+
+def _starts_a_table(before: list[Cell], row: list[Cell]) -> bool:
+    """A header row, every cell filled with words, under a line holding figures."""
+    return (
+        any(c.number is not None for c in before[1:])
+        and _is_header_row(row)
+        and all(not c.empty for c in row)
+    )
 
 
 MIN_PIPE_ROWS = 3

@@ -123,10 +123,19 @@ def parse_cell(cell: str) -> Number | None:
         return None
     number = numbers[0]
     rest = cell[: number.start] + " " + cell[number.end :]
-    rest = re.sub(r"\b(?:HT|TTC|env\.?|environ)\b|[€%~≈*]", " ", rest, flags=re.IGNORECASE)
+    rest = re.sub(
+        r"\b(?:HT|TTC|env\.?|environ|soit|approx\.?)(?!\w)|[€%~≈*]", " ", rest, flags=re.IGNORECASE
+    )
     if re.search(r"[^\W\d_]", rest):
         return None
     return number
+
+
+def written_scale(raw: str) -> float:
+    """The multiplier a figure's unit carries as written: 1 000 for '38,9 k€', 1 000 000 for
+    '1,2 M€', 1 for '38 900 €' or a bare '38,9'."""
+    found = _NUMBER.search(raw)
+    return _unit_of(raw[found.end() :])[0] if found else 1.0
 
 
 def is_empty_cell(cell: str) -> bool:

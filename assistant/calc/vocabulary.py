@@ -91,6 +91,17 @@ def concepts_in(label: str) -> list[tuple[int, int, Concept]]:
     return unique
 
 
+_SALE = re.compile(r"\b(?:panier|ticket) moyen\b|\bprix\b|\btarifs?\b|\bpvu?\b")
+
+
+def names_a_sale(label: str) -> bool:
+    """The label names what a unit sells for or what is sold (a price, an average basket,
+    revenue), not a cost."""
+    return bool(_SALE.search(folded(label))) or any(
+        c in ("unit_price", "revenue") for _, _, c in concepts_in(label)
+    )
+
+
 def is_total(label: str) -> bool:
     return bool(re.search(r"\btot(?:al|aux)\b", folded(label)))
 
@@ -113,7 +124,7 @@ def is_share_header(label: str) -> bool:
 
 
 _PERIOD = re.compile(
-    r"^(?:jan\w*|fev\w*|mars|avr\w*|mai|juin|juil\w*|aou\w*|sep\w*|oct\w*|nov\w*|dec\w*)"
+    r"^(?:jan\w*|fev\w*|mars?|avr\w*|mai|juin|juil\w*|aou\w*|sep\w*|oct\w*|nov\w*|dec\w*)"
     r"(?:\W*\d{2,4})?$"
     r"|^(?:mois|m|semaine|s|trimestre|t|annee|an|n ?\+ ?)\s?\d{1,2}$"
     r"|^(?:annee|exercice)\s?\w*\s?(?:19|20)\d\d$|^(?:19|20)\d\d$|^(?:n|n ?\+ ?\d)$"
@@ -124,6 +135,24 @@ _PERIOD = re.compile(
 def is_period(label: str) -> bool:
     """A column header naming a month or period: 'Janvier', 'févr.-25', 'M3', 'Année 2'."""
     return bool(_PERIOD.match(folded(label).strip(" .")))
+
+
+_VERSION = re.compile(
+    r"\b(?:prevus?|previsionnel(?:le)?s?|previsions?|budgete?s?|budget|realises?|reel(?:le)?s?"
+    r"|ecarts?|variations?|objectifs?|scenarios?|hypotheses?|pessimistes?|realistes?"
+    r"|optimistes?|bas(?:se)?|haut(?:e)?|median(?:e)?)\b"
+)
+
+
+def version_of(label: str) -> tuple[str, str]:
+    """A column header split into the version it names and the rest: (« prevu », « janvier »)
+    for « Janvier prévu », (« realise », « ») for « Réalisé », (« », « mars ») for « Mars ».
+    Versions of the same figures (forecast and actual, « Écart », scenarios) stand side by
+    side: none follows another in time."""
+    text = folded(label)
+    version = " ".join(m.group(0) for m in _VERSION.finditer(text))
+    rest = " ".join(re.sub(r"[^\w+]+", " ", _VERSION.sub(" ", text)).split())
+    return version, rest
 
 
 CashRow = Literal["opening", "closing", "receipts", "disbursements", "net", "balance"]
@@ -149,6 +178,6 @@ def cash_row(label: str) -> CashRow | None:
         return "disbursements"
     if balance:
         return "balance"
-    if text.startswith("report"):
-        return "opening"
+    if re.match(r"report\b", text):
+        return "opening"  # « Report » carries a balance over; a « Reportage » is a cost
     return None
