@@ -24,7 +24,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +35,7 @@ from assistant.detect.judgment import TOPIC_CLASSES, Matrix, load_judgment
 from assistant.detect.judgment import judge as judge_outcome
 from assistant.services import Services
 from eval.engine_steps import detected
-from eval.labels import training_labels
+from eval.labels import group_of, training_labels
 from eval.passages import repo_relative
 from eval.train_dossier import fit, load_rows, parse_training_args, standardisation
 
@@ -54,10 +54,12 @@ class Dossier:
     others: list[tuple[str, str]] = field(default_factory=list)  # (expected, got), elements
 
 
-def dossier_rows(services: Services, folder: Path) -> list[Dossier]:
+def dossier_rows(
+    services: Services, folder: Path, authors: Collection[str] | None = None
+) -> list[Dossier]:
     out = []
-    for label in training_labels(folder):
-        group = getattr(label, "author", "") or folder.name
+    for label in training_labels(folder, authors):
+        group = group_of(label, folder)
         out.append(_rows_of(services, folder / label.file, label.epreuve, label.checkpoints))
         out[-1].group = group
     return out
