@@ -112,6 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "embedder": embedder.name,
         "trained_on": {
             "dossiers": [repo_relative(f) for f in args.dossiers],
+            "authors": sorted(authors) or "all",
             "passages": [repo_relative(p) for p in args.passages],
             "dossier_targets": len(bags),
             "passage_targets": len(singles),

@@ -43,7 +43,7 @@ from assistant.services import Services, build_services
 from eval.engine_steps import detected
 from eval.labels import DEV_DOSSIERS, TRAINING_DOSSIERS, group_of, training_labels
 from eval.passages import held_out
-from eval.train_dossier import add_authors
+from eval.train_dossier import add_authors, authors_of
 
 log = logging.getLogger("eval.train_attribution")
 EVAL = Path(__file__).parent
@@ -374,6 +374,7 @@ def write_model(
             str(p.relative_to(EVAL.parent)) if p.is_absolute() else str(p)
             for p in [*args.passages, *args.train, *args.dev]
         ],
+        "authors": authors_of(args),
         "ridge": RIDGE,
         "l2": L2,
     }

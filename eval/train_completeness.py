@@ -37,7 +37,13 @@ from assistant.services import Services
 from eval.engine_steps import detected
 from eval.labels import group_of, training_labels
 from eval.passages import repo_relative
-from eval.train_dossier import fit, load_rows, parse_training_args, standardisation
+from eval.train_dossier import (
+    authors_of,
+    fit,
+    load_rows,
+    parse_training_args,
+    standardisation,
+)
 
 log = logging.getLogger("eval.train_completeness")
 EVAL = Path(__file__).parent
@@ -204,6 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "weights": [[round(float(v), 6) for v in row] for row in model.weights],
         "trained_on": {
             "dossiers": [repo_relative(f) for f in [*args.train, *args.dev]],
+            "authors": authors_of(args),
             "l2": best,
         },
     }

@@ -272,6 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "topic": [[round(float(v), 6) for v in row] for row in model.topic],
         "trained_on": {
             "dossiers": [repo_relative(f) for f in [*args.train, *args.dev]],
+            "authors": authors_of(args),
             "l2": best_l2,
         },
     }
@@ -361,6 +362,13 @@ def add_authors(parser: argparse.ArgumentParser) -> None:
         "e.g. devset), in --train and --dev. Not given: all but "
         f"{', '.join(sorted(NOT_TRAINED_ON))}; given without names: all.",
     )  # fmt: skip
+
+
+def authors_of(args: argparse.Namespace) -> list[str] | str:
+    """What ``--authors`` chose, for the record of the weights written."""
+    if args.authors is None:
+        return "all but " + ", ".join(sorted(NOT_TRAINED_ON))
+    return sorted(args.authors) or "all"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
