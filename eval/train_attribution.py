@@ -43,7 +43,7 @@ from assistant.services import Services, build_services
 from eval.engine_steps import detected
 from eval.labels import DEV_DOSSIERS, TRAINING_DOSSIERS, group_of, training_labels
 from eval.passages import held_out
-from eval.train_dossier import add_authors, authors_of
+from eval.train_dossier import add_authors
 
 log = logging.getLogger("eval.train_attribution")
 EVAL = Path(__file__).parent
@@ -350,7 +350,7 @@ def stack(
         r.prob = probability(r.features, mean, std, w)
     threshold = choose_threshold(dossiers, groups, oof, shipped, measure, thresholds)
     if not args.no_write:
-        write_model(args, final, mean, std, w, threshold, features, embedder)
+        write_model(args, final, mean, std, w, threshold, features, embedder, groups)
     return 0
 
 
@@ -363,6 +363,7 @@ def write_model(
     threshold: float,
     features: Sequence[str],
     embedder: str,
+    groups: Sequence[str] = (),
 ) -> None:
     """The ridges (float16) and the logistic regression to ``args.out``: numbers only, with
     what they were trained on."""
@@ -374,7 +375,7 @@ def write_model(
             str(p.relative_to(EVAL.parent)) if p.is_absolute() else str(p)
             for p in [*args.passages, *args.train, *args.dev]
         ],
-        "authors": authors_of(args),
+        "authors": sorted(groups),
         "ridge": RIDGE,
         "l2": L2,
     }

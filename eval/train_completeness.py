@@ -210,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "weights": [[round(float(v), 6) for v in row] for row in model.weights],
         "trained_on": {
             "dossiers": [repo_relative(f) for f in [*args.train, *args.dev]],
-            "authors": authors_of(args),
+            "authors": authors_of([*train_set, *dev_set]),
             "l2": best,
         },
     }

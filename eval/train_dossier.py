@@ -272,7 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "topic": [[round(float(v), 6) for v in row] for row in model.topic],
         "trained_on": {
             "dossiers": [repo_relative(f) for f in [*args.train, *args.dev]],
-            "authors": authors_of(args),
+            "authors": authors_of([*train_set, *dev_set]),
             "l2": best_l2,
         },
     }
@@ -364,11 +364,9 @@ def add_authors(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
-def authors_of(args: argparse.Namespace) -> list[str] | str:
-    """What ``--authors`` chose, for the record of the weights written."""
-    if args.authors is None:
-        return "all but " + ", ".join(sorted(NOT_TRAINED_ON))
-    return sorted(args.authors) or "all"
+def authors_of(dossiers: Sequence[object]) -> list[str]:
+    """The groups (authors, or folders) of the dossiers a model learnt from, for its record."""
+    return sorted({str(getattr(d, "group", "")) for d in dossiers})
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -93,3 +93,10 @@ def test_train_refuses_held_out_dossier_folders() -> None:
         train.parse_args(["--dossier-train", "eval/styles/heldout3"])
     with pytest.raises(SystemExit):
         train.parse_args(["--dossier-dev", "eval/heldout"])
+
+
+def test_the_weights_record_the_groups_they_learnt_from(folder: Path) -> None:
+    from types import SimpleNamespace
+
+    rows = [SimpleNamespace(group=group_of(label, folder)) for label in training_labels(folder)]
+    assert train_dossier.authors_of(rows) == ["lot", "w1", "w10"]
