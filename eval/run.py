@@ -33,6 +33,7 @@ SETS = {
     "devset": DEVSET,
     "heldout": Path(__file__).with_name("heldout"),
     "styles-train": STYLES / "train",
+    "styles-train2": STYLES / "train2",
     "styles-dev": STYLES / "dev",
     "styles-dev2": STYLES / "dev2",
     "styles-dev3": STYLES / "dev3",
@@ -46,11 +47,13 @@ SETS = {
     "styles-heldout8": STYLES / "heldout8",
     "styles-heldout9": STYLES / "heldout9",
     "styles-heldout10": STYLES / "heldout10",
+    "styles-heldout11": STYLES / "heldout11",
     "styles-figures": STYLES / "figures",
     "styles-tidy": STYLES / "tidy",
     "styles-figures2": STYLES / "figures2",
     "styles-figures3": STYLES / "figures3",
     "styles-figures4": STYLES / "figures4",
+    "styles-figures5": STYLES / "figures5",
 }
 BUILDERS = {"pdf": docbuild.build_pdf, "docx": docbuild.build_docx, "odt": docbuild.build_odt}
 
@@ -63,10 +66,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="Write the results as JSON to this file.")
     parser.add_argument(
         "--set", dest="set_name", choices=sorted(SETS), default="devset",
-        help="Labelled set: devset, styles-train, styles-dev, styles-dev2, styles-dev3, "
-        "styles-figures, styles-figures2, styles-figures3, styles-figures4, styles-tidy (tuned on) "
+        help="Labelled set: devset, styles-train, styles-train2, styles-dev, styles-dev2, "
+        "styles-dev3, styles-figures, styles-figures2..5, styles-tidy (tuned on) "
         "or heldout, styles-heldout, "
-        "styles-heldout2..10 "
+        "styles-heldout2..11 "
         "(measure only, never tune on them).",
     )  # fmt: skip
     parser.add_argument("--devset", type=Path, help="Folder of dossiers+labels (overrides --set).")
