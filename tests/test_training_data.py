@@ -100,3 +100,43 @@ def test_the_weights_record_the_groups_they_learnt_from(folder: Path) -> None:
 
     rows = [SimpleNamespace(group=group_of(label, folder)) for label in training_labels(folder)]
     assert train_dossier.authors_of(rows) == ["lot", "w1", "w10"]
+
+
+def test_what_was_detected_is_kept_while_the_upstream_weights_stay(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.services import build_services
+    from assistant.settings import LimitsSettings, Settings
+    from eval import engine_steps
+    from tests.dossiers import PESTEL_FULL, PRESENTATION, SWOT_TABLE, write
+
+    settings = Settings(
+        home=tmp_path / "home", parts="fake", limits=LimitsSettings(isolate_parsing=False)
+    )
+    services = build_services(settings)
+    path = write(tmp_path, "d.md", PRESENTATION, PESTEL_FULL, SWOT_TABLE)
+    first = engine_steps.detected(services, path, "E1")
+    assert engine_steps.detected(build_services(settings), path, "E1") is first
+    assert engine_steps.detected(services, path, "E2") is not first
+    monkeypatch.setattr(engine_steps, "upstream_digest", lambda: "retrained")
+    again = engine_steps.detected(services, path, "E1")
+    assert again is not first
+    assert [o.status for o in again.outcomes] == [o.status for o in first.outcomes]
+    path.write_text(path.read_text(encoding="utf-8") + "\nUne ligne de plus.\n", encoding="utf-8")
+    assert engine_steps.detected(services, path, "E1") is not again
+
+
+def test_the_upstream_digest_ignores_the_models_trained_downstream(tmp_path: Path) -> None:
+    from eval.engine_steps import DOWNSTREAM, upstream_digest
+
+    model = tmp_path / "detect" / "model"
+    model.mkdir(parents=True)
+    (model / "weights.json").write_text("{}", encoding="utf-8")
+    for name in DOWNSTREAM:
+        (model / name).write_text("1", encoding="utf-8")
+    before = upstream_digest(tmp_path)
+    for name in DOWNSTREAM:
+        (model / name).write_text("2", encoding="utf-8")
+    assert upstream_digest(tmp_path) == before
+    (model / "weights.json").write_text('{"bias": 1}', encoding="utf-8")
+    assert upstream_digest(tmp_path) != before
