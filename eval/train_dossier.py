@@ -359,8 +359,9 @@ def add_authors(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--authors", nargs="*", default=None,
         help="Only the dossiers of these authors (a label without one: its folder's name, "
-        "e.g. devset), in --train and --dev. Not given: all but "
-        f"{', '.join(sorted(NOT_TRAINED_ON))}; given without names: all.",
+        "e.g. devset), in --train and --dev. Not given: all"
+        + (f" but {', '.join(sorted(NOT_TRAINED_ON))}" if NOT_TRAINED_ON else "")
+        + "; given without names: all.",
     )  # fmt: skip
 
 
