@@ -25,8 +25,14 @@ and the dossier-level decision that reads both (``eval.train_dossier``: ``model/
 then the completeness of checkpoints without elements (``eval.train_completeness``:
 ``model/completeness.json``), the element attribution (``eval.train_attribution``:
 ``model/attribution.npz``) and the topics' second look (``eval.train_topics``:
-``model/topics.npz``), unless ``--no-dossier``. The training dossiers are those of author
-w1 (``--authors``).
+``model/topics.npz``), unless ``--no-dossier``. The training dossiers of this model are those
+of author w1 in ``eval/styles/train`` (``--dossiers``, ``--authors``; session 15 measured every
+author, and ``eval/styles/train2`` too, and kept w1: eval/README, "Session 15 (train15)"). The
+dossier-level trainers' own options are set by ``--dossier-train``, ``--dossier-dev`` and
+``--dossier-authors`` (their defaults: ``eval.labels.TRAINING_DOSSIERS``, ``DEV_DOSSIERS``, every
+author but ``NOT_TRAINED_ON``). Labelled passage files: ``--passages`` (w1, w2) for this model;
+the assertion reading, the verdict, the attribution and the topics read every
+``eval/passages/train-*.jsonl`` but those their ``VERDICT_ONLY`` / ``NOT_USED`` lists leave out.
 """
 
 from __future__ import annotations
