@@ -9,6 +9,7 @@ at run time.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from assistant.detect.judgment import Reading, reading_of
 from assistant.detect.meaning import MeaningScan
 from assistant.detect.scope import Layout
 from assistant.injection import flagged_spans
+from assistant.resources import PACKAGE
 from assistant.services import Services
 
 
@@ -29,8 +31,44 @@ class Detected:
     reading: Reading | None
 
 
+DOWNSTREAM = frozenset({"dossier.json", "completeness.json", "attribution.npz", "topics.npz"})
+"""The models trained on what ``detected`` gives: it never reads them (``detect_outcomes``
+stops before the learned decisions), so writing one keeps what was detected valid."""
+_MEMO: dict[tuple[str, ...], Detected] = {}
+
+
+def upstream_digest(package: Path = PACKAGE) -> str:
+    """A hash of the weights ``detected`` may read (every model file of the package but the
+    ``DOWNSTREAM`` ones), names and bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(package.glob("*/model/*")):
+        if path.is_file() and path.name not in DOWNSTREAM:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def detected(services: Services, path: Path, epreuve: str) -> Detected:
-    """``path`` read and detected for ``epreuve`` as the review service does it."""
+    """``path`` read and detected for ``epreuve`` as the review service does it. Kept in
+    memory for the process, by the dossier's bytes, the épreuve, what shapes the review (its
+    settings, référentiel, limits) and the upstream weights: ``python -m eval.train`` runs four
+    dossier-level trainers one after the other on the same dossiers and weights."""
+    key = (
+        hashlib.sha256(path.read_bytes()).hexdigest(),
+        epreuve,
+        services.referentiel.content_hash or services.referentiel.version,
+        services.settings.fingerprint(),
+        services.settings.limits.model_dump_json(),
+        services.review.embedder.name,
+        upstream_digest(),
+    )
+    found = _MEMO.get(key)
+    if found is None:
+        found = _MEMO[key] = _detected(services, path, epreuve)
+    return found
+
+
+def _detected(services: Services, path: Path, epreuve: str) -> Detected:
     review, ref = services.review, services.referentiel
     doc = review.document(path, epreuve)
     layout = layout_of(doc, flagged_spans(doc))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from pathlib import Path
 from typing import Literal
 
@@ -71,15 +72,32 @@ def load_labels(devset: Path) -> list[DossierLabel]:
     return [load_label(p) for p in sorted(devset.glob("*.yaml"))]
 
 
+EVAL = Path(__file__).parent
+TRAINING_DOSSIERS = (EVAL / "styles" / "train", EVAL / "devset")
+"""The folders of labelled dossiers the dossier-level trainers learn from by default."""
+DEV_DOSSIERS = (EVAL / "styles" / "dev",)
+"""Their ``--dev`` folders: measured, then trained on too (eval.train_dossier's docstring)."""
 NOT_TRAINED_ON = frozenset({"w19", "w20", "w21"})
 """Authors whose dossiers the dossier-level trainers leave out (they are measured only): with
 them, leaving one author out chose stronger penalties and thresholds, styles-dev fell from 0.808
 / 0.789 to 0.799 / 0.778 and a mockup never tested became present (eval/README, session 8)."""
 
 
-def training_labels(folder: Path) -> list[DossierLabel]:
-    """The labels of ``folder`` that the trainers learn from: all but ``NOT_TRAINED_ON``'s."""
-    return [label for label in load_labels(folder) if label.author not in NOT_TRAINED_ON]
+def group_of(label: DossierLabel, folder: Path) -> str:
+    """Who wrote a dossier, as the trainers group them: its author, else its folder's name
+    (``devset``)."""
+    return label.author or folder.name
+
+
+def training_labels(folder: Path, authors: Collection[str] | None = None) -> list[DossierLabel]:
+    """The labels of ``folder`` that the trainers learn from: those whose group
+    (``group_of``) is one of ``authors``; ``None``: all but ``NOT_TRAINED_ON``'s; empty: all."""
+    labels = load_labels(folder)
+    if authors is None:
+        return [label for label in labels if label.author not in NOT_TRAINED_ON]
+    if not authors:
+        return labels
+    return [label for label in labels if group_of(label, folder) in authors]
 
 
 def load_label(path: Path) -> DossierLabel:

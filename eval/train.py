@@ -25,8 +25,14 @@ and the dossier-level decision that reads both (``eval.train_dossier``: ``model/
 then the completeness of checkpoints without elements (``eval.train_completeness``:
 ``model/completeness.json``), the element attribution (``eval.train_attribution``:
 ``model/attribution.npz``) and the topics' second look (``eval.train_topics``:
-``model/topics.npz``), unless ``--no-dossier``. The training dossiers are those of author
-w1 (``--authors``).
+``model/topics.npz``), unless ``--no-dossier``. The training dossiers of this model are those
+of author w1 in ``eval/styles/train`` (``--dossiers``, ``--authors``; session 15 measured every
+author, and ``eval/styles/train2`` too, and kept w1: eval/README, "Session 15 (train15)"). The
+dossier-level trainers' own options are set by ``--dossier-train``, ``--dossier-dev`` and
+``--dossier-authors`` (their defaults: ``eval.labels.TRAINING_DOSSIERS``, ``DEV_DOSSIERS``, every
+author but ``NOT_TRAINED_ON``). Labelled passage files: ``--passages`` (w1, w2) for this model;
+the assertion reading, the verdict, the attribution and the topics read every
+``eval/passages/train-*.jsonl`` but those their ``VERDICT_ONLY`` / ``NOT_USED`` lists leave out.
 """
 
 from __future__ import annotations
@@ -112,6 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "embedder": embedder.name,
         "trained_on": {
             "dossiers": [repo_relative(f) for f in args.dossiers],
+            "authors": sorted(authors) or "all",
             "passages": [repo_relative(p) for p in args.passages],
             "dossier_targets": len(bags),
             "passage_targets": len(singles),
@@ -140,20 +147,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_dossier:  # the dossier-level decision reads both models (eval.train_dossier)
         from eval import train_dossier
 
-        train_dossier.main([])
+        train_dossier.main(dossier_argv(args))
         forget_loaded_models()
         from eval import train_completeness  # topics: reads the rules the decision leaves
 
-        train_completeness.main([])
+        train_completeness.main(dossier_argv(args))
         forget_loaded_models()
         from eval import train_attribution  # the element attribution reads the decision's statuses
 
-        train_attribution.main([])
+        train_attribution.main(dossier_argv(args))
         forget_loaded_models()
         from eval import train_topics  # the topics' second look reads the engine's statuses
 
-        train_topics.main([])
+        train_topics.main(dossier_argv(args))
     return 0
+
+
+def dossier_argv(args: argparse.Namespace) -> list[str]:
+    """The options of the dossier-level trainers (``--train``, ``--dev``, ``--authors``) that
+    ``--dossier-train``, ``--dossier-dev`` and ``--dossier-authors`` set; those not given keep
+    the trainers' own defaults."""
+    argv: list[str] = []
+    for option, value in (
+        ("--train", args.dossier_train),
+        ("--dev", args.dossier_dev),
+        ("--authors", args.dossier_authors),
+    ):
+        if value is not None:
+            argv += [option, *(str(v) for v in value)]
+    return argv
 
 
 def forget_loaded_models() -> None:
@@ -203,8 +225,22 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--no-dossier", action="store_true",
         help="Do not train the dossier-level decision (assistant/detect/model/dossier.json).",
     )  # fmt: skip
+    parser.add_argument(
+        "--dossier-train", type=Path, nargs="*", default=None,
+        help="The dossier-level trainers' --train folders (default: theirs, "
+        "eval.labels.TRAINING_DOSSIERS).",
+    )  # fmt: skip
+    parser.add_argument(
+        "--dossier-dev", type=Path, nargs="*", default=None,
+        help="Their --dev folders (measured, then trained on too; default: theirs, styles/dev).",
+    )  # fmt: skip
+    parser.add_argument(
+        "--dossier-authors", nargs="*", default=None,
+        help="Their --authors (default: theirs; given without names: every author).",
+    )  # fmt: skip
     args = parser.parse_args(argv)
-    for folder in [*args.dossiers, *args.dev, *args.passages]:
+    for folder in [*args.dossiers, *args.dev, *args.passages, *(args.dossier_train or ()),
+                   *(args.dossier_dev or ())]:  # fmt: skip
         if held_out(folder):
             parser.error(f"{folder} is held out: never train nor tune on it")
     return args

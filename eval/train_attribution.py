@@ -29,7 +29,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,8 +41,9 @@ from assistant.detect.judgment import judge, load_judgment
 from assistant.detect.meaning import CHECKPOINT, MeaningScan, targets_of
 from assistant.services import Services, build_services
 from eval.engine_steps import detected
-from eval.labels import training_labels
+from eval.labels import DEV_DOSSIERS, TRAINING_DOSSIERS, group_of, training_labels
 from eval.passages import held_out
+from eval.train_dossier import add_authors
 
 log = logging.getLogger("eval.train_attribution")
 EVAL = Path(__file__).parent
@@ -90,16 +91,18 @@ def labelled_passages(
     ]
 
 
-def dossiers_of(services: Services, folder: Path) -> list[Dossier]:
+def dossiers_of(
+    services: Services, folder: Path, authors: Collection[str] | None = None
+) -> list[Dossier]:
     model = load_judgment()
     out = []
-    for label in training_labels(folder):
+    for label in training_labels(folder, authors):
         found = detected(services, folder / label.file, label.epreuve)
         scan, reading = found.scan, found.reading
         if scan is None:
             continue
         judged = [judge(o, reading, model) for o in found.outcomes]
-        group = getattr(label, "author", "") or folder.name
+        group = group_of(label, folder)
         labels = {
             f"{cp}.{el}": s
             for cp, lab in label.checkpoints.items()
@@ -307,8 +310,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     services = build_services()
     embedder = services.review.embedder.name
     passages = labelled_passages(args.passages, services)
-    train = [d for f in args.train for d in dossiers_of(services, f)]
-    dev = [d for f in args.dev for d in dossiers_of(services, f)]
+    train = [d for f in args.train for d in dossiers_of(services, f, args.authors)]
+    dev = [d for f in args.dev for d in dossiers_of(services, f, args.authors)]
     return stack(args, passages, train, dev, siblings_of(services), embedder)
 
 
@@ -347,7 +350,7 @@ def stack(
         r.prob = probability(r.features, mean, std, w)
     threshold = choose_threshold(dossiers, groups, oof, shipped, measure, thresholds)
     if not args.no_write:
-        write_model(args, final, mean, std, w, threshold, features, embedder)
+        write_model(args, final, mean, std, w, threshold, features, embedder, groups)
     return 0
 
 
@@ -360,6 +363,7 @@ def write_model(
     threshold: float,
     features: Sequence[str],
     embedder: str,
+    groups: Sequence[str] = (),
 ) -> None:
     """The ridges (float16) and the logistic regression to ``args.out``: numbers only, with
     what they were trained on."""
@@ -371,6 +375,7 @@ def write_model(
             str(p.relative_to(EVAL.parent)) if p.is_absolute() else str(p)
             for p in [*args.passages, *args.train, *args.dev]
         ],
+        "authors": sorted(groups),
         "ridge": RIDGE,
         "l2": L2,
     }
@@ -464,9 +469,9 @@ def parse_args(
             f for f in sorted((EVAL / "passages").glob("train-*.jsonl")) if f.stem not in not_used
         ],
     )
-    default = [EVAL / "styles" / "train", EVAL / "devset"]
-    parser.add_argument("--train", type=Path, nargs="*", default=default)
-    parser.add_argument("--dev", type=Path, nargs="*", default=[EVAL / "styles" / "dev"])
+    parser.add_argument("--train", type=Path, nargs="*", default=list(TRAINING_DOSSIERS))
+    parser.add_argument("--dev", type=Path, nargs="*", default=list(DEV_DOSSIERS))
+    add_authors(parser)
     parser.add_argument("--out", type=Path, default=out)
     parser.add_argument("--no-write", action="store_true", help="Measure only.")
     args = parser.parse_args(argv)

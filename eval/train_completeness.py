@@ -24,7 +24,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,9 +35,15 @@ from assistant.detect.judgment import TOPIC_CLASSES, Matrix, load_judgment
 from assistant.detect.judgment import judge as judge_outcome
 from assistant.services import Services
 from eval.engine_steps import detected
-from eval.labels import training_labels
+from eval.labels import group_of, training_labels
 from eval.passages import repo_relative
-from eval.train_dossier import fit, load_rows, parse_training_args, standardisation
+from eval.train_dossier import (
+    authors_of,
+    fit,
+    load_rows,
+    parse_training_args,
+    standardisation,
+)
 
 log = logging.getLogger("eval.train_completeness")
 EVAL = Path(__file__).parent
@@ -54,10 +60,12 @@ class Dossier:
     others: list[tuple[str, str]] = field(default_factory=list)  # (expected, got), elements
 
 
-def dossier_rows(services: Services, folder: Path) -> list[Dossier]:
+def dossier_rows(
+    services: Services, folder: Path, authors: Collection[str] | None = None
+) -> list[Dossier]:
     out = []
-    for label in training_labels(folder):
-        group = getattr(label, "author", "") or folder.name
+    for label in training_labels(folder, authors):
+        group = group_of(label, folder)
         out.append(_rows_of(services, folder / label.file, label.epreuve, label.checkpoints))
         out[-1].group = group
     return out
@@ -202,6 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "weights": [[round(float(v), 6) for v in row] for row in model.weights],
         "trained_on": {
             "dossiers": [repo_relative(f) for f in [*args.train, *args.dev]],
+            "authors": authors_of([*train_set, *dev_set]),
             "l2": best,
         },
     }

@@ -25,7 +25,7 @@ import json
 import logging
 import pickle
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -42,7 +42,7 @@ from assistant.detect.judgment import (
 )
 from assistant.services import Services, build_services
 from eval.engine_steps import detected
-from eval.labels import training_labels
+from eval.labels import DEV_DOSSIERS, NOT_TRAINED_ON, TRAINING_DOSSIERS, group_of, training_labels
 from eval.passages import held_out, repo_relative
 
 log = logging.getLogger("eval.train_dossier")
@@ -86,12 +86,15 @@ class Dossier:
     checkpoints: list[Checkpoint]
 
 
-def dossier_rows(services: Services, folder: Path) -> list[Dossier]:
-    """The rows of every labelled dossier of ``folder``."""
+def dossier_rows(
+    services: Services, folder: Path, authors: Collection[str] | None = None
+) -> list[Dossier]:
+    """The rows of every labelled dossier of ``folder`` (by ``authors``:
+    ``labels.training_labels``)."""
     out = []
-    for label in training_labels(folder):
+    for label in training_labels(folder, authors):
         dossier = _rows_of(services, folder / label.file, label.epreuve, label.checkpoints)
-        dossier.group = getattr(label, "author", "") or folder.name
+        dossier.group = group_of(label, folder)
         out.append(dossier)
     return out
 
@@ -269,6 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "topic": [[round(float(v), 6) for v in row] for row in model.topic],
         "trained_on": {
             "dossiers": [repo_relative(f) for f in [*args.train, *args.dev]],
+            "authors": authors_of([*train_set, *dev_set]),
             "l2": best_l2,
         },
     }
@@ -310,17 +314,18 @@ def choose_l2(dossiers: Sequence[Dossier], choices: Sequence[float]) -> float:
 
 
 def load_rows(
-    args: argparse.Namespace, rows: Callable[[Services, Path], list[T]]
+    args: argparse.Namespace, rows: Callable[[Services, Path, Collection[str] | None], list[T]]
 ) -> tuple[list[T], list[T]]:
-    """``rows`` of the train and dev folders (read from ``--cache`` when it exists); shared
-    with ``eval.train_completeness``."""
+    """``rows`` of the train and dev folders by ``--authors`` (read from ``--cache`` when it
+    exists: the cache holds what the options it was written with gave); shared with
+    ``eval.train_completeness``."""
     if args.cache is not None and args.cache.is_file():
         with args.cache.open("rb") as f:
             cached: tuple[list[T], list[T]] = pickle.load(f)
         return cached
     services = build_services()
-    train_set = [d for f in args.train for d in rows(services, f)]
-    dev_set = [d for f in args.dev for d in rows(services, f)]
+    train_set = [d for f in args.train for d in rows(services, f, args.authors)]
+    dev_set = [d for f in args.dev for d in rows(services, f, args.authors)]
     if args.cache is not None:
         with args.cache.open("wb") as f:
             pickle.dump((train_set, dev_set), f)
@@ -333,9 +338,9 @@ def parse_training_args(
     """The options of a dossier-level trainer (this one, ``eval.train_completeness``);
     held-out folders are refused."""
     parser = argparse.ArgumentParser(prog=prog, description=doc.split("\n")[0])
-    default_train = [EVAL / "styles" / "train", EVAL / "devset"]
-    parser.add_argument("--train", type=Path, nargs="*", default=default_train)
-    parser.add_argument("--dev", type=Path, nargs="*", default=[EVAL / "styles" / "dev"])
+    parser.add_argument("--train", type=Path, nargs="*", default=list(TRAINING_DOSSIERS))
+    parser.add_argument("--dev", type=Path, nargs="*", default=list(DEV_DOSSIERS))
+    add_authors(parser)
     parser.add_argument("--l2", type=float, nargs="*", default=list(l2_choices))
     parser.add_argument("--out", type=Path, default=model)
     parser.add_argument("--no-write", action="store_true", help="Measure only.")
@@ -347,6 +352,22 @@ def parse_training_args(
         if held_out(folder):
             parser.error(f"{folder} is held out: never train nor tune on it")
     return args
+
+
+def add_authors(parser: argparse.ArgumentParser) -> None:
+    """``--authors``, shared by the dossier-level trainers and ``eval.train``."""
+    parser.add_argument(
+        "--authors", nargs="*", default=None,
+        help="Only the dossiers of these authors (a label without one: its folder's name, "
+        "e.g. devset), in --train and --dev. Not given: all"
+        + (f" but {', '.join(sorted(NOT_TRAINED_ON))}" if NOT_TRAINED_ON else "")
+        + "; given without names: all.",
+    )  # fmt: skip
+
+
+def authors_of(dossiers: Sequence[object]) -> list[str]:
+    """The groups (authors, or folders) of the dossiers a model learnt from, for its record."""
+    return sorted({str(getattr(d, "group", "")) for d in dossiers})
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,7 +41,7 @@ from assistant.detect.topics import FEATURES, MODEL, Context, context_of, revisi
 from assistant.services import Services, build_services
 from eval import train_attribution as ta
 from eval.engine_steps import detected
-from eval.labels import training_labels
+from eval.labels import group_of, training_labels
 
 log = logging.getLogger("eval.train_topics")
 EVAL = Path(__file__).parent
@@ -66,17 +66,19 @@ class Row(ta.Row):
         return (self.dossier, f"{self.key}|{self.status}")
 
 
-def dossiers_of(services: Services, folder: Path) -> list[Dossier]:
+def dossiers_of(
+    services: Services, folder: Path, authors: Collection[str] | None = None
+) -> list[Dossier]:
     """The labelled dossiers of ``folder`` with the engine's statuses, as ``detect`` gives
     them before this second look."""
     model, complete, attribution = load_judgment(), load_completeness(), load_attribution()
     out = []
-    for label in training_labels(folder):
+    for label in training_labels(folder, authors):
         found = detected(services, folder / label.file, label.epreuve)
         if found.scan is None:
             continue
         statuses = {c: lab.status for c, lab in label.checkpoints.items()}
-        group = getattr(label, "author", "") or folder.name
+        group = group_of(label, folder)
         d = Dossier(group, found.scan, found.outcomes, {}, statuses)
         d.layout, d.context = found.layout, context_of(found.outcomes)
         for o in found.outcomes:
@@ -158,8 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     embedder = services.review.embedder.name
     siblings = topic_siblings(services)
     passages = topic_passages(ta.labelled_passages(args.passages, services), siblings)
-    train = [d for f in args.train for d in dossiers_of(services, f)]
-    dev = [d for f in args.dev for d in dossiers_of(services, f)]
+    train = [d for f in args.train for d in dossiers_of(services, f, args.authors)]
+    dev = [d for f in args.dev for d in dossiers_of(services, f, args.authors)]
     return ta.stack(
         args, passages, train, dev, siblings, embedder, rows_of, FEATURES, figures, THRESHOLDS
     )

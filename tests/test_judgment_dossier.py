@@ -8,6 +8,7 @@ embedder and passage model."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -115,7 +116,9 @@ def test_the_shipped_decision_matches_its_features_and_holds_no_text() -> None:
                 walk(v)
 
     walk(data)
-    allowed = set(FEATURES) | set(data) | set(data["trained_on"])
+    authors = data["trained_on"].get("authors", [])
+    assert all(re.fullmatch(r"[\w-]{1,20}", a) for a in authors)  # names of groups, no text
+    allowed = set(FEATURES) | set(data) | set(data["trained_on"]) | set(authors)
     assert all(s in allowed or s.startswith(("eval/", "/")) for s in strings)
     assert not any("heldout" in s for s in data["trained_on"]["dossiers"])
 
