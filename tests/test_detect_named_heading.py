@@ -7,6 +7,11 @@ generic question), and absent when the dossier says it was not done or only anno
 A heading « KPI » over four bare indicator names names the indicators: partial, not absent;
 the same heading over « aucun indicateur n'a été retenu », « à définir avec le gérant » or
 « les indicateurs seront choisis en janvier » says there are none yet: absent.
+
+A denial with « aucun » as its subject denies whatever its participle (« aucune procédure n'a
+été préparée »); a line opening on « pas de suivi pour l'instant » or « pas encore de
+questionnaire » says the means of a step are missing (not « pas de concurrent pour le
+moment », a fact of the market); a line opening on « à définir », « à faire » is left blank.
 """
 
 from __future__ import annotations
@@ -16,9 +21,10 @@ from pathlib import Path
 import pytest
 
 from assistant.detect import detect_outcomes, layout_of
+from assistant.detect.claims import void_reason
 from assistant.services import Services, build_services
 from assistant.settings import Settings
-from tests.dossiers import checkpoints, ingest, status_of, write
+from tests.dossiers import checkpoints, ingest, status_of, unit_of, write
 
 COVER = """\
 # Dossier E5 — Rayon Comtois, atelier de réparation de vélos
@@ -110,3 +116,34 @@ def test_a_heading_over_a_course_definition_names_nothing(tmp_path: Path) -> Non
         "Ils découlent de l'analyse de l'environnement et des attentes des clients.",
     )
     assert rules_status(tmp_path, body, "fcs") == "absent"
+
+
+# ---- not done, not yet, left blank: said in the forms students use ----
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Aucune procédure de crise n'a été préparée avant l'ouverture de la saison.", "negated"),
+        ("pas de suivi des écarts pour l'instant, l'abonnement démarre en mars", "negated"),
+        ("Pas encore de questionnaire de satisfaction auprès des abonnés.", "negated"),
+        ("à définir avec le gérant après l'inventaire", "announce"),
+        ("À faire après les trois premiers mois d'abonnement.", "announce"),
+        # guards: a fact of the market, a denial that is content, a task in a sentence
+        ("Pas de concurrent direct pour le moment à Palente, le plus proche est à 6 km.", None),
+        ("Nous avons choisi trois indicateurs : abonnements, panier moyen et avis Google.", None),
+        ("Le planning à faire valider par le conseil compte douze tâches datées.", None),
+    ],
+)
+def test_not_done_not_yet_and_blank_lines(tmp_path: Path, text: str, reason: str | None) -> None:
+    assert void_reason(unit_of(tmp_path, text)) == reason
+
+
+def test_a_crisis_plan_said_not_prepared_is_absent(tmp_path: Path) -> None:
+    body = section(
+        "Communication de crise",
+        "Aucune procédure de communication de crise n'a été préparée (par exemple en cas de vol de vélos à l'atelier).",
+    )
+    layout = layout_of(ingest(write(tmp_path, "dossier.md", COVER, body)))
+    (outcome,) = detect_outcomes(checkpoints("communication_crise"), layout)
+    assert outcome.status == "absent"

@@ -152,9 +152,13 @@ def detect_checkpoint(
         for h in [*scan.hits, *scan.named_only]
     )
     status = checkpoint_status(elements, own, mentioned or any(e.mentioned for e in elements))
-    if status == "partial" and not elements and not scan.named_only:
-        if not _written(scan.hits, own):
-            status = "absent"  # only a title over plans or denials
+    if (
+        status == "partial"
+        and not elements
+        and not scan.named_only
+        and not _written(scan.hits, own)
+    ):
+        status = "absent"  # only a title over plans or denials
     return CheckpointOutcome(checkpoint, status, elements, own, mentioned)
 
 
