@@ -37,7 +37,8 @@ from eval.labels import load_labels
 from eval.run import SETS
 
 DEV = (
-    "styles-dev", "styles-dev2", "styles-dev3", "styles-train", "styles-tidy", "styles-figures",
+    "styles-dev", "styles-dev2", "styles-dev3", "styles-train", "styles-train2", "styles-tidy",
+    "styles-figures",
     "styles-figures2", "styles-figures3", "styles-figures4", "devset",
 )  # fmt: skip
 STATUSES = ("present", "partial", "absent")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from assistant.assessment import Status
-from assistant.detect.claims import about_case, quotable
+from assistant.detect.claims import about_case, quotable, void_reason
 from assistant.detect.cues import Cue, CueHit, CueIndex, compile_cue
 from assistant.detect.lexicon import EMPTY_VALUES
 from assistant.detect.negation import denied_tokens
@@ -149,11 +149,16 @@ def detect_checkpoint(
     # a section title such as "Le contexte" may hold a PESTEL, but does not name the tool
     mentioned = any(
         h.cue.target == CHECKPOINT and not (h.cue.titles_only and checkpoint.elements)
-        for h in scan.hits
+        for h in [*scan.hits, *scan.named_only]
     )
     status = checkpoint_status(elements, own, mentioned or any(e.mentioned for e in elements))
-    if status == "partial" and not elements and not _written(scan.hits, own):
-        status = "absent"  # only a title over plans, denials or definitions
+    if (
+        status == "partial"
+        and not elements
+        and not scan.named_only
+        and not _written(scan.hits, own)
+    ):
+        status = "absent"  # only a title over plans or denials
     return CheckpointOutcome(checkpoint, status, elements, own, mentioned)
 
 
@@ -210,14 +215,22 @@ class _Scan:
         terms = (compile_cue(CHECKPOINT, t) for t in checkpoint.requires_terms)
         self.terms = CueIndex([c for c in terms if c is not None])
         about: dict[int, bool] = {}  # a heading whose body says something of the case
-        hits = [
+        found = [
             h
             for u in layout.units
             for h in index.find(u)
-            if layout.affirms(h)
-            and layout.says_something(u)
-            and _heads_case(layout, u, about)
-            and not layout.titles_dossier(u)
+            if layout.affirms(h) and not layout.titles_dossier(u)
+        ]
+        hits = [h for h in found if layout.says_something(h.unit)]
+        hits = [h for h in hits if _heads_case(layout, h.unit, about)]
+        # the checkpoint named by a heading whose body says nothing of the case (bare items,
+        # a vague line): named, so mentioned, though nothing there treats it
+        self.named_only = [
+            h
+            for h in found
+            if h.cue.target == CHECKPOINT
+            and h.unit.index not in listings | enumerations
+            and _names_only(layout, h.unit, about)
         ]
         self.names = cue_names(cues)
         by_unit: dict[int, list[CueHit]] = {}
@@ -668,6 +681,43 @@ def _weighed_span(body: Sequence[Unit]) -> list[Unit]:
             break
         out.append(unit)
     return out
+
+
+# what makes a heading over a body that says nothing of the case no mention of its topic:
+# the body says it is not done, planned, supposed or left to fill in, or copies the course
+# (a definition or its textbook sequel never counts, not even as a mention)
+_TAKEN_BACK: frozenset[str | None] = frozenset(
+    {"negated", "announce", "hypothetical", "toc", "unasserted", "definition", "generic"}
+)
+_PENDING = re.compile(
+    r"\b(?:ne|n'|pas|aucune?|jamais|rien|personne|not|no|none)\b"  # a denial
+    r"|\b(?:sera|seront|serons|ferons|feront|fera|pourra|pourront|devra|devront|irons)\b"
+    r"|\b\w{3,}(?:erons|eront|irons|iront)\b"  # the future
+    r"|\bto be\b|\btbd\b|\bplus tard\b|\bprevue?s?\b|\ba (?:completer|faire|voir|definir"
+    r"|determiner|preciser|venir|ajouter|fixer|chiffrer|rediger)\b"  # planned or left blank
+)
+
+
+def _names_only(layout: Layout, unit: Unit, about: dict[int, bool]) -> bool:
+    """``unit`` is a heading naming the checkpoint over a body that says nothing of the case
+    (bare items, a vague line) and does not say it is not done, planned or left blank, nor
+    copy a course definition: the checkpoint is named, so mentioned, though nothing there
+    treats it. The labelling
+    convention calls a checkpoint only named, or handled in a vague line, partial; one said
+    not done, or only announced, absent."""
+    if unit.kind != "heading":
+        return False
+    if layout.says_something(unit) and _heads_case(layout, unit, about):
+        return False  # a heading over the case: its hits are the checkpoint's own
+    body = [u for u in layout.heading_body(unit) if u.kind != "heading"]
+    reasons = [void_reason(u) for u in body]
+    if None not in reasons or set(reasons) & _TAKEN_BACK:
+        return False
+    return not any(_PENDING.search(_folded(u.text)) for u in body)
+
+
+def _folded(text: str) -> str:
+    return fold(text).replace("’", "'")
 
 
 def _heads_case(layout: Layout, unit: Unit, about: dict[int, bool]) -> bool:

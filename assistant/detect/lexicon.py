@@ -151,6 +151,9 @@ LATER = re.compile(
     rf"|\b(?:est|sont) {_MOVED} (?:a|au|aux|en)\b"
     r"|\b(?:avait|avaient) ete envisagee?s?\b"
     r"|\ba completer\b|\bdans (?:le|notre) backlog\b"
+    # left blank: « à définir avec le gérant », « à faire après les trois premiers mois »
+    r"|^\W*(?:a (?:definir|determiner|preciser|voir|faire|rediger|chiffrer|fixer)|tbd|todo"
+    r"|to be (?:completed|done|defined))\b"
 )
 
 # Words of a textbook sentence: what a notion is or does in general. They void a sentence only
@@ -245,6 +248,10 @@ _MEANS = (
     r"|budget|suivi|plan|audit|procedure|processus|retour|retours|mesure|mesures|chiffre"
     r"|chiffres|statistique|statistiques|enquete|questionnaire|document|charte|calendrier)\b"
 )
+_WORK_MEANS = (  # the work a step needs, beside ``_MEANS``
+    r"(?:etudes?|enquetes?|audits?|analyses?|tests?|questionnaires?|sondages?|bilans?"
+    r"|diagnostics?|calculs?|benchmarks?|evaluations?|entretiens?|reunions?|indicateurs?|kpis?)"
+)
 NOT_DONE = re.compile(
     rf"\b(?:nous n'avons|je n'ai|on n'a|nous n'avions|je n'avais|on n'avait) {_ADVERB}"
     rf"(?:pas|jamais|rien|aucun|aucune|{_DOING_ANY} (?:aucun|aucune))\b"
@@ -265,6 +272,9 @@ NOT_DONE = re.compile(
     r"|\bn'(?:a|ont|avait|avaient) pas (?:encore )?eu lieu\b"
     rf"|\b(?:aucun|aucune|nul|nulle)\b[^.;:]{{0,60}}\bn'(?:a|ont|avait|avaient|est|sont|etait)"
     rf" {_ADVERB}(?:pu |su )?(?:ete |etre )?{_DOING}\b"
+    # with « aucun » as its subject, any participle denies: « aucun dispositif n'a été préparé »
+    rf"|\b(?:aucun|aucune|nul|nulle)\b[^.;:]{{0,60}}\bn'(?:a|ont|avait|avaient|est|sont|etait)"
+    rf" {_ADVERB}(?:pu |su )?ete {_DOING_ANY}\b"
     rf"|\b(?:aucun|aucune|nul|nulle)\b[^.;:]{{0,60}}\bn'(?:a|ont|avait|avaient) {_ADVERB}pu etre\b"
     r"|\b(?:aucun|aucune)\b[^.;:]{0,60}\b(?:n'est|n'a ete|n'existe|n'etait) (?:encore )?"
     r"(?:prevue?|realisee?|en place|disponible|formalisee?|chiffree?|datee?)\b"
@@ -284,6 +294,11 @@ NOT_DONE = re.compile(
     rf"|(?:pu|su) (?:etre )?\w+|(?:ete )?{_DOING})\b"
     # a line that opens on its own denial: « Pas réalisé : ... », « Pas fait (faute de temps) »
     rf"|^\W*(?:pas|jamais) (?:encore )?(?:ete )?{_DOING}\b"
+    # « pas de suivi pour le moment », « pas encore de questionnaire »: none of the means of
+    # a step, yet (« pas de concurrent direct pour le moment » is a fact of the market)
+    rf"|^\W*pas (?:encore )?(?:de|d') ?(?:\w+ )?(?:{_MEANS}|{_WORK_MEANS}\b)[^.;:,]{{0,30}}"
+    r"\b(?:pour le moment|pour l'instant|a ce jour|pour l'heure)\b"
+    rf"|^\W*pas encore (?:de|d') ?(?:\w+ )?(?:{_MEANS}|{_WORK_MEANS}\b)"
     r"|\bpas (?:encore )?ete possible\b"
     # English, in mixed French-English dossiers
     r"|\b(?:we|i|they) (?:did not|didn't|have not|haven't|could not|couldn't|never) \w+"
