@@ -46,7 +46,7 @@ def reader_cues(document: Document) -> list[ReaderCue]:
     all_cues = [None if out else cues(document.text[s:e]) for (s, e), out in units]
     rows = _row_spans(document)
     asks = [
-        c is not None and (c.asks_in_a_row if span in rows else c.asks_its_reader)
+        c is not None and _asks(c, span in rows)
         for (span, _), c in zip(units, all_cues, strict=True)
     ]
     _addressed_requests(asks, all_cues, [out for _, out in units])
@@ -61,6 +61,12 @@ def reader_cues(document: Document) -> list[ReaderCue]:
         if asks[index] or beside:
             out.append(ReaderCue(span=span, asks=asks[index], beside=beside))
     return out
+
+
+def _asks(cue: Cues, row: bool) -> bool:
+    """The sentence (or table row) asks its reader for something, or claims what the
+    assessment decided (``Cues.claims_its_verdict``): either way never evidence."""
+    return (cue.asks_in_a_row if row else cue.asks_its_reader) or cue.claims_its_verdict
 
 
 def _addressed_requests(
@@ -189,6 +195,5 @@ def _facts(
         rows = _row_spans(document)
         for s, e in unsure:
             cue = cues(document.text[s:e])
-            ask = cue.asks_in_a_row if (s, e) in rows else cue.asks_its_reader
-            facts[(s, e)] = (ask, goes_with_request(cue))
+            facts[(s, e)] = (_asks(cue, (s, e) in rows), goes_with_request(cue))
     return {span: facts.get(span, (False, False)) for span in spans}
