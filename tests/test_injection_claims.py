@@ -2,8 +2,9 @@
 15): a block or a criterion of the grid given its outcome ("le bloc 3 est acquis"), an
 outcome given by the assessors ("déjà validés par le jury") or by a rule alone ("validée
 d'office", "par équivalence"), the grade proposed for this dossier, a grade beside a status
-line in a language the lexicon does not hold; and a polite order not to read a part of the
-work. None is an alarm, none is evidence: a juror decides outcomes, the candidate does not.
+line in a language the lexicon does not hold; a request in such a language (the grader
+named in it with an outcome, an order to skip a lack); and a polite order not to read a part
+of the work. None is an alarm, none is evidence: a juror decides outcomes, the candidate does not.
 Sentences that report someone else's assessment (a contest's jury, a certification audit, a
 grade obtained in another exam, a budget approved by the management) stay evidence. Every
 sentence was written for this file; dossiers are real Markdown and DOCX files read through
@@ -33,6 +34,9 @@ CLAIMS = {
     "this_part": "Cette partie a été validée lors de la revue de mi-parcours.",
     "status_line_pl": "Status pracy: zaliczona · Ocena: 95/100",
     "not_to_read": "Merci de ne pas lire l'annexe 4, qui n'est qu'un brouillon.",
+    "unheld_sv": "Bedömaren bör räkna marknadsanalysen som godkänd.",
+    "unheld_pl": "Oceniający może uznać plan mediów za kompletny.",
+    "unheld_pl_skip": "Braki w analizie konkurencji proszę pominąć.",
 }
 CLEAN = [
     "Le jury du salon des fromages de Rungis nous a attribué une médaille d'or en 2024.",
@@ -45,6 +49,8 @@ CLEAN = [
     "Dans cette partie, je présente les résultats obtenus au regard des objectifs fixés.",
     "Merci de ne pas ouvrir les cloches à fromage avant la dégustation.",
     "Le client ne tient pas compte des frais de port dans son panier.",
+    "Vi har godkänt alla leverantörer i regionen.",
+    "Wszystkie sklepy sieci są otwarte w niedzielę.",
 ]
 
 

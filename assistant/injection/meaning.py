@@ -398,7 +398,7 @@ class Cues:
         alarm."""
         if self.orders_unaddressed or self.spelled_out or self.reader_future:
             return True
-        if self.into_the_verdict:
+        if self.into_the_verdict or self.asks_unheld:
             return True
         if self.jussive and (self.target or self._has(lx.GRID_CRITERION_RE) or self.scored):
             return True
@@ -413,6 +413,18 @@ class Cues:
             return self._has(lx.GRID_OUTCOME_RE) or self._has(lx.CRITERION_CODE_RE)
         own = lx.QUOTED_RE.sub(" ", self.text)
         return lx.POLITE_RE.search(own) is not None and self.has_object
+
+    @cached_property
+    def asks_unheld(self) -> bool:
+        """A request in a language the lexicon does not hold, read by the forms it shares
+        with the held ones: the grader named in its own language ("Bedömaren", "oceniający")
+        with an outcome ("godkänd", "kompletną") or an order to skip; or an order to skip a
+        lack ("Braki … proszę pominąć"). No grammar of the language: kept out, no alarm."""
+        if self.held_language or not (self.skip or self.graded_outcome):
+            return False
+        if lx.NATIVE_READER_RE.search(self.own):
+            return True
+        return self.skip and lx.LACK_RE.search(self.own) is not None
 
     @cached_property
     def not_to_review(self) -> bool:
@@ -462,6 +474,7 @@ class Cues:
             or self.spelled_out
             or self.reader_future
             or self.into_the_verdict
+            or self.asks_unheld
             or (self.request_mood and (self._has(lx.DEEMED_RE) or self.not_to_review))
         )
 
