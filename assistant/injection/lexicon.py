@@ -1378,3 +1378,10 @@ LEARNT_RE = re.compile(
     r"\b(?:ai|as|a|avons|avez|ont|avoir|have|has|had|having|habe|hat|haben)"
     r"(?: (?:bien|deja|already|also|aussi|tout|toutes?|reellement|really))? (?:acqui\w*)\b"
 )
+# the school's side of the assessment named anywhere in a sentence (an agreement "avec l'équipe
+# pédagogique", "under the exam regulations"): beside a deemed outcome, a claim of it
+SCHOOL_AUTHORITY_RE = re.compile(
+    r"\b(?:pedagogiques?|jury|jurys|correcteurs?|evaluat(?:eur|rice)s?|examinat(?:eur|rice)s?"
+    r"|examiners?|academic|reglement d'(?:examen|evaluation)|exam regulations?|tribunal"
+    r"|prufungs\w+|pruefungs\w+)\b"
+)

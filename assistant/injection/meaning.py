@@ -460,6 +460,10 @@ class Cues:
             return True
         if self.claim and lx.GRID_NOUN_RE.search(own):
             return True
+        if self._has(lx.DEEMED_RE) and (
+            lx.SCHOOL_AUTHORITY_RE.search(own) or lx.ASSESSED_UNIT_RE.search(own)
+        ):  # "selon l'accord avec l'équipe pédagogique, l'étude est considérée comme remise"
+            return True
         status = lx.VERDICT_STATUS_RE.search(own) or lx.NATIVE_GRADED_OUTCOME_RE.search(own)
         return bool(graded and status and lx.GRADE_NOUN_RE.search(own))
 
