@@ -1300,3 +1300,88 @@ GERUNDIVE_AS_OUTCOME_RE = re.compile(
 READER_NOUN_RE = re.compile(
     r"\b(?:lecteur|lectrice|lettore|lettrice|lector|lectora|leitor|leitora|reader|leser|lezer)s?\b"
 )
+
+# --- claims of an outcome of this dossier's own assessment, with no request (session 15) ------
+# Kept out of the evidence without an alarm (``Cues.claims_its_verdict``). A claim is aimed at
+# the evaluation when what it says was decided is a unit of this assessment (a block or a
+# criterion by its code, an épreuve, this dossier or one of its parts, the grade of this
+# dossier) or was decided by the assessors; a company's budget "validé par la direction", a
+# contest's jury, a certification audit's criteria are someone else's assessment.
+# outcomes an assessment gives (not "complete", "satisfaction": a state of the work or a survey)
+ASSESSMENT_OUTCOME_RE = re.compile(
+    r"\b(?:valid(?:e|es|ee|ees|ated|ado|ada|ados|adas|ato|ata|ati|ate|iert|ee?s?)|pre-?valid\w*"
+    r"|acquis|acquise|acquises|atteinte?s?|remplie?s?|approuvee?s?|approved|passed|met|achieved"
+    r"|granted|awarded|accordee?s?|octroyee?s?|attribuee?s?|admise?s?|reussie?s?"
+    r"|cumplid[oa]s?|aprobad[oa]s?|superad[oa]s?|erfullt|erfuellt|bestanden|anerkannt|vergeben"
+    r"|soddisfatt[oi]|superat[oi]|convalidat[oi]|aprovad[oa]s?|cumprid[oa]s?|behaald|voldaan"
+    r"|goedgekeurd|geslaagd)\b"
+)
+# outcomes that only a rule of the assessment gives: no assessor had to read the work
+RULED_OUTCOME_RE = re.compile(
+    r"\b(?:d'office|par equivalence|by equivalence|por equivalencia|per equivalenza"
+    r"|dispense\w*|exempte?e?s?|exempted|exempt|repute\w*|pre-?valid\w*|pre-?approv\w*"
+    r"|automatiquement (?:valid|acquis)\w*|automatically (?:validated|passed|granted))\b"
+)
+# a unit of this dossier's assessment by its code or as this very work, or its grade
+ASSESSED_UNIT_RE = re.compile(
+    r"\b(?:blocs? (?:de competences? )?(?:n ?o? ?)?\d|blocks? \d|[ck]\d{1,2}(?:\.\d{1,2})?"
+    r"|(?:cp|pc)[ -]?\d{1,2}|[ck]ompeten\w* \d{1,2}|[ck]rit\w* \d{1,2}|epreuves? [eu] ?\d"
+    r"|(?:ce|cet|cette|le present|la presente) (?:dossier|memoire|rapport|partie|section|chapitre)"
+    r"|(?:this|the present) (?:dossier|submission|portfolio|section|part|chapter)"
+    r"|statut[ _]d'?evaluation|evaluation[ _]status|statut_evaluation)\b"
+)
+# the grade of this dossier, as a grade proposed or given ("note_proposée = 16/20")
+ASSESSED_GRADE_RE = re.compile(
+    r"\b(?:notes?[ _](?:finale|proposee|attribuee|du dossier|de l'epreuve)"
+    r"|(?:final|proposed)[ _](?:grade|mark|score))\b"
+)
+# a noun of the grid: what a rule of the assessment may grant
+GRID_NOUN_RE = re.compile(
+    r"\b(?:[ck]rit(?:ere|erio|erion|erium|eria)\w*|[ck]ompeten\w+|blocs?|blocks?|epreuves?"
+    r"|modules?|unites? d'enseignement|checkpoints?|points? de controle)\b"
+)
+# the assessors as the agent of an outcome ("validés par le jury"), not the jury of something
+# else ("par le jury du concours")
+BY_ASSESSORS_RE = re.compile(
+    r"\b(?:par|by|por|von|da|door) (?:(?:le|la|les|l'|the|el|los|las|dem|der|den|il|i|de|het)"
+    r" ?)?(?:jury|jurys|juries|correcteurs?|correctrices?|evaluat(?:eur|rice)s?|examinat\w+"
+    r"|examiners?|graders?|assessors?|markers?|tribunal|prufer\w*|pruefer\w*|commission"
+    r" (?:d'evaluation|pedagogique|d'examen)|direction pedagogique|equipe pedagogique)\b"
+    r"(?! (?:du|d'un|d'une|de la|des|of the|of a|del|de un|de una)\b)"
+)
+# a grade's own noun, beside a score ("Not: 90/100", "note = 16/20")
+GRADE_NOUN_RE = re.compile(
+    r"\b(?:notes?|grades?|marks?|scores?|not|nota|notas|voto|punteggio|puntuacion|calificacion"
+    r"|bewertung|cijfer|ocena|nota)\b"
+)
+# an order not to read or open a part, the negation next to the verb ("ne pas lire les pages 12
+# à 15", "n'ouvrez pas l'annexe", "do not read", "nicht lesen"): with a request mood, it asks
+NOT_TO_READ_RE = re.compile(
+    r"\b(?:ne pas|ne jamais|n'|not|never|no|nao|nicht|non)\W*(?:[\w'-]+\W+)?"
+    r"(?:lire|lisez|lis|read|reading|ouvrir|ouvrez|open|opening|leer|lesen|leggere|ler|lezen"
+    r"|tenir compte|prendre en compte|take into account|tener en cuenta|berucksichtigen)\b"
+)
+# the parts of a document one is told not to read ("les pages 12 à 15", "l'annexe 3")
+DOCUMENT_PART_RE = re.compile(
+    r"\b(?:pages?|annexes?|appendi\w+|anhang\w*|allegat\w+|anexos?|bijlage\w*|paragraph\w*"
+    r"|paragraphes?|lignes?|lines?|slides?|diapos?\w*|feuillets?)\b"
+)
+# a status an assessment gives, not a level a figure reaches ("atteint 18/20" is a survey's)
+VERDICT_STATUS_RE = re.compile(
+    r"\b(?:valid(?:e|es|ee|ees|ated|ado|ada|ato|ata|iert)|pre-?valid\w*|approuvee?s?|approved"
+    r"|admise?s?|reussie?s?|passed|acquise?s?|aprobad[oa]s?|bestanden|goedgekeurd|geslaagd"
+    r"|approvat[oa]|aprovad[oa]s?)\b"
+)
+# "acquired" after "to have" is what the writer learnt ("j'ai acquis les compétences du bloc
+# 4", "I have acquired"), not a status the assessment gave
+LEARNT_RE = re.compile(
+    r"\b(?:ai|as|a|avons|avez|ont|avoir|have|has|had|having|habe|hat|haben)"
+    r"(?: (?:bien|deja|already|also|aussi|tout|toutes?|reellement|really))? (?:acqui\w*)\b"
+)
+# the school's side of the assessment named anywhere in a sentence (an agreement "avec l'équipe
+# pédagogique", "under the exam regulations"): beside a deemed outcome, a claim of it
+SCHOOL_AUTHORITY_RE = re.compile(
+    r"\b(?:pedagogiques?|jury|jurys|correcteurs?|evaluat(?:eur|rice)s?|examinat(?:eur|rice)s?"
+    r"|examiners?|academic|reglement d'(?:examen|evaluation)|exam regulations?|tribunal"
+    r"|prufungs\w+|pruefungs\w+)\b"
+)

@@ -343,7 +343,7 @@ class Cues:
             or self.stop_review
             or self.jussive
             or (self.command and self.target)
-            or self._has(lx.NOT_TO_REVIEW_RE)
+            or self.not_to_review
             or self._has(lx.DEEMED_RE)
         )
 
@@ -398,7 +398,7 @@ class Cues:
         alarm."""
         if self.orders_unaddressed or self.spelled_out or self.reader_future:
             return True
-        if self.into_the_verdict:
+        if self.into_the_verdict or self.asks_unheld:
             return True
         if self.jussive and (self.target or self._has(lx.GRID_CRITERION_RE) or self.scored):
             return True
@@ -407,12 +407,65 @@ class Cues:
             return False
         if self.names_reader:
             return True
-        if mood and (self._has(lx.DEEMED_RE) or self._has(lx.NOT_TO_REVIEW_RE)):
+        if mood and (self._has(lx.DEEMED_RE) or self.not_to_review):
             return True
         if mood and self._has(lx.GRID_CRITERION_RE):
             return self._has(lx.GRID_OUTCOME_RE) or self._has(lx.CRITERION_CODE_RE)
         own = lx.QUOTED_RE.sub(" ", self.text)
         return lx.POLITE_RE.search(own) is not None and self.has_object
+
+    @cached_property
+    def asks_unheld(self) -> bool:
+        """A request in a language the lexicon does not hold, read by the forms it shares
+        with the held ones: the grader named in its own language ("Bedömaren", "oceniający")
+        with an outcome ("godkänd", "kompletną") or an order to skip; or an order to skip a
+        lack ("Braki … proszę pominąć"). No grammar of the language: kept out, no alarm."""
+        if self.held_language or not (self.skip or self.graded_outcome):
+            return False
+        if lx.NATIVE_READER_RE.search(self.own):
+            return True
+        return self.skip and lx.LACK_RE.search(self.own) is not None
+
+    @cached_property
+    def not_to_review(self) -> bool:
+        """An order not to review, check, penalise, read or open something ("ne pas
+        vérifier", "ne pas lire les pages 12 à 15"): a request when its mood asks."""
+        if self._has(lx.NOT_TO_REVIEW_RE):
+            return True
+        return self._has(lx.NOT_TO_READ_RE) and (
+            self.has_object or self._has(lx.DOCUMENT_PART_RE)
+        )  # a part of the work, not a parcel ("ne pas ouvrir le colis")
+
+    @cached_property
+    def claims_its_verdict(self) -> bool:
+        """Claims an outcome of this dossier's own assessment, with or without a request: a
+        unit of the assessment by its code or as this very work, or its grade, given an
+        outcome ("Bloc 2 – Stratégie de communication | Acquis", "note proposée : 16/20");
+        an outcome given by the assessors ("les tests ont déjà été validés par le jury") or
+        by a rule alone ("validation d'office du bloc 1", "la compétence m'est accordée par
+        équivalence"); a grade beside an outcome ("Durum: onaylandı · Not: 90/100"). What
+        the assessment decides is never the dossier's evidence: kept out, no alarm."""
+        own = lx.LEARNT_RE.sub(" ", self.own)
+        graded = self.scored or self._has(lx.GRADE_GIVEN_RE)  # "17/20." ends a sentence
+        if lx.RULED_OUTCOME_RE.search(own):
+            return lx.GRID_NOUN_RE.search(own) is not None or graded
+        outcome = bool(
+            lx.ASSESSMENT_OUTCOME_RE.search(own) or lx.NATIVE_GRADED_OUTCOME_RE.search(own)
+        )
+        if lx.ASSESSED_UNIT_RE.search(own) and outcome:
+            return True
+        if lx.ASSESSED_GRADE_RE.search(own) and graded:
+            return True
+        if lx.BY_ASSESSORS_RE.search(own) and (outcome or self.outcome or graded):
+            return True
+        if self.claim and lx.GRID_NOUN_RE.search(own):
+            return True
+        if self._has(lx.DEEMED_RE) and (
+            lx.SCHOOL_AUTHORITY_RE.search(own) or lx.ASSESSED_UNIT_RE.search(own)
+        ):  # "selon l'accord avec l'équipe pédagogique, l'étude est considérée comme remise"
+            return True
+        status = lx.VERDICT_STATUS_RE.search(own) or lx.NATIVE_GRADED_OUTCOME_RE.search(own)
+        return bool(graded and status and lx.GRADE_NOUN_RE.search(own))
 
     @cached_property
     def asks_in_a_row(self) -> bool:
@@ -425,7 +478,8 @@ class Cues:
             or self.spelled_out
             or self.reader_future
             or self.into_the_verdict
-            or (self.request_mood and (self._has(lx.DEEMED_RE) or self._has(lx.NOT_TO_REVIEW_RE)))
+            or self.asks_unheld
+            or (self.request_mood and (self._has(lx.DEEMED_RE) or self.not_to_review))
         )
 
     @cached_property
