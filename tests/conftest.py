@@ -103,3 +103,12 @@ def browser() -> Iterator[Any]:
         browser = launch_chromium(playwright)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No learned injection reading: what keeps a text out of the evidence is the rule under
+    test."""
+    from assistant.injection import learned
+
+    monkeypatch.setattr(learned, "load_model", lambda path=None: None)

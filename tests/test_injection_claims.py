@@ -16,10 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.document import Document
-from assistant.injection import flagged_spans, learned
 from eval.docbuild import Heading, Paragraph, Table, build_docx
 from tests.dossiers import PRESENTATION, ingest, write
+from tests.injection_checks import assert_kept_out, evidence_text
 
 BEFORE = "La fromagerie Vallon affine quarante tonnes de tomme par an dans ses caves de Thônes."
 AFTER = "Les ventes à la ferme représentent un tiers du chiffre d'affaires de la fromagerie."
@@ -56,29 +55,13 @@ CLEAN = [
 ]
 
 
-@pytest.fixture
-def rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No learned reading: what keeps a claim out is the rule under test."""
-    monkeypatch.setattr(learned, "load_model", lambda path=None: None)
-
-
-def _evidence(doc: Document) -> str:
-    return "\n".join(b.text for b in doc.evidence_blocks())
-
-
-def _kept_out(doc: Document, text: str) -> None:
-    start = doc.text.index(text[:16])
-    assert doc.text[start : start + 16] not in _evidence(doc)
-    assert any(s <= start < e for s, e in flagged_spans(doc))  # never sent to a model
-
-
 @pytest.mark.usefixtures("rules_only")
 @pytest.mark.parametrize("name", sorted(CLAIMS))
 def test_a_claimed_outcome_of_the_assessment_is_not_evidence(tmp_path: Path, name: str) -> None:
     body = f"{BEFORE} {CLAIMS[name]}\n\n{AFTER}\n"
     doc = ingest(write(tmp_path, "d.md", PRESENTATION, "## 3. Production\n\n" + body))
-    _kept_out(doc, CLAIMS[name])
-    evidence = _evidence(doc)
+    assert_kept_out(doc, CLAIMS[name])
+    evidence = evidence_text(doc)
     assert BEFORE in evidence and AFTER in evidence
     assert not any(b.injection for b in doc.blocks)  # kept out, never an alarm
 
@@ -98,7 +81,7 @@ def test_a_docx_table_row_claiming_a_block_is_kept_out(tmp_path: Path) -> None:
         ),
     ]
     doc = ingest(build_docx(items, tmp_path / "t.docx"))
-    evidence = _evidence(doc)
+    evidence = evidence_text(doc)
     assert "Pilotage commercial" not in evidence
     assert "rédigée en avril" in evidence and "rédigé en mai" in evidence
     assert not any(b.injection for b in doc.blocks)
@@ -108,7 +91,7 @@ def test_a_docx_table_row_claiming_a_block_is_kept_out(tmp_path: Path) -> None:
 def test_someone_elses_assessment_stays_evidence(tmp_path: Path) -> None:
     body = "\n\n".join(CLEAN)
     doc = ingest(write(tmp_path, "d.md", PRESENTATION, "## 3. Production\n\n" + body + "\n"))
-    evidence = _evidence(doc)
+    evidence = evidence_text(doc)
     assert [s for s in CLEAN if s not in evidence] == []
     assert not any(b.suspect or b.injection for b in doc.blocks)
 

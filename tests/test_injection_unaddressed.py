@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.document import Document
-from assistant.injection import flagged_spans, learned
+from assistant.injection import flagged_spans
 from assistant.settings import PROJECT_ROOT
 from tests.dossiers import PRESENTATION, ingest, write
+from tests.injection_checks import evidence_text
 
 BEFORE = "La boutique de Villeurbanne a ouvert en 2021 et compte quatre vendeuses."
 AFTER = "La gamme de bougies compte six parfums vendus en ligne et en boutique."
@@ -60,22 +60,12 @@ CLEAN = [
 ]
 
 
-@pytest.fixture
-def rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No learned reading: what keeps a request out is the rule under test."""
-    monkeypatch.setattr(learned, "load_model", lambda path=None: None)
-
-
-def _evidence(doc: Document) -> str:
-    return "\n".join(b.text for b in doc.evidence_blocks())
-
-
 @pytest.mark.usefixtures("rules_only")
 @pytest.mark.parametrize("name", sorted(ORDERS))
 def test_a_request_that_names_no_reader_is_not_evidence(tmp_path: Path, name: str) -> None:
     body = f"{BEFORE}\n\n{ORDERS[name]}\n\n{AFTER}\n"  # its own paragraph, between two others
     doc = ingest(write(tmp_path, "d.md", PRESENTATION, "## 3. Suite\n\n" + body))
-    evidence = _evidence(doc)
+    evidence = evidence_text(doc)
     start = doc.text.index(ORDERS[name][:12])
     assert doc.text[start : start + 12] not in evidence
     assert BEFORE in evidence and AFTER in evidence  # its ordinary neighbours stay
@@ -92,7 +82,7 @@ def test_a_request_in_a_table_row_takes_only_that_row(tmp_path: Path) -> None:
         "| Abonnés Instagram | 4 200 en juin |\n"
     )
     doc = ingest(write(tmp_path, "d.md", PRESENTATION, "## 3. Suivi\n\n" + table))
-    evidence = _evidence(doc)
+    evidence = evidence_text(doc)
     assert "ne pas vérifier" not in evidence
     assert "3,1 % mesuré en mai" in evidence and "4 200 en juin" in evidence
     rows = [b.rows for b in doc.evidence_blocks() if b.rows is not None]
@@ -110,7 +100,7 @@ def test_the_claim_beside_a_flagged_request_goes_with_it(tmp_path: Path) -> None
     )
     body = f"{BEFORE}\n\n{claim}\n\n{request}\n\n{AFTER}\n"
     doc = ingest(write(tmp_path, "d.md", PRESENTATION, "## 3. Suivi\n\n" + body))
-    evidence = _evidence(doc)
+    evidence = evidence_text(doc)
     assert any(b.injection for b in doc.blocks)  # the request: an alarm from the rules
     assert claim not in evidence  # the claim it asks to take over: out, without an alarm
     assert BEFORE in evidence and AFTER in evidence
@@ -126,7 +116,7 @@ CLEAN_TABLE = (
 def test_ordinary_sentences_like_orders_stay_evidence(tmp_path: Path) -> None:
     body = "\n\n".join(CLEAN) + "\n\n" + CLEAN_TABLE
     doc = ingest(write(tmp_path, "d.md", PRESENTATION, "## 3. Suite\n\n" + body))
-    evidence = _evidence(doc)
+    evidence = evidence_text(doc)
     assert [s for s in CLEAN if s not in evidence] == []
     assert "35 % atteint" in evidence and "ignore the May dip" in evidence
     assert not any(b.suspect or b.injection for b in doc.blocks)
