@@ -41,6 +41,12 @@ def fold(text: str) -> str:
     return decomposed.translate(_MARKS).replace("œ", "oe")
 
 
+def fold_apostrophes(text: str) -> str:
+    """``fold``, with the typographic apostrophe read as a straight one (« n’a » -> "n'a"),
+    as the detection's patterns are written."""
+    return fold(text).replace("’", "'")
+
+
 def tokens(text: str) -> list[str]:
     """Folded word tokens with French elisions removed ("l'analyse" -> "analyse")."""
     out = []

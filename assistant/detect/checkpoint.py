@@ -27,7 +27,7 @@ from assistant.detect.scope import Layout, cluster_region, table_region
 from assistant.detect.substance import TOPIC_SCORE, Substance, Weigher, unit_substance
 from assistant.detect.units import Unit
 from assistant.referentiel.models import Checkpoint, Element, Requirement
-from assistant.textnorm import fold
+from assistant.textnorm import fold, fold_apostrophes
 
 CHECKPOINT = "checkpoint"
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
@@ -713,11 +713,7 @@ def _names_only(layout: Layout, unit: Unit, about: dict[int, bool]) -> bool:
     reasons = [void_reason(u) for u in body]
     if None not in reasons or set(reasons) & _TAKEN_BACK:
         return False
-    return not any(_PENDING.search(_folded(u.text)) for u in body)
-
-
-def _folded(text: str) -> str:
-    return fold(text).replace("’", "'")
+    return not any(_PENDING.search(fold_apostrophes(u.text)) for u in body)
 
 
 def _heads_case(layout: Layout, unit: Unit, about: dict[int, bool]) -> bool:

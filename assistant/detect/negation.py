@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from assistant.detect.lexicon import DENIED_BACK, HYPOTHETICAL, NOT_DONE, WISH
 from assistant.detect.units import Unit
-from assistant.textnorm import fold
+from assistant.textnorm import fold_apostrophes
 
 _CLAUSE_MARKS = ",;:"
 _REASON = re.compile(r"(?:car|parce qu|faute d|puisqu|etant donne)")
@@ -30,7 +30,7 @@ _CLAUSE_WORDS = frozenset({"mais", "alors", "tandis", "cependant", "pourtant"})
 def denied_tokens(unit: Unit) -> frozenset[int]:
     """Indices of ``unit``'s tokens that a denial or a hypothetical takes back (cached: the
     same immutable unit is asked about by several detectors)."""
-    folded = _folded(unit.text)
+    folded = fold_apostrophes(unit.text)
     if HYPOTHETICAL.search(folded):
         return frozenset(range(len(unit.tokens)))
     if not NOT_DONE.search(folded) and not _TAKEN_BACK.search(folded):
@@ -40,7 +40,7 @@ def denied_tokens(unit: Unit) -> frozenset[int]:
     parts = clauses(unit)
     for first, last in parts:
         start = unit.tokens[first].start - unit.start
-        clause = _folded(unit.text[start : _end(unit, last)])
+        clause = fold_apostrophes(unit.text[start : _end(unit, last)])
         if DENIED_BACK.search(clause):  # « ..., mais cela n'a pas été fait »
             return frozenset(range(len(unit.tokens)))
         # « n'a pas été traité, car personne n'était concerné » : the reason is no content
@@ -75,7 +75,7 @@ def _denials_across_clauses(unit: Unit, parts: list[tuple[int, int]]) -> set[int
     """Tokens of a denial that runs over a list (« aucun séminaire, formation collective ou
     moment d'équipe n'a été mis en place »): the clauses from its subject to its verb."""
     out: set[int] = set()
-    text = _folded(unit.text)
+    text = fold_apostrophes(unit.text)
     offsets = [unit.tokens[first].start - unit.start for first, _ in parts]
     for match in NOT_DONE.finditer(text):
         covered = [
@@ -95,7 +95,7 @@ def _with_topic(unit: Unit, parts: list[tuple[int, int]], denied: set[int]) -> s
     for (first, last), (after, _) in pairwise(parts):
         if after in denied and first not in denied:
             start = unit.tokens[first].start - unit.start
-            if _TOPIC.match(_folded(unit.text[start : _end(unit, last)])):
+            if _TOPIC.match(fold_apostrophes(unit.text[start : _end(unit, last)])):
                 out.update(range(first, last + 1))
     return out
 
@@ -124,10 +124,6 @@ def _end(unit: Unit, i: int) -> int:
     return token.start - unit.start + len(token.text)
 
 
-def _folded(text: str) -> str:
-    return fold(text).replace("’", "'")
-
-
 # « pas de relations presse du tout », « aucun KPI », « zéro tableau de bord »: a name right
 # after a word that says there is none of it
 _NONE_BEFORE = re.compile(r"(?:\bpas|\bjamais) (?:de|d'|du|des)\s*$|\baucune?\s+$|\bzero\s+$")
@@ -137,5 +133,5 @@ def denied_name(unit: Unit, first: int) -> bool:
     """The name that opens at token ``first`` is what the sentence says there is none of
     (« pas de relations presse », « aucun indicateur »): named only to be denied."""
     start = unit.tokens[first].start - unit.start
-    before = _folded(unit.text[max(0, start - 12) : start])
+    before = fold_apostrophes(unit.text[max(0, start - 12) : start])
     return _NONE_BEFORE.search(before) is not None

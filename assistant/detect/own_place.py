@@ -42,7 +42,7 @@ from assistant.detect.scope import Layout
 from assistant.detect.substance import Weigher
 from assistant.detect.units import Unit
 from assistant.referentiel.models import Checkpoint
-from assistant.textnorm import fold
+from assistant.textnorm import fold_apostrophes
 
 _NO_VERDICT = frozenset({"reference", "toc"})  # content is elsewhere, or this is no place
 
@@ -109,7 +109,7 @@ def part_left_empty(checkpoint: Checkpoint, layout: Layout, others: CueIndex | N
     criterion asks is missing. A line about something else (« Opportunités : à compléter »
     under the company's presentation) is not one of its parts."""
     index, names = _index(checkpoint)
-    criterion = set(_WORD.findall(_fold(f"{checkpoint.label} {checkpoint.description}")))
+    criterion = set(_WORD.findall(fold_apostrophes(f"{checkpoint.label} {checkpoint.description}")))
     for unit, hits in _places(layout, index, CHECKPOINT, checkpoint.id, others):
         if unit.kind != "heading" or _title_words(unit, hits, names) > HEADING_CUE_EXTRA:
             continue
@@ -137,19 +137,15 @@ def _empty_part(unit: Unit, criterion: set[str]) -> bool:
     name, _, value = unit.text.partition(":")
     if not 0 < len(name.split()) <= PART_WORDS:
         return False
-    if not set(_WORD.findall(_fold(name))) & criterion:  # a part the criterion names
+    if not set(_WORD.findall(fold_apostrophes(name))) & criterion:  # a part the criterion names
         return False
     if empty_entry(unit):
         return True
-    folded = _fold(value).strip(" *_").rstrip(".!…").strip()
+    folded = fold_apostrophes(value).strip(" *_").rstrip(".!…").strip()
     return bool(_EMPTY_VALUE.match(folded)) and len(folded.split()) <= 2 * PART_WORDS
 
 
 _WORD = re.compile(r"[a-z]{4,}")  # a content word of a part's name, folded
-
-
-def _fold(text: str) -> str:
-    return fold(text).replace("’", "'")
 
 
 def _title_words(unit: Unit, hits: Sequence[CueHit], names: frozenset[str]) -> int:

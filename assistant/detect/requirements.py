@@ -12,7 +12,7 @@ from functools import lru_cache
 from assistant.detect.negation import denied_tokens
 from assistant.detect.units import Unit
 from assistant.referentiel.models import Requirement
-from assistant.textnorm import fold
+from assistant.textnorm import fold_apostrophes
 
 _NUMBER = re.compile(r"\d(?:[\d\u00a0\u202f .,]*\d)?")
 _MONTHS = (
@@ -153,7 +153,7 @@ def _asserted(unit: Unit) -> str:
 @lru_cache(maxsize=4096)
 def _folded(text: str) -> str:
     """Folded once per text: the same long unit is checked for many cues."""
-    return fold(text).replace("’", "'")
+    return fold_apostrophes(text)
 
 
 def _figures(texts: Sequence[str]) -> bool:
