@@ -9,6 +9,7 @@ else supports nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -37,6 +38,7 @@ from assistant.detect.toc import opens_contents
 from assistant.detect.units import Unit, tokenize
 from assistant.detect.verdict import Rules
 from assistant.referentiel.models import Checkpoint
+from assistant.textnorm import fold
 
 # thin: named without analysis of the case; denied: named only to be denied or hypothesised;
 # passing: a common word, outside a part given to the checkpoint; unnamed: not about it;
@@ -106,6 +108,8 @@ def support(
             status = "absent"
     else:
         status = judge(checkpoint, element, others, rules)
+    if status == "present" and keyword_list(passage):
+        status = "partial"  # items named in a few words each: named, not analysed
     if status == ruled.status:
         return ruled
     if status == "present":
@@ -122,8 +126,58 @@ def speaks_of_no_case(units: Sequence[Unit], analysis: float) -> bool:
     no case analysis (``analysis``: its probability of one, ``Judge.analysis``). Course pages,
     method sheets, checklists for any organiser, definitions and tool lists read so, and they
     analyse no case whatever element they name. One sentence is too little to tell (« Budget de
-    la campagne : 5 000 € » is a student's line about the case)."""
-    return len(units) >= 2 and analysis < NO_CASE and not any(voiced(u) for u in units)
+    la campagne : 5 000 € » is a student's line about the case). A passage that reports a
+    measured result (``reports_measure``) speaks of what was measured: published audits,
+    surveys and studies are written so, in nobody's voice."""
+    return (
+        len(units) >= 2
+        and analysis < NO_CASE
+        and not any(voiced(u) for u in units)
+        and not any(reports_measure(u) for u in units)
+    )
+
+
+# a result read off a measure: « le sondage révèle que 62 % des clients… », « le comptage
+# montre que 9 % des visiteurs… », « la part des retours s'élève à 4 % »
+_REPORTED = re.compile(
+    r"\b(?:revel(?:e|ent|ait|aient)|montr(?:e|ent|ait|aient)|indiqu(?:e|ent|ait|aient)"
+    r"|fai(?:t|saient|sait) apparaitre|ressort(?:ait)?|s'elev(?:e|ent|ait|aient) a"
+    r"|atteign(?:ent|ait|aient)|atteint)\b"
+)
+_SHARE = re.compile(r"\d(?:[\d\s.,]*\d)?\s?%")
+
+
+def reports_measure(unit: Unit) -> bool:
+    """The sentence gives a measured share as the result of something read or counted (a
+    percentage after « révèle », « montre », « indique », « s'élève à », « ressort »…): a
+    finding about what was measured, not a definition of the measure."""
+    folded = fold(unit.text).replace("’", "'")
+    found = _REPORTED.search(folded)
+    return found is not None and bool(_SHARE.search(folded, found.end()))
+
+
+KEYWORD_ITEMS = 4  # fewer items are a short enumeration inside a sentence
+KEYWORD_WORDS = 6  # an item of at most this many words, with no figure, only names a thing
+KEYWORD_SHARE = 0.7
+_ITEM = re.compile(r"[•▪◦●]|\n\s*[-–—*]\s")
+
+
+def keyword_list(passage: str) -> bool:
+    """The passage is a list of keywords: items (after bullets or dashes) most of which are a
+    few words with no figure (« Flotte récente », « Tarifs lisibles »). It
+    names what it lists without analysing it: whatever it lists is at most partial. Items with
+    figures are facts of a case, and a table (cells between bars) is read by its cells."""
+    if "|" in passage:
+        return False
+    items = [i.strip(" \t;.,") for i in _ITEM.split(passage)[1:]]
+    items = [i for i in items if i]
+    if len(items) < KEYWORD_ITEMS:
+        return False
+    short = [i for i in items if len(i.split()) <= KEYWORD_WORDS and not _DIGIT.search(i)]
+    return len(short) >= KEYWORD_SHARE * len(items)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
