@@ -11,11 +11,12 @@ absent), classes weighed to count equally (balanced accuracy is what is measured
 
 The penalty (``--l2``, several values) is chosen by leaving one author's dossiers out at a
 time (the label's ``author``, else the folder): the one with the best mean gain in balanced
-accuracy over the rules' own statuses; the rules' status is not penalised, so a strong penalty
-gives back the rules. The ``--dev`` folders are then measured by a model trained on
-``--train`` only (checkpoint statuses derived from the elements by the labelling rules,
-confusion per class printed); the shipped weights are fitted on ``--train`` and ``--dev``
-together, unless ``--no-write``. Held-out folders are refused.
+accuracy over the rules' own statuses among those that cost no group any accuracy nor balanced
+accuracy; the rules' status is not penalised, so a strong penalty gives back the rules. The
+``--dev`` folders are then measured by a model trained on ``--train`` only (checkpoint
+statuses derived from the elements by the labelling rules, confusion per class printed); the
+shipped weights are fitted on ``--train`` and ``--dev`` together, unless ``--no-write``.
+Held-out folders are refused.
 """
 
 from __future__ import annotations
