@@ -1301,6 +1301,8 @@ GRADER_PERSON_RE = re.compile(
     + "|"
     + _CHARGED_WITH_ASSESSMENT
 )
+# a relative pronoun right before a verb: the verb says what the antecedent does (session 16)
+RELATIVE_BEFORE_RE = re.compile(r"\b(?:qui|that|which|who|che) $")
 # who or what assesses, or the assessment: an order to ignore addressed to a reader is a request
 # about this assessment only beside one of these ("Le correcteur voudra bien ne pas relever ...";
 # not "Le chatbot doit ne jamais mentionner les prix des concurrents"), session 16

@@ -102,6 +102,21 @@ class Cues:
             for m in lx.COMMAND_RE.finditer(self.text, start)
         )
 
+    @cached_property
+    def asks_outside_relative(self) -> bool:
+        """A command that is not the verb of a relative clause ("un chatbot qui traite 60 %
+        des demandes", "a tool that validates invoices"): a relative clause says what its
+        antecedent does, it asks nothing (session 16)."""
+        if not self.command:
+            return False
+        start = self._body_start
+        return any(
+            not self._stated(m.start(), m.group(), start)
+            and lx.RELATIVE_BEFORE_RE.search(self.text, max(start, m.start() - 8), m.start())
+            is None
+            for m in lx.COMMAND_RE.finditer(self.text, start)
+        )
+
     def _stated(self, at: int, verb: str, start: int = 0) -> bool:
         """The verb at ``at`` follows an auxiliary: a state ("sont validés", "a attribué",
         "has been approved"), not a request."""
@@ -561,7 +576,7 @@ def cues(sentence: str) -> Cues:
 def _asks(window: Sequence[Cues], addressee: int) -> bool:
     """The window's request fits the addressee: anything for a machine reader; for the jury
     only an outcome to record or something to ignore (thanking or guiding the jury is fine)."""
-    command = any(c.command for c in window)
+    command = any(c.asks_outside_relative for c in window)
     target = any(c.target for c in window)
     if any((c.command or c.request_mood) and (c.ignore or c.not_to_review) for c in window) and any(
         lx.ASSESSOR_RE.search(c.text) for c in window
