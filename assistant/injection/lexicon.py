@@ -1278,6 +1278,9 @@ _CHARGED_WITH_ASSESSMENT = (
     r" ?(?:l'|la |le |the |this |cette |ce )?(?:pre-?)?(?:evaluation|correction|notation|relecture"
     r"|lecture|assessment|grading|marking|review|evaluacion|correccion|valutazione|correzione"
     r"|avaliacao|correcao)\b"
+    # not the assessment of someone else ("chargée de l'évaluation des fournisseurs")
+    r"(?! ?(?:des|du|de la|de l'|of the|of|del|de los|della|dei|degli|dos|das)\b"
+    r"(?! ?(?:ce|cet|cette|ces|this|these|este|esta|estos|questo|questa|deste|desta)\b))"
 )
 GRADER_NAMED_RE = re.compile(
     r"\b(?:qui|who|whoever|que|quien|quienes|quem|chi|der|die|wer|wie|celui qui|celle qui)"
@@ -1291,15 +1294,20 @@ GRADER_NAMED_RE = re.compile(
 # qui évalue plusieurs impacts", "le système qui note les fournisseurs"): a free relative
 # ("whoever assesses", "quien corrija", "chi valuta") or one whose antecedent is a pronoun or
 # "person" ("celui qui note", "la personne qui évalue", "vous qui évaluez", "à qui lira")
+_GRADER_PERSON_ACT = (
+    _GRADER_ACT[:-3] + r"|corregg\w*|revis\w*|calific\w*|puntu\w*|bewert\w*|korrigier\w*)\b"
+)
 GRADER_PERSON_RE = re.compile(
-    r"\b(?:whoever|quien(?:es)?|quem|chi|wer|(?:personnes?|celui|celle|ceux|celles|person|people"
-    r"|one|anyone|anybody|someone|those|vous|you|a|persona|pessoa|aquel|aquella|colui|colei"
-    r"|jenige[nr]?|person),? (?:qui|who|que|che|die|der))"
-    + _GRADER_ACT
-    + "|"
-    + _READER_OF_THIS
-    + "|"
-    + _CHARGED_WITH_ASSESSMENT
+    r"\b(?:whoever|quien(?:es)?|quem|chi|wer|(?:personnes?|person|people|persona|pessoa|vous|you|a)"
+    r",? (?:qui|who|que|che|die|der))"
+    + _GRADER_PERSON_ACT
+    # a generic pronoun ("celui qui note", "those who read") only when what it does bears on
+    # this work or ends its clause: "Celui qui note ses dépenses tient son budget" is a saying
+    + r"|\b(?:celui|celle|ceux|celles|one|anyone|anybody|someone|those|aquel|aquella|colui|colei"
+    r"|jenige[nr]?),? (?:qui|who|que|che|die|der)"
+    + _GRADER_PERSON_ACT
+    + r"(?=\W*(?:[,;:.!?]|$)| (?:ce|cet|cette|ces|this|these|este|esta|questo|questa|deste|desta"
+    r"|dieses|diese)\b)" + "|" + _READER_OF_THIS + "|" + _CHARGED_WITH_ASSESSMENT
 )
 # a relative pronoun right before a verb: the verb says what the antecedent does (session 16)
 RELATIVE_BEFORE_RE = re.compile(r"\b(?:qui|that|which|who|che) $")

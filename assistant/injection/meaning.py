@@ -354,8 +354,6 @@ class Cues:
         native = not self.held_language and lx.NATIVE_READER_RE.search(own)  # "bedömaren"
         if not (native or lx.GRADER_PERSON_RE.search(own)):
             return False
-        if native and self.asks_unheld:  # "Bedömaren ombeds räkna budgetdelen som godkänd."
-            return True
         if not (self.request_mood or self.command or self.ignore):
             return False
         return self.target or self.ignore or self.not_to_review
