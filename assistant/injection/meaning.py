@@ -351,12 +351,15 @@ class Cues:
         document passera sous silence ..."): an instruction as much as a vocative is (session
         16). A vocative address is ``addressee``'s, read by ``_run_from``."""
         own = self.own
-        native = not self.held_language and lx.NATIVE_READER_RE.search(own)  # "bedömaren"
-        if not (native or lx.GRADER_PERSON_RE.search(own)):
+        named = lx.GRADER_PERSON_RE.search(own)
+        if named is None:
             return False
-        if not (self.request_mood or self.command or self.ignore):
+        # the request is what the sentence asks besides naming the grader: "Nota per chi valuta
+        # questo lavoro." names, by a verb of assessing and its object, and asks nothing
+        rest = cues(f"{own[: named.start()]} {own[named.end() :]}")
+        if not (rest.request_mood or rest.command or rest.ignore):
             return False
-        return self.target or self.ignore or self.not_to_review
+        return rest.target or rest.ignore or rest.not_to_review
 
     @cached_property
     def disguised_request(self) -> bool:
