@@ -641,8 +641,8 @@ def _grader_run(all_cues: Sequence[Cues], index: int) -> tuple[int, int] | None:
     cue = all_cues[index]
     if cue.grader_request or cue.orders_into_verdict or cue.disguised_request:
         return index, index
-    if not (cue.grader_address and (cue.addressee or lx.GRADER_PERSON_RE.search(cue.own))):
-        return None  # "Notre logiciel qui évalue les candidatures ..." names no grader
+    if not (cue.grader_address and (cue.addressee == 2 or lx.GRADER_PERSON_RE.search(cue.own))):
+        return None  # the jury's address is ``_run_from``'s; "Notre logiciel qui évalue ..."
     for last in range(index + 1, min(index + WINDOW, len(all_cues))):
         if all_cues[last].asks_after_address:
             return index, last
