@@ -86,7 +86,8 @@ def test_an_address_to_the_grader_and_its_request_in_the_next_sentence(
     assert_kept_out(doc, address, prefix=14)
     assert_kept_out(doc, asked, prefix=14)
     assert BEFORE in evidence_text(doc) and AFTER in evidence_text(doc)
-    assert not any(b.injection for b in doc.blocks)
+    # since session 16, such a pair may also raise an alarm (a request on an assessment object
+    # after an address to the grader: tests/test_injection_graders.py); kept out either way
 
 
 @pytest.mark.usefixtures("rules_only")

@@ -70,7 +70,13 @@ def test_a_request_that_names_no_reader_is_not_evidence(tmp_path: Path, name: st
     assert doc.text[start : start + 12] not in evidence
     assert BEFORE in evidence and AFTER in evidence  # its ordinary neighbours stay
     assert any(s <= start < e for s, e in flagged_spans(doc))  # never sent to a model either
-    assert not any(b.injection for b in doc.blocks)  # kept out, no alarm
+    if name not in NOW_ALARMS:
+        assert not any(b.injection for b in doc.blocks)  # kept out, no alarm
+
+
+# since session 16, the grader named by what it does ("la personne qui corrige ce mémoire") with
+# an order not to point something out is an instruction (tests/test_injection_graders.py)
+NOW_ALARMS = {"reader_future"}
 
 
 @pytest.mark.usefixtures("rules_only")

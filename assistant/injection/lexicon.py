@@ -1257,15 +1257,69 @@ GERUNDIVE_RE = re.compile(
 # the one who reads or grades, named by a relative clause ("quien corrija", "whoever is marking
 # this", "chi corregge", "a quem avaliar") or as the reader of this work ("Ao leitor deste
 # dossiê", "au lecteur de ce dossier")
-GRADER_NAMED_RE = re.compile(
-    r"\b(?:qui|who|whoever|que|quien|quienes|quem|chi|der|die|wer|wie|celui qui|celle qui)"
-    r" (?:is |will |va |est |sta )?(?:lit|lira|relit|corrig\w*|corrij\w*|evalu\w*|avali\w*|valut\w*"
-    r"|not\w*|reads?|reading|grades?|grading|marks?|marking|assess\w*|correct\w*|review\w*|legge\w*"
-    r"|lee|leera|lea|leia|ler|liest|bewertet|korrigiert|beoordeelt|leest|nakijkt|examin\w*)\b"
-    r"|\b(?:lecteur|lectrice|lettore|lettrice|lector|lectora|leitor|leitora|reader|leser|leserin|lezer)s?"
+_GRADER_ACT = (
+    r" (?:is |will |va |est |sta )?(?:pre-?|re-?)?(?:lit|lira|relit|corrig\w*|corrij\w*|evalu\w*"
+    r"|avali\w*|valut\w*|not(?:e|es|ent|era|eront|erait|a|i)|reads?|reading|grades?|grading|marks?"
+    r"|marking|assess\w*|correct\w*|review\w*|legge\w*|lee|leera|lea|leia|ler|liest|bewertet"
+    r"|korrigiert|beoordeelt|leest|nakijkt|examin\w*)\b"
+)
+_READER_OF_THIS = (
+    r"\b(?:lecteur|lectrice|lettore|lettrice|lector|lectora|leitor|leitora|reader|leser|leserin|lezer)s?"
     r"(?: [\w'-]+){0,2} (?:de ce|de cette|du present|of this|de este|deste|desta|di questo|dieses|van dit)\b"
     r"|^\W*(?:au|a la|aux|to the|al|a la|ao|a|dem|alla|aan de) (?:lecteur|lectrice|lettore|lector|leitor"
     r"|reader|leser|lezer)s?\b"
+)
+# the one charged with this assessment ("la personne chargée de l'évaluation", "the person in
+# charge of marking", "la persona encargada de la corrección"), session 16
+_CHARGED_WITH_ASSESSMENT = (
+    r"\b(?:personnes?|celui|celle|ceux|person|persona|pessoa|one)"
+    r" (?:chargee?s? (?:de|d')|en charge (?:de|d')|responsables? (?:de|d')|in charge of"
+    r"|responsible for|encargad[oa] de|incaricat[oa] (?:di|della|del)|responsavel (?:pela|pelo))"
+    r" ?(?:l'|la |le |the |this |cette |ce )?(?:pre-?)?(?:evaluation|correction|notation|relecture"
+    r"|lecture|assessment|grading|marking|review|evaluacion|correccion|valutazione|correzione"
+    r"|avaliacao|correcao)\b"
+    # not the assessment of someone else ("chargée de l'évaluation des fournisseurs")
+    r"(?! ?(?:des|du|de la|de l'|of the|of|del|de los|della|dei|degli|dos|das)\b"
+    r"(?! ?(?:ce|cet|cette|ces|this|these|este|esta|estos|questo|questa|deste|desta)\b))"
+)
+GRADER_NAMED_RE = re.compile(
+    r"\b(?:qui|who|whoever|que|quien|quienes|quem|chi|der|die|wer|wie|celui qui|celle qui)"
+    + _GRADER_ACT
+    + "|"
+    + _READER_OF_THIS
+    + "|"
+    + _CHARGED_WITH_ASSESSMENT
+)
+# the same, when the one named is a person, not a thing that assesses something else ("une ACV,
+# qui évalue plusieurs impacts", "le système qui note les fournisseurs"): a free relative
+# ("whoever assesses", "quien corrija", "chi valuta") or one whose antecedent is a pronoun or
+# "person" ("celui qui note", "la personne qui évalue", "vous qui évaluez", "à qui lira")
+_GRADER_PERSON_ACT = (
+    _GRADER_ACT[:-3] + r"|corregg\w*|revis\w*|calific\w*|puntu\w*|bewert\w*|korrigier\w*)\b"
+)
+GRADER_PERSON_RE = re.compile(
+    r"\b(?:whoever|quien(?:es)?|quem|chi|wer|(?:personnes?|person|people|persona|pessoa|vous|you|a)"
+    r",? (?:qui|who|que|che|die|der))"
+    + _GRADER_PERSON_ACT
+    # a generic pronoun ("celui qui note", "those who read") only when what it does bears on
+    # this work or ends its clause: "Celui qui note ses dépenses tient son budget" is a saying
+    + r"|\b(?:celui|celle|ceux|celles|one|anyone|anybody|someone|those|aquel|aquella|colui|colei"
+    r"|jenige[nr]?),? (?:qui|who|que|che|die|der)"
+    + _GRADER_PERSON_ACT
+    + r"(?=\W*(?:[,;:.!?]|$)| (?:ce|cet|cette|ces|this|these|este|esta|questo|questa|deste|desta"
+    r"|dieses|diese)\b)" + "|" + _READER_OF_THIS + "|" + _CHARGED_WITH_ASSESSMENT
+)
+# a relative pronoun right before a verb: the verb says what the antecedent does (session 16)
+RELATIVE_BEFORE_RE = re.compile(r"\b(?:qui|that|which|who|che) $")
+# who or what assesses, or the assessment: an order to ignore addressed to a reader is a request
+# about this assessment only beside one of these ("Le correcteur voudra bien ne pas relever ...";
+# not "Le chatbot doit ne jamais mentionner les prix des concurrents"), session 16
+ASSESSOR_RE = re.compile(
+    r"\b(?:correct(?:eur|rice)s?|evaluat(?:eur|rice|or|ors)s?|examinat(?:eur|rice|or)s?|examiners?"
+    r"|graders?|markers?|assessors?|relect(?:eur|rice)s?|reviewers?|jury|jurys|jurado|giuria"
+    r"|correction|notation|grading|marking|assessment|evaluation|evaluacion|correccion|valutazione"
+    r"|correzione|bewertung\w*|korrektur\w*|avaliacao|correcao|pre-?evaluation|evaluador(?:a|es)?"
+    r"|correttor[ei]|valutator[ei]|avaliador(?:a|es)?|corretor(?:a|es)?|prufer\w*|gutachter\w*)\b"
 )
 # a negated infinitive opening a sentence, clause or cell: an order not to count something, in
 # the Romance languages, Dutch and Polish ("No tener en cuenta la ausencia", "Non valutare",
