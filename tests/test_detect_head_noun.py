@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (dossier prose: one paragraph per line, as candidates write Markdown)
 """A title that names two elements, one the complement of the other (failure mode 3):
 « Répartition mensuelle des charges fixes » over a table of months is the schedule of the
 costs (its head noun), not a line naming two things at once, so the table under it is the

@@ -45,7 +45,9 @@ def services(tmp_path_factory: pytest.TempPathFactory) -> Services:
 def test_the_analysis_under_a_rated_name_is_its_content(services: Services, tmp_path: Path) -> None:
     result = services.review.assess(write(tmp_path, "lumen.md", GRID), "E5-P1")
     porter = next(c for c in result.checkpoints if c.id == "porter")
-    found = {e.id: [ev.quote for ev in e.evidence] for e in porter.elements if e.status == "present"}
+    found = {
+        e.id: [ev.quote for ev in e.evidence] for e in porter.elements if e.status == "present"
+    }
     assert "pouvoir_fournisseurs" in found, found
     assert any("Société Céramique" in q or "marge" in q for q in found["pouvoir_fournisseurs"])
 
@@ -55,5 +57,6 @@ def test_a_rated_name_is_a_short_value_without_figures(tmp_path: Path) -> None:
     assert rated_label(rated, 2)
     assert not rated_label(unit_of(tmp_path, "Budget : 3 000 €"), 0)
     assert not rated_label(
-        unit_of(tmp_path, "Pouvoir des fournisseurs : ils imposent leurs prix aux petits ateliers"), 2
+        unit_of(tmp_path, "Pouvoir des fournisseurs : ils imposent leurs prix aux petits ateliers"),
+        2,
     )

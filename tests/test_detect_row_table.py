@@ -33,9 +33,7 @@ def test_a_short_row_under_rows_of_content_is_no_header(tmp_path: Path) -> None:
     layout = layout_of(ingest(write(tmp_path, "causses.md", ROWS)))
     outcome = detect_outcomes(checkpoints("pestel"), layout)[0]
     status = {e.element.id: e.status for e in outcome.elements}
-    quotes = {
-        e.element.id: [u.text for f in e.findings for u in f.units] for e in outcome.elements
-    }
+    quotes = {e.element.id: [u.text for f in e.findings for u in f.units] for e in outcome.elements}
     assert status["economique"] == "present"
     assert status["technologique"] == "absent", quotes["technologique"]
     assert not any("sécheresses" in q for q in quotes["technologique"])

@@ -184,7 +184,11 @@ def titled_elements(
         out.setdefault(key, []).append(unit)
         alone[n] = key
     description_vectors = scan.text_vectors(described)
-    near = sims if description_vectors is None else np.maximum(sims, title_vectors @ description_vectors.T)
+    near = (
+        sims
+        if description_vectors is None
+        else np.maximum(sims, title_vectors @ description_vectors.T)
+    )
     for n, key in _in_series(kept, sims, near, keys, alone, names).items():
         out.setdefault(key, []).append(kept[n][0])
     return out
@@ -199,7 +203,9 @@ def _series_key(unit: Unit) -> tuple[object, ...]:
     """Titles of one series share their form and their place: lead lines (or entry labels)
     of one section, headings of one depth under one parent heading."""
     if unit.kind == "heading":
-        own = bool(unit.section) and unit.section[-1].strip() == unit.text.strip().lstrip("#").strip()
+        own = (
+            bool(unit.section) and unit.section[-1].strip() == unit.text.strip().lstrip("#").strip()
+        )
         return ("heading", unit.section[:-1] if own else unit.section)
     return ("entry" if _entry(unit) else "lead", unit.section)
 
@@ -233,9 +239,9 @@ def _in_series(
             continue
         votes: dict[str, int] = {}
         for n in members:
-            best = keys[int(np.argmax(sims[n]))]
-            if best is not None:
-                owner = best.split(".", 1)[0]
+            closest = keys[int(np.argmax(sims[n]))]
+            if closest is not None:
+                owner = closest.split(".", 1)[0]
                 votes[owner] = votes.get(owner, 0) + 1
         if not votes:
             continue
