@@ -223,7 +223,9 @@ def _in_series(
     Students title the parts of one tool the same way, one after the other (« Les
     nouveaux arrivants. », « Le poids des clients. », « Le poids des fournisseurs. »): the
     series is one checkpoint's when most of its titles lie closest to that checkpoint's
-    elements, and each of its titles then names a different one of them. A title of the
+    elements and one of them at least titles one of its elements alone, and each of its
+    titles then names a different one of them. Entry labels make no series: the fields of a
+    form (« Date : », « Lieu : », « Tarif : ») lie near whatever label is nearest. A title of the
     series too ambiguous alone (« Le poids des clients » lies as near the positioning's
     target as the customers' power) is given, among the checkpoint's elements its
     neighbours have not taken, the closest (``near``: by its label or its description, « Les
@@ -231,7 +233,9 @@ def _in_series(
     the closest pair down."""
     series: dict[tuple[object, ...], list[int]] = {}
     for n, (unit, _) in enumerate(kept):
-        series.setdefault(_series_key(unit), []).append(n)
+        key = _series_key(unit)
+        if key[0] != "entry":  # « Date : ... », « Lieu : ... »: a form's fields, no tool's parts
+            series.setdefault(key, []).append(n)
     owner_of = [k.split(".", 1)[0] if k else None for k in keys]
     out: dict[int, str] = {}
     for members in series.values():
@@ -249,6 +253,8 @@ def _in_series(
         if votes[owner] < SERIES_VOTES or 2 * votes[owner] < len(members):
             continue
         taken = {alone[n] for n in members if n in alone}
+        if not any(k.split(".", 1)[0] == owner for k in taken):
+            continue  # one title of the series at least is plainly one of the tool's parts
         free = [
             j
             for j, k in enumerate(keys)
