@@ -233,9 +233,9 @@ def _in_series(
     the closest pair down."""
     series: dict[tuple[object, ...], list[int]] = {}
     for n, (unit, _) in enumerate(kept):
-        key = _series_key(unit)
-        if key[0] != "entry":  # « Date : ... », « Lieu : ... »: a form's fields, no tool's parts
-            series.setdefault(key, []).append(n)
+        form = _series_key(unit)
+        if form[0] != "entry":  # « Date : ... », « Lieu : ... »: a form's fields, no tool's parts
+            series.setdefault(form, []).append(n)
     owner_of = [k.split(".", 1)[0] if k else None for k in keys]
     out: dict[int, str] = {}
     for members in series.values():
