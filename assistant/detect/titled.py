@@ -224,8 +224,10 @@ def _in_series(
     nouveaux arrivants. », « Le poids des clients. », « Le poids des fournisseurs. »): the
     series is one checkpoint's when most of its titles lie closest to that checkpoint's
     elements and one of them at least titles one of its elements alone, and each of its
-    titles then names a different one of them. Entry labels make no series: the fields of a
-    form (« Date : », « Lieu : », « Tarif : ») lie near whatever label is nearest. A title of the
+    titles then names a different one of them. Only lead lines make a series: the fields of
+    a form (« Date : », « Lieu : », « Tarif : ») lie near whatever label is nearest, and the
+    headings of a part of the dossier (« Le projet », « Cibles », « Communication »,
+    « Budget ») are its outline, not one tool's parts. A title of the
     series too ambiguous alone (« Le poids des clients » lies as near the positioning's
     target as the customers' power) is given, among the checkpoint's elements its
     neighbours have not taken, the closest (``near``: by its label or its description, « Les
@@ -234,7 +236,9 @@ def _in_series(
     series: dict[tuple[object, ...], list[int]] = {}
     for n, (unit, _) in enumerate(kept):
         form = _series_key(unit)
-        if form[0] != "entry":  # « Date : ... », « Lieu : ... »: a form's fields, no tool's parts
+        # lead lines only: « Date : », « Lieu : » are a form's fields, and a part's headings
+        # (« Le projet », « Cibles », « Communication », « Budget ») the dossier's outline
+        if form[0] == "lead":
             series.setdefault(form, []).append(n)
     owner_of = [k.split(".", 1)[0] if k else None for k in keys]
     out: dict[int, str] = {}
