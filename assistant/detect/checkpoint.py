@@ -246,11 +246,12 @@ class _Scan:
             for i, targets in self.targets.items()
             if len(targets - {CHECKPOINT}) >= LISTED_ELEMENTS and layout.units[i].kind == "sentence"
         )
+        self.heads = _heads(self.hits, self.targets)
         self.labels = frozenset(
             h.unit.index
             for h in self.hits
             if self.weigher.is_label(h.unit, h.last)
-            and len(self.targets[h.unit.index] - {CHECKPOINT}) < 2
+            and (len(self.targets[h.unit.index] - {CHECKPOINT}) < 2 or h.unit.index in self.heads)
         )
         titles = frozenset(h.unit.index for h in self.hits if self.weigher.is_title(h.unit))
         context, self.sections = _context(
@@ -428,7 +429,10 @@ class _Scan:
             units = ([unit] if own.score else []) + weigher.best(content, 3)
             scope = [unit, *self.layout.table_header(unit), *content]
             return Finding(unit, units or [unit], own + weigher.passage(content)), scope
-        if unit.index in self.labels:
+        if unit.index in self.labels and self.heads.get(unit.index, hit.cue.target) in (
+            hit.cue.target,
+            CHECKPOINT,
+        ):
             scope = self._label_body(hit)
             body = _weighed_span(scope)
             return Finding(unit, weigher.best(body, 3) or [unit], weigher.passage(body)), scope
@@ -730,6 +734,34 @@ def _refers_back(hit: CueHit) -> bool:
     """« Pour répondre à cette problématique, ... » points at a topic treated elsewhere: the
     sentence's sequel is not about it."""
     return hit.first > 0 and hit.unit.tokens[hit.first - 1].folded in DEMONSTRATIVES
+
+
+COMPLEMENT = frozenset({"de", "des", "du", "d"})
+"""Small words that open a noun's complement (« échelonnement des charges fixes »)."""
+
+
+def _heads(hits: Sequence[CueHit], targets: Mapping[int, set[str]]) -> dict[int, str]:
+    """Lines naming several elements where the first name heads the others: each later
+    name is the complement of the one before it (« Échelonnement des charges fixes dans le
+    temps » is the schedule, of the fixed costs; « Forces et faiblesses » names two). The
+    line then titles its first element only."""
+    by_unit: dict[int, list[CueHit]] = {}
+    for hit in hits:
+        if hit.cue.target != CHECKPOINT:
+            by_unit.setdefault(hit.unit.index, []).append(hit)
+    out: dict[int, str] = {}
+    for index, found in by_unit.items():
+        if len(targets[index] - {CHECKPOINT}) < 2:
+            continue
+        ordered = sorted(found, key=lambda h: (h.first, -h.last))
+        head = ordered[0]
+        others = [h for h in ordered if h.cue.target != head.cue.target]
+        if not others or any(h.first <= head.first for h in others):
+            continue
+        unit = head.unit
+        if all(h.first > 0 and unit.tokens[h.first - 1].folded in COMPLEMENT for h in others):
+            out[index] = head.cue.target
+    return out
 
 
 def _targets(hits: Sequence[CueHit]) -> dict[int, set[str]]:

@@ -188,6 +188,21 @@ def _is_header_row(table: Sequence[Unit], row: int, labels: frozenset[int]) -> b
     cells = [u for u in table if u.row == row]
     if row == 0:
         return len(cells) >= 2
+    if _read_by_rows(table, row, labels):
+        return False
     return len(cells) >= 2 and all(
         u.index in labels and len(u.tokens) <= HEADER_CELL_WORDS for u in cells
     )
+
+
+def _read_by_rows(table: Sequence[Unit], row: int, labels: frozenset[int]) -> bool:
+    """A row above ``row`` (the first one aside) opens on a label followed by content: the
+    table is read row by row (« Technologique | La digitalisation. » under « Économique |
+    Le prix de l'arabica a augmenté de 70 %... »), so a later row whose cells are all short
+    names is one more row, not a header over the rows below."""
+    for r in range(1, row):
+        cells = [u for u in table if u.row == r]
+        first = [u for u in cells if u.column == 0]
+        if first and first[0].index in labels and any(u.index not in labels for u in cells):
+            return True
+    return False

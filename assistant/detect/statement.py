@@ -37,6 +37,9 @@ from assistant.detect.substance import Weigher
 from assistant.detect.units import Unit
 from assistant.textnorm import fold
 
+HEADING_WORDS = 5
+"""A heading longer than this titles more than the statement (« Objectifs et expérience
+utilisateur du parcours en boutique »)."""
 _LEAD = r"(?:(?:notre|nos|mon|mes|votre|l'|le|les|un|une|leur)\s*)?"
 _AFTER = r"[^:.;!?]{0,30}?(?::|\b(?:est|sont|etait|etaient|sera|seront) d[e'])"
 
@@ -47,19 +50,43 @@ def _opening(cues: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"^\W*{_LEAD}(?:{names})\b{_AFTER}")
 
 
+@lru_cache(maxsize=32)
+def _titling(cues: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(fold(c)) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"^[\W\d_]*{_LEAD}(?:{names})\b")
+
+
 def statements(layout: Layout, cues: tuple[str, ...]) -> list[Unit]:
-    """The units that state the case's ``cues`` noun (« Objectif : ... »), in reading order."""
+    """The units that state the case's ``cues`` noun (« Objectif : ... »), in reading order;
+    a short heading that opens on the noun (« 3.2 Objectif de la campagne ») makes the first
+    unit under it the statement (« Vendre 900 abonnements d'ici juin 2027. »)."""
     if not cues:
         return []
     opening = _opening(cues)
+    titled = _titled_first(layout, _titling(cues))
     return [
         u
         for u in layout.units
         if u.kind != "heading"
-        and opening.match(fold(u.text).replace("’", "'"))
+        and (u.index in titled or opening.match(fold(u.text).replace("’", "'")))
         and quotable(u)
         and meets(["figures"], [u])
     ]
+
+
+def _titled_first(layout: Layout, titling: re.Pattern[str]) -> set[int]:
+    """The first unit under each short heading ``titling`` matches."""
+    first = set()
+    for u in layout.units:
+        words = [t for t in u.tokens if not t.folded.isdigit()]
+        if u.kind != "heading" or len(words) > HEADING_WORDS:
+            continue
+        if not titling.match(fold(u.text).replace("’", "'")):
+            continue
+        body = layout.heading_body(u)
+        if body and body[0].kind != "heading":
+            first.add(body[0].index)
+    return first
 
 
 def stated(outcome: CheckpointOutcome, layout: Layout) -> CheckpointOutcome:

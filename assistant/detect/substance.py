@@ -101,6 +101,30 @@ def unit_substance(unit: Unit, ignored: frozenset[str]) -> Substance:
     return Substance(content, figures, entities, markers, int(content > 0))
 
 
+RATING_WORDS = 2
+"""Words of the value a rated label gives its name (« Rivalité entre concurrents : forte »)."""
+RATED_LABEL_TOKENS = 10
+"""A rated label longer than this is a sentence."""
+
+
+def rated_label(unit: Unit, cue_last: int) -> bool:
+    """A line that names something, then rates it in a word or two after a colon, and
+    nothing else (« Menace de nouveaux entrants : moyenne », « Pouvoir des clients : très
+    fort »): a title whose analysis follows it, as in a grid of constats and actions. The
+    name ends before the colon; the value holds no figure (« Budget : 3 000 € » is content)
+    and ends the line."""
+    if unit.kind != "sentence" or not unit.first_in_block or len(unit.tokens) > RATED_LABEL_TOKENS:
+        return False
+    colon = unit.text.rfind(":")
+    if colon < 0 or cue_last >= len(unit.tokens):
+        return False
+    if unit.tokens[cue_last].start - unit.start > colon:
+        return False
+    value = unit.text[colon + 1 :].strip(" *_.!\t")
+    words = value.split()
+    return 0 < len(words) <= RATING_WORDS and not any(c.isdigit() for c in value)
+
+
 class Weigher:
     """Substance of units for one checkpoint: the checkpoint's own names never count, nor
     the cue words found in each unit (a list of factor names says nothing)."""
@@ -137,6 +161,8 @@ class Weigher:
             return not self.is_title(unit)
         # bounded work per cue: a unit can be one 50,000-word line with thousands of cues
         colon = unit.text[-200:].rstrip().endswith(":")
+        if rated_label(unit, cue_last):
+            return True
         if len(unit.tokens) > 4 and not colon:
             return False
         after = (unit.tokens[i] for i in range(cue_last + 1, len(unit.tokens)))

@@ -65,6 +65,14 @@ ENTRY_WORDS = 5
 """An entry's label (before its colon) longer than this is a clause."""
 BODY_UNITS = 12
 """Units read under a heading."""
+SERIES_TITLES = 3
+"""Parallel titles that make a series (one per part of a tool)."""
+SERIES_VOTES = 2
+"""Titles of a series, and at least half of them, closest to one checkpoint's elements."""
+MIN_SERIES_SIMILARITY = 0.2
+"""Cosine between a title of a series and the element it is given."""
+SERIES_MARGIN = 0.05
+"""Over the next element of the checkpoint its neighbours left."""
 
 _NUMBERING = re.compile(
     r"^[\W_]*(?:(?:\d+(?:\.\d+)*|[IVXivx]+|[A-Za-z])\s*[.)/\-–—:]\s*|\d+(?:\.\d+)*\s+)*"
@@ -146,12 +154,15 @@ def titled_elements(
     kept = [(u, t) for u, t in zip(titles, texts, strict=True) if t]
     keys: list[str | None] = []
     labels: list[str] = []
+    described: list[str] = []
     for cp in checkpoints:
         keys.append(None)  # the checkpoint's own title: the whole tool, no one element
         labels.append(cp.label)
+        described.append(cp.description or cp.label)
         for el in cp.elements:
             keys.append(f"{cp.id}.{el.id}")
             labels.append(el.label)
+            described.append(el.description or el.label)
     if not kept or len(labels) < 2:
         return {}
     title_vectors = scan.text_vectors([t for _, t in kept])
@@ -160,17 +171,110 @@ def titled_elements(
         return {}
     sims = title_vectors @ label_vectors.T
     out: dict[str, list[Unit]] = {}
-    for (unit, text), row in zip(kept, sims, strict=True):
+    alone: dict[int, str] = {}
+    for n, ((unit, text), row) in enumerate(zip(kept, sims, strict=True)):
         order = np.argsort(-row, kind="stable")
         first, second = float(row[order[0]]), float(row[order[1]])
         key = keys[int(order[0])]
         least = MIN_SIMILARITY if len(text.split()) > 1 else MIN_SIMILARITY_ONE_WORD
         if key is None or first < least or first - second < MIN_MARGIN:
             continue
-        owner = key.split(".", 1)[0]
-        if names is not None and any(h.cue.target != owner for h in names.find(unit)):
+        if _names_other(unit, key, names):
             continue
         out.setdefault(key, []).append(unit)
+        alone[n] = key
+    description_vectors = scan.text_vectors(described)
+    near = (
+        sims
+        if description_vectors is None
+        else np.maximum(sims, title_vectors @ description_vectors.T)
+    )
+    for n, key in _in_series(kept, sims, near, keys, alone, names).items():
+        out.setdefault(key, []).append(kept[n][0])
+    return out
+
+
+def _names_other(unit: Unit, key: str, names: CueIndex | None) -> bool:
+    owner = key.split(".", 1)[0]
+    return names is not None and any(h.cue.target != owner for h in names.find(unit))
+
+
+def _series_key(unit: Unit) -> tuple[object, ...]:
+    """Titles of one series share their form and their place: lead lines (or entry labels)
+    of one section, headings of one depth under one parent heading."""
+    if unit.kind == "heading":
+        own = (
+            bool(unit.section) and unit.section[-1].strip() == unit.text.strip().lstrip("#").strip()
+        )
+        return ("heading", unit.section[:-1] if own else unit.section)
+    return ("entry" if _entry(unit) else "lead", unit.section)
+
+
+def _in_series(
+    kept: Sequence[tuple[Unit, str]],
+    sims: np.ndarray,
+    near: np.ndarray,
+    keys: Sequence[str | None],
+    alone: Mapping[int, str],
+    names: CueIndex | None,
+) -> dict[int, str]:
+    """Titles that a series of parallel titles assigns to the elements of one checkpoint.
+
+    Students title the parts of one tool the same way, one after the other (« Les
+    nouveaux arrivants. », « Le poids des clients. », « Le poids des fournisseurs. »): the
+    series is one checkpoint's when most of its titles lie closest to that checkpoint's
+    elements and one of them at least titles one of its elements alone, and each of its
+    titles then names a different one of them. Only lead lines make a series: the fields of
+    a form (« Date : », « Lieu : », « Tarif : ») lie near whatever label is nearest, and the
+    headings of a part of the dossier (« Le projet », « Cibles », « Communication »,
+    « Budget ») are its outline, not one tool's parts. A title of the
+    series too ambiguous alone (« Le poids des clients » lies as near the positioning's
+    target as the customers' power) is given, among the checkpoint's elements its
+    neighbours have not taken, the closest (``near``: by its label or its description, « Les
+    habitudes de consommation » being one of the socio-cultural factor's), pair by pair from
+    the closest pair down."""
+    series: dict[tuple[object, ...], list[int]] = {}
+    for n, (unit, _) in enumerate(kept):
+        form = _series_key(unit)
+        # lead lines only: « Date : », « Lieu : » are a form's fields, and a part's headings
+        # (« Le projet », « Cibles », « Communication », « Budget ») the dossier's outline
+        if form[0] == "lead":
+            series.setdefault(form, []).append(n)
+    owner_of = [k.split(".", 1)[0] if k else None for k in keys]
+    out: dict[int, str] = {}
+    for members in series.values():
+        if len(members) < SERIES_TITLES:
+            continue
+        votes: dict[str, int] = {}
+        for n in members:
+            closest = keys[int(np.argmax(sims[n]))]
+            if closest is not None:
+                owner = closest.split(".", 1)[0]
+                votes[owner] = votes.get(owner, 0) + 1
+        if not votes:
+            continue
+        owner = max(votes, key=lambda o: votes[o])
+        if votes[owner] < SERIES_VOTES or 2 * votes[owner] < len(members):
+            continue
+        taken = {alone[n] for n in members if n in alone}
+        if not any(k.split(".", 1)[0] == owner for k in taken):
+            continue  # one title of the series at least is plainly one of the tool's parts
+        free = [
+            j
+            for j, k in enumerate(keys)
+            if k is not None and owner_of[j] == owner and k not in taken
+        ]
+        for n in members:
+            if n in alone or len(free) < 1:
+                continue
+            ranked = sorted(free, key=lambda j: (-float(near[n][j]), j))
+            best = float(near[n][ranked[0]])
+            runner = float(near[n][ranked[1]]) if len(ranked) > 1 else 0.0
+            key = keys[ranked[0]]
+            if key is None or best < MIN_SERIES_SIMILARITY or best - runner < SERIES_MARGIN:
+                continue
+            if not _names_other(kept[n][0], key, names):
+                out[n] = key
     return out
 
 
