@@ -521,9 +521,8 @@ class _Scan:
     def _titles(
         self, hit: CueHit, by_unit: Mapping[int, list[CueHit]], weighers: dict[int, Weigher]
     ) -> bool:
-        """A heading cue stands as a title: a heading, a table's row or column label, a
-        short label line, or the name that opens a line before its colon (« Indicateurs :
-        nous suivrons les ventes et les avis »)."""
+        """A heading cue stands as a title: a heading, a table's row or column label, or a
+        short label line."""
         unit = hit.unit
         if self.layout.is_table_label(unit):
             return True
@@ -532,8 +531,6 @@ class _Scan:
             weigher = weighers[unit.index] = Weigher(self.names, _matched(by_unit[unit.index]))
         if unit.kind == "heading":  # « Présentation de l'agence », not « La stratégie de ... »
             return weigher.extra_words(unit) <= HEADING_CUE_EXTRA
-        if unit.kind == "sentence" and hit.first <= 1 and names_entry(hit):
-            return True
         return unit.kind == "sentence" and weigher.is_label(unit, hit.last)
 
 
