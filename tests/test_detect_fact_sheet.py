@@ -69,3 +69,12 @@ def test_the_fact_sheet_lines_are_the_identity_facts(tmp_path: Path) -> None:
         "17 salariés, dont 9 ",
         "CA 2024 : 3,1 M€, do",
     ]
+
+
+def test_a_long_heading_over_the_same_facts_titles_another_subject(tmp_path: Path) -> None:
+    text = SHEET.replace(
+        "## 1. L'atelier", "## 1. Les enjeux commerciaux et industriels de la saison d'hiver"
+    )
+    layout = layout_of(ingest(write(tmp_path, "dossier.md", text)))
+    headings = [u for u in layout.units if u.kind == "heading"]
+    assert all(sheet_units(layout, h) == [] for h in headings)

@@ -24,6 +24,10 @@ from assistant.detect.units import Unit
 from assistant.textnorm import fold_apostrophes
 
 SHEET_SPAN = 30  # units of a section read at most: a fact sheet is short
+# a fact sheet is a section of its own with a short title (« 1. Le domaine », « X en bref »); a
+# long heading (« Présentation des enjeux marketing de la saison ») titles another subject
+SHEET_TITLE_WORDS = 6
+_TITLE_WORD = re.compile(r"[^\W\d_]+")
 _YEAR = r"(?:18|19|20)\d\d\b"
 FOUNDED = re.compile(
     rf"\b(?:fondee?s?|creee?s?|nee?s?|depuis|ouverte?s?|reprise?s?|installee?s?)\b[^.;]{{0,25}}?"
@@ -42,7 +46,9 @@ _KINDS = (FOUNDED, STAFF, TURNOVER)
 
 def sheet_units(layout: Layout, heading: Unit) -> list[Unit]:
     """The lines of ``heading``'s own body (before any sub-heading) that give an identity
-    fact, when its body gives all three kinds; else none."""
+    fact, when the heading is short and its body gives all three kinds; else none."""
+    if len(_TITLE_WORD.findall(heading.text)) > SHEET_TITLE_WORDS:
+        return []
     body: list[Unit] = []
     for unit in layout.heading_body(heading)[:SHEET_SPAN]:
         if unit.kind == "heading":
