@@ -72,8 +72,7 @@ def test_work_told_as_done_is_not_planned(tmp_path: Path, text: str) -> None:
 
 def test_the_referentiel_flags_criteria_that_ask_for_work_done() -> None:
     done = {
-        c.id: c.done
-        for c in checkpoints("suivi_ecarts", "rgaa", "bilan_evenement", "mesure_visibilite")
+        c.id: c.done for c in checkpoints("suivi_ecarts", "bilan_evenement", "mesure_visibilite")
     }
     assert all(done.values()), done
     forward = checkpoints("kpi", "gantt", "plan_actions", "preconisations", "feuille_de_route")
