@@ -28,6 +28,8 @@ from assistant.detect import _names_index, detect_outcomes
 from assistant.detect.attribution import load_attribution
 from assistant.detect.checkpoint import CheckpointOutcome, Finding
 from assistant.detect.completeness import decide_topic, load_completeness
+from assistant.detect.done_work import only_planned
+from assistant.detect.fact_sheet import fact_sheet
 from assistant.detect.judgment import judge, load_judgment
 from assistant.detect.own_place import taken_back
 from assistant.detect.topics import context_of, load_topics, look_again
@@ -87,7 +89,9 @@ def trace(set_name: str) -> Iterator[dict[str, Any]]:
             topic = decide_topic(o, d.layout, complete)
             again, topic2 = look_again(o, topic, scan, d.layout, topics, complete, context)
             judged = judge(again, d.reading, model, topic=topic2, attribution=attribution)
-            final = taken_back(judged, d.layout, names)
+            final = fact_sheet(
+                only_planned(taken_back(judged, d.layout, names), d.layout), d.layout
+            )
             yield {
                 "set": set_name,
                 "file": label.file,

@@ -22,6 +22,8 @@ from assistant.detect.checkpoint import (
 )
 from assistant.detect.completeness import decide_topic, load_completeness
 from assistant.detect.cues import CueIndex, compile_cue
+from assistant.detect.done_work import only_planned
+from assistant.detect.fact_sheet import fact_sheet
 from assistant.detect.initials import by_initials
 from assistant.detect.judgment import judge, load_judgment, reading_of
 from assistant.detect.meaning import MeaningScan
@@ -95,7 +97,9 @@ def detect_checkpoints(
         o, topic = look_again(o, topic, scan, layout, topics, complete, context)
         judged = judge(o, reading, model, topic=topic, attribution=attribution)
         judged = by_title(stated(by_initials(judged, layout), layout), layout, titled)
-        results.append(to_result(taken_back(judged, layout, names), doc.text))
+        kept = only_planned(taken_back(judged, layout, names), layout)
+        final = fact_sheet(kept, layout)
+        results.append(to_result(final, doc.text))
     return results
 
 

@@ -323,3 +323,24 @@ EMPTY_VALUES = frozenset(
         "plus tard", "on verra", "tbd", "todo", "none", "nothing", "not yet", "nil",
     }
 )  # fmt: skip
+
+# Work told in the future or as a plan (folded text): a simple future in the first person
+# (« nous mesurerons », « je ferai »), a near future (« nous allons installer »), « sera /
+# seront / pourra / devra ... » and what is « prévu » or « à venir ». Where the criterion asks
+# for work done (an audit, a measure, a review), such a sentence holds none of it.
+PLANNED = re.compile(
+    r"\b(?:nous|on) (?:\w+ ){0,2}?\w{2,}(?:erons|irons|rons|drons)\b"
+    r"|\b(?:je|j') ?(?:\w+ ){0,2}?\w{2,}(?:erai|irai|rai|drai)\b"
+    r"|\b(?:nous allons|je vais|on va|vont|va) (?:\w+ )?(?:etre )?[a-z]+(?:er|ir|re)\b"
+    r"|\b(?:sera|seront|pourra|pourront|devra|devront|fera|feront|aura lieu|auront lieu)\b"
+    r"|\b(?:il est|est|sont) prevue?s?\b|\bprevue?s? (?:a|au|aux|en|pour|le|la|lors|apres|des"
+    r"|d'ici|dans|chaque|tous|toutes)\b|\ba venir\b|\bune fois (?:que |le |la |les |l')"
+)
+# Work told as done: a compound past with « avoir » or « être » (« nous avons mesuré », « a
+# été réalisé »), « déjà », or what was found (« constaté », « obtenu »). Not « réalisé »,
+# which is also the noun of « le prévu et le réalisé ».
+DONE_PAST = re.compile(
+    r"\b(?:j'ai|nous avons|on a|ils ont|elles ont|nous avions|j'avais|on avait)\b"
+    r"|\b(?:a|ont|avait|avaient|avons|ai) (?:deja |bien |aussi |egalement )?ete\b"
+    r"|\bdeja\b|\bconstatee?s?\b|\bobtenue?s?\b"
+)

@@ -172,6 +172,18 @@ class Checkpoint(Strict):
         "passing is mentioned, not treated (« nos coûts d'acquisition » in a presentation is "
         "not a choice of KPI).",
     )
+    done: bool = Field(
+        False,
+        description="The criterion asks for work already done (an audit, a measurement, a "
+        "variance tracking, a survey, a review): an intention (« nous mesurerons », « un "
+        "questionnaire est prévu ») meets none of it, where a plan, a schedule or target values "
+        "are forward-looking by nature and count as planned.",
+    )
+    fact_sheet: bool = Field(
+        False,
+        description="The checkpoint is the company's presentation: a section whose body gives "
+        "when it was founded, its headcount and its turnover treats it, whatever its title.",
+    )
     element_sections: bool = Field(
         False,
         description="Each element is a topic of its own that dossiers often give a section of "
