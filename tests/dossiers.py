@@ -165,6 +165,12 @@ def status_of(assessment: Assessment, checkpoint: str) -> str:
     return next(c.status for c in assessment.checkpoints if c.id == checkpoint)
 
 
+def present_elements(assessment: Assessment, checkpoint: str) -> dict[str, list[str]]:
+    """Each element of ``checkpoint`` found present, with its quotes."""
+    cp = next(c for c in assessment.checkpoints if c.id == checkpoint)
+    return {e.id: [ev.quote for ev in e.evidence] for e in cp.elements if e.status == "present"}
+
+
 def scanned(path: Path, embedder: UseEmbedder, *ids: str) -> tuple[Document, MeaningScan]:
     """The dossier at ``path`` and what the shipped meaning model reads in it for ``ids``."""
     doc = ingest(path)

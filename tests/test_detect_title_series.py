@@ -19,7 +19,7 @@ import pytest
 from assistant.assessment import Assessment
 from assistant.services import Services, build_services
 from assistant.settings import Settings
-from tests.dossiers import write
+from tests.dossiers import present_elements, write
 
 BREWERY = """\
 # Dossier E5 — Brasserie du Pilat, Pélussin
@@ -62,9 +62,7 @@ def services(tmp_path_factory: pytest.TempPathFactory) -> Services:
 
 
 def porter(assessment: Assessment) -> dict[str, list[str]]:
-    """Each force found present, with its quotes."""
-    cp = next(c for c in assessment.checkpoints if c.id == "porter")
-    return {e.id: [ev.quote for ev in e.evidence] for e in cp.elements if e.status == "present"}
+    return present_elements(assessment, "porter")
 
 
 def test_a_title_ambiguous_alone_is_given_the_part_its_series_leaves(

@@ -18,7 +18,7 @@ from assistant.assessment import Assessment
 from assistant.detect.titled import _entry, title_text
 from assistant.services import Services, build_services
 from assistant.settings import Settings
-from tests.dossiers import unit_of, write
+from tests.dossiers import present_elements, unit_of, write
 
 SOAP = """\
 # Dossier E5 — Savonnerie des Dunes, Le Touquet
@@ -47,9 +47,7 @@ def services(tmp_path_factory: pytest.TempPathFactory) -> Services:
 
 
 def porter(assessment: Assessment) -> dict[str, list[str]]:
-    """Each element of the five forces found present, with its quotes."""
-    cp = next(c for c in assessment.checkpoints if c.id == "porter")
-    return {e.id: [ev.quote for ev in e.evidence] for e in cp.elements if e.status == "present"}
+    return present_elements(assessment, "porter")
 
 
 @pytest.mark.parametrize("part", [LEAD, HEADING], ids=["lead phrase", "heading"])
