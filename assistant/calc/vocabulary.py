@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from assistant.textnorm import fold
+from assistant.textnorm import fold_apostrophes
 
 Concept = Literal[
     "fixed_costs",
@@ -66,7 +66,7 @@ _NOT_OURS = re.compile(
 
 def folded(text: str) -> str:
     """Folded text with single spaces and straight apostrophes, for matching."""
-    return " ".join(fold(text).replace("’", "'").split())
+    return " ".join(fold_apostrophes(text).split())
 
 
 def concepts_in(label: str) -> list[tuple[int, int, Concept]]:

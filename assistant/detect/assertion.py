@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from assistant.textnorm import fold
+from assistant.textnorm import fold_apostrophes
 
 MODEL = Path(__file__).with_name("model") / "assertion.npz"
 DIM = 1 << 14  # hashed feature space
@@ -54,7 +54,7 @@ def features(text: str) -> dict[int, float]:
             words.append("#")
             shapes.append("d")
             continue
-        folded = fold(tok).replace("’", "'")
+        folded = fold_apostrophes(tok)
         words.append(folded.split("'")[-1] if "'" in folded else folded)
         if not tok[0].isalpha():
             shapes.append(tok)

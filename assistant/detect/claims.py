@@ -28,7 +28,7 @@ from assistant.detect.lexicon import (
 )
 from assistant.detect.negation import denied_tokens
 from assistant.detect.units import Token, Unit
-from assistant.textnorm import fold
+from assistant.textnorm import fold_apostrophes
 
 Void = Literal[
     "toc", "definition", "generic", "announce", "hypothetical", "negated", "reference", "unasserted"
@@ -44,7 +44,7 @@ def void_reason(unit: Unit) -> Void | None:
         return "toc"
     if unit.kind == "heading":
         return None
-    folded = fold(unit.text).replace("’", "'")
+    folded = fold_apostrophes(unit.text)
     if DEFINITION.search(folded) or _formula_in_words(unit.text):
         return "definition"
     generic = GENERIC.search(folded) or GENERIC_OPENING.match(folded)
@@ -106,7 +106,7 @@ def invented_case(units: Sequence[Unit], examples: bool = False) -> frozenset[in
         if unit.kind == "heading":
             current = None
             continue
-        folded = fold(unit.text).replace("’", "'")
+        folded = fold_apostrophes(unit.text)
         # « Exemple : En 2022, Ferrero a… » announces a real case's example: a name keeps it
         announced = examples and bool(EXAMPLE_OPENING.match(folded)) and not _named(unit)
         opens = (bool(INVENTED.search(folded)) or announced) and not voiced(unit)

@@ -35,7 +35,7 @@ from assistant.detect.requirements import meets
 from assistant.detect.scope import Layout
 from assistant.detect.substance import Weigher
 from assistant.detect.units import Unit
-from assistant.textnorm import fold
+from assistant.textnorm import fold, fold_apostrophes
 
 HEADING_WORDS = 5
 """A heading longer than this titles more than the statement (« Objectifs et expérience
@@ -68,7 +68,7 @@ def statements(layout: Layout, cues: tuple[str, ...]) -> list[Unit]:
         u
         for u in layout.units
         if u.kind != "heading"
-        and (u.index in titled or opening.match(fold(u.text).replace("’", "'")))
+        and (u.index in titled or opening.match(fold_apostrophes(u.text)))
         and quotable(u)
         and meets(["figures"], [u])
     ]
@@ -81,7 +81,7 @@ def _titled_first(layout: Layout, titling: re.Pattern[str]) -> set[int]:
         words = [t for t in u.tokens if not t.folded.isdigit()]
         if u.kind != "heading" or len(words) > HEADING_WORDS:
             continue
-        if not titling.match(fold(u.text).replace("’", "'")):
+        if not titling.match(fold_apostrophes(u.text)):
             continue
         body = layout.heading_body(u)
         if body and body[0].kind != "heading":

@@ -38,7 +38,7 @@ from assistant.detect.toc import opens_contents
 from assistant.detect.units import Unit, tokenize
 from assistant.detect.verdict import Rules
 from assistant.referentiel.models import Checkpoint
-from assistant.textnorm import fold
+from assistant.textnorm import fold_apostrophes
 
 # thin: named without analysis of the case; denied: named only to be denied or hypothesised;
 # passing: a common word, outside a part given to the checkpoint; unnamed: not about it;
@@ -151,7 +151,7 @@ def reports_measure(unit: Unit) -> bool:
     """The sentence gives a measured share as the result of something read or counted (a
     percentage after « révèle », « montre », « indique », « s'élève à », « ressort »…): a
     finding about what was measured, not a definition of the measure."""
-    folded = fold(unit.text).replace("’", "'")
+    folded = fold_apostrophes(unit.text)
     found = _REPORTED.search(folded)
     return found is not None and bool(_SHARE.search(folded, found.end()))
 

@@ -16,7 +16,7 @@ from assistant.detect.lexicon import TOC_LINE
 from assistant.detect.sentences import sentence_spans
 from assistant.detect.toc import toc_blocks
 from assistant.document import Block, Document
-from assistant.textnorm import fold, stem, trim_span
+from assistant.textnorm import fold_apostrophes, stem, trim_span
 
 UnitKind = Literal["heading", "sentence", "cell"]
 
@@ -55,7 +55,7 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
     raw: list[tuple[str, str, int]] = []
     for match in _WORD.finditer(text):
         word = match.group()
-        folded = _ELISION.sub("", fold(word).replace("’", "'")).strip("'-")
+        folded = _ELISION.sub("", fold_apostrophes(word)).strip("'-")
         if folded:
             raw.append((word, folded, base + match.start()))
     stems = stem([f for _, f, _ in raw])

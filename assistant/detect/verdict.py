@@ -39,7 +39,7 @@ from assistant.detect.claims import case_anchored, void_reason
 from assistant.detect.cues import CueIndex
 from assistant.detect.lexicon import ANALYSIS_MARKERS, LINKS, NOT_DONE, STOPWORDS
 from assistant.detect.units import Unit
-from assistant.textnorm import fold
+from assistant.textnorm import fold_apostrophes
 
 MODEL = Path(__file__).with_name("model") / "verdict.json"
 VECTORS = MODEL.with_name("verdict.npz")
@@ -214,7 +214,7 @@ def text_features(text: str, units: Sequence[Unit], direction: float) -> list[fl
     """Features of the passage whatever the target (``TEXT_FEATURES``)."""
     tokens = [t for u in units for t in u.tokens]
     n = max(1, len(tokens))
-    folded = fold(text).replace("’", "'")
+    folded = fold_apostrophes(text)
     lines = [ln for ln in text.splitlines() if ln.strip()] or [text]
     figures = sum(any(ch.isdigit() for ch in t.text) for t in tokens)
     first = sum(t.folded in _FIRST for t in tokens)

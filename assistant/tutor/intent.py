@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.textnorm import fold
+from assistant.textnorm import fold_apostrophes
 from assistant.tutor.models import Intent
 
 _HOW_TO = re.compile(
@@ -72,7 +72,7 @@ _WHERE = re.compile(r"^\W*ou\b")
 
 def classify_intent(question: str) -> Intent:
     """The intent of a French question (see the module's docstring)."""
-    folded = " ".join(fold(question).replace("’", "'").split())
+    folded = " ".join(fold_apostrophes(question).split())
     if _asks_to_write(folded):
         return "ghostwriting"
     if _WHERE.search(folded):
