@@ -199,17 +199,6 @@ def _names_other(unit: Unit, key: str, names: CueIndex | None) -> bool:
     return names is not None and any(h.cue.target != owner for h in names.find(unit))
 
 
-def _series_key(unit: Unit) -> tuple[object, ...]:
-    """Titles of one series share their form and their place: lead lines (or entry labels)
-    of one section, headings of one depth under one parent heading."""
-    if unit.kind == "heading":
-        own = (
-            bool(unit.section) and unit.section[-1].strip() == unit.text.strip().lstrip("#").strip()
-        )
-        return ("heading", unit.section[:-1] if own else unit.section)
-    return ("entry" if _entry(unit) else "lead", unit.section)
-
-
 def _in_series(
     kept: Sequence[tuple[Unit, str]],
     sims: np.ndarray,
@@ -231,15 +220,12 @@ def _in_series(
     series too ambiguous alone (« Le poids des clients » lies as near the positioning's
     target as the customers' power) is given, among the checkpoint's elements its
     neighbours have not taken, the closest (``near``: by its label or its description, « Les
-    habitudes de consommation » being one of the socio-cultural factor's), pair by pair from
-    the closest pair down."""
-    series: dict[tuple[object, ...], list[int]] = {}
+    habitudes de consommation » being one of the socio-cultural factor's), when it is close
+    enough and clearly closer than the next free element."""
+    series: dict[tuple[str, ...], list[int]] = {}  # the lead lines of each section
     for n, (unit, _) in enumerate(kept):
-        form = _series_key(unit)
-        # lead lines only: « Date : », « Lieu : » are a form's fields, and a part's headings
-        # (« Le projet », « Cibles », « Communication », « Budget ») the dossier's outline
-        if form[0] == "lead":
-            series.setdefault(form, []).append(n)
+        if unit.kind != "heading" and not _entry(unit):
+            series.setdefault(unit.section, []).append(n)
     owner_of = [k.split(".", 1)[0] if k else None for k in keys]
     out: dict[int, str] = {}
     for members in series.values():
@@ -247,10 +233,9 @@ def _in_series(
             continue
         votes: dict[str, int] = {}
         for n in members:
-            closest = keys[int(np.argmax(sims[n]))]
+            closest = owner_of[int(np.argmax(sims[n]))]
             if closest is not None:
-                owner = closest.split(".", 1)[0]
-                votes[owner] = votes.get(owner, 0) + 1
+                votes[closest] = votes.get(closest, 0) + 1
         if not votes:
             continue
         owner = max(votes, key=lambda o: votes[o])
