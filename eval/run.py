@@ -49,6 +49,7 @@ SETS = {
     "styles-heldout10": STYLES / "heldout10",
     "styles-heldout11": STYLES / "heldout11",
     "styles-heldout12": STYLES / "heldout12",
+    "styles-heldout13": STYLES / "heldout13",
     "styles-figures": STYLES / "figures",
     "styles-tidy": STYLES / "tidy",
     "styles-figures2": STYLES / "figures2",
@@ -70,7 +71,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="Labelled set: devset, styles-train, styles-train2, styles-dev, styles-dev2, "
         "styles-dev3, styles-figures, styles-figures2..5, styles-tidy (tuned on) "
         "or heldout, styles-heldout, "
-        "styles-heldout2..12 "
+        "styles-heldout2..13 "
         "(measure only, never tune on them).",
     )  # fmt: skip
     parser.add_argument("--devset", type=Path, help="Folder of dossiers+labels (overrides --set).")
