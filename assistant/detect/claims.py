@@ -108,7 +108,11 @@ def invented_case(units: Sequence[Unit], examples: bool = False) -> frozenset[in
             continue
         folded = fold_apostrophes(unit.text)
         # « Exemple : En 2022, Ferrero a… » announces a real case's example: a name keeps it
-        announced = examples and bool(EXAMPLE_OPENING.match(folded)) and not _named(unit)
+        announced = (
+            examples
+            and bool(EXAMPLE_OPENING.match(folded))
+            and (not _named(unit) or _title_line(unit))
+        )
         opens = (bool(INVENTED.search(folded)) or announced) and not voiced(unit)
         if opens or (current == unit.block and not voiced(unit) and not _named(unit)):
             out.add(unit.index)
@@ -137,6 +141,23 @@ def _named(unit: Unit) -> bool:
         and not _label(unit, t)
         for i, t in enumerate(unit.tokens)
     )
+
+
+def _title_line(unit: Unit) -> bool:
+    """The unit is only a title in title case (« Exemples Pratiques », « Exemple Concret 2. »):
+    after its first word, capitalised words separated by spaces, and at most an item's number
+    at the end. Its capitals are a heading's, not names; a title followed by anything else
+    (« Exemple Ferrero : le rappel… ») is read as written."""
+    words = list(unit.tokens[1:])
+    if words and words[-1].text.isdigit():
+        words.pop()  # the number of the first item, run on by the sentence splitter
+    previous = unit.tokens[0]
+    for token in words:
+        gap = unit.text[previous.start + len(previous.text) - unit.start : token.start - unit.start]
+        if gap.strip() or not token.text[:1].isupper() or not token.text[1:2].islower():
+            return False
+        previous = token
+    return bool(words)
 
 
 _OPENS_LABEL = re.compile(r"(?:[:|•▪;/(–—=+×*-]|\d[.)])$")

@@ -89,6 +89,9 @@ def support(
         # under headings the rules read context the model never saw (it learned passages
         # alone); definitions, denials, plans and contents lines: the rules' word is final
         return ruled
+    if keyword_list(passage) and lists_names(passage):
+        # tools, labels, partners by their names: what exists, nothing said of a case
+        return Support("absent", 0.0, "thin")
     from assistant.detect.judged import passage_judge  # the embedder: loaded on first use
 
     judge = passage_judge(passage, units)
@@ -178,6 +181,32 @@ def keyword_list(passage: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+NAMES_SHARE = 0.7
+NAMES_MIN = 3
+
+
+def lists_names(passage: str) -> bool:
+    """The listed items are names (« Google Alerts », « NF Environnement », « Ville de
+    Saint-Brieuc », « GOTS »): a word after the first capitalised, or an acronym. A list of
+    tools, labels or partners says what exists, not what a case did with it; a keyword
+    grid of a case's traits (« Flotte récente », « Position de leader ») is no such list.
+    An item of one plain word (« Feedly », « Qualité ») cannot tell a name from a trait and
+    is not counted; what an item says in brackets is left out."""
+    names = plain = 0
+    for item in _ITEM.split(passage)[1:]:
+        words = re.sub(r"\([^)]*\)?", " ", item).split()
+        if not words:
+            continue
+        if any(_acronym(w) for w in words) or any(w[:1].isupper() for w in words[1:]):
+            names += 1
+        elif len(words) > 1:
+            plain += 1
+    return names >= NAMES_MIN and names >= NAMES_SHARE * (names + plain)
+
+
+def _acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 @dataclass(frozen=True)
