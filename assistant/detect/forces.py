@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.detect.checkpoint import CheckpointOutcome, Finding, checkpoint_status
-from assistant.detect.claims import case_anchored, quotable, void_reason, voiced
+from assistant.detect.claims import case_anchored, quotable, voiced, void_reason
 from assistant.detect.scope import Layout
 from assistant.detect.substance import Weigher
 from assistant.detect.units import Unit
