@@ -40,6 +40,7 @@ from assistant.textnorm import fold_apostrophes
 LISTED_FORCES = 3  # a sentence holding this many forces' actors lists the model
 MIN_WORDS = 6  # shorter lines are labels or list items without a case
 WINDOW = 6  # units between two forces of one analysis at most
+DEVELOPED = 15  # words of a paragraph that develops a point (not a label or an entry)
 LEAD_WORDS = 5  # an actor named within the first words opens its paragraph on it
 
 
@@ -66,7 +67,8 @@ _SUPPLIERS = _words(
     r"|sous-traitants?|centrale d'achat)\b"
 )
 _POWER = _words(
-    r"(?:pouvoir\b|poids\b|pes(?:e|ent|ait|aient)\b|negoci(?:e[rsz]?|ent|ation\w*|ons|ai\w*)\b|impos\w*|fix(?:e|ent)"
+    r"(?:(?:un|le|du|de|son|leur|fort|grand|vrai|gros|ce) pouvoir\b|poids\b"
+    r"|pes(?:e|ent|ait|aient)\b|negoci(?:e[rsz]?|ent|ation\w*|ons|ai\w*)\b|impos\w*|fix(?:e|ent)"
     r" (?:les|le|leurs?|souvent) (?:prix|tarifs?|conditions|delais)|dict\w*"
     r"|dependan\w*|depend(?:re|ent|)\b|exige\w*|pression\b|rapport de force"
     r"|remises?\b|commissions?\b|changer (?:de|facilement)|marge de negociation)"
@@ -78,9 +80,34 @@ _REPLACING = _words(
     r"|(?:d'|les |des )autres (?:activites|loisirs|sorties|boissons|produits|solutions|offres"
     r"|pratiques|formes|moyens)\b|memes? (?:besoins?|envies?|usages?)\b)"
 )
-_TOOL = _words(r"(?:porter\b|(?:5|cinq) forces\b)")  # the cue rules read these
+_TOOL = _words(r"(?:porter\b|(?:5|cinq) forces\b|swot\b|ffom\b|afom\b)")  # the cue rules read these
 _ANALYSIS_TITLE = _words(
     r"(?:concurren\w*|rival\w*|micro-? ?environnement|rapports? de forces?|forces?\b)"
+)
+
+_ENTRY = r"^\W*(?:{})s?\s*:"  # an entry line: « Force : la cave d'affinage, unique à Rodez. »
+_STRENGTHS = _words(
+    r"(?:atouts?\b|points? forts?\b"
+    r"|ce qui (?:fait|joue|plaide) (?:pour|en (?:sa|leur|notre) faveur)"
+    r"|(?:notre|nos|sa|ses|leur|leurs|la|les) forces?\b"
+    r"(?! (?:de vente|de frappe|de porter|concurrentiel\w*|du marche))"
+    r"|a pour (?:elle|lui|eux|elles)\b|peu(?:t|vent) s'appuyer sur|"
+    + _ENTRY.format("forces?")
+    + ")"
+)
+_WEAKNESSES = _words(
+    r"(?:faiblesses?\b|points? faibles?\b|fragilites?\b|handicaps?\b|ce qui (?:joue|plaide) contre"
+    r"|souffre\w* (?:en revanche |surtout |aussi )?d[e'u]|ce qui (?:nous|lui|leur) manque)"
+)
+_OPPORTUNITIES = _words(
+    r"(?:opportunites?\b|(?:des|de vraies|autant de) chances\b|tendances? favorables?\b"
+    r"|(?:joue|jouent) en (?:sa|leur|notre) faveur|ouvre\w* (?:des|de nouvelles) portes"
+    r"|ce qui (?:peut|pourrait) (?:nous|l'|les|la|le) aider)"
+)
+_THREATS = _words(
+    r"(?:(?:la|une|des|les|principales?|grandes?|vraies?|autres?|seule|nouvelles?) menaces?\b"
+    r"(?! (?:des|de) (?:nouveaux|produits|substitut))|" + _ENTRY.format("menaces?") + ""
+    r"|fai\w* face a (?:des|de|plusieurs) (?:risques|menaces|dangers))"
 )
 
 FRAMES: dict[str, dict[str, tuple[Frame, ...]]] = {
@@ -89,19 +116,37 @@ FRAMES: dict[str, dict[str, tuple[Frame, ...]]] = {
         "substituts": (Frame(_REPLACING),),
         "pouvoir_clients": (Frame(_CUSTOMERS, _POWER),),
         "pouvoir_fournisseurs": (Frame(_SUPPLIERS, _POWER),),
-    }
+    },
+    "swot": {
+        "forces": (Frame(_STRENGTHS),),
+        "faiblesses": (Frame(_WEAKNESSES),),
+        "opportunites": (Frame(_OPPORTUNITIES),),
+        "menaces": (Frame(_THREATS),),
+    },
 }
-_ACTORS = (_COMPETITORS, _CUSTOMERS, _SUPPLIERS, _REPLACING)
+"""Each tool's elements as frames (a checkpoint whose elements are the parts of one analysis
+of the case's environment or position)."""
+TITLES: dict[str, re.Pattern[str]] = {"porter": _ANALYSIS_TITLE}
+"""A section title that makes a unit under it part of the tool's analysis."""
 _PARTNERS = (_CUSTOMERS, _SUPPLIERS)  # the same word may buy or sell (« centrale d'achat »)
 
 
-def framed(unit: Unit, frame: Frame, relation: bool = True, anchored: bool = False) -> bool:
+Actors = tuple[re.Pattern[str], ...]
+
+
+def actors_of(frames: dict[str, tuple[Frame, ...]]) -> Actors:
+    return tuple(f.actor for wanted in frames.values() for f in wanted)
+
+
+def framed(
+    unit: Unit, frame: Frame, actors: Actors, relation: bool = True, anchored: bool = False
+) -> bool:
     """``frame``'s actor is named in ``unit`` (and, with ``relation``, its relation stated
     there too); between customers and suppliers, the one the unit names first is the one it
     is about (« Côté fournisseurs, la librairie dépend des distributeurs »). A unit naming
-    the actors of three forces lists the model; one naming the tool is left to the cue
-    rules. A unit without a case of its own reads as a generality (« Les substituts sont
-    nombreux : ... »), which it is not inside a paragraph ``anchored`` in the case."""
+    the ``actors`` of three elements lists the tool's parts; one naming the tool is left to
+    the cue rules. A unit without a case of its own reads as a generality (« Les substituts
+    sont nombreux : ... »), which it is not inside a paragraph ``anchored`` in the case."""
     if unit.kind == "heading" or len(unit.tokens) < MIN_WORDS:
         return False
     reason = void_reason(unit)
@@ -117,11 +162,11 @@ def framed(unit: Unit, frame: Frame, relation: bool = True, anchored: bool = Fal
         others = (p.search(text) for p in _PARTNERS if p is not frame.actor)
         if any(o is not None and o.start() < actor.start() for o in others):
             return False
-    return sum(bool(a.search(text)) for a in _ACTORS) < LISTED_FORCES
+    return sum(bool(a.search(text)) for a in set(actors)) < LISTED_FORCES
 
 
 def _anchored(units: list[Unit]) -> bool:
-    """Some unit of the paragraph, other than one naming the tool (« les 5 forces »), is
+    """Some unit of the section, other than one naming the tool (« les 5 forces »), is
     anchored in the case."""
     return any(
         (case_anchored(u) or voiced(u)) and not _TOOL.search(fold_apostrophes(u.text))
@@ -136,25 +181,25 @@ def _leads(unit: Unit, frame: Frame) -> bool:
     return match is not None and len(unit.text[: match.start()].split()) <= LEAD_WORDS
 
 
-def _states(units: list[Unit], frame: Frame) -> list[Unit]:
-    """The units of one paragraph that state ``frame``: a sentence with the actor and the
+def _states(units: list[Unit], frame: Frame, actors: Actors, anchored: bool) -> list[Unit]:
+    """The units of one paragraph (of a section ``anchored`` in the case) that state
+    ``frame``: a sentence with the actor and the
     relation, or the paragraph's opening sentence leading on the actor with a later
     sentence stating the relation (« Du côté des fournisseurs, il y a peu de scieries. ...
     nous n'avons pas beaucoup de poids pour négocier. »)."""
-    if not _anchored(units):
-        return []  # the paragraph says nothing of the case
+    if not anchored:
+        return []  # the section says nothing of the case
     for unit in units:
-        if framed(unit, frame, anchored=True):
+        if framed(unit, frame, actors, anchored=True):
             return [unit]
     first = units[0]
-    lead = framed(first, frame, relation=False, anchored=True) and _leads(first, frame)
+    lead = framed(first, frame, actors, relation=False, anchored=True) and _leads(first, frame)
     if frame.relation is None or not lead:
         return []
     for unit in units[1:]:
-        if quotable(unit) and frame.relation.search(fold_apostrophes(unit.text)):
-            if sum(
-                bool(a.search(fold_apostrophes(unit.text))) for a in _ACTORS if a is not frame.actor
-            ):
+        text = fold_apostrophes(unit.text)
+        if quotable(unit) and frame.relation.search(text):
+            if any(a.search(text) for a in actors if a is not frame.actor):
                 break  # the paragraph has moved on to another actor
             return [first, unit]
     return []
@@ -163,31 +208,43 @@ def _states(units: list[Unit], frame: Frame) -> list[Unit]:
 def force_units(
     layout: Layout, frames: dict[str, tuple[Frame, ...]]
 ) -> dict[str, list[list[Unit]]]:
-    """For each force of ``frames``, the passages that state it (``_states``), each as the
+    """For each element of ``frames``, the passages that state it (``_states``), each as the
     units to quote, in reading order."""
+    actors = actors_of(frames)
     blocks: dict[int, list[Unit]] = {}
+    sections: dict[tuple[str, ...], list[Unit]] = {}
     for unit in layout.units:
         if unit.kind != "heading":
             blocks.setdefault(unit.block, []).append(unit)
+            sections.setdefault(unit.section, []).append(unit)
+    anchored = {section: _anchored(units) for section, units in sections.items()}
     found: dict[str, list[list[Unit]]] = {}
     for target, wanted in frames.items():
         found[target] = []
         for block in blocks.values():
-            units = next((s for s in (_states(block, f) for f in wanted) if s), [])
+            # a developed paragraph of an anchored section speaks of the case (« Elle souffre
+            # d'une image vieillissante »); a short line must hold the case itself
+            long = sum(len(u.tokens) for u in block) >= DEVELOPED
+            case = _anchored(block) or (long and anchored[block[0].section])
+            units = next((s for s in (_states(block, f, actors, case) for f in wanted) if s), [])
             if units:
                 found[target].append(units)
     return found
 
 
 def in_analysis(
-    unit: Unit, target: str, found: dict[str, list[list[Unit]]], anchors: list[Unit]
+    unit: Unit,
+    target: str,
+    found: dict[str, list[list[Unit]]],
+    anchors: list[Unit],
+    title: re.Pattern[str] | None = None,
 ) -> bool:
-    """``unit`` lies in an analysis of the forces: another force is stated in the same
+    """``unit`` lies in an analysis of the tool: another element is stated in the same
     section within ``WINDOW`` units of it (in the same sentence too: « la concurrence ... ;
-    le streaming reste le principal substitut »), a force the rules found present is quoted
-    there (an analysis whose other forces carry their names), or its section's title is
-    about competition (« 1.3 La concurrence », « Rapports de force »)."""
-    if unit.section and _ANALYSIS_TITLE.search(fold_apostrophes(unit.section[-1])):
+    le streaming reste le principal substitut »), an element the rules found present is
+    quoted there (an analysis whose other parts carry their names), or its section's
+    ``title`` says what it analyses (« 1.3 La concurrence », « Rapports de force »)."""
+    if title is not None and unit.section and title.search(fold_apostrophes(unit.section[-1])):
         return True
     near = [p[0] for t, passages in found.items() if t != target for p in passages] + anchors
     return any(u.section == unit.section and abs(u.index - unit.index) <= WINDOW for u in near)
@@ -195,9 +252,10 @@ def in_analysis(
 
 def read_forces(outcome: CheckpointOutcome, layout: Layout) -> CheckpointOutcome:
     """``outcome`` with each absent element of a checkpoint ``FRAMES`` knows made present
-    when a unit of an analysis of the forces (``in_analysis``) states its frame, quoted from
+    when a unit of an analysis of the tool (``in_analysis``) states its frame, quoted from
     the first one; the checkpoint then follows its elements."""
-    frames = FRAMES.get(outcome.checkpoint.id)
+    checkpoint = outcome.checkpoint.id
+    frames = FRAMES.get(checkpoint)
     if not frames:
         return outcome
     found = force_units(layout, frames)
@@ -210,11 +268,14 @@ def read_forces(outcome: CheckpointOutcome, layout: Layout) -> CheckpointOutcome
         for u in f.units
         if u.kind != "heading"
     ]
+    title = TITLES.get(checkpoint)
     weigher = Weigher(frozenset(), {})
     elements = []
     for element in outcome.elements:
         target = element.element.id
-        passages = [p for p in found.get(target, []) if in_analysis(p[0], target, found, anchors)]
+        passages = [
+            p for p in found.get(target, []) if in_analysis(p[0], target, found, anchors, title)
+        ]
         if element.status != "absent" or not passages:
             elements.append(element)
             continue
