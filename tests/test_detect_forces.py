@@ -125,3 +125,40 @@ Nous avons choisi le samedi 14 juin pour ne pas tomber le même jour que le marc
 """
     found = _forces(tmp_path, HEAD, event)
     assert found["rivalite"] == []
+
+
+SWOT_PROSE = """\
+## 2. Où en est l'atelier
+
+La Verrerie Castagne a pour elle un savoir-faire rare (le titre de Maître d'art obtenu en 2019 par son fondateur), une boutique sur la place de Biot qui reçoit 40 000 visiteurs par an et des pièces uniques que les hôtels redemandent.
+
+Elle souffre en revanche d'une présence en ligne presque nulle : le site n'a pas été refait depuis 2014, il ne vend rien, et le compte Instagram ne compte que 700 abonnés.
+
+Le marché lui ouvre des portes : les acheteurs de décoration recherchent des objets faits main, et les concept-stores de Nice et de Marseille cherchent des créateurs locaux.
+
+Mais l'atelier doit faire face à des risques réels : la hausse du prix de l'énergie pour les fours, la concurrence du verre soufflé importé vendu moitié moins cher, et le départ à la retraite de deux souffleurs en 2027.
+
+"""
+
+SWOT_COURSE = """\
+## 2. Méthode
+
+La matrice SWOT croise le diagnostic interne et le diagnostic externe d'une entreprise.
+
+Les forces et les faiblesses sont des facteurs internes, tandis que les opportunités et les menaces viennent de l'environnement ; il faut les formuler de façon précise.
+
+"""
+
+
+def test_swot_quadrants_told_in_prose_are_each_read(services: Services, tmp_path: Path) -> None:
+    path = write(tmp_path, "castagne.md", HEAD, SWOT_PROSE, TAIL)
+    result = services.review.assess(path, "E1")
+    found = present_elements(result, "swot")
+    assert set(found) == {"forces", "faiblesses", "opportunites", "menaces"}
+    assert status_of(result, "swot") == "present"
+    assert any("ouvre des portes" in q for q in found["opportunites"])
+
+
+def test_a_course_account_of_the_swot_shows_no_quadrant(tmp_path: Path) -> None:
+    layout = layout_of(ingest(write(tmp_path, "d.md", HEAD, SWOT_COURSE, TAIL)))
+    assert all(passages == [] for passages in force_units(layout, FRAMES["swot"]).values())
