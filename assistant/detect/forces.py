@@ -82,7 +82,8 @@ _REPLACING = _words(
 )
 _TOOL = _words(r"(?:porter\b|(?:5|cinq) forces\b|swot\b|ffom\b|afom\b)")  # the cue rules read these
 _ANALYSIS_TITLE = _words(
-    r"(?:concurren\w*|rival\w*|micro-? ?environnement|rapports? de forces?|forces?\b)"
+    r"(?:concurren\w*|rival\w*|micro-? ?environnement|rapports? de forces?"
+    r"|forces? (?:de porter|concurrentielles?))"
 )
 
 _ENTRY = r"^\W*(?:{})s?\s*:"  # an entry line: « Force : la cave d'affinage, unique à Rodez. »
