@@ -1,28 +1,36 @@
-"""Competitive forces told in prose: who presses on the case, and how.
+"""Analyses told in prose, part by part: Porter's forces and the SWOT's quadrants.
 
-Students often analyse the micro-environment force by force without the tool's vocabulary:
-« Du côté des fournisseurs, la dépendance est réelle : la crème vient d'une seule
-coopérative », « Les restaurants clients négocient leurs tarifs chaque printemps »,
-« Certains viticulteurs remplacent les barriques par des cuves en inox », « Autour de
-l'exposition, la concurrence est vive ». The cue rules look for the forces' names
-(« pouvoir de négociation des fournisseurs », « produits de substitution ») and find
-nothing; the passage model does not single such a sentence out of a long dossier.
+Students often analyse the micro-environment force by force, or the company's position
+quadrant by quadrant, without the tool's vocabulary: « Côté fournisseurs, tout le verre
+vient d'un seul négociant, qui fixe ses prix », « Les trois hôtels qui nous commandent
+pèsent 40 % des ventes », « Pour un cadeau, beaucoup se tournent vers un coffret de vin »,
+« L'atelier a pour lui un savoir-faire rare ; il souffre d'un site vieillissant ». The cue
+rules look for the parts' names, which count only where the tool is named or where three
+of them cluster; the passage model does not single such a sentence out of a long dossier.
 
-A force is a relation between the case and an actor: a *frame* is an actor's word (the
-suppliers, the customers, the competitors, what replaces the offer) and, except for
-rivalry, a word of the relation the force is about (dependence, imposed prices,
-negotiation, weight; replacing, turning to something else). A sentence or a table cell
-shows the force when it holds both, may be quoted (no definition, textbook generality,
-denial, plan, contents line or flagged passage: ``claims.quotable``) and is anchored in
-the case (« notre », a figure, a proper name: ``claims.case_anchored``). A sentence that
-names the tool's forces one after the other, or three of them at once, lists them and
-shows none (an introduction to the model). The suppliers' hike in prices stays the
-economic context unless the sentence says the case depends on them or cannot negotiate.
+A *frame* is an element's actor (the suppliers, the customers, the competitors, what
+replaces the offer; what the company has for it, suffers from, what opens doors to it,
+the risks it faces) and, for the bargaining powers, a word of the relation the force is
+about (dependence, imposed prices, negotiation, weight). A paragraph states the element
+when one of its sentences holds the frame, or when it opens on the actor (« Du côté des
+clients, ») and a later sentence states the relation. The sentence may be quoted (no
+definition, denial, plan, contents line or flagged passage: ``claims.void_reason``; a
+sentence read as a textbook generality only because it holds no name or figure counts
+inside a paragraph anchored in the case) and its paragraph is anchored in the case
+(« notre », a figure, a proper name), or, developed, lies in a section that is. A sentence
+naming the parts of three elements lists them (an introduction to the model), and one
+naming the tool (« Porter », « les 5 forces », « SWOT ») is left to the cue rules. Between
+customers and suppliers, the actor named first is the one the sentence is about.
+
+A frame counts only inside an analysis of the tool (``in_analysis``): another element's
+frame nearby in the same section, an element the rules found present there, or (Porter)
+a section titled by competition. A lone competitor named in an event's planning, or a
+supplier's price hike told as economic context, is no force.
 
 Applied after the learned decisions (``detect_checkpoints``), it reads no weight and feeds
-none; it only turns an absent element present, quoted from the first such sentence, and
-the checkpoint then follows its elements (so a single rivalry paragraph makes Porter
-partial, not absent).
+none (training reads the cue rules' outcomes, before it); it only turns an absent element
+present, quoted from the first such passage, and the checkpoint then follows its elements
+(a Porter analysis of only some forces is partial, not absent).
 """
 
 from __future__ import annotations
