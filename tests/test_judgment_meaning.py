@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.detect import detect_checkpoints, layout_of
+from assistant.detect import detect_checkpoints, detect_outcomes, layout_of
 from assistant.detect.meaning import FEATURES, WEIGHTS, load_model
 from assistant.index.embedding import UseEmbedder
 from assistant.services import Services, build_services
@@ -75,10 +75,11 @@ def test_passages_the_model_attributes_count_only_with_substance(tmp_path: Path)
     buyers = [u for u in layout.units if u.text.startswith("Les acheteurs")]
     suppliers = [u for u in layout.units if u.text.startswith("Nos fournisseurs")]
     assert buyers and suppliers
-    rules_only = detect_checkpoints(doc, porter, layout=layout)[0]
+    # the cue rules alone (``forces`` reads such prose too, after them: not what is tested)
+    rules_only = detect_outcomes(porter, layout)[0]
     semantic = {"porter": {"pouvoir_clients": buyers, "pouvoir_fournisseurs": suppliers}}
     with_model = detect_checkpoints(doc, porter, layout=layout, semantic=semantic)[0]
-    before = {e.id: e.status for e in rules_only.elements}
+    before = {e.element.id: e.status for e in rules_only.elements}
     after = {e.id: e.status for e in with_model.elements}
     assert before["pouvoir_clients"] == "absent"
     assert after["pouvoir_clients"] == after["pouvoir_fournisseurs"] == "present"

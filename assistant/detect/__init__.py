@@ -24,6 +24,7 @@ from assistant.detect.completeness import decide_topic, load_completeness
 from assistant.detect.cues import CueIndex, compile_cue
 from assistant.detect.done_work import only_planned
 from assistant.detect.fact_sheet import fact_sheet
+from assistant.detect.forces import read_forces
 from assistant.detect.initials import by_initials
 from assistant.detect.judgment import judge, load_judgment, reading_of
 from assistant.detect.meaning import MeaningScan
@@ -97,6 +98,7 @@ def detect_checkpoints(
         o, topic = look_again(o, topic, scan, layout, topics, complete, context)
         judged = judge(o, reading, model, topic=topic, attribution=attribution)
         judged = by_title(stated(by_initials(judged, layout), layout), layout, titled)
+        judged = read_forces(judged, layout)
         kept = only_planned(taken_back(judged, layout, names), layout)
         final = fact_sheet(kept, layout)
         results.append(to_result(final, doc.text))
