@@ -344,3 +344,11 @@ DONE_PAST = re.compile(
     r"|\b(?:a|ont|avait|avaient|avons|ai) (?:deja |bien |aussi |egalement )?ete\b"
     r"|\bdeja\b|\bconstatee?s?\b|\bobtenue?s?\b"
 )
+
+
+FRAME_WORDS = frozenset(
+    {"sur", "le", "la", "l", "les", "plan", "cote", "du", "de", "d", "des", "au", "aux", "niveau",
+     "point", "vue", "un", "en", "matiere", "terme", "termes", "aspect", "volet", "angle", "a"}
+)  # fmt: skip
+"""The words of an adverbial frame that opens a sentence on its subject: « Sur le plan »,
+« Côté », « Du point de vue », « Au niveau », « En matière » (folded)."""
