@@ -602,16 +602,14 @@ def title_names(layout: Layout, checkpoints: Sequence[Checkpoint]) -> dict[int, 
     return out
 
 
-Phrases = Mapping[int, Sequence[tuple[str, int, int]]]
-"""Unit index -> the cue occurrences there of every checkpoint: (checkpoint id, first token,
-last token)."""
+Phrases = Mapping[int, Mapping[int, Sequence[tuple[str, int, int]]]]
+"""Unit index -> token index -> the names of several words of every checkpoint that cover
+that token there: (checkpoint id, first token, last token)."""
 
 
-def cue_phrases(
-    layout: Layout, checkpoints: Sequence[Checkpoint]
-) -> dict[int, list[tuple[str, int, int]]]:
-    """Where each checkpoint's names (its own cues and its elements') occur, unit by unit
-    (see ``_within_other``)."""
+def cue_phrases(layout: Layout, checkpoints: Sequence[Checkpoint]) -> Phrases:
+    """Where each checkpoint's names of several words (its own cues and its elements') occur,
+    unit by unit and token by token (see ``_within_other``)."""
     index = _phrase_index(
         tuple(
             (
@@ -621,10 +619,13 @@ def cue_phrases(
             for cp in checkpoints
         )
     )
-    out: dict[int, list[tuple[str, int, int]]] = {}
+    out: dict[int, dict[int, list[tuple[str, int, int]]]] = {}
     for unit in layout.units:
         for hit in index.find(unit):
-            out.setdefault(unit.index, []).append((hit.cue.target, hit.first, hit.last))
+            if hit.last > hit.first:
+                at = out.setdefault(unit.index, {})
+                for i in range(hit.first, hit.last + 1):
+                    at.setdefault(i, []).append((hit.cue.target, hit.first, hit.last))
     return out
 
 
@@ -645,10 +646,8 @@ def _within_other(hit: CueHit, checkpoint: str, phrases: Phrases) -> bool:
     does not make them that element's."""
     if hit.cue.target == CHECKPOINT:
         return False
-    here = phrases.get(hit.unit.index, ())
-    covering = [
-        (cid, last - first) for cid, first, last in here if first <= hit.first and hit.last <= last
-    ]
+    here = phrases.get(hit.unit.index, {}).get(hit.first, ())
+    covering = [(cid, last - first) for cid, first, last in here if hit.last <= last]
     own = max((n for cid, n in covering if cid == checkpoint), default=hit.last - hit.first)
     other = max((n for cid, n in covering if cid != checkpoint), default=-1)
     return other > own
