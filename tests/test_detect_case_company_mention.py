@@ -62,9 +62,7 @@ def test_a_company_named_by_the_case_is_no_textbook_subject(
     assert sentence(services, tmp_path, text) is kept
 
 
-def test_a_factor_about_a_partner_company_is_analysed(
-    services: Services, tmp_path: Path
-) -> None:
+def test_a_factor_about_a_partner_company_is_analysed(services: Services, tmp_path: Path) -> None:
     path = tmp_path / "ponant.md"
     path.write_text(DOSSIER, encoding="utf-8")
     result = next(c for c in services.review.assess(path, "E1").checkpoints if c.id == "pestel")
