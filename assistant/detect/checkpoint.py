@@ -20,7 +20,7 @@ from functools import lru_cache
 from assistant.assessment import Status
 from assistant.detect.claims import about_case, quotable, void_reason
 from assistant.detect.cues import Cue, CueHit, CueIndex, compile_cue
-from assistant.detect.lexicon import EMPTY_VALUES, FRAME_WORDS
+from assistant.detect.lexicon import EMPTY_VALUES
 from assistant.detect.negation import denied_tokens
 from assistant.detect.requirements import meets
 from assistant.detect.scope import Layout, cluster_region, table_region
@@ -289,8 +289,6 @@ class _Scan:
         if unit.kind != "sentence":
             return False
         if hit.first <= 1 and names_entry(hit):
-            return True
-        if framed(hit):
             return True
         if unit.index not in self.labels or unit.text.rstrip().endswith(":"):
             return False
@@ -877,19 +875,6 @@ def names_entry(hit: CueHit) -> bool:
     last = unit.tokens[hit.last]
     after = unit.text[last.start - unit.start + len(last.text) :].lstrip(" *_»")
     return after.startswith(ENTRY_MARKS)
-
-
-def framed(hit: CueHit) -> bool:
-    """The cue ends the frame a sentence opens on, before a comma (« Sur le plan
-    socioculturel, ... », « Côté réglementation, ... », « D'un point de vue légal, ... »):
-    the sentence says what it is about, as an entry line does with a colon."""
-    unit = hit.unit
-    if unit.kind != "sentence" or hit.first == 0 or hit.first > LEAD_WORDS + 1:
-        return False
-    if any(t.folded not in FRAME_WORDS for t in unit.tokens[: hit.first]):
-        return False
-    last = unit.tokens[hit.last]
-    return unit.text[last.start - unit.start + len(last.text) :].lstrip(" *_»").startswith(",")
 
 
 def empty_entry(unit: Unit) -> bool:

@@ -352,13 +352,6 @@ DONE_PAST = re.compile(
 )
 
 
-FRAME_WORDS = frozenset(
-    {"sur", "le", "la", "l", "les", "plan", "cote", "du", "de", "d", "des", "au", "aux", "niveau",
-     "point", "vue", "un", "en", "matiere", "terme", "termes", "aspect", "volet", "angle", "a"}
-)  # fmt: skip
-"""The words of an adverbial frame that opens a sentence on its subject: « Sur le plan »,
-« Côté », « Du point de vue », « Au niveau », « En matière » (folded)."""
-
 # A topic named only to be set aside (« on pourrait parler des nouvelles technologies, mais ce
 # n'est pas notre sujet », « la question juridique sort du cadre de ce mémoire »): the sentence
 # says the dossier does not treat it (folded text).
