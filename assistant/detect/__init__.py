@@ -14,6 +14,7 @@ from assistant.assessment import CheckpointResult
 from assistant.detect.attribution import load_attribution
 from assistant.detect.checkpoint import (
     CheckpointOutcome,
+    cue_phrases,
     detect_checkpoint,
     entry_names,
     listed_name,
@@ -118,13 +119,23 @@ def detect_outcomes(
     owners = section_owners(layout, checkpoints if background is None else background)
     entries = entry_names(layout, checkpoints)
     titles = title_names(layout, checkpoints)
+    phrases = cue_phrases(layout, [*checkpoints, *(background or ())])
     outcomes = []
     for checkpoint in checkpoints:
         para = (paraphrases or {}).get(checkpoint.id)
         meant = (semantic or {}).get(checkpoint.id)
         outcomes.append(
             detect_checkpoint(
-                checkpoint, layout, para, listings, owners, meant, entries, enumerations, titles
+                checkpoint,
+                layout,
+                para,
+                listings,
+                owners,
+                meant,
+                entries,
+                enumerations,
+                titles,
+                phrases,
             )
         )
     return outcomes

@@ -114,6 +114,7 @@ def detect_checkpoint(
     entries: Mapping[int, frozenset[str]] | None = None,
     enumerations: frozenset[int] = frozenset(),
     titles: Mapping[int, frozenset[str]] | None = None,
+    phrases: Phrases | None = None,
 ) -> CheckpointOutcome:
     """Status of ``checkpoint`` and its elements in the dossier laid out by ``layout``.
 
@@ -127,9 +128,13 @@ def detect_checkpoint(
     name opens it as an entry (see ``entry_names``). ``enumerations`` are sentences that name
     several checkpoints as items of one list: a topic named there is only mentioned.
     ``titles`` maps a heading or a short line to the elements (any checkpoint) it names (see
-    ``title_names``).
+    ``title_names``). ``phrases`` are the cue occurrences of every checkpoint of the épreuve
+    (``cue_phrases``): an element's word inside a longer name of another checkpoint is that
+    checkpoint's (see ``_Scan``).
     """
-    scan = _Scan(checkpoint, layout, listings, owners or {}, entries or {}, titles, enumerations)
+    scan = _Scan(
+        checkpoint, layout, listings, owners or {}, entries or {}, titles, enumerations, phrases
+    )
     para = paraphrases or {}
     meant = semantic or {}
     elements = []
@@ -196,6 +201,7 @@ class _Scan:
         entries: Mapping[int, frozenset[str]],
         named: Mapping[int, frozenset[str]] | None = None,
         enumerations: frozenset[int] = frozenset(),
+        phrases: Phrases | None = None,
     ) -> None:
         self.checkpoint = checkpoint
         self._asserted: list[Unit] | None = None
@@ -221,6 +227,8 @@ class _Scan:
             for h in index.find(u)
             if layout.affirms(h) and not layout.titles_dossier(u)
         ]
+        if phrases is not None:
+            found = [h for h in found if not _within_other(h, checkpoint.id, phrases)]
         hits = [h for h in found if layout.says_something(h.unit)]
         hits = [h for h in hits if _heads_case(layout, h.unit, about)]
         # the checkpoint named by a heading whose body says nothing of the case (bare items,
@@ -590,6 +598,57 @@ def title_names(layout: Layout, checkpoints: Sequence[Checkpoint]) -> dict[int, 
             if keys:
                 out[unit.index] = keys
     return out
+
+
+Phrases = Mapping[int, Mapping[int, Sequence[tuple[str, int, int]]]]
+"""Unit index -> token index -> the names of several words of every checkpoint that cover
+that token there: (checkpoint id, first token, last token)."""
+
+
+def cue_phrases(layout: Layout, checkpoints: Sequence[Checkpoint]) -> Phrases:
+    """Where each checkpoint's names of several words (its own cues and its elements') occur,
+    unit by unit and token by token (see ``_within_other``)."""
+    index = _phrase_index(
+        tuple(
+            (
+                cp.id,
+                (*cp.cues, *cp.heading_cues, *(t for e in cp.elements for t in (e.label, *e.cues))),
+            )
+            for cp in checkpoints
+        )
+    )
+    out: dict[int, dict[int, list[tuple[str, int, int]]]] = {}
+    for unit in layout.units:
+        for hit in index.find(unit):
+            if hit.last > hit.first:
+                at = out.setdefault(unit.index, {})
+                for i in range(hit.first, hit.last + 1):
+                    at.setdefault(i, []).append((hit.cue.target, hit.first, hit.last))
+    return out
+
+
+@lru_cache(maxsize=16)
+def _phrase_index(names: tuple[tuple[str, tuple[str, ...]], ...]) -> CueIndex:
+    """Every name (cue, heading cue, element label or cue) of each checkpoint (id, names),
+    targeting the checkpoint's id; compiled once per set of checkpoints."""
+    cues = [compile_cue(cid, text) for cid, texts in names for text in texts]
+    return CueIndex([c for c in cues if c is not None])
+
+
+def _within_other(hit: CueHit, checkpoint: str, phrases: Phrases) -> bool:
+    """An element's name that lies inside a longer name of another checkpoint, longer than
+    any of this checkpoint's own names there: « modèle économique » is the company's business
+    model, « cibles digitales » the digital targets, « accessibilité numérique » the
+    accessibility audit, not the economic or technological factor of a PESTEL. The référentiel
+    gives each of those phrases to its checkpoint; the one word they share with an element
+    does not make them that element's."""
+    if hit.cue.target == CHECKPOINT:
+        return False
+    here = phrases.get(hit.unit.index, {}).get(hit.first, ())
+    covering = [(cid, last - first) for cid, first, last in here if hit.last <= last]
+    own = max((n for cid, n in covering if cid == checkpoint), default=hit.last - hit.first)
+    other = max((n for cid, n in covering if cid != checkpoint), default=-1)
+    return other > own
 
 
 @lru_cache(maxsize=16)

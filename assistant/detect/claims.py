@@ -19,6 +19,7 @@ from assistant.detect.lexicon import (
     EXAMPLE_OPENING,
     GENERIC,
     GENERIC_OPENING,
+    GENERIC_SUBJECT,
     HYPOTHETICAL,
     INVENTED,
     LATER,
@@ -46,6 +47,8 @@ def void_reason(unit: Unit) -> Void | None:
         return None
     folded = fold_apostrophes(unit.text)
     if DEFINITION.search(folded) or _formula_in_words(unit.text):
+        return "definition"
+    if GENERIC_SUBJECT.search(folded) and not (voiced(unit) or _named(unit)):
         return "definition"
     generic = GENERIC.search(folded) or GENERIC_OPENING.match(folded)
     if generic and not _first_person_or_case(unit):

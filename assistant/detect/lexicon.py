@@ -83,15 +83,21 @@ DEFINITION = re.compile(
     r"|permet d'(?:analyser|identifier|etudier|evaluer|comprendre)|acronyme de|signifie"
     r"|regroupe les|represente l'ensemble|correspond a l'ensemble|sert a (?:analyser|identifier)"
     r"|on distingue|il existe (?:six|cinq|quatre|trois|plusieurs|differents)|par definition"
-    r"|en theorie|selon (?:michael )?porter|selon kotler|d'apres (?:michael )?porter"
-    r"|(?:d'une|une|toute|chaque) (?:entreprise|organisation|marque|structure|societe) (?:doit"
-    r"|peut|cherche)|(?:les|des) entreprises (?:doivent|peuvent)|de maniere generale"
-    r"|(?:d'|sur |pour |dans |a )une (?:entreprise|organisation)\b)"
+    r"|en theorie|selon (?:michael )?porter|selon kotler|d'apres (?:michael )?porter)"
     rf"|^\W*(?:l'|le |la |les )?(?:analyse |matrice |modele |outil |methode |grille |diagramme"
     rf" |tableau |analyse des |les )?(?:{_TOOLS})\b[^.;:]{{0,30}}?\b(?:etudie|examine|analyse"
     r"|recense|evalue|identifie|distingue|repose|s'interesse|permet|sert|aide|regroupe|comprend"
     r"|se decompose|decompose|mesure|classe|croise|vise|presente|liste|passe en revue|prend en"
     r"|est|sont)\b"
+)
+
+# A textbook subject (« une entreprise doit... », « pour une entreprise », « de manière
+# générale »): course copy, unless the candidate or the company speaks (« nous récupérons les
+# voiles pour une entreprise de maroquinerie ») or a proper name is there (see claims).
+GENERIC_SUBJECT = re.compile(
+    r"\b(?:(?:d'une|une|toute|chaque) (?:entreprise|organisation|marque|structure|societe)"
+    r" (?:doit|peut|cherche)|(?:les|des) entreprises (?:doivent|peuvent)|de maniere generale"
+    r"|(?:d'|sur |pour |dans |a )une (?:entreprise|organisation)\b)"
 )
 
 # A line of a table of contents: dot leaders or a trailing page number after spacing.
@@ -343,4 +349,16 @@ DONE_PAST = re.compile(
     r"\b(?:j'ai|nous avons|on a|ils ont|elles ont|nous avions|j'avais|on avait)\b"
     r"|\b(?:a|ont|avait|avaient|avons|ai) (?:deja |bien |aussi |egalement )?ete\b"
     r"|\bdeja\b|\bconstatee?s?\b|\bobtenue?s?\b"
+)
+
+
+# A topic named only to be set aside (« on pourrait parler des nouvelles technologies, mais ce
+# n'est pas notre sujet », « la question juridique sort du cadre de ce mémoire »): the sentence
+# says the dossier does not treat it (folded text).
+DISMISSED = re.compile(
+    r"\b(?:ce|cela|ca) n'est pas (?:vraiment |tout a fait |directement )?(?:notre|mon|le)"
+    r" (?:sujet|propos|objet)\b"
+    r"|\bhors (?:de notre |de mon |du )?sujet\b"
+    r"|\bn'(?:entre|entrent|entrait) pas dans (?:le|notre|mon|ce) (?:sujet|perimetre|cadre)\b"
+    r"|\bsort(?:ent|ait)? du (?:cadre|perimetre) (?:de|du) (?:ce|cette|notre|mon|ma)\b"
 )

@@ -2,7 +2,8 @@
 
 "Nous n'avons pas établi de plan de trésorerie" names the cash-flow plan only to say it is
 missing; "si je devais refaire cette mission, je fixerais des objectifs chiffrés" names KPIs
-that were never set. Cue occurrences in such a clause (a denial) or sentence (a hypothetical)
+that were never set; "on pourrait parler du digital, mais ce n'est pas notre sujet" names a
+topic only to set it aside. Cue occurrences in such a clause (a denial) or sentence (a hypothetical)
 are neither evidence nor mention.
 """
 
@@ -12,7 +13,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from assistant.detect.lexicon import DENIED_BACK, HYPOTHETICAL, NOT_DONE, WISH
+from assistant.detect.lexicon import DENIED_BACK, DISMISSED, HYPOTHETICAL, NOT_DONE, WISH
 from assistant.detect.units import Unit
 from assistant.textnorm import fold_apostrophes
 
@@ -31,7 +32,7 @@ def denied_tokens(unit: Unit) -> frozenset[int]:
     """Indices of ``unit``'s tokens that a denial or a hypothetical takes back (cached: the
     same immutable unit is asked about by several detectors)."""
     folded = fold_apostrophes(unit.text)
-    if HYPOTHETICAL.search(folded):
+    if HYPOTHETICAL.search(folded) or DISMISSED.search(folded):
         return frozenset(range(len(unit.tokens)))
     if not NOT_DONE.search(folded) and not _TAKEN_BACK.search(folded):
         return frozenset()  # no denial in the whole sentence: none in any of its clauses
