@@ -82,7 +82,8 @@ DEFINITION = re.compile(
     r"|se compose(?:nt)? (?:de |d')"
     r"|permet d'(?:analyser|identifier|etudier|evaluer|comprendre)|acronyme de|signifie"
     r"|regroupe les|represente l'ensemble|correspond a l'ensemble|sert a (?:analyser|identifier)"
-    r"|on distingue|il existe (?:six|cinq|quatre|trois|plusieurs|differents)|par definition"
+    r"|on distingue|il existe (?:six|cinq|quatre|trois|plusieurs|differents)"
+    r"|par definition|est un (?:style|type|mode) (?:de |d')"
     r"|en theorie|selon (?:michael )?porter|selon kotler|d'apres (?:michael )?porter"
     r"|(?:d'une|une|toute|chaque) (?:entreprise|organisation|marque|structure|societe) (?:doit"
     r"|peut|cherche)|(?:les|des) entreprises (?:doivent|peuvent)|de maniere generale"
@@ -92,6 +93,15 @@ DEFINITION = re.compile(
     r"|recense|evalue|identifie|distingue|repose|s'interesse|permet|sert|aide|regroupe|comprend"
     r"|se decompose|decompose|mesure|classe|croise|vise|presente|liste|passe en revue|prend en"
     r"|est|sont)\b"
+)
+
+# The textbook's authorities on management and motivation, cited by name (« selon Likert »,
+# « la grille de Blake et Mouton », « le modèle de Hersey et Blanchard », « la pyramide de
+# Maslow »): a sentence that cites one, said by nobody of the case, retells the course. Written
+# as the books write them (capitalised); the two surnames common in France only as their pair.
+THEORIST = re.compile(
+    r"\b(?:Likert|Mintzberg|Maslow|Herzberg|McGregor|Lewin|Tuckman|Belbin|Fayol|Drucker|Vroom"
+    r"|Goleman|K[uü]bler-Ross|Blake (?:et|&) Mouton|Hersey (?:et|&) Blanchard)\b"
 )
 
 # A line of a table of contents: dot leaders or a trailing page number after spacing.
