@@ -25,6 +25,7 @@ from assistant.detect.lexicon import (
     LATER,
     REFERENCE,
     STOPWORDS,
+    THEORIST,
     TOC_LINE,
 )
 from assistant.detect.negation import denied_tokens
@@ -50,6 +51,8 @@ def void_reason(unit: Unit) -> Void | None:
         return "definition"
     if GENERIC_SUBJECT.search(folded) and not (voiced(unit) or _named(unit)):
         return "definition"
+    if THEORIST.search(unit.text) and not voiced(unit):
+        return "definition"  # the course's authority retold, by nobody of the case
     generic = GENERIC.search(folded) or GENERIC_OPENING.match(folded)
     if generic and not _first_person_or_case(unit):
         return "generic"
@@ -177,6 +180,13 @@ def _label(unit: Unit, token: Token) -> bool:
     if not before or _OPENS_LABEL.search(before):
         return True
     return bool(_ENDS_LABEL.match(unit.text, at + len(token.text)))
+
+
+def _voiced(unit: Unit) -> bool:
+    """Said by the candidate or the team (« je », « nous », « notre », « J'ai »)."""
+    return bool(_ELIDED_FIRST_PERSON.search(unit.text)) or any(
+        t.folded in _FIRST_PERSON for t in unit.tokens
+    )
 
 
 def _voiced_or_figured(unit: Unit) -> bool:

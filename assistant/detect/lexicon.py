@@ -83,6 +83,7 @@ DEFINITION = re.compile(
     r"|permet d'(?:analyser|identifier|etudier|evaluer|comprendre)|acronyme de|signifie"
     r"|regroupe les|represente l'ensemble|correspond a l'ensemble|sert a (?:analyser|identifier)"
     r"|on distingue|il existe (?:six|cinq|quatre|trois|plusieurs|differents)|par definition"
+    r"|est un (?:style|type|mode) (?:de |d')"
     r"|en theorie|selon (?:michael )?porter|selon kotler|d'apres (?:michael )?porter)"
     rf"|^\W*(?:l'|le |la |les )?(?:analyse |matrice |modele |outil |methode |grille |diagramme"
     rf" |tableau |analyse des |les )?(?:{_TOOLS})\b[^.;:]{{0,30}}?\b(?:etudie|examine|analyse"
@@ -98,6 +99,15 @@ GENERIC_SUBJECT = re.compile(
     r"\b(?:(?:d'une|une|toute|chaque) (?:entreprise|organisation|marque|structure|societe)"
     r" (?:doit|peut|cherche)|(?:les|des) entreprises (?:doivent|peuvent)|de maniere generale"
     r"|(?:d'|sur |pour |dans |a )une (?:entreprise|organisation)\b)"
+)
+
+# The textbook's authorities on management and motivation, cited by name (« selon Likert »,
+# « la grille de Blake et Mouton », « le modèle de Hersey et Blanchard », « la pyramide de
+# Maslow »): a sentence that cites one, said by nobody of the case, retells the course. Written
+# as the books write them (capitalised); the two surnames common in France only as their pair.
+THEORIST = re.compile(
+    r"\b(?:Likert|Mintzberg|Maslow|Herzberg|McGregor|Lewin|Tuckman|Belbin|Fayol|Drucker|Vroom"
+    r"|Goleman|K[uü]bler-Ross|Blake (?:et|&) Mouton|Hersey (?:et|&) Blanchard)\b"
 )
 
 # A line of a table of contents: dot leaders or a trailing page number after spacing.
