@@ -182,13 +182,6 @@ def _label(unit: Unit, token: Token) -> bool:
     return bool(_ENDS_LABEL.match(unit.text, at + len(token.text)))
 
 
-def _voiced(unit: Unit) -> bool:
-    """Said by the candidate or the team (« je », « nous », « notre », « J'ai »)."""
-    return bool(_ELIDED_FIRST_PERSON.search(unit.text)) or any(
-        t.folded in _FIRST_PERSON for t in unit.tokens
-    )
-
-
 def _voiced_or_figured(unit: Unit) -> bool:
     return bool(_ELIDED_FIRST_PERSON.search(unit.text)) or any(
         t.folded in _FIRST_PERSON or any(ch.isdigit() for ch in t.text) for t in unit.tokens
