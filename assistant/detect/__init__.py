@@ -27,6 +27,7 @@ from assistant.detect.fact_sheet import fact_sheet
 from assistant.detect.initials import by_initials
 from assistant.detect.judgment import judge, load_judgment, reading_of
 from assistant.detect.meaning import MeaningScan
+from assistant.detect.other_titles import claimed_elsewhere, without_claimed
 from assistant.detect.own_place import taken_back
 from assistant.detect.results import to_result
 from assistant.detect.scope import Layout
@@ -116,13 +117,23 @@ def detect_outcomes(
     owners = section_owners(layout, checkpoints if background is None else background)
     entries = entry_names(layout, checkpoints)
     titles = title_names(layout, checkpoints)
+    claimed = claimed_elsewhere(layout, checkpoints)
     outcomes = []
     for checkpoint in checkpoints:
         para = (paraphrases or {}).get(checkpoint.id)
-        meant = (semantic or {}).get(checkpoint.id)
+        meant = without_claimed((semantic or {}).get(checkpoint.id), checkpoint.id, claimed)
         outcomes.append(
             detect_checkpoint(
-                checkpoint, layout, para, listings, owners, meant, entries, enumerations, titles
+                checkpoint,
+                layout,
+                para,
+                listings,
+                owners,
+                meant,
+                entries,
+                enumerations,
+                titles,
+                claimed,
             )
         )
     return outcomes

@@ -114,6 +114,7 @@ def detect_checkpoint(
     entries: Mapping[int, frozenset[str]] | None = None,
     enumerations: frozenset[int] = frozenset(),
     titles: Mapping[int, frozenset[str]] | None = None,
+    claimed: Mapping[str, frozenset[int]] | None = None,
 ) -> CheckpointOutcome:
     """Status of ``checkpoint`` and its elements in the dossier laid out by ``layout``.
 
@@ -127,14 +128,18 @@ def detect_checkpoint(
     name opens it as an entry (see ``entry_names``). ``enumerations`` are sentences that name
     several checkpoints as items of one list: a topic named there is only mentioned.
     ``titles`` maps a heading or a short line to the elements (any checkpoint) it names (see
-    ``title_names``).
+    ``title_names``). ``claimed`` maps an element (``checkpoint.element``) to the units of
+    sections another checkpoint's heading claims for a name they share (see
+    ``other_titles.claimed_elsewhere``): a cue there is the other checkpoint's.
     """
     scan = _Scan(checkpoint, layout, listings, owners or {}, entries or {}, titles, enumerations)
     para = paraphrases or {}
     meant = semantic or {}
     elements = []
     for element in checkpoint.elements:
+        away = (claimed or {}).get(f"{checkpoint.id}.{element.id}", frozenset())
         found = scan.findings(element.id, element.requires, para.get(element.id, ()))
+        found = [f for f in found if f.anchor.index not in away]
         found += scan.meant(element.id, element.requires, meant.get(element.id, ()))
         present = any(f.substantive for f in found)
         mentioned = any(h.cue.target == element.id for h in scan.usable)
@@ -259,6 +264,8 @@ class _Scan:
         )
         if checkpoint.element_sections:
             context |= _element_sections(layout, self.hits, self.weigher, self.targets)
+        if checkpoint.whole_dossier:  # told where it happened; a heading still needs context
+            context |= {u.index for u in layout.units if u.kind != "heading"}
         self.usable = [
             h for h in self.hits if h.cue.strong or h.unit.index in context or self._titles_own(h)
         ]

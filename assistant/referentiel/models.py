@@ -190,6 +190,13 @@ class Checkpoint(Strict):
         "its own (« La concurrence », « La cible »): a heading that names one element and "
         "nothing else opens that element's context even where the checkpoint is not named.",
     )
+    whole_dossier: bool = Field(
+        False,
+        description="The dossier as a whole tells this checkpoint (E2's retrospective of one "
+        "project tells that project's phases in the order they happened): an element's name "
+        "counts wherever the dossier asserts something with it, even where the checkpoint is "
+        "never named, still weighed for substance, denials and plans.",
+    )
     statement_cues: list[Text] = Field(
         default_factory=list,
         description="French nouns naming the statement whose qualities the elements marked "

@@ -1,0 +1,124 @@
+# ruff: noqa: E501  (dossier prose: one paragraph per line, as candidates write Markdown)
+"""Plans and project phases where students write them (issue #13).
+
+1. An E2 retrospective tells its project from the first meeting to the last in the order it
+   happened, under headings by month, and never writes « cadrage », « gestion de projet » nor
+   « phases du projet »: the whole dossier is the project, so the kick-off meeting and the
+   closing it narrates are that project's phases (a closing said not done stays absent).
+2. A heading that joins a shared name to a name only another checkpoint uses says whose
+   section it is: under « Concurrents, cible et positionnement » the target described is the
+   positioning's, not the communication plan's targets.
+
+Real Markdown dossiers assessed through the review service, as the CLI does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.detect import layout_of
+from assistant.detect.other_titles import claimed_elsewhere
+from assistant.services import Services, build_services
+from assistant.settings import Settings
+from tests.dossiers import checkpoints, ingest, present_elements, write
+
+RETROSPECTIVE = """\
+# Retour d'expérience E2 — Fromagerie des Aravis, journées « Alpage ouvert »
+
+## Janvier : comprendre ce que voulait la fromagerie
+
+La Fromagerie des Aravis, coopérative de 31 producteurs de reblochon installée au Grand-Bornand, m'a accueilli en alternance. Son directeur, M. Perrissin, voulait faire venir les familles en vacances à la fromagerie au lieu de les laisser acheter en grande surface.
+
+Notre réunion de lancement s'est tenue le 9 janvier à la fromagerie avec M. Perrissin et la responsable du magasin : nous y avons fixé l'objectif de 1 200 visiteurs sur les deux journées des 12 et 13 juillet, une enveloppe de 5 400 € et la répartition des rôles entre nous trois.
+
+## Février à juin : préparer et produire
+
+J'ai réalisé les affiches, le programme des visites de cave et la page d'inscription en ligne ; la responsable du magasin a réservé les producteurs pour les démonstrations de moulage.
+
+## Juillet : les deux journées et la fin du projet
+
+Les journées ont accueilli 1 340 visiteurs et le magasin a vendu 2,1 tonnes de reblochon, contre 0,8 tonne un week-end ordinaire.
+
+La clôture du projet a eu lieu le 24 juillet : j'ai remis à M. Perrissin un bilan écrit de douze pages avec les chiffres de fréquentation et les dépenses (5 180 €), puis nous avons archivé les fichiers et transmis les accès des comptes au magasin.
+"""
+
+NOT_CLOSED = RETROSPECTIVE.replace(
+    "La clôture du projet a eu lieu le 24 juillet : j'ai remis à M. Perrissin un bilan écrit de douze pages avec les chiffres de fréquentation et les dépenses (5 180 €), puis nous avons archivé les fichiers et transmis les accès des comptes au magasin.",
+    "Nous n'avons pas fait de réunion de clôture ni de bilan écrit : mon alternance s'est terminée le 14 juillet, au lendemain des journées.",
+)
+
+STRATEGY = """\
+# Dossier E1 — Cidrerie du Val de Rance, stratégie marketing 2026
+
+## 1. L'entreprise
+
+La Cidrerie du Val de Rance, à Pleudihen-sur-Rance, presse depuis 1988 les pommes de 40 hectares de vergers et emploie 9 salariés ; elle a vendu 210 000 bouteilles en 2025 pour 1,3 M€ de chiffre d'affaires.
+
+## 6. Concurrents, cible et positionnement
+
+Les concurrents directs sont les cidreries du pays de Dinan, plus grandes et présentes en grandes surfaces, et les cidres industriels vendus sous 3 € la bouteille.
+
+La cible prioritaire retenue est celle des cavistes et des crêperies de Rennes et de Saint-Malo, environ 260 établissements, qui cherchent des cidres fermiers à raconter à leurs clients ; la cible secondaire, les touristes de passage au pressoir l'été.
+
+Le positionnement retenu est celui d'un cidre fermier haut de gamme, vendu entre 6 et 9 € la bouteille.
+
+## 8. Plan de communication 2026
+
+Objectif de communication : faire connaître la gamme « Rance » à 120 établissements nouveaux d'ici décembre 2026.
+
+Moyens : une tournée de dégustations chez les cavistes en mars, un stand au salon Cidres et Poirés de Rennes en avril, un compte Instagram animé trois fois par semaine.
+
+Message : « Le cidre de la Rance, pressé à la ferme ».
+
+Budget : 6 800 € (salon 2 400 €, dégustations 1 900 €, photos 1 500 €, publicité en ligne 1 000 €).
+"""
+
+
+@pytest.fixture(scope="module")
+def services(tmp_path_factory: pytest.TempPathFactory) -> Services:
+    return build_services(Settings(home=tmp_path_factory.mktemp("home")))
+
+
+def test_a_retrospective_told_by_month_holds_its_kick_off_and_its_closing(
+    services: Services, tmp_path: Path
+) -> None:
+    assessment = services.review.assess(write(tmp_path, "e2.md", RETROSPECTIVE), "E2")
+    found = present_elements(assessment, "cadrage_projet")
+    assert any("réunion de lancement" in q for q in found.get("lancement", []))
+    assert any("clôture du projet a eu lieu" in q for q in found.get("cloture", []))
+
+
+def test_a_closing_said_not_done_stays_absent_in_a_retrospective(
+    services: Services, tmp_path: Path
+) -> None:
+    assessment = services.review.assess(write(tmp_path, "e2.md", NOT_CLOSED), "E2")
+    found = present_elements(assessment, "cadrage_projet")
+    assert "cloture" not in found
+    assert "lancement" in found
+
+
+def test_the_positionings_target_is_not_the_communication_plans_targets(
+    services: Services, tmp_path: Path
+) -> None:
+    assessment = services.review.assess(write(tmp_path, "e1.md", STRATEGY), "E1")
+    plan = present_elements(assessment, "plan_communication")
+    assert "cibles" not in plan
+    assert {"objectifs", "moyens", "budget"} <= plan.keys()
+    positioning = present_elements(assessment, "cible_positionnement")
+    assert any("cavistes et des crêperies" in q for q in positioning.get("cible", []))
+
+
+def test_a_heading_claims_a_shared_name_only_beside_a_name_of_its_own(tmp_path: Path) -> None:
+    text = (
+        "# Dossier\n\n## Concurrents, cible et positionnement\n\nLes crêperies de Rennes.\n\n"
+        "## La cible\n\nLes cavistes de Saint-Malo.\n\n"
+        "## Plan de communication : cibles et moyens\n\nLes touristes du pressoir.\n"
+    )
+    layout = layout_of(ingest(write(tmp_path, "d.md", text)))
+    claimed = claimed_elsewhere(layout, checkpoints("cible_positionnement", "plan_communication"))
+    away = {layout.units[i].text for i in claimed.get("plan_communication.cibles", frozenset())}
+    assert away == {"Concurrents, cible et positionnement", "Les crêperies de Rennes."}
+    # and the other way round: the plan's heading claims its targets from the positioning
+    back = {layout.units[i].text for i in claimed.get("cible_positionnement.cible", frozenset())}
+    assert back == {"Plan de communication : cibles et moyens", "Les touristes du pressoir."}
