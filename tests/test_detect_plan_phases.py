@@ -122,3 +122,36 @@ def test_a_heading_claims_a_shared_name_only_beside_a_name_of_its_own(tmp_path: 
     # and the other way round: the plan's heading claims its targets from the positioning
     back = {layout.units[i].text for i in claimed.get("cible_positionnement.cible", frozenset())}
     assert back == {"Plan de communication : cibles et moyens", "Les touristes du pressoir."}
+
+
+EVENT = """\
+# Dossier E5 — Option 2 : la fête des Cerises de la Coopérative de Céret
+
+## 1. La coopérative
+
+La coopérative fruitière de Céret regroupe 48 producteurs de cerises ; elle vend 1 900 tonnes par an et emploie 14 salariés. Elle est présente sur Instagram, Facebook et LinkedIn depuis 2019.
+
+## 5. Le plan de communication
+
+Objectif : faire venir 2 500 visiteurs à la fête du 31 mai 2025, contre 1 700 en 2024.
+
+Pour faire connaître la fête, nous avons utilisé :
+
+- 4 000 flyers déposés chez les commerçants de Céret, d'Amélie-les-Bains et du Boulou ;
+- une série de six publications Instagram sponsorisées pour 180 € auprès des 25-45 ans du département ;
+- un spot de 20 secondes sur la radio locale pendant les dix jours qui précédaient la fête ;
+- une newsletter envoyée aux 1 300 clients du magasin de la coopérative.
+"""
+
+
+def test_a_plans_means_listed_as_its_channels(services: Services, tmp_path: Path) -> None:
+    assessment = services.review.assess(write(tmp_path, "e5.md", EVENT), "E5-P2")
+    plan = present_elements(assessment, "plan_communication")
+    assert any("flyers" in q or "radio" in q or "newsletter" in q for q in plan.get("moyens", []))
+    assert not any("présente sur Instagram" in q for q in plan.get("moyens", []))
+
+
+def test_channels_named_outside_the_plan_are_no_means(services: Services, tmp_path: Path) -> None:
+    text = EVENT[: EVENT.index("## 5.")]
+    assessment = services.review.assess(write(tmp_path, "e5.md", text), "E5-P2")
+    assert "moyens" not in present_elements(assessment, "plan_communication")

@@ -30,6 +30,7 @@ from assistant.referentiel.models import Checkpoint, Element, Requirement
 from assistant.textnorm import fold, fold_apostrophes
 
 CHECKPOINT = "checkpoint"
+INSTANCE = "instance"
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 HEADING_CUE_EXTRA = 2  # words a heading may hold beside a heading cue
 BODY_SPAN = 12  # units of a heading's body weighed for substance (a cell: a quarter)
@@ -141,6 +142,7 @@ def detect_checkpoint(
         found = scan.findings(element.id, element.requires, para.get(element.id, ()))
         found = [f for f in found if f.anchor.index not in away]
         found += scan.meant(element.id, element.requires, meant.get(element.id, ()))
+        found += scan.instances(element)
         present = any(f.substantive for f in found)
         mentioned = any(h.cue.target == element.id for h in scan.usable)
         elements.append(
@@ -266,6 +268,7 @@ class _Scan:
             context |= _element_sections(layout, self.hits, self.weigher, self.targets)
         if checkpoint.whole_dossier:  # told where it happened; a heading still needs context
             context |= {u.index for u in layout.units if u.kind != "heading"}
+        self.context = frozenset(context)
         self.usable = [
             h for h in self.hits if h.cue.strong or h.unit.index in context or self._titles_own(h)
         ]
@@ -383,6 +386,44 @@ class _Scan:
             finding.meets = self._meets(target, requires, passage)
             finding.required = bool(requires)
             finding.topic = target == CHECKPOINT and not self.checkpoint.elements
+            found.append(finding)
+        return found
+
+    def instances(self, element: Element) -> list[Finding]:
+        """The runs of the checkpoint's context (a paragraph, a list's items, a table's cells,
+        at most ``INSTANCE_GAP`` units apart in one section) that name ``INSTANCES`` distinct
+        things of the element's kind (« des flyers..., une publication Facebook..., un spot
+        sur la radio locale »): the element told by its instances, one finding per run. A
+        unit naming another element stays that one's."""
+        if not element.instances:
+            return []
+        index = _instance_index(tuple(element.instances))
+        runs: list[tuple[list[Unit], set[str]]] = []
+        for unit in self.layout.units:
+            if unit.index not in self.context or unit.kind == "heading":
+                continue
+            if self.targets.get(unit.index, {element.id}) - {element.id, CHECKPOINT}:
+                continue
+            words = {" ".join(h.cue.stems) for h in index.find(unit)}
+            if not words:
+                continue
+            last = runs[-1][0][-1] if runs else None
+            if (
+                last is None
+                or unit.index - last.index > INSTANCE_GAP
+                or unit.section != last.section
+            ):
+                runs.append(([], set()))
+            runs[-1][0].append(unit)
+            runs[-1][1].update(words)
+        found = []
+        for units, words in runs:
+            if len(words) < INSTANCES:
+                continue
+            best = self.weigher.best(units, 3) or units[:1]
+            finding = Finding(best[0], best, self.weigher.passage(units))
+            finding.meets = self._meets(element.id, element.requires, units)
+            finding.required = bool(element.requires)
             found.append(finding)
         return found
 
@@ -597,6 +638,17 @@ def title_names(layout: Layout, checkpoints: Sequence[Checkpoint]) -> dict[int, 
             if keys:
                 out[unit.index] = keys
     return out
+
+
+INSTANCES = 3  # distinct things of an element's kind that tell it without its name
+INSTANCE_GAP = 2  # units between two units of one run of instances at most
+
+
+@lru_cache(maxsize=64)
+def _instance_index(instances: tuple[str, ...]) -> CueIndex:
+    """An element's instances as cues, compiled once."""
+    cues = (compile_cue(INSTANCE, text) for text in instances)
+    return CueIndex([c for c in cues if c is not None])
 
 
 @lru_cache(maxsize=16)

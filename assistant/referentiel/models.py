@@ -122,6 +122,13 @@ class Element(Strict):
     )
     description: str = Field("", description="What a juror expects for this element, in French.")
     requires: list[Requirement] = Field(default_factory=list, description=REQUIRES_DESCRIPTION)
+    instances: list[Text] = Field(
+        default_factory=list,
+        description="French names of things that are this element's kind (the channels and "
+        "supports a plan's means are: « Instagram », « flyers », « radio »): a paragraph or "
+        "list that names ``INSTANCES`` of them, distinct, inside the checkpoint's context "
+        "treats the element even where its own name is never written.",
+    )
     of_statement: bool = Field(
         False,
         description="A quality of the statement the checkpoint's ``statement_cues`` name (an "
