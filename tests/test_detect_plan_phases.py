@@ -155,3 +155,43 @@ def test_channels_named_outside_the_plan_are_no_means(services: Services, tmp_pa
     text = EVENT[: EVENT.index("## 5.")]
     assessment = services.review.assess(write(tmp_path, "e5.md", text), "E5-P2")
     assert "moyens" not in present_elements(assessment, "plan_communication")
+
+
+PLAN_E1 = """\
+# Dossier E1 — Miroiterie Lacaze, Montauban
+
+## 1. L'entreprise
+
+La Miroiterie Lacaze, fondée en 1976 à Montauban, emploie 12 salariés et réalise 1,6 M€ de chiffre d'affaires, dont 60 % auprès des artisans du bâtiment.
+
+## 9. Plan de communication 2026
+
+Objectifs : faire connaître l'offre de crédences sur mesure à 400 particuliers du Tarn-et-Garonne en 2026.
+
+Cibles : les propriétaires de 35 à 60 ans qui rénovent leur cuisine, et les cuisinistes indépendants du département.
+
+Moyens : un stand à la foire de Montauban en avril, une campagne Facebook sponsorisée de 1 200 €, un présentoir chez les 6 cuisinistes partenaires.
+
+{indicators}
+"""
+
+
+@pytest.mark.parametrize(
+    ("indicators", "present"),
+    [
+        (
+            "Indicateurs : nombre de devis, visites du site, abonnés Facebook, retombées presse.",
+            False,
+        ),
+        (
+            "Indicateurs : 30 devis de crédences par mois (objectif), 2 500 visites du site d'ici juin, taux de transformation visé de 35 %.",
+            True,
+        ),
+    ],
+)
+def test_a_plans_indicators_are_held_to_target_values(
+    services: Services, tmp_path: Path, indicators: str, present: bool
+) -> None:
+    text = PLAN_E1.format(indicators=indicators)
+    assessment = services.review.assess(write(tmp_path, "e1.md", text), "E1")
+    assert ("indicateurs" in present_elements(assessment, "plan_communication")) is present
