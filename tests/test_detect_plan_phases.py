@@ -195,3 +195,52 @@ def test_a_plans_indicators_are_held_to_target_values(
     text = PLAN_E1.format(indicators=indicators)
     assessment = services.review.assess(write(tmp_path, "e1.md", text), "E1")
     assert ("indicateurs" in present_elements(assessment, "plan_communication")) is present
+
+
+OBJECTIVE = """\
+# Dossier E5 — Option 3 : la Savonnerie du Lauragais lance « Galet », un savon solide pour les cheveux
+
+## 1. La savonnerie
+
+La Savonnerie du Lauragais, à Revel, fabrique depuis 2011 des savons à froid ; elle emploie 5 personnes et réalise 420 000 € de chiffre d'affaires.
+
+{objective}
+
+## 4. Le produit
+
+« Galet » est un shampoing solide de 80 g au lait d'ânesse, vendu 11,90 € en boutique et sur le site.
+"""
+
+LISTED = """\
+## 3. Nos objectifs
+
+Nous les avons fixés avec la gérante en janvier :
+
+- vendre 6 000 galets la première année ;
+- d'ici le 30 septembre 2026, être référencés dans 40 pharmacies et épiceries bio d'Occitanie.
+"""
+
+FIXED = """\
+## 3. La naissance de Galet
+
+Nous nous sommes fixé un objectif : vendre 6 000 galets entre le lancement du 1er mars et le 31 décembre 2026, dans notre boutique, sur notre site et dans 40 épiceries bio d'Occitanie.
+"""
+
+WISHED = """\
+## 3. Nos objectifs
+
+Nous voulons que Galet devienne une référence :
+
+- être connus de tous les amateurs de cosmétique naturelle ;
+- plaire aux familles comme aux sportifs.
+"""
+
+
+@pytest.mark.parametrize(("objective", "smart"), [(LISTED, True), (FIXED, True), (WISHED, False)])
+def test_an_objective_listed_under_its_heading_or_fixed_in_a_sentence_is_stated(
+    services: Services, tmp_path: Path, objective: str, smart: bool
+) -> None:
+    text = OBJECTIVE.format(objective=objective)
+    assessment = services.review.assess(write(tmp_path, "e5.md", text), "E5-P3")
+    found = present_elements(assessment, "objectifs_smart")
+    assert ({"mesurable", "temporel"} <= found.keys()) is smart
