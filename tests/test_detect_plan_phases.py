@@ -244,3 +244,41 @@ def test_an_objective_listed_under_its_heading_or_fixed_in_a_sentence_is_stated(
     assessment = services.review.assess(write(tmp_path, "e5.md", text), "E5-P3")
     found = present_elements(assessment, "objectifs_smart")
     assert ({"mesurable", "temporel"} <= found.keys()) is smart
+
+
+PHASES = """\
+# Retour d'expérience E2 — Office de tourisme de Sarlat, le salon « Truffe & Terroir »
+
+## 1. La demande et le cadrage du projet
+
+L'office de tourisme de Sarlat m'a confié en alternance la communication de son salon de la truffe du 18 janvier 2026, qui accueillait 3 200 visiteurs en 2025.
+
+{phases}
+
+## 2. Le budget
+
+Le budget de 7 400 € a été tenu à 140 € près (7 260 € dépensés).
+"""
+
+GLOSSED = "Nous avons travaillé en cinq phases : lancement (brief avec la directrice, cahier des charges validé le 3 octobre), planification (rétroplanning, budget et répartition des tâches entre les trois chargés de mission), exécution (affiches, partenariats avec 14 restaurants, campagne Facebook, accueil de la presse), contrôle (point hebdomadaire du lundi, tableau de suivi des inscriptions, deux correctifs décidés en décembre) et clôture (bilan chiffré remis au conseil d'administration le 5 février, archivage des fichiers)."
+BARE = "Nous avons suivi les cinq phases du mode projet : lancement, planification, exécution, contrôle et clôture."
+WISH = "Pour la prochaine édition, il faudra prévoir une vraie réunion de clôture avec la directrice et un bilan écrit."
+
+
+def test_phases_glossed_in_one_sentence_are_each_treated(
+    services: Services, tmp_path: Path
+) -> None:
+    text = PHASES.format(phases=GLOSSED)
+    assessment = services.review.assess(write(tmp_path, "e2.md", text), "E2")
+    found = present_elements(assessment, "cadrage_projet")
+    assert {"execution", "controle", "cloture"} <= found.keys()
+
+
+@pytest.mark.parametrize("phases", [BARE, WISH])
+def test_phases_only_listed_or_a_closing_only_wished_are_not_treated(
+    services: Services, tmp_path: Path, phases: str
+) -> None:
+    text = PHASES.format(phases=phases)
+    assessment = services.review.assess(write(tmp_path, "e2.md", text), "E2")
+    found = present_elements(assessment, "cadrage_projet")
+    assert not {"execution", "controle", "cloture"} & found.keys()

@@ -266,11 +266,14 @@ class _Scan:
         )
         if checkpoint.element_sections:
             context |= _element_sections(layout, self.hits, self.weigher, self.targets)
-        if checkpoint.whole_dossier:  # told where it happened; a heading still needs context
-            context |= {u.index for u in layout.units if u.kind != "heading"}
         self.context = frozenset(context)
         self.usable = [
-            h for h in self.hits if h.cue.strong or h.unit.index in context or self._titles_own(h)
+            h
+            for h in self.hits
+            if h.cue.strong
+            or h.unit.index in context
+            or self._titles_own(h)
+            or (checkpoint.whole_dossier and _dated_event(h.unit))
         ]
 
     def _titles_own(self, hit: CueHit) -> bool:
@@ -519,12 +522,18 @@ class _Scan:
         """In a sentence that lists the elements, an element's clause that opens on its name
         as an entry (« Paid = Meta Ads 3 000 € ; Earned = Dauphiné, France 3 ; ... ») is
         its content, weighed alone and quoted by its sentence (None: no such clause)."""
-        if hit.cue.target == CHECKPOINT or not names_entry(hit):
+        if hit.cue.target == CHECKPOINT:
             return None
         unit = hit.unit
         begin = unit.tokens[hit.first].start - unit.start
-        end = unit.text.find(";", begin)
-        end = len(unit.text) if end < 0 else end
+        gloss = _gloss_end(unit, hit)
+        if gloss is not None:  # « exécution (création, achats, RP, 12 février-16 mai) »
+            end = gloss
+        elif names_entry(hit):
+            end = unit.text.find(";", begin)
+            end = len(unit.text) if end < 0 else end
+        else:
+            return None
         tokens = tuple(t for t in unit.tokens[hit.first :] if t.start - unit.start < end)
         clause = replace(unit, tokens=tokens, text=unit.text[begin:end])
         substance = unit_substance(clause, self.weigher.ignored(unit))
@@ -638,6 +647,31 @@ def title_names(layout: Layout, checkpoints: Sequence[Checkpoint]) -> dict[int, 
             if keys:
                 out[unit.index] = keys
     return out
+
+
+def _gloss_end(unit: Unit, hit: CueHit) -> int | None:
+    """Where the bracket that follows a name right away closes (« contrôle (tableau de bord
+    hebdomadaire, revues, correctifs) »), as an offset in the unit's text: in a sentence
+    listing the elements, each one's gloss is its content. None without such a bracket."""
+    last = unit.tokens[hit.last]
+    after = last.start - unit.start + len(last.text)
+    rest = unit.text[after:]
+    if not rest.lstrip(" ").startswith("("):
+        return None
+    close = unit.text.find(")", after)
+    return None if close < 0 else close + 1
+
+
+def _dated_event(unit: Unit) -> bool:
+    """A sentence that tells something of the case as it happened, on a date or at a
+    rhythm (« La clôture a eu lieu le 20 juin », « lors d'une réunion de lancement le 14
+    octobre », « nous avons suivi les inscriptions chaque semaine »): where the whole dossier
+    tells a checkpoint (``whole_dossier``), such a sentence names its element anywhere; a
+    wish, a plan or a role without a date (« prévoir une réunion de clôture », « suivi du
+    dispositif ») does not."""
+    if unit.kind != "sentence" or not quotable(unit):
+        return False
+    return meets(["dates"], [unit]) or meets(["frequency"], [unit])
 
 
 INSTANCES = 3  # distinct things of an element's kind that tell it without its name
