@@ -21,7 +21,7 @@ from assistant.detect import layout_of
 from assistant.detect.other_titles import claimed_elsewhere
 from assistant.services import Services, build_services
 from assistant.settings import Settings
-from tests.dossiers import checkpoints, ingest, present_elements, write
+from tests.dossiers import checkpoints, ingest, present_elements, status_of, write
 
 RETROSPECTIVE = """\
 # Retour d'expérience E2 — Fromagerie des Aravis, journées « Alpage ouvert »
@@ -282,3 +282,47 @@ def test_phases_only_listed_or_a_closing_only_wished_are_not_treated(
     assessment = services.review.assess(write(tmp_path, "e2.md", text), "E2")
     found = present_elements(assessment, "cadrage_projet")
     assert not {"execution", "controle", "cloture"} & found.keys()
+
+
+ANNOUNCED = """\
+# Dossier E1 — Verrerie d'Arques-sur-Aude, stratégie marketing 2026
+
+## 1. L'entreprise
+
+La Verrerie d'Arques-sur-Aude souffle du verre depuis 1958 ; elle emploie 21 salariés et réalise 2,2 M€ de chiffre d'affaires, dont 70 % auprès des caves et des épiceries fines.
+
+## 8. Pistes d'actions
+
+- Graver des carafes aux armes des domaines.
+- Ouvrir l'atelier de soufflage au public l'été.
+- Refaire le site marchand.
+
+## 9. Plan d'actions et plan de communication
+
+Le plan d'actions n'a pas encore été arrêté par la direction.
+
+{plan}
+
+Le marché du verre soufflé plaît beaucoup en ce moment : on voit de plus en plus de carafes artisanales dans les boutiques de décoration et sur Instagram.
+"""
+
+
+@pytest.mark.parametrize(
+    ("plan", "status"),
+    [
+        (
+            "Nous réaliserons le plan de communication détaillé dans un second temps, avec le budget, lorsque la direction aura validé les actions.",
+            "absent",
+        ),
+        (
+            "Le plan de communication s'appuie sur la page Instagram de la verrerie et sur un stand au salon des vins de Carcassonne en avril.",
+            "partial",
+        ),
+    ],
+)
+def test_a_plan_only_announced_is_absent_not_mentioned(
+    services: Services, tmp_path: Path, plan: str, status: str
+) -> None:
+    text = ANNOUNCED.format(plan=plan)
+    assessment = services.review.assess(write(tmp_path, "e1.md", text), "E1")
+    assert status_of(assessment, "plan_communication") == status

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from assistant.assessment import CheckpointResult
+from assistant.detect.announced import only_announced
 from assistant.detect.attribution import load_attribution
 from assistant.detect.checkpoint import (
     CheckpointOutcome,
@@ -98,7 +99,7 @@ def detect_checkpoints(
         o, topic = look_again(o, topic, scan, layout, topics, complete, context)
         judged = judge(o, reading, model, topic=topic, attribution=attribution)
         judged = by_title(stated(by_initials(judged, layout), layout), layout, titled)
-        kept = only_planned(taken_back(judged, layout, names), layout)
+        kept = only_announced(only_planned(taken_back(judged, layout, names), layout), layout)
         final = fact_sheet(kept, layout)
         results.append(to_result(final, doc.text))
     return results
