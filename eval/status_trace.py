@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.detect import _names_index, detect_outcomes
+from assistant.detect.announced import only_announced
 from assistant.detect.attribution import load_attribution
 from assistant.detect.checkpoint import CheckpointOutcome, Finding
 from assistant.detect.completeness import decide_topic, load_completeness
@@ -90,7 +91,10 @@ def trace(set_name: str) -> Iterator[dict[str, Any]]:
             again, topic2 = look_again(o, topic, scan, d.layout, topics, complete, context)
             judged = judge(again, d.reading, model, topic=topic2, attribution=attribution)
             final = fact_sheet(
-                only_planned(taken_back(judged, d.layout, names), d.layout), d.layout
+                only_announced(
+                    only_planned(taken_back(judged, d.layout, names), d.layout), d.layout
+                ),
+                d.layout,
             )
             yield {
                 "set": set_name,

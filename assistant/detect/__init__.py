@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from assistant.assessment import CheckpointResult
+from assistant.detect.announced import only_announced
 from assistant.detect.attribution import load_attribution
 from assistant.detect.checkpoint import (
     CheckpointOutcome,
@@ -29,6 +30,7 @@ from assistant.detect.forces import read_forces
 from assistant.detect.initials import by_initials
 from assistant.detect.judgment import judge, load_judgment, reading_of
 from assistant.detect.meaning import MeaningScan
+from assistant.detect.other_titles import claimed_elsewhere, without_claimed
 from assistant.detect.own_place import taken_back
 from assistant.detect.results import to_result
 from assistant.detect.scope import Layout
@@ -100,7 +102,7 @@ def detect_checkpoints(
         judged = judge(o, reading, model, topic=topic, attribution=attribution)
         judged = by_title(stated(by_initials(judged, layout), layout), layout, titled)
         judged = read_forces(judged, layout)
-        kept = only_planned(taken_back(judged, layout, names), layout)
+        kept = only_announced(only_planned(taken_back(judged, layout, names), layout), layout)
         final = fact_sheet(kept, layout)
         results.append(to_result(final, doc.text))
     return results
@@ -120,10 +122,11 @@ def detect_outcomes(
     entries = entry_names(layout, checkpoints)
     titles = title_names(layout, checkpoints)
     phrases = cue_phrases(layout, [*checkpoints, *(background or ())])
+    claimed = claimed_elsewhere(layout, checkpoints)
     outcomes = []
     for checkpoint in checkpoints:
         para = (paraphrases or {}).get(checkpoint.id)
-        meant = (semantic or {}).get(checkpoint.id)
+        meant = without_claimed((semantic or {}).get(checkpoint.id), checkpoint.id, claimed)
         outcomes.append(
             detect_checkpoint(
                 checkpoint,
@@ -136,6 +139,7 @@ def detect_outcomes(
                 enumerations,
                 titles,
                 phrases,
+                claimed,
             )
         )
     return outcomes

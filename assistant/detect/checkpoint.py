@@ -30,6 +30,7 @@ from assistant.referentiel.models import Checkpoint, Element, Requirement
 from assistant.textnorm import fold, fold_apostrophes
 
 CHECKPOINT = "checkpoint"
+INSTANCE = "instance"
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 HEADING_CUE_EXTRA = 2  # words a heading may hold beside a heading cue
 BODY_SPAN = 12  # units of a heading's body weighed for substance (a cell: a quarter)
@@ -115,6 +116,7 @@ def detect_checkpoint(
     enumerations: frozenset[int] = frozenset(),
     titles: Mapping[int, frozenset[str]] | None = None,
     phrases: Phrases | None = None,
+    claimed: Mapping[str, frozenset[int]] | None = None,
 ) -> CheckpointOutcome:
     """Status of ``checkpoint`` and its elements in the dossier laid out by ``layout``.
 
@@ -130,7 +132,9 @@ def detect_checkpoint(
     ``titles`` maps a heading or a short line to the elements (any checkpoint) it names (see
     ``title_names``). ``phrases`` are the cue occurrences of every checkpoint of the épreuve
     (``cue_phrases``): an element's word inside a longer name of another checkpoint is that
-    checkpoint's (see ``_Scan``).
+    checkpoint's (see ``_Scan``). ``claimed`` maps an element (``checkpoint.element``) to the
+    units of sections another checkpoint's heading claims for a name they share (see
+    ``other_titles.claimed_elsewhere``): a cue there is the other checkpoint's.
     """
     scan = _Scan(
         checkpoint, layout, listings, owners or {}, entries or {}, titles, enumerations, phrases
@@ -139,8 +143,11 @@ def detect_checkpoint(
     meant = semantic or {}
     elements = []
     for element in checkpoint.elements:
+        away = (claimed or {}).get(f"{checkpoint.id}.{element.id}", frozenset())
         found = scan.findings(element.id, element.requires, para.get(element.id, ()))
+        found = [f for f in found if f.anchor.index not in away]
         found += scan.meant(element.id, element.requires, meant.get(element.id, ()))
+        found += scan.instances(element)
         present = any(f.substantive for f in found)
         mentioned = any(h.cue.target == element.id for h in scan.usable)
         elements.append(
@@ -267,8 +274,14 @@ class _Scan:
         )
         if checkpoint.element_sections:
             context |= _element_sections(layout, self.hits, self.weigher, self.targets)
+        self.context = frozenset(context)
         self.usable = [
-            h for h in self.hits if h.cue.strong or h.unit.index in context or self._titles_own(h)
+            h
+            for h in self.hits
+            if h.cue.strong
+            or h.unit.index in context
+            or self._titles_own(h)
+            or (checkpoint.whole_dossier and _dated_event(h.unit))
         ]
 
     def _titles_own(self, hit: CueHit) -> bool:
@@ -387,6 +400,44 @@ class _Scan:
             found.append(finding)
         return found
 
+    def instances(self, element: Element) -> list[Finding]:
+        """The runs of the checkpoint's context (a paragraph, a list's items, a table's cells,
+        at most ``INSTANCE_GAP`` units apart in one section) that name ``INSTANCES`` distinct
+        things of the element's kind (« des flyers..., une publication Facebook..., un spot
+        sur la radio locale »): the element told by its instances, one finding per run. A
+        unit naming another element stays that one's."""
+        if not element.instances:
+            return []
+        index = _instance_index(tuple(element.instances))
+        runs: list[tuple[list[Unit], set[str]]] = []
+        for unit in self.layout.units:
+            if unit.index not in self.context or unit.kind == "heading":
+                continue
+            if self.targets.get(unit.index, {element.id}) - {element.id, CHECKPOINT}:
+                continue
+            words = {" ".join(h.cue.stems) for h in index.find(unit)}
+            if not words:
+                continue
+            last = runs[-1][0][-1] if runs else None
+            if (
+                last is None
+                or unit.index - last.index > INSTANCE_GAP
+                or unit.section != last.section
+            ):
+                runs.append(([], set()))
+            runs[-1][0].append(unit)
+            runs[-1][1].update(words)
+        found = []
+        for units, words in runs:
+            if len(words) < INSTANCES:
+                continue
+            best = self.weigher.best(units, 3) or units[:1]
+            finding = Finding(best[0], best, self.weigher.passage(units))
+            finding.meets = self._meets(element.id, element.requires, units)
+            finding.required = bool(element.requires)
+            found.append(finding)
+        return found
+
     def _meets(self, target: str, requires: Sequence[Requirement], scope: list[Unit]) -> bool:
         """The référentiel's requirements hold in ``scope``, and for the checkpoint itself
         one of its required terms occurs there."""
@@ -479,12 +530,18 @@ class _Scan:
         """In a sentence that lists the elements, an element's clause that opens on its name
         as an entry (« Paid = Meta Ads 3 000 € ; Earned = Dauphiné, France 3 ; ... ») is
         its content, weighed alone and quoted by its sentence (None: no such clause)."""
-        if hit.cue.target == CHECKPOINT or not names_entry(hit):
+        if hit.cue.target == CHECKPOINT:
             return None
         unit = hit.unit
         begin = unit.tokens[hit.first].start - unit.start
-        end = unit.text.find(";", begin)
-        end = len(unit.text) if end < 0 else end
+        gloss = _gloss_end(unit, hit)
+        if gloss is not None:  # « exécution (création, achats, RP, 12 février-16 mai) »
+            end = gloss
+        elif names_entry(hit):
+            end = unit.text.find(";", begin)
+            end = len(unit.text) if end < 0 else end
+        else:
+            return None
         tokens = tuple(t for t in unit.tokens[hit.first :] if t.start - unit.start < end)
         clause = replace(unit, tokens=tokens, text=unit.text[begin:end])
         substance = unit_substance(clause, self.weigher.ignored(unit))
@@ -649,6 +706,43 @@ def _within_other(hit: CueHit, checkpoint: str, phrases: Phrases) -> bool:
     own = max((n for cid, n in covering if cid == checkpoint), default=hit.last - hit.first)
     other = max((n for cid, n in covering if cid != checkpoint), default=-1)
     return other > own
+
+
+
+def _gloss_end(unit: Unit, hit: CueHit) -> int | None:
+    """Where the bracket that follows a name right away closes (« contrôle (tableau de bord
+    hebdomadaire, revues, correctifs) »), as an offset in the unit's text: in a sentence
+    listing the elements, each one's gloss is its content. None without such a bracket."""
+    last = unit.tokens[hit.last]
+    after = last.start - unit.start + len(last.text)
+    rest = unit.text[after:]
+    if not rest.lstrip(" ").startswith("("):
+        return None
+    close = unit.text.find(")", after)
+    return None if close < 0 else close + 1
+
+
+def _dated_event(unit: Unit) -> bool:
+    """A sentence that tells something of the case as it happened, on a date or at a
+    rhythm (« La clôture a eu lieu le 20 juin », « lors d'une réunion de lancement le 14
+    octobre », « nous avons suivi les inscriptions chaque semaine »): where the whole dossier
+    tells a checkpoint (``whole_dossier``), such a sentence names its element anywhere; a
+    wish, a plan or a role without a date (« prévoir une réunion de clôture », « suivi du
+    dispositif ») does not."""
+    if unit.kind != "sentence" or not quotable(unit):
+        return False
+    return meets(["dates"], [unit]) or meets(["frequency"], [unit])
+
+
+INSTANCES = 3  # distinct things of an element's kind that tell it without its name
+INSTANCE_GAP = 2  # units between two units of one run of instances at most
+
+
+@lru_cache(maxsize=64)
+def _instance_index(instances: tuple[str, ...]) -> CueIndex:
+    """An element's instances as cues, compiled once."""
+    cues = (compile_cue(INSTANCE, text) for text in instances)
+    return CueIndex([c for c in cues if c is not None])
 
 
 @lru_cache(maxsize=16)

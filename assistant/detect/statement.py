@@ -40,7 +40,11 @@ from assistant.textnorm import fold, fold_apostrophes
 HEADING_WORDS = 5
 """A heading longer than this titles more than the statement (« Objectifs et expérience
 utilisateur du parcours en boutique »)."""
-_LEAD = r"(?:(?:notre|nos|mon|mes|votre|l'|le|les|un|une|leur)\s*)?"
+_FIXED = r"(?:(?:nous nous sommes|je me suis|on s'est|nous avons|j'ai|on a) fixee?s? (?:comme )?)?"
+_LEAD = (
+    rf"{_FIXED}(?:(?:notre|nos|mon|mes|votre|vos|ses|son|sa|l'|le|les|un|une|des|leur|leurs)\s*)?"
+)
+_DIGIT = re.compile(r"\d")
 _AFTER = r"[^:.;!?]{0,30}?(?::|\b(?:est|sont|etait|etaient|sera|seront) d[e'])"
 
 
@@ -57,21 +61,45 @@ def _titling(cues: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def statements(layout: Layout, cues: tuple[str, ...]) -> list[Unit]:
-    """The units that state the case's ``cues`` noun (« Objectif : ... »), in reading order;
-    a short heading that opens on the noun (« 3.2 Objectif de la campagne ») makes the first
-    unit under it the statement (« Vendre 900 abonnements d'ici juin 2027. »)."""
+    """The units that state the case's ``cues`` noun (« Objectif : ... »), in reading order:
+    the first unit of each statement (``statement_groups``)."""
+    return [group[0] for group in statement_groups(layout, cues)]
+
+
+def statement_groups(layout: Layout, cues: tuple[str, ...]) -> list[list[Unit]]:
+    """The statements of the case's ``cues`` noun, each as its units: a line that opens on
+    the noun (« Objectif : ... », « Nous nous sommes fixé un objectif : ... »), or the first
+    paragraph under a short heading that opens on it (« 3.2 Objectif de la campagne », « Des
+    objectifs ambitieux »); a statement whose last line introduces a list (« Avec la
+    gérante, on a fixé : ») holds the list's items too (« vendre 300 paires » / « avant Noël
+    2026 »). Each unit may be quoted, and the statement holds figures."""
     if not cues:
         return []
     opening = _opening(cues)
     titled = _titled_first(layout, _titling(cues))
-    return [
-        u
-        for u in layout.units
-        if u.kind != "heading"
-        and (u.index in titled or opening.match(fold_apostrophes(u.text)))
-        and quotable(u)
-        and meets(["figures"], [u])
-    ]
+    groups: list[list[Unit]] = []
+    taken: set[int] = set()
+    for u in layout.units:
+        if u.kind == "heading" or u.index in taken:
+            continue
+        if u.index in titled:
+            lead = [v for v in layout.block_units(u.block) if v.index >= u.index]
+        elif opening.match(fold_apostrophes(u.text)):
+            lead = [u]
+        else:
+            continue
+        group = [v for v in [*lead, *_listed_after(layout, lead[-1])] if quotable(v)]
+        if group and group[0] is u and meets(["figures"], group):
+            groups.append(group)
+            taken.update(v.index for v in group)
+    return groups
+
+
+def _listed_after(layout: Layout, unit: Unit) -> list[Unit]:
+    """The items of the list a line ending on a colon introduces (nothing otherwise)."""
+    if not unit.text.rstrip(" *_").endswith(":"):
+        return []
+    return [v for v in layout.label_body(unit, frozenset()) if v.kind == "sentence"]
 
 
 def _titled_first(layout: Layout, titling: re.Pattern[str]) -> set[int]:
@@ -97,17 +125,20 @@ def stated(outcome: CheckpointOutcome, layout: Layout) -> CheckpointOutcome:
     marked = {id(e) for e in outcome.elements if e.element.of_statement and e.status == "absent"}
     if not marked:
         return outcome
-    found = statements(layout, tuple(checkpoint.statement_cues))
+    found = statement_groups(layout, tuple(checkpoint.statement_cues))
     if not found:
         return outcome
     weigher = Weigher(frozenset(), {})
     elements = []
     for element in outcome.elements:
-        units = [u for u in found if meets(element.element.requires, [u])]
-        if id(element) not in marked or not units:
+        groups = [g for g in found if meets(element.element.requires, g)]
+        if id(element) not in marked or not groups:
             elements.append(element)
             continue
-        finding = Finding(units[0], units[:1], weigher.passage(units[:1]), verdict=True)
+        units = groups[0]
+        quoted = [u for u in units if _DIGIT.search(u.text)][:2]
+        quoted = quoted or units[:1]
+        finding = Finding(quoted[0], quoted, weigher.passage(units), verdict=True)
         findings = [finding, *(replace(f, verdict=False) for f in element.findings)]
         elements.append(replace(element, status="present", findings=findings))
     named = outcome.mentioned or any(e.mentioned for e in elements)

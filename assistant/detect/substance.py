@@ -103,6 +103,7 @@ def unit_substance(unit: Unit, ignored: frozenset[str]) -> Substance:
 
 RATING_WORDS = 2
 """Words of the value a rated label gives its name (« Rivalité entre concurrents : forte »)."""
+QUALIFIED_TOKENS = 8  # a name qualified in brackets (« Budget (prévu et réalisé) »)
 RATED_LABEL_TOKENS = 10
 """A rated label longer than this is a sentence."""
 
@@ -123,6 +124,27 @@ def rated_label(unit: Unit, cue_last: int) -> bool:
     value = unit.text[colon + 1 :].strip(" *_.!\t")
     words = value.split()
     return 0 < len(words) <= RATING_WORDS and not any(c.isdigit() for c in value)
+
+
+def qualified_label(unit: Unit, cue_last: int) -> bool:
+    """A short line that names something and qualifies the name in brackets, and nothing
+    else (« **Budget (prévu et réalisé)** », « Calendrier éditorial (novembre) »): a title
+    over the table or list that follows. The name ends before the bracket, the bracket ends
+    the line and holds no figure (« Budget (3 000 €) » is content)."""
+    if unit.kind != "sentence" or not unit.first_in_block or len(unit.tokens) > QUALIFIED_TOKENS:
+        return False
+    text = unit.text.rstrip(" *_.:\t")
+    bracket = text.rfind("(")
+    if bracket <= 0 or not text.endswith(")") or cue_last >= len(unit.tokens):
+        return False
+    if unit.tokens[cue_last].start - unit.start > bracket:
+        return False
+    between = [
+        t
+        for t in unit.tokens[cue_last + 1 :]
+        if t.start - unit.start < bracket and t.folded not in STOPWORDS
+    ]
+    return not between and not any(c.isdigit() for c in text[bracket:])
 
 
 class Weigher:
@@ -161,7 +183,7 @@ class Weigher:
             return not self.is_title(unit)
         # bounded work per cue: a unit can be one 50,000-word line with thousands of cues
         colon = unit.text[-200:].rstrip().endswith(":")
-        if rated_label(unit, cue_last):
+        if rated_label(unit, cue_last) or qualified_label(unit, cue_last):
             return True
         if len(unit.tokens) > 4 and not colon:
             return False

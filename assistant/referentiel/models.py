@@ -122,6 +122,13 @@ class Element(Strict):
     )
     description: str = Field("", description="What a juror expects for this element, in French.")
     requires: list[Requirement] = Field(default_factory=list, description=REQUIRES_DESCRIPTION)
+    instances: list[Text] = Field(
+        default_factory=list,
+        description="French names of things that are this element's kind (the channels and "
+        "supports a plan's means are: « Instagram », « flyers », « radio »): a paragraph or "
+        "list that names ``INSTANCES`` of them, distinct, inside the checkpoint's context "
+        "treats the element even where its own name is never written.",
+    )
     of_statement: bool = Field(
         False,
         description="A quality of the statement the checkpoint's ``statement_cues`` name (an "
@@ -189,6 +196,13 @@ class Checkpoint(Strict):
         description="Each element is a topic of its own that dossiers often give a section of "
         "its own (« La concurrence », « La cible »): a heading that names one element and "
         "nothing else opens that element's context even where the checkpoint is not named.",
+    )
+    whole_dossier: bool = Field(
+        False,
+        description="The dossier as a whole tells this checkpoint (E2's retrospective of one "
+        "project tells that project's phases in the order they happened): an element's name "
+        "counts wherever the dossier asserts something with it, even where the checkpoint is "
+        "never named, still weighed for substance, denials and plans.",
     )
     statement_cues: list[Text] = Field(
         default_factory=list,
