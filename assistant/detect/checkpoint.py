@@ -708,7 +708,6 @@ def _within_other(hit: CueHit, checkpoint: str, phrases: Phrases) -> bool:
     return other > own
 
 
-
 def _gloss_end(unit: Unit, hit: CueHit) -> int | None:
     """Where the bracket that follows a name right away closes (« contrôle (tableau de bord
     hebdomadaire, revues, correctifs) »), as an offset in the unit's text: in a sentence
