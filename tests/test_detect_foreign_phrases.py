@@ -92,3 +92,31 @@ def test_a_phrase_is_found_for_each_checkpoint_that_names_it(
     # (the factor's « économique ») covers nothing longer than itself and is not kept
     assert found["presentation_entreprise"][1] - found["presentation_entreprise"][0] == 1
     assert "pestel" not in found
+
+
+MIX = """\
+# Dossier E1 — Brûlerie Vauclair, torréfacteur à Dole
+
+## 4. Marketing mix
+
+Produit : la brûlerie torréfie chaque semaine 14 origines de café en petits lots de 15 kg, vendues en sachets de 250 g refermables.
+
+Prix : le sachet est vendu 9,80 €, soit 20 % au-dessus des cafés de supermarché, ce que justifient la fraîcheur et la traçabilité.
+
+Distribution : 70 % des ventes se font dans la boutique de Dole, le reste chez six épiceries fines du Jura et sur le site marchand.
+
+Le plan de communication de la brûlerie repose sur douze dégustations en boutique par an, un compte Instagram suivi par 3 200 personnes et des affiches dans les gares de Dole et de Besançon, pour 4 500 € par an.
+"""
+
+
+def test_a_name_joined_by_a_preposition_stays_the_elements_too(
+    services: Services, tmp_path: Path
+) -> None:
+    # « plan de communication » is the communication plan's name, but its « communication »
+    # (after « de ») is a thing of its own: the marketing mix's promotion told through the plan
+    path = tmp_path / "vauclair.md"
+    path.write_text(MIX, encoding="utf-8")
+    assessment = services.review.assess(path, "E1")
+    mix = next(c for c in assessment.checkpoints if c.id == "marketing_mix")
+    status = {e.id: e.status for e in mix.elements}
+    assert status["promotion"] == "present", status

@@ -692,17 +692,28 @@ def _phrase_index(names: tuple[tuple[str, tuple[str, ...]], ...]) -> CueIndex:
     return CueIndex([c for c in cues if c is not None])
 
 
+_JOINS = frozenset({"de", "d", "du", "des", "a", "au", "aux", "en", "pour", "of", "for"})
+
+
 def _within_other(hit: CueHit, checkpoint: str, phrases: Phrases) -> bool:
     """An element's name that lies inside a longer name of another checkpoint, longer than
     any of this checkpoint's own names there: « modèle économique » is the company's business
     model, « cibles digitales » the digital targets, « accessibilité numérique » the
     accessibility audit, not the economic or technological factor of a PESTEL. The référentiel
     gives each of those phrases to its checkpoint; the one word they share with an element
-    does not make them that element's."""
+    does not make them that element's. A word joined to the longer name by a preposition
+    (« plan de communication ») is a thing of its own there, the element's as much as the
+    other checkpoint's: only a word that opens the name or qualifies its noun directly is
+    taken."""
     if hit.cue.target == CHECKPOINT:
         return False
     here = phrases.get(hit.unit.index, {}).get(hit.first, ())
-    covering = [(cid, last - first) for cid, first, last in here if hit.last <= last]
+    joined = hit.first > 0 and hit.unit.tokens[hit.first - 1].folded in _JOINS
+    covering = [
+        (cid, last - first)
+        for cid, first, last in here
+        if hit.last <= last and (first == hit.first or not joined)
+    ]
     own = max((n for cid, n in covering if cid == checkpoint), default=hit.last - hit.first)
     other = max((n for cid, n in covering if cid != checkpoint), default=-1)
     return other > own
