@@ -98,6 +98,20 @@ def test_a_closing_said_not_done_stays_absent_in_a_retrospective(
     assert "lancement" in found
 
 
+STILL_OPEN = RETROSPECTIVE.replace(
+    "La clôture du projet a eu lieu le 24 juillet : j'ai remis à M. Perrissin un bilan écrit de douze pages avec les chiffres de fréquentation et les dépenses (5 180 €), puis nous avons archivé les fichiers et transmis les accès des comptes au magasin.",
+    "Le projet reste ouvert à ce jour : le bilan avec M. Perrissin est prévu le 2 septembre, sans réunion de clôture ni archivage pour l'instant.",
+)
+
+
+def test_a_closing_only_dated_as_a_plan_is_no_closing(services: Services, tmp_path: Path) -> None:
+    # the date is the plan's, and the sentence denies the closing: never evidence of it
+    assessment = services.review.assess(write(tmp_path, "e2.md", STILL_OPEN), "E2")
+    found = present_elements(assessment, "cadrage_projet")
+    assert "cloture" not in found, found.get("cloture")
+    assert "lancement" in found
+
+
 def test_the_positionings_target_is_not_the_communication_plans_targets(
     services: Services, tmp_path: Path
 ) -> None:

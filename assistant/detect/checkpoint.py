@@ -20,7 +20,7 @@ from functools import lru_cache
 from assistant.assessment import Status
 from assistant.detect.claims import about_case, quotable, void_reason
 from assistant.detect.cues import Cue, CueHit, CueIndex, compile_cue
-from assistant.detect.lexicon import EMPTY_VALUES
+from assistant.detect.lexicon import DONE_PAST, EMPTY_VALUES, PLANNED
 from assistant.detect.negation import denied_tokens
 from assistant.detect.requirements import meets
 from assistant.detect.scope import Layout, cluster_region, table_region
@@ -738,8 +738,12 @@ def _dated_event(unit: Unit) -> bool:
     octobre », « nous avons suivi les inscriptions chaque semaine »): where the whole dossier
     tells a checkpoint (``whole_dossier``), such a sentence names its element anywhere; a
     wish, a plan or a role without a date (« prévoir une réunion de clôture », « suivi du
-    dispositif ») does not."""
-    if unit.kind != "sentence" or not quotable(unit):
+    dispositif ») does not, nor a sentence that denies anything or tells the work as planned
+    (« le projet n'est pas encore clôturé, bilan prévu le 6 juin »): a date there is a plan's."""
+    if unit.kind != "sentence" or not quotable(unit) or denied_tokens(unit):
+        return False
+    folded = fold_apostrophes(unit.text)
+    if PLANNED.search(folded) and not DONE_PAST.search(folded):
         return False
     return meets(["dates"], [unit]) or meets(["frequency"], [unit])
 
