@@ -18,9 +18,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from assistant.assessment import Status
-from assistant.detect.claims import about_case, quotable, void_reason
+from assistant.detect.claims import about_case, planned, quotable, void_reason
 from assistant.detect.cues import Cue, CueHit, CueIndex, compile_cue
-from assistant.detect.lexicon import DONE_PAST, EMPTY_VALUES, PLANNED
+from assistant.detect.lexicon import EMPTY_VALUES
 from assistant.detect.negation import denied_tokens
 from assistant.detect.requirements import meets
 from assistant.detect.scope import Layout, cluster_region, table_region
@@ -742,8 +742,7 @@ def _dated_event(unit: Unit) -> bool:
     (« le projet n'est pas encore clôturé, bilan prévu le 6 juin »): a date there is a plan's."""
     if unit.kind != "sentence" or not quotable(unit) or denied_tokens(unit):
         return False
-    folded = fold_apostrophes(unit.text)
-    if PLANNED.search(folded) and not DONE_PAST.search(folded):
+    if planned(unit):
         return False
     return meets(["dates"], [unit]) or meets(["frequency"], [unit])
 

@@ -16,6 +16,7 @@ from assistant.detect.assertion import reads_as_void
 from assistant.detect.lexicon import (
     ANNOUNCE,
     DEFINITION,
+    DONE_PAST,
     EXAMPLE_OPENING,
     GENERIC,
     GENERIC_OPENING,
@@ -23,6 +24,7 @@ from assistant.detect.lexicon import (
     HYPOTHETICAL,
     INVENTED,
     LATER,
+    PLANNED,
     REFERENCE,
     STOPWORDS,
     THEORIST,
@@ -261,3 +263,10 @@ def quotable(unit: Unit) -> bool:
 
 def _negative(unit: Unit) -> bool:
     return bool(_NE.search(unit.text)) and any(t.folded in _NEGATIVE for t in unit.tokens)
+
+
+@lru_cache(maxsize=4096)
+def planned(unit: Unit) -> bool:
+    """``unit`` tells work in the future or as a plan, and nothing of it as done."""
+    text = fold_apostrophes(unit.text)
+    return PLANNED.search(text) is not None and DONE_PAST.search(text) is None

@@ -15,21 +15,10 @@ tool is ready and the work is not done: partial. Applied after the learned decis
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 
 from assistant.detect.checkpoint import CheckpointOutcome
-from assistant.detect.claims import void_reason
-from assistant.detect.lexicon import DONE_PAST, PLANNED
+from assistant.detect.claims import planned, void_reason
 from assistant.detect.scope import Layout
-from assistant.detect.units import Unit
-from assistant.textnorm import fold_apostrophes
-
-
-@lru_cache(maxsize=4096)
-def planned(unit: Unit) -> bool:
-    """``unit`` tells work in the future or as a plan, and nothing of it as done."""
-    text = fold_apostrophes(unit.text)
-    return PLANNED.search(text) is not None and DONE_PAST.search(text) is None
 
 
 def only_planned(outcome: CheckpointOutcome, layout: Layout) -> CheckpointOutcome:
